@@ -1,0 +1,142 @@
+"""The audit trail (X2): every change leaves a row with who, when, table, record, old → new.
+
+The table is append-only for the program: this module only inserts, and migration 1 installs
+database triggers that refuse UPDATE and DELETE on it, so not even a careless query can
+rewrite history. The actor's name is copied into the row so the log stays readable after a
+user is renamed or voided.
+
+Use cases write through ``create``/``update``/``void`` here; each runs inside the caller's
+transaction, so the audit row commits or rolls back with the change itself.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Protocol, TypeVar
+
+import peewee
+
+from models.base import BaseModel, VoidableModel, now
+from models.errors import RuleViolation
+
+
+class Actor(Protocol):
+    """Whoever acts: a ``people.User`` or the command line's system actor."""
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def display_name(self) -> str: ...
+
+
+class AuditLog(BaseModel):
+    at = peewee.DateTimeField(index=True)
+    actor_id = peewee.IntegerField(null=True, index=True)
+    actor_name = peewee.CharField(max_length=100)
+    table = peewee.CharField(max_length=64)
+    record_id = peewee.IntegerField(null=True)
+    action = peewee.CharField(max_length=32)  # create / update / void / login / ...
+    changes = peewee.TextField(default="{}")  # JSON {field: [old, new]}
+    note = peewee.TextField(null=True)
+
+    class Meta:
+        indexes = ((("table", "record_id"), False),)
+
+    def changes_dict(self) -> dict[str, list[Any]]:
+        return json.loads(self.changes or "{}")
+
+
+M = TypeVar("M", bound=BaseModel)
+SECRET_FIELDS = frozenset({"password_hash"})  # never copied into the log, not even hashed
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.get_id()
+    if isinstance(value, datetime | date):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def record(
+    actor: Actor,
+    table: str,
+    record_id: int | None,
+    action: str,
+    changes: dict[str, tuple[Any, Any]] | None = None,
+    note: str | None = None,
+) -> AuditLog:
+    """Append one audit row (inside the caller's transaction)."""
+    payload = {
+        k: ["***", "***"] if k in SECRET_FIELDS else [_plain(old), _plain(new)]
+        for k, (old, new) in (changes or {}).items()
+    }
+    return AuditLog.create(
+        at=now(),
+        actor_id=actor.id,
+        actor_name=actor.display_name,
+        table=table,
+        record_id=record_id,
+        action=action,
+        changes=json.dumps(payload, ensure_ascii=False, default=str),
+        note=note,
+    )
+
+
+def create(actor: Actor, model: type[M], **fields: Any) -> M:
+    """Insert a row and audit every value it was created with."""
+    instance = model.create(**fields)
+    changes = {name: (None, value) for name, value in fields.items() if value is not None}
+    record(actor, model._meta.table_name, instance.get_id(), "create", changes)
+    return instance
+
+
+def update(
+    actor: Actor,
+    instance: M,
+    *,
+    audit_action: str = "update",
+    audit_note: str | None = None,
+    **changes: Any,
+) -> dict[str, tuple[Any, Any]]:
+    """Write only the fields that really change, and audit old → new. Returns the diff."""
+    diff = {
+        name: (getattr(instance, name), value)
+        for name, value in changes.items()
+        if _plain(getattr(instance, name)) != _plain(value)
+    }
+    if diff:
+        model = type(instance)
+        model.update({getattr(model, k): v for k, (_, v) in diff.items()}).where(
+            model._meta.primary_key == instance.get_id()
+        ).execute()
+        for name, (_, value) in diff.items():
+            setattr(instance, name, value)
+        record(actor, model._meta.table_name, instance.get_id(), audit_action, diff, audit_note)
+    return diff
+
+
+def void(actor: Actor, instance: VoidableModel, reason: str) -> None:
+    """Void a record with a reason (X2). Voiding twice is refused."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise RuleViolation("X2", "作废必须填写原因", "voiding needs a reason", field="reason")
+    if instance.is_voided:
+        raise RuleViolation("X2", "该记录已作废", "this record is already voided")
+    update(
+        actor, instance, audit_action="void", audit_note=reason, voided_at=now(), void_reason=reason
+    )
+
+
+def history(table: str, record_id: int) -> list[AuditLog]:
+    """The audit rows of one record, oldest first."""
+    return list(
+        AuditLog.select()
+        .where((AuditLog.table == table) & (AuditLog.record_id == record_id))
+        .order_by(AuditLog.id)
+    )

@@ -1,0 +1,60 @@
+"""What every table shares: the database proxy, snake_case names, optimistic versions,
+voiding instead of deleting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import peewee
+
+from models.db import db
+from models.errors import Conflict
+
+
+def now() -> datetime:
+    """Local wall-clock time, to the second: what the office's forms show."""
+    return datetime.now().replace(microsecond=0)
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class VersionedModel(BaseModel):
+    """A row two desktops may change at once. Writes go through ``guarded_update``."""
+
+    version = peewee.IntegerField(default=1)
+
+
+class VoidableModel(BaseModel):
+    """Records are never deleted (X2): they are voided with a reason. Who voided is in the
+    audit log."""
+
+    voided_at = peewee.DateTimeField(null=True)
+    void_reason = peewee.TextField(null=True)
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None
+
+
+def guarded_update(instance: VersionedModel, expected_version: int, **changes: Any) -> None:
+    """``UPDATE ... SET version = version + 1 WHERE id = ? AND version = ?``.
+
+    Raises ``Conflict`` when another desktop changed the row since it was read. On MySQL the
+    UPDATE also takes the row lock, so whatever the caller writes after it is serialised.
+    """
+    model = type(instance)
+    updated = (
+        model.update(version=model.version + 1, **changes)
+        .where(model.id == instance.id, model.version == expected_version)
+        .execute()
+    )
+    if updated != 1:
+        raise Conflict()
+    instance.version = expected_version + 1
+    for name, value in changes.items():
+        setattr(instance, name, value)

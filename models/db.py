@@ -1,0 +1,196 @@
+"""The one database every desktop shares, chosen at run time.
+
+``open_database(url)`` binds the module-level ``db`` proxy to either
+
+- ``sqlite:///relative/houqin.db`` or ``sqlite:////absolute/houqin.db`` (a bare file path works
+  too): the embedded default, one file in the per-user data folder; or
+- ``mysql://user:password@host:3306/houqin``: a shared MariaDB/MySQL server for an office.
+
+and brings the schema up to date (``models.schema``). Why the settings:
+
+- SQLite: foreign keys on; a 10 s busy timeout so a second desktop waits instead of failing;
+  WAL only on local disks, because WAL over a network share (SMB/NFS) corrupts the file;
+  every transaction is ``BEGIN IMMEDIATE`` so a use case that reads and then writes holds the
+  write lock from its first read and two clerks can never interleave (no lost update).
+- MySQL: utf8mb4 end to end (𠮷 and emoji), READ COMMITTED so a row read after taking a
+  lock is the committed one, and reconnection after the server dropped an idle connection.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlparse
+
+import peewee
+from playhouse.shortcuts import ReconnectMixin
+
+from models.errors import SchemaError
+
+db = peewee.DatabaseProxy()
+
+APP_NAME = "Houqin"
+NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs"}
+)
+Q = TypeVar("Q", bound=peewee.Query)
+
+
+class MySQLDatabase(ReconnectMixin, peewee.MySQLDatabase):
+    """MySQL/MariaDB that reconnects once after "server has gone away"."""
+
+
+def default_url() -> str:
+    """``houqin.db`` in the per-user data folder (``%LOCALAPPDATA%\\Houqin`` on Windows)."""
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir(APP_NAME, appauthor=False))
+    return "sqlite:///" + str(folder / "houqin.db")
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """The URL to use: the one given, else ``HOUQIN_DB``, else the per-user default."""
+    return explicit or os.environ.get("HOUQIN_DB") or default_url()
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL (or bare path); ``None`` for a server URL."""
+    if url.startswith("sqlite:///"):
+        return Path(url[len("sqlite:///") :])
+    if "://" in url:
+        return None
+    return Path(url)
+
+
+def is_network_path(path: Path) -> bool:
+    """True when ``path`` lives on a network share, where SQLite's WAL is unsafe."""
+    resolved = str(path.resolve())
+    if os.name == "nt":  # pragma: no cover - exercised on Windows desktops
+        if resolved.startswith("\\\\"):
+            return True
+        import ctypes
+
+        drive = os.path.splitdrive(resolved)[0] + "\\"
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    best_mount, best_type = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount = parts[1].replace("\\040", " ")
+        inside = resolved == mount or resolved.startswith(mount.rstrip("/") + "/")
+        if inside and len(mount) > len(best_mount):
+            best_mount, best_type = mount, parts[2]
+    return best_type in NETWORK_FILESYSTEMS
+
+
+def _sqlite(path: Path) -> peewee.SqliteDatabase:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    journal = "delete" if is_network_path(path.parent) else "wal"
+    return peewee.SqliteDatabase(
+        str(path),
+        timeout=10,
+        lock_type="IMMEDIATE",
+        pragmas={
+            "foreign_keys": 1,
+            "journal_mode": journal,
+            "synchronous": "normal" if journal == "wal" else "full",
+            "cache_size": -64000,
+        },
+    )
+
+
+def _mysql(url: str) -> MySQLDatabase:
+    parts = urlparse(url)
+    name = parts.path.lstrip("/")
+    if not name:
+        raise SchemaError("数据库地址缺少库名", "the MySQL URL names no database")
+    params: dict[str, Any] = {
+        "host": parts.hostname or "127.0.0.1",
+        "port": parts.port or 3306,
+        "user": unquote(parts.username or "root"),
+        "password": unquote(parts.password or ""),
+        "charset": "utf8mb4",
+        "init_command": "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
+        "connect_timeout": 10,
+    }
+    _create_mysql_database(name, params)
+    return MySQLDatabase(name, **params)
+
+
+def _create_mysql_database(name: str, params: dict[str, Any]) -> None:
+    """Create the database as utf8mb4 when it is missing (first start of an office)."""
+    import pymysql
+
+    try:
+        conn = pymysql.connect(**{k: v for k, v in params.items() if k != "init_command"})
+    except pymysql.MySQLError as exc:
+        raise SchemaError(
+            f"无法连接数据库服务器：{exc}", f"cannot reach the database server: {exc}"
+        ) from exc
+    try:
+        with conn.cursor() as cur:
+            quoted = name.replace("`", "``")  # an identifier cannot be a query parameter
+            cur.execute(
+                f"CREATE DATABASE IF NOT EXISTS `{quoted}` CHARACTER SET utf8mb4 "
+                "COLLATE utf8mb4_unicode_ci"
+            )
+    finally:
+        conn.close()
+
+
+def connect_url(url: str) -> peewee.Database:
+    """A new, unbound peewee database for ``url`` (no migration, proxy untouched)."""
+    if url.startswith(("mysql://", "mariadb://")):
+        return _mysql(url)
+    path = sqlite_path(url)
+    if path is None:
+        raise SchemaError(f"不支持的数据库地址：{url}", f"unsupported database URL: {url}")
+    return _sqlite(path)
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> peewee.Database:
+    """Bind ``db`` to ``url`` (see ``resolve_url``) and bring its schema up to date."""
+    database = connect_url(resolve_url(url))
+    db.initialize(database)
+    if migrate:
+        from models import schema
+
+        schema.migrate(database)
+    return database
+
+
+def close_database() -> None:
+    """Close this thread's connection, if any."""
+    if db.obj is not None and not db.is_closed():
+        db.close()
+
+
+def is_mysql() -> bool:
+    return isinstance(db.obj, peewee.MySQLDatabase)
+
+
+def for_update(query: Q) -> Q:
+    """Lock the selected rows until commit. On SQLite the IMMEDIATE transaction already holds
+    the database write lock, and peewee refuses FOR UPDATE there."""
+    return query.for_update() if is_mysql() else query
+
+
+@contextmanager
+def connection() -> Iterator[None]:
+    """Open this thread's connection for a block of work and close it after (worker threads)."""
+    opened = db.is_closed()
+    if opened:
+        db.connect()
+    try:
+        yield
+    finally:
+        if opened:
+            db.close()

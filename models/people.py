@@ -1,0 +1,456 @@
+"""Departments, users, roles and login (X1).
+
+Every use case in Houqin takes the acting user first and checks the role here with
+``require_role``. Passwords are stored as salted scrypt hashes (stdlib ``hashlib.scrypt``,
+memory-hard, so no extra dependency is needed); the clear text is never stored or logged.
+Five failed logins in a row lock an account for fifteen minutes (both are settings).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+import peewee
+
+from models import audit, settings
+from models.base import BaseModel, VoidableModel, now
+from models.db import db
+from models.errors import RuleViolation
+from models.text import search_key
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    FLEET_MANAGER = "fleet_manager"
+    LOGISTICS = "logistics"
+    DEPT_HEAD = "dept_head"
+    LEADER = "leader"
+    SERVICE = "service"
+    SALES = "sales"
+    SERVICE_MANAGER = "service_manager"
+    TRAINING = "training"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return ROLE_LABELS[self][1]
+
+
+ROLE_LABELS: dict[Role, tuple[str, str]] = {
+    Role.CLERK: ("办事员", "clerk"),
+    Role.FLEET_MANAGER: ("车管", "fleet manager"),
+    Role.LOGISTICS: ("后勤", "logistics officer"),
+    Role.DEPT_HEAD: ("科室负责人", "department head"),
+    Role.LEADER: ("主要领导", "main leader"),
+    Role.SERVICE: ("客服", "customer-service staff"),
+    Role.SALES: ("销售", "sales staff"),
+    Role.SERVICE_MANAGER: ("客服管理", "service management"),
+    Role.TRAINING: ("培训办", "training office"),
+    Role.ADMIN: ("管理员", "administrator"),
+}
+
+DEPARTMENT_KINDS = ("科室", "中队")
+MIN_PASSWORD_LENGTH = 8
+LOCKED_FOREVER = datetime(9999, 12, 31)
+
+
+def role_from_label(text: str) -> Role:
+    """``Role`` from its code or its Chinese label (as typed in an Excel sheet)."""
+    text = text.strip()
+    for role, (zh, en) in ROLE_LABELS.items():
+        if text in (role.value, zh, en):
+            return role
+    raise RuleViolation(None, f"未知角色：{text}", f"unknown role: {text}", field="roles")
+
+
+class Department(VoidableModel):
+    name = peewee.CharField(max_length=100, unique=True)
+    kind = peewee.CharField(max_length=10, default="科室")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(VoidableModel):
+    username = peewee.CharField(max_length=64, unique=True)
+    name = peewee.CharField(max_length=64)
+    name_search = peewee.CharField(max_length=255, default="", index=True)
+    department = peewee.ForeignKeyField(Department, null=True, backref="users")
+    phone = peewee.CharField(max_length=32, default="")
+    password_hash = peewee.CharField(max_length=255)
+    failed_logins = peewee.IntegerField(default=0)
+    locked_until = peewee.DateTimeField(null=True)
+    last_login_at = peewee.DateTimeField(null=True)
+
+    @property
+    def display_name(self) -> str:
+        return self.name
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        cached = self.__dict__.get("_roles")
+        if cached is None:
+            cached = frozenset(
+                Role(r.role) for r in UserRole.select().where(UserRole.user == self.id)
+            )
+            self.__dict__["_roles"] = cached
+        return cached
+
+    def has_role(self, *roles: Role) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserRole(BaseModel):
+    user = peewee.ForeignKeyField(User, backref="role_rows")
+    role = peewee.CharField(max_length=32, index=True)
+
+    class Meta:
+        indexes = ((("user", "role"), True),)
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """The command line run by whoever holds the database file or server account: it acts
+    as an administrator and is named as such in the audit log."""
+
+    id: None = None
+    display_name: str = "系统（命令行）"
+    roles: frozenset[Role] = field(default_factory=lambda: frozenset({Role.ADMIN}))
+
+    def has_role(self, *roles: Role) -> bool:
+        return bool(self.roles.intersection(roles))
+
+
+SYSTEM = SystemActor()
+Actor = User | SystemActor
+
+
+# --- passwords ---------------------------------------------------------------------------
+
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
+    b64 = base64.b64encode
+    n, r, p = _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"]
+    return f"scrypt${n}${r}${p}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    expected = base64.b64decode(digest)
+    actual = hashlib.scrypt(
+        password.encode(),
+        salt=base64.b64decode(salt),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        dklen=len(expected),
+    )
+    return hmac.compare_digest(actual, expected)
+
+
+_DUMMY_HASH = hash_password(secrets.token_hex(8))
+
+
+def _check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise RuleViolation(
+            None,
+            f"密码至少 {MIN_PASSWORD_LENGTH} 位",
+            f"the password needs at least {MIN_PASSWORD_LENGTH} characters",
+            field="password",
+        )
+
+
+# --- role checks -------------------------------------------------------------------------
+
+
+def require_role(actor: Actor, *roles: Role) -> None:
+    """Refuse (X1) unless ``actor`` holds one of ``roles``."""
+    if not actor.has_role(*roles):
+        wanted_zh = "、".join(r.label for r in roles)
+        wanted_en = ", ".join(r.label_en for r in roles)
+        raise RuleViolation(
+            "X1",
+            f"{actor.display_name} 无权执行此操作，需要角色：{wanted_zh}",
+            f"{actor.display_name} may not do this; it needs the role {wanted_en}",
+        )
+
+
+def users_with_role(role: Role) -> peewee.ModelSelect:
+    """Active (not voided) users holding ``role``."""
+    return (
+        User.select()
+        .join(UserRole)
+        .where((UserRole.role == role.value) & User.voided_at.is_null())
+        .order_by(User.id)
+    )
+
+
+def department_heads(department_id: int | None) -> list[User]:
+    """The 科室负责人 of a department (a department may have more than one)."""
+    if department_id is None:
+        return []
+    return list(users_with_role(Role.DEPT_HEAD).where(User.department == department_id))
+
+
+# --- login -------------------------------------------------------------------------------
+
+
+def authenticate(username: str, password: str, *, at: datetime | None = None) -> User:
+    """Check a login. Wrong user and wrong password give the same message (no account
+    probing); each failure counts, and reaching the limit locks the account."""
+    at = at or now()
+    user = User.get_or_none((User.username == username.strip()) & User.voided_at.is_null())
+    if user is None:
+        verify_password(password, _DUMMY_HASH)  # same time as a real check
+        raise _bad_login()
+    if user.locked_until is not None and at < user.locked_until:
+        raise _locked(user.locked_until)
+    if not verify_password(password, user.password_hash):
+        _count_failure(user, at)
+        raise _bad_login()
+    with db.atomic():
+        User.update(failed_logins=0, locked_until=None, last_login_at=at).where(
+            User.id == user.id
+        ).execute()
+        audit.record(user, "user", user.id, "login")
+    user.failed_logins, user.locked_until, user.last_login_at = 0, None, at
+    return user
+
+
+def _count_failure(user: User, at: datetime) -> None:
+    limit = settings.get("login.max_failures")
+    with db.atomic():
+        # Counted in SQL so two desktops failing at once both count.
+        User.update(failed_logins=User.failed_logins + 1).where(User.id == user.id).execute()
+        failures = User.get_by_id(user.id).failed_logins
+        note = f"第 {failures} 次失败 / failure {failures}"
+        if failures >= limit:
+            until = at + timedelta(minutes=settings.get("login.lock_minutes"))
+            User.update(locked_until=until, failed_logins=0).where(User.id == user.id).execute()
+            note += f"；锁定至 {until:%Y-%m-%d %H:%M} / locked"
+        audit.record(user, "user", user.id, "login_failed", note=note)
+
+
+def _bad_login() -> RuleViolation:
+    return RuleViolation(None, "用户名或密码错误", "wrong user name or password", field="password")
+
+
+def _locked(until: datetime) -> RuleViolation:
+    if until >= LOCKED_FOREVER:
+        return RuleViolation(
+            None, "账户已被管理员锁定", "the account is locked by an administrator"
+        )
+    return RuleViolation(
+        None,
+        f"登录失败次数过多，账户锁定至 {until:%H:%M}",
+        f"too many failed logins; the account is locked until {until:%H:%M}",
+    )
+
+
+# --- administration ----------------------------------------------------------------------
+
+
+def has_users() -> bool:
+    return User.select().exists()
+
+
+def create_first_admin(username: str, password: str, name: str = "系统管理员") -> User:
+    """The first start of an empty database creates the administrator; never again."""
+    with db.atomic():
+        if has_users():
+            raise RuleViolation(
+                "X1",
+                "管理员已存在，请用管理员账户登录后添加用户",
+                "an administrator exists already; log in as administrator to add users",
+            )
+        return _insert_user(SYSTEM, username, name, password, None, [Role.ADMIN])
+
+
+def add_department(actor: Actor, name: str, kind: str = "科室") -> Department:
+    require_role(actor, Role.ADMIN)
+    name = name.strip()
+    if not name:
+        raise RuleViolation(None, "部门名称不能为空", "the department needs a name", field="name")
+    if kind not in DEPARTMENT_KINDS:
+        raise RuleViolation(
+            None,
+            f"部门类型只能是 {'/'.join(DEPARTMENT_KINDS)}",
+            "kind must be 科室 or 中队",
+            field="kind",
+        )
+    with db.atomic():
+        if Department.select().where(Department.name == name).exists():
+            raise RuleViolation(
+                None, f"部门「{name}」已存在", f"department {name} exists already", field="name"
+            )
+        return audit.create(actor, Department, name=name, kind=kind)
+
+
+def add_user(
+    actor: Actor,
+    username: str,
+    name: str,
+    password: str,
+    department: Department | None = None,
+    roles: Iterable[Role] = (),
+    phone: str = "",
+) -> User:
+    require_role(actor, Role.ADMIN)
+    with db.atomic():
+        return _insert_user(actor, username, name, password, department, roles, phone)
+
+
+def _insert_user(
+    actor: Actor,
+    username: str,
+    name: str,
+    password: str,
+    department: Department | None,
+    roles: Iterable[Role],
+    phone: str = "",
+) -> User:
+    username, name = username.strip(), name.strip()
+    if not username:
+        raise RuleViolation(None, "用户名不能为空", "the user name is empty", field="username")
+    if not name:
+        raise RuleViolation(None, "姓名不能为空", "the name is empty", field="name")
+    if User.select().where(User.username == username).exists():
+        raise RuleViolation(
+            None,
+            f"用户名「{username}」已被使用",
+            f"user name {username} is taken",
+            field="username",
+        )
+    _check_password_strength(password)
+    user = audit.create(
+        actor,
+        User,
+        username=username,
+        name=name,
+        name_search=search_key(name),
+        department=department,
+        phone=phone,
+        password_hash=hash_password(password),
+    )
+    _write_roles(actor, user, roles)
+    return user
+
+
+def _write_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:
+    wanted = {Role(r) for r in roles}
+    current = set(user.roles) if user.id else set()
+    for role in wanted - current:
+        UserRole.create(user=user, role=role.value)
+    gone = current - wanted
+    if gone:
+        UserRole.delete().where(
+            (UserRole.user == user.id) & UserRole.role.in_([r.value for r in gone])
+        ).execute()
+    if wanted != current:
+        audit.record(
+            actor,
+            "user",
+            user.id,
+            "roles",
+            {"roles": (sorted(r.value for r in current), sorted(r.value for r in wanted))},
+        )
+    user.__dict__["_roles"] = frozenset(wanted)
+
+
+def set_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:
+    require_role(actor, Role.ADMIN)
+    with db.atomic():
+        user.__dict__.pop("_roles", None)
+        _write_roles(actor, user, roles)
+
+
+def update_user(actor: Actor, user: User, **changes: object) -> None:
+    """Change name, department or phone (administrators)."""
+    require_role(actor, Role.ADMIN)
+    allowed = {"name", "department", "phone"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise RuleViolation(None, f"不能修改：{unknown}", f"cannot change {unknown}")
+    if "name" in changes:
+        changes["name_search"] = search_key(str(changes["name"]))
+    with db.atomic():
+        audit.update(actor, user, **changes)
+
+
+def change_password(
+    actor: Actor, user: User, new_password: str, old_password: str | None = None
+) -> None:
+    """Users change their own password with the old one; administrators reset anyone's."""
+    is_self = actor.id is not None and actor.id == user.id
+    if is_self and not actor.has_role(Role.ADMIN):
+        if old_password is None or not verify_password(old_password, user.password_hash):
+            raise RuleViolation(
+                None, "原密码错误", "the old password is wrong", field="old_password"
+            )
+    elif not is_self:
+        require_role(actor, Role.ADMIN)
+    _check_password_strength(new_password)
+    with db.atomic():
+        User.update(password_hash=hash_password(new_password), failed_logins=0).where(
+            User.id == user.id
+        ).execute()
+        audit.record(actor, "user", user.id, "password", note="密码已更改 / password changed")
+
+
+def lock_user(actor: Actor, user: User) -> None:
+    require_role(actor, Role.ADMIN)
+    with db.atomic():
+        audit.update(actor, user, audit_action="lock", locked_until=LOCKED_FOREVER)
+
+
+def unlock_user(actor: Actor, user: User) -> None:
+    require_role(actor, Role.ADMIN)
+    with db.atomic():
+        audit.update(actor, user, audit_action="unlock", locked_until=None, failed_logins=0)
+
+
+def void_user(actor: Actor, user: User, reason: str) -> None:
+    require_role(actor, Role.ADMIN)
+    if actor.id == user.id:
+        raise RuleViolation("X1", "不能作废自己的账户", "you cannot void your own account")
+    with db.atomic():
+        audit.void(actor, user, reason)
+
+
+def get_user(username: str) -> User:
+    user = User.get_or_none(User.username == username.strip())
+    if user is None:
+        raise RuleViolation(
+            None, f"没有用户「{username}」", f"no user {username}", field="username"
+        )
+    return user
+
+
+def new_password() -> str:
+    """A random initial password that is easy to read aloud (no 0/O, 1/l)."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))

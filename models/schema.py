@@ -1,0 +1,131 @@
+"""Schema versions: migrations run at start-up, in order, each recorded in ``schema_version``.
+
+- Before a migration touches an SQLite file that already holds data, the file is copied with
+  SQLite's online backup API to ``<name>.before-v<N>-<timestamp>.db`` beside it.
+- A database whose version is newer than this program knows is refused: an older Houqin
+  must not write into a schema it does not understand (another desktop was upgraded first).
+- A migration is a function of the database. Tables are created from the model classes of
+  the migration that introduces them; a later change to a table is a new migration that
+  alters it (``playhouse.migrate``), guarded so that it is a no-op on a table that migration
+  1 already created in its newest shape.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import peewee
+
+from models.base import BaseModel, now
+from models.errors import SchemaError
+
+
+class SchemaVersion(BaseModel):
+    version = peewee.IntegerField(primary_key=True)
+    name = peewee.CharField(max_length=100)
+    applied_at = peewee.DateTimeField()
+
+
+def _foundation(database: peewee.Database) -> None:
+    from models import audit, people, settings, workflow
+
+    database.create_tables(
+        [
+            settings.Setting,
+            audit.AuditLog,
+            people.Department,
+            people.User,
+            people.UserRole,
+            workflow.FlowVersion,
+            workflow.Instance,
+            workflow.Task,
+            workflow.Step,
+            workflow.CarbonCopy,
+            workflow.Delegation,
+        ]
+    )
+    _append_only(database, "audit_log")
+
+
+def _append_only(database: peewee.Database, table: str) -> None:
+    """Triggers that make ``table`` refuse UPDATE and DELETE from any client."""
+    message = f"{table} is append-only"
+    if isinstance(database, peewee.MySQLDatabase):
+        for event in ("UPDATE", "DELETE"):
+            database.execute_sql(
+                f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
+                f"FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{message}'"
+            )
+    else:
+        for event in ("UPDATE", "DELETE"):
+            database.execute_sql(
+                f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+            )
+
+
+Migration = tuple[int, str, Callable[[peewee.Database], None]]
+MIGRATIONS: list[Migration] = [
+    (1, "foundation: people, settings, audit, approvals", _foundation),
+]
+
+
+def latest() -> int:
+    return MIGRATIONS[-1][0]
+
+
+def current(database: peewee.Database) -> int:
+    if not database.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    with database.bind_ctx([SchemaVersion]):
+        return SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar() or 0
+
+
+def migrate(database: peewee.Database) -> int:
+    """Apply what is missing; return the version now in force."""
+    have = current(database)
+    want = latest()
+    if have > want:
+        raise SchemaError(
+            f"数据库版本（{have}）比本程序（{want}）新，请先升级后勤软件",
+            f"the database is at schema {have}, newer than this program ({want}); upgrade Houqin",
+        )
+    if have == want:
+        return have
+    if isinstance(database, peewee.SqliteDatabase) and have > 0:
+        backup_sqlite(database, _backup_name(Path(database.database), have + 1))
+    with database.bind_ctx([SchemaVersion]):
+        database.create_tables([SchemaVersion])
+        for version, name, step in MIGRATIONS:
+            if version <= have:
+                continue
+            # SQLite runs DDL inside the transaction; MySQL commits each DDL statement, so a
+            # failed MySQL migration is re-run from its start and must tolerate that.
+            with database.atomic():
+                step(database)
+                SchemaVersion.create(version=version, name=name, applied_at=now())
+    return want
+
+
+def _backup_name(path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.before-v{version}-{stamp}{path.suffix}")
+
+
+def backup_sqlite(database: peewee.SqliteDatabase, target: Path) -> Path:
+    """Copy a live SQLite database with the online backup API (consistent while others
+    write)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(database.database)
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
