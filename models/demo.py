@@ -1,0 +1,84 @@
+"""Realistic demo data for a first start: an office with every role filled.
+
+Every demo user shares one password, generated per load and printed once, so a demo database
+copied to another PC is not open to a well-known password.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field
+
+from models import people
+from models.db import db
+from models.people import SYSTEM, Role
+
+DEPARTMENTS = [
+    ("办公室", "科室"),
+    ("财务科", "科室"),
+    ("后勤保障科", "科室"),
+    ("客户服务部", "科室"),
+    ("教研室", "科室"),
+    ("一中队", "中队"),
+    ("二中队", "中队"),
+    ("三中队", "中队"),
+]
+
+# username, name, department, roles
+USERS = [
+    ("admin", "系统管理员", "办公室", [Role.ADMIN]),
+    ("wangjianguo", "王建国", "办公室", [Role.LEADER]),
+    ("liuzhiqiang", "刘志强", "办公室", [Role.LEADER]),
+    ("chenjing", "陈静", "办公室", [Role.DEPT_HEAD]),
+    ("zhanghua", "张华", "办公室", [Role.CLERK]),
+    ("liyan", "李艳", "财务科", [Role.DEPT_HEAD]),
+    ("zhouli", "周丽", "财务科", [Role.CLERK]),
+    ("zhaolei", "赵磊", "后勤保障科", [Role.DEPT_HEAD, Role.LOGISTICS]),
+    ("sunhongmei", "孙红梅", "后勤保障科", [Role.LOGISTICS]),
+    ("mayong", "马勇", "一中队", [Role.FLEET_MANAGER]),
+    ("huangwei", "黄伟", "一中队", [Role.DEPT_HEAD]),
+    ("wugang", "吴刚", "一中队", [Role.CLERK]),
+    ("zhengpeng", "郑鹏", "二中队", [Role.CLERK]),
+    ("hejun", "何军", "二中队", [Role.DEPT_HEAD]),
+    ("xuqian", "徐倩", "客户服务部", [Role.DEPT_HEAD, Role.SERVICE_MANAGER]),
+    ("linxiaoyu", "林晓雨", "客户服务部", [Role.SERVICE]),
+    ("guohao", "郭浩", "客户服务部", [Role.SALES]),
+    ("tangmin", "唐敏", "教研室", [Role.TRAINING]),
+    ("songtao", "宋涛", "教研室", [Role.DEPT_HEAD]),
+]
+
+
+@dataclass
+class DemoSummary:
+    password: str
+    users: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def report(self) -> str:
+        lines = [
+            "演示数据已写入 / demo data loaded.",
+            f"所有演示用户的密码（只显示这一次）/ password of every demo user (shown once): "
+            f"{self.password}",
+            "用户名 username\t姓名\t角色 roles",
+        ]
+        lines += [f"  {u}\t{n}\t{r}" for u, n, r in self.users]
+        return "\n".join(lines)
+
+
+def load(password: str | None = None) -> DemoSummary:
+    """Fill an empty database with the demo office (one transaction)."""
+    password = password or people.new_password()
+    summary = DemoSummary(password)
+    with db.atomic():
+        depts = {name: people.add_department(SYSTEM, name, kind) for name, kind in DEPARTMENTS}
+        for username, name, dept, roles in USERS:
+            people.add_user(
+                SYSTEM,
+                username,
+                name,
+                password,
+                depts[dept],
+                roles,
+                phone=f"138{zlib.crc32(username.encode()) % 10**8:08d}",
+            )
+            summary.users.append((username, name, "、".join(r.label for r in roles)))
+    return summary
