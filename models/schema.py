@@ -96,7 +96,8 @@ def migrate(database: peewee.Database) -> int:
     if have == want:
         return have
     if isinstance(database, peewee.SqliteDatabase) and have > 0:
-        backup_sqlite(database, _backup_name(Path(database.database), have + 1))
+        first_pending = min(v for v, _, _ in MIGRATIONS if v > have)
+        backup_sqlite(database, _backup_name(Path(database.database), first_pending))
     with database.bind_ctx([SchemaVersion]):
         database.create_tables([SchemaVersion])
         for version, name, step in MIGRATIONS:

@@ -37,6 +37,18 @@ def mysql_url_or_skip() -> tuple[str, str]:
     return base, create_database(base, name)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    """scrypt at n=2**14 costs ~50 ms a hash; tests create a dozen users each. The cost
+    parameters are stored in every hash, so cheaper ones verify the same way."""
+    from models import people
+
+    saved = dict(people._SCRYPT)
+    people._SCRYPT.update(n=2**10)
+    yield
+    people._SCRYPT.update(saved)
+
+
 @pytest.fixture(params=["sqlite", "mysql"])
 def database(request, tmp_path) -> Iterator[peewee.Database]:
     """An empty, migrated Houqin database on each backend."""

@@ -1,0 +1,56 @@
+"""Audit trail and voiding (X2)."""
+
+from __future__ import annotations
+
+import peewee
+import pytest
+
+from models import audit, people
+from models.audit import AuditLog
+from models.errors import RuleViolation
+from models.people import Department
+
+
+def test_X2_every_change_leaves_who_when_old_and_new(office):
+    people.update_user(office.admin, office.clerk, name="张叁", phone="13800000000")
+    row = audit.history("user", office.clerk.id)[-1]
+    assert row.action == "update" and row.actor_name == "系统管理员"
+    changes = row.changes_dict()
+    assert changes["name"] == ["张三", "张叁"] and changes["phone"] == ["", "13800000000"]
+    assert row.at is not None
+
+
+def test_X2_unchanged_values_write_no_audit_row(office):
+    before = AuditLog.select().count()
+    people.update_user(office.admin, office.clerk, name="张三")
+    assert AuditLog.select().count() == before
+
+
+def test_X2_records_are_voided_with_a_reason_never_deleted(office):
+    dept = people.add_department(office.admin, "临时组")
+    with pytest.raises(RuleViolation) as err:
+        audit.void(office.admin, dept, "  ")
+    assert err.value.rule == "X2"
+    audit.void(office.admin, dept, "机构调整")
+    row = Department.get_by_id(dept.id)
+    assert row.is_voided and row.void_reason == "机构调整"
+    assert audit.history("department", dept.id)[-1].action == "void"
+    with pytest.raises(RuleViolation):
+        audit.void(office.admin, row, "again")
+
+
+def test_X2_audit_log_is_append_only_in_the_database(office):
+    with pytest.raises(peewee.DatabaseError):
+        with AuditLog._meta.database.atomic():
+            AuditLog.update(actor_name="someone else").execute()
+    with pytest.raises(peewee.DatabaseError):
+        with AuditLog._meta.database.atomic():
+            AuditLog.delete().execute()
+    assert AuditLog.select().where(AuditLog.actor_name == "someone else").count() == 0
+
+
+def test_X2_a_failed_use_case_leaves_no_audit_row(office):
+    before = AuditLog.select().count()
+    with pytest.raises(RuleViolation):
+        people.add_user(office.admin, "newbie", "新人", "short")
+    assert AuditLog.select().count() == before
