@@ -1094,8 +1094,16 @@ def revoke_delegation(actor: User, delegation: Delegation) -> None:
 
 def inbox(user: User, at: datetime | None = None) -> peewee.ModelSelect:
     """待办: tasks awaiting ``user``, including those of principals who delegated to them and
-    excluding their own while they delegate. One SQL query (with subqueries)."""
+    excluding their own while they delegate. One SQL query (with subqueries).
+
+    The ``assignee IN (me UNION my principals)`` term lets the database walk the assignee
+    index for a handful of users instead of every pending task in the office; the scoped
+    delegation checks then run only on those few rows.
+    """
     at = at or now()
+    candidates = User.select(User.id).where(User.id == user.id) | Delegation.select(
+        Delegation.principal
+    ).where((Delegation.delegate == user.id) & _active_delegations(at))
     scope = (Delegation.doc_type == "") | (Delegation.doc_type == Instance.doc_type)
     delegating = Delegation.select(Delegation.id).where(
         (Delegation.principal == user.id) & _active_delegations(at) & scope
@@ -1108,7 +1116,8 @@ def inbox(user: User, at: datetime | None = None) -> peewee.ModelSelect:
         Task.select(Task, Instance)
         .join(Instance)
         .where(
-            (Task.state == TaskState.PENDING)
+            Task.assignee.in_(candidates)
+            & (Task.state == TaskState.PENDING)
             & (Instance.state == State.PENDING)
             & (Instance.applicant != user.id)
             & (mine | Task.assignee.in_(principals))

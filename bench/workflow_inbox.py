@@ -1,0 +1,128 @@
+"""How fast is 待办 (the approval inbox) on a busy office database?
+
+Builds an SQLite database with 100,000 open documents across 500 users (rows written in bulk:
+the set-up is not what is measured), then times ``workflow.inbox(user)`` — the ORM query
+including delegations, materialised as model objects — against the same SQL run through
+the bare ``sqlite3`` module, in the same process.
+
+    .venv/bin/python bench/workflow_inbox.py [--documents 100000] [--users 500]
+
+Target: < 50 ms on SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from models import people, workflow  # noqa: E402
+from models.db import close_database, db, open_database  # noqa: E402
+from models.people import SYSTEM, Role  # noqa: E402
+from models.workflow import Approver, Flow, Node  # noqa: E402
+
+FLOW = workflow.register_flow(
+    Flow("bench", "基准申请", (Node("n", "审批", (Approver.role(Role.LEADER),)),))
+)
+
+
+def build(path: Path, documents: int, users: int) -> None:
+    open_database(f"sqlite:///{path}")
+    people._SCRYPT.update(n=2**10)  # set-up speed only; hashes are not measured
+    dept = people.add_department(SYSTEM, "办公室")
+    applicant = people.add_user(SYSTEM, "applicant", "申请人", "password-1", dept, [Role.CLERK])
+    user_ids = [
+        people.add_user(SYSTEM, f"u{i}", f"用户{i}", "password-1", dept, [Role.LEADER]).id
+        for i in range(users)
+    ]
+    version = workflow.current_version("bench")
+    rng = random.Random(7)
+    t0 = datetime(2026, 11, 2, 9, 0)
+    conn = db.connection()
+    with db.atomic():
+        conn.executemany(
+            "INSERT INTO instance (version, doc_type, doc_id, title, applicant_id, department_id,"
+            " flow_id, fields, route, position, state, submitted_at) "
+            "VALUES (1, 'bench', ?, ?, ?, ?, ?, '{}', '[0]', 0, 'pending', ?)",
+            (
+                (i, f"申请 {i}", applicant.id, dept.id, version.id, t0 + timedelta(seconds=i))
+                for i in range(documents)
+            ),
+        )
+        conn.executemany(
+            'INSERT INTO task (instance_id, position, node_key, "order", assignee_id, state,'
+            " created_at, due_at) VALUES (?, 0, 'n', 0, ?, 'pending', ?, ?)",
+            (
+                (i + 1, rng.choice(user_ids), t0, t0 + timedelta(days=rng.randint(1, 9)))
+                for i in range(documents)
+            ),
+        )
+        # A few delegations, one of them to the measured user.
+        workflow.Delegation.create(
+            principal=user_ids[1],
+            delegate=user_ids[0],
+            starts=t0 - timedelta(days=1),
+            ends=t0 + timedelta(days=30),
+            created_at=t0,
+        )
+    db.execute_sql("ANALYZE")
+    close_database()
+
+
+def timed(fn, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        start = time.perf_counter()
+        build(path, args.documents, args.users)
+        print(
+            f"built {args.documents:,} documents / {args.users} users "
+            f"in {time.perf_counter() - start:.1f} s"
+        )
+
+        open_database(f"sqlite:///{path}")
+        user = people.User.get(people.User.username == "u0")
+        at = datetime(2026, 11, 3, 9, 0)
+        query = workflow.inbox(user, at=at)
+        rows = len(list(query))
+        orm = timed(lambda: list(workflow.inbox(user, at=at)), args.repeat)
+        sql, params = query.sql()
+
+        bare = sqlite3.connect(str(path))
+        bare_time = timed(lambda: bare.execute(sql, params).fetchall(), args.repeat)
+        plan = bare.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+        bare.close()
+        close_database()
+
+    print(f"inbox rows for one user (incl. one delegation): {rows}")
+    print(f"workflow.inbox() ORM, median of {args.repeat}: {orm * 1000:.2f} ms  (target < 50 ms)")
+    print(f"same SQL via bare sqlite3:                  {bare_time * 1000:.2f} ms")
+    print(f"ratio ORM / bare: {orm / bare_time:.2f}x")
+    print("query plan:")
+    for row in plan:
+        print("  ", row[-1])
+
+
+if __name__ == "__main__":
+    main()
