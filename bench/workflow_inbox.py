@@ -16,18 +16,15 @@ import argparse
 import random
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from models import people, workflow  # noqa: E402
-from models.db import close_database, db, open_database  # noqa: E402
-from models.people import SYSTEM, Role  # noqa: E402
-from models.workflow import Approver, Flow, Node  # noqa: E402
+from models import people, workflow
+from models.db import close_database, db, open_database
+from models.people import SYSTEM, Role
+from models.workflow import Approver, Flow, Node
 
 FLOW = workflow.register_flow(
     Flow("bench", "基准申请", (Node("n", "审批", (Approver.role(Role.LEADER),)),))
