@@ -88,7 +88,7 @@ def record(
     )
 
 
-def create(actor: Actor, model: type[M], **fields: Any) -> M:
+def create(actor: Actor, model: type[M], /, **fields: Any) -> M:
     """Insert a row and audit every value it was created with."""
     instance = model.create(**fields)
     changes = {name: (None, value) for name, value in fields.items() if value is not None}
@@ -99,6 +99,7 @@ def create(actor: Actor, model: type[M], **fields: Any) -> M:
 def update(
     actor: Actor,
     instance: M,
+    /,
     *,
     audit_action: str = "update",
     audit_note: str | None = None,

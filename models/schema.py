@@ -67,9 +67,16 @@ def _append_only(database: peewee.Database, table: str) -> None:
             )
 
 
+def _fleet(database: peewee.Database) -> None:
+    from models import fleet, numbering
+
+    database.create_tables([numbering.Counter, *fleet.TABLES])
+
+
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
 MIGRATIONS: list[Migration] = [
     (1, "foundation: people, settings, audit, approvals", _foundation),
+    (2, "fleet: vehicles, shops, stations, repairs, fuel, use", _fleet),
 ]
 
 

@@ -57,6 +57,14 @@ SPECS: dict[str, SettingSpec] = {
             "costly part threshold (yuan)",
             Decimal("0"),
         ),
+        SettingSpec(
+            "fleet.spot_check_percent",
+            Decimal("10"),
+            Decimal,
+            "抽查回访比例（%）",
+            "spot-check callback share (%)",
+            Decimal("0"),
+        ),
     )
 }
 

@@ -342,6 +342,8 @@ class Delegation(BaseModel):
 _FLOWS: dict[str, Flow] = {}
 Hook = Callable[[Instance, State, Actor], None]
 _HOOKS: dict[str, list[Hook]] = {}
+Guard = Callable[[Instance, Node, Actor], None]
+_GUARDS: dict[str, list[Guard]] = {}
 
 
 def register_flow(flow: Flow) -> Flow:
@@ -365,6 +367,19 @@ def on_outcome(doc_type: str) -> Callable[[Hook], Hook]:
 
     def wrap(fn: Hook) -> Hook:
         _HOOKS.setdefault(doc_type, []).append(fn)
+        return fn
+
+    return wrap
+
+
+def before_approve(doc_type: str) -> Callable[[Guard], Guard]:
+    """Register ``fn(instance, node, actor)``, called before any approval of ``doc_type``
+    from any front end (审批中心, batch approve, the domain's own verbs). It raises a
+    ``RuleViolation`` when the domain's rule is not met yet, e.g. a repair cannot pass 车管鉴定
+    before the repair form is filled in (F2)."""
+
+    def wrap(fn: Guard) -> Guard:
+        _GUARDS.setdefault(doc_type, []).append(fn)
         return fn
 
     return wrap
@@ -752,10 +767,12 @@ def approve(
         task, principal = _my_task(inst, actor, at)
         if principal is not None and principal.id == inst.applicant_id:
             raise RuleViolation("X1", "不能审批自己的申请", "nobody approves their own request")
-        _mark(task, TaskState.APPROVED, at)
-        _step(inst, actor, "approve", comment.strip(), at=at, on_behalf_of=principal)
         node = inst.current_node()
         assert node is not None
+        for guard in _GUARDS.get(inst.doc_type, []):
+            guard(inst, node, actor)
+        _mark(task, TaskState.APPROVED, at)
+        _step(inst, actor, "approve", comment.strip(), at=at, on_behalf_of=principal)
         if _node_complete(inst, node, inst.position, at):
             approvers = {
                 t.assignee_id
