@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, field
 
-from models import people
+from models import demo_fleet, people
 from models.db import db
 from models.people import SYSTEM, Role
 
@@ -52,6 +52,7 @@ USERS = [
 class DemoSummary:
     password: str
     users: list[tuple[str, str, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
 
     def report(self) -> str:
         lines = [
@@ -61,6 +62,8 @@ class DemoSummary:
             "用户名 username\t姓名\t角色 roles",
         ]
         lines += [f"  {u}\t{n}\t{r}" for u, n, r in self.users]
+        if self.counts:
+            lines.append("另有 / also: " + "，".join(f"{k} {v}" for k, v in self.counts.items()))
         return "\n".join(lines)
 
 
@@ -81,4 +84,5 @@ def load(password: str | None = None) -> DemoSummary:
                 phone=f"138{zlib.crc32(username.encode()) % 10**8:08d}",
             )
             summary.users.append((username, name, "、".join(r.label for r in roles)))
+        summary.counts.update(demo_fleet.load(password))
     return summary

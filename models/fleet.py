@@ -774,7 +774,7 @@ def _repair_guard(inst: Instance, node: Node, actor: Actor) -> None:
 @workflow.on_outcome(REPAIR_FLOW.doc_type)
 def _repair_outcome(inst: Instance, state: State, actor: Actor) -> None:
     repair = Repair.get_by_id(inst.doc_id)
-    at = now()
+    at = inst.finished_at or now()  # the time of the filing step
     if state == State.APPROVED:
         lines = [ln for ln in repair.lines if ln.state == LineState.ESTIMATED]
         RepairLine.update(state=LineState.AUTHORISED).where(

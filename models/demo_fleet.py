@@ -1,0 +1,261 @@
+"""A year of fleet life for the demo office: 30 vehicles, repairs with supplements and
+overhauls, maintenance and fuel, so the statistics and the chart show something real.
+
+Everything goes through the same use cases as the desktop (so the demo also exercises every
+rule), with timestamps spread over the twelve months before ``today``. A fixed seed makes
+the demo the same on every PC.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from models import fleet, people, workflow
+from models.fleet import LineInput
+from models.people import SYSTEM, Department, Role, User
+
+MODELS = [
+    "大众帕萨特",
+    "丰田凯美瑞",
+    "别克GL8",
+    "大众朗逸",
+    "比亚迪汉EV",
+    "日产轩逸",
+    "五菱宏光",
+    "江铃全顺",
+    "吉利帝豪",
+    "本田雅阁",
+]
+PREFIXES = ["京A", "京B", "京C", "京F", "京N", "京Q"]
+SHOPS = [
+    ("城东汽修厂", "东环路8号"),
+    ("京顺汽车服务中心", "顺义区府前街2号"),
+    ("北方车辆维修有限公司", "丰台区南四环西路19号"),
+    ("华通汽车修理厂", "朝阳区酒仙桥路5号"),
+]
+STATIONS = ["中石化东环站", "中石油府前街站", "中石化南四环站"]
+DRIVERS = [
+    ("liuqiang", "刘强"),
+    ("chenming", "陈明"),
+    ("yangfan", "杨帆"),
+    ("zhaojun", "赵军"),
+    ("sunpeng", "孙鹏"),
+    ("zhoubin", "周斌"),
+    ("wuhao", "吴昊"),
+    ("maxin", "马鑫"),
+    ("hulin", "胡林"),
+    ("gaoyang", "高阳"),
+]
+FAULTS = [
+    ("刹车异响，制动距离变长", [("前刹车片", "420", "part"), ("刹车盘打磨", "150", "labour")]),
+    (
+        "发动机故障灯亮，怠速抖动",
+        [
+            ("点火线圈", "680", "part"),
+            ("火花塞（4只）", "320", "part"),
+            ("检测工时", "200", "labour"),
+        ],
+    ),
+    ("空调不制冷", [("空调压缩机皮带", "260", "part"), ("加注制冷剂", "300", "labour")]),
+    ("左前轮胎鼓包", [("轮胎 215/55R17", "780", "part"), ("四轮定位", "180", "labour")]),
+    ("蓄电池亏电无法启动", [("蓄电池 60Ah", "650", "part"), ("更换工时", "50", "labour")]),
+    ("变速箱换挡冲击", [("变速箱油", "900", "part"), ("换油工时", "300", "labour")]),
+    ("雨刮器刮不干净", [("雨刮片（一对）", "160", "part")]),
+    ("前大灯不亮", [("大灯灯泡", "120", "part"), ("检修工时", "80", "labour")]),
+]
+SUPPLEMENTS = [
+    ("拆检发现水泵漏水", LineInput("水泵总成", Decimal("2350"), assembly=True, warranty_months=12)),
+    ("拆检发现正时皮带老化", LineInput("正时皮带套件", Decimal("1450"), warranty_months=12)),
+    ("减震器漏油", LineInput("前减震器（一对）", Decimal("2680"), warranty_months=12)),
+]
+OVERHAUL = [
+    ("发动机大修（缸体、活塞环）", "8600", "part"),
+    ("曲轴瓦", "1800", "part"),
+    ("大修工时", "3200", "labour"),
+]
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour, 0))
+
+
+def load(password: str, today: date | None = None) -> dict[str, int]:
+    """Fill the fleet of the demo office (``models.demo`` must have run). Returns counts."""
+    today = today or date.today()
+    rng = random.Random(20261101)
+    start = today - timedelta(days=365)
+
+    def user(username: str) -> User:
+        return User.get(User.username == username)
+
+    fleet_mgr, leader, leader2 = user("mayong"), user("wangjianguo"), user("liuzhiqiang")
+    logistics = user("zhaolei")
+    units = [Department.get(Department.name == n) for n in ("一中队", "二中队", "三中队", "办公室")]
+    drivers = [
+        people.add_user(SYSTEM, u, n, password, units[i % 3], [Role.CLERK])
+        for i, (u, n) in enumerate(DRIVERS)
+    ]
+    shops = [fleet.add_shop(logistics, n, a) for n, a in SHOPS]
+    stations = [fleet.add_station(logistics, n) for n in STATIONS]
+
+    vehicles = []
+    used: set[str] = set()
+    for i in range(30):
+        while True:
+            if i % 7 == 6:  # a new-energy plate: 京AD12345
+                plate = f"{rng.choice(PREFIXES)}{rng.choice('DF')}{rng.randint(10000, 99999)}"
+            else:
+                plate = f"{rng.choice(PREFIXES)}{rng.randint(10000, 99999)}"
+            if plate not in used:
+                used.add(plate)
+                break
+        bought = start - timedelta(days=rng.randint(200, 2400))
+        km = rng.randint(20000, 150000)
+        vehicle = fleet.add_vehicle(
+            fleet_mgr,
+            plate,
+            units[i % 4],
+            model=rng.choice(MODELS),
+            purchase_date=bought,
+            odometer=km,
+            drivers=[drivers[i % len(drivers)]],
+        )
+        fleet.record_maintenance(
+            fleet_mgr,
+            vehicle,
+            start - timedelta(days=rng.randint(10, 150)),
+            km,
+            "机油、机滤、空滤",
+            Decimal("480"),
+            shops[i % len(shops)],
+        )
+        vehicles.append(fleet.Vehicle.get_by_id(vehicle.id))
+
+    counts = {"vehicles": len(vehicles), "repairs": 0, "fuel": 0, "maintenance": len(vehicles)}
+    # Fuel every ~10 days, odometer rising with it.
+    for vehicle in vehicles:
+        km = vehicle.odometer
+        day = start + timedelta(days=rng.randint(0, 9))
+        while day < today:
+            km += rng.randint(250, 700)
+            litres = Decimal(rng.randint(30, 55))
+            fleet.log_fuel(
+                fleet_mgr,
+                vehicle,
+                rng.choice(stations),
+                _at(day, 8 + rng.randint(0, 9)),
+                litres,
+                (litres * Decimal("7.95")).quantize(Decimal("0.01")),
+                km,
+                driver=fleet.drivers_of(vehicle)[0],
+            )
+            counts["fuel"] += 1
+            if (
+                km - fleet.Vehicle.get_by_id(vehicle.id).last_service_km > 5000
+                and rng.random() < 0.8
+            ):
+                fleet.record_maintenance(
+                    fleet_mgr,
+                    vehicle,
+                    day,
+                    km,
+                    "机油、机滤、空滤",
+                    Decimal("480"),
+                    rng.choice(shops),
+                )
+                counts["maintenance"] += 1
+            day += timedelta(days=rng.randint(7, 13))
+
+    # Repairs through the whole flow, about 12 a month; the last weeks stay open.
+    day = start + timedelta(days=3)
+    while day < today - timedelta(days=2):
+        vehicle = rng.choice(vehicles)
+        driver = fleet.drivers_of(vehicle)[0]
+        if (
+            fleet.Repair.select()
+            .where(
+                (fleet.Repair.vehicle == vehicle.id)
+                & (fleet.Repair.state != fleet.RepairState.CLOSED)
+            )
+            .exists()
+        ):
+            day += timedelta(days=1)
+            continue
+        overhaul = rng.random() < 0.06
+        fault, items = ("发动机异响、烧机油", OVERHAUL) if overhaul else rng.choice(FAULTS)
+        repair = fleet.apply_repair(
+            driver, vehicle, fault, kind="overhaul" if overhaul else "repair", at=_at(day, 9)
+        )
+        counts["repairs"] += 1
+        age = (today - day).days
+        stage_days = rng.randint(1, 3)
+        lines = [
+            LineInput(n, Decimal(p), kind=k, warranty_months=6 if k == "part" else 0)
+            for n, p, k in items
+        ]
+        paid = rng.random() < 0.08
+        if age < 6 and rng.random() < 0.5:
+            day += timedelta(days=rng.randint(1, 3))
+            continue  # waits for 车管鉴定
+        promised = day + timedelta(days=stage_days + rng.randint(3, 8))
+        fleet.assess(
+            fleet_mgr,
+            repair,
+            diagnosis="经检查确认：" + fault,
+            lines=lines,
+            shop=rng.choice(shops),
+            promised_date=promised,
+            quote_ref=f"BJ{day:%Y%m%d}{rng.randint(10, 99)}" if overhaul else "",
+            paid=paid,
+            payer="区交通运输局" if paid else "",
+            at=_at(day, 11),
+        )
+        if age < 10 and rng.random() < 0.5:
+            day += timedelta(days=rng.randint(1, 3))
+            continue  # waits for the leader
+        if overhaul:
+            fleet.approve_repair(logistics, repair, "报价已核", at=_at(day, 14))
+        if rng.random() < 0.05:
+            workflow.reject(
+                rng.choice([leader, leader2]),
+                repair.instance().id,
+                "可在单位内部处理，不予送修",
+                at=_at(day, 15),
+            )
+            day += timedelta(days=rng.randint(1, 3))
+            continue
+        fleet.approve_repair(rng.choice([leader, leader2]), repair, "同意", at=_at(day, 15))
+        fleet.file_repair(logistics, repair, "已备案", at=_at(day, 16))
+        entered = day + timedelta(days=1)
+        fleet.enter_shop(fleet_mgr, repair, at=_at(entered, 9))
+        if rng.random() < 0.15:
+            reason, line = rng.choice(SUPPLEMENTS)
+            sup = fleet.propose_supplement(fleet_mgr, repair, [line], reason, at=_at(entered, 14))
+            inst = sup.instance()
+            workflow.approve(logistics, inst.id, "情况属实", at=_at(entered, 15))
+            if sup.costly:
+                workflow.approve(
+                    rng.choice([leader, leader2]), inst.id, "同意更换", at=_at(entered, 17)
+                )
+        if age < 16 and rng.random() < 0.5:
+            day += timedelta(days=rng.randint(1, 3))
+            continue  # still in the shop
+        done = promised + timedelta(days=rng.choice([-2, -1, -1, 0, 0, 0, 0, 1, 3]))
+        done = max(done, entered + timedelta(days=1))
+        if done >= today:
+            day += timedelta(days=rng.randint(1, 3))
+            continue
+        for ln in fleet.Repair.get_by_id(repair.id).lines:
+            if ln.state in (fleet.LineState.AUTHORISED, fleet.LineState.APPROVED):
+                fleet.record_fitted(fleet_mgr, ln, at=_at(done, 10))
+        fleet.finish_repair(fleet_mgr, repair, at=_at(done, 16))
+        if rng.random() < 0.1:  # a comeback: failed the first check
+            fleet.accept(driver, repair, False, "试车仍有异响", at=_at(done, 17))
+            done += timedelta(days=1)
+            fleet.finish_repair(fleet_mgr, repair, at=_at(done, 15))
+        if done + timedelta(days=1) < today:
+            fleet.accept(driver, repair, True, "试车正常，同意出厂", at=_at(done, 17))
+        day += timedelta(days=rng.choice([0, 1, 1, 2, 3, 4]))
+    return counts
