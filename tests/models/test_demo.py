@@ -1,0 +1,20 @@
+"""The demo office loads through the real use cases on an empty database, on both backends."""
+
+from __future__ import annotations
+
+from models import demo, fleet, people, workflow
+from models.people import Role, User
+
+
+def test_demo_fills_every_role_and_a_year_of_fleet(database):
+    summary = demo.load(password="demo-pass-1")
+    assert {r for u in User.select() for r in u.roles} == set(Role)
+    assert summary.counts["vehicles"] == 30 and summary.counts["repairs"] > 100
+    assert people.authenticate("wangjianguo", "demo-pass-1")
+    plates = [v.plate for v in fleet.Vehicle.select()]
+    assert all(fleet.normalize_plate(p) == p for p in plates)
+    assert any(len(p) == 8 and "·" not in p for p in plates)  # new-energy plates too
+    closed = fleet.Repair.select().where(fleet.Repair.state == fleet.RepairState.CLOSED)
+    assert closed.count() > 100
+    leader = User.get(User.username == "wangjianguo")
+    assert workflow.inbox(leader).count() >= 1  # something to approve on first start
