@@ -165,7 +165,7 @@ class Repair(VersionedModel):
     number = peewee.CharField(max_length=20, unique=True)  # WX2026-0001
     vehicle = peewee.ForeignKeyField(Vehicle, backref="repairs")
     unit = peewee.ForeignKeyField(Department)  # the holding unit at the time
-    driver = peewee.ForeignKeyField(User, backref="repair_applications")
+    driver = peewee.ForeignKeyField(User, null=True, backref="repair_applications")
     kind = peewee.CharField(max_length=10, default="repair")  # repair / overhaul (大修)
     fault = peewee.TextField()
     applied_at = peewee.DateTimeField(index=True)
@@ -189,6 +189,7 @@ class Repair(VersionedModel):
     acceptance_attempts = peewee.IntegerField(default=0)
     first_pass = peewee.BooleanField(null=True)
     closed_at = peewee.DateTimeField(null=True, index=True)
+    historical = peewee.BooleanField(default=False)  # entered from paper records, no flow
 
     @property
     def is_overhaul(self) -> bool:
@@ -814,6 +815,80 @@ def resubmit_repair(
             changes["fault"] = fault.strip()
         guarded_update(repair, repair.version, **changes)
         workflow.resubmit(driver, repair.instance().id, fields={"kind": repair.kind}, at=at)
+        return repair
+
+
+def record_historical_repair(
+    actor: Actor,
+    vehicle: Vehicle,
+    *,
+    shop: RepairShop,
+    fault: str,
+    cost: Decimal,
+    applied_on: date,
+    closed_on: date,
+    promised_date: date | None = None,
+    first_pass: bool = True,
+    paid: bool = False,
+    payer: str = "",
+) -> Repair:
+    """A repair from the paper archive (before Houqin): stored closed, marked ``historical``,
+    so statistics cover the past while no live repair can skip the flow. Logistics or an
+    administrator enters them (typically by Excel import)."""
+    require_role(actor, Role.LOGISTICS, Role.ADMIN)
+    cost = Decimal(cost)
+    if not fault.strip():
+        raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
+    if cost < 0:
+        raise RuleViolation(None, "费用不能为负", "the cost cannot be negative", field="cost")
+    if closed_on < applied_on:
+        raise RuleViolation(
+            None, "完工日期不能早于报修日期", "closed before applied", field="closed_on"
+        )
+    if closed_on > now().date():
+        raise RuleViolation(
+            None,
+            "历史维修的完工日期不能在将来",
+            "a past repair cannot close in the future",
+            field="closed_on",
+        )
+    if paid and not payer.strip():
+        raise RuleViolation(
+            "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
+        )
+    with db.atomic():
+        applied = datetime.combine(applied_on, datetime.min.time())
+        closed = datetime.combine(closed_on, datetime.min.time()).replace(hour=17)
+        repair = audit.create(
+            actor,
+            Repair,
+            number=next_number("WX", applied_on.year),
+            vehicle=vehicle,
+            unit=vehicle.unit,
+            driver=drivers_of(vehicle)[0] if drivers_of(vehicle) else None,
+            fault=fault.strip(),
+            applied_at=applied,
+            state=RepairState.CLOSED,
+            shop=shop,
+            estimated_cost=cost,
+            approved_cost=cost,
+            promised_date=promised_date,
+            closed_at=closed,
+            finished_at=closed,
+            acceptance_attempts=1 if first_pass else 2,
+            first_pass=first_pass,
+            paid=paid,
+            payer=payer.strip(),
+            historical=True,
+        )
+        RepairLine.create(
+            repair=repair,
+            kind="part",
+            name="历史维修（汇总）",
+            unit_price=cost,
+            state=LineState.FITTED,
+            fitted_at=closed,
+        )
         return repair
 
 

@@ -613,3 +613,43 @@ def test_F2_numbers_are_consecutive_under_concurrency(fl, database):
     assert errors == []
     numbers = sorted(r.number for r in fleet.Repair.select())
     assert numbers == [f"WX2026-{i:04d}" for i in range(1, 7)]
+
+
+def test_F8_historical_repairs_from_paper_count_in_statistics_but_skip_nothing(fl):
+    o = fl.office
+    with pytest.raises(RuleViolation) as err:
+        fleet.record_historical_repair(
+            o.fleet,
+            fl.car,
+            shop=fl.shop,
+            fault="x",
+            cost=Decimal("1"),
+            applied_on=date(2026, 3, 1),
+            closed_on=date(2026, 3, 3),
+        )
+    assert err.value.rule == "X1"
+    repair = fleet.record_historical_repair(
+        o.logistics,
+        fl.car,
+        shop=fl.shop,
+        fault="更换离合器",
+        cost=Decimal("3200"),
+        applied_on=date(2026, 3, 1),
+        closed_on=date(2026, 3, 5),
+        promised_date=date(2026, 3, 4),
+        first_pass=True,
+    )
+    assert repair.historical and repair.state == RepairState.CLOSED
+    report = fleet.monthly_report("2026-03")
+    assert report.total.count == 1 and report.total.cost == Decimal("3200.00")
+    assert report.total.timeliness == 0.0
+    with pytest.raises(RuleViolation):
+        fleet.record_historical_repair(
+            o.logistics,
+            fl.car,
+            shop=fl.shop,
+            fault="x",
+            cost=Decimal("1"),
+            applied_on=date(2026, 3, 5),
+            closed_on=date(2026, 3, 1),
+        )
