@@ -72,7 +72,48 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="备份数据库 back up the database")
     p.add_argument("file", type=Path)
+    _add_forms_commands(sub)
     return parser
+
+
+# --- paper forms and Excel (issue 3) -----------------------------------------------------
+
+
+def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("template", help="生成 Excel 导入模板 write an Excel import template")
+    p.add_argument("kind", help="数据类型，如 departments、users / kind")
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("import", help="从 Excel 导入 import from Excel (all or nothing)")
+    p.add_argument("kind", help="数据类型，如 departments、users / kind")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--mode",
+        choices=["insert", "update", "upsert"],
+        default="insert",
+        help="仅新增 / 仅更新 / 新增或更新 (default insert)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="试导入，不写入 check only")
+    p.add_argument("--errors", type=Path, help="出错时写出错误文件 write rejected rows here")
+
+    p = sub.add_parser("export", help="导出登记表到 Excel export a register to Excel")
+    p.add_argument("kind", help="数据类型，如 departments、users / kind")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="筛选条件（可多次），如 部门=办公室 / filter, repeatable",
+    )
+    p.add_argument("--unit", default="", help="填报单位 reporting unit")
+    p.add_argument("--period", default="", help="统计期间 period, e.g. 2026年第四季度")
+
+    p = sub.add_parser("print", help="打印表单为 PDF print a form to PDF")
+    p.add_argument("form", help="表单，如 approval（申请批准单）/ form")
+    p.add_argument("id", type=int, help="记录编号 record id")
+    p.add_argument("out", type=Path)
+    p.add_argument("--copies", type=int, help="联数（缺省按表单规定）number of copies")
 
 
 def _open(args: argparse.Namespace) -> peewee.Database:
@@ -175,6 +216,70 @@ def _backup(args: argparse.Namespace) -> int:
         return 2
     target = backup_sqlite(database, args.file)
     print(f"已备份到 {target} / backed up to {target}")
+    return 0
+
+
+@command("template")
+def _template(args: argparse.Namespace) -> int:
+    from forms.excel_template import write_template
+    from forms.kinds import get_kind
+
+    get_kind(args.kind)  # an unknown kind fails before the database is opened
+    _open(args)  # reference dropdowns list the records in the database
+    path = write_template(args.kind, args.file)
+    print(f"已生成导入模板 {path} / template written")
+    return 0
+
+
+@command("import")
+def _import(args: argparse.Namespace) -> int:
+    from forms.excel_errors import write_error_workbook
+    from forms.excel_import import import_file
+    from forms.kinds import get_kind
+
+    get_kind(args.kind)
+    _open(args)
+    result = import_file(args.kind, args.file, mode=args.mode, dry_run=args.dry_run)
+    for notice in result.notices:
+        print(notice)
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    print(result.summary())
+    if result.secrets:
+        print(
+            "新用户的初始密码（只显示这一次，请转告本人并提醒修改）/ initial passwords, shown once:"
+        )
+        for key, secret in result.secrets.items():
+            print(f"  {key}\t{secret}")
+    if result.errors and args.errors:
+        write_error_workbook(result, args.errors)
+        print(f"错误文件已写出：{args.errors}（改正后可重新导入）/ rejected rows written")
+    return 0 if result.ok else 1
+
+
+@command("export")
+def _export(args: argparse.Namespace) -> int:
+    from forms.excel_export import export_register, parse_filters
+    from forms.kinds import get_kind
+
+    kind = get_kind(args.kind)
+    filters = parse_filters(kind, args.where)
+    _open(args)
+    result = export_register(kind, args.file, filters=filters, unit=args.unit, period=args.period)
+    print(f"已导出 {result.rows} 行到 {result.path} / {result.rows} rows exported")
+    return 0
+
+
+@command("print")
+def _print(args: argparse.Namespace) -> int:
+    from forms.printing import get_printable, print_form
+
+    get_printable(args.form)
+    if args.copies is not None and args.copies < 1:
+        raise HouqinError("联数至少为 1", "--copies must be at least 1")
+    _open(args)
+    path = print_form(args.form, args.id, args.out, copies=args.copies)
+    print(f"已生成 {path} / PDF written")
     return 0
 
 

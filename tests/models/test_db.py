@@ -93,7 +93,7 @@ def test_sqlite_file_is_backed_up_before_a_migration(tmp_path, monkeypatch):
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT name FROM department").fetchall() == [("办公室",)]
-        assert copy.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 2
+        assert copy.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == schema.latest()
 
 
 def test_a_failing_migration_changes_nothing_on_sqlite(tmp_path, monkeypatch):
@@ -112,7 +112,7 @@ def test_a_failing_migration_changes_nothing_on_sqlite(tmp_path, monkeypatch):
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half" not in tables
-        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 2
+        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == schema.latest()
 
 
 def test_url_resolution(monkeypatch):

@@ -1,0 +1,349 @@
+"""How fast are Excel import and register export, against the bare libraries?
+
+A 10-column register (text, integer, money, date, choice) is written to .xlsx, then:
+
+- import: Houqin ``import_file`` (calamine streaming, typed parsing, required/choice/date
+  checks, duplicate keys, existence checks, one transaction, bulk ``executemany``) against
+  the bare limit: python-calamine ``to_python`` + ``sqlite3.executemany`` of the raw cells;
+- export: Houqin ``export_register`` (database query through the kind, formatting, totals,
+  heading) against the bare limit: ``sqlite3`` fetch + xlsxwriter ``constant_memory``;
+- for information: openpyxl read-only reading the same file, and openpyxl write-only export.
+
+Each measurement runs in a fresh child process, so peak memory (``ru_maxrss``) belongs to that
+work alone; ``base`` is the child's RSS before it starts the work (interpreter + imports).
+
+    .venv/bin/python bench/excel_io.py [--sizes 25000,50000,100000]
+
+Targets: import >= 50 % of the bare rate, export >= 70 %, memory flat as rows grow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+COLUMNS = (
+    "code",
+    "name",
+    "dept",
+    "qty",
+    "price",
+    "amount",
+    "day",
+    "category",
+    "note",
+    "phone",
+)
+CREATE = (
+    "CREATE TABLE IF NOT EXISTS bench_row (id INTEGER PRIMARY KEY, code VARCHAR(20) UNIQUE, "
+    "name VARCHAR(50), dept VARCHAR(50), qty INTEGER, price DECIMAL(12,2), "
+    "amount DECIMAL(12,2), day DATE, category VARCHAR(10), note VARCHAR(200), "
+    "phone VARCHAR(32))"
+)
+INSERT = f"INSERT INTO bench_row ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * 10)})"
+
+
+def rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def current_mb() -> float:
+    """Resident memory now (before the work), in MB."""
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+# --- the register, declared like any other kind ----------------------------------------
+
+
+def declare_kind() -> Any:
+    import peewee
+
+    from forms.kinds import Kind, register_kind
+    from forms.spec import Field, FieldType, FormSpec
+    from models.base import BaseModel
+
+    class BenchRow(BaseModel):
+        code = peewee.CharField(max_length=20, unique=True)
+        name = peewee.CharField(max_length=50)
+        dept = peewee.CharField(max_length=50)
+        qty = peewee.IntegerField(null=True)
+        price = peewee.DecimalField(12, 2, null=True)
+        amount = peewee.DecimalField(12, 2, null=True)
+        day = peewee.DateField(null=True)
+        category = peewee.CharField(max_length=10, null=True)
+        note = peewee.CharField(max_length=200, null=True)
+        phone = peewee.CharField(max_length=32, null=True)
+
+    spec = FormSpec(
+        name="bench_rows",
+        title="基准登记表",
+        key="code",
+        fields=(
+            Field("code", "编号", required=True, max_length=20),
+            Field("name", "名称", required=True, max_length=50),
+            Field("dept", "部门", max_length=50),
+            Field("qty", "数量", FieldType.INTEGER),
+            Field("price", "单价", FieldType.MONEY),
+            Field("amount", "金额", FieldType.MONEY),
+            Field("day", "日期", FieldType.DATE),
+            Field(
+                "category", "类别", FieldType.CHOICE, choices=("书写工具", "纸本", "文具", "耗材")
+            ),
+            Field("note", "备注", max_length=200),
+            Field("phone", "电话", max_length=32),
+        ),
+    )
+
+    def insert_many(actor: Any, rows: list[dict[str, Any]]) -> None:
+        from models.db import db
+
+        # sqlite3 adapts neither Decimal nor (from Python 3.12) date: store them as text.
+        data = [
+            (
+                r["code"],
+                r["name"],
+                r.get("dept"),
+                r.get("qty"),
+                None if r.get("price") is None else str(r["price"]),
+                None if r.get("amount") is None else str(r["amount"]),
+                None if r.get("day") is None else r["day"].isoformat(),
+                r.get("category"),
+                r.get("note"),
+                r.get("phone"),
+            )
+            for r in rows
+        ]
+        db.cursor().executemany(INSERT, data)
+
+    def existing_keys(keys: list[str]) -> set[str]:
+        from models.db import db
+
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT code FROM bench_row WHERE code IN ({marks})"
+            found.update(code for (code,) in db.execute_sql(sql, chunk))
+        return found
+
+    def rows(filters: Any) -> Iterator[dict[str, Any]]:
+        query = BenchRow.select(*[getattr(BenchRow, c) for c in COLUMNS]).order_by(BenchRow.id)
+        for values in query.tuples().iterator():
+            yield dict(zip(COLUMNS, values, strict=True))
+
+    return BenchRow, register_kind(
+        Kind(
+            spec=spec,
+            find=lambda key: BenchRow.get_or_none(BenchRow.code == key),
+            insert=lambda actor, values: BenchRow.create(**values) and None,
+            update=lambda actor, record, values: False,
+            rows=rows,
+            count=lambda filters: BenchRow.select().count(),
+            insert_many=insert_many,
+            existing_keys=existing_keys,
+        )
+    )
+
+
+# --- the work measured, one kind per child process ---------------------------------------
+
+
+def make_input(path: Path, n: int) -> None:
+    import xlsxwriter
+
+    rnd = random.Random(7)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = book.add_worksheet("基准登记表")
+    fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+    for c, label in enumerate(
+        ("编号", "名称", "部门", "数量", "单价", "金额", "日期", "类别", "备注", "电话")
+    ):
+        ws.write_string(0, c, label)
+    start = date(2026, 1, 1)
+    cats = ("书写工具", "纸本", "文具", "耗材")
+    for r in range(1, n + 1):
+        qty = rnd.randint(1, 500)
+        price = rnd.randint(100, 99999) / 100
+        ws.write_string(r, 0, f"B{r:07d}")
+        ws.write_string(r, 1, f"物品{r % 997}号 签字笔")
+        ws.write_string(r, 2, ("办公室", "财务科", "一中队", "后勤保障科")[r % 4])
+        ws.write_number(r, 3, qty)
+        ws.write_number(r, 4, price)
+        ws.write_number(r, 5, round(qty * price, 2))
+        ws.write_datetime(r, 6, start + timedelta(days=r % 365), fmt)
+        ws.write_string(r, 7, cats[r % 4])
+        ws.write_string(r, 8, "季度盘点补充采购" if r % 3 else "")
+        ws.write_string(r, 9, f"138{r:08d}")
+    book.close()
+
+
+def child_import_bare(xlsx: Path, db_path: Path) -> dict[str, Any]:
+    from python_calamine import CalamineWorkbook
+
+    base = current_mb()
+    t0 = time.perf_counter()
+    book = CalamineWorkbook.from_path(str(xlsx))
+    rows = book.get_sheet_by_name(book.sheet_names[0]).to_python(skip_empty_area=False)[1:]
+    conn = sqlite3.connect(db_path)
+    conn.execute(CREATE)
+    with conn:
+        conn.executemany(INSERT, rows)
+    conn.close()
+    return {"seconds": time.perf_counter() - t0, "rows": len(rows), "base": base}
+
+
+def child_import_openpyxl(xlsx: Path, db_path: Path) -> dict[str, Any]:
+    from openpyxl import load_workbook
+
+    base = current_mb()
+    t0 = time.perf_counter()
+    book = load_workbook(xlsx, read_only=True, data_only=True)
+    n = sum(1 for _ in book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    book.close()
+    return {"seconds": time.perf_counter() - t0, "rows": n, "base": base}
+
+
+def child_import_houqin(xlsx: Path, db_path: Path) -> dict[str, Any]:
+    from forms.excel_import import import_file
+    from models.db import open_database
+
+    open_database(f"sqlite:///{db_path}")
+    model, kind = declare_kind()
+    model.create_table()
+    base = current_mb()
+    t0 = time.perf_counter()
+    result = import_file(kind, xlsx, mode="insert")
+    seconds = time.perf_counter() - t0
+    assert result.committed, [str(e) for e in result.errors[:5]]
+    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
+
+
+def child_export_bare(db_path: Path, out: Path) -> dict[str, Any]:
+    import xlsxwriter
+
+    base = current_mb()
+    t0 = time.perf_counter()
+    conn = sqlite3.connect(db_path)
+    book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
+    ws = book.add_worksheet()
+    n = 0
+    for n, row in enumerate(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM bench_row"), 1):
+        ws.write_row(n, 0, row)
+    book.close()
+    conn.close()
+    return {"seconds": time.perf_counter() - t0, "rows": n, "base": base}
+
+
+def child_export_openpyxl(db_path: Path, out: Path) -> dict[str, Any]:
+    from openpyxl import Workbook
+
+    base = current_mb()
+    t0 = time.perf_counter()
+    conn = sqlite3.connect(db_path)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet()
+    n = 0
+    for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM bench_row"):
+        ws.append(row)
+        n += 1
+    book.save(out)
+    conn.close()
+    return {"seconds": time.perf_counter() - t0, "rows": n, "base": base}
+
+
+def child_export_houqin(db_path: Path, out: Path) -> dict[str, Any]:
+    from forms.excel_export import export_register
+    from models.db import open_database
+
+    open_database(f"sqlite:///{db_path}")
+    _, kind = declare_kind()
+    base = current_mb()
+    t0 = time.perf_counter()
+    result = export_register(kind, out, unit="基准单位", period="2026年")
+    return {"seconds": time.perf_counter() - t0, "rows": result.rows, "base": base}
+
+
+CHILDREN = {
+    "import_bare": child_import_bare,
+    "import_openpyxl": child_import_openpyxl,
+    "import_houqin": child_import_houqin,
+    "export_bare": child_export_bare,
+    "export_openpyxl": child_export_openpyxl,
+    "export_houqin": child_export_houqin,
+}
+
+
+def run_child(name: str, a: Path, b: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", name, str(a), str(b)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="25000,50000,100000")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        name, a, b = args.child
+        result = CHILDREN[name](Path(a), Path(b))
+        result["peak"] = rss_mb()
+        print(json.dumps(result))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"Excel I/O, 10 columns; Python {sys.version.split()[0]}")
+    print(
+        f"{'rows':>7} {'work':<16} {'seconds':>8} {'rows/s':>9} {'ratio':>6} "
+        f"{'base MB':>8} {'peak MB':>8} {'grew MB':>8}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for n in sizes:
+            xlsx = folder / f"in{n}.xlsx"
+            make_input(xlsx, n)
+            bare_db, houqin_db = folder / f"bare{n}.db", folder / f"houqin{n}.db"
+            results = {
+                "import_bare": run_child("import_bare", xlsx, bare_db),
+                "import_openpyxl": run_child("import_openpyxl", xlsx, bare_db),
+                "import_houqin": run_child("import_houqin", xlsx, houqin_db),
+            }
+            results["export_bare"] = run_child("export_bare", houqin_db, folder / "eb.xlsx")
+            results["export_openpyxl"] = run_child("export_openpyxl", houqin_db, folder / "eo.xlsx")
+            results["export_houqin"] = run_child("export_houqin", houqin_db, folder / "eh.xlsx")
+            for work, r in results.items():
+                rate = r["rows"] / r["seconds"]
+                limit = results[work.split("_")[0] + "_bare"]
+                ratio = rate / (limit["rows"] / limit["seconds"])
+                print(
+                    f"{n:>7} {work:<16} {r['seconds']:>8.2f} {rate:>9,.0f} {ratio:>6.0%} "
+                    f"{r['base']:>8.0f} {r['peak']:>8.0f} {r['peak'] - r['base']:>8.0f}"
+                )
+            for p in (bare_db, houqin_db, xlsx):
+                for f in p.parent.glob(p.name + "*"):
+                    f.unlink()
+    print("ratio: rows/s over the bare library's rows/s for the same work in this run;")
+    print("grew: peak RSS minus RSS before the work (interpreter and imports excluded).")
+
+
+if __name__ == "__main__":
+    main()

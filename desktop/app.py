@@ -1,0 +1,110 @@
+"""Start the desktop: QApplication, language, database, first administrator, login, main
+window.
+
+``build_main_window(user, url)`` is the one way to get a main window: the login flow calls
+it after ``authenticate`` succeeded, and the start-up benchmark calls it for a user it read
+from a database it opened itself (whoever can open the database file already has every
+right over it, as with the command line). There is no switch that skips the login in
+``run``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop import i18n, icons
+from desktop.connection import configured_url
+from desktop.main_window import MainWindow
+from models.people import User
+
+CJK_FONTS = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "SimSun",
+]
+
+STYLE = """
+QListWidget#navigation { background: #f3f5f8; border: none; padding-top: 8px; }
+QListWidget#navigation::item { padding-left: 10px; border-radius: 6px; margin: 1px 6px; }
+QListWidget#navigation::item:selected { background: #dce8fb; color: #174ea6; }
+QLabel#pageTitle { font-size: 18px; font-weight: bold; padding: 2px 0 6px 2px; }
+QLabel#listStatus { color: #666; }
+QTableView { gridline-color: #e6e6e6; selection-background-color: #cfe0fa;
+             selection-color: black; }
+QHeaderView::section { background: #f7f7f7; padding: 4px 6px; border: none;
+                       border-bottom: 1px solid #ddd; border-right: 1px solid #eee; }
+QStatusBar QLabel { color: #444; }
+"""
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with Chinese fonts, the user's language, icons and style."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv if argv is not None else sys.argv[:1]))
+    app.setApplicationName("Houqin")
+    app.setOrganizationName("Houqin")
+    app.setApplicationDisplayName("后勤")
+    font = QFont(app.font())
+    font.setFamilies(CJK_FONTS)
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    icons.register()
+    app.setWindowIcon(icons.icon("app"))
+    app.setStyleSheet(STYLE)
+    i18n.install(app)
+    return app
+
+
+def build_main_window(user: User, url: str) -> MainWindow:
+    """The main window for a signed-in ``user`` on the database at ``url``."""
+    return MainWindow(user, url)
+
+
+def _open(url: str) -> None:
+    from models.db import close_database, open_database
+
+    close_database()
+    open_database(url)
+
+
+def login(url: str) -> tuple[User, str] | None:
+    """Open the database, create the first administrator when it is empty, sign in.
+    Returns the user and the URL finally used (the dialog can switch databases)."""
+    from desktop.login import LoginDialog, first_admin_dialog
+    from models import people
+
+    error: BaseException | None = None
+    try:
+        _open(url)
+    except Exception as exc:  # shown in the login dialog, where the database can be changed
+        error = exc
+    if error is None and not people.has_users():
+        first = first_admin_dialog()
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return None
+    dialog = LoginDialog(url, _open, database_error=error)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+        return None
+    return dialog.user, dialog.url
+
+
+def run(db_url: str | None = None) -> int:
+    """``houqin`` without a subcommand: the desktop. Returns the process exit code."""
+    app = create_application()
+    signed_in = login(configured_url(db_url))
+    if signed_in is None:
+        return 0
+    user, url = signed_in
+    window = build_main_window(user, url)
+    window.show()
+    return app.exec()

@@ -1,0 +1,408 @@
+"""审批中心: 待我审批 (with delegations), 我的申请, 抄送我的 and 委托代理.
+
+Every action calls a use case of ``models.workflow`` and passes the version the user saw
+(``expected_version``), so a screen that went stale while its user read it gets the
+Conflict message instead of approving something else than what was shown.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDateTime, Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors
+from desktop.document_dialog import DocumentDialog
+from desktop.i18n import pick
+from desktop.icons import icon
+from desktop.lazy_model import Column, LazyQueryModel
+from desktop.list_view import ListView
+from desktop.pickers import UserPicker
+from desktop.tasks import BackgroundTask, Progress
+from models import queries, workflow
+from models.errors import RuleViolation
+from models.people import User
+from models.queries import Applicant, ApplicantDept, Assignee, Delegate, Principal
+from models.workflow import CarbonCopy, Delegation, FlowVersion, Instance, State, Task
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+
+def state_label(value: Any) -> str:
+    try:
+        return State(value).label
+    except ValueError:
+        return str(value or "")
+
+
+class ApprovalCenter(QWidget):
+    def __init__(self, user: User, window: MainWindow | None = None) -> None:
+        super().__init__()
+        self.user = user
+        self.window_ = window
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+
+        self.inbox = self._inbox_list()
+        self.mine = self._my_list()
+        self.copied = self._copied_list()
+        self.delegations = self._delegation_list()
+        self.tabs.addTab(self._page(self.inbox), icon("inbox"), self.tr("待我审批"))
+        self.tabs.addTab(self._page(self.mine), icon("send"), self.tr("我的申请"))
+        self.tabs.addTab(self._page(self.copied), icon("cc"), self.tr("抄送我的"))
+        self.tabs.addTab(self._page(self.delegations), icon("delegate"), self.tr("委托代理"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        title = QLabel(self.tr("审批中心"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        known = window.signature if window is not None else None
+        self._update_tab_titles(known.pending if known is not None else None)
+
+    @staticmethod
+    def _page(widget: QWidget) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(widget)
+        return page
+
+    # --- lists ---------------------------------------------------------------------------
+
+    def _inbox_list(self) -> ListView:
+        def on_behalf(name: Any) -> str:
+            return "" if name == self.user.name else pick(f"代 {name}", f"for {name}")
+
+        columns = [
+            Column("title", self.tr("标题"), Instance.title, width=260),
+            Column("flow", self.tr("类型"), FlowVersion.name, width=130),
+            Column("applicant", self.tr("申请人"), Applicant.name, width=90),
+            Column("department", self.tr("部门"), ApplicantDept.name, width=110),
+            Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
+            Column("due", self.tr("办理期限"), Task.due_at, width=140),
+            Column("for", self.tr("代理"), Assignee.name, fmt=on_behalf, width=90),
+        ]
+        model = LazyQueryModel(
+            lambda: queries.inbox_rows(self.user),
+            columns,
+            Task.id,
+            sort_column=5,
+            descending=False,
+            search_fields=[Applicant.name_search, Instance.title],
+            extras={
+                "instance_id": Instance.id,
+                "version": Instance.version,
+                "assignee_id": Task.assignee,
+            },
+        )
+        view = ListView(
+            "approvals.inbox",
+            model,
+            search_hint=self.tr("搜索标题或申请人（支持拼音首字母）"),
+            multi_select=True,
+        )
+        open_button = QPushButton(icon("open"), self.tr("打开"))
+        open_button.clicked.connect(lambda: self.open_selected(view))
+        self.batch_button = QPushButton(icon("approve"), self.tr("批量同意"))
+        self.batch_button.setToolTip(self.tr("同意所有选中的申请（每份单独处理）"))
+        self.batch_button.clicked.connect(self.batch_approve)
+        view.action_bar.addWidget(open_button)
+        view.action_bar.addWidget(self.batch_button)
+        view.activated.connect(lambda _key: self.open_selected(view))
+        return view
+
+    def _my_list(self) -> ListView:
+        columns = [
+            Column("title", self.tr("标题"), Instance.title, width=280),
+            Column("flow", self.tr("类型"), FlowVersion.name, width=130),
+            Column("state", self.tr("状态"), Instance.state, fmt=state_label, width=90),
+            Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
+            Column("finished", self.tr("办结时间"), Instance.finished_at, width=140),
+        ]
+        model = LazyQueryModel(
+            lambda: queries.my_request_rows(self.user),
+            columns,
+            Instance.id,
+            search_fields=[Instance.title],
+            extras={"instance_id": Instance.id, "version": Instance.version},
+        )
+        view = ListView("approvals.mine", model, search_hint=self.tr("搜索标题"))
+        open_button = QPushButton(icon("open"), self.tr("打开"))
+        open_button.clicked.connect(lambda: self.open_selected(view))
+        withdraw = QPushButton(self.tr("撤回"))
+        withdraw.clicked.connect(self.withdraw_selected)
+        urge = QPushButton(icon("bell"), self.tr("催办"))
+        urge.clicked.connect(self.urge_selected)
+        for button in (open_button, withdraw, urge):
+            view.action_bar.addWidget(button)
+        view.activated.connect(lambda _key: self.open_selected(view))
+        return view
+
+    def _copied_list(self) -> ListView:
+        columns = [
+            Column("title", self.tr("标题"), Instance.title, width=260),
+            Column("flow", self.tr("类型"), FlowVersion.name, width=130),
+            Column("applicant", self.tr("申请人"), Applicant.name, width=90),
+            Column("state", self.tr("状态"), Instance.state, fmt=state_label, width=90),
+            Column("by", self.tr("抄送人"), CarbonCopy.by_name, width=90),
+            Column("at", self.tr("抄送时间"), CarbonCopy.at, width=140),
+        ]
+        model = LazyQueryModel(
+            lambda: queries.copied_rows(self.user),
+            columns,
+            CarbonCopy.id,
+            search_fields=[Instance.title, Applicant.name_search],
+            extras={"instance_id": Instance.id, "version": Instance.version},
+        )
+        view = ListView("approvals.copied", model)
+        view.activated.connect(lambda _key: self.open_selected(view))
+        return view
+
+    def _delegation_list(self) -> ListView:
+        def scope(value: Any) -> str:
+            return value or self.tr("全部审批")
+
+        def status(value: Any) -> str:
+            return self.tr("已撤销") if value else ""
+
+        columns = [
+            Column("principal", self.tr("委托人"), Principal.name, width=100),
+            Column("delegate", self.tr("代理人"), Delegate.name, width=100),
+            Column("doc_type", self.tr("范围"), Delegation.doc_type, fmt=scope, width=120),
+            Column("starts", self.tr("开始"), Delegation.starts, width=140),
+            Column("ends", self.tr("结束"), Delegation.ends, width=140),
+            Column("revoked", self.tr("状态"), Delegation.revoked_at, fmt=status, width=80),
+        ]
+        model = LazyQueryModel(lambda: queries.delegation_rows(self.user), columns, Delegation.id)
+        view = ListView("approvals.delegations", model)
+        add = QPushButton(icon("add"), self.tr("新建委托…"))
+        add.clicked.connect(self.new_delegation)
+        revoke = QPushButton(self.tr("撤销委托"))
+        revoke.clicked.connect(self.revoke_selected)
+        view.action_bar.addWidget(add)
+        view.action_bar.addWidget(revoke)
+        return view
+
+    # --- refresh -------------------------------------------------------------------------
+
+    def lists(self) -> list[ListView]:
+        return [self.inbox, self.mine, self.copied, self.delegations]
+
+    def reload(self) -> None:
+        """Reload the lists that were opened already (the poll or an action changed data)."""
+        for view in self.lists():
+            if view.model._started:
+                view.model.refresh()
+        self._update_tab_titles()
+
+    def _update_tab_titles(self, count: int | None = None) -> None:
+        if count is None:
+            try:
+                count = queries.inbox_count(self.user)
+            except Exception:
+                return
+        title = self.tr("待我审批") + (f" ({count})" if count else "")
+        self.tabs.setTabText(0, title)
+
+    def _changed(self) -> None:
+        if self.window_ is not None:
+            self.window_.notify_changed()
+        else:
+            self.reload()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _selected_rows(self, view: ListView) -> list[dict[str, Any]]:
+        rows = sorted({i.row() for i in view.table.selectionModel().selectedRows()})
+        return [view.model.row(r) for r in rows]
+
+    def open_selected(self, view: ListView) -> DocumentDialog | None:
+        rows = self._selected_rows(view)
+        if not rows:
+            return None
+        return self.open_document(rows[0]["instance_id"], rows[0]["version"])
+
+    def open_document(self, instance_id: int, version: int | None = None) -> DocumentDialog:
+        dialog = DocumentDialog(self.user, instance_id, version, parent=self)
+        dialog.changed.connect(self._changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def batch_approve(self) -> BackgroundTask | None:
+        rows = self._selected_rows(self.inbox)
+        ids = [r["instance_id"] for r in rows]
+        if not ids:
+            errors.inform(self, self.tr("批量同意"), self.tr("请先选中要同意的申请。"))
+            return None
+        if not errors.confirm(
+            self, self.tr("批量同意"), self.tr("同意选中的 %n 份申请？", "", len(ids))
+        ):
+            return None
+        user = self.user
+        titles = {r["instance_id"]: r["title"] for r in rows}
+
+        def work(progress: Progress) -> dict[int, str | None]:
+            progress(0, len(ids))
+            return workflow.batch_approve(user, ids)
+
+        def done(results: dict[int, str | None]) -> None:
+            failed = {i: m for i, m in results.items() if m}
+            text = self.tr("已同意 %n 份。", "", len(results) - len(failed))
+            details = "\n".join(f"{titles.get(i, i)}：{m}" for i, m in failed.items())
+            if failed:
+                text += "\n" + self.tr("%n 份未能处理，见详细信息。", "", len(failed))
+            errors.inform(self, self.tr("批量同意"), text, details)
+            self._changed()
+
+        return (
+            BackgroundTask(self, work).with_progress(self.tr("正在批量审批…")).success(done).run()
+        )
+
+    def _act_on_mine(self, action: str) -> None:
+        rows = self._selected_rows(self.mine)
+        if not rows:
+            return
+        row = rows[0]
+        try:
+            if action == "withdraw":
+                if not errors.confirm(self, self.tr("撤回"), self.tr("撤回这份申请？")):
+                    return
+                workflow.withdraw(self.user, row["instance_id"], expected_version=row["version"])
+            else:
+                count = workflow.urge(self.user, row["instance_id"])
+                errors.inform(self, self.tr("催办"), self.tr("已提醒 %n 位审批人。", "", count))
+        except Exception as exc:
+            errors.show_error(self, exc, reload=self.reload)
+            return
+        self._changed()
+
+    @Slot()
+    def withdraw_selected(self) -> None:
+        self._act_on_mine("withdraw")
+
+    @Slot()
+    def urge_selected(self) -> None:
+        self._act_on_mine("urge")
+
+    @Slot()
+    def new_delegation(self) -> DelegationDialog:
+        dialog = DelegationDialog(self.user, self)
+        dialog.accepted.connect(self._changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def revoke_selected(self) -> None:
+        key = self.delegations.current_id()
+        if key is None:
+            return
+        try:
+            workflow.revoke_delegation(self.user, Delegation.get_by_id(key))
+        except Exception as exc:
+            errors.show_error(self, exc)
+            return
+        self._changed()
+
+
+class DelegationDialog(QDialog):
+    """代理: who handles my approvals from when to when (one document type or all)."""
+
+    def __init__(self, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user = user
+        self.setWindowTitle(self.tr("新建委托"))
+        self.setMinimumWidth(440)
+        self.delegate = UserPicker()
+        now = QDateTime.currentDateTime()
+        self.starts = QDateTimeEdit(now)
+        self.ends = QDateTimeEdit(now.addDays(7))
+        for edit in (self.starts, self.ends):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("全部审批"), "")
+        seen: set[str] = set()
+        for row in FlowVersion.select(FlowVersion.doc_type, FlowVersion.name).order_by(
+            FlowVersion.doc_type, FlowVersion.version.desc()
+        ):
+            if row.doc_type not in seen:
+                seen.add(row.doc_type)
+                self.scope.addItem(row.name, row.doc_type)
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label, widget in (
+            ("delegate", self.tr("代理人："), self.delegate),
+            ("starts", self.tr("开始："), self.starts),
+            ("ends", self.tr("结束："), self.ends),
+            ("doc_type", self.tr("范围："), self.scope),
+        ):
+            error = QLabel()
+            error.setStyleSheet("color: #c0392b;")
+            error.hide()
+            self.errors[key] = error
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            form.addRow(label, box)
+        self.general = QLabel()
+        self.general.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.general.setWordWrap(True)
+        self.general.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.try_submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _error(self, key: str, text: str) -> None:
+        label = self.errors.get(key, self.general)
+        label.setText(text)
+        label.show()
+
+    @Slot()
+    def try_submit(self) -> bool:
+        for label in [*self.errors.values(), self.general]:
+            label.hide()
+        to = self.delegate.value()
+        if to is None:
+            self._error("delegate", self.tr("请从列表中选择代理人"))
+            return False
+        starts: datetime = self.starts.dateTime().toPython().replace(second=0, microsecond=0)
+        ends: datetime = self.ends.dateTime().toPython().replace(second=0, microsecond=0)
+        try:
+            workflow.delegate(self.user, self.user, to, starts, ends, self.scope.currentData())
+        except RuleViolation as exc:
+            text = errors.message(exc)
+            if exc.rule and not text.startswith(f"[{exc.rule}]"):
+                text = f"[{exc.rule}] {text}"
+            self._error(exc.field or "", text)
+            return False
+        except Exception as exc:
+            errors.show_error(self, exc)
+            return False
+        self.accept()
+        return True

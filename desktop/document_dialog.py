@@ -1,0 +1,317 @@
+"""One document in the approval flow: its fields, where it stands, the full trail, and the
+buttons the engine allows this user now (``workflow.available_actions``).
+
+The dialog remembers the version it showed. Approve, reject, return, transfer and withdraw
+pass it as ``expected_version``; when another desktop acted first, the engine raises
+``Conflict`` and the dialog reloads to show what happened instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors
+from desktop.form_dialog import label_of
+from desktop.icons import icon
+from desktop.modules import document_form
+from desktop.pickers import UserPicker
+from forms.values import display
+from models import workflow
+from models.people import User
+from models.workflow import Instance, State
+
+
+class DocumentDialog(QDialog):
+    changed = Signal()
+
+    def __init__(
+        self,
+        user: User,
+        instance_id: int,
+        version: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.user = user
+        self.instance_id = instance_id
+        self.seen_version = version
+        self.setMinimumSize(720, 640)
+
+        self.header = QLabel()
+        self.header.setObjectName("documentHeader")
+        self.header.setWordWrap(True)
+        self.fields_box = QGroupBox(self.tr("申请内容"))
+        self.fields_form = QFormLayout(self.fields_box)
+        self.trail = QTableWidget(0, 5)
+        self.trail.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")]
+        )
+        self.trail.verticalHeader().setVisible(False)
+        self.trail.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.trail.horizontalHeader().setStretchLastSection(True)
+        self.trail.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        trail_box = QGroupBox(self.tr("审批记录"))
+        QVBoxLayout(trail_box).addWidget(self.trail)
+
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText(self.tr("审批意见（驳回、退回时必填）"))
+        self.comment.setMaximumHeight(70)
+
+        self.approve_button = QPushButton(icon("approve"), self.tr("同意"))
+        self.reject_button = QPushButton(icon("reject"), self.tr("驳回"))
+        self.return_target = QComboBox()
+        self.return_button = QPushButton(self.tr("退回"))
+        self.approve_button.clicked.connect(self.approve)
+        self.reject_button.clicked.connect(self.reject_document)
+        self.return_button.clicked.connect(self.return_document)
+        decide = QHBoxLayout()
+        decide.addWidget(self.approve_button)
+        decide.addWidget(self.reject_button)
+        decide.addSpacing(12)
+        decide.addWidget(QLabel(self.tr("退回至：")))
+        decide.addWidget(self.return_target)
+        decide.addWidget(self.return_button)
+        decide.addStretch(1)
+
+        self.person = UserPicker()
+        self.transfer_button = QPushButton(self.tr("转交"))
+        self.cc_button = QPushButton(icon("cc"), self.tr("抄送"))
+        self.transfer_button.clicked.connect(self.transfer)
+        self.cc_button.clicked.connect(self.carbon_copy)
+        others = QHBoxLayout()
+        others.addWidget(QLabel(self.tr("人员：")))
+        others.addWidget(self.person, 1)
+        others.addWidget(self.transfer_button)
+        others.addWidget(self.cc_button)
+
+        self.withdraw_button = QPushButton(self.tr("撤回"))
+        self.urge_button = QPushButton(icon("bell"), self.tr("催办"))
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.urge_button.clicked.connect(self.urge)
+        self.print_button = QPushButton(icon("print"), self.tr("打印申请批准单"))
+        self.print_button.clicked.connect(self.print_form)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.withdraw_button)
+        bottom.addWidget(self.urge_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.print_button)
+        bottom.addWidget(close)
+
+        self.action_box = QGroupBox(self.tr("处理"))
+        action_layout = QVBoxLayout(self.action_box)
+        action_layout.addWidget(self.comment)
+        action_layout.addLayout(decide)
+        action_layout.addLayout(others)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.fields_box)
+        layout.addWidget(trail_box, 1)
+        layout.addWidget(self.action_box)
+        layout.addLayout(bottom)
+        self.load()
+
+    # --- showing -------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the document, its trail and what this user may do, from the database."""
+        inst = Instance.get_by_id(self.instance_id)
+        self.instance = inst
+        if self.seen_version is None:
+            self.seen_version = inst.version
+        self.setWindowTitle(inst.title)
+        state = State(inst.state)
+        node = inst.current_node()
+        dept = inst.department.name if inst.department_id else ""
+        where = self.tr("当前环节：") + node.name if node and state == State.PENDING else ""
+        self.header.setText(
+            f"<h3>{inst.title}</h3>"
+            f"{inst.flow.name} · {inst.applicant.name} {dept} · "
+            f"{inst.submitted_at:%Y-%m-%d %H:%M} · <b>{state.label}</b> {where}"
+        )
+        self._show_fields(inst)
+        self._show_trail()
+        self._enable(workflow.available_actions(self.user, inst))
+
+    def _show_fields(self, inst: Instance) -> None:
+        while self.fields_form.rowCount():
+            self.fields_form.removeRow(0)
+        values = inst.field_values()
+        spec = document_form(inst.doc_type)
+        if spec is not None:
+            for field in spec.fields:
+                if field.key in values:
+                    text = display(field, values[field.key])
+                    self.fields_form.addRow(label_of(field) + "：", self._value(text))
+            shown = {f.key for f in spec.fields}
+        else:
+            shown = set()
+        for key, value in values.items():
+            if key not in shown:
+                self.fields_form.addRow(
+                    f"{key}：", self._value("" if value is None else str(value))
+                )
+        if not values:
+            self.fields_form.addRow(QLabel(self.tr("（无附加内容）")))
+
+    @staticmethod
+    def _value(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        return label
+
+    def _show_trail(self) -> None:
+        steps = workflow.trail(self.instance_id)
+        self.trail.setRowCount(len(steps))
+        for row, step in enumerate(steps):
+            cells = [
+                f"{step.at:%Y-%m-%d %H:%M}",
+                step.node_name,
+                step.who,
+                step.action_label,
+                step.comment,
+            ]
+            for col, text in enumerate(cells):
+                self.trail.setItem(row, col, QTableWidgetItem(text))
+
+    def _enable(self, can: workflow.Available) -> None:
+        self.can = can
+        self.action_box.setVisible(can.approve or can.urge or can.withdraw)
+        for widget in (
+            self.approve_button,
+            self.reject_button,
+            self.return_button,
+            self.return_target,
+            self.transfer_button,
+        ):
+            widget.setEnabled(can.approve)
+        self.return_target.clear()
+        self.return_target.addItem(self.tr("申请人"), None)
+        route = self.instance.route_nodes()
+        for position in can.return_positions:
+            self.return_target.addItem(route[position].name, position)
+        self.withdraw_button.setVisible(can.withdraw)
+        self.urge_button.setVisible(can.urge)
+
+    # --- acting --------------------------------------------------------------------------
+
+    def _run(self, action: Any, *, close_after: bool = False) -> bool:
+        try:
+            action()
+        except Exception as exc:
+            errors.show_error(self, exc, reload=self.reload)
+            return False
+        self.changed.emit()
+        if close_after:
+            self.close()
+        else:
+            self.reload()
+        return True
+
+    def reload(self) -> None:
+        """Show the document as it is now (after our action, or after a conflict)."""
+        self.seen_version = None
+        self.load()
+
+    def _comment(self) -> str:
+        return self.comment.toPlainText().strip()
+
+    @Slot()
+    def approve(self) -> bool:
+        return self._run(
+            lambda: workflow.approve(
+                self.user, self.instance_id, self._comment(), expected_version=self.seen_version
+            ),
+            close_after=True,
+        )
+
+    @Slot()
+    def reject_document(self) -> bool:
+        return self._run(
+            lambda: workflow.reject(
+                self.user, self.instance_id, self._comment(), expected_version=self.seen_version
+            ),
+            close_after=True,
+        )
+
+    @Slot()
+    def return_document(self) -> bool:
+        return self._run(
+            lambda: workflow.return_to(
+                self.user,
+                self.instance_id,
+                self._comment(),
+                position=self.return_target.currentData(),
+                expected_version=self.seen_version,
+            ),
+            close_after=True,
+        )
+
+    def _person(self) -> User | None:
+        person = self.person.value()
+        if person is None:
+            errors.inform(self, self.tr("选择人员"), self.tr("请先在「人员」中选择一位同事。"))
+        return person
+
+    @Slot()
+    def transfer(self) -> bool:
+        person = self._person()
+        if person is None:
+            return False
+        return self._run(
+            lambda: workflow.transfer(
+                self.user,
+                self.instance_id,
+                person,
+                self._comment(),
+                expected_version=self.seen_version,
+            ),
+            close_after=True,
+        )
+
+    @Slot()
+    def carbon_copy(self) -> bool:
+        person = self._person()
+        if person is None:
+            return False
+        return self._run(
+            lambda: workflow.carbon_copy(self.user, self.instance_id, [person], self._comment())
+        )
+
+    @Slot()
+    def withdraw(self) -> bool:
+        return self._run(
+            lambda: workflow.withdraw(
+                self.user, self.instance_id, self._comment(), expected_version=self.seen_version
+            )
+        )
+
+    @Slot()
+    def print_form(self) -> None:
+        from desktop.exporting import print_pdf
+
+        print_pdf(self, "approval", self.instance_id)
+
+    @Slot()
+    def urge(self) -> bool:
+        return self._run(lambda: workflow.urge(self.user, self.instance_id, self._comment()))

@@ -1,0 +1,274 @@
+"""Edit dialogs built from the ``forms.spec`` declarations, so the dialog, the Excel
+template, the importer and the PDF always agree on fields, labels, types and choices.
+
+- One typed widget per ``FieldType``: text and numbers in line edits (parsed by the same
+  ``forms.values`` parsers the importer uses), dates in a calendar date edit, choices in a
+  combo box (several choices as check boxes), references in a search picker (pinyin too).
+- Nothing is written here: ``submit(values)`` is a use case from ``models/`` (or a small
+  function calling one). Its ``RuleViolation`` with a ``field`` appears under that field with
+  the rule ID (``[X1] …``); one without a field appears at the top of the dialog; any other
+  error goes to the one error router. The dialog stays open until the use case succeeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors
+from desktop.i18n import pick
+from desktop.pickers import SearchPicker, key_search
+from forms.spec import Field, FieldType
+from forms.values import ValueProblem, parser_for
+from models.errors import HouqinError, RuleViolation
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+def label_of(field: Field) -> str:
+    return pick(field.label, field.label_en or field.label)
+
+
+class FieldEditor:
+    """The widget of one field and how to read and fill it."""
+
+    def __init__(self, field: Field, parent: QWidget) -> None:
+        self.field = field
+        self.widget: QWidget = self._build(parent)
+        if field.help:
+            self.widget.setToolTip(field.help)
+        self.error = QLabel(parent)
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+
+    def _build(self, parent: QWidget) -> QWidget:
+        f = self.field
+        if f.type == FieldType.DATE:
+            edit = QDateEdit(parent)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            if not f.required:
+                edit.setMinimumDate(NO_DATE)
+                edit.setSpecialValueText(" ")
+                edit.setDate(NO_DATE)
+            else:
+                edit.setDate(QDate.currentDate())
+            return edit
+        if f.type == FieldType.CHOICE and f.multiple:
+            box = QWidget(parent)
+            grid = QGridLayout(box)
+            grid.setContentsMargins(0, 0, 0, 0)
+            self.checks = []
+            for i, choice in enumerate(f.choices):
+                check = QCheckBox(choice, box)
+                grid.addWidget(check, i // 4, i % 4)
+                self.checks.append(check)
+            return box
+        if f.type == FieldType.CHOICE:
+            combo = QComboBox(parent)
+            if not f.required:
+                combo.addItem("", None)
+            for choice in f.choices:
+                combo.addItem(choice, choice)
+            return combo
+        if f.type == FieldType.REFERENCE:
+            assert f.reference is not None
+            keys = f.reference.keys or (lambda: [])
+            return SearchPicker(key_search(keys), parent=parent)
+        edit = QLineEdit(parent)
+        if f.max_length:
+            edit.setMaxLength(f.max_length)
+        if f.numeric:
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setPlaceholderText("0.00" if f.type == FieldType.MONEY else "0")
+        return edit
+
+    def raw(self) -> Any:
+        """What the user entered, before parsing (``None`` when empty)."""
+        w = self.widget
+        if isinstance(w, QDateEdit):
+            qd = w.date()
+            return None if qd == NO_DATE and not self.field.required else qd.toPython()
+        if self.field.type == FieldType.CHOICE and self.field.multiple:
+            return tuple(c.text() for c in self.checks if c.isChecked()) or None
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QLineEdit):
+            return w.text().strip() or None
+        return None
+
+    def value(self) -> Any:
+        """The typed value; raises ``ValueProblem`` for text that is not of the type."""
+        raw = self.raw()
+        f = self.field
+        if raw is None:
+            return None
+        if f.type == FieldType.DATE or (f.type == FieldType.CHOICE):
+            return raw
+        value = parser_for(f)(raw)
+        if f.type == FieldType.REFERENCE and value is not None:
+            assert f.reference is not None
+            record = f.reference.lookup(value)
+            if record is None:
+                raise ValueProblem(
+                    f"没有{f.reference.target}「{value}」", f"no {f.reference.target} {value}"
+                )
+            return record
+        return value
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        if value is None:
+            return
+        if isinstance(w, QDateEdit) and isinstance(value, date):
+            w.setDate(QDate(value.year, value.month, value.day))
+        elif self.field.type == FieldType.CHOICE and self.field.multiple:
+            chosen = set(value)
+            for check in self.checks:
+                check.setChecked(check.text() in chosen)
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, SearchPicker):
+            w.set_value(str(value), str(value))
+        elif isinstance(w, QLineEdit):
+            w.setText(str(value))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+class FormDialog(QDialog):
+    """A dialog for ``fields``; ``submit(values)`` runs the use case and returns its result
+    (kept in ``self.result``)."""
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        submit: Callable[[dict[str, Any]], Any],
+        *,
+        values: Mapping[str, Any] | None = None,
+        password_fields: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.submit_fn = submit
+        self.result: Any = None
+        self.editors: dict[str, FieldEditor] = {}
+
+        self.general_error = QLabel()
+        self.general_error.setObjectName("formError")
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.general_error.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setVerticalSpacing(4)
+        for field in fields:
+            editor = FieldEditor(field, self)
+            if field.key in password_fields and isinstance(editor.widget, QLineEdit):
+                editor.widget.setEchoMode(QLineEdit.EchoMode.Password)
+            self.editors[field.key] = editor
+            label = label_of(field) + ("*" if field.required else "") + "："
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor.widget)
+            column.addWidget(editor.error)
+            form.addRow(label, column)
+        for key, value in (values or {}).items():
+            if key in self.editors:
+                self.editors[key].set_value(value)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.try_submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def widget(self, key: str) -> QWidget:
+        return self.editors[key].widget
+
+    def error_text(self, key: str) -> str:
+        return self.editors[key].error.text() if self.editors[key].error.isVisibleTo(self) else ""
+
+    def clear_errors(self) -> None:
+        for editor in self.editors.values():
+            editor.show_error("")
+        self.general_error.hide()
+
+    def collect(self) -> dict[str, Any] | None:
+        """Typed values, or ``None`` after marking the fields that are missing or malformed."""
+        self.clear_errors()
+        values: dict[str, Any] = {}
+        ok = True
+        for key, editor in self.editors.items():
+            try:
+                value = editor.value()
+            except ValueProblem as exc:
+                editor.show_error(pick(exc.zh, exc.en))
+                ok = False
+                continue
+            if value is None and editor.field.required:
+                editor.show_error(self.tr("必填"))
+                ok = False
+            values[key] = value
+        return values if ok else None
+
+    @Slot()
+    def try_submit(self) -> bool:
+        values = self.collect()
+        if values is None:
+            return False
+        try:
+            self.result = self.submit_fn(values)
+        except RuleViolation as exc:
+            self.show_rule(exc)
+            return False
+        except HouqinError as exc:
+            self.general_error.setText(errors.message(exc))
+            self.general_error.show()
+            return False
+        except Exception as exc:  # a bug: the router logs it and shows details, not a trace
+            errors.show_error(self, exc)
+            return False
+        self.accept()
+        return True
+
+    def show_rule(self, exc: RuleViolation) -> None:
+        """Next to the field it names; else at the top. The rule ID leads either way."""
+        text = errors.message(exc)
+        if exc.rule and not text.startswith(f"[{exc.rule}]"):
+            text = f"[{exc.rule}] {text}"
+        if exc.field and exc.field in self.editors:
+            self.editors[exc.field].show_error(text)
+            self.editors[exc.field].widget.setFocus()
+        else:
+            self.general_error.setText(text)
+            self.general_error.show()

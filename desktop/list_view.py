@@ -1,0 +1,195 @@
+"""The list every page uses: search box, optional filter widgets, a lazy table, a status line,
+export of the current view, and column widths that persist per list (QSettings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import prefs
+from desktop.icons import icon
+from desktop.lazy_model import ROW_ID_ROLE, LazyQueryModel
+
+SEARCH_DELAY_MS = 250
+
+
+class ListView(QWidget):
+    """``name`` keys the saved column widths (``lists/<name>/header``)."""
+
+    activated = Signal(object)  # the row key of a double-clicked / Enter-pressed row
+    selection_changed = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        model: LazyQueryModel,
+        *,
+        search_hint: str | None = None,
+        multi_select: bool = False,
+        exporter: Callable[[ListView], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.model = model
+        self.model.setParent(self)
+        self.exporter = exporter
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(search_hint or self.tr("搜索（姓名、拼音或首字母，如 zs）"))
+        self.search.setMinimumWidth(260)
+        self.search.setVisible(bool(model.search_fields))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.setSpacing(8)
+        self.action_bar = QHBoxLayout()
+        self.action_bar.setSpacing(6)
+
+        self.export_button = QPushButton(icon("export"), self.tr("导出 Excel"))
+        self.export_button.setToolTip(self.tr("按当前筛选条件导出全部记录"))
+        self.export_button.setVisible(exporter is not None)
+        self.export_button.clicked.connect(self._export)
+
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSortingEnabled(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if multi_select
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for i, column in enumerate(model.columns):
+            header.resizeSection(i, column.width)
+        if model.sort_column is not None:
+            order = (
+                Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+            )
+            header.setSortIndicator(model.sort_column, order)
+        else:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._restore_header()  # may bring back the user's last sort order too
+        section = header.sortIndicatorSection()
+        if 0 <= section < len(model.columns) and model.columns[section].sortable:
+            model.sort_column = section
+            model.descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        # The view calls model.sort() now; the model only records it until start().
+        self.table.setSortingEnabled(True)
+        header.sectionResized.connect(lambda *_: self._save_timer.start())
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self.save_header)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit()
+        )
+
+        self.status = QLabel()
+        self.status.setObjectName("listStatus")
+        model.modelReset.connect(self._update_status)
+        model.rowsInserted.connect(self._update_status)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search)
+        top.addLayout(self.filter_bar)
+        top.addStretch(1)
+        top.addLayout(self.action_bar)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+    # --- state ---------------------------------------------------------------------------
+
+    def _key(self) -> str:
+        return f"lists/{self.name}/header"
+
+    def _restore_header(self) -> None:
+        state = prefs.settings().value(self._key())
+        if isinstance(state, QByteArray | bytes) and state:
+            header = self.table.horizontalHeader()
+            header.restoreState(QByteArray(state))
+            header.setSortIndicatorShown(True)
+
+    @Slot()
+    def save_header(self) -> None:
+        prefs.put(self._key(), self.table.horizontalHeader().saveState())
+
+    def showEvent(self, event) -> None:
+        self.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.save_header()
+        super().hideEvent(event)
+
+    # --- behaviour -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the first page (pages call this when they are first shown)."""
+        self.model.start()
+        self._update_status()
+
+    @Slot()
+    def _apply_search(self) -> None:
+        self.model.set_search(self.search.text())
+
+    @Slot()
+    def _update_status(self) -> None:
+        loaded = self.model.rowCount()
+        if self.model.load_error is not None:
+            text = self.tr("读取失败：数据库暂时无法访问")
+        elif self.model.exhausted:
+            text = self.tr("共 %n 条", "", loaded)
+        else:
+            text = self.tr("已显示 %n 条，向下滚动继续加载", "", loaded)
+        self.status.setText(text)
+
+    def _activated(self, index) -> None:
+        if index.isValid():
+            self.activated.emit(self.model.data(index, ROW_ID_ROLE))
+
+    def selected_ids(self) -> list[object]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_id(r) for r in rows]
+
+    def current_id(self) -> object | None:
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def _export(self) -> None:
+        if self.exporter is not None:
+            self.exporter(self)

@@ -1,0 +1,98 @@
+"""The navigation's modules. A module appears only once it registers: 车辆管理, 办公用品,
+客户回访 and 培训考勤 register when they are built, so nobody clicks into an empty page.
+
+A module is a page factory with a title, an icon, an order and who may see it. Pages are
+built on first use, so start-up costs the same whether the office has one list or twenty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+from models.people import Role, User
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.main_window import MainWindow
+    from forms.spec import FormSpec
+
+
+@dataclass(frozen=True)
+class Module:
+    """``title()`` is called when the navigation is built (so it follows the language)."""
+
+    key: str
+    title: Callable[[], str]
+    icon: str
+    factory: Callable[[MainWindow], QWidget]
+    order: int = 100
+    roles: frozenset[Role] = field(default_factory=frozenset)  # empty: everyone
+
+    def visible_to(self, user: User) -> bool:
+        return not self.roles or user.has_role(*self.roles)
+
+
+_MODULES: dict[str, Module] = {}
+
+# Reserved places in the order the regulations list them (车辆 10, 办公用品 20, 客户回访 30,
+# 培训考勤 40); a module registering later takes its slot.
+ORDER = {"fleet": 10, "supplies": 20, "callbacks": 30, "training": 40, "approvals": 50, "admin": 90}
+
+
+def register_module(module: Module) -> Module:
+    _MODULES[module.key] = module
+    return module
+
+
+def document_form(doc_type: str) -> FormSpec | None:
+    """How 审批中心 shows a document type's fields: the declaration its domain module gave
+    ``forms.approval.register_doc_fields`` for the printed form (one registry for both)."""
+    from forms import approval
+
+    return approval._DOC_FIELDS.get(doc_type)
+
+
+def modules_for(user: User) -> list[Module]:
+    _builtin()
+    return sorted((m for m in _MODULES.values() if m.visible_to(user)), key=lambda m: m.order)
+
+
+def _approvals(window: MainWindow) -> Any:
+    from desktop.approvals import ApprovalCenter
+
+    return ApprovalCenter(window.user, window)
+
+
+def _admin(window: MainWindow) -> Any:
+    from desktop.admin import AdminPage
+
+    return AdminPage(window.user, window)
+
+
+def _builtin() -> None:
+    if "approvals" in _MODULES:
+        return
+    register_module(
+        Module(
+            "approvals",
+            lambda: QCoreApplication.translate("modules", "审批中心"),
+            "approvals",
+            _approvals,
+            ORDER["approvals"],
+        )
+    )
+    register_module(
+        Module(
+            "admin",
+            lambda: QCoreApplication.translate("modules", "系统管理"),
+            "admin",
+            _admin,
+            ORDER["admin"],
+            frozenset({Role.ADMIN}),
+        )
+    )

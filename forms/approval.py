@@ -1,0 +1,88 @@
+"""申请批准单: any approval (``models.workflow.Instance``) as a printable form (X2, S6).
+
+The printed form shows the request (title, applicant, department, flow, state, times), the
+document's own fields, the full trail and a signature line for the applicant and for every
+step of its route. A domain module that declares a ``FormSpec`` for its document type with
+``register_doc_fields`` gets its fields printed with their labels and types; otherwise the
+raw field names are shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from forms.pdf import PrintDoc, TrailEntry
+from forms.printing import Printable, register_printable
+from forms.spec import Field, FormSpec
+from forms.values import display
+from models import workflow
+from models.errors import RuleViolation
+
+APPROVAL = FormSpec(
+    name="approval",
+    title="申请批准单",
+    title_en="Approval form",
+    fields=(
+        Field("title", "申请事项", width=40, wide=True),
+        Field("applicant", "申请人", width=12),
+        Field("department", "申请部门", width=16),
+        Field("flow", "审批流程", width=16),
+        Field("state", "当前状态", width=10),
+        Field("submitted_at", "提交时间", width=16),
+        Field("finished_at", "办结时间", width=16),
+    ),
+    copies=("存根", "申请部门", "后勤"),
+    signatures=("申请人",),
+)
+
+_DOC_FIELDS: dict[str, FormSpec] = {}
+
+
+def register_doc_fields(doc_type: str, spec: FormSpec) -> None:
+    """Labels and types for the free fields of ``doc_type`` documents when printed."""
+    _DOC_FIELDS[doc_type] = spec
+
+
+def document_number(inst: workflow.Instance) -> str:
+    """SP-2026-000012: 审批 (SP), year of submission, the instance id."""
+    return f"SP-{inst.submitted_at:%Y}-{inst.id:06d}"
+
+
+def load(instance_id: int) -> PrintDoc:
+    inst = workflow.Instance.get_or_none(workflow.Instance.id == instance_id)
+    if inst is None:
+        raise RuleViolation(None, f"没有审批单 {instance_id}", f"no approval {instance_id}")
+    values: dict[str, Any] = {
+        "title": inst.title,
+        "applicant": inst.applicant.name,
+        "department": inst.department.name if inst.department_id else "",
+        "flow": inst.flow.name,
+        "state": workflow.State(inst.state).label,
+        "submitted_at": f"{inst.submitted_at:%Y-%m-%d %H:%M}",
+        "finished_at": f"{inst.finished_at:%Y-%m-%d %H:%M}" if inst.finished_at else "",
+    }
+    extra: list[tuple[str, str]] = []
+    declared = _DOC_FIELDS.get(inst.doc_type)
+    fields = inst.field_values()
+    if declared is not None:
+        for f in declared.fields:
+            if f.key in fields:
+                extra.append((f.label, display(f, fields[f.key])))
+    else:
+        extra = [(str(k), display(Field(str(k), str(k)), v)) for k, v in fields.items()]
+    trail = [
+        TrailEntry(s.node_name or "提交", s.who, s.action_label, s.comment or "", s.at)
+        for s in workflow.trail(inst.id)
+    ]
+    signatures = ["申请人"] + [node.name for node in inst.route_nodes()]
+    return PrintDoc(
+        spec=APPROVAL,
+        number=document_number(inst),
+        values=values,
+        extra=extra,
+        trail=trail,
+        signatures=signatures,
+    )
+
+
+register_printable(Printable(APPROVAL, load))

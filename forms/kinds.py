@@ -1,0 +1,105 @@
+"""The registry of KINDs: what ``houqin template/import/export KIND`` can work on.
+
+A ``Kind`` joins a ``FormSpec`` to the domain use cases of ``models/``. The importer never
+writes a row itself: it calls ``insert``/``update``, which call the same functions the desktop
+calls, so every rule (roles, uniqueness, regulations) holds for imported data too.
+
+Each domain module declares its kinds in a module of ``forms`` and registers them at import
+time; ``BUILTIN_MODULES`` lists those modules so the command line finds them all. A later
+module (fleet, supplies ...) adds its module name here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from forms.spec import FormSpec
+from models.errors import HouqinError
+
+BUILTIN_MODULES: list[str] = ["forms.people"]
+
+Values = dict[str, Any]
+Filters = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one register is read from and written to the database.
+
+    - ``find(key)``: the record with business key ``key`` (voided ones too, so an import
+      cannot re-create a voided record under the same key), or ``None``.
+    - ``insert(actor, values)``: create a record through the domain use case. ``values`` holds
+      typed values by field key, references already resolved to records. May return a
+      one-time secret to show the importing user once (a new user's initial password); the
+      importer never writes it to a file or a log.
+    - ``update(actor, record, values)``: change a record through the domain use cases;
+      ``values`` holds only the columns present in the file and filled. Returns whether
+      anything changed.
+    - ``rows(filters)``: the records as dicts of export values (references as their business
+      key text), filtered in the database by ``filters`` (field key → typed value; a
+      reference's value is its business key text). Streams: a generator over ``.iterator()``.
+    - ``count(filters)``: how many rows ``rows`` yields (progress bars). Optional.
+    - ``filters``: the field keys ``rows`` accepts in ``filters``.
+    - ``insert_many(actor, values_list)``: a bulk insert for kinds whose records carry no
+      per-record rule beyond the field types (registers of plain data); used by ``insert``
+      mode when given, after every row has been checked.
+    - ``existing_keys(keys)``: which of ``keys`` exist already, in one query per chunk;
+      optional speed-up over ``find`` for large files.
+    """
+
+    spec: FormSpec
+    find: Callable[[str], Any | None]
+    insert: Callable[[Any, Values], str | None]
+    update: Callable[[Any, Any, Values], bool]
+    rows: Callable[[Filters], Iterable[Values]]
+    count: Callable[[Filters], int] | None = None
+    filters: tuple[str, ...] = ()
+    insert_many: Callable[[Any, list[Values]], None] | None = None
+    existing_keys: Callable[[list[str]], set[str]] | None = None
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+
+_KINDS: dict[str, Kind] = {}
+_loaded = False
+
+
+def register_kind(kind: Kind) -> Kind:
+    """Make ``kind`` available to the command line and the desktop by its spec's name."""
+    if kind.spec.key is None:
+        raise ValueError(f"kind {kind.name} needs a business key")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def _load_builtins() -> None:
+    global _loaded
+    if not _loaded:
+        for module in BUILTIN_MODULES:
+            importlib.import_module(module)
+        _loaded = True
+
+
+def kind_names() -> list[str]:
+    _load_builtins()
+    return sorted(_KINDS)
+
+
+def get_kind(name: str | Kind) -> Kind:
+    """The registered kind called ``name`` (a ``Kind`` passes through)."""
+    if isinstance(name, Kind):
+        return name
+    _load_builtins()
+    try:
+        return _KINDS[name]
+    except KeyError:
+        known = "、".join(sorted(_KINDS))
+        raise HouqinError(
+            f"未知的数据类型：{name}（可用：{known}）",
+            f"unknown kind {name} (known: {', '.join(sorted(_KINDS))})",
+        ) from None

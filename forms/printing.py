@@ -1,0 +1,60 @@
+"""The registry of printable FORMs: what ``houqin print FORM ID OUT.pdf`` can print.
+
+A printable joins a ``FormSpec`` to a loader that reads one record and builds the
+``PrintDoc`` (the renderer never queries the database). Later modules register their own
+(``repair`` for the 车辆维修保修单 ...) and add their module to ``BUILTIN_MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from forms.pdf import PrintDoc, render
+from forms.spec import FormSpec
+from models.errors import HouqinError
+
+BUILTIN_MODULES: list[str] = ["forms.approval"]
+
+
+@dataclass(frozen=True)
+class Printable:
+    spec: FormSpec
+    load: Callable[[int], PrintDoc]
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+
+_PRINTABLES: dict[str, Printable] = {}
+_loaded = False
+
+
+def register_printable(printable: Printable) -> Printable:
+    _PRINTABLES[printable.name] = printable
+    return printable
+
+
+def get_printable(name: str) -> Printable:
+    global _loaded
+    if not _loaded:
+        for module in BUILTIN_MODULES:
+            importlib.import_module(module)
+        _loaded = True
+    try:
+        return _PRINTABLES[name]
+    except KeyError:
+        known = "、".join(sorted(_PRINTABLES))
+        raise HouqinError(
+            f"未知的表单：{name}（可打印：{known}）",
+            f"unknown form {name} (printable: {', '.join(sorted(_PRINTABLES))})",
+        ) from None
+
+
+def print_form(name: str, record_id: int, out: str | Path, *, copies: int | None = None) -> Path:
+    """Load record ``record_id`` of form ``name`` and render it to ``out``."""
+    printable = get_printable(name)
+    return render(printable.load(record_id), out, copies=copies)

@@ -1,0 +1,148 @@
+"""审批中心: approving from the inbox, the stale-screen conflict, batch approval, my requests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from desktop.app import build_main_window
+from desktop.approvals import ApprovalCenter
+from models import workflow
+from models.workflow import Approver, Flow, Instance, Node, State
+
+FLOW = workflow.register_flow(
+    Flow(
+        "t_desk_approval",
+        "用车申请",
+        (
+            Node("head", "科室负责人审批", (Approver.dept_head(),)),
+            Node("leader", "领导审批", (Approver.user("wangwu"),)),
+        ),
+    )
+)
+
+
+def submit(desk, title="去市局送文件"):
+    return workflow.submit(desk.clerk, "t_desk_approval", title=title, fields={"人数": 2})
+
+
+def center(qtbot, user) -> ApprovalCenter:
+    page = ApprovalCenter(user)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def select_rows(view, rows):
+    selection = view.table.selectionModel()
+    for row in rows:
+        selection.select(
+            view.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+
+def test_approve_from_the_inbox_moves_the_document_on(qtbot, desk):
+    inst = submit(desk)
+    w = build_main_window(desk.head, desk.url)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.badge() == 1
+    page = w.pages["approvals"]
+    assert page.inbox.model.rowCount() == 1
+    select_rows(page.inbox, [0])
+    dialog = page.open_selected(page.inbox)
+    assert dialog is not None and dialog.can.approve
+    assert "人数" in dialog.fields_box.findChildren(type(dialog.header))[0].text()
+    assert dialog.trail.rowCount() == 1  # 提交
+    dialog.comment.setPlainText("同意")
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    inst = Instance.get_by_id(inst.id)
+    assert inst.state == State.PENDING and inst.current_node().key == "leader"
+    steps = workflow.trail(inst.id)
+    assert [(s.action, s.actor_name, s.comment) for s in steps][-1] == ("approve", "李四", "同意")
+    assert page.inbox.model.rowCount() == 0
+    assert w.badge() == 0
+
+
+def test_a_stale_screen_gets_the_conflict_message_and_reloads(qtbot, desk, boxes):
+    inst = submit(desk)
+    page = center(qtbot, desk.head)
+    dialog = page.open_document(inst.id, page.inbox.model.row(0)["version"])
+    # Meanwhile the same document is returned to the applicant from another desktop.
+    workflow.return_to(desk.head, inst.id, "请补充用车事由")
+    workflow.resubmit(desk.clerk, inst.id)
+    assert not dialog.approve()
+    assert [s.kind for s in boxes.shown] == ["conflict"]
+    assert "已被他人处理" in boxes.shown[0].text
+    # the dialog now shows the document as it is: the trail has the return and resubmit
+    assert [dialog.trail.item(r, 3).text() for r in range(3)] == ["提交", "退回", "重新提交"]
+    assert Instance.get_by_id(inst.id).current_node().key == "head"
+
+
+def test_reject_needs_a_comment_and_says_so(qtbot, desk, boxes):
+    inst = submit(desk)
+    page = center(qtbot, desk.head)
+    dialog = page.open_document(inst.id)
+    assert not dialog.reject_document()
+    assert boxes.shown[0].kind == "rule"
+    assert boxes.shown[0].text.startswith("[X2] 驳回必须填写意见")
+    dialog.comment.setPlainText("本月用车已满")
+    assert dialog.reject_document()
+    assert Instance.get_by_id(inst.id).state == State.REJECTED
+
+
+def test_transfer_and_carbon_copy_pick_people_by_pinyin(qtbot, desk):
+    inst = submit(desk)
+    page = center(qtbot, desk.head)
+    dialog = page.open_document(inst.id)
+    dialog.person.setText("qq")
+    dialog.person.refresh()
+    assert dialog.person.completer().model().stringList() == ["钱七（qianqi）"]
+    dialog.person._chosen("钱七（qianqi）")
+    assert dialog.carbon_copy()
+    assert [c.user.name for c in workflow.CarbonCopy.select()] == ["钱七"]
+    assert dialog.transfer()
+    assert [t.instance.title for t in workflow.inbox(desk.leader2)] == ["去市局送文件"]
+
+
+def test_batch_approve_runs_in_the_background_and_reports(qtbot, desk, boxes):
+    first, second = submit(desk, "一"), submit(desk, "二")
+    page = center(qtbot, desk.head)
+    select_rows(page.inbox, [0, 1])
+    task = page.batch_approve()
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    for inst in (first, second):
+        assert Instance.get_by_id(inst.id).current_node().key == "leader"
+    assert "已同意 2 份" in boxes.shown[-1].text
+    assert page.inbox.model.rowCount() == 0
+
+
+def test_my_requests_withdraw_and_urge(qtbot, desk, boxes):
+    inst = submit(desk)
+    page = center(qtbot, desk.clerk)
+    page.tabs.setCurrentIndex(1)
+    assert page.mine.model.rowCount() == 1
+    assert page.mine.model.data(page.mine.model.index(0, 2)) == "审批中"
+    select_rows(page.mine, [0])
+    page.urge_selected()
+    assert boxes.shown[-1].text == "已提醒 1 位审批人。"
+    select_rows(page.mine, [0])  # the list reloaded after the urge
+    page.withdraw_selected()
+    assert Instance.get_by_id(inst.id).state == State.WITHDRAWN
+    assert page.mine.model.data(page.mine.model.index(0, 2)) == "已撤回"
+
+
+def test_delegated_work_appears_in_the_delegates_inbox(qtbot, desk):
+    from datetime import datetime, timedelta
+
+    now = datetime.now()
+    workflow.delegate(
+        desk.head, desk.head, desk.leader2, now - timedelta(hours=1), now + timedelta(days=1)
+    )
+    submit(desk)
+    page = center(qtbot, desk.leader2)
+    assert page.inbox.model.rowCount() == 1
+    assert page.inbox.model.data(page.inbox.model.index(0, 6)) == "代 李四"
+    page.tabs.setCurrentIndex(3)
+    assert page.delegations.model.rowCount() == 1

@@ -1,0 +1,64 @@
+"""Navigation by module, the status bar, the inbox badge and the poll."""
+
+from __future__ import annotations
+
+from desktop.admin import AdminPage
+from desktop.app import build_main_window
+from desktop.approvals import ApprovalCenter
+from models import workflow
+from models.workflow import Approver, Flow, Node
+
+FLOW = workflow.register_flow(
+    Flow(
+        "t_desk",
+        "办公用品申领",
+        (
+            Node("head", "科室负责人审批", (Approver.dept_head(),)),
+            Node("leader", "领导审批", (Approver.user("wangwu"),)),
+        ),
+    )
+)
+
+
+def window(qtbot, desk, user):
+    w = build_main_window(user, desk.url)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_navigation_shows_built_modules_only_and_by_role(qtbot, desk):
+    admin = window(qtbot, desk, desk.admin)
+    assert admin.module_keys() == ["approvals", "admin"]
+    titles = [admin.nav.item(i).text() for i in range(admin.nav.count())]
+    assert titles == ["审批中心", "系统管理"]
+    assert "车辆管理" not in titles  # not built yet: not shown at all
+    assert isinstance(admin.stack.currentWidget(), ApprovalCenter)
+    admin.nav.setCurrentRow(1)
+    assert isinstance(admin.stack.currentWidget(), AdminPage)
+    clerk = window(qtbot, desk, desk.clerk)
+    assert clerk.module_keys() == ["approvals"]
+
+
+def test_status_bar_names_user_roles_and_database(qtbot, desk):
+    w = window(qtbot, desk, desk.head)
+    assert "李四" in w.user_label.text() and "办公室" in w.user_label.text()
+    assert "科室负责人" in w.roles_label.text()
+    assert desk.url.removeprefix("sqlite:///") in w.db_label.text()
+
+
+def test_badge_counts_the_inbox_and_the_poll_sees_another_desktop(qtbot, desk):
+    w = window(qtbot, desk, desk.head)
+    assert w.badge() == 0
+    assert w.poll_timer.isActive() and w.poll_timer.interval() <= 60_000
+    # Another desktop (the clerk's) submits twice: nothing here until the poll.
+    workflow.submit(desk.clerk, "t_desk", title="申领A4纸", fields={"qty": 5})
+    workflow.submit(desk.clerk, "t_desk", title="申领墨盒", fields={"qty": 1})
+    assert w.badge() == 0
+    page = w.pages["approvals"]
+    assert page.inbox.model.rowCount() == 0
+    assert w.poll() is True
+    assert w.badge() == 2
+    assert page.inbox.model.rowCount() == 2  # the open list reloaded too
+    assert page.tabs.tabText(0) == "待我审批 (2)"
+    assert w.poll() is False  # nothing changed: nothing reloaded
