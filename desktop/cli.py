@@ -109,6 +109,12 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", default="", help="填报单位 reporting unit")
     p.add_argument("--period", default="", help="统计期间 period, e.g. 2026年第四季度")
 
+    p = sub.add_parser("report", help="生成报表 write a periodic report to Excel")
+    p.add_argument("name", help="报表名称 report name, e.g. fleet-monthly")
+    p.add_argument("out", type=Path, help="输出文件 OUT.xlsx")
+    p.add_argument("--period", required=True, help="统计期间 period, e.g. 2026-10 or 2026Q4")
+    p.add_argument("--unit", default="", help="填报单位 reporting unit")
+
     p = sub.add_parser("print", help="打印表单为 PDF print a form to PDF")
     p.add_argument("form", help="表单，如 approval（申请批准单）/ form")
     p.add_argument("id", type=int, help="记录编号 record id")
@@ -280,6 +286,17 @@ def _print(args: argparse.Namespace) -> int:
     _open(args)
     path = print_form(args.form, args.id, args.out, copies=args.copies)
     print(f"已生成 {path} / PDF written")
+    return 0
+
+
+@command("report")
+def _report(args: argparse.Namespace) -> int:
+    from forms.reports import get_report
+
+    report = get_report(args.name)
+    _open(args)
+    report.write(args.period, args.out, args.unit)
+    print(f"已生成{report.title}：{args.out} / report written")
     return 0
 
 

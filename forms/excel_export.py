@@ -127,33 +127,55 @@ def write_register(
     """Stream ``rows`` (dicts by field key) into a formatted register at ``path``.
 
     On cancellation the partial file is removed and ``Cancelled`` raised."""
+    section = Section(spec, rows, filters_text, total)
+    return write_registers(
+        [section], path, unit=unit, period=period, progress=progress, cancelled=cancelled,
+        generated_at=generated_at,
+    )[0]
+
+
+@dataclass
+class Section:
+    """One register of a workbook that holds several (a month-end report: by vehicle, by
+    unit, by shop ...). Each becomes a sheet laid out like ``write_register``'s."""
+
+    spec: FormSpec
+    rows: Iterable[Mapping[str, Any]]
+    filters_text: str = "全部"
+    total: int = 0
+
+
+def write_registers(
+    sections: Iterable[Section],
+    path: str | Path,
+    *,
+    unit: str = "",
+    period: str = "",
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    generated_at: datetime | None = None,
+) -> list[ExportResult]:
+    """Write several registers, one sheet each, into one workbook at ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     book = xlsxwriter.Workbook(
         str(path),
         {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
     )
+    stamp = generated_at or now()
     try:
-        result = _write(
-            book,
-            spec,
-            rows,
-            path,
-            unit,
-            period,
-            filters_text,
-            total,
-            progress,
-            cancelled,
-            generated_at or now(),
-        )
+        results = [
+            _write(book, s.spec, s.rows, path, unit, period, s.filters_text, s.total, progress,
+                   cancelled, stamp)
+            for s in sections
+        ]
     except BaseException:
         with contextlib.suppress(Exception):
             book.close()
         path.unlink(missing_ok=True)
         raise
     book.close()
-    return result
+    return results
 
 
 def _write(

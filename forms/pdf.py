@@ -122,7 +122,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _grid(doc: PrintDoc, st: _Styles) -> Table:
     """Labels and values, two pairs a row; wide fields and extras alone on a row."""
-    label_w, value_w = 24 * mm, CONTENT_WIDTH / 2 - 24 * mm
+    label_w, value_w = 29 * mm, CONTENT_WIDTH / 2 - 29 * mm  # 6-character labels on one line
     items: list[tuple[str, str, bool]] = [
         (f.label, display(f, doc.values.get(f.key)), f.wide) for f in doc.spec.fields
     ]
@@ -160,8 +160,8 @@ def _grid(doc: PrintDoc, st: _Styles) -> Table:
         ("GRID", (0, 0), (-1, -1), 0.6, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     for r in range(len(rows)):
         if (r, 1) in spans:
@@ -229,8 +229,8 @@ def _signatures(labels: Sequence[str], st: _Styles) -> Table:
             if label:
                 style.append(("LINEBELOW", (2 * c, top + 1), (2 * c, top + 1), 0.6, GRID))
         rows += [name_row, line_row, date_row]
-        style.append(("TOPPADDING", (0, top + 1), (-1, top + 1), 20))
-        style.append(("BOTTOMPADDING", (0, top + 2), (-1, top + 2), 10))
+        style.append(("TOPPADDING", (0, top + 1), (-1, top + 1), 16))
+        style.append(("BOTTOMPADDING", (0, top + 2), (-1, top + 2), 6))
     table = Table(rows, colWidths=[width, gap] * per_row)
     table.setStyle(TableStyle(style))
     return table
@@ -256,9 +256,9 @@ def _story(doc: PrintDoc, labels: list[str], st: _Styles) -> list[Flowable]:
         meta.setStyle(
             TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
         )
-        story += [meta, Spacer(1, 2 * mm), _grid(doc, st), Spacer(1, 6 * mm)]
+        story += [meta, Spacer(1, 2 * mm), _grid(doc, st), Spacer(1, 4 * mm)]
         story.append(_p("审批记录", st.heading))
-        story += [Spacer(1, 1 * mm), _trail(doc, st), Spacer(1, 8 * mm)]
+        story += [Spacer(1, 1 * mm), _trail(doc, st), Spacer(1, 5 * mm)]
         if signatures:
             heading = _p("签字确认", st.heading)
             story.append(KeepTogether([heading, _signatures(signatures, st)]))

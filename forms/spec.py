@@ -74,6 +74,7 @@ class Field:
     - ``example``: the value shown in the template's example row.
     - ``wide``: the value is long text that takes a whole row in the PDF grid.
     - ``label_en``: English label, accepted as a column header too.
+    - ``value_labels``: Chinese words for stored codes, used when a value is displayed.
     """
 
     key: str
@@ -89,6 +90,9 @@ class Field:
     example: Any = None
     wide: bool = False
     label_en: str = ""
+    # How stored codes read on a form: (("overhaul", "大修"), ...). For document fields whose
+    # values are codes the rules compare (a workflow condition), not words users type.
+    value_labels: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.type == FieldType.CHOICE and not self.choices:

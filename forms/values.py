@@ -251,6 +251,10 @@ def display(field: Field, value: Any) -> str:
     """A typed value as printed on a form: 2026-11-03, 1,234.50, 办事员、车管."""
     if value is None or value == "":
         return ""
+    if field.value_labels:
+        return dict(field.value_labels).get(str(value), str(value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if field.type == FieldType.MONEY:
         return f"{Decimal(str(value)):,.2f}"
     if field.type == FieldType.DATE and isinstance(value, date | datetime):

@@ -442,6 +442,53 @@ def add_vehicle(
         return vehicle
 
 
+def update_vehicle(actor: Actor, vehicle: Vehicle, **changes: Any) -> bool:
+    """Change a vehicle's register data (unit, model, VIN, purchase date, intervals);
+    the plate is its identity and 维修中 belongs to the repair flow. Returns whether anything
+    changed."""
+    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+    allowed = {
+        "unit",
+        "model",
+        "vin",
+        "purchase_date",
+        "service_interval_km",
+        "service_interval_months",
+    }
+    unknown = set(changes) - allowed
+    if unknown:
+        raise RuleViolation(
+            None, f"不能修改：{'、'.join(sorted(unknown))}", f"cannot change {unknown}"
+        )
+    for key in ("service_interval_km", "service_interval_months"):
+        if key in changes and int(changes[key]) <= 0:
+            raise RuleViolation(None, "保养间隔必须为正数", "intervals must be positive", field=key)
+    if changes.get("vin"):
+        changes["vin"] = str(changes["vin"]).strip().upper()
+        if not re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", changes["vin"]):
+            raise RuleViolation(
+                None,
+                "车架号（VIN）应为17位字母数字，不含 I、O、Q",
+                "a VIN has 17 letters and digits without I, O, Q",
+                field="vin",
+            )
+    with db.atomic():
+        return bool(audit.update(actor, vehicle, **changes))
+
+
+def update_place(actor: Actor, place: RepairShop | FuelStation, **changes: Any) -> bool:
+    """Address or phone of a shop or station (the list itself: ``set_designated``)."""
+    require_role(actor, Role.LOGISTICS, Role.ADMIN)
+    allowed = {"address", "phone"} if isinstance(place, RepairShop) else {"address"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise RuleViolation(
+            None, f"不能修改：{'、'.join(sorted(unknown))}", f"cannot change {unknown}"
+        )
+    with db.atomic():
+        return bool(audit.update(actor, place, **changes))
+
+
 def assign_drivers(actor: Actor, vehicle: Vehicle, drivers: Iterable[User]) -> None:
     require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
     wanted = {d.id for d in drivers}
@@ -831,6 +878,7 @@ def record_historical_repair(
     first_pass: bool = True,
     paid: bool = False,
     payer: str = "",
+    number: str | None = None,
 ) -> Repair:
     """A repair from the paper archive (before Houqin): stored closed, marked ``historical``,
     so statistics cover the past while no live repair can skip the flow. Logistics or an
@@ -857,12 +905,17 @@ def record_historical_repair(
             "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
         )
     with db.atomic():
+        number = (number or "").strip() or next_number("WX", applied_on.year)
+        if Repair.select().where(Repair.number == number).exists():
+            raise RuleViolation(
+                None, f"维修单号 {number} 已存在", f"repair {number} exists", field="number"
+            )
         applied = datetime.combine(applied_on, datetime.min.time())
         closed = datetime.combine(closed_on, datetime.min.time()).replace(hour=17)
         repair = audit.create(
             actor,
             Repair,
-            number=next_number("WX", applied_on.year),
+            number=number,
             vehicle=vehicle,
             unit=vehicle.unit,
             driver=drivers_of(vehicle)[0] if drivers_of(vehicle) else None,

@@ -91,5 +91,5 @@ def test_X2_cli_prints_an_approval(url, tmp_path, capsys):
     assert len(pages) == 2 and "申领打印纸" in pages[1] and "第二联" in pages[1]
     assert main(["--db", url, "print", "approval", "999", str(pdf)]) == 1
     assert "没有审批单 999" in capsys.readouterr().err
-    assert main(["--db", url, "print", "repair", "1", str(pdf)]) == 1
+    assert main(["--db", url, "print", "no-such-form", "1", str(pdf)]) == 1
     assert "未知的表单" in capsys.readouterr().err

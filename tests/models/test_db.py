@@ -85,6 +85,7 @@ def test_sqlite_file_is_backed_up_before_a_migration(tmp_path, monkeypatch):
         database.execute_sql("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)")
         ran.append(True)
 
+    current = schema.latest()
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, (99, "note", add_note_table)])
     dbmod.open_database(f"sqlite:///{path}")
     dbmod.close_database()
@@ -93,7 +94,7 @@ def test_sqlite_file_is_backed_up_before_a_migration(tmp_path, monkeypatch):
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT name FROM department").fetchall() == [("办公室",)]
-        assert copy.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == schema.latest()
+        assert copy.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == current
 
 
 def test_a_failing_migration_changes_nothing_on_sqlite(tmp_path, monkeypatch):
@@ -105,6 +106,7 @@ def test_a_failing_migration_changes_nothing_on_sqlite(tmp_path, monkeypatch):
         database.execute_sql("CREATE TABLE half (id INTEGER PRIMARY KEY)")
         raise RuntimeError("boom")
 
+    current = schema.latest()
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, (99, "broken", broken)])
     with pytest.raises(RuntimeError):
         dbmod.open_database(f"sqlite:///{path}")
@@ -112,7 +114,7 @@ def test_a_failing_migration_changes_nothing_on_sqlite(tmp_path, monkeypatch):
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half" not in tables
-        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == schema.latest()
+        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == current
 
 
 def test_url_resolution(monkeypatch):

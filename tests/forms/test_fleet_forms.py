@@ -1,0 +1,229 @@
+"""车辆管理 on paper and in Excel (F8, F9, X3), on SQLite and MariaDB."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from desktop.cli import main
+from forms.excel_export import export_register
+from forms.excel_import import import_file
+from forms.excel_template import write_template
+from forms.fleet import write_monthly_report
+from forms.printing import print_form
+from models import fleet
+from models.errors import RuleViolation
+from tests.forms.helpers import write_xlsx
+from tests.models.test_fleet import T0, close, fl, in_repair, lines  # noqa: F401
+
+
+def pages(path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def test_F9_repair_form_prints_three_copies_with_every_step(fl, tmp_path):  # noqa: F811
+    o = fl.office
+    repair = in_repair(fl)
+    supplement = fleet.propose_supplement(o.fleet, repair, lines("2600"), "发现水泵损坏", at=T0)
+    from models import workflow
+
+    workflow.approve(o.logistics, supplement.instance().id, "属实", at=T0)
+    workflow.approve(o.leader, supplement.instance().id, "同意更换", at=T0)
+    out = print_form("repair", repair.id, tmp_path / "repair.pdf")
+    texts = pages(out)
+    assert len(texts) == 3
+    for text, copy in zip(texts, ("第一联 存根", "第二联 维修部门", "第三联 财务"), strict=True):
+        assert copy in text
+        assert "车辆维修保修单" in text and repair.number in text
+        assert "京A·12345" in text and "刹车异响" in text and "城东汽修厂" in text
+        assert "ZX2026-0001" in text and "项目1" in text and "800.00" in text
+        for who in ("吴十", "孙八", "王五", "周九"):
+            assert who in text
+        assert "追加1" in text and "同意更换" in text
+        for label in ("报修驾驶员", "车管鉴定", "主要领导", "后勤备案", "验收驾驶员"):
+            assert label in text
+
+
+def test_F2_authorisation_prints_only_after_filing(fl, tmp_path):  # noqa: F811
+    o = fl.office
+    pending = fleet.apply_repair(o.driver, fl.car, "异响", at=T0)
+    with pytest.raises(RuleViolation) as err:
+        print_form("authorisation", pending.id, tmp_path / "a.pdf")
+    assert err.value.rule == "F2"
+    second = fleet.Repair.get_by_id(pending.id)
+    fleet.assess(
+        o.fleet,
+        second,
+        diagnosis="x",
+        lines=lines("300"),
+        shop=fl.shop,
+        promised_date=date(2026, 10, 16),
+        at=T0,
+    )
+    fleet.approve_repair(o.leader, second, at=T0)
+    fleet.file_repair(o.logistics, second, at=T0)
+    text = pages(print_form("authorisation", second.id, tmp_path / "a.pdf"))
+    assert len(text) == 2 and "第二联 修理厂" in text[1]
+    assert "准修通知单" in text[0] and "ZX2026-0001" in text[0] and "300.00" in text[0]
+
+
+def test_F8_month_end_report_workbook(fl, tmp_path):  # noqa: F811
+    close(fl, in_repair(fl), datetime(2026, 10, 15, 10, 0))
+    out = tmp_path / "m.xlsx"
+    write_monthly_report("2026-10", out, unit="市局机关")
+    book = load_workbook(out)
+    assert book.sheetnames == [
+        "月度维修统计（按单位）",
+        "月度维修统计（按车辆）",
+        "月度维修统计（按修理厂）",
+        "有偿服务登记表",
+        "抽查回访名单",
+    ]
+    unit = [list(r) for r in book["月度维修统计（按单位）"].iter_rows(values_only=True)]
+    assert "市局机关" in unit[1][0] and "2026-10" in str(unit[1])
+    assert "及时率 100.0%" in str(unit[2]) and "合格率 100.0%" in str(unit[2])
+    assert unit[4][:7] == ["一中队", 1, 1100, 1, "100.0%", 1, "100.0%"]
+    spot = [list(r) for r in book["抽查回访名单"].iter_rows(values_only=True)]
+    assert spot[4][0] == "WX2026-0001"
+
+
+def test_X3_vehicles_import_all_or_nothing_with_plates_checked(fl, tmp_path):  # noqa: F811
+    template = write_template("vehicles", tmp_path / "t.xlsx")
+    header = [c.value for c in load_workbook(template).worksheets[0][1]]
+    assert header[0] == "*车牌号"
+    bad = write_xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            ["车牌号", "有车单位", "品牌型号", "驾驶员"],
+            ["京b 54321", "一中队", "别克GL8", "吴十"],
+            ["京I00000", "一中队", "x", ""],
+        ],
+    )
+    result = import_file("vehicles", bad, actor=fl.office.fleet)
+    assert not result.committed and result.rejected_rows == [3]
+    assert result.errors[0].column == "车牌号" and "格式不正确" in str(result.errors[0])
+    assert fleet.Vehicle.select().count() == 1
+    good = write_xlsx(
+        tmp_path / "good.xlsx",
+        [
+            ["车牌号", "有车单位", "品牌型号", "驾驶员"],
+            ["京b 54321", "一中队", "别克GL8", "吴十"],
+            ["沪AD12345", "办公室", "比亚迪汉EV", "wushi、张三"],
+        ],
+    )
+    assert import_file("vehicles", good, actor=fl.office.fleet).committed
+    ev = fleet.Vehicle.get(fleet.Vehicle.plate == "沪AD12345")
+    assert {u.name for u in fleet.drivers_of(ev)} == {"吴十", "张三"}
+    assert fleet.Vehicle.get(fleet.Vehicle.plate == "京B·54321").unit.name == "一中队"
+
+
+def test_X3_vehicles_export_then_import_in_update_mode_changes_nothing(fl, tmp_path):  # noqa: F811
+    out = tmp_path / "v.xlsx"
+    export_register("vehicles", out)
+    result = import_file("vehicles", out, actor=fl.office.fleet, mode="update")
+    assert result.committed and result.unchanged == ["京A·12345"] and not result.updated
+
+
+def test_X3_historical_repairs_import_and_repairs_cannot_be_rewritten(fl, tmp_path):  # noqa: F811
+    path = write_xlsx(
+        tmp_path / "h.xlsx",
+        [
+            [
+                "维修单号",
+                "车牌号",
+                "故障情况",
+                "修理厂",
+                "报修日期",
+                "验收日期",
+                "维修费用",
+                "一次验收合格",
+            ],
+            [
+                "LS2025-0007",
+                "京A12345",
+                "更换离合器",
+                "城东汽修厂",
+                date(2025, 6, 3),
+                "2025/6/5",
+                "3200",
+                "否",
+            ],
+        ],
+    )
+    result = import_file("repairs", path, actor=fl.office.logistics)
+    assert result.committed, [str(e) for e in result.errors]
+    repair = fleet.Repair.get(fleet.Repair.number == "LS2025-0007")
+    assert repair.historical and repair.first_pass is False
+    assert fleet.monthly_report("2025-06").total.cost == Decimal("3200.00")
+    again = import_file("repairs", path, actor=fl.office.logistics, mode="upsert")
+    assert not again.committed and "不能通过导入修改" in str(again.errors[0])
+    refused = import_file("repairs", path, actor=fl.office.fleet, mode="insert")
+    assert not refused.committed
+
+
+def test_cli_print_and_report(fl, tmp_path, database, capsys):  # noqa: F811
+    repair = in_repair(fl)
+    close(fl, repair, datetime(2026, 10, 15, 10, 0))
+    url = _url(database)
+    assert (
+        main(
+            [
+                "--db",
+                url,
+                "print",
+                "repair",
+                str(repair.id),
+                str(tmp_path / "r.pdf"),
+                "--copies",
+                "3",
+            ]
+        )
+        == 0
+    )
+    assert len(pages(tmp_path / "r.pdf")) == 3
+    assert (
+        main(
+            [
+                "--db",
+                url,
+                "report",
+                "fleet-monthly",
+                str(tmp_path / "m.xlsx"),
+                "--period",
+                "2026-10",
+            ]
+        )
+        == 0
+    )
+    assert load_workbook(tmp_path / "m.xlsx").sheetnames[0] == "月度维修统计（按单位）"
+    assert (
+        main(
+            [
+                "--db",
+                url,
+                "report",
+                "fleet-monthly",
+                str(tmp_path / "x.xlsx"),
+                "--period",
+                "October",
+            ]
+        )
+        == 1
+    )
+    assert "统计期间格式" in capsys.readouterr().err
+
+
+def _url(database) -> str:
+    import peewee
+
+    if isinstance(database, peewee.SqliteDatabase):
+        return f"sqlite:///{database.database}"
+    params = database.connect_params
+    return (
+        f"mysql://{params['user']}:{params.get('password', '')}@{params['host']}:"
+        f"{params['port']}/{database.database}"
+    )
