@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, field
 
-from models import demo_fleet, people
+from models import demo_fleet, demo_supplies, people
 from models.db import db
 from models.people import SYSTEM, Role
 
@@ -85,4 +85,5 @@ def load(password: str | None = None) -> DemoSummary:
             )
             summary.users.append((username, name, "、".join(r.label for r in roles)))
         summary.counts.update(demo_fleet.load(password))
+        summary.counts.update(demo_supplies.load(password))
     return summary

@@ -73,10 +73,17 @@ def _fleet(database: peewee.Database) -> None:
     database.create_tables([numbering.Counter, *fleet.TABLES])
 
 
+def _supplies(database: peewee.Database) -> None:
+    from models import numbering, supplies
+
+    database.create_tables([numbering.Counter, *supplies.TABLES])
+
+
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
 MIGRATIONS: list[Migration] = [
     (1, "foundation: people, settings, audit, approvals", _foundation),
     (2, "fleet: vehicles, shops, stations, repairs, fuel, use", _fleet),
+    (3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake", _supplies),
 ]
 
 

@@ -40,12 +40,10 @@ def test_X2_records_are_voided_with_a_reason_never_deleted(office):
 
 
 def test_X2_audit_log_is_append_only_in_the_database(office):
-    with pytest.raises(peewee.DatabaseError):
-        with AuditLog._meta.database.atomic():
-            AuditLog.update(actor_name="someone else").execute()
-    with pytest.raises(peewee.DatabaseError):
-        with AuditLog._meta.database.atomic():
-            AuditLog.delete().execute()
+    with pytest.raises(peewee.DatabaseError), AuditLog._meta.database.atomic():
+        AuditLog.update(actor_name="someone else").execute()
+    with pytest.raises(peewee.DatabaseError), AuditLog._meta.database.atomic():
+        AuditLog.delete().execute()
     assert AuditLog.select().where(AuditLog.actor_name == "someone else").count() == 0
 
 
