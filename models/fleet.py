@@ -70,6 +70,19 @@ def normalize_plate(text: str) -> str:
     )
 
 
+def normalize_vin(text: str) -> str:
+    """A VIN is 17 letters and digits without I, O or Q; empty is allowed (unknown)."""
+    vin = (text or "").strip().upper()
+    if vin and not re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", vin):
+        raise RuleViolation(
+            None,
+            "车架号（VIN）应为17位字母数字，不含 I、O、Q",
+            "a VIN has 17 letters and digits without I, O, Q",
+            field="vin",
+        )
+    return vin
+
+
 # --- master data -------------------------------------------------------------------------
 
 
@@ -403,14 +416,7 @@ def add_vehicle(
 ) -> Vehicle:
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
     plate = normalize_plate(plate)
-    vin = vin.strip().upper()
-    if vin and not re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", vin):
-        raise RuleViolation(
-            None,
-            "车架号（VIN）应为17位字母数字，不含 I、O、Q",
-            "a VIN has 17 letters and digits without I, O, Q",
-            field="vin",
-        )
+    vin = normalize_vin(vin)
     if odometer < 0 or service_interval_km <= 0 or service_interval_months <= 0:
         raise RuleViolation(
             None,
@@ -463,15 +469,8 @@ def update_vehicle(actor: Actor, vehicle: Vehicle, **changes: Any) -> bool:
     for key in ("service_interval_km", "service_interval_months"):
         if key in changes and int(changes[key]) <= 0:
             raise RuleViolation(None, "保养间隔必须为正数", "intervals must be positive", field=key)
-    if changes.get("vin"):
-        changes["vin"] = str(changes["vin"]).strip().upper()
-        if not re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", changes["vin"]):
-            raise RuleViolation(
-                None,
-                "车架号（VIN）应为17位字母数字，不含 I、O、Q",
-                "a VIN has 17 letters and digits without I, O, Q",
-                field="vin",
-            )
+    if "vin" in changes:
+        changes["vin"] = normalize_vin(str(changes["vin"] or ""))
     with db.atomic():
         return bool(audit.update(actor, vehicle, **changes))
 
