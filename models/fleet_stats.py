@@ -1,0 +1,116 @@
+"""车辆管理, month-end statistics (F8): repairs closed in the month by vehicle, unit and shop,
+with 及时率 and 合格率, the 有偿服务 register and a reproducible spot-check pick."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from models import settings
+from models.errors import RuleViolation
+from models.fleet_repairs import LineState, Repair, RepairLine, RepairState
+from models.fleet_vehicles import RepairShop, Vehicle
+from models.people import Department
+
+# --- month-end statistics (F8) -----------------------------------------------------------
+
+
+def month_bounds(period: str) -> tuple[datetime, datetime]:
+    """``"2026-10"`` → [2026-10-01 00:00, 2026-11-01 00:00)."""
+    try:
+        year, month = (int(p) for p in period.split("-"))
+        start = datetime(year, month, 1)
+    except ValueError as exc:
+        raise RuleViolation(
+            None, f"统计期间格式应为 2026-10：{period}", f"period must look like 2026-10: {period}"
+        ) from exc
+    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    return start, end
+
+
+@dataclass
+class Figures:
+    count: int = 0
+    cost: Decimal = Decimal("0")
+    on_time: int = 0
+    first_pass: int = 0
+
+    @property
+    def timeliness(self) -> float | None:
+        return self.on_time / self.count if self.count else None
+
+    @property
+    def pass_rate(self) -> float | None:
+        return self.first_pass / self.count if self.count else None
+
+
+@dataclass
+class MonthlyReport:
+    period: str
+    total: Figures
+    by_vehicle: dict[str, Figures] = field(default_factory=dict)
+    by_unit: dict[str, Figures] = field(default_factory=dict)
+    by_shop: dict[str, Figures] = field(default_factory=dict)
+    paid: list[Repair] = field(default_factory=list)
+    spot_checks: list[Repair] = field(default_factory=list)
+
+
+def closed_repairs(start: datetime, end: datetime) -> list[Repair]:
+    return list(
+        Repair.select(Repair, Vehicle, Department, RepairShop)
+        .join(Vehicle)
+        .switch(Repair)
+        .join(Department)
+        .switch(Repair)
+        .join(RepairShop)
+        .where(
+            (Repair.state == RepairState.CLOSED)
+            & (Repair.closed_at >= start)
+            & (Repair.closed_at < end)
+        )
+        .order_by(Repair.id)
+    )
+
+
+def monthly_report(period: str) -> MonthlyReport:
+    """F8: repairs closed in the month — count, cost, 及时率 (closed by the promised date),
+    合格率 (accepted at the first check) by vehicle, unit and shop; the 有偿服务登记; and a
+    reproducible random pick for spot-check callbacks (the same period always picks the
+    same repairs)."""
+    start, end = month_bounds(period)
+    repairs = closed_repairs(start, end)
+    costs: dict[int, Decimal] = {r.id: Decimal("0") for r in repairs}
+    if repairs:
+        for line in RepairLine.select().where(
+            RepairLine.repair.in_(list(costs)) & (RepairLine.state == LineState.FITTED)
+        ):
+            costs[line.repair_id] += line.amount
+    report = MonthlyReport(period, Figures())
+    for repair in repairs:
+        on_time = (
+            repair.promised_date is not None and repair.closed_at.date() <= repair.promised_date
+        )
+        groups = (
+            report.total,
+            report.by_vehicle.setdefault(repair.vehicle.plate, Figures()),
+            report.by_unit.setdefault(repair.unit.name, Figures()),
+            report.by_shop.setdefault(repair.shop.name, Figures()),
+        )
+        for fig in groups:
+            fig.count += 1
+            fig.cost += costs[repair.id]
+            fig.on_time += on_time
+            fig.first_pass += bool(repair.first_pass)
+        if repair.paid:
+            report.paid.append(repair)
+    share = settings.get("fleet.spot_check_percent") / Decimal(100)
+    if repairs and share > 0:
+        picks = max(1, math.ceil(len(repairs) * share))
+        chosen = random.Random(f"houqin-spot-{period}").sample(repairs, picks)
+        report.spot_checks = sorted(chosen, key=lambda r: r.id)
+    for repair in repairs:
+        repair.cost = costs[repair.id]  # type: ignore[attr-defined]
+    return report

@@ -1,0 +1,347 @@
+"""车辆管理, keeping vehicles in service (F1, F10): periodic maintenance by kilometres or
+months, fuel at designated stations with odometer readings that never go backwards, and use
+requests that need the main leader's consent to leave the city or for private use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import peewee
+
+from models import audit, workflow
+from models.base import BaseModel
+from models.db import db, for_update
+from models.errors import RuleViolation
+from models.fleet_vehicles import (
+    CENT,
+    MONEY,
+    FuelStation,
+    RepairShop,
+    Vehicle,
+    VehicleStatus,
+)
+from models.people import Actor, Department, Role, User, require_role
+from models.workflow import Approver, Condition, Flow, Instance, Node, State
+
+# --- maintenance, fuel, use --------------------------------------------------------------
+
+
+class Maintenance(BaseModel):
+    """定期维护保养 (F1)."""
+
+    vehicle = peewee.ForeignKeyField(Vehicle, backref="maintenances")
+    done_on = peewee.DateField()
+    odometer = peewee.IntegerField()
+    items = peewee.TextField(default="")
+    cost = peewee.DecimalField(**MONEY, default=Decimal("0"))
+    shop = peewee.ForeignKeyField(RepairShop, null=True)
+    on_time = peewee.BooleanField()
+    recorded_by = peewee.ForeignKeyField(User, null=True)
+
+
+class FuelLog(BaseModel):
+    """A fill-up at a designated station (F10)."""
+
+    vehicle = peewee.ForeignKeyField(Vehicle, backref="fuel_logs")
+    station = peewee.ForeignKeyField(FuelStation, backref="fuel_logs")
+    filled_at = peewee.DateTimeField(index=True)
+    litres = peewee.DecimalField(max_digits=8, decimal_places=2)
+    amount = peewee.DecimalField(**MONEY)
+    odometer = peewee.IntegerField()
+    driver = peewee.ForeignKeyField(User, null=True)
+    recorded_by = peewee.ForeignKeyField(User, null=True)
+
+
+class VehicleUse(BaseModel):
+    """用车申请 (F10): leaving the city or private use needs the main leader's consent."""
+
+    vehicle = peewee.ForeignKeyField(Vehicle, backref="uses")
+    applicant = peewee.ForeignKeyField(User)
+    purpose = peewee.TextField()
+    destination = peewee.CharField(max_length=100)
+    out_of_city = peewee.BooleanField(default=False)
+    private = peewee.BooleanField(default=False)
+    starts = peewee.DateTimeField()
+    ends = peewee.DateTimeField()
+    state = peewee.CharField(max_length=16, default="applied")
+
+
+USE_FLOW = workflow.register_flow(
+    Flow(
+        "fleet_use",
+        "用车申请",
+        (
+            Node("fleet", "车管审批", (Approver.role(Role.FLEET_MANAGER),)),
+            Node(
+                "leader",
+                "主要领导同意（出市/私用）",
+                (Approver.role(Role.LEADER),),
+                condition=Condition("needs_leader", "==", True),
+            ),
+        ),
+    )
+)
+
+
+# --- maintenance (F1) --------------------------------------------------------------------
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    days_in = [
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month - 1]
+    return date(year, month, min(day.day, days_in))
+
+
+@dataclass
+class MaintenanceDue:
+    vehicle: Vehicle
+    due_date: date | None
+    due_km: int
+    km_left: int
+    days_left: int | None
+    status: str  # ok / due_soon / overdue
+
+    @property
+    def status_label(self) -> str:
+        return {"ok": "正常", "due_soon": "即将到期", "overdue": "已超期"}[self.status]
+
+
+def maintenance_status(
+    vehicle: Vehicle, today: date, *, soon_km: int = 500, soon_days: int = 15
+) -> MaintenanceDue:
+    """By kilometres or months, whichever comes first (F1)."""
+    due_km = vehicle.last_service_km + vehicle.service_interval_km
+    km_left = due_km - vehicle.odometer
+    base = vehicle.last_service_date or vehicle.purchase_date
+    due_date = _add_months(base, vehicle.service_interval_months) if base else None
+    days_left = (due_date - today).days if due_date else None
+    if km_left <= 0 or (days_left is not None and days_left < 0):
+        status = "overdue"
+    elif km_left <= soon_km or (days_left is not None and days_left <= soon_days):
+        status = "due_soon"
+    else:
+        status = "ok"
+    return MaintenanceDue(vehicle, due_date, due_km, km_left, days_left, status)
+
+
+def maintenance_due(today: date, **kw: int) -> list[MaintenanceDue]:
+    """Vehicles due soon or overdue, most urgent first (scrapped and suspended left out)."""
+    rows = [
+        maintenance_status(v, today, **kw)
+        for v in Vehicle.select().where(
+            Vehicle.voided_at.is_null()
+            & Vehicle.status.in_([VehicleStatus.IN_SERVICE, VehicleStatus.IN_REPAIR])
+        )
+    ]
+    urgent = [r for r in rows if r.status != "ok"]
+    return sorted(
+        urgent,
+        key=lambda r: (
+            r.status != "overdue",
+            min(
+                r.km_left / max(r.vehicle.service_interval_km, 1),
+                (r.days_left if r.days_left is not None else 10**6)
+                / 30
+                / r.vehicle.service_interval_months,
+            ),
+        ),
+    )
+
+
+def record_maintenance(
+    actor: Actor,
+    vehicle: Vehicle,
+    done_on: date,
+    odometer: int,
+    items: str,
+    cost: Decimal = Decimal("0"),
+    shop: RepairShop | None = None,
+) -> Maintenance:
+    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
+    with db.atomic():
+        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        if shop is not None and not RepairShop.get_by_id(shop.id).designated:
+            raise RuleViolation(
+                "F7",
+                f"「{shop.name}」不是定点修理厂",
+                f"{shop.name} is not designated",
+                field="shop",
+            )
+        _check_reading(vehicle, odometer, datetime.combine(done_on, datetime.min.time()))
+        on_time = maintenance_status(vehicle, done_on).status != "overdue"
+        row = Maintenance.create(
+            vehicle=vehicle,
+            done_on=done_on,
+            odometer=odometer,
+            items=items.strip(),
+            cost=Decimal(cost),
+            shop=shop,
+            on_time=on_time,
+            recorded_by=actor.id,
+        )
+        changes: dict[str, Any] = {"odometer": max(vehicle.odometer, odometer)}
+        if vehicle.last_service_date is None or done_on >= vehicle.last_service_date:
+            changes.update(last_service_date=done_on, last_service_km=odometer)
+        audit.update(actor, vehicle, **changes)
+        return row
+
+
+def maintenance_compliance(start: date, end: date) -> dict[str, tuple[int, int]]:
+    """Per unit: (maintenances on time, maintenances done) in the period."""
+    rows = (
+        Maintenance.select(Department.name, Maintenance.on_time)
+        .join(Vehicle)
+        .join(Department)
+        .where(Maintenance.done_on.between(start, end))
+        .tuples()
+    )
+    result: dict[str, tuple[int, int]] = {}
+    for unit, on_time in rows:
+        ok, total = result.get(unit, (0, 0))
+        result[unit] = (ok + bool(on_time), total + 1)
+    return result
+
+
+# --- fuel and use (F10) ------------------------------------------------------------------
+
+
+def _check_reading(vehicle: Vehicle, odometer: int, at: datetime) -> None:
+    """Readings never go backwards in time, yet an older entry may be back-filled where it
+    fits between its neighbours."""
+    before = (
+        FuelLog.select(peewee.fn.MAX(FuelLog.odometer))
+        .where((FuelLog.vehicle == vehicle.id) & (FuelLog.filled_at <= at))
+        .scalar()
+    )
+    after = (
+        FuelLog.select(peewee.fn.MIN(FuelLog.odometer))
+        .where((FuelLog.vehicle == vehicle.id) & (FuelLog.filled_at > at))
+        .scalar()
+    )
+    if before is not None and odometer < before:
+        raise RuleViolation(
+            "F10",
+            f"里程 {odometer} 小于此前记录的 {before} 公里",
+            f"odometer {odometer} is below the earlier reading {before}",
+            field="odometer",
+        )
+    if after is not None and odometer > after:
+        raise RuleViolation(
+            "F10",
+            f"里程 {odometer} 大于之后记录的 {after} 公里",
+            f"odometer {odometer} is above the later reading {after}",
+            field="odometer",
+        )
+
+
+def log_fuel(
+    actor: User,
+    vehicle: Vehicle,
+    station: FuelStation,
+    filled_at: datetime,
+    litres: Decimal,
+    amount: Decimal,
+    odometer: int,
+    driver: User | None = None,
+) -> FuelLog:
+    """定点加油: each fill-up at a designated station, with litres, amount and odometer."""
+    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.CLERK)
+    litres, amount = Decimal(litres), Decimal(amount)
+    if litres <= 0 or amount <= 0:
+        raise RuleViolation(
+            None, "加油量和金额必须大于0", "litres and amount must be positive", field="litres"
+        )
+    with db.atomic():
+        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        station = FuelStation.get_by_id(station.id)
+        if not station.designated or station.is_voided:
+            raise RuleViolation(
+                "F10",
+                f"「{station.name}」不是定点加油站",
+                f"{station.name} is not a designated station",
+                field="station",
+            )
+        _check_reading(vehicle, odometer, filled_at)
+        row = FuelLog.create(
+            vehicle=vehicle,
+            station=station,
+            filled_at=filled_at,
+            litres=litres,
+            amount=amount.quantize(CENT),
+            odometer=odometer,
+            driver=driver,
+            recorded_by=actor,
+        )
+        audit.record(
+            actor,
+            "fuel_log",
+            row.id,
+            "create",
+            {"litres": (None, litres), "amount": (None, amount), "odometer": (None, odometer)},
+        )
+        if odometer > vehicle.odometer:
+            Vehicle.update(odometer=odometer).where(Vehicle.id == vehicle.id).execute()
+        return row
+
+
+def request_use(
+    actor: User,
+    vehicle: Vehicle,
+    purpose: str,
+    destination: str,
+    starts: datetime,
+    ends: datetime,
+    *,
+    out_of_city: bool = False,
+    private: bool = False,
+) -> VehicleUse:
+    """用车申请: private use and leaving the city need the main leader's consent (F10)."""
+    if not purpose.strip() or not destination.strip():
+        raise RuleViolation(
+            None, "请填写用车事由和目的地", "purpose and destination are needed", field="purpose"
+        )
+    if ends <= starts:
+        raise RuleViolation(
+            None, "结束时间须晚于开始时间", "the end must be after the start", field="ends"
+        )
+    with db.atomic():
+        use = VehicleUse.create(
+            vehicle=vehicle,
+            applicant=actor,
+            purpose=purpose.strip(),
+            destination=destination.strip(),
+            out_of_city=out_of_city,
+            private=private,
+            starts=starts,
+            ends=ends,
+        )
+        workflow.submit(
+            actor,
+            USE_FLOW.doc_type,
+            title=f"{vehicle.plate} 用车：{destination}",
+            doc_id=use.id,
+            fields={"needs_leader": out_of_city or private},
+        )
+        return use
+
+
+@workflow.on_outcome(USE_FLOW.doc_type)
+def _use_outcome(inst: Instance, state: State, actor: Actor) -> None:
+    VehicleUse.update(state=state.value).where(VehicleUse.id == inst.doc_id).execute()

@@ -1,0 +1,279 @@
+"""车辆管理, the register (F1, F7): plates, vehicles and their drivers, the designated repair
+shops and fuel stations. Shops and stations are taken off the list, never deleted, so their
+history stays."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+import peewee
+
+from models import audit
+from models.base import BaseModel, VoidableModel
+from models.db import db
+from models.errors import RuleViolation
+from models.people import Actor, Department, Role, User, require_role
+
+MONEY = {"max_digits": 12, "decimal_places": 2}
+CENT = Decimal("0.01")
+
+# --- plates ------------------------------------------------------------------------------
+
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
+_L = "A-HJ-NP-Z"  # plate letters never use I or O
+_REGULAR = re.compile(rf"^([{PROVINCES}])([{_L}])([{_L}0-9]{{4}}[{_L}0-9挂学警港澳])$")
+_NEV_SMALL = re.compile(rf"^([{PROVINCES}])([{_L}])([DF][{_L}0-9][0-9]{{4}})$")
+_NEV_LARGE = re.compile(rf"^([{PROVINCES}])([{_L}])([0-9]{{5}}[DF])$")
+
+
+def normalize_plate(text: str) -> str:
+    """Check a mainland plate and write it the way the office does: ``京A·12345`` for the
+    7-character plates, ``沪AD12345`` for the 8-character new-energy ones."""
+    raw = re.sub(r"[\s·•.\-－・]", "", text or "").upper()
+    raw = raw.translate(
+        str.maketrans(
+            "ＡＢＣＤＥＦＧＨＪＫＬＭＮＰＱＲＳＴＵＶＷＸＹＺ０１２３４５６７８９",
+            "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789",
+        )
+    )
+    for pattern in (_NEV_SMALL, _NEV_LARGE):
+        if pattern.match(raw):
+            return raw
+    if _REGULAR.match(raw):
+        return f"{raw[:2]}·{raw[2:]}"
+    raise RuleViolation(
+        "F1",
+        f"车牌号「{text}」格式不正确（例：京A·12345，新能源 沪AD12345）",
+        f"plate {text!r} is not a valid mainland plate",
+        field="plate",
+    )
+
+
+def normalize_vin(text: str) -> str:
+    """A VIN is 17 letters and digits without I, O or Q; empty is allowed (unknown)."""
+    vin = (text or "").strip().upper()
+    if vin and not re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", vin):
+        raise RuleViolation(
+            None,
+            "车架号（VIN）应为17位字母数字，不含 I、O、Q",
+            "a VIN has 17 letters and digits without I, O, Q",
+            field="vin",
+        )
+    return vin
+
+
+# --- master data -------------------------------------------------------------------------
+
+
+class VehicleStatus(StrEnum):
+    IN_SERVICE = "in_service"
+    IN_REPAIR = "in_repair"
+    SUSPENDED = "suspended"
+    SCRAPPED = "scrapped"
+
+    @property
+    def label(self) -> str:
+        return {
+            "in_service": "在用",
+            "in_repair": "维修中",
+            "suspended": "停用",
+            "scrapped": "报废",
+        }[self.value]
+
+
+class Vehicle(VoidableModel):
+    plate = peewee.CharField(max_length=16, unique=True)
+    unit = peewee.ForeignKeyField(Department, backref="vehicles")  # 有车单位/中队
+    model = peewee.CharField(max_length=100, default="")
+    vin = peewee.CharField(max_length=17, default="")
+    purchase_date = peewee.DateField(null=True)
+    odometer = peewee.IntegerField(default=0)  # km, the highest reading known
+    status = peewee.CharField(max_length=16, default=VehicleStatus.IN_SERVICE)
+    service_interval_km = peewee.IntegerField(default=5000)
+    service_interval_months = peewee.IntegerField(default=6)
+    last_service_date = peewee.DateField(null=True)
+    last_service_km = peewee.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.plate
+
+
+class VehicleDriver(BaseModel):
+    vehicle = peewee.ForeignKeyField(Vehicle, backref="driver_rows")
+    driver = peewee.ForeignKeyField(User, backref="vehicle_rows")
+
+    class Meta:
+        indexes = ((("vehicle", "driver"), True),)
+
+
+class RepairShop(VoidableModel):
+    """定点修理厂. Taking a shop off the list (``designated=False``) keeps its history."""
+
+    name = peewee.CharField(max_length=100, unique=True)
+    address = peewee.CharField(max_length=200, default="")
+    phone = peewee.CharField(max_length=32, default="")
+    designated = peewee.BooleanField(default=True)
+
+
+class FuelStation(VoidableModel):
+    """定点加油站."""
+
+    name = peewee.CharField(max_length=100, unique=True)
+    address = peewee.CharField(max_length=200, default="")
+    designated = peewee.BooleanField(default=True)
+
+
+# --- master data use cases ---------------------------------------------------------------
+
+
+def add_vehicle(
+    actor: Actor,
+    plate: str,
+    unit: Department,
+    *,
+    model: str = "",
+    vin: str = "",
+    purchase_date: date | None = None,
+    odometer: int = 0,
+    drivers: Iterable[User] = (),
+    service_interval_km: int = 5000,
+    service_interval_months: int = 6,
+) -> Vehicle:
+    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+    plate = normalize_plate(plate)
+    vin = normalize_vin(vin)
+    if odometer < 0 or service_interval_km <= 0 or service_interval_months <= 0:
+        raise RuleViolation(
+            None,
+            "里程和保养间隔必须为正数",
+            "mileage and intervals must be positive",
+            field="odometer",
+        )
+    with db.atomic():
+        if Vehicle.select().where(Vehicle.plate == plate).exists():
+            raise RuleViolation(
+                None, f"车辆 {plate} 已登记", f"vehicle {plate} exists", field="plate"
+            )
+        vehicle = audit.create(
+            actor,
+            Vehicle,
+            plate=plate,
+            unit=unit,
+            model=model.strip(),
+            vin=vin,
+            purchase_date=purchase_date,
+            odometer=odometer,
+            last_service_km=odometer,
+            last_service_date=purchase_date,
+            service_interval_km=service_interval_km,
+            service_interval_months=service_interval_months,
+        )
+        for driver in drivers:
+            VehicleDriver.create(vehicle=vehicle, driver=driver)
+        return vehicle
+
+
+def update_vehicle(actor: Actor, vehicle: Vehicle, **changes: Any) -> bool:
+    """Change a vehicle's register data (unit, model, VIN, purchase date, intervals);
+    the plate is its identity and 维修中 belongs to the repair flow. Returns whether anything
+    changed."""
+    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+    allowed = {
+        "unit",
+        "model",
+        "vin",
+        "purchase_date",
+        "service_interval_km",
+        "service_interval_months",
+    }
+    unknown = set(changes) - allowed
+    if unknown:
+        raise RuleViolation(
+            None, f"不能修改：{'、'.join(sorted(unknown))}", f"cannot change {unknown}"
+        )
+    for key in ("service_interval_km", "service_interval_months"):
+        if key in changes and int(changes[key]) <= 0:
+            raise RuleViolation(None, "保养间隔必须为正数", "intervals must be positive", field=key)
+    if "vin" in changes:
+        changes["vin"] = normalize_vin(str(changes["vin"] or ""))
+    with db.atomic():
+        return bool(audit.update(actor, vehicle, **changes))
+
+
+def update_place(actor: Actor, place: RepairShop | FuelStation, **changes: Any) -> bool:
+    """Address or phone of a shop or station (the list itself: ``set_designated``)."""
+    require_role(actor, Role.LOGISTICS, Role.ADMIN)
+    allowed = {"address", "phone"} if isinstance(place, RepairShop) else {"address"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise RuleViolation(
+            None, f"不能修改：{'、'.join(sorted(unknown))}", f"cannot change {unknown}"
+        )
+    with db.atomic():
+        return bool(audit.update(actor, place, **changes))
+
+
+def assign_drivers(actor: Actor, vehicle: Vehicle, drivers: Iterable[User]) -> None:
+    require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
+    wanted = {d.id for d in drivers}
+    with db.atomic():
+        current = {
+            r.driver_id for r in VehicleDriver.select().where(VehicleDriver.vehicle == vehicle)
+        }
+        VehicleDriver.delete().where(
+            (VehicleDriver.vehicle == vehicle) & VehicleDriver.driver.in_(list(current - wanted))
+        ).execute()
+        for driver_id in wanted - current:
+            VehicleDriver.create(vehicle=vehicle, driver=driver_id)
+        audit.record(
+            actor, "vehicle", vehicle.id, "drivers", {"drivers": (sorted(current), sorted(wanted))}
+        )
+
+
+def drivers_of(vehicle: Vehicle) -> list[User]:
+    return list(User.select().join(VehicleDriver).where(VehicleDriver.vehicle == vehicle.id))
+
+
+def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) -> None:
+    """停用 / 报废 / back to 在用. 维修中 is set only by the repair flow."""
+    require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
+    if status == VehicleStatus.IN_REPAIR or vehicle.status == VehicleStatus.IN_REPAIR:
+        raise RuleViolation(
+            "F6",
+            "维修状态只能由维修流程改变（出厂验收合格后恢复在用）",
+            "the repair flow alone moves a vehicle in and out of repair",
+        )
+    with db.atomic():
+        audit.update(actor, vehicle, status=status.value)
+
+
+def add_shop(actor: Actor, name: str, address: str = "", phone: str = "") -> RepairShop:
+    require_role(actor, Role.LOGISTICS, Role.ADMIN)
+    with db.atomic():
+        if RepairShop.select().where(RepairShop.name == name.strip()).exists():
+            raise RuleViolation(
+                None, f"修理厂「{name}」已存在", f"shop {name} exists", field="name"
+            )
+        return audit.create(actor, RepairShop, name=name.strip(), address=address, phone=phone)
+
+
+def add_station(actor: Actor, name: str, address: str = "") -> FuelStation:
+    require_role(actor, Role.LOGISTICS, Role.ADMIN)
+    with db.atomic():
+        if FuelStation.select().where(FuelStation.name == name.strip()).exists():
+            raise RuleViolation(
+                None, f"加油站「{name}」已存在", f"station {name} exists", field="name"
+            )
+        return audit.create(actor, FuelStation, name=name.strip(), address=address)
+
+
+def set_designated(actor: Actor, place: RepairShop | FuelStation, designated: bool) -> None:
+    """Put a shop or station on the designated list or take it off (its history stays)."""
+    require_role(actor, Role.LOGISTICS, Role.ADMIN)
+    with db.atomic():
+        audit.update(actor, place, designated=designated)
