@@ -19,7 +19,7 @@ from typing import Any
 from forms.spec import FormSpec
 from models.errors import HouqinError
 
-BUILTIN_MODULES: list[str] = ["forms.people", "forms.fleet"]
+BUILTIN_MODULES: list[str] = ["forms.people", "forms.fleet", "forms.supplies"]
 
 Values = dict[str, Any]
 Filters = Mapping[str, Any]

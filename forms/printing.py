@@ -16,7 +16,7 @@ from forms.pdf import PrintDoc, render
 from forms.spec import FormSpec
 from models.errors import HouqinError
 
-BUILTIN_MODULES: list[str] = ["forms.approval", "forms.fleet"]
+BUILTIN_MODULES: list[str] = ["forms.approval", "forms.fleet", "forms.supplies"]
 
 
 @dataclass(frozen=True)

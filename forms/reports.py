@@ -15,7 +15,7 @@ from typing import Any
 
 from models.errors import HouqinError
 
-BUILTIN_MODULES: list[str] = ["forms.fleet"]
+BUILTIN_MODULES: list[str] = ["forms.fleet", "forms.supplies"]
 
 
 @dataclass(frozen=True)

@@ -444,14 +444,27 @@ def void_item(actor: Actor, item: Item, reason: str) -> None:
 
 
 def set_opening_balance(
-    actor: Actor, *, item: Item, quantity: int, at: datetime | None = None, reason: str = ""
+    actor: Actor,
+    *,
+    item: Item,
+    quantity: int,
+    at: datetime | None = None,
+    reason: str = "",
+    unit_price: Decimal | str | int | None = None,
 ) -> Movement:
     """期初结存: the stock found when the office starts using Houqin (the importer's opening
     balances). Only for an item whose ledger is still empty, so it cannot disguise a later
-    correction, which is a stocktake's 盘盈/盘亏 (S5)."""
+    correction, which is a stocktake's 盘盈/盘亏 (S5). ``unit_price`` is the 单价 of the old
+    paper ledger: kept on the movement and, like a receipt's price, as the item's last price,
+    so the stock is valued from the first day."""
     at = at or now()
     require_role(actor, *STORE_ROLES, Role.ADMIN)
     quantity = positive_int(quantity, "期初数量", "the opening quantity")
+    price = None if unit_price is None else Decimal(str(unit_price)).quantize(CENT)
+    if price is not None and price < 0:
+        raise RuleViolation(
+            None, "单价不能为负", "the price cannot be negative", field="unit_price"
+        )
     with db.atomic():
         item = lock_items([item.id])[item.id]
         if Movement.select().where(Movement.item == item.id).exists():
@@ -460,7 +473,7 @@ def set_opening_balance(
                 f"「{item.name}」已有出入库记录，不能再录期初；差异请通过盘点调整",
                 f"{item.code} has movements already; correct it by a stocktake",
             )
-        return post_movement(
+        movement = post_movement(
             actor,
             item,
             MovementKind.OPENING,
@@ -468,7 +481,11 @@ def set_opening_balance(
             reason=reason or "期初结存",
             at=at,
             doc_type="opening",
+            unit_price=price,
         )
+        if price is not None:
+            Item.update(price=price).where(Item.id == item.id).execute()
+        return movement
 
 
 # --- suppliers (S2, S3) ------------------------------------------------------------------

@@ -914,6 +914,17 @@ def test_S8_opening_balance_only_on_an_empty_ledger(sup):
     assert err.value.rule == "X1"
 
 
+def test_S8_opening_balance_may_carry_the_old_ledgers_unit_price(sup):
+    movement = supplies.set_opening_balance(
+        sup.o.logistics, item=sup.paper, quantity=4, unit_price="23.50", at=T0
+    )
+    assert movement.unit_price == Decimal("23.50") and item(sup.paper).price == Decimal("23.50")
+    assert {r.code: r.value for r in supplies.stock_on_hand()}["ZB0001"] == Decimal("94.00")
+    with pytest.raises(RuleViolation) as err:
+        supplies.set_opening_balance(sup.o.logistics, item=sup.pen, quantity=1, unit_price="-1")
+    assert err.value.field == "unit_price" and item(sup.pen).on_hand == 0
+
+
 def test_S8_the_database_itself_refuses_a_negative_stock_figure(sup):
     opening(sup, sup.pen, 3)
     with pytest.raises(peewee.DatabaseError):

@@ -1,0 +1,116 @@
+"""申请批准单 of 办公用品: the printed slip of a department's requisition (S6).
+
+``houqin print requisition ID OUT.pdf``: the department, the applicant, every line with the
+quantity asked, approved by the logistics check and issued, who received the goods, the full
+approval trail with the issue as its last step, and signature lines for 申请人, 科室负责人,
+后勤 and 领用人. Two copies: the store keeps the 存根, the department the other.
+
+The generic ``approval`` printable prints the same request as an approval (its route and
+fields); this slip is the store's document with the lines, which the approval does not hold.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from forms.pdf import PrintDoc, TrailEntry
+from forms.printing import Printable, register_printable
+from forms.spec import Field, FormSpec
+from models import workflow
+from models.errors import RuleViolation
+from models.supplies import Item, Requisition, RequisitionLine
+
+REQUISITION_FORM = FormSpec(
+    name="requisition",
+    title="办公用品申请批准单",
+    title_en="Office supplies requisition",
+    fields=(
+        Field("department", "申请科室", width=14),
+        Field("applicant", "申请人", width=10),
+        Field("submitted_at", "申请时间", width=16),
+        Field("state", "当前状态", width=8),
+        Field("purpose", "用途", width=40, wide=True),
+        Field("checked", "后勤核对", width=20),
+        Field("issued", "发放", width=20),
+        Field("receiver", "领用人", width=10),
+        Field("check_comment", "核对意见", width=40, wide=True),
+    ),
+    copies=("存根", "领用科室"),
+    signatures=("申请人", "科室负责人", "后勤", "领用人"),
+)
+
+
+def _when(at: datetime | None) -> str:
+    return f"{at:%Y-%m-%d %H:%M}" if at else ""
+
+
+def _line_text(line: RequisitionLine, item: Item) -> str:
+    unit = item.unit
+    approved = "待核定" if line.approved is None else f"{line.approved}{unit}"
+    spec = f"（{item.specification}）" if item.specification else ""
+    note = f"；{line.note}" if line.note else ""
+    return (
+        f"{item.name}{spec}：申请 {line.requested}{unit}，批准 {approved}，"
+        f"发放 {line.issued}{unit}{note}"
+    )
+
+
+def _trail(req: Requisition) -> list[TrailEntry]:
+    entries: list[TrailEntry] = []
+    inst = req.instance()
+    if inst is not None:
+        entries = [
+            TrailEntry(s.node_name or "申请", s.who, s.action_label, s.comment or "", s.at)
+            for s in workflow.trail(inst.id)
+        ]
+    if req.issued_at:
+        entries.append(
+            TrailEntry(
+                "发放",
+                req.issued_by.name,
+                "已发放",
+                f"领用人：{req.receiver_name}",
+                req.issued_at,
+            )
+        )
+    return entries
+
+
+def load_requisition(requisition_id: int) -> PrintDoc:
+    """The slip of requisition ``requisition_id`` as a ``PrintDoc``."""
+    req = Requisition.get_or_none(Requisition.id == requisition_id)
+    if req is None:
+        raise RuleViolation(
+            None, f"没有申请批准单 {requisition_id}", f"no requisition {requisition_id}"
+        )
+    lines = list(
+        RequisitionLine.select(RequisitionLine, Item)
+        .join(Item)
+        .where(RequisitionLine.requisition == req.id)
+        .order_by(RequisitionLine.id)
+    )
+    values = {
+        "department": req.department.name,
+        "applicant": req.applicant.name,
+        "submitted_at": _when(req.submitted_at),
+        "state": req.state_label,
+        "purpose": req.purpose,
+        "checked": f"{req.checked_by.name} {_when(req.checked_at)}" if req.checked_by_id else "",
+        "issued": f"{req.issued_by.name} {_when(req.issued_at)}" if req.issued_by_id else "",
+        "receiver": req.receiver_name,
+        "check_comment": req.check_comment,
+    }
+    extra = [
+        (f"{i}. {line.item.code}", _line_text(line, line.item))
+        for i, line in enumerate(lines, start=1)
+    ]
+    return PrintDoc(
+        spec=REQUISITION_FORM,
+        number=req.number,
+        values=values,
+        extra=extra,
+        trail=_trail(req),
+    )
+
+
+register_printable(Printable(REQUISITION_FORM, load_requisition))

@@ -1,0 +1,546 @@
+"""办公用品 on paper and in Excel (S1, S5, S6, S8, X3), on SQLite and MariaDB.
+
+Real files are written and read back: workbooks with openpyxl, PDFs with pypdf.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from desktop.cli import main
+from forms.excel_export import export_register
+from forms.excel_import import import_file
+from forms.excel_template import write_template
+from forms.printing import print_form
+from forms.supplies_count import import_counts, write_count_sheet, write_count_sheet_pdf
+from forms.supplies_report import write_quarterly_report
+from models import stocktake, supplies, workflow
+from models.errors import RuleViolation
+from models.stocktake import StocktakeLine
+from models.supplies import Category, Item, MovementKind, OrderLineInput, OrderMethod
+from tests.forms.helpers import write_xlsx
+from tests.forms.test_fleet_forms import _url
+from tests.models.test_supplies import (
+    T0,
+    approved_plan,
+    build_sup,
+    item,
+    opening,
+    plan_line,
+    requisition,
+)
+
+OPEN_AT = datetime(2026, 10, 13, 9, 0)
+
+
+@pytest.fixture
+def sup(office):
+    return build_sup(office)
+
+
+@pytest.fixture
+def stocked(sup):
+    """Pen 37 and paper 23 on the shelf (figures that occur nowhere else on a sheet)."""
+    opening(sup, sup.pen, 37)
+    opening(sup, sup.paper, 23)
+    return sup
+
+
+def pdf_lines(path) -> list[str]:
+    return [
+        line for page in PdfReader(str(path)).pages for line in page.extract_text().splitlines()
+    ]
+
+
+def rows_of(path, sheet: str | None = None) -> list[list]:
+    book = load_workbook(path)
+    ws = book[sheet] if sheet else book.worksheets[0]
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def header_index(rows: list[list], first_label: str) -> int:
+    return next(i for i, r in enumerate(rows) if r and r[0] == first_label)
+
+
+# --- catalogue, suppliers, opening balances (S1, S2, S8, X3) -------------------------------
+
+
+def test_X3_items_template_filled_imported_exported_and_reimported_unchanged(sup, tmp_path):
+    lg = sup.o.logistics
+    template = write_template("items", tmp_path / "t.xlsx")
+    book = load_workbook(template)
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["*物品编码", "*物品名称", "*类别", "*计量单位"]
+    assert "政府采购目录" in header and "库存数" in header
+    assert "选项" in book.sheetnames and "说明" in book.sheetnames
+    col = {label.lstrip("*"): i + 1 for i, label in enumerate(header)}
+    for r, values in enumerate(
+        (
+            {
+                "物品编码": "wj0001",
+                "物品名称": "订书机",
+                "类别": "文具",
+                "计量单位": "个",
+                "规格型号": "24/6",
+                "库存下限": 5,
+                "政府采购目录": "否",
+                "参考单价": 18.5,
+            },
+            {
+                "物品编码": "HC0002",
+                "物品名称": "打印机",
+                "类别": "耗材",
+                "计量单位": "台",
+                "政府采购目录": "是",
+            },
+        ),
+        start=3,  # under the template's example row
+    ):
+        for label, value in values.items():
+            ws.cell(row=r, column=col[label], value=value)
+    book.save(template)
+    result = import_file("items", template, actor=lg)
+    assert result.committed, [str(e) for e in result.errors]
+    assert result.inserted == ["wj0001", "HC0002"]  # as typed; stored upper case
+    stapler = Item.get(Item.code == "WJ0001")
+    assert (stapler.category, stapler.reorder_level, stapler.price) == (
+        "stationery",
+        5,
+        Decimal("18.50"),
+    )
+    assert Item.get(Item.code == "HC0002").gov_catalogue is True
+    opening(sup, sup.pen, 12)
+    out = tmp_path / "items.xlsx"
+    exported = export_register("items", out, unit="市局机关")
+    assert exported.rows == 5
+    rows = rows_of(out)
+    top = header_index(rows, "物品编码")
+    by_code = {r[0]: r for r in rows[top + 1 : top + 6]}
+    assert by_code["SX0001"][2] == "书写工具" and by_code["SX0001"][8] == 12  # stock shown
+    assert by_code["HC0001"][6] == "是" and by_code["WJ0001"][6] == "否"
+    again = import_file("items", out, actor=lg, mode="update")
+    assert again.committed and not again.updated and len(again.unchanged) == 5
+    assert item(sup.pen).on_hand == 12  # the 库存数 column never moves stock
+
+
+def test_S1_item_import_is_all_or_nothing_a_bad_category_names_row_and_column(sup, tmp_path):
+    lg = sup.o.logistics
+    head = ["物品编码", "物品名称", "类别", "计量单位", "政府采购目录"]
+    bad = write_xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            head,
+            ["HC0009", "激光打印机硒鼓", "耗材", "个", "是"],
+            ["JJ0001", "办公椅", "办公家具", "把", "否"],
+            ["WJ0009", "回形针", "文具", "盒", "也许"],
+        ],
+    )
+    result = import_file("items", bad, actor=lg)
+    assert not result.committed and result.rejected_rows == [3, 4]
+    first = result.errors[0]
+    assert (first.row, first.column, first.value) == (3, "类别", "办公家具")
+    assert "不在可选值中" in first.zh
+    assert (result.errors[1].row, result.errors[1].column) == (4, "政府采购目录")
+    assert Item.select().count() == 3  # the good row was not written either
+    good = write_xlsx(
+        tmp_path / "good.xlsx", [head, ["HC0009", "激光打印机硒鼓", "耗材", "个", "是"]]
+    )
+    assert import_file("items", good, actor=lg).committed
+    assert Item.get(Item.code == "HC0009").gov_catalogue is True
+    dup = write_xlsx(
+        tmp_path / "dup.xlsx",
+        [[*head, "规格型号"], ["HC0010", "中性笔", "书写工具", "支", "否", "0.5mm 黑色"]],
+    )
+    result = import_file("items", dup, actor=lg)  # the model's rule, reported on its row
+    assert not result.committed and result.errors[0].row == 2
+
+
+def test_X3_formula_like_item_name_stays_text_in_the_export(sup, tmp_path):
+    supplies.add_item(sup.o.logistics, name="=SUM(A1)", category="文具", unit="个")
+    out = tmp_path / "items.xlsx"
+    export_register("items", out)
+    ws = load_workbook(out).worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == "=SUM(A1)")
+    assert cell.data_type == "s"
+    back = import_file("items", out, actor=sup.o.logistics, mode="update")
+    assert back.committed and Item.get(Item.code == "WJ0001").name == "=SUM(A1)"
+
+
+def test_S2_suppliers_import_with_their_designated_categories(sup, tmp_path):
+    lg = sup.o.logistics
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        [
+            ["供应商名称", "类型", "定点类别", "电话"],
+            ["新华文具", "本地经销商", "文具、耗材", "010-3333"],
+            ["省采购中心", "政府集中采购", "", ""],
+        ],
+    )
+    result = import_file("suppliers", path, actor=lg)
+    assert result.committed, [str(e) for e in result.errors]
+    assert [s.name for s in supplies.designated_suppliers(Category.STATIONERY)] == ["新华文具"]
+    assert supplies.Supplier.get(supplies.Supplier.name == "省采购中心").kind == "central"
+    assert "文具" in {w.category_label for w in supplies.designation_warnings()}
+    update = write_xlsx(tmp_path / "u.xlsx", [["供应商名称", "定点类别"], ["新华文具", "文具"]])
+    assert import_file("suppliers", update, actor=lg, mode="update").updated == ["新华文具"]
+    assert supplies.designated_suppliers(Category.CONSUMABLES) == []
+    central = write_xlsx(
+        tmp_path / "c.xlsx",
+        [["供应商名称", "类型", "定点类别"], ["另一采购中心", "政府集中采购", "纸本"]],
+    )
+    refused = import_file("suppliers", central, actor=lg)
+    assert not refused.committed and "[S3]" in refused.errors[0].zh
+
+
+def test_S8_opening_balances_land_as_ledger_movements_all_or_nothing(sup, tmp_path):
+    lg = sup.o.logistics
+    opening(sup, sup.toner, 1)  # the toner's ledger is not empty any more
+    head = ["物品编码", "期初数量", "单价", "期初日期"]
+    bad = write_xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            head,
+            ["sx0001", 40, "2.40", date(2026, 1, 1)],
+            ["HC0001", 2, None, None],
+            ["XX9999", 1, None, None],
+        ],
+    )
+    result = import_file("opening-balances", bad, actor=lg)
+    assert not result.committed and result.rejected_rows == [3, 4]
+    assert "已存在" in result.errors[0].zh and result.errors[1].column == "物品编码"
+    assert "没有编码 XX9999" in result.errors[1].zh
+    assert item(sup.pen).on_hand == 0
+    good = write_xlsx(
+        tmp_path / "good.xlsx",
+        [head, ["sx0001", 40, "2.40", date(2026, 1, 1)], ["ZB0001", 15, None, None]],
+    )
+    result = import_file("opening-balances", good, actor=lg)
+    assert result.committed, [str(e) for e in result.errors]
+    pen = item(sup.pen)
+    assert (pen.on_hand, pen.price) == (40, Decimal("2.40"))
+    ledger = supplies.item_ledger(pen)
+    assert [(r.kind, r.quantity_in, r.balance, r.actor) for r in ledger] == [
+        (MovementKind.OPENING, 40, 40, "周九")
+    ]
+    assert ledger[0].at == datetime(2026, 1, 1, 8, 0)
+    assert supplies.ledger_mismatches() == []
+    again = import_file("opening-balances", good, actor=lg, mode="upsert")
+    assert not again.committed and "盘点" in again.errors[0].zh
+    out = tmp_path / "opening.xlsx"
+    assert export_register("opening-balances", out).rows == 3
+
+
+def test_S8_ledger_requisitions_and_orders_export_but_never_import(stocked, tmp_path):
+    o = stocked.o
+    req = requisition(stocked, (stocked.pen, 3))
+    supplies.head_approve(o.head, req, at=T0)
+    req = supplies.check_requisition(
+        o.logistics, req, approved={req.lines[0].id: 2}, comment="按定额", at=T0
+    )
+    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+    ledger = tmp_path / "ledger.xlsx"
+    assert export_register("stock-ledger", ledger, filters={"code": "SX0001"}).rows == 2
+    rows = rows_of(ledger)
+    top = header_index(rows, "流水号")
+    assert [r[5] for r in rows[top + 1 : top + 3]] == ["期初结存", "出库"]
+    assert rows[top + 2][8:12] == [2, 35, "办公室", "张三"]
+    refused = import_file("stock-ledger", ledger, actor=o.logistics, mode="upsert")
+    assert not refused.committed and "不能导入" in refused.errors[0].zh
+    reqs = tmp_path / "req.xlsx"
+    assert export_register("requisitions", reqs).rows == 1
+    rows = rows_of(reqs)
+    top = header_index(rows, "单号")
+    assert rows[top + 1][4:10] == ["已发放", "中性笔×3支", 3, 2, 2, "张三"]
+    assert not import_file("requisitions", reqs, actor=o.logistics).committed
+    orders = tmp_path / "orders.xlsx"
+    assert export_register("purchase-orders", orders).rows == 0
+
+
+# --- the count sheet (S5) ------------------------------------------------------------------
+
+
+def _cells_after(lines: list[str], code: str) -> list[str]:
+    """The four cells printed after an item's code (one line per cell in pypdf's text)."""
+    cells = [line.strip() for line in lines]
+    i = cells.index(code)
+    return cells[i + 1 : i + 5]
+
+
+def test_S5_count_sheet_pdf_shows_book_quantities_and_hides_them_on_a_blind_count(
+    stocked, tmp_path
+):
+    lg = stocked.o.logistics
+    st = stocktake.open_stocktake(lg, at=OPEN_AT)
+    lines = pdf_lines(write_count_sheet_pdf(st.id, tmp_path / "normal.pdf"))
+    text = "\n".join(lines)
+    assert "办公用品盘点表" in text and st.number in text and "2026年第4季度" in text
+    for label in ("物品编码", "账面数", "实盘数", "差异原因", "盘点人", "监盘人", "负责人"):
+        assert label in text
+    assert "明盘" in text and "书写工具" in text and "耗材" in text
+    assert _cells_after(lines, "SX0001") == ["中性笔", "0.5mm 黑色", "支", "37"]
+    assert _cells_after(lines, "ZB0001") == ["复印纸", "A4 70g 500张", "包", "23"]
+    stocktake.cancel_stocktake(lg, st, "改为盲盘")
+    blind = stocktake.open_stocktake(lg, blind=True, at=OPEN_AT)
+    lines = pdf_lines(write_count_sheet_pdf(blind.id, tmp_path / "blind.pdf"))
+    text = "\n".join(lines)
+    assert "账面数不显示" in text and "账面数" not in text.replace("账面数不显示", "")
+    assert "中性笔" in text and "实盘数" in text
+    assert _cells_after(lines, "SX0001") == ["中性笔", "0.5mm 黑色", "支", "纸本"]
+    assert _cells_after(lines, "ZB0001") == ["复印纸", "A4 70g 500张", "包", "耗材"]
+
+
+def _fill(path, counts: dict[str, tuple]) -> None:
+    """Type counts into the exported sheet as a counter would: under the labels."""
+    book = load_workbook(path)
+    ws = book.worksheets[0]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    top = header_index(rows, "物品编码")
+    col = {label: i + 1 for i, label in enumerate(rows[top]) if label}
+    for r in range(top + 2, len(rows) + 1):
+        code = ws.cell(row=r, column=1).value
+        if code in counts:
+            for label, value in zip(("实盘数", "差异原因", "实盘时间"), counts[code], strict=False):
+                ws.cell(row=r, column=col[label], value=value)
+    book.save(path)
+
+
+def test_S5_counts_read_back_from_the_filled_workbook_and_a_bad_count_is_refused(stocked, tmp_path):
+    o = stocked.o
+    st = stocktake.open_stocktake(o.logistics, blind=True, at=OPEN_AT)
+    sheet = tmp_path / "count.xlsx"
+    write_count_sheet(st.id, sheet, unit="市局机关")
+    rows = rows_of(sheet)
+    top = header_index(rows, "物品编码")
+    assert "账面数" not in rows[top] and "实盘数" in rows[top]  # blind: no book column
+    assert [r[0] for r in rows[top + 1 : top + 4]] == ["SX0001", "ZB0001", "HC0001"]
+    # A pen issued after the shelf was counted at 10:05 is not in the count.
+    req = requisition(stocked, (stocked.pen, 2))
+    supplies.head_approve(o.head, req, at=OPEN_AT)
+    req = supplies.check_requisition(o.logistics, req, approved={req.lines[0].id: 2}, at=OPEN_AT)
+    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=OPEN_AT + timedelta(hours=3))
+    _fill(sheet, {"SX0001": (36, "丢失", "2026-10-13 10:05"), "ZB0001": (-2,), "HC0001": ("两",)})
+    result = import_counts(st.id, sheet, o.logistics)
+    assert not result.committed and result.rejected_rows == [top + 3, top + 4]
+    bad = {e.row: e for e in result.errors}
+    assert (bad[top + 3].column, bad[top + 3].value) == ("实盘数", -2)
+    assert "不小于0" in bad[top + 3].zh
+    assert (bad[top + 4].column, bad[top + 4].value) == ("实盘数", "两")
+    assert all(ln.counted is None for ln in StocktakeLine.select())  # nothing written
+    _fill(sheet, {"ZB0001": (23,), "HC0001": (0,)})
+    assert import_counts(st.id, sheet, o.logistics, dry_run=True).committed is False
+    result = import_counts(
+        st.id, sheet, o.logistics, counted_at=OPEN_AT + timedelta(hours=1, minutes=30)
+    )
+    assert result.committed, [str(e) for e in result.errors]
+    assert sorted(result.updated) == ["HC0001", "SX0001", "ZB0001"]
+    found = {v.code: v for v in stocktake.variances(st)}
+    assert (found["SX0001"].counted, found["SX0001"].during, found["SX0001"].variance) == (
+        36,
+        0,
+        -1,
+    )
+    assert found["SX0001"].reason == "丢失" and found["ZB0001"].variance == 0
+    again = import_counts(st.id, sheet, o.logistics)
+    assert again.committed and not again.updated  # the same sheet twice changes nothing
+    stocktake.submit_stocktake(o.logistics, st, at=OPEN_AT + timedelta(hours=4))
+    with pytest.raises(RuleViolation) as err:
+        import_counts(st.id, sheet, o.logistics)
+    assert err.value.rule == "S5"
+    filed = rows_of(write_count_sheet(st.id, tmp_path / "filed.xlsx").path)
+    assert "账面数" in filed[top]  # handed in: the book figures are shown again
+
+
+def test_S5_count_sheet_from_the_cli_and_counts_through_the_generic_import(
+    stocked, tmp_path, database, capsys
+):
+    """``houqin report count-sheet`` writes the sheet; entering counts is the logistics
+    officer's act, so the command line (acting as the system) is refused and the desktop's
+    import dialog (``import_file`` with the logged-in officer) reads the counts."""
+    lg = stocked.o.logistics
+    st = stocktake.open_stocktake(lg, at=OPEN_AT)
+    url = _url(database)
+    pdf, xlsx = tmp_path / "sheet.pdf", tmp_path / "sheet.xlsx"
+    assert main(["--db", url, "report", "count-sheet", "--period", "2026Q4", str(pdf)]) == 0
+    assert st.number in "\n".join(pdf_lines(pdf))
+    assert main(["--db", url, "report", "count-sheet", "--period", st.number, str(xlsx)]) == 0
+    _fill(xlsx, {"SX0001": (37, "", "2026-10-13 10:00"), "ZB0001": (23, "", "2026-10-13")})
+    capsys.readouterr()
+    assert main(["--db", url, "import", "counts", str(xlsx), "--mode", "update"]) == 1
+    assert "需要角色：后勤" in capsys.readouterr().err
+    result = import_file("counts", xlsx, actor=lg, mode="update")
+    assert not result.committed and result.errors[0].column == "实盘时间"
+    assert "时分" in result.errors[0].zh
+    _fill(xlsx, {"ZB0001": (23, "", "2026-10-13 10:10")})
+    assert import_file("counts", xlsx, actor=lg, mode="update").committed
+    lines = {ln.item.code: ln for ln in StocktakeLine.select()}
+    assert {code: ln.counted for code, ln in lines.items()} == {
+        "SX0001": 37,
+        "ZB0001": 23,
+        "HC0001": None,
+    }
+    assert lines["ZB0001"].counted_at == datetime(2026, 10, 13, 10, 10)
+
+
+# --- the 申请批准单 slip (S6) ----------------------------------------------------------------
+
+
+def test_S6_requisition_slip_prints_lines_asked_approved_issued_and_who_received(stocked, tmp_path):
+    o = stocked.o
+    req = requisition(stocked, (stocked.pen, 3), (stocked.paper, 5))
+    supplies.head_approve(o.head, req, "同意", at=T0)
+    lines = {ln.item_id: ln.id for ln in req.lines}
+    req = supplies.check_requisition(
+        o.logistics,
+        req,
+        approved={lines[stocked.pen.id]: 2, lines[stocked.paper.id]: 5},
+        comment="笔按季度定额核减",
+        at=T0 + timedelta(hours=1),
+    )
+    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0 + timedelta(hours=2))
+    out = print_form("requisition", req.id, tmp_path / "slip.pdf")
+    pages = [p.extract_text() for p in PdfReader(str(out)).pages]
+    assert len(pages) == 2 and "第一联 存根" in pages[0] and "第二联 领用科室" in pages[1]
+    text = pages[0]
+    assert "办公用品申请批准单" in text and req.number in text and "办公室" in text
+    assert "中性笔（0.5mm 黑色）：申请 3支，批准 2支，发放 2支" in text
+    assert "复印纸（A4 70g 500张）：申请 5包，批准 5包，发放 5包" in text
+    assert "笔按季度定额核减" in text and "领用人：张三" in text
+    for who in ("张三", "李四", "周九"):
+        assert who in text
+    for label in ("申请人", "科室负责人", "后勤", "领用人", "科室负责人审批", "后勤核对"):
+        assert label in text
+    with pytest.raises(RuleViolation):
+        print_form("requisition", 9999, tmp_path / "none.pdf")
+
+
+def test_X2_approvals_of_supplies_documents_print_their_fields_with_labels(sup, tmp_path):
+    plan = approved_plan(sup, (sup.paper, 10, "25"))
+    text = (
+        PdfReader(str(print_form("approval", plan.instance().id, tmp_path / "a.pdf")))
+        .pages[0]
+        .extract_text()
+    )
+    assert "计划期间" in text and "2026Q4" in text and "计划金额（元）" in text
+    assert "250.00" in text
+
+
+# --- the quarterly report ------------------------------------------------------------------
+
+
+def _quarter(s) -> stocktake.Stocktake:
+    """Q4 2026: a receipt of paper, a return, an issue cut by the check, a posted count
+    with one pen lost."""
+    o = s.o
+    lg = o.logistics
+    plan = approved_plan(s, (s.paper, 10, "25"))
+    order = supplies.create_order(
+        lg,
+        plan=plan,
+        method=OrderMethod.DESIGNATED,
+        supplier=s.d1,
+        lines=[OrderLineInput(plan_line(plan, s.paper), 10, "24")],
+        at=T0,
+    )
+    receipt = supplies.receive(lg, order=order, at=T0 + timedelta(hours=1))
+    supplies.return_to_supplier(
+        lg, receipt_line=receipt.lines[0], quantity=1, reason="破损", at=T0 + timedelta(hours=2)
+    )
+    req = requisition(s, (s.pen, 3), (s.paper, 5))
+    supplies.head_approve(o.head, req, at=T0)
+    ids = {ln.item_id: ln.id for ln in req.lines}
+    req = supplies.check_requisition(
+        lg, req, approved={ids[s.pen.id]: 2, ids[s.paper.id]: 5}, comment="定额", at=T0
+    )
+    supplies.issue_requisition(lg, req, receiver=o.clerk, at=T0 + timedelta(hours=3))
+    at = T0 + timedelta(days=1)
+    st = stocktake.open_stocktake(lg, at=at)
+    stocktake.set_counts(
+        lg,
+        st,
+        {s.pen.code: (34, "丢失"), s.paper.code: 27, s.toner.code: 0},
+        counted_at=at + timedelta(hours=1),
+    )
+    stocktake.submit_stocktake(lg, st, at=at + timedelta(hours=2))
+    stocktake.approve_stocktake(o.leader, st, at=at + timedelta(hours=3))
+    return stocktake.post_stocktake(lg, st, at=at + timedelta(hours=4))
+
+
+def _sheet(book, title: str) -> tuple[list[list], list[list]]:
+    """(the heading rows, the data rows and the 合计 row) of one register sheet."""
+    rows = [list(r) for r in book[title].iter_rows(values_only=True)]
+    top = 3
+    end = next(i for i, r in enumerate(rows) if r[0] == "合计")
+    return rows[: top + 1], rows[top + 1 : end + 1]
+
+
+def test_S4_S5_quarterly_report_holds_stock_consumption_purchases_count_and_suggestions(
+    stocked, tmp_path
+):
+    st = _quarter(stocked)
+    out = tmp_path / "q4.xlsx"
+    write_quarterly_report("2026Q4", out, unit="市局机关", today=date(2027, 1, 1))
+    book = load_workbook(out, data_only=True)  # the 合计 values xlsxwriter cached
+    assert book.sheetnames == [
+        "季末库存表",
+        "科室领用统计",
+        "采购入库登记",
+        "季度盘点结果",
+        "采购建议",
+    ]
+    head, body = _sheet(book, "季末库存表")
+    assert "市局机关" in head[1][0] and "2026年第4季度" in str(head[1])
+    assert "2026-12-31 23:59:59" in str(head[2])
+    stock = {r[0]: r for r in body[:-1]}
+    assert (stock["SX0001"][5], stock["SX0001"][9]) == (34, 85)  # 37 − 2 issued − 1 lost
+    assert (stock["ZB0001"][5], stock["ZB0001"][8], stock["ZB0001"][9]) == (27, 24, 648)
+    assert stock["HC0001"][5] == 0 and stock["HC0001"][7] == "是"
+    assert body[-1][5] == 61 and body[-1][9] == 733
+    _, body = _sheet(book, "科室领用统计")
+    assert [r[:7] for r in body[:-1]] == [
+        ["办公室", "书写工具", "SX0001", "中性笔", "支", 2, 5],
+        ["办公室", "纸本", "ZB0001", "复印纸", "包", 5, 120],
+    ]
+    _, body = _sheet(book, "采购入库登记")
+    assert [(r[1], r[4], r[5], r[9], r[11]) for r in body[:-1]] == [
+        ("入库", "定点采购", "城东文具店", 10, 240),
+        ("退货", "定点采购", "城东文具店", -1, -24),
+    ]
+    assert body[-1][11] == 216
+    head, body = _sheet(book, "季度盘点结果")
+    assert st.number in str(head[2]) and "已过账" in str(head[2])
+    result = {r[0]: r for r in body[:-1]}
+    assert result["SX0001"][4:11] == [35, 0, 35, 34, -1, -2.5, "丢失"]
+    assert result["ZB0001"][4:9] == [27, 0, 27, 27, 0]
+    _, body = _sheet(book, "采购建议")
+    assert [(r[0], r[8], r[10]) for r in body[:-1]] == [("HC0001", 2, "政府集中采购")]
+    q3 = tmp_path / "q3.xlsx"
+    write_quarterly_report("2026Q3", q3, today=date(2026, 10, 1))
+    book = load_workbook(q3, data_only=True)
+    _, body = _sheet(book, "科室领用统计")
+    assert body == [["合计", None, None, None, None, None, None]]
+    head, body = _sheet(book, "季末库存表")
+    assert {r[0]: r[5] for r in body[:-1]}["SX0001"] == 37  # the opening, nothing after
+    assert "本季度没有盘点" in str(_sheet(book, "季度盘点结果")[0][2])
+
+
+def test_cli_report_supplies_quarterly_and_print_requisition(stocked, tmp_path, database, capsys):
+    _quarter(stocked)
+    req = supplies.Requisition.select().first()
+    url = _url(database)
+    out = tmp_path / "q.xlsx"
+    assert main(["--db", url, "report", "supplies-quarterly", "--period", "2026Q4", str(out)]) == 0
+    assert load_workbook(out).sheetnames[0] == "季末库存表"
+    assert main(["--db", url, "report", "supplies-quarterly", "--period", "Q4", str(out)]) == 1
+    assert "期间格式应为 2026Q4" in capsys.readouterr().err
+    slip = tmp_path / "slip.pdf"
+    assert main(["--db", url, "print", "requisition", str(req.id), str(slip), "--copies", "1"]) == 0
+    pages = PdfReader(str(slip)).pages
+    assert len(pages) == 1 and req.number in pages[0].extract_text()
+    steps = workflow.trail(req.instance().id)
+    assert [s.node_name for s in steps][-1] == "后勤核对"
