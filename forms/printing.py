@@ -21,8 +21,13 @@ BUILTIN_MODULES: list[str] = ["forms.approval", "forms.fleet", "forms.supplies"]
 
 @dataclass(frozen=True)
 class Printable:
+    """A form ``houqin print`` and the desktop can print. Most forms are a ``PrintDoc`` laid
+    out by ``forms.pdf``; a form whose body is a long table of lines (the 盘点表) brings its
+    own ``render(record_id, out, copies)`` instead of ``load``."""
+
     spec: FormSpec
-    load: Callable[[int], PrintDoc]
+    load: Callable[[int], PrintDoc] | None = None
+    render: Callable[[int, Path, int | None], Path] | None = None
 
     @property
     def name(self) -> str:
@@ -57,4 +62,7 @@ def get_printable(name: str) -> Printable:
 def print_form(name: str, record_id: int, out: str | Path, *, copies: int | None = None) -> Path:
     """Load record ``record_id`` of form ``name`` and render it to ``out``."""
     printable = get_printable(name)
+    if printable.render is not None:
+        return printable.render(record_id, Path(out), copies)
+    assert printable.load is not None, f"printable {name} has neither load nor render"
     return render(printable.load(record_id), out, copies=copies)

@@ -25,6 +25,7 @@ lines, so ``houqin print`` cannot produce a count sheet.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import datetime
 from io import BytesIO
@@ -51,6 +52,7 @@ from forms.excel_import import ImportResult, Mode, import_rows, read_workbook
 from forms.fonts import cjk_font
 from forms.kinds import Filters, Kind, Values, register_kind
 from forms.pdf import CONTENT_WIDTH, GRID, LABEL_BG, MARGIN, _decorate, _p, _signatures, _Styles
+from forms.printing import Printable, register_printable
 from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
 from forms.values import ValueProblem, parse_date_text
@@ -490,3 +492,13 @@ def _write_for_cli(period: str, path: Path, unit: str) -> Path | ExportResult:
 
 
 register_report(Report("count-sheet", "办公用品盘点表", "2026Q4 或 PD2026-0001", _write_for_cli))
+
+
+# ``houqin print count-sheet ID OUT.pdf``: the same sheet through the printing registry (one
+# copy: the counters sign the sheet they counted on).
+register_printable(
+    Printable(
+        dataclasses.replace(COUNT_SHEET, name="count-sheet"),
+        render=lambda stocktake_id, out, copies: write_count_sheet_pdf(stocktake_id, out),
+    )
+)

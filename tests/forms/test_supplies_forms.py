@@ -368,6 +368,9 @@ def test_S5_count_sheet_from_the_cli_and_counts_through_the_generic_import(
     pdf, xlsx = tmp_path / "sheet.pdf", tmp_path / "sheet.xlsx"
     assert main(["--db", url, "report", "count-sheet", "--period", "2026Q4", str(pdf)]) == 0
     assert st.number in "\n".join(pdf_lines(pdf))
+    printed = tmp_path / "printed.pdf"
+    assert main(["--db", url, "print", "count-sheet", str(st.id), str(printed)]) == 0
+    assert st.number in "\n".join(pdf_lines(printed))
     assert main(["--db", url, "report", "count-sheet", "--period", st.number, str(xlsx)]) == 0
     _fill(xlsx, {"SX0001": (37, "", "2026-10-13 10:00"), "ZB0001": (23, "", "2026-10-13")})
     capsys.readouterr()
