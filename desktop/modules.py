@@ -77,6 +77,12 @@ def _admin(window: MainWindow) -> Any:
 def _builtin() -> None:
     if "approvals" in _MODULES:
         return
+    from desktop.fleet import MODULE as fleet_module
+
+    register_module(fleet_module)
+    from desktop.supplies import MODULE as supplies_module
+
+    register_module(supplies_module)
     register_module(
         Module(
             "approvals",

@@ -129,7 +129,12 @@ def write_register(
     On cancellation the partial file is removed and ``Cancelled`` raised."""
     section = Section(spec, rows, filters_text, total)
     return write_registers(
-        [section], path, unit=unit, period=period, progress=progress, cancelled=cancelled,
+        [section],
+        path,
+        unit=unit,
+        period=period,
+        progress=progress,
+        cancelled=cancelled,
         generated_at=generated_at,
     )[0]
 
@@ -165,8 +170,19 @@ def write_registers(
     stamp = generated_at or now()
     try:
         results = [
-            _write(book, s.spec, s.rows, path, unit, period, s.filters_text, s.total, progress,
-                   cancelled, stamp)
+            _write(
+                book,
+                s.spec,
+                s.rows,
+                path,
+                unit,
+                period,
+                s.filters_text,
+                s.total,
+                progress,
+                cancelled,
+                stamp,
+            )
             for s in sections
         ]
     except BaseException:

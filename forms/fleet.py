@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import peewee
+
 from forms.approval import register_doc_fields
 from forms.excel_export import ExportResult, Section, write_registers
 from forms.kinds import Filters, Kind, Values, register_kind
@@ -505,7 +507,7 @@ def _repair_query(filters: Filters) -> Any:
         .switch(Repair)
         .join(Department)
         .switch(Repair)
-        .join(RepairShop, join_type="LEFT OUTER")
+        .join(RepairShop, join_type=peewee.JOIN.LEFT_OUTER)
     )
     if filters.get("plate"):
         query = query.where(Vehicle.plate == fleet.normalize_plate(str(filters["plate"])))

@@ -161,6 +161,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> peewee.Dat
     database = connect_url(resolve_url(url))
     db.initialize(database)
     import models.domains  # noqa: F401 - registers every module's flows and hooks
+
     if migrate:
         from models import schema
 

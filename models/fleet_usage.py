@@ -141,6 +141,15 @@ def maintenance_status(
     return MaintenanceDue(vehicle, due_date, due_km, km_left, days_left, status)
 
 
+def maintenance_on_time(vehicle: Vehicle, done_on: date, odometer: int) -> bool:
+    """Was a maintenance done within the interval, judged by its own reading and date (the
+    vehicle's odometer may be far beyond it when an older record is entered)?"""
+    base = vehicle.last_service_date or vehicle.purchase_date
+    due_date = _add_months(base, vehicle.service_interval_months) if base else None
+    within_km = odometer - vehicle.last_service_km <= vehicle.service_interval_km
+    return within_km and (due_date is None or done_on <= due_date)
+
+
 def maintenance_due(today: date, **kw: int) -> list[MaintenanceDue]:
     """Vehicles due soon or overdue, most urgent first (scrapped and suspended left out)."""
     rows = [
@@ -185,7 +194,7 @@ def record_maintenance(
                 field="shop",
             )
         _check_reading(vehicle, odometer, datetime.combine(done_on, datetime.min.time()))
-        on_time = maintenance_status(vehicle, done_on).status != "overdue"
+        on_time = maintenance_on_time(vehicle, done_on, odometer)
         row = Maintenance.create(
             vehicle=vehicle,
             done_on=done_on,

@@ -139,3 +139,98 @@ __all__ = [
     "user_rows",
     "users_matching",
 ]
+
+
+# --- 车辆管理 (desktop/fleet) --------------------------------------------------------------
+
+
+def fleet_driver_names() -> peewee.Node:
+    """A scalar subquery: the comma-joined driver names of the outer ``Vehicle`` row, so the
+    vehicle list shows its drivers without one query per row."""
+    from models.fleet import Vehicle, VehicleDriver
+
+    return (
+        VehicleDriver.select(peewee.fn.GROUP_CONCAT(User.name))
+        .join(User, on=VehicleDriver.driver == User.id)
+        .where(VehicleDriver.vehicle == Vehicle.id)
+    )
+
+
+def fleet_vehicle_ids_of(user: User) -> peewee.ModelSelect:
+    """Ids of the vehicles ``user`` is an assigned driver of (what a driver sees)."""
+    from models.fleet import VehicleDriver
+
+    return VehicleDriver.select(VehicleDriver.vehicle).where(VehicleDriver.driver == user.id)
+
+
+def fleet_repairs_to_act(user: User) -> peewee.Expression:
+    """A condition on ``Repair``: the repairs waiting for ``user`` now — an approval node in
+    their inbox, the driver's resubmission or exit acceptance, and for the fleet manager and
+    logistics the authorised and in-repair ones (进厂, 完工). The list's 「待我处理」."""
+    from models.fleet import REPAIR_FLOW, Repair, RepairState
+    from models.people import Role
+
+    pending = inbox(user).where(Instance.doc_type == REPAIR_FLOW.doc_type)
+    doc_ids = [row.doc_id for row in pending.select(Instance.doc_id)]
+    condition = Repair.id.in_(doc_ids or [0]) | (
+        (Repair.driver == user.id)
+        & Repair.state.in_([RepairState.RETURNED, RepairState.AWAITING_ACCEPTANCE])
+    )
+    if user.has_role(Role.FLEET_MANAGER, Role.LOGISTICS):
+        condition |= Repair.state.in_([RepairState.AUTHORISED, RepairState.IN_REPAIR])
+    return condition
+
+
+def fleet_monthly_series(last_period: str, months: int = 12) -> list[tuple[str, object]]:
+    """``(period, Figures)`` for the ``months`` months ending with ``last_period``, oldest
+    first: the 统计 chart's monthly cost, 及时率 and 合格率 (F8)."""
+    from models.fleet import monthly_report
+
+    year, month = (int(p) for p in last_period.split("-"))
+    periods = []
+    for back in range(months - 1, -1, -1):
+        index = year * 12 + (month - 1) - back
+        periods.append(f"{index // 12:04d}-{index % 12 + 1:02d}")
+    return [(period, monthly_report(period).total) for period in periods]
+
+
+# --- 办公用品 (desktop/supplies) -----------------------------------------------------------
+
+SupplyApplicant = User.alias("supply_applicant")
+
+
+def supply_items_matching(text: str, limit: int = 30) -> list:
+    """Active catalogue items by code, name, pinyin or initials (the item pickers)."""
+    from models.supplies_stock import CATEGORY_ORDER, Item
+
+    query = Item.select().where(Item.voided_at.is_null())
+    text = (text or "").strip().lower()
+    if text:
+        query = query.where(Item.name_search.contains(text) | Item.code.contains(text))
+    return list(query.order_by(CATEGORY_ORDER, Item.code).limit(limit))
+
+
+def supply_requisition_rows(user: User) -> peewee.ModelSelect:
+    """申请批准单 a user may see: the store and the leaders see every department's, everyone
+    else their own department's (X1)."""
+    from models.people import Role
+    from models.supplies_requisitions import Requisition
+
+    query = (
+        Requisition.select()
+        .join(Department, on=Requisition.department == Department.id)
+        .switch(Requisition)
+        .join(SupplyApplicant, on=Requisition.applicant == SupplyApplicant.id)
+    )
+    if not user.has_role(Role.LOGISTICS, Role.LEADER, Role.ADMIN):
+        query = query.where(Requisition.department == (user.department_id or 0))
+    return query
+
+
+def department_members(department_id: int) -> list[User]:
+    """Active members of a department, by name (who may receive its supplies)."""
+    return list(
+        User.select()
+        .where((User.department == department_id) & User.voided_at.is_null())
+        .order_by(User.name_search)
+    )

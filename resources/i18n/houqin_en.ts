@@ -1132,5 +1132,1837 @@
         <source>系统管理</source>
         <translation>Administration</translation>
     </message>
+    <message>
+        <source>办公用品</source>
+        <translation>Office supplies</translation>
+    </message>
+    <message>
+        <source>车辆管理</source>
+        <translation>Fleet</translation>
+    </message>
+</context>
+<context>
+    <name>supplies</name>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>物品名称</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>库存下限</source>
+        <translation>Reorder level</translation>
+    </message>
+    <message>
+        <source>参考单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>政府采购目录</source>
+        <translation>Gov. catalogue</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>搜索物品（名称、编码、拼音或首字母）</source>
+        <translation>Search items (name, code, pinyin or initials)</translation>
+    </message>
+    <message>
+        <source>库存表</source>
+        <translation>Stock on hand</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>只看需补货</source>
+        <translation>Below reorder level only</translation>
+    </message>
+    <message>
+        <source>新增物品…</source>
+        <translation>New item…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>期初结存…</source>
+        <translation>Opening balance…</translation>
+    </message>
+    <message>
+        <source>物品台账</source>
+        <translation>Item ledger</translation>
+    </message>
+    <message>
+        <source>粉色行：库存已降到库存下限（含）以下，应补货</source>
+        <translation>Pink rows: stock at or below the reorder level, reorder</translation>
+    </message>
+    <message>
+        <source>新增物品</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>修改物品</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>期初结存</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <source>请先选中一个物品。</source>
+        <translation>Select an item first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 笔出入库，</source>
+        <translation>
+            <numerusform>%n movements, </numerusform>
+            <numerusform>%n movements, </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>结存 </source>
+        <translation>balance </translation>
+    </message>
+    <message>
+        <source>（等于全部出入库之和）</source>
+        <translation>(the sum of all movements)</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>正在生成打印文件…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已保存到：</source>
+        <translation>Saved to:</translation>
+    </message>
+    <message>
+        <source>输入物品名称、编码或拼音首字母</source>
+        <translation>Type an item name, code or pinyin initials</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>物品目录与库存</source>
+        <translation>Catalogue &amp; stock</translation>
+    </message>
+    <message>
+        <source>领用申请</source>
+        <translation>Requisitions</translation>
+    </message>
+    <message>
+        <source>采购</source>
+        <translation>Purchasing</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>办公用品</source>
+        <translation>Office supplies</translation>
+    </message>
+    <message>
+        <source>采购计划</source>
+        <translation>Purchase plans</translation>
+    </message>
+    <message>
+        <source>默认：某年第几季度办公用品采购计划</source>
+        <translation>Default: office supplies purchase plan of the quarter</translation>
+    </message>
+    <message>
+        <source>按补货建议填入</source>
+        <translation>Fill from reorder suggestions</translation>
+    </message>
+    <message>
+        <source>按库存、库存下限和近三个月平均领用量计算（S4）</source>
+        <translation>From stock, reorder level and the average use of the last three months (S4)</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>季度：</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>标题：</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>预算合计：</source>
+        <translation>Budget total: </translation>
+    </message>
+    <message>
+        <source>新建采购订单</source>
+        <translation>New purchase order</translation>
+    </message>
+    <message>
+        <source>委托或合同编号</source>
+        <translation>Mandate or contract number</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>已订</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <source>本次数量</source>
+        <translation>Quantity now</translation>
+    </message>
+    <message>
+        <source>（政府采购目录）</source>
+        <translation> (gov. catalogue)</translation>
+    </message>
+    <message>
+        <source>比价（至少两家，选定一家并写明理由，S2）</source>
+        <translation>Quotes (at least two; choose one and say why, S2)</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>报价金额</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>选定</source>
+        <translation>Chosen</translation>
+    </message>
+    <message>
+        <source>增加报价</source>
+        <translation>Add a quote</translation>
+    </message>
+    <message>
+        <source>如：报价最低、质量相同</source>
+        <translation>e.g. lowest price, same quality</translation>
+    </message>
+    <message>
+        <source>选定理由：</source>
+        <translation>Reason for the choice:</translation>
+    </message>
+    <message>
+        <source>采购方式：</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <source>供应商：</source>
+        <translation>Supplier:</translation>
+    </message>
+    <message>
+        <source>集中采购编号：</source>
+        <translation>Central procurement no.:</translation>
+    </message>
+    <message>
+        <source>备注：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>到货入库</source>
+        <translation>Receive goods</translation>
+    </message>
+    <message>
+        <source>订购</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <source>已到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>本次入库</source>
+        <translation>Receive now</translation>
+    </message>
+    <message>
+        <source>退换货</source>
+        <translation>Return / exchange</translation>
+    </message>
+    <message>
+        <source>可退换 %1</source>
+        <translation>%1 returnable</translation>
+    </message>
+    <message>
+        <source>退货（回收）</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>调换</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>不适用或损坏的情况</source>
+        <translation>What is unsuitable or damaged</translation>
+    </message>
+    <message>
+        <source>换货已同时到货</source>
+        <translation>Replacements arrived at the same time</translation>
+    </message>
+    <message>
+        <source>入库明细：</source>
+        <translation>Receipt line:</translation>
+    </message>
+    <message>
+        <source>方式：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>数量：</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>在途</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <source>月均领用</source>
+        <translation>Monthly use</translation>
+    </message>
+    <message>
+        <source>建议采购</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>采购订单</source>
+        <translation>Purchase orders</translation>
+    </message>
+    <message>
+        <source>补货建议</source>
+        <translation>Reorder suggestions</translation>
+    </message>
+    <message>
+        <source>计划号</source>
+        <translation>Plan no.</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>预算合计</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>编制时间</source>
+        <translation>Prepared at</translation>
+    </message>
+    <message>
+        <source>搜索计划号或标题</source>
+        <translation>Search plan number or title</translation>
+    </message>
+    <message>
+        <source>新建计划…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <source>报批</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>驳回…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>按计划下单…</source>
+        <translation>Order against plan…</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>采购方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>下单时间</source>
+        <translation>Ordered at</translation>
+    </message>
+    <message>
+        <source>选定理由</source>
+        <translation>Reason for the choice</translation>
+    </message>
+    <message>
+        <source>搜索订单号或供应商</source>
+        <translation>Search order number or supplier</translation>
+    </message>
+    <message>
+        <source>到货入库…</source>
+        <translation>Receive…</translation>
+    </message>
+    <message>
+        <source>退换货…</source>
+        <translation>Return / exchange…</translation>
+    </message>
+    <message>
+        <source>取消订单…</source>
+        <translation>Cancel order…</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>驳回原因：</source>
+        <translation>Reason for rejecting:</translation>
+    </message>
+    <message>
+        <source>请先选中一份已批准的采购计划。</source>
+        <translation>Select an approved purchase plan first.</translation>
+    </message>
+    <message>
+        <source>取消订单</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>取消原因：</source>
+        <translation>Reason for cancelling:</translation>
+    </message>
+    <message>
+        <source>新建申请批准单</source>
+        <translation>New requisition</translation>
+    </message>
+    <message>
+        <source>如：日常办公、会议用</source>
+        <translation>e.g. daily office use, a meeting</translation>
+    </message>
+    <message>
+        <source>申请部门：</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>申请人：</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <source>用途：</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <source>后勤核对</source>
+        <translation>Logistics check</translation>
+    </message>
+    <message>
+        <source>申领</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>现有库存</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <source>批准数量</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>核减数量时须写明原因</source>
+        <translation>Give the reason when approving less than asked</translation>
+    </message>
+    <message>
+        <source>核对意见：</source>
+        <translation>Check comment:</translation>
+    </message>
+    <message>
+        <source>发放</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>本次发放</source>
+        <translation>Issue now</translation>
+    </message>
+    <message>
+        <source>领用人：</source>
+        <translation>Receiver:</translation>
+    </message>
+    <message>
+        <source>申请批准单</source>
+        <translation>Requisition</translation>
+    </message>
+    <message>
+        <source>已发放</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>申请部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>发放时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>领用人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>搜索单号、部门或申请人</source>
+        <translation>Search number, department or applicant</translation>
+    </message>
+    <message>
+        <source>领用登记</source>
+        <translation>Requisition register</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>未办结（审批中、待发放）</source>
+        <translation>Open (pending, to issue)</translation>
+    </message>
+    <message>
+        <source>新建申请…</source>
+        <translation>New requisition…</translation>
+    </message>
+    <message>
+        <source>核对…</source>
+        <translation>Check…</translation>
+    </message>
+    <message>
+        <source>发放…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>明细</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>同意申请批准单 %1？</source>
+        <translation>Approve requisition %1?</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>第%1季度</source>
+        <translation>Q%1</translation>
+    </message>
+    <message>
+        <source>导出季度报表…</source>
+        <translation>Export quarterly report…</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>明细：</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <source>领用合计：</source>
+        <translation>Issued in total: </translation>
+    </message>
+    <message numerus="yes">
+        <source>（%n 行）</source>
+        <translation>
+            <numerusform>(%n rows)</numerusform>
+            <numerusform>(%n rows)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1年各部门领用金额（元，按季度）</source>
+        <translation>Supplies issued per department in %1 (yuan, by quarter)</translation>
+    </message>
+    <message>
+        <source>（无领用）</source>
+        <translation>(nothing issued)</translation>
+    </message>
+    <message>
+        <source>导出季度报表</source>
+        <translation>Export quarterly report</translation>
+    </message>
+    <message>
+        <source>正在生成季度报表…</source>
+        <translation>Writing the quarterly report…</translation>
+    </message>
+    <message>
+        <source>开始盘点</source>
+        <translation>Start stocktake</translation>
+    </message>
+    <message>
+        <source>盲盘（盘点人看不到账面数，提交后才显示差异）</source>
+        <translation>Blind count (book quantities hidden until the count is handed in)</translation>
+    </message>
+    <message>
+        <source>盘点期间：</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>%1年第%2季度</source>
+        <translation>%1 Q%2</translation>
+    </message>
+    <message>
+        <source>（盲盘）</source>
+        <translation> (blind)</translation>
+    </message>
+    <message>
+        <source>开始盘点…</source>
+        <translation>Start stocktake…</translation>
+    </message>
+    <message>
+        <source>导入实盘数…</source>
+        <translation>Import counts…</translation>
+    </message>
+    <message>
+        <source>打印盘点表</source>
+        <translation>Print count sheet</translation>
+    </message>
+    <message>
+        <source>提交审批</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <source>过账</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <source>导出盘点结果</source>
+        <translation>Export result</translation>
+    </message>
+    <message>
+        <source>录入：选中「实盘数」一格，输入数量后按回车，自动跳到下一行。</source>
+        <translation>Entry: select a “Counted” cell, type the quantity and press Enter to move to the next row.</translation>
+    </message>
+    <message>
+        <source>盘点单：</source>
+        <translation>Stocktake:</translation>
+    </message>
+    <message>
+        <source>已有盘点尚未完成</source>
+        <translation>A stocktake is still under way</translation>
+    </message>
+    <message>
+        <source>还没有盘点记录</source>
+        <translation>No stocktake yet</translation>
+    </message>
+    <message>
+        <source>已盘 %1 / %2 项</source>
+        <translation>%1 of %2 counted</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>退回原因（请重新核对）：</source>
+        <translation>Reason (count again):</translation>
+    </message>
+    <message>
+        <source>过账后盘盈、盘亏计入台账，本次盘点不能再修改。继续？</source>
+        <translation>Posting books the gains and losses to the ledger; the stocktake cannot change afterwards. Continue?</translation>
+    </message>
+    <message>
+        <source>作废盘点</source>
+        <translation>Void stocktake</translation>
+    </message>
+    <message>
+        <source>作废原因：</source>
+        <translation>Reason for voiding:</translation>
+    </message>
+    <message>
+        <source>正在生成盘点表…</source>
+        <translation>Preparing the count sheet…</translation>
+    </message>
+    <message>
+        <source>导入实盘数</source>
+        <translation>Import counts</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
+        <translation>Excel workbook (*.xlsx *.xlsm)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导入 %n 项实盘数。</source>
+        <translation>
+            <numerusform>%n counts imported.</numerusform>
+            <numerusform>%n counts imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>确认导入？</source>
+        <translation>Import now?</translation>
+    </message>
+    <message>
+        <source>账面数</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>盘点期间变动</source>
+        <translation>Moved during count</translation>
+    </message>
+    <message>
+        <source>应有数</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>实盘数</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <source>差异原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>单据号</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>领用部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Why</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repairs</translation>
+    </message>
+    <message>
+        <source>保养</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>加油 / 用车</source>
+        <translation>Fuel / use</translation>
+    </message>
+    <message>
+        <source>修理厂 / 加油站</source>
+        <translation>Shops / stations</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>车辆管理</source>
+        <translation>Fleet</translation>
+    </message>
+</context>
+<context>
+    <name>FuelTab</name>
+    <message>
+        <source>加油时间</source>
+        <translation>Filled at</translation>
+    </message>
+    <message>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>有车单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>加油站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>加油量(升)</source>
+        <translation>Litres</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>里程(km)</source>
+        <translation>Odometer (km)</translation>
+    </message>
+    <message>
+        <source>驾驶员</source>
+        <translation>Drivers</translation>
+    </message>
+    <message>
+        <source>搜索车牌号或加油站</source>
+        <translation>Search plate or station</translation>
+    </message>
+    <message>
+        <source>加油记录</source>
+        <translation>Fuel log</translation>
+    </message>
+    <message>
+        <source>登记加油…</source>
+        <translation>Log fuel…</translation>
+    </message>
+    <message>
+        <source>加油登记表…</source>
+        <translation>Fuel register…</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>目的地</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>用车事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>出市</source>
+        <translation>Out of city</translation>
+    </message>
+    <message>
+        <source>私用</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>搜索车牌号或目的地</source>
+        <translation>Search plate or destination</translation>
+    </message>
+    <message>
+        <source>用车申请</source>
+        <translation>Vehicle use</translation>
+    </message>
+    <message>
+        <source>用车申请…</source>
+        <translation>Request a vehicle…</translation>
+    </message>
+    <message>
+        <source>加油记录（定点加油）</source>
+        <translation>Fuel log (designated stations)</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <source>项目名称</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>总成</source>
+        <translation>Assembly</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单价（元）</source>
+        <translation>Unit price (yuan)</translation>
+    </message>
+    <message>
+        <source>保修（月）</source>
+        <translation>Warranty (months)</translation>
+    </message>
+    <message>
+        <source>添加项目</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>配件</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>工时</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <source>合计：</source>
+        <translation>Total: </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceTab</name>
+    <message>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>有车单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>保养状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>到期日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>到期里程</source>
+        <translation>Due km</translation>
+    </message>
+    <message>
+        <source>剩余里程</source>
+        <translation>Km left</translation>
+    </message>
+    <message>
+        <source>待保养 / 已超期</source>
+        <translation>Due / overdue</translation>
+    </message>
+    <message>
+        <source>登记保养…</source>
+        <translation>Record maintenance…</translation>
+    </message>
+    <message>
+        <source>按期保养</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>保养次数</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>按期率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>按期保养率（按单位）</source>
+        <translation>On-time maintenance by unit</translation>
+    </message>
+    <message>
+        <source>期间：</source>
+        <translation>Period: </translation>
+    </message>
+    <message>
+        <source>保养日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>里程(km)</source>
+        <translation>Odometer (km)</translation>
+    </message>
+    <message>
+        <source>保养项目</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>费用</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>修理厂</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>按期</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>搜索车牌号或保养项目</source>
+        <translation>Search plate or items</translation>
+    </message>
+    <message>
+        <source>保养记录</source>
+        <translation>Maintenance records</translation>
+    </message>
+    <message>
+        <source>已超期 %1 辆，即将到期 %2 辆（按里程或月数，先到为准）</source>
+        <translation>%1 overdue, %2 due soon (by km or months, whichever first)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceList</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>定点</source>
+        <translation>Designated</translation>
+    </message>
+    <message>
+        <source>搜索名称或地址</source>
+        <translation>Search name or address</translation>
+    </message>
+    <message>
+        <source>已移出</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>全部（含已移出）</source>
+        <translation>All (incl. removed)</translation>
+    </message>
+    <message>
+        <source>新增…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>移出定点</source>
+        <translation>Remove from list</translation>
+    </message>
+    <message>
+        <source>恢复定点</source>
+        <translation>Designate again</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download import template…</translation>
+    </message>
+    <message>
+        <source>导出名录…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
+        <source>名录</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>请先选中一行。</source>
+        <translation>Select a row first.</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesTab</name>
+    <message>
+        <source>定点修理厂</source>
+        <translation>Designated repair shops</translation>
+    </message>
+    <message>
+        <source>定点加油站</source>
+        <translation>Designated fuel stations</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <source>车辆维修保修单</source>
+        <translation>Vehicle repair form</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>保修</source>
+        <translation>Warranty</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>维修项目</source>
+        <translation>Repair lines</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>审批记录</source>
+        <translation>Approval trail</translation>
+    </message>
+    <message>
+        <source>意见（驳回、退回时必填）</source>
+        <translation>Comment (required to reject or return)</translation>
+    </message>
+    <message>
+        <source>车管鉴定…</source>
+        <translation>Assess…</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>备案并出具准修通知单</source>
+        <translation>File and issue the authorisation</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>退回报修人</source>
+        <translation>Return to driver</translation>
+    </message>
+    <message>
+        <source>重新提交…</source>
+        <translation>Resubmit…</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>进厂维修</source>
+        <translation>Enter shop</translation>
+    </message>
+    <message>
+        <source>追加项目…</source>
+        <translation>Supplement…</translation>
+    </message>
+    <message>
+        <source>登记完成项目</source>
+        <translation>Record done</translation>
+    </message>
+    <message>
+        <source>完工</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>出厂验收…</source>
+        <translation>Exit acceptance…</translation>
+    </message>
+    <message>
+        <source>同意追加</source>
+        <translation>Approve supplement</translation>
+    </message>
+    <message>
+        <source>驳回追加</source>
+        <translation>Reject supplement</translation>
+    </message>
+    <message>
+        <source>办理</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>打印保修单（一式三联）</source>
+        <translation>Print repair form (3 copies)</translation>
+    </message>
+    <message>
+        <source>打印准修通知单</source>
+        <translation>Print authorisation</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>当前环节：</source>
+        <translation>Current step: </translation>
+    </message>
+    <message>
+        <source>工时</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <source>配件</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>总成</source>
+        <translation>Assembly</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Supplement </translation>
+    </message>
+    <message>
+        <source>鉴定</source>
+        <translation>Assessment</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个月</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>勾选 = 此项不批准（大修报价逐项审批）</source>
+        <translation>Checked = this line is declined (overhaul quote, line by line)</translation>
+    </message>
+    <message>
+        <source>估计费用：</source>
+        <translation>Estimate: </translation>
+    </message>
+    <message>
+        <source>核准费用：</source>
+        <translation>Approved: </translation>
+    </message>
+    <message>
+        <source>已完成：</source>
+        <translation>Done: </translation>
+    </message>
+    <message>
+        <source>追加项目</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <source>，总成或高价配件</source>
+        <translation>, assembly or costly part</translation>
+    </message>
+    <message>
+        <source>大修报价可逐项审批：在「维修项目」中勾选不批准的项目后点「同意」。</source>
+        <translation>An overhaul quote may be approved line by line: check the lines you decline, then press &quot;Approve&quot;.</translation>
+    </message>
+    <message>
+        <source>修理厂完成一项，选中该行后点「登记完成项目」；准修范围外的须先「追加项目」。</source>
+        <translation>When the shop finishes an item, select it and press &quot;Record done&quot;; anything outside the authorisation needs a supplement first.</translation>
+    </message>
+    <message>
+        <source>车辆已完工，请驾驶员本人出厂验收并签字。</source>
+        <translation>The work is done: the driver checks the vehicle and signs the acceptance.</translation>
+    </message>
+    <message>
+        <source>撤回这份报修申请？</source>
+        <translation>Withdraw this repair application?</translation>
+    </message>
+    <message>
+        <source>请先选中修理厂已完成的项目。</source>
+        <translation>Select the lines the shop has done first.</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsTab</name>
+    <message>
+        <source>维修单号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>有车单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>故障情况</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <source>修理厂</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>报修时间</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>承诺完工</source>
+        <translation>Promised</translation>
+    </message>
+    <message>
+        <source>估计费用</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>准修通知单</source>
+        <translation>Authorisation</translation>
+    </message>
+    <message>
+        <source>搜索车牌号或维修单号</source>
+        <translation>Search plate or repair number</translation>
+    </message>
+    <message>
+        <source>维修列表</source>
+        <translation>Repairs</translation>
+    </message>
+    <message>
+        <source>待我处理</source>
+        <translation>Waiting for me</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>全部修理厂</source>
+        <translation>All shops</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>报修…</source>
+        <translation>Apply for repair…</translation>
+    </message>
+    <message>
+        <source>历史维修</source>
+        <translation>Past repairs</translation>
+    </message>
+    <message>
+        <source>导入纸质维修记录…</source>
+        <translation>Import paper records…</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download import template…</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repairs</translation>
+    </message>
+    <message>
+        <source>请先选中一份维修单。</source>
+        <translation>Select a repair first.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTab</name>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>填报单位（打印在月报表头）</source>
+        <translation>Reporting unit (printed in the report header)</translation>
+    </message>
+    <message>
+        <source>导出月报…</source>
+        <translation>Export monthly report…</translation>
+    </message>
+    <message>
+        <source>统计月份：</source>
+        <translation>Month: </translation>
+    </message>
+    <message>
+        <source>按单位</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <source>有车单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>按车辆</source>
+        <translation>By vehicle</translation>
+    </message>
+    <message>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>按修理厂</source>
+        <translation>By shop</translation>
+    </message>
+    <message>
+        <source>修理厂</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>维修次数</source>
+        <translation>Repairs</translation>
+    </message>
+    <message>
+        <source>维修费用（元）</source>
+        <translation>Cost (yuan)</translation>
+    </message>
+    <message>
+        <source>及时率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>合格率</source>
+        <translation>Pass rate</translation>
+    </message>
+    <message>
+        <source>本月统计</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>近12个月维修费用、及时率与合格率</source>
+        <translation>Last 12 months: repair cost, on-time and pass rates</translation>
+    </message>
+    <message>
+        <source>完工 %1 次，费用 ¥%2，及时率 %3，合格率 %4</source>
+        <translation>%1 repairs closed, cost ¥%2, on time %3, passed %4</translation>
+    </message>
+    <message>
+        <source>有偿服务 %1 次；抽查回访 %2 份：</source>
+        <translation>%1 paid services; %2 picked for spot-check callbacks: </translation>
+    </message>
+    <message>
+        <source>导出月报</source>
+        <translation>Export monthly report</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>月报已保存到：</source>
+        <translation>Monthly report saved to:</translation>
+    </message>
+    <message>
+        <source>正在生成月报…</source>
+        <translation>Writing the monthly report…</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclesTab</name>
+    <message>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>有车单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>品牌型号</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>里程(km)</source>
+        <translation>Odometer (km)</translation>
+    </message>
+    <message>
+        <source>驾驶员</source>
+        <translation>Drivers</translation>
+    </message>
+    <message>
+        <source>保养</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>购置日期</source>
+        <translation>Purchased</translation>
+    </message>
+    <message>
+        <source>搜索车牌号或型号</source>
+        <translation>Search plate or model</translation>
+    </message>
+    <message>
+        <source>车辆列表</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>新增车辆…</source>
+        <translation>Add vehicle…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>驾驶员…</source>
+        <translation>Drivers…</translation>
+    </message>
+    <message>
+        <source>恢复在用</source>
+        <translation>Back in service</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download import template…</translation>
+    </message>
+    <message>
+        <source>导出车辆登记表…</source>
+        <translation>Export vehicle register…</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>请先选中一辆车。</source>
+        <translation>Select a vehicle first.</translation>
+    </message>
+    <message>
+        <source>将 %1 设为「%2」？</source>
+        <translation>Set %1 to &quot;%2&quot;?</translation>
+    </message>
+    <message>
+        <source>车辆状态</source>
+        <translation>Vehicle status</translation>
+    </message>
+</context>
+<context>
+    <name>fleet</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>一般维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>保存 Excel</source>
+        <translation>Save Excel</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>修改车辆</source>
+        <translation>Edit vehicle</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>出厂验收</source>
+        <translation>Exit acceptance</translation>
+    </message>
+    <message>
+        <source>分配驾驶员</source>
+        <translation>Assign drivers</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>大修</source>
+        <translation>Overhaul</translation>
+    </message>
+    <message>
+        <source>定点加油站：输入名称或拼音首字母</source>
+        <translation>Designated station: type its name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>导入模板</source>
+        <translation>Import template</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条到：</source>
+        <translation>Exported %1 rows to:</translation>
+    </message>
+    <message>
+        <source>报修</source>
+        <translation>Apply for repair</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>新增车辆</source>
+        <translation>Add vehicle</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>模板已保存到：</source>
+        <translation>Template saved to:</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>正在生成模板…</source>
+        <translation>Writing the template…</translation>
+    </message>
+    <message>
+        <source>用车申请</source>
+        <translation>Vehicle use</translation>
+    </message>
+    <message>
+        <source>登记保养</source>
+        <translation>Record maintenance</translation>
+    </message>
+    <message>
+        <source>登记加油</source>
+        <translation>Log fuel</translation>
+    </message>
+    <message>
+        <source>维修项目（配件、工时）：</source>
+        <translation>Repair lines (parts, labour):</translation>
+    </message>
+    <message>
+        <source>车管鉴定 · 车辆维修保修单</source>
+        <translation>Assessment · repair form</translation>
+    </message>
+    <message>
+        <source>追加项目</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <source>里程由加油和保养记录更新</source>
+        <translation>The odometer is updated by fuel and maintenance records</translation>
+    </message>
+    <message>
+        <source>重新提交报修</source>
+        <translation>Resubmit repair</translation>
+    </message>
 </context>
 </TS>

@@ -47,7 +47,7 @@ def test_approve_from_the_inbox_moves_the_document_on(qtbot, desk):
     qtbot.addWidget(w)
     w.show()
     assert w.badge() == 1
-    page = w.pages["approvals"]
+    page = w.open_module("approvals")
     assert page.inbox.model.rowCount() == 1
     select_rows(page.inbox, [0])
     dialog = page.open_selected(page.inbox)

@@ -29,15 +29,18 @@ def window(qtbot, desk, user):
 
 def test_navigation_shows_built_modules_only_and_by_role(qtbot, desk):
     admin = window(qtbot, desk, desk.admin)
-    assert admin.module_keys() == ["approvals", "admin"]
+    assert admin.module_keys() == ["fleet", "approvals", "admin"]
     titles = [admin.nav.item(i).text() for i in range(admin.nav.count())]
-    assert titles == ["审批中心", "系统管理"]
-    assert "车辆管理" not in titles  # not built yet: not shown at all
+    assert titles == ["车辆管理", "审批中心", "系统管理"]
+    assert "客户回访" not in titles and "培训考勤" not in titles  # not built: not shown at all
+    admin.open_module("approvals")
     assert isinstance(admin.stack.currentWidget(), ApprovalCenter)
-    admin.nav.setCurrentRow(1)
+    admin.nav.setCurrentRow(2)
     assert isinstance(admin.stack.currentWidget(), AdminPage)
-    clerk = window(qtbot, desk, desk.clerk)
-    assert clerk.module_keys() == ["approvals"]
+    clerk = window(qtbot, desk, desk.clerk)  # an 办事员 may drive: sees the fleet
+    assert clerk.module_keys() == ["fleet", "supplies", "approvals"]
+    head = window(qtbot, desk, desk.head)  # a department head: no fleet page
+    assert head.module_keys() == ["supplies", "approvals"]
 
 
 def test_status_bar_names_user_roles_and_database(qtbot, desk):
@@ -51,11 +54,11 @@ def test_badge_counts_the_inbox_and_the_poll_sees_another_desktop(qtbot, desk):
     w = window(qtbot, desk, desk.head)
     assert w.badge() == 0
     assert w.poll_timer.isActive() and w.poll_timer.interval() <= 60_000
+    page = w.open_module("approvals")
     # Another desktop (the clerk's) submits twice: nothing here until the poll.
     workflow.submit(desk.clerk, "t_desk", title="申领A4纸", fields={"qty": 5})
     workflow.submit(desk.clerk, "t_desk", title="申领墨盒", fields={"qty": 1})
     assert w.badge() == 0
-    page = w.pages["approvals"]
     assert page.inbox.model.rowCount() == 0
     assert w.poll() is True
     assert w.badge() == 2

@@ -165,6 +165,16 @@ def test_X3_historical_repairs_import_and_repairs_cannot_be_rewritten(fl, tmp_pa
     assert not refused.committed
 
 
+def test_X3_every_fleet_list_exports(fl, tmp_path):  # noqa: F811
+    close(fl, in_repair(fl), datetime(2026, 10, 15, 10, 0))
+    fleet.log_fuel(fl.office.fleet, fl.car, fl.station, T0, Decimal("40"), Decimal("300"), 42100)
+    for kind in ("vehicles", "shops", "stations", "repairs", "fuel"):
+        result = export_register(kind, tmp_path / f"{kind}.xlsx")
+        assert result.rows == 1, kind
+    repairs = list(load_workbook(tmp_path / "repairs.xlsx").active.iter_rows(values_only=True))
+    assert repairs[4][0] == "WX2026-0001" and repairs[4][6] == "已完工"
+
+
 def test_cli_print_and_report(fl, tmp_path, database, capsys):  # noqa: F811
     repair = in_repair(fl)
     close(fl, repair, datetime(2026, 10, 15, 10, 0))

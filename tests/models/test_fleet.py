@@ -653,3 +653,17 @@ def test_F8_historical_repairs_from_paper_count_in_statistics_but_skip_nothing(f
             applied_on=date(2026, 3, 5),
             closed_on=date(2026, 3, 1),
         )
+
+
+def test_F1_on_time_is_judged_by_the_maintenances_own_reading(fl):
+    o = fl.office
+    # The car has driven on since; the service entered now was done at 46,500 km, within
+    # 5,000 km of the last one at 42,000, and within six months.
+    fleet.log_fuel(
+        o.fleet, fl.car, fl.station, datetime(2026, 10, 20), Decimal("40"), Decimal("300"), 49000
+    )
+    fleet.record_maintenance(o.fleet, fl.car, date(2024, 6, 1), 42000, "保养")
+    row = fleet.record_maintenance(o.fleet, fl.car, date(2024, 11, 20), 46500, "保养")
+    assert row.on_time
+    late = fleet.record_maintenance(o.fleet, fl.car, date(2026, 10, 1), 48900, "保养")
+    assert not late.on_time

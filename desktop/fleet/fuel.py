@@ -1,0 +1,170 @@
+"""加油 / 用车 (F10): the fuel log (designated stations only, readings that never go back) and
+vehicle-use requests, whose approvals run in the 审批中心."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import peewee
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout, QWidget
+
+from desktop.exporting import export_action
+from desktop.fleet import dialogs
+from desktop.fleet.common import RowModel, button, integer, money, plate_search, sees_all, yes_no
+from desktop.fleet.export import register_export
+from desktop.form_dialog import FormDialog
+from desktop.lazy_model import Column
+from desktop.list_view import ListView
+from models import queries
+from models.fleet import FuelLog, FuelStation, Vehicle, VehicleUse
+from models.people import Department, Role, User
+from models.workflow import State
+
+Driver = User.alias("driver")
+Applicant = User.alias("use_applicant")
+
+
+def use_state(value: Any) -> str:
+    if value == "applied":
+        return State.PENDING.label
+    try:
+        return State(value).label
+    except ValueError:
+        return str(value or "")
+
+
+class FuelTab(QWidget):
+    def __init__(self, user: User, changed: Any) -> None:
+        super().__init__()
+        self.user = user
+        self._changed = changed
+        fuel_columns = [
+            Column("filled_at", self.tr("加油时间"), FuelLog.filled_at, width=130),
+            Column("plate", self.tr("车牌号"), Vehicle.plate, width=100),
+            Column("unit", self.tr("有车单位"), Department.name, width=90),
+            Column("station", self.tr("加油站"), FuelStation.name, width=150),
+            Column(
+                "litres",
+                self.tr("加油量(升)"),
+                FuelLog.litres,
+                fmt=money,
+                width=85,
+                align_right=True,
+            ),
+            Column(
+                "amount", self.tr("金额"), FuelLog.amount, fmt=money, width=85, align_right=True
+            ),
+            Column(
+                "odometer",
+                self.tr("里程(km)"),
+                FuelLog.odometer,
+                fmt=integer,
+                width=90,
+                align_right=True,
+            ),
+            Column("driver", self.tr("驾驶员"), Driver.name, width=80),
+        ]
+        self.fuel = ListView(
+            "fleet.fuel",
+            RowModel(
+                self._fuel_base,
+                fuel_columns,
+                FuelLog.id,
+                sort_column=0,
+                descending=True,
+                search_fields=[plate_search, FuelStation.name],
+            ),
+            search_hint=self.tr("搜索车牌号或加油站"),
+            exporter=export_action(self.tr("加油记录")),
+        )
+        if user.has_role(Role.FLEET_MANAGER, Role.LOGISTICS, Role.CLERK):
+            self.fuel.action_bar.addWidget(button("add", self.tr("登记加油…"), self.log_fuel))
+        self.fuel.action_bar.addWidget(
+            button("export", self.tr("加油登记表…"), lambda: register_export(self, "fuel", {}))
+        )
+        use_columns = [
+            Column("starts", self.tr("开始"), VehicleUse.starts, width=130),
+            Column("ends", self.tr("结束"), VehicleUse.ends, width=130),
+            Column("plate", self.tr("车牌号"), Vehicle.plate, width=100),
+            Column("applicant", self.tr("申请人"), Applicant.name, width=80),
+            Column("destination", self.tr("目的地"), VehicleUse.destination, width=110),
+            Column("purpose", self.tr("用车事由"), VehicleUse.purpose, sortable=False, width=160),
+            Column("out", self.tr("出市"), VehicleUse.out_of_city, fmt=yes_no, width=50),
+            Column("private", self.tr("私用"), VehicleUse.private, fmt=yes_no, width=50),
+            Column("state", self.tr("状态"), VehicleUse.state, fmt=use_state, width=70),
+        ]
+        self.uses = ListView(
+            "fleet.uses",
+            RowModel(
+                self._use_base,
+                use_columns,
+                VehicleUse.id,
+                sort_column=0,
+                descending=True,
+                search_fields=[plate_search, VehicleUse.destination],
+            ),
+            search_hint=self.tr("搜索车牌号或目的地"),
+            exporter=export_action(self.tr("用车申请")),
+        )
+        self.uses.action_bar.addWidget(button("add", self.tr("用车申请…"), self.request_use))
+        fuel_box = QGroupBox(self.tr("加油记录（定点加油）"))
+        QVBoxLayout(fuel_box).addWidget(self.fuel)
+        use_box = QGroupBox(self.tr("用车申请"))
+        QVBoxLayout(use_box).addWidget(self.uses)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(fuel_box)
+        split.addWidget(use_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(split)
+
+    def _fuel_base(self) -> peewee.ModelSelect:
+        query = (
+            FuelLog.select()
+            .join(Vehicle, on=FuelLog.vehicle == Vehicle.id)
+            .join(Department, on=Vehicle.unit == Department.id)
+            .switch(FuelLog)
+            .join(FuelStation, on=FuelLog.station == FuelStation.id)
+            .switch(FuelLog)
+            .join(Driver, peewee.JOIN.LEFT_OUTER, on=FuelLog.driver == Driver.id)
+        )
+        if not sees_all(self.user):
+            query = query.where(FuelLog.vehicle.in_(queries.fleet_vehicle_ids_of(self.user)))
+        return query
+
+    def _use_base(self) -> peewee.ModelSelect:
+        query = (
+            VehicleUse.select()
+            .join(Vehicle, on=VehicleUse.vehicle == Vehicle.id)
+            .switch(VehicleUse)
+            .join(Applicant, on=VehicleUse.applicant == Applicant.id)
+        )
+        if not sees_all(self.user):
+            query = query.where(VehicleUse.applicant == self.user.id)
+        return query
+
+    def reload(self) -> None:
+        for view in (self.fuel, self.uses):
+            if view.model._started:
+                view.model.refresh()
+
+    def fuel_dialog(self) -> FormDialog:
+        return dialogs.fuel_dialog(self.user, self)
+
+    @Slot()
+    def log_fuel(self) -> bool:
+        if self.fuel_dialog().exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+            return True
+        return False
+
+    def use_dialog(self) -> FormDialog:
+        return dialogs.use_dialog(self.user, self)
+
+    @Slot()
+    def request_use(self) -> bool:
+        if self.use_dialog().exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+            return True
+        return False

@@ -1,0 +1,416 @@
+"""物品目录 & 库存: the catalogue as a lazy list with stock on hand, items at or below their
+reorder level highlighted, a category filter, pinyin search, the item dialog and an item's
+ledger (every movement with who, when, why and the running balance, S8).
+
+The list reads the cached ``on_hand`` of the item row, which the ledger core keeps equal to
+the sum of the movements in the same transaction (S8); the ledger dialog shows that sum.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors
+from desktop.exporting import export_action
+from desktop.form_dialog import FormDialog
+from desktop.icons import icon
+from desktop.lazy_model import Column, Index, LazyQueryModel
+from desktop.list_view import ListView
+from desktop.supplies import common
+from desktop.supplies.common import tr
+from forms.spec import Field, FieldType
+from models import supplies
+from models.people import Role, User
+from models.supplies import Category, Item
+
+LOW_BACKGROUND = QColor("#fdecea")
+LOW_FOREGROUND = QColor("#b3261e")
+YES, NO = "是", "否"
+
+
+def category_label(value: Any) -> str:
+    """The list sorts by the regulation's order of series (``CATEGORY_ORDER``, an index)."""
+    order = list(Category)
+    return order[value].label if isinstance(value, int) and 0 <= value < len(order) else ""
+
+
+def item_fields() -> tuple[Field, ...]:
+    """The item dialog. The field keys are ``add_item``'s parameters, so the values go to the
+    use case as they are."""
+    return (
+        Field("name", "物品名称", required=True, max_length=100, label_en="Name"),
+        Field(
+            "category",
+            "类别",
+            FieldType.CHOICE,
+            required=True,
+            choices=tuple(c.label for c in Category),
+            label_en="Category",
+        ),
+        Field("unit", "计量单位", required=True, max_length=10, label_en="Unit"),
+        Field("specification", "规格型号", max_length=200, label_en="Specification"),
+        Field(
+            "reorder_level",
+            "库存下限",
+            FieldType.INTEGER,
+            help="库存降到此数量（含）时提示补货",
+            label_en="Reorder level",
+        ),
+        Field("price", "参考单价", FieldType.MONEY, label_en="Price"),
+        Field(
+            "gov_catalogue",
+            "政府采购目录",
+            FieldType.CHOICE,
+            required=True,
+            choices=(NO, YES),
+            help="目录内物品只能通过政府集中采购（S3）",
+            label_en="Government catalogue",
+        ),
+    )
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in values.items() if v is not None}
+    out["gov_catalogue"] = values.get("gov_catalogue") == YES
+    out.setdefault("specification", "")
+    return out
+
+
+class StockModel(LazyQueryModel):
+    """The item list; a row at or below its reorder level is tinted and its stock red."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+        ):
+            row = self.rows[index.row()]
+            if not self.is_low(index.row()):
+                return None
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return LOW_BACKGROUND
+            if self.columns[index.column()].key == "on_hand":
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return LOW_FOREGROUND
+                font = QFont()
+                font.setBold(True)
+                return font
+            del row
+            return None
+        return super().data(index, role)
+
+    def is_low(self, row: int) -> bool:
+        values = self.rows[row]
+        return int(values.get("on_hand") or 0) <= int(values.get("reorder_level") or 0)
+
+
+class CataloguePanel(QWidget):
+    """The catalogue tab. Everyone sees the stock (a department asks for what is there);
+    only 后勤 and the administrator change the catalogue; only 后勤 records opening stock."""
+
+    def __init__(self, user: User, changed: Any) -> None:
+        super().__init__()
+        self.user = user
+        self.changed = changed
+        columns = [
+            Column("code", tr("编码"), Item.code, width=80),
+            Column("name", tr("物品名称"), Item.name, width=150),
+            Column("series", tr("类别"), supplies.CATEGORY_ORDER, fmt=category_label, width=80),
+            Column("specification", tr("规格型号"), Item.specification, width=150),
+            Column("unit", tr("单位"), Item.unit, width=50),
+            Column("on_hand", tr("库存"), Item.on_hand, width=70, align_right=True),
+            Column("reorder_level", tr("库存下限"), Item.reorder_level, width=80, align_right=True),
+            Column("price", tr("参考单价"), Item.price, width=80, align_right=True),
+            Column(
+                "gov",
+                tr("政府采购目录"),
+                Item.gov_catalogue,
+                fmt=lambda v: tr("是") if v else "",
+                width=100,
+            ),
+        ]
+        self.model = StockModel(
+            lambda: Item.select().where(Item.voided_at.is_null()),
+            columns,
+            Item.id,
+            sort_column=2,
+            descending=False,
+            search_fields=[Item.name_search, Item.code],
+        )
+        self.view = ListView(
+            "supplies.items",
+            self.model,
+            search_hint=tr("搜索物品（名称、编码、拼音或首字母）"),
+            exporter=export_action(tr("库存表"), self.filters_text),
+        )
+        self.category = QComboBox()
+        self.category.addItem(tr("全部类别"), None)
+        for c in Category:
+            self.category.addItem(c.label, c.value)
+        self.category.currentIndexChanged.connect(self.apply_filters)
+        self.low_only = QCheckBox(tr("只看需补货"))
+        self.low_only.toggled.connect(self.apply_filters)
+        self.view.filter_bar.addWidget(self.category)
+        self.view.filter_bar.addWidget(self.low_only)
+
+        can_edit = user.has_role(*supplies_stock_roles())
+        self.add_button = self._button("add", tr("新增物品…"), self.add_item, can_edit)
+        self.edit_button = self._button("edit", tr("修改…"), self.edit_item, can_edit)
+        self.opening_button = self._button(
+            "import", tr("期初结存…"), self.opening_balance, user.has_role(Role.LOGISTICS)
+        )
+        self.ledger_button = self._button("open", tr("物品台账"), self.show_ledger, True)
+        self.view.activated.connect(lambda _key: self.show_ledger())
+        self.view.selection_changed.connect(self.update_actions)
+
+        legend = QLabel(tr("粉色行：库存已降到库存下限（含）以下，应补货"))
+        legend.setStyleSheet("color: #8a5a00;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(legend)
+        self.update_actions()
+
+    def _button(self, ic: str, text: str, slot: Any, allowed: bool) -> QPushButton:
+        button = QPushButton(icon(ic), text)
+        button.clicked.connect(slot)
+        button.setVisible(allowed)
+        self.view.action_bar.addWidget(button)
+        return button
+
+    def reload(self) -> None:
+        if self.model._started:
+            self.model.refresh()
+
+    @Slot()
+    def update_actions(self) -> None:
+        chosen = self.view.current_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.opening_button.setEnabled(chosen)
+        self.ledger_button.setEnabled(chosen)
+
+    @Slot()
+    def apply_filters(self) -> None:
+        filters = []
+        if self.category.currentData():
+            filters.append(Item.category == self.category.currentData())
+        if self.low_only.isChecked():
+            filters.append(Item.on_hand <= Item.reorder_level)
+        self.model.filters = filters
+        if self.model._started:
+            self.model.refresh()
+
+    def filters_text(self) -> str:
+        parts = []
+        if self.category.currentData():
+            parts.append(self.category.currentText())
+        if self.low_only.isChecked():
+            parts.append(self.low_only.text())
+        return "；".join(parts)
+
+    def selected_item(self) -> Item | None:
+        key = self.view.current_id()
+        return None if key is None else Item.get_by_id(key)
+
+    # --- dialogs -------------------------------------------------------------------------
+
+    def item_dialog(self, item: Item | None = None) -> FormDialog:
+        actor = self.user
+        if item is None:
+            return FormDialog(
+                tr("新增物品"),
+                item_fields(),
+                lambda values: supplies.add_item(actor, **_clean(values)),
+                values={"gov_catalogue": NO, "reorder_level": 0},
+                parent=self,
+            )
+        values = {
+            "name": item.name,
+            "category": item.category_label,
+            "unit": item.unit,
+            "specification": item.specification,
+            "reorder_level": item.reorder_level,
+            "price": item.price,
+            "gov_catalogue": YES if item.gov_catalogue else NO,
+        }
+        return FormDialog(
+            tr("修改物品") + f" {item.code}",
+            item_fields(),
+            lambda changed: supplies.update_item(actor, item, **_clean(changed)),
+            values=values,
+            parent=self,
+        )
+
+    @Slot()
+    def add_item(self) -> None:
+        if self.item_dialog().exec() == QDialog.DialogCode.Accepted:
+            self.changed()
+
+    @Slot()
+    def edit_item(self) -> None:
+        item = self.selected_item()
+        if item is not None and self.item_dialog(item).exec() == QDialog.DialogCode.Accepted:
+            self.changed()
+
+    def opening_dialog(self, item: Item) -> FormDialog:
+        fields = (
+            Field("quantity", "期初数量", FieldType.INTEGER, required=True, label_en="Quantity"),
+            Field("reason", "说明", label_en="Note"),
+        )
+        actor = self.user
+        return FormDialog(
+            tr("期初结存") + f" {item.code} {item.name}",
+            fields,
+            lambda v: supplies.set_opening_balance(
+                actor, item=item, quantity=v["quantity"], reason=v.get("reason") or ""
+            ),
+            parent=self,
+        )
+
+    @Slot()
+    def opening_balance(self) -> None:
+        item = self.selected_item()
+        if item is not None and self.opening_dialog(item).exec() == QDialog.DialogCode.Accepted:
+            self.changed()
+
+    @Slot()
+    def show_ledger(self) -> LedgerDialog | None:
+        item = self.selected_item()
+        if item is None:
+            errors.inform(self, tr("物品台账"), tr("请先选中一个物品。"))
+            return None
+        dialog = LedgerDialog(item, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+
+def supplies_stock_roles() -> tuple[Role, ...]:
+    from models.supplies_stock import CATALOGUE_ROLES
+
+    return tuple(CATALOGUE_ROLES)
+
+
+LEDGER_HEADERS = (
+    ("at", "时间", 16),
+    ("kind", "类型", 10),
+    ("doc", "单据号", 12),
+    ("in", "入库", 8),
+    ("out", "出库", 8),
+    ("balance", "结存", 8),
+    ("actor", "经办人", 10),
+    ("department", "领用部门", 12),
+    ("supplier", "供应商", 14),
+    ("receiver", "领用人", 10),
+    ("reason", "事由", 30),
+)
+
+
+class LedgerDialog(QDialog):
+    """物品台账: the movements of one item in booking order with the balance after each."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setWindowTitle(tr("物品台账") + f" — {item.code} {item}")
+        self.resize(1060, 520)
+        self.rows = supplies.item_ledger(item)
+        self.table = common.read_only_table([tr(h[1]) for h in LEDGER_HEADERS])
+        common.fill(
+            self.table,
+            (
+                (
+                    r.at,
+                    r.kind_label,
+                    r.doc_number,
+                    r.quantity_in or "",
+                    r.quantity_out or "",
+                    r.balance,
+                    r.actor,
+                    r.department,
+                    r.supplier,
+                    r.receiver,
+                    r.reason,
+                )
+                for r in self.rows
+            ),
+            right=(3, 4, 5),
+        )
+        for c, (_key, _label, width) in enumerate(LEDGER_HEADERS):
+            self.table.setColumnWidth(c, width * 9)
+        balance = self.rows[-1].balance if self.rows else 0
+        summary = QLabel(
+            tr("共 %n 笔出入库，", "", len(self.rows))
+            + tr("结存 ")
+            + f"{balance}{item.unit}"
+            + tr("（等于全部出入库之和）")
+        )
+        export = QPushButton(icon("export"), tr("导出 Excel"))
+        export.clicked.connect(self.export)
+        close = QPushButton(tr("关闭"))
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(summary, 1)
+        bottom.addWidget(export)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    @Slot()
+    def export(self) -> None:
+        from forms.spec import FormSpec
+
+        title = tr("物品台账") + f" {self.item.code} {self.item.name}"
+        path = common.ask_save(self, tr("导出 Excel"), f"{title}.xlsx")
+        if not path:
+            return
+        spec = FormSpec(
+            name="item_ledger",
+            title=title,
+            fields=tuple(
+                Field(
+                    k, label, FieldType.INTEGER if k in ("in", "out") else FieldType.TEXT, width=w
+                )
+                for k, label, w in LEDGER_HEADERS
+            ),
+        )
+        rows = [
+            {
+                "at": f"{r.at:%Y-%m-%d %H:%M}",
+                "kind": r.kind_label,
+                "doc": r.doc_number,
+                "in": r.quantity_in or None,
+                "out": r.quantity_out or None,
+                "balance": str(r.balance),  # not summed in the 合计 row
+                "actor": r.actor,
+                "department": r.department,
+                "supplier": r.supplier,
+                "receiver": r.receiver,
+                "reason": r.reason,
+            }
+            for r in self.rows
+        ]
+
+        def work(_progress: Any) -> Any:
+            from forms.excel_export import write_register
+
+            return write_register(spec, rows, path)
+
+        common.write_in_background(
+            self, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel")
+        )

@@ -1,0 +1,506 @@
+"""领用申请 (申请批准单, S6): a department member lists items × quantities and submits; the
+department head approves; 后勤 checks it line by line (approve 2 of the 3 asked) and issues,
+recording who received the goods; the slip prints.
+
+Each button is offered only to whom the regulation gives it, and only while the slip is at
+that step: the head sees 同意 when the slip waits in his inbox (``workflow.available_actions``),
+后勤 sees 核对 at the check and 发放 once approved. The use cases check it all again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors
+from desktop.exporting import export_action
+from desktop.icons import icon
+from desktop.lazy_model import Column, LazyQueryModel
+from desktop.list_view import ListView
+from desktop.supplies import common
+from desktop.supplies.common import tr
+from desktop.supplies.lines import LineEditor, spin
+from models import queries, supplies, workflow
+from models.people import Department, Role, User
+from models.queries import SupplyApplicant
+from models.supplies import Item, Requisition, RequisitionLineInput, RequisitionState
+
+OPEN = "open"  # the filter of slips not finished yet
+
+
+def state_label(value: Any) -> str:
+    try:
+        return RequisitionState(value).label
+    except ValueError:
+        return str(value or "")
+
+
+class ErrorLabel(QLabel):
+    """The refusal at the top of a dialog, rule ID first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("formError")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class ActionDialog(QDialog):
+    """A dialog whose OK runs a use case: a refusal stays in the dialog (rule ID first); a
+    warning asks "continue?" and re-runs with it acknowledged; a conflict or a bug goes to
+    the error router. ``run(acknowledged)`` is the use case call."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_value: Any = None
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.try_submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def run(self, acknowledged: frozenset[str]) -> Any:
+        raise NotImplementedError
+
+    @Slot()
+    def try_submit(self, acknowledged: frozenset[str] = frozenset()) -> bool:
+        self.error.show_text("")
+        try:
+            self.result_value = self.run(acknowledged)
+        except Exception as exc:
+            text = common.inline_error(exc)
+            if text is not None:
+                self.error.show_text(text)
+                return False
+            errors.show_error(self, exc, retry=lambda keys: self.try_submit(acknowledged | keys))
+            return self.result() == QDialog.DialogCode.Accepted
+        self.accept()
+        return True
+
+
+class NewRequisitionDialog(ActionDialog):
+    """填写申请批准单: the applicant's department, the purpose and the lines."""
+
+    def __init__(self, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(tr("新建申请批准单"), parent)
+        self.user = user
+        self.resize(760, 480)
+        dept = user.department.name if user.department_id else ""
+        self.purpose = QLineEdit()
+        self.purpose.setPlaceholderText(tr("如：日常办公、会议用"))
+        form = QFormLayout()
+        form.addRow(tr("申请部门："), QLabel(dept))
+        form.addRow(tr("申请人："), QLabel(user.name))
+        form.addRow(tr("用途："), self.purpose)
+        self.lines = LineEditor()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.buttons)
+
+    def add_line(self, item: Item, quantity: int) -> None:
+        self.lines.add_line(item, quantity)
+
+    def run(self, acknowledged: frozenset[str]) -> Requisition:
+        lines = [RequisitionLineInput(i, q) for i, q, _p in self.lines.lines()]
+        return supplies.submit_requisition(
+            self.user, lines=lines, purpose=self.purpose.text().strip()
+        )
+
+
+class CheckDialog(ActionDialog):
+    """后勤核对: the approved quantity of every line (0 to the quantity asked) and the reason
+    for any cut. Stock short of an approved quantity is a warning, not a refusal (S6)."""
+
+    def __init__(self, user: User, req: Requisition, parent: QWidget | None = None) -> None:
+        super().__init__(tr("后勤核对") + f" {req.number}", parent)
+        self.user = user
+        self.req = req
+        self.resize(720, 420)
+        self.spins: dict[int, QSpinBox] = {}
+        lines = list(req.lines)
+        headers = [
+            tr("编码"),
+            tr("物品名称"),
+            tr("单位"),
+            tr("申领"),
+            tr("现有库存"),
+            tr("批准数量"),
+        ]
+        self.table = common.read_only_table(headers)
+        self.table.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            item = Item.get_by_id(line.item_id)
+            for c, value in enumerate((item.code, str(item), item.unit)):
+                self.table.setItem(r, c, common.cell(value))
+            self.table.setItem(r, 3, common.cell(line.requested, right=True))
+            self.table.setItem(r, 4, common.cell(item.on_hand, right=True))
+            box = spin(line.requested, maximum=line.requested)
+            self.spins[line.id] = box
+            self.table.setCellWidget(r, 5, box)
+        for c, w in enumerate((70, 220, 50, 60, 80, 90)):
+            self.table.setColumnWidth(c, w)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(tr("核减数量时须写明原因"))
+        form = QFormLayout()
+        form.addRow(tr("申请部门："), QLabel(req.department.name))
+        form.addRow(tr("用途："), QLabel(req.purpose))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        comment_form = QFormLayout()
+        comment_form.addRow(tr("核对意见："), self.comment)
+        layout.addLayout(comment_form)
+        layout.addWidget(self.buttons)
+
+    def run(self, acknowledged: frozenset[str]) -> Requisition:
+        return supplies.check_requisition(
+            self.user,
+            self.req,
+            approved={line_id: box.value() for line_id, box in self.spins.items()},
+            comment=self.comment.text(),
+            acknowledged=acknowledged,
+        )
+
+
+class IssueDialog(ActionDialog):
+    """发放: who of the department receives the goods, and how many of each approved line go
+    out now (at most the approved quantity; stock never below zero, S6)."""
+
+    def __init__(self, user: User, req: Requisition, parent: QWidget | None = None) -> None:
+        super().__init__(tr("发放") + f" {req.number}", parent)
+        self.user = user
+        self.req = req
+        self.resize(720, 420)
+        self.receiver = QComboBox()
+        for member in queries.department_members(req.department_id):
+            self.receiver.addItem(member.name, member)
+        applicant = self.receiver.findText(req.applicant.name)
+        self.receiver.setCurrentIndex(max(applicant, 0))
+        self.spins: dict[int, QSpinBox] = {}
+        lines = [ln for ln in req.lines if ln.approved]
+        headers = [
+            tr("编码"),
+            tr("物品名称"),
+            tr("单位"),
+            tr("批准"),
+            tr("现有库存"),
+            tr("本次发放"),
+        ]
+        self.table = common.read_only_table(headers)
+        self.table.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            item = Item.get_by_id(line.item_id)
+            for c, value in enumerate((item.code, str(item), item.unit)):
+                self.table.setItem(r, c, common.cell(value))
+            self.table.setItem(r, 3, common.cell(line.approved, right=True))
+            self.table.setItem(r, 4, common.cell(item.on_hand, right=True))
+            box = spin(line.approved, maximum=line.approved)
+            self.spins[line.id] = box
+            self.table.setCellWidget(r, 5, box)
+        for c, w in enumerate((70, 220, 50, 60, 80, 90)):
+            self.table.setColumnWidth(c, w)
+        form = QFormLayout()
+        form.addRow(tr("申请部门："), QLabel(req.department.name))
+        form.addRow(tr("领用人："), self.receiver)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+
+    def run(self, acknowledged: frozenset[str]) -> Requisition:
+        receiver = self.receiver.currentData()
+        if receiver is None:
+            from models.errors import RuleViolation
+
+            raise RuleViolation("S6", "请选择领用人", "choose who receives the goods")
+        return supplies.issue_requisition(
+            self.user,
+            self.req,
+            receiver=receiver,
+            quantities={line_id: box.value() for line_id, box in self.spins.items()},
+        )
+
+
+class DetailDialog(QDialog):
+    """The slip as it stands: lines asked, approved and issued, the check and the issue."""
+
+    def __init__(self, req: Requisition, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("申请批准单") + f" {req.number}")
+        self.resize(720, 420)
+        headers = [tr("编码"), tr("物品名称"), tr("单位"), tr("申领"), tr("批准"), tr("已发放")]
+        self.table = common.read_only_table(headers)
+        common.fill(
+            self.table,
+            (
+                (
+                    Item.get_by_id(ln.item_id).code,
+                    str(Item.get_by_id(ln.item_id)),
+                    Item.get_by_id(ln.item_id).unit,
+                    ln.requested,
+                    "" if ln.approved is None else ln.approved,
+                    ln.issued or "",
+                )
+                for ln in req.lines
+            ),
+            right=(3, 4, 5),
+        )
+        self.table.setColumnWidth(1, 220)
+        form = QFormLayout()
+        form.addRow(tr("申请部门："), QLabel(req.department.name))
+        form.addRow(tr("申请人："), QLabel(req.applicant.name))
+        form.addRow(tr("用途："), QLabel(req.purpose))
+        form.addRow(tr("状态："), QLabel(req.state_label))
+        if req.check_comment:
+            form.addRow(tr("核对意见："), QLabel(req.check_comment))
+        if req.receiver_name:
+            form.addRow(tr("领用人："), QLabel(req.receiver_name))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+
+class RequisitionsPanel(QWidget):
+    """The slips the user may see (``queries.supply_requisition_rows``) and their actions."""
+
+    def __init__(self, user: User, changed: Any) -> None:
+        super().__init__()
+        self.user = user
+        self.changed = changed
+        columns = [
+            Column("number", tr("单号"), Requisition.number, width=110),
+            Column("department", tr("申请部门"), Department.name, width=110),
+            Column("applicant", tr("申请人"), SupplyApplicant.name, width=80),
+            Column("purpose", tr("用途"), Requisition.purpose, width=150, sortable=False),
+            Column("state", tr("状态"), Requisition.state, fmt=state_label, width=80),
+            Column("submitted", tr("提交时间"), Requisition.submitted_at, width=140),
+            Column("issued", tr("发放时间"), Requisition.issued_at, width=140),
+            Column("receiver", tr("领用人"), Requisition.receiver_name, width=80),
+        ]
+        self.model = LazyQueryModel(
+            lambda: queries.supply_requisition_rows(user),
+            columns,
+            Requisition.id,
+            sort_column=5,
+            descending=True,
+            search_fields=[Requisition.number, SupplyApplicant.name_search, Department.name],
+        )
+        self.view = ListView(
+            "supplies.requisitions",
+            self.model,
+            search_hint=tr("搜索单号、部门或申请人"),
+            exporter=export_action(tr("领用登记"), self.filters_text),
+        )
+        self.state = QComboBox()
+        self.state.addItem(tr("全部状态"), None)
+        self.state.addItem(tr("未办结（审批中、待发放）"), OPEN)
+        for s in RequisitionState:
+            self.state.addItem(s.label, s.value)
+        if user.has_role(Role.LOGISTICS):  # the store's work list
+            self.state.setCurrentIndex(self.state.findData(OPEN))
+        self.state.currentIndexChanged.connect(self.apply_filters)
+        self.view.filter_bar.addWidget(self.state)
+        self.apply_filters()
+
+        def button(ic: str, text: str, slot: Any, visible: bool = True) -> QPushButton:
+            b = QPushButton(icon(ic), text)
+            b.clicked.connect(slot)
+            b.setVisible(visible)
+            self.view.action_bar.addWidget(b)
+            return b
+
+        logistics = user.has_role(Role.LOGISTICS)
+        self.new_button = button(
+            "add", tr("新建申请…"), self.new_requisition, bool(user.department_id)
+        )
+        self.approve_button = button("approve", tr("同意"), self.approve)
+        self.reject_button = button("reject", tr("驳回…"), self.reject_selected)
+        self.check_button = button("approve", tr("核对…"), self.check, logistics)
+        self.issue_button = button("send", tr("发放…"), self.issue, logistics)
+        self.detail_button = button("open", tr("明细"), self.details)
+        self.print_button = button("print", tr("打印"), self.print_slip)
+        self.view.activated.connect(lambda _key: self.details())
+        self.view.selection_changed.connect(self.update_actions)
+        self.model.modelReset.connect(self.update_actions)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.view)
+        self.update_actions()
+
+    def reload(self) -> None:
+        if self.model._started:
+            self.model.refresh()
+        self.update_actions()
+
+    @Slot()
+    def apply_filters(self) -> None:
+        state = self.state.currentData()
+        if state == OPEN:
+            self.model.filters = [
+                Requisition.state.in_([RequisitionState.PENDING, RequisitionState.APPROVED])
+            ]
+        else:
+            self.model.filters = [Requisition.state == state] if state else []
+        if self.model._started:
+            self.model.refresh()
+
+    def filters_text(self) -> str:
+        return self.state.currentText() if self.state.currentData() else ""
+
+    def selected(self) -> Requisition | None:
+        key = self.view.current_id()
+        return None if key is None else Requisition.get_by_id(key)
+
+    def _step(self, req: Requisition) -> str | None:
+        inst = req.instance()
+        node = inst.current_node() if inst is not None else None
+        return node.key if node is not None and req.state == RequisitionState.PENDING else None
+
+    @Slot()
+    def update_actions(self) -> None:
+        """Enable exactly what the user may do to the selected slip now."""
+        req = self.selected()
+        can_approve = can_check = can_issue = False
+        if req is not None:
+            step = self._step(req)
+            inst = req.instance()
+            mine = inst is not None and workflow.available_actions(self.user, inst).approve
+            can_approve = mine and step == "head"
+            can_check = step == "check" and self.user.has_role(Role.LOGISTICS)
+            can_issue = req.state == RequisitionState.APPROVED and self.user.has_role(
+                Role.LOGISTICS
+            )
+            self.reject_button.setEnabled(mine)
+        else:
+            self.reject_button.setEnabled(False)
+        self.approve_button.setEnabled(can_approve)
+        self.approve_button.setVisible(can_approve or self.user.has_role(Role.DEPT_HEAD))
+        self.reject_button.setVisible(
+            self.user.has_role(Role.DEPT_HEAD, Role.LOGISTICS) or self.reject_button.isEnabled()
+        )
+        self.check_button.setEnabled(can_check)
+        self.issue_button.setEnabled(can_issue)
+        self.detail_button.setEnabled(req is not None)
+        self.print_button.setEnabled(req is not None)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _after(self, _result: Any = None) -> None:
+        self.changed()
+
+    @Slot()
+    def new_requisition(self) -> NewRequisitionDialog:
+        dialog = NewRequisitionDialog(self.user, self)
+        dialog.accepted.connect(self._after)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def approve(self) -> bool:
+        req = self.selected()
+        if req is None:
+            return False
+        if not errors.confirm(
+            self, tr("同意"), tr("同意申请批准单 %1？").replace("%1", req.number)
+        ):
+            return False
+        return common.attempt(
+            self,
+            lambda _ack: supplies.head_approve(self.user, req, tr("同意")),
+            on_done=self._after,
+            reload=self.reload,
+        )
+
+    @Slot()
+    def reject_selected(self) -> bool:
+        req = self.selected()
+        inst = req.instance() if req is not None else None
+        if inst is None:
+            return False
+        reason, ok = QInputDialog.getText(self, tr("驳回"), tr("驳回原因："))
+        if not ok:
+            return False
+        return common.attempt(
+            self,
+            lambda _ack: workflow.reject(self.user, inst.id, reason),
+            on_done=self._after,
+            reload=self.reload,
+        )
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.accepted.connect(self._after)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def check(self) -> CheckDialog | None:
+        req = self.selected()
+        if req is None:
+            return None
+        dialog = CheckDialog(self.user, req, self)
+        self._open(dialog)
+        return dialog
+
+    @Slot()
+    def issue(self) -> IssueDialog | None:
+        req = self.selected()
+        if req is None:
+            return None
+        dialog = IssueDialog(self.user, req, self)
+        self._open(dialog)
+        return dialog
+
+    @Slot()
+    def details(self) -> DetailDialog | None:
+        req = self.selected()
+        if req is None:
+            return None
+        dialog = DetailDialog(req, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def print_slip(self) -> Any:
+        """The 申请批准单 of ``forms.supplies`` when declared; otherwise the generic approval
+        form of the slip's workflow instance (its trail and signature lines, not its lines)."""
+        req = self.selected()
+        if req is None:
+            return None
+        name = common.printable("supplies_requisition", "requisition", "requisition_slip")
+        if name is not None:
+            return common.print_form(self, name, req.id)
+        inst = req.instance()
+        if inst is None:
+            return None
+        return common.print_form(self, "approval", inst.id)

@@ -1,0 +1,267 @@
+"""统计: what each department received, by quarter, as a bar chart (QtCharts) and as the table
+under it; and the quarterly report for the higher authority, written in the background.
+
+The figures come from ``supplies.consumption_totals`` / ``consumption_by_department`` (the
+出库 movements of the ledger, S8); this tab only draws them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.icons import icon
+from desktop.supplies import common
+from desktop.supplies.common import tr
+from desktop.tasks import BackgroundTask, Progress
+from models import supplies
+
+QUARTER_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
+
+
+class StatsPanel(QWidget):
+    def __init__(self, user: Any) -> None:
+        super().__init__()
+        self.user = user
+        today = date.today()
+        self.year = QComboBox()
+        for y in range(today.year, today.year - 6, -1):
+            self.year.addItem(str(y), y)
+        self.quarter = QComboBox()
+        self.quarter.addItem(tr("全年"), None)
+        for q in range(1, 5):
+            self.quarter.addItem(tr("第%1季度").replace("%1", str(q)), q)
+        self.year.currentIndexChanged.connect(self.reload)
+        self.quarter.currentIndexChanged.connect(self.reload)
+        self.report_button = QPushButton(icon("export"), tr("导出季度报表…"))
+        self.report_button.clicked.connect(self.export_report)
+        self.total = QLabel()
+
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(240)
+        self.series: QStackedBarSeries | None = None
+
+        headers = [
+            tr("部门"),
+            tr("季度"),
+            tr("类别"),
+            tr("编码"),
+            tr("物品名称"),
+            tr("单位"),
+            tr("数量"),
+            tr("金额（元）"),
+        ]
+        self.table = common.read_only_table(headers)
+        for c, w in enumerate((110, 50, 70, 74, 160, 44, 60, 90)):
+            self.table.setColumnWidth(c, w)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("年度：")))
+        top.addWidget(self.year)
+        top.addWidget(QLabel(tr("明细：")))
+        top.addWidget(self.quarter)
+        top.addWidget(self.total, 1)
+        top.addWidget(self.report_button)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart_view)
+        split.addWidget(self.table)
+        split.setSizes([320, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.loaded = False
+
+    def showEvent(self, event: Any) -> None:
+        if not self.loaded:
+            self.reload()
+        super().showEvent(event)
+
+    @Slot()
+    def reload(self) -> None:
+        self.loaded = True
+        year = int(self.year.currentData())
+        totals = supplies.consumption_totals(year=year)
+        self._draw(year, totals)
+        rows = supplies.consumption_by_department(year=year, quarter=self.quarter.currentData())
+        common.fill(
+            self.table,
+            (
+                (
+                    r.department,
+                    f"Q{r.quarter}",
+                    r.category,
+                    r.code,
+                    r.name,
+                    r.unit,
+                    r.quantity,
+                    f"{r.amount:,.2f}",
+                )
+                for r in rows
+            ),
+            right=(6, 7),
+        )
+        amount = sum((r.amount for r in rows), Decimal("0"))
+        self.total.setText(
+            "  " + tr("领用合计：") + f"¥{amount:,.2f}" + "  " + tr("（%n 行）", "", len(rows))
+        )
+
+    def _draw(self, year: int, totals: list[supplies.ConsumptionTotal]) -> None:
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        series = QStackedBarSeries()
+        for q in range(4):
+            bar = QBarSet(f"Q{q + 1}")
+            bar.setColor(QUARTER_COLOURS[q])
+            for row in totals:
+                bar.append(float(row.amounts[q]))
+            series.append(bar)
+        chart.addSeries(series)
+        chart.setTitle(tr("%1年各部门领用金额（元，按季度）").replace("%1", str(year)))
+        departments = QBarCategoryAxis()
+        departments.append([row.department for row in totals] or [tr("（无领用）")])
+        chart.addAxis(departments, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(departments)
+        values = QValueAxis()
+        top = max((float(row.total) for row in totals), default=0.0)
+        values.setRange(0, max(top * 1.1, 1.0))
+        values.setLabelFormat("%.0f")
+        values.applyNiceNumbers()
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(values)
+        self.series = series
+
+    def chart_total(self) -> float:
+        """The sum drawn in the chart (tests, and a cross-check against the table)."""
+        if self.series is None:
+            return 0.0
+        return sum(s.sum() for s in self.series.barSets())
+
+    @Slot()
+    def export_report(self) -> BackgroundTask | None:
+        """The quarterly register for the higher authority (``houqin report
+        supplies-quarterly``) when ``forms.supplies`` registers it; until then the same
+        sections written with the generic register engine."""
+        year = int(self.year.currentData())
+        quarter = self.quarter.currentData() or (date.today().month - 1) // 3 + 1
+        period = f"{year}Q{quarter}"
+        path = common.ask_save(self, tr("导出季度报表"), f"办公用品季度报表-{period}.xlsx")
+        if not path:
+            return None
+        return common.write_in_background(
+            self,
+            path,
+            lambda progress: write_quarterly(period, path, progress),
+            label=tr("正在生成季度报表…"),
+            done_title=tr("导出季度报表"),
+        )
+
+
+def write_quarterly(period: str, path: str, progress: Progress | None = None) -> Any:
+    from forms import reports
+
+    try:
+        report = reports.get_report("supplies-quarterly")
+    except Exception:  # not registered in this build: the generic engine below
+        report = None
+    if report is not None:
+        from pathlib import Path
+
+        return report.write(period, Path(path), "")
+    return _generic_quarterly(period, path, progress)
+
+
+def _generic_quarterly(period: str, path: str, progress: Progress | None) -> Any:
+    from forms.excel_export import Section, write_registers
+    from forms.spec import Field, FieldType, FormSpec
+
+    year, quarter = supplies.parse_period(period)
+    stock = FormSpec(
+        name="stock",
+        title="库存表",
+        fields=(
+            Field("code", "编码", width=10),
+            Field("name", "物品名称", width=20),
+            Field("category", "类别", width=10),
+            Field("specification", "规格型号", width=18),
+            Field("unit", "单位", width=6),
+            Field("on_hand", "库存", FieldType.INTEGER, width=8),
+            Field("reorder", "库存下限", width=8),
+            Field("value", "金额", FieldType.MONEY, width=12),
+        ),
+    )
+    use = FormSpec(
+        name="consumption",
+        title="各部门领用统计",
+        fields=(
+            Field("department", "部门", width=14),
+            Field("category", "类别", width=10),
+            Field("code", "编码", width=10),
+            Field("name", "物品名称", width=20),
+            Field("unit", "单位", width=6),
+            Field("quantity", "数量", FieldType.INTEGER, width=8),
+            Field("amount", "金额", FieldType.MONEY, width=12),
+        ),
+    )
+    if progress is not None:
+        progress(0, 2)
+    stock_rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "category": r.category,
+            "specification": r.specification,
+            "unit": r.unit,
+            "on_hand": r.on_hand,
+            "reorder": str(r.reorder_level),
+            "value": r.value,
+        }
+        for r in supplies.stock_on_hand()
+    ]
+    use_rows = [
+        {
+            "department": r.department,
+            "category": r.category,
+            "code": r.code,
+            "name": r.name,
+            "unit": r.unit,
+            "quantity": r.quantity,
+            "amount": r.amount,
+        }
+        for r in supplies.consumption_by_department(year=year, quarter=quarter)
+    ]
+    if progress is not None:
+        progress(1, 2)
+    return write_registers(
+        [Section(stock, stock_rows), Section(use, use_rows)],
+        path,
+        period=f"{year}年第{quarter}季度",
+    )

@@ -1,0 +1,364 @@
+"""车辆管理 page: real widgets on a real SQLite office. The page writes only through the
+use cases, shows only the actions the user may take now, and puts each refusal's rule ID
+where the user looks (beside the field, or in the message)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QDesktopServices
+
+from desktop.app import build_main_window
+from desktop.approvals import ApprovalCenter
+from desktop.fleet import actions as A
+from desktop.fleet.charts import StatsTab
+from desktop.fleet.page import FleetPage
+from desktop.fleet.repair_dialog import RepairDialog
+from models import fleet
+from models.fleet import LineInput, LineState, Repair, RepairState, VehicleStatus
+from tests.desktop.typing import type_text
+
+
+@dataclass
+class Fleet:
+    office: object
+    car: fleet.Vehicle
+    other: fleet.Vehicle
+    shop: fleet.RepairShop
+    station: fleet.FuelStation
+
+
+@pytest.fixture
+def fl(desk) -> Fleet:
+    o = desk
+    car = fleet.add_vehicle(
+        o.fleet,
+        "京A12345",
+        o.squad,
+        model="大众帕萨特",
+        purchase_date=date(2024, 3, 1),
+        odometer=42000,
+        drivers=[o.driver],
+    )
+    other = fleet.add_vehicle(o.fleet, "京B54321", o.office, model="别克GL8", odometer=9000)
+    shop = fleet.add_shop(o.logistics, "城东汽修厂", "东环路8号")
+    station = fleet.add_station(o.logistics, "中石化东环站")
+    return Fleet(o, car, other, shop, station)
+
+
+def page_for(qtbot, user) -> FleetPage:
+    page = FleetPage(user)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def repair_window(qtbot, user, repair) -> RepairDialog:
+    dialog = RepairDialog(user, repair.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def select_row(table, row: int) -> None:
+    table.selectionModel().select(
+        table.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def authorised(fl: Fleet, prices=("800", "300")) -> Repair:
+    o = fl.office
+    repair = fleet.apply_repair(o.driver, fl.car, "刹车异响")
+    fleet.assess(
+        o.fleet,
+        repair,
+        diagnosis="刹车片磨损",
+        lines=[LineInput(f"项目{i}", Decimal(p)) for i, p in enumerate(prices, 1)],
+        shop=fl.shop,
+        promised_date=date.today(),
+    )
+    fleet.approve_repair(o.leader, repair, "同意")
+    return fleet.file_repair(o.logistics, repair)
+
+
+# --- the page ----------------------------------------------------------------------------
+
+
+def test_fleet_manager_sees_the_vehicle_register_and_tabs_are_built_lazily(qtbot, fl):
+    o = fl.office
+    w = build_main_window(o.fleet, o.url)
+    qtbot.addWidget(w)
+    w.show()
+    assert "fleet" in w.module_keys() and w.module_keys()[0] == "fleet"
+    page = w.open_module("fleet")
+    assert page.tab_keys() == ["vehicles", "repairs", "maintenance", "fuel", "places", "stats"]
+    assert list(page.built) == ["vehicles"]  # the other tabs cost nothing until opened
+    model = page.built["vehicles"].model
+    assert model.rowCount() == 2
+    assert [model.data(model.index(r, 0)) for r in range(2)] == ["京A·12345", "京B·54321"]
+    row = {model.columns[c].key: model.data(model.index(0, c)) for c in range(len(model.columns))}
+    assert row["unit"] == "一中队" and row["status"] == "在用" and row["drivers"] == "吴十"
+    assert row["odometer"] == "42,000"
+    assert row["maintenance"].startswith("已超期")  # purchased 2024-03, never serviced (F1)
+
+
+def test_who_sees_the_module_and_a_driver_sees_only_his_vehicles(qtbot, fl):
+    o = fl.office
+    head = build_main_window(o.squad_head, o.url)  # 科室负责人 only
+    qtbot.addWidget(head)
+    assert "fleet" not in head.module_keys()
+    page = page_for(qtbot, o.driver)
+    assert page.tab_keys() == ["vehicles", "repairs", "fuel"]
+    model = page.built["vehicles"].model
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["京A·12345"]
+    assert page.open_tab("repairs").apply_button.isVisibleTo(page)
+    assert not page_for(qtbot, o.leader).open_tab("repairs").apply_button.isVisibleTo(page)
+
+
+def test_F1_a_bad_plate_is_refused_beside_the_field(qtbot, fl):
+    tab = page_for(qtbot, fl.office.fleet).built["vehicles"]
+    dialog = tab.vehicle_dialog()
+    qtbot.addWidget(dialog)
+    type_text(dialog.widget("plate"), "京I12345")
+    type_text(dialog.widget("unit"), "一中队")
+    assert not dialog.try_submit()
+    assert dialog.error_text("plate").startswith("[F1] ")
+    dialog.widget("plate").setText("")
+    type_text(dialog.widget("plate"), "京C·66666")
+    assert dialog.try_submit(), dialog.general_error.text()
+    assert tab.model.rowCount() == 2  # the page reloads through the window's notice
+    tab.reload()
+    assert tab.model.rowCount() == 3
+
+
+# --- the repair flow from the page ---------------------------------------------------------
+
+
+def test_F2_driver_applies_fleet_manager_assesses_leader_approves_logistics_files(
+    qtbot, fl, boxes, monkeypatch
+):
+    o = fl.office
+    tab = page_for(qtbot, o.driver).open_tab("repairs")
+    dialog = tab.apply_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.widget("plate").count() == 1  # only his own vehicle
+    type_text(dialog.widget("fault"), "刹车异响")
+    assert dialog.try_submit(), dialog.general_error.text()
+    repair = Repair.get()
+    assert repair.state == RepairState.APPLIED and repair.driver_id == o.driver.id
+    tab.reload()
+    assert tab.model.rowCount() == 1
+
+    # The driver may only withdraw; the leader may do nothing yet.
+    assert A.actions_for(o.driver, repair) == {A.WITHDRAW}
+    assert A.actions_for(o.leader, repair) == set()
+
+    # 车管鉴定 with two lines from the line editor.
+    win = repair_window(qtbot, o.fleet, repair)
+    assert win.buttons[A.ASSESS].isVisibleTo(win)
+    assert not win.buttons[A.APPROVE].isVisibleTo(win)
+    assess = win.assess_dialog()
+    qtbot.addWidget(assess)
+    assert not assess.try_submit()  # no diagnosis, no lines
+    type_text(assess.widget("diagnosis"), "刹车片磨损")
+    assert not assess.try_submit()
+    assert assess.lines.error.text().startswith("[F2] ")  # at least one line, under the table
+    assess.lines.add_line("刹车片", "800", warranty=6)
+    assess.lines.add_line("工时", "300", labour=True)
+    assert assess.try_submit(), assess.general_error.text()
+    win.load()
+    assert [win.lines.item(r, 7).text() for r in range(2)] == ["估价", "估价"]
+    assert win.trail.rowCount() == 2  # 提交, 车管鉴定
+    assert not win.buttons[A.ASSESS].isVisibleTo(win)
+
+    # 主要领导 approves from the repair window.
+    leader = repair_window(qtbot, o.leader, repair)
+    assert leader.allowed == {A.APPROVE, A.REJECT, A.RETURN}
+    leader.comment.setPlainText("同意")
+    assert leader.approve()
+    assert Repair.get_by_id(repair.id).instance().current_node().key == "file"
+
+    # 后勤 files it in the 审批中心; the 准修通知单 is issued.
+    center = ApprovalCenter(o.logistics)
+    qtbot.addWidget(center)
+    center.show()
+    assert center.inbox.model.rowCount() == 1
+    doc = center.open_document(center.inbox.model.row(0)["instance_id"])
+    assert doc.approve()
+    repair = Repair.get_by_id(repair.id)
+    assert repair.state == RepairState.AUTHORISED and repair.authorisation_no
+    assert repair.approved_cost == Decimal("1100.00")
+
+    mine = repair_window(qtbot, o.logistics, repair)
+    assert mine.print_auth_button.isVisibleTo(mine)
+    assert mine.buttons[A.ENTER].isVisibleTo(mine)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    task = mine.print_authorisation()
+    qtbot.waitUntil(lambda: task.finished, timeout=10000)
+    text = PdfReader(opened[-1]).pages[0].extract_text()
+    assert "准修通知单" in text and repair.authorisation_no in text
+    task = mine.print_repair()
+    qtbot.waitUntil(lambda: task.finished, timeout=10000)
+    assert len(PdfReader(opened[-1]).pages) == 3  # 一式三联
+    assert boxes.shown == []
+
+
+def test_F4_an_unapproved_supplement_part_cannot_be_recorded(qtbot, fl, boxes):
+    o = fl.office
+    repair = authorised(fl)
+    win = repair_window(qtbot, o.fleet, repair)
+    assert win.allowed == {A.ENTER, A.PRINT_AUTHORISATION}
+    assert win.enter_shop()
+    assert win.allowed == {A.SUPPLEMENT, A.FITTED, A.FINISH, A.PRINT_AUTHORISATION}
+    sup = win.supplement_dialog()
+    qtbot.addWidget(sup)
+    type_text(sup.widget("reason"), "发现水泵损坏")
+    sup.lines.add_line("水泵总成", "2600", assembly=True)
+    assert sup.try_submit(), sup.general_error.text()
+    win.load()
+    proposed = [r for r in range(win.lines.rowCount()) if win.lines.item(r, 7).text() == "补充待批"]
+    assert len(proposed) == 1
+    select_row(win.lines, proposed[0])
+    assert not win.record_fitted()
+    assert boxes.shown[-1].kind == "rule" and boxes.shown[-1].text.startswith("[F4] ")
+    line = Repair.get_by_id(repair.id).lines.where(fleet.RepairLine.name == "水泵总成").get()
+    assert line.state == LineState.PROPOSED
+    assert not win.finish()  # a supplement is still under approval
+    assert boxes.shown[-1].text.startswith("[F4] ")
+
+    # 后勤审核 then 主要领导同意, from the repair window.
+    for user in (o.logistics, o.leader):
+        other = repair_window(qtbot, user, repair)
+        assert other.sup_box.isVisibleTo(other) and A.SUPPLEMENT_DECIDE in other.allowed
+        assert other.approve_supplement()
+    win.load()
+    for r in range(win.lines.rowCount()):
+        select_row(win.lines, r)
+        assert win.record_fitted(), boxes.texts()
+    assert win.finish()
+    assert Repair.get_by_id(repair.id).state == RepairState.AWAITING_ACCEPTANCE
+
+    # F6: only the driver signs the exit acceptance.
+    assert A.ACCEPT not in A.actions_for(o.fleet, Repair.get_by_id(repair.id))
+    driver = repair_window(qtbot, o.driver, repair)
+    assert driver.allowed == {A.ACCEPT, A.PRINT_AUTHORISATION}
+    accept = driver.accept_dialog()
+    qtbot.addWidget(accept)
+    assert accept.try_submit()
+    repair = Repair.get_by_id(repair.id)
+    assert repair.state == RepairState.CLOSED and repair.first_pass
+    assert fleet.Vehicle.get_by_id(fl.car.id).status == VehicleStatus.IN_SERVICE
+
+
+def test_F5_the_leader_declines_an_overhaul_quote_line_by_line(qtbot, fl):
+    o = fl.office
+    repair = fleet.apply_repair(o.driver, fl.car, "发动机异响", kind="overhaul")
+    fleet.assess(
+        o.fleet,
+        repair,
+        diagnosis="需大修",
+        shop=fl.shop,
+        promised_date=date.today(),
+        lines=[LineInput("缸体", Decimal("9000")), LineInput("涡轮", Decimal("3000"))],
+        quote_ref="BJ-17",
+    )
+    fleet.approve_repair(o.logistics, repair, "报价合理")
+    win = repair_window(qtbot, o.leader, repair)
+    assert A.DECLINE_LINES in win.allowed
+    turbo = next(r for r in range(2) if win.lines.item(r, 1).text() == "涡轮")
+    win.lines.item(turbo, 0).setCheckState(Qt.CheckState.Checked)
+    assert win.approve()
+    states = {ln.name: ln.state for ln in Repair.get_by_id(repair.id).lines}
+    assert states == {"缸体": LineState.ESTIMATED, "涡轮": LineState.DECLINED}
+
+
+# --- fuel, maintenance ---------------------------------------------------------------------
+
+
+def test_F10_fuel_at_a_station_off_the_list_is_refused_beside_the_station(qtbot, fl):
+    o = fl.office
+    old = fleet.add_station(o.logistics, "城西加油站")
+    fleet.set_designated(o.logistics, old, False)
+    tab = page_for(qtbot, o.fleet).open_tab("fuel")
+    dialog = tab.fuel_dialog()
+    qtbot.addWidget(dialog)
+    type_text(dialog.widget("station"), "城西加油站")
+    for key, text in (("litres", "40"), ("amount", "320"), ("odometer", "42300")):
+        qtbot.keyClicks(dialog.widget(key), text)
+    assert not dialog.try_submit()
+    assert dialog.error_text("station").startswith("[F10] ")
+    assert "不是定点加油站" in dialog.error_text("station")
+    assert fleet.FuelLog.select().count() == 0
+    dialog.widget("station").setText("")
+    type_text(dialog.widget("station"), "中石化东环站")
+    assert dialog.try_submit(), dialog.general_error.text()
+    assert fleet.FuelLog.get().station_id == fl.station.id
+    tab.reload()
+    assert tab.fuel.model.rowCount() == 1
+
+
+def test_F1_maintenance_due_list_and_recording(qtbot, fl):
+    o = fl.office
+    tab = page_for(qtbot, o.fleet).open_tab("maintenance")
+    assert [d.vehicle.plate for d in tab.due_rows] == ["京A·12345"]
+    assert tab.due.item(0, 2).text() == "已超期"
+    select_row(tab.due, 0)
+    dialog = tab.record_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.widget("plate").currentText() == "京A·12345"
+    assert dialog.try_submit(), dialog.general_error.text()
+    tab.reload()
+    assert tab.due_rows == []
+    assert tab.history.model.rowCount() == 1
+    assert tab.compliance.item(0, 0).text() == "一中队"
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+def test_F8_chart_has_twelve_months_and_the_monthly_report_is_exported(qtbot, fl, tmp_path):
+    o = fl.office
+    repair = fleet.enter_shop(o.fleet, authorised(fl))
+    for line in repair.lines:
+        fleet.record_fitted(o.fleet, line)
+    fleet.finish_repair(o.fleet, repair)
+    fleet.accept(o.driver, repair, True)
+    stats = StatsTab(o.fleet)
+    qtbot.addWidget(stats)
+    stats.show()
+    period = f"{date.today():%Y-%m}"
+    assert stats.current_period() == period
+    assert stats.cost_set.count() == 12 and stats.x_axis.count() == 12
+    assert stats.cost_set.at(11) == 1100.0 and stats.cost_set.at(0) == 0.0
+    assert [p.y() for p in stats.timely.points()] == [100.0]  # closed by the promised day
+    assert [p.y() for p in stats.passed.points()] == [100.0]
+    assert stats.passed.points()[0].x() == 11.0
+    assert stats.rate_axis.max() == 100 and stats.cost_axis.max() >= 1100
+    assert stats.tables["unit"].item(0, 0).text() == "一中队"
+    assert "完工 1 次" in stats.summary.text()
+
+    out = tmp_path / "月报.xlsx"
+    stats.unit_name.setText("市局机关")
+    task = stats.export_report(out)
+    qtbot.waitUntil(lambda: task.finished, timeout=10000)
+    assert task.exception is None
+    book = openpyxl.load_workbook(Path(out))
+    cells = [
+        str(c)
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+        if c is not None
+    ]
+    assert any("按单位" in c for c in cells)
+    assert "一中队" in cells and "京A·12345" in cells and "城东汽修厂" in cells
+    assert any("市局机关" in c for c in cells)

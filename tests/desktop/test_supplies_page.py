@@ -1,0 +1,324 @@
+"""办公用品 page: real widgets on a real SQLite office, each step by the user whose role it is.
+
+The model tests prove the rules; these prove the page offers each step to the right person,
+hands the right figures to the use cases, and shows every refusal with its rule ID.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from desktop.app import build_main_window
+from desktop.supplies.page import SuppliesPage
+from desktop.supplies.stocktake import COUNTED, KEYS, REASON
+from models import supplies
+from models.stocktake import StocktakeLine, StocktakeState
+from models.supplies import Category, Item, Movement, MovementKind, RequisitionState
+
+
+@pytest.fixture
+def store(desk):
+    """Three items with opening stock: pens 50, paper 30, toner 3."""
+    lg = desk.logistics
+    pen = supplies.add_item(
+        lg, name="中性笔", category="书写工具", unit="支", specification="0.5mm", reorder_level=20
+    )
+    paper = supplies.add_item(
+        lg, name="复印纸", category=Category.PAPER, unit="包", specification="A4", reorder_level=10
+    )
+    toner = supplies.add_item(
+        lg, name="硒鼓", category="耗材", unit="个", specification="88A", reorder_level=5
+    )
+    when = datetime.now() - timedelta(days=3)
+    for it, qty in ((pen, 50), (paper, 30), (toner, 3)):
+        supplies.set_opening_balance(lg, item=it, quantity=qty, at=when)
+    desk.pen, desk.paper, desk.toner = (
+        Item.get_by_id(pen.id),
+        Item.get_by_id(paper.id),
+        (Item.get_by_id(toner.id)),
+    )
+    return desk
+
+
+def page_for(qtbot, user) -> SuppliesPage:
+    page = SuppliesPage(user)
+    qtbot.addWidget(page)
+    page.resize(1300, 760)
+    page.show()
+    return page
+
+
+def select(view, key) -> None:
+    view.start()
+    model = view.model
+    for row in range(model.rowCount()):
+        if model.row_id(row) == key:
+            view.table.selectRow(row)
+            return
+    raise AssertionError(f"row {key} not listed")
+
+
+def stock(it: Item) -> int:
+    return Item.get_by_id(it.id).on_hand
+
+
+def test_the_page_opens_for_logistics_with_the_items_listed(qtbot, store):
+    w = build_main_window(store.logistics, store.url)
+    qtbot.addWidget(w)
+    w.show()
+    assert "supplies" in w.module_keys()
+    page = w.open_module("supplies")
+    assert isinstance(page, SuppliesPage)
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "物品目录与库存",
+        "领用申请",
+        "采购",
+        "盘点",
+        "统计",
+    ]
+    model = page.catalogue.model
+    assert model.rowCount() == 3
+    shown = {model.row(r)["code"]: model.row(r) for r in range(3)}
+    assert shown[store.pen.code]["on_hand"] == 50
+    # series in the regulation's order, labelled; toner (3 ≤ 5) is highlighted, pens not
+    assert [model.data(model.index(r, 2)) for r in range(3)] == ["书写工具", "纸本", "耗材"]
+    low = [model.is_low(r) for r in range(3)]
+    assert low == [False, False, True]
+    assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
+    # pinyin initials find the paper
+    page.catalogue.model.set_search("fyz")
+    assert [model.row(r)["code"] for r in range(model.rowCount())] == [store.paper.code]
+
+
+def test_a_clerk_sees_only_the_catalogue_and_requisitions_and_cannot_edit_items(qtbot, store):
+    page = page_for(qtbot, store.clerk)
+    assert page.tabs.count() == 2
+    assert page.catalogue.add_button.isHidden()
+    assert not page.requisitions.new_button.isHidden()
+    assert page.requisitions.check_button.isHidden()
+
+
+def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_three_and_issues(
+    qtbot, store, boxes
+):
+    s = store
+    # 张三 (办公室) fills the 申请批准单 on the page and submits it
+    clerk_page = page_for(qtbot, s.clerk)
+    dialog = clerk_page.requisitions.new_requisition()
+    dialog.purpose.setText("office")
+    dialog.add_line(s.pen, 10)
+    dialog.add_line(s.paper, 5)
+    dialog.add_line(s.toner, 2)
+    assert dialog.try_submit(), dialog.error.text()
+    req = supplies.Requisition.select().order_by(supplies.Requisition.id.desc()).first()
+    assert req.state == RequisitionState.PENDING and len(list(req.lines)) == 3
+    assert req.applicant_id == s.clerk.id
+    clerk_page.requisitions.reload()
+    select(clerk_page.requisitions.view, req.id)
+    assert not clerk_page.requisitions.approve_button.isEnabled()  # not his step
+
+    # 李四, the head of 办公室, approves it from his page
+    head_page = page_for(qtbot, s.head)
+    head_page.requisitions.reload()
+    select(head_page.requisitions.view, req.id)
+    assert head_page.requisitions.approve_button.isEnabled()
+    assert head_page.requisitions.approve()
+    assert supplies.Requisition.get_by_id(req.id).instance().current_node().key == "check"
+
+    # 周九 (后勤) checks: pens 10 → 6, paper 5 as asked, toner 0 (two of the three lines)
+    lg_page = page_for(qtbot, s.logistics)
+    panel = lg_page.requisitions
+    panel.reload()
+    select(panel.view, req.id)
+    assert panel.check_button.isEnabled() and not panel.issue_button.isEnabled()
+    check = panel.check()
+    lines = {ln.item_id: ln.id for ln in req.lines}
+    check.spins[lines[s.pen.id]].setValue(6)
+    check.spins[lines[s.toner.id]].setValue(0)
+    assert not check.try_submit()  # a cut without a reason
+    assert check.error.text().startswith("[S6]")
+    check.comment.setText("cut to stock policy")
+    assert check.try_submit(), check.error.text()
+    approved = {
+        ln.item_id: ln.approved
+        for ln in supplies.RequisitionLine.select().where(
+            supplies.RequisitionLine.requisition == req.id
+        )
+    }
+    assert approved == {s.pen.id: 6, s.paper.id: 5, s.toner.id: 0}
+    assert supplies.Requisition.get_by_id(req.id).state == RequisitionState.APPROVED
+
+    # and issues to 张三, recorded as the receiver
+    panel.reload()
+    select(panel.view, req.id)
+    assert panel.issue_button.isEnabled() and not panel.check_button.isEnabled()
+    issue = panel.issue()
+    assert issue.receiver.currentText() == "张三"
+    assert len(issue.spins) == 2  # the toner line was not approved
+    assert issue.try_submit(), issue.error.text()
+    assert (stock(s.pen), stock(s.paper), stock(s.toner)) == (44, 25, 3)
+    done = supplies.Requisition.get_by_id(req.id)
+    assert done.state == RequisitionState.ISSUED and done.receiver_name == "张三"
+    outs = Movement.select().where(
+        (Movement.kind == MovementKind.ISSUE) & (Movement.doc_id == req.id)
+    )
+    assert sorted(m.quantity for m in outs) == [-6, -5]
+    assert {m.receiver for m in outs} == {"张三"}
+    assert boxes.texts() == [boxes.shown[0].text]  # only the head's "同意？" question
+
+
+def test_S6_over_issue_is_refused_with_the_rule_id(qtbot, store, boxes):
+    s = store
+    req = supplies.submit_requisition(
+        s.clerk, lines=[supplies.RequisitionLineInput(s.toner, 3)], purpose="x"
+    )
+    supplies.head_approve(s.head, req)
+    page = page_for(qtbot, s.logistics)
+    panel = page.requisitions
+    panel.reload()
+    select(panel.view, req.id)
+    check = panel.check()
+    # meanwhile another clerk issues two of the three toners on another slip
+    other = supplies.submit_requisition(
+        s.driver, lines=[supplies.RequisitionLineInput(s.toner, 2)], purpose="y"
+    )
+    supplies.head_approve(s.squad_head, other)
+    supplies.check_requisition(s.logistics, other, approved={other.lines[0].id: 2})
+    supplies.issue_requisition(s.logistics, other, receiver=s.driver)
+    assert stock(s.toner) == 1
+    # approving 3 with 1 in stock is a warning: "continue?" yes re-runs acknowledged
+    boxes.answer = True
+    assert check.try_submit()
+    assert boxes.shown[-1].kind == "warning" and "[S6]" in boxes.shown[-1].text
+    panel.reload()
+    select(panel.view, req.id)
+    issue = panel.issue()
+    assert not issue.try_submit()
+    assert issue.error.text().startswith("[S6]")
+    assert "库存不足" in issue.error.text()
+    assert stock(s.toner) == 1
+    assert supplies.Requisition.get_by_id(req.id).state == RequisitionState.APPROVED
+
+
+def type_count(qtbot, table, text: str) -> None:
+    """Type digits into the current cell as a clerk would, then Enter."""
+    qtbot.keyClicks(table, text[0])
+    editors = [e for e in table.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, "typing a digit opens the cell editor"
+    editor = editors[0]
+    if text[1:]:
+        qtbot.keyClicks(editor, text[1:])
+    row = table.currentIndex().row()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # Qt commits the editor by a queued call: let the event loop run as it would for a user
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+    assert table.currentIndex().row() == min(row + 1, table.model().rowCount() - 1)
+
+
+def test_S5_blind_stocktake_keyboard_counts_variances_approval_and_posting(qtbot, store, boxes):
+    s = store
+    page = page_for(qtbot, s.logistics)
+    panel = page.stocktake
+    page.tabs.setCurrentWidget(panel)
+    assert panel.banner.isVisible() and "季度" in panel.banner.text()  # due this quarter
+    opener = panel.start()
+    opener.blind.setChecked(True)
+    assert opener.try_submit(), opener.error.text()
+    st = panel.current
+    assert st is not None and st.blind
+    # the book quantities are not in the table at all while counting blind
+    hidden = [KEYS[c] for c in range(len(KEYS)) if panel.table.isColumnHidden(c)]
+    assert hidden == ["book", "during", "expected", "variance"]
+    book = KEYS.index("book")
+    assert {panel.model.data(panel.model.index(r, book)) for r in range(3)} == {""}
+
+    # counts typed with the keyboard: digits, Enter, next row
+    table = panel.table
+    table.setFocus()
+    assert table.currentIndex().row() == 0 and table.currentIndex().column() == COUNTED
+    for text in ("52", "30", "1"):  # pens +2, paper exact, toner −2
+        type_count(qtbot, table, text)
+    assert table.currentIndex().row() == 2  # moved down each time (stays on the last row)
+    counted = {
+        ln.item_id: ln.counted
+        for ln in StocktakeLine.select().where(StocktakeLine.stocktake == st.id)
+    }
+    assert counted == {s.pen.id: 52, s.paper.id: 30, s.toner.id: 1}
+    assert panel.progress.text() == "已盘 3 / 3 项"
+
+    # submitting without reasons is refused with S5 (the router shows the rule ID)
+    assert not panel.submit()
+    assert boxes.shown[-1].text.startswith("[S5]")
+    model = panel.model
+    model.setData(model.index(0, REASON), "found in drawer")
+    model.setData(model.index(2, REASON), "damaged")
+    assert panel.submit()
+    assert panel.current.state == StocktakeState.PENDING
+    assert not any(panel.table.isColumnHidden(c) for c in range(len(KEYS)))  # handed in
+    assert model.data(model.index(0, KEYS.index("variance"))) == "+2"
+
+    # the main leader approves from his page; 后勤 posts
+    leader_page = page_for(qtbot, s.leader)
+    assert leader_page.stocktake.approve_button.isEnabled()
+    assert leader_page.stocktake.approve()
+    panel.reload()
+    assert panel.post_button.isEnabled()
+    assert panel.post()
+    movements = list(
+        Movement.select().where((Movement.doc_type == "stocktake") & (Movement.doc_id == st.id))
+    )
+    assert sorted((m.kind, m.quantity) for m in movements) == [
+        (MovementKind.GAIN.value, 2),
+        (MovementKind.LOSS.value, -2),
+    ]
+    assert (stock(s.pen), stock(s.paper), stock(s.toner)) == (52, 30, 1)
+
+    # a posted stocktake offers no editor and no button that changes it
+    assert panel.current.state == StocktakeState.POSTED
+    assert not panel.banner.isVisible()  # this quarter's count is done
+    index = model.index(0, COUNTED)
+    assert not (model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+    assert table.editTriggers() == table.EditTrigger.NoEditTriggers
+    assert not model.setData(index, "99")
+    for button in (
+        panel.submit_button,
+        panel.post_button,
+        panel.import_button,
+        panel.cancel_button,
+    ):
+        assert not button.isEnabled()
+    assert (
+        StocktakeLine.get(
+            (StocktakeLine.stocktake == st.id) & (StocktakeLine.item == s.pen.id)
+        ).counted
+        == 52
+    )
+
+
+def test_consumption_chart_shows_each_departments_quarters(qtbot, store):
+    s = store
+    for clerk, head, qty in ((s.clerk, s.head, 8), (s.driver, s.squad_head, 4)):
+        req = supplies.submit_requisition(
+            clerk, lines=[supplies.RequisitionLineInput(s.pen, qty)], purpose="z"
+        )
+        supplies.head_approve(head, req)
+        supplies.check_requisition(s.logistics, req, approved={req.lines[0].id: qty})
+        supplies.issue_requisition(s.logistics, req, receiver=clerk)
+    supplies.update_item(s.logistics, s.pen, price="2.50")
+    page = page_for(qtbot, s.logistics)
+    page.tabs.setCurrentWidget(page.stats)
+    stats = page.stats
+    assert stats.loaded
+    sets = stats.series.barSets()
+    assert [b.label() for b in sets] == ["Q1", "Q2", "Q3", "Q4"]
+    q = (date.today().month - 1) // 3
+    departments = stats.chart.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert departments == ["一中队", "办公室"]
+    assert [sets[q].at(i) for i in range(2)] == [10.0, 20.0]
+    assert stats.chart_total() == 30.0
+    assert stats.table.rowCount() == 2
