@@ -317,6 +317,7 @@ def _formats(book: xlsxwriter.Workbook) -> dict[str, Any]:
         "text": book.add_format({**border, "num_format": "@"}),
         "int": book.add_format({**border, "num_format": "0"}),
         "money": book.add_format({**border, "num_format": "#,##0.00"}),
+        "percent": book.add_format({**border, "num_format": "0.0%"}),
         "date": book.add_format({**border, "num_format": "yyyy-mm-dd"}),
         "total_label": book.add_format({**border, "bold": True}),
         "total_int": book.add_format({**border, "bold": True, "num_format": "0"}),
@@ -332,6 +333,9 @@ def _writer(f: Field, fmt: dict[str, Any]) -> Any:
         return lambda ws, r, c, v: ws.write_number(r, c, int(v), style)
     if f.type == FieldType.MONEY:
         style = fmt["money"]
+        return lambda ws, r, c, v: ws.write_number(r, c, float(v), style)
+    if f.type == FieldType.PERCENT:
+        style = fmt["percent"]
         return lambda ws, r, c, v: ws.write_number(r, c, float(v), style)
     if f.type == FieldType.DATE:
         style = fmt["date"]

@@ -46,6 +46,7 @@ TYPE_NAMES = {
     FieldType.DATE: "日期",
     FieldType.CHOICE: "选项",
     FieldType.REFERENCE: "引用",
+    FieldType.PERCENT: "百分比",
 }
 
 
@@ -189,6 +190,8 @@ def _describe(f: Field) -> str:
         return "数字，最多两位小数，例如 1234.50"
     if f.type == FieldType.INTEGER:
         return "整数"
+    if f.type == FieldType.PERCENT:
+        return "百分比，例如 87.5%"
     return f"最多 {f.max_length} 个字" if f.max_length else ""
 
 

@@ -826,9 +826,9 @@ _FIG = (
     Field("count", "维修次数", FieldType.INTEGER, width=10),
     Field("cost", "维修费用（元）", FieldType.MONEY, width=14),
     Field("on_time", "按期完成", FieldType.INTEGER, width=10),
-    Field("timeliness", "及时率", width=10),
+    Field("timeliness", "及时率", FieldType.PERCENT, width=10),
     Field("first_pass", "一次验收合格", FieldType.INTEGER, width=12),
-    Field("pass_rate", "合格率", width=10),
+    Field("pass_rate", "合格率", FieldType.PERCENT, width=10),
 )
 
 
@@ -884,9 +884,9 @@ def _figure_rows(groups: dict[str, fleet.Figures]) -> Iterator[Values]:
             "count": fig.count,
             "cost": fig.cost,
             "on_time": fig.on_time,
-            "timeliness": _percent(fig.timeliness),
+            "timeliness": fig.timeliness,
             "first_pass": fig.first_pass,
-            "pass_rate": _percent(fig.pass_rate),
+            "pass_rate": fig.pass_rate,
         }
 
 

@@ -34,6 +34,7 @@ class FieldType(StrEnum):
     DATE = "date"  # datetime.date; read from date cells, Excel serials or 2026-11-03 text
     CHOICE = "choice"  # one of ``choices`` (or several with ``multiple``)
     REFERENCE = "reference"  # another record, named by its business key (a department name)
+    PERCENT = "percent"  # a share 0..1 (及时率): shown 87.5%; never summed in totals
 
 
 NUMERIC_TYPES = frozenset({FieldType.INTEGER, FieldType.MONEY})

@@ -128,6 +128,29 @@ def _parse_money(_field: Field) -> Parser:
     return parse
 
 
+def _parse_percent(_field: Field) -> Parser:
+    """``87.5%`` or ``0.875`` (a percent-formatted cell holds the fraction) → ``0.875``."""
+
+    def parse(raw: Any) -> Decimal | None:
+        if isinstance(raw, bool | date):
+            raise ValueProblem("应为百分比", "not a percentage")
+        if isinstance(raw, int | float):
+            return Decimal(repr(raw))
+        text = normalize(str(raw)).replace(" ", "")
+        if not text:
+            return None
+        scale = Decimal(100) if text.endswith("%") else Decimal(1)
+        try:
+            number = Decimal(text.rstrip("%")) / scale
+        except InvalidOperation:
+            raise ValueProblem("应为百分比，例如 87.5%", "not a percentage") from None
+        if not number.is_finite():
+            raise ValueProblem("应为百分比，例如 87.5%", "not a percentage")
+        return number
+
+    return parse
+
+
 _DATE_TEXT = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
@@ -226,6 +249,7 @@ _FACTORIES: dict[FieldType, Callable[[Field], Parser]] = {
     FieldType.DATE: _parse_date,
     FieldType.CHOICE: _parse_choice,
     FieldType.REFERENCE: _parse_reference,
+    FieldType.PERCENT: _parse_percent,
 }
 
 
@@ -257,6 +281,8 @@ def display(field: Field, value: Any) -> str:
         return "是" if value else "否"
     if field.type == FieldType.MONEY:
         return f"{Decimal(str(value)):,.2f}"
+    if field.type == FieldType.PERCENT:
+        return f"{Decimal(str(value)) * 100:.1f}%"
     if field.type == FieldType.DATE and isinstance(value, date | datetime):
         return value.strftime("%Y-%m-%d")
     if field.type == FieldType.CHOICE and isinstance(value, tuple | list | set | frozenset):

@@ -86,7 +86,8 @@ def test_F8_month_end_report_workbook(fl, tmp_path):  # noqa: F811
     unit = [list(r) for r in book["月度维修统计（按单位）"].iter_rows(values_only=True)]
     assert "市局机关" in unit[1][0] and "2026-10" in str(unit[1])
     assert "及时率 100.0%" in str(unit[2]) and "合格率 100.0%" in str(unit[2])
-    assert unit[4][:7] == ["一中队", 1, 1100, 1, "100.0%", 1, "100.0%"]
+    assert unit[4][:7] == ["一中队", 1, 1100, 1, 1, 1, 1]  # rates as numbers shown 0.0%
+    assert book["月度维修统计（按单位）"]["E5"].number_format == "0.0%"
     spot = [list(r) for r in book["抽查回访名单"].iter_rows(values_only=True)]
     assert spot[4][0] == "WX2026-0001"
 

@@ -122,3 +122,16 @@ def _root():
     from pathlib import Path
 
     return Path(__file__).resolve().parents[2]
+
+
+def test_percent_reads_fractions_and_percent_text_and_prints_one_decimal():
+    from forms.values import display
+
+    field = Field("r", "及时率", FieldType.PERCENT)
+    parse = parser_for(field)
+    assert parse("87.5%") == Decimal("0.875") and parse(0.875) == Decimal("0.875")
+    assert parse("８７．５％") == Decimal("0.875")  # full-width, as typed with a Chinese IME
+    with pytest.raises(ValueProblem):
+        parse("很高")
+    assert display(field, Decimal("0.875")) == "87.5%" and display(field, None) == ""
+    assert not field.numeric  # a rate is never summed in a register's 合计 row
