@@ -17,7 +17,7 @@ import peewee
 
 from forms.approval import register_doc_fields
 from forms.excel_export import ExportResult, Section, write_registers
-from forms.kinds import Filters, Kind, Values, register_kind
+from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
 from forms.pdf import PrintDoc, TrailEntry
 from forms.people import DEPARTMENT_REF
 from forms.printing import Printable, register_printable
@@ -568,12 +568,11 @@ register_kind(
 )
 
 
-def _refuse_fuel(*_: Any) -> Any:
-    raise RuleViolation(
-        "F10",
-        "加油记录请在软件中逐笔登记（需核对定点加油站和里程）",
-        "fuel is logged one by one in the application (station and odometer are checked)",
-    )
+_refuse_fuel = refuse_import(
+    "F10",
+    "加油记录请在软件中逐笔登记（需核对定点加油站和里程）",
+    "fuel is logged one by one in the application (station and odometer are checked)",
+)
 
 
 def _fuel_query(filters: Filters) -> Any:

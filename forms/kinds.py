@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from forms.spec import FormSpec
-from models.errors import HouqinError
+from models.errors import HouqinError, RuleViolation
 
 BUILTIN_MODULES: list[str] = ["forms.people", "forms.fleet", "forms.supplies"]
 
@@ -63,6 +63,16 @@ class Kind:
     @property
     def name(self) -> str:
         return self.spec.name
+
+
+def refuse_import(rule: str, zh: str, en: str) -> Callable[..., Any]:
+    """The insert/update of an export-only register (a ledger, a fuel log): always the same
+    clear refusal, naming the rule that makes those records come from the application."""
+
+    def refuse(*_: Any) -> Any:
+        raise RuleViolation(rule, zh, en)
+
+    return refuse
 
 
 _KINDS: dict[str, Kind] = {}

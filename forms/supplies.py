@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.approval import register_doc_fields
-from forms.kinds import Filters, Kind, Values, register_kind
+from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
 from forms.people import DEPARTMENT_REF
 from forms.spec import Field, FieldType, FormSpec
 from models import supplies
@@ -69,15 +69,6 @@ def _category(label: str) -> Category:
 def find_item(code: str) -> Item | None:
     """The item with ``code`` (case-insensitive, voided ones too), or ``None``."""
     return Item.get_or_none(Item.code == str(code).strip().upper())
-
-
-def refuse_import(rule: str, zh: str, en: str) -> Any:
-    """An export-only register's insert/update: always the same clear refusal."""
-
-    def refuse(*_: Any) -> Any:
-        raise RuleViolation(rule, zh, en)
-
-    return refuse
 
 
 # --- 物品目录 (S1) -------------------------------------------------------------------------
