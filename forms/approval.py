@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from forms.pdf import PrintDoc, TrailEntry
+from forms.printdoc import PrintDoc, TrailEntry
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from forms.values import display

@@ -11,15 +11,14 @@ from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 
 from forms.approval import register_doc_fields
-from forms.excel_export import ExportResult, Section, write_registers
 from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
-from forms.pdf import PrintDoc, TrailEntry
 from forms.people import DEPARTMENT_REF
+from forms.printdoc import PrintDoc, TrailEntry
 from forms.printing import Printable, register_printable
 from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec, Reference
@@ -27,6 +26,9 @@ from models import fleet, settings, workflow
 from models.errors import RuleViolation
 from models.fleet import FuelLog, FuelStation, Repair, RepairShop, Vehicle, VehicleStatus
 from models.people import Department, User
+
+if TYPE_CHECKING:
+    from forms.excel_export import ExportResult
 
 YES_NO = ("是", "否")
 STATUS_LABELS = tuple(s.label for s in VehicleStatus)
@@ -892,6 +894,9 @@ def _figure_rows(groups: dict[str, fleet.Figures]) -> Iterator[Values]:
 def write_monthly_report(period: str, path: str | Path, *, unit: str = "") -> list[ExportResult]:
     """月底统计 for the higher authority: figures by vehicle, unit and shop (with the totals'
     rates in the filter line), the 有偿服务登记表 and the spot-check callback list."""
+    # xlsxwriter loads when a report is written, not when the fleet page opens.
+    from forms.excel_export import Section, write_registers
+
     report = fleet.monthly_report(period)
     total = report.total
     summary = (

@@ -17,8 +17,6 @@ The renderer only formats: a domain-side loader (``forms.printing``) builds the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -43,6 +41,7 @@ from reportlab.platypus import (
 )
 
 from forms.fonts import cjk_font
+from forms.printdoc import PrintDoc
 from forms.spec import FormSpec, copy_label
 from forms.values import display
 
@@ -50,36 +49,6 @@ MARGIN = 18 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
 GRID = colors.HexColor("#404040")
 LABEL_BG = colors.HexColor("#F0F0F0")
-
-
-@dataclass(frozen=True)
-class TrailEntry:
-    """One step of the approval history as printed."""
-
-    node: str
-    who: str
-    decision: str
-    comment: str = ""
-    at: datetime | None = None
-
-
-@dataclass
-class PrintDoc:
-    """Everything printed on one form, already looked up.
-
-    - ``values``: typed values by field key of ``spec`` (formatted with ``forms.values``).
-    - ``extra``: (label, text) pairs beyond the declaration (a document's free fields).
-    - ``signatures``: overrides ``spec.signatures`` (e.g. one line per approval step).
-    """
-
-    spec: FormSpec
-    number: str
-    values: dict[str, Any]
-    extra: list[tuple[str, str]] = field(default_factory=list)
-    trail: list[TrailEntry] = field(default_factory=list)
-    signatures: Sequence[str] | None = None
-    printed_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
-    footer: str = "后勤 Houqin"
 
 
 def copy_labels(spec: FormSpec, copies: int | None) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from forms.pdf import PrintDoc, render
+from forms.printdoc import PrintDoc
 from forms.spec import FormSpec
 from models.errors import HouqinError
 
@@ -65,4 +65,6 @@ def print_form(name: str, record_id: int, out: str | Path, *, copies: int | None
     if printable.render is not None:
         return printable.render(record_id, Path(out), copies)
     assert printable.load is not None, f"printable {name} has neither load nor render"
+    from forms.pdf import render  # reportlab loads when something is printed, not before
+
     return render(printable.load(record_id), out, copies=copies)

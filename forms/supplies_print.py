@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from forms.pdf import PrintDoc, TrailEntry
+from forms.printdoc import PrintDoc, TrailEntry
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from models import workflow

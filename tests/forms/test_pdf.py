@@ -10,7 +10,8 @@ from pypdf import PdfReader
 
 from forms import fonts
 from forms.approval import APPROVAL, document_number
-from forms.pdf import PrintDoc, TrailEntry, render
+from forms.pdf import render
+from forms.printdoc import PrintDoc, TrailEntry
 from forms.printing import print_form
 from forms.spec import Field, FieldType, FormSpec
 from models import workflow

@@ -1,0 +1,45 @@
+"""What a printed form holds, already looked up: the ``PrintDoc`` a loader builds and
+``forms.pdf`` lays out.
+
+Kept apart from ``forms.pdf`` so that building one (and every module that declares printable
+forms) does not import reportlab: the desktop loads it only when someone prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from forms.spec import FormSpec
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    """One step of the approval history as printed."""
+
+    node: str
+    who: str
+    decision: str
+    comment: str = ""
+    at: datetime | None = None
+
+
+@dataclass
+class PrintDoc:
+    """Everything printed on one form, already looked up.
+
+    - ``values``: typed values by field key of ``spec`` (formatted with ``forms.values``).
+    - ``extra``: (label, text) pairs beyond the declaration (a document's free fields).
+    - ``signatures``: overrides ``spec.signatures`` (e.g. one line per approval step).
+    """
+
+    spec: FormSpec
+    number: str
+    values: dict[str, Any]
+    extra: list[tuple[str, str]] = field(default_factory=list)
+    trail: list[TrailEntry] = field(default_factory=list)
+    signatures: Sequence[str] | None = None
+    printed_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    footer: str = "后勤 Houqin"
