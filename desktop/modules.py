@@ -54,7 +54,7 @@ def document_form(doc_type: str) -> FormSpec | None:
     ``forms.approval.register_doc_fields`` for the printed form (one registry for both)."""
     from forms import approval
 
-    return approval._DOC_FIELDS.get(doc_type)
+    return approval.doc_fields(doc_type)
 
 
 def modules_for(user: User) -> list[Module]:

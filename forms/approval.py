@@ -43,6 +43,15 @@ def register_doc_fields(doc_type: str, spec: FormSpec) -> None:
     _DOC_FIELDS[doc_type] = spec
 
 
+def doc_fields(doc_type: str) -> FormSpec | None:
+    """How a document type's fields are labelled (the 审批中心 and the printed form), once
+    every form module has registered its own."""
+    from forms.printing import load_builtins
+
+    load_builtins()
+    return _DOC_FIELDS.get(doc_type)
+
+
 def document_number(inst: workflow.Instance) -> str:
     """SP-2026-000012: 审批 (SP), year of submission, the instance id."""
     return f"SP-{inst.submitted_at:%Y}-{inst.id:06d}"
@@ -62,7 +71,7 @@ def load(instance_id: int) -> PrintDoc:
         "finished_at": f"{inst.finished_at:%Y-%m-%d %H:%M}" if inst.finished_at else "",
     }
     extra: list[tuple[str, str]] = []
-    declared = _DOC_FIELDS.get(inst.doc_type)
+    declared = doc_fields(inst.doc_type)
     fields = inst.field_values()
     if declared is not None:
         for f in declared.fields:

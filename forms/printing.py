@@ -43,12 +43,17 @@ def register_printable(printable: Printable) -> Printable:
     return printable
 
 
-def get_printable(name: str) -> Printable:
+def load_builtins() -> None:
+    """Import the form modules of every domain (they register their printables)."""
     global _loaded
     if not _loaded:
         for module in BUILTIN_MODULES:
             importlib.import_module(module)
         _loaded = True
+
+
+def get_printable(name: str) -> Printable:
+    load_builtins()
     try:
         return _PRINTABLES[name]
     except KeyError:

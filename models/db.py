@@ -160,7 +160,6 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> peewee.Dat
     """Bind ``db`` to ``url`` (see ``resolve_url``) and bring its schema up to date."""
     database = connect_url(resolve_url(url))
     db.initialize(database)
-    import models.domains  # noqa: F401 - registers every module's flows and hooks
 
     if migrate:
         from models import schema
