@@ -38,7 +38,7 @@ class RuleViolation(HouqinError):
         self.rule = rule
         self.field = field
         prefix = f"[{rule}] " if rule else ""
-        super().__init__(prefix + zh, en)
+        super().__init__(prefix + zh, prefix + en)  # both languages name the rule
 
 
 class RuleWarning(HouqinError):
@@ -50,7 +50,7 @@ class RuleWarning(HouqinError):
         self.key = key
         self.rule = rule
         prefix = f"[{rule}] " if rule else ""
-        super().__init__(prefix + zh, en)
+        super().__init__(prefix + zh, prefix + en)
 
 
 class Conflict(HouqinError):
