@@ -345,7 +345,7 @@ def _names_to_users(text: str | None) -> list[User]:
         if not part:
             continue
         user = User.get_or_none(
-            ((User.username == part) | (User.name == part)) & User.voided_at.is_null()
+            ((User.username == part.lower()) | (User.name == part)) & User.voided_at.is_null()
         )
         if user is None:
             raise RuleViolation(None, f"没有用户「{part}」", f"no user {part}", field="drivers")

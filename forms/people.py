@@ -237,7 +237,7 @@ def _user_rows(filters: Filters) -> Iterator[Values]:
 USER_KIND = register_kind(
     Kind(
         spec=USERS,
-        find=lambda key: User.get_or_none(User.username == key),
+        find=lambda key: User.get_or_none(User.username == people.normalize_username(key)),
         insert=_insert_user,
         update=_update_user,
         rows=_user_rows,

@@ -66,6 +66,12 @@ MIN_PASSWORD_LENGTH = 8
 LOCKED_FOREVER = datetime(9999, 12, 31)
 
 
+def normalize_username(text: str) -> str:
+    """User names are case-insensitive (ZhangSan is zhangsan), stored lower case, so SQLite
+    and MySQL's case-insensitive collation agree on who is who."""
+    return text.strip().lower()
+
+
 def role_from_label(text: str) -> Role:
     """``Role`` from its code or its Chinese label (as typed in an Excel sheet)."""
     text = text.strip()
@@ -228,7 +234,9 @@ def authenticate(username: str, password: str, *, at: datetime | None = None) ->
     """Check a login. Wrong user and wrong password give the same message (no account
     probing); each failure counts, and reaching the limit locks the account."""
     at = at or now()
-    user = User.get_or_none((User.username == username.strip()) & User.voided_at.is_null())
+    user = User.get_or_none(
+        (User.username == normalize_username(username)) & User.voided_at.is_null()
+    )
     if user is None:
         verify_password(password, _dummy_hash())  # same time as a real check
         raise _bad_login()
@@ -338,7 +346,7 @@ def _insert_user(
     roles: Iterable[Role],
     phone: str = "",
 ) -> User:
-    username, name = username.strip(), name.strip()
+    username, name = normalize_username(username), name.strip()
     if not username:
         raise RuleViolation(None, "用户名不能为空", "the user name is empty", field="username")
     if not name:
@@ -447,7 +455,7 @@ def void_user(actor: Actor, user: User, reason: str) -> None:
 
 
 def get_user(username: str) -> User:
-    user = User.get_or_none(User.username == username.strip())
+    user = User.get_or_none(User.username == normalize_username(username))
     if user is None:
         raise RuleViolation(
             None, f"没有用户「{username}」", f"no user {username}", field="username"

@@ -505,7 +505,9 @@ def _resolve(node: Node, inst: Instance) -> list[User]:
 
             found.extend(users_with_role(Role(approver.value)))
         elif approver.kind == "user":
-            user = User.get_or_none((User.username == approver.value) & User.voided_at.is_null())
+            user = User.get_or_none(
+                (User.username == approver.value.lower()) & User.voided_at.is_null()
+            )
             if user is not None:
                 found.append(user)
         elif approver.kind == "dept_head":

@@ -108,7 +108,9 @@ def test_a_user_may_hold_several_roles(office):
     assert fresh.roles == {Role.CLERK, Role.LOGISTICS, Role.TRAINING}
     assert fresh.has_role(Role.TRAINING) and not fresh.has_role(Role.LEADER)
     assert {u.id for u in people.users_with_role(Role.LOGISTICS)} == {
-        office.clerk.id, office.logistics.id}
+        office.clerk.id,
+        office.logistics.id,
+    }
 
 
 def test_password_rules(office):
@@ -146,3 +148,11 @@ def test_command_line_actor_is_an_administrator(database):
     dept = people.add_department(SYSTEM, "财务科")
     row = audit.history("department", dept.id)[0]
     assert row.actor_id is None and row.actor_name == "系统（命令行）"
+
+
+def test_user_names_are_case_insensitive_on_both_backends(office):
+    assert people.authenticate(" ZhangSan ", PASSWORD, at=T0).id == office.clerk.id
+    with pytest.raises(RuleViolation) as err:
+        people.add_user(office.admin, "ZHANGSAN", "张三三", PASSWORD)
+    assert err.value.field == "username"
+    assert people.add_user(office.admin, "LiMing", "李明", PASSWORD).username == "liming"
