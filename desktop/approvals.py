@@ -42,6 +42,14 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 
+OVERDUE = "#c62828"
+
+
+def overdue_colour(due: Any) -> str | None:
+    """Red for a deadline (working days, see models.calendar) that has passed."""
+    return OVERDUE if isinstance(due, datetime) and due < datetime.now() else None
+
+
 def state_label(value: Any) -> str:
     try:
         return State(value).label
@@ -95,7 +103,7 @@ class ApprovalCenter(QWidget):
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
             Column("department", self.tr("部门"), ApplicantDept.name, width=110),
             Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
-            Column("due", self.tr("办理期限"), Task.due_at, width=140),
+            Column("due", self.tr("办理期限"), Task.due_at, width=140, color=overdue_colour),
             Column("for", self.tr("代理"), Assignee.name, fmt=on_behalf, width=90),
         ]
         model = LazyQueryModel(

@@ -25,6 +25,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,6 +59,8 @@ class Column:
     width: int = 120
     align_right: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    # A warning colour for the raw value (an overdue deadline in red), or None.
+    color: Callable[[Any], str | None] | None = None
 
 
 class LazyQueryModel(QAbstractTableModel):
@@ -224,6 +227,9 @@ class LazyQueryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             text = column.fmt(row.get(column.key))
             return text if len(text) > 20 else None
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            colour = column.color(row.get(column.key))
+            return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ID_ROLE:

@@ -146,3 +146,23 @@ def test_delegated_work_appears_in_the_delegates_inbox(qtbot, desk):
     assert page.inbox.model.data(page.inbox.model.index(0, 6)) == "代 李四"
     page.tabs.setCurrentIndex(3)
     assert page.delegations.model.rowCount() == 1
+
+
+def test_overdue_deadlines_show_in_red(qtbot, desk):
+    from datetime import datetime, timedelta
+
+    from desktop.approvals import OVERDUE
+
+    workflow.submit(
+        desk.clerk, "t_desk_approval", title="早已超期", at=datetime.now() - timedelta(days=30)
+    )
+    submit(desk, "今天提交")
+    page = center(qtbot, desk.head)
+    model = page.inbox.model
+    due = [c.key for c in model.columns].index("due")
+    colours = {}
+    for row in range(model.rowCount()):
+        title = model.index(row, 0).data()
+        brush = model.index(row, due).data(Qt.ItemDataRole.ForegroundRole)
+        colours[title] = brush.name() if brush is not None else None
+    assert colours == {"早已超期": OVERDUE, "今天提交": None}
