@@ -429,7 +429,30 @@ class _Run:
                 self.result.source_rows.setdefault(excel_row, [_text(v) for v in values.values()])
         if good and not self.result.errors:
             assert self.kind.insert_many is not None
-            self.kind.insert_many(self.actor, good)
+            first, last = batch[0][0], batch[-1][0]
+            try:
+                with db.atomic():  # a savepoint: a refused batch leaves no trace
+                    self.kind.insert_many(self.actor, good)
+            except HouqinError as exc:
+                # A refusal of the whole batch: the rows are not told apart, so the error
+                # names the batch; nothing is written (the run rolls back).
+                self.error(
+                    None,
+                    None,
+                    None,
+                    f"第 {first}–{last} 行：{exc.zh}",
+                    f"rows {first}-{last}: {exc.en}",
+                )
+            except peewee.IntegrityError:
+                # Keys the existence check could not see as equal (MySQL compares text
+                # without case): the database refused them as duplicates.
+                self.error(
+                    None,
+                    None,
+                    None,
+                    f"第 {first}–{last} 行：与已有记录重复",
+                    f"rows {first}-{last}: duplicate of an existing record",
+                )
 
     def _write_row(self, excel_row: int, values: Values, mode: Mode, key: str) -> None:
         key_value = values[key]

@@ -339,17 +339,29 @@ FUEL = FormSpec(
 
 
 def _names_to_users(text: str | None) -> list[User]:
+    """Drivers by user name, or by name when that name is unique: who drives decides who may
+    apply for a repair (F2) and who signs the acceptance (F6), so never a guess."""
     users = []
     for part in (text or "").replace(",", "、").replace("，", "、").split("、"):
         part = part.strip()
         if not part:
             continue
-        user = User.get_or_none(
-            ((User.username == part.lower()) | (User.name == part)) & User.voided_at.is_null()
-        )
-        if user is None:
+        active = User.voided_at.is_null()
+        by_username = User.get_or_none((User.username == part.lower()) & active)
+        named = list(User.select().where((User.name == part) & active).limit(2))
+        if by_username is not None:
+            users.append(by_username)
+        elif len(named) == 1:
+            users.append(named[0])
+        elif named:
+            raise RuleViolation(
+                None,
+                f"有多个名叫「{part}」的用户，请填写用户名",
+                f"several users are called {part}; give the user name",
+                field="drivers",
+            )
+        else:
             raise RuleViolation(None, f"没有用户「{part}」", f"no user {part}", field="drivers")
-        users.append(user)
     return users
 
 

@@ -35,7 +35,7 @@ from models.fleet_vehicles import (
     VehicleStatus,
     drivers_of,
 )
-from models.numbering import next_number
+from models.numbering import next_number, reserve
 from models.people import Actor, Department, Role, User, require_role
 from models.workflow import Approver, Condition, Flow, Instance, Node, State
 
@@ -277,6 +277,24 @@ def _lock(repair: Repair) -> Repair:
     return for_update(Repair.select().where(Repair.id == repair.id)).get()
 
 
+OPEN_STATES = (
+    RepairState.APPLIED,
+    RepairState.RETURNED,
+    RepairState.AUTHORISED,
+    RepairState.IN_REPAIR,
+    RepairState.AWAITING_ACCEPTANCE,
+)
+
+
+def open_repair_of(vehicle: Vehicle) -> Repair | None:
+    """The vehicle's repair that has not ended yet, if any (one at a time, F2)."""
+    return (
+        Repair.select()
+        .where((Repair.vehicle == vehicle.id) & Repair.state.in_(list(OPEN_STATES)))
+        .first()
+    )
+
+
 def apply_repair(
     driver: User, vehicle: Vehicle, fault: str, *, kind: str = "repair", at: datetime | None = None
 ) -> Repair:
@@ -302,22 +320,7 @@ def apply_repair(
             )
         if vehicle.status == VehicleStatus.SCRAPPED:
             raise RuleViolation("F1", "车辆已报废", "the vehicle is scrapped")
-        open_repair = (
-            Repair.select()
-            .where(
-                (Repair.vehicle == vehicle.id)
-                & Repair.state.in_(
-                    [
-                        RepairState.APPLIED,
-                        RepairState.RETURNED,
-                        RepairState.AUTHORISED,
-                        RepairState.IN_REPAIR,
-                        RepairState.AWAITING_ACCEPTANCE,
-                    ]
-                )
-            )
-            .first()
-        )
+        open_repair = open_repair_of(vehicle)
         if open_repair is not None:
             raise RuleViolation(
                 "F2",
@@ -571,7 +574,8 @@ def record_historical_repair(
             "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
         )
     with db.atomic():
-        number = (number or "").strip() or next_number("WX", applied_on.year)
+        number = (number or "").strip().upper() or next_number("WX", applied_on.year)
+        reserve(number)  # a paper number in the live WX2026-NNNN shape moves the counter on
         if Repair.select().where(Repair.number == number).exists():
             raise RuleViolation(
                 None, f"维修单号 {number} 已存在", f"repair {number} exists", field="number"
@@ -629,8 +633,15 @@ def enter_shop(actor: User, repair: Repair, at: datetime | None = None) -> Repai
                 f"「{repair.shop.name}」已不在定点修理厂名单",
                 f"{repair.shop.name} is no longer designated",
             )
+        vehicle = for_update(Vehicle.select().where(Vehicle.id == repair.vehicle_id)).get()
+        if vehicle.status in (VehicleStatus.SCRAPPED, VehicleStatus.SUSPENDED):
+            status = VehicleStatus(vehicle.status).label
+            raise RuleViolation(
+                "F1",
+                f"{vehicle.plate} 已{status}，不能进厂维修",
+                f"{vehicle.plate} is {vehicle.status}; it cannot enter a shop",
+            )
         guarded_update(repair, repair.version, state=RepairState.IN_REPAIR, entered_at=at)
-        vehicle = repair.vehicle
         audit.update(actor, vehicle, status=VehicleStatus.IN_REPAIR.value)
         audit.record(actor, "repair", repair.id, "enter_shop")
         return repair

@@ -15,7 +15,7 @@ import peewee
 
 from models import audit
 from models.base import BaseModel, VoidableModel
-from models.db import db
+from models.db import db, for_update
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
 
@@ -240,15 +240,26 @@ def drivers_of(vehicle: Vehicle) -> list[User]:
 
 
 def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) -> None:
-    """停用 / 报废 / back to 在用. 维修中 is set only by the repair flow."""
+    """停用 / 报废 / back to 在用. 维修中 is set only by the repair flow, and a vehicle with a
+    repair under way is neither suspended nor scrapped until that repair has ended."""
+    from models.fleet_repairs import open_repair_of  # the repair module builds on this one
+
     require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
-    if status == VehicleStatus.IN_REPAIR or vehicle.status == VehicleStatus.IN_REPAIR:
-        raise RuleViolation(
-            "F6",
-            "维修状态只能由维修流程改变（出厂验收合格后恢复在用）",
-            "the repair flow alone moves a vehicle in and out of repair",
-        )
     with db.atomic():
+        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        if status == VehicleStatus.IN_REPAIR or vehicle.status == VehicleStatus.IN_REPAIR:
+            raise RuleViolation(
+                "F6",
+                "维修状态只能由维修流程改变（出厂验收合格后恢复在用）",
+                "the repair flow alone moves a vehicle in and out of repair",
+            )
+        open_repair = open_repair_of(vehicle)
+        if status != VehicleStatus.IN_SERVICE and open_repair is not None:
+            raise RuleViolation(
+                "F2",
+                f"{vehicle.plate} 有未完成的维修单 {open_repair.number}，请先办结",
+                f"{vehicle.plate} has an open repair {open_repair.number}; finish it first",
+            )
         audit.update(actor, vehicle, status=status.value)
 
 

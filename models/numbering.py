@@ -8,6 +8,8 @@ transaction: a rolled-back use case gives its number back.
 
 from __future__ import annotations
 
+import re
+
 import peewee
 
 from models.base import BaseModel
@@ -31,3 +33,22 @@ def next_number(prefix: str, year: int, width: int = 4) -> str:
                 Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
         value = for_update(Counter.select().where(Counter.name == name)).get().value
     return f"{name}-{value:0{width}d}"
+
+
+_NUMBER = re.compile(r"^([A-Z]+)(\d{4})-(\d+)$")
+
+
+def reserve(number: str) -> None:
+    """A number made elsewhere (a paper record imported with its own number, WX2026-0042):
+    when it has this module's shape, raise its counter to it, so the next number drawn
+    never collides with it."""
+    match = _NUMBER.match(number)
+    if match is None:
+        return
+    name, value = match.group(1) + match.group(2), int(match.group(3))
+    with db.atomic():
+        row = for_update(Counter.select().where(Counter.name == name)).first()
+        if row is None:
+            Counter.create(name=name, value=value)
+        elif row.value < value:
+            Counter.update(value=value).where(Counter.name == name).execute()

@@ -51,20 +51,19 @@ def _foundation(database: peewee.Database) -> None:
 
 
 def _append_only(database: peewee.Database, table: str) -> None:
-    """Triggers that make ``table`` refuse UPDATE and DELETE from any client."""
+    """Triggers that make ``table`` refuse UPDATE and DELETE from any client. ``IF NOT
+    EXISTS`` because MySQL commits each DDL statement, so an interrupted first start runs
+    migration 1 again (MariaDB 10.1.4+, MySQL 8.0.29+)."""
     message = f"{table} is append-only"
     if isinstance(database, peewee.MySQLDatabase):
-        for event in ("UPDATE", "DELETE"):
-            database.execute_sql(
-                f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
-                f"FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{message}'"
-            )
+        body = f"FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{message}'"
     else:
-        for event in ("UPDATE", "DELETE"):
-            database.execute_sql(
-                f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
-            )
+        body = f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    for event in ("UPDATE", "DELETE"):
+        database.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_{event.lower()} "
+            f"BEFORE {event} ON {table} {body}"
+        )
 
 
 def _fleet(database: peewee.Database) -> None:

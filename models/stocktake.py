@@ -529,11 +529,14 @@ def submit_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None =
                 f"give the reason of every variance: {', '.join(unexplained[:10])}",
                 field="reason",
             )
-        returned = st.state == StocktakeState.RETURNED
+        # 退回 keeps the approval open for a resubmission; after 撤回 that approval has ended
+        # (withdrawn is final), so the corrected count starts a new one.
+        inst = st.instance()
+        returned = inst is not None and inst.state == State.RETURNED
         guarded_update(st, st.version, state=StocktakeState.PENDING, submitted_at=at)
         fields = {"gain": total_gain, "loss": total_loss, "period": st.period}
         if returned:
-            workflow.resubmit(actor, st.instance().id, fields=fields, at=at)
+            workflow.resubmit(actor, inst.id, fields=fields, at=at)
         else:
             workflow.submit(
                 actor,

@@ -498,6 +498,11 @@ def _route_for(flow: Flow, fields: dict[str, Any]) -> list[int]:
 def _resolve(node: Node, inst: Instance) -> list[User]:
     """The users who approve ``node`` for this document, in declared order, never the
     applicant (X1)."""
+    return [u for u in _candidates(node, inst) if u.id != inst.applicant_id]
+
+
+def _candidates(node: Node, inst: Instance) -> list[User]:
+    """Everyone the node's approver declarations name, applicant included, no repeats."""
     found: list[User] = []
     for approver in node.approvers:
         if approver.kind == "role":
@@ -515,8 +520,21 @@ def _resolve(node: Node, inst: Instance) -> list[User]:
         else:
             raise ValueError(f"unknown approver kind {approver.kind}")
     seen: set[int] = set()
-    unique = [u for u in found if not (u.id in seen or seen.add(u.id))]  # type: ignore[func-returns-value]
-    return [u for u in unique if u.id != inst.applicant_id]
+    return [u for u in found if not (u.id in seen or seen.add(u.id))]  # type: ignore[func-returns-value]
+
+
+def _may_approve(user: User, node: Node, inst: Instance) -> bool:
+    """Could ``user`` be asked at ``node``: one of the named users, or holding the role (or
+    科室负责人) the node asks for. A 转交 may only go to such a person, so a task never lands
+    with someone the regulation does not allow to decide it."""
+    for approver in node.approvers:
+        if approver.kind == "user" and user.username == approver.value.lower():
+            return True
+        if approver.kind == "role" and user.has_role(Role(approver.value)):
+            return True
+        if approver.kind == "dept_head" and user.has_role(Role.DEPT_HEAD):
+            return True
+    return False
 
 
 def _open_tasks(inst: Instance, position: int | None = None) -> peewee.ModelSelect:
@@ -556,7 +574,8 @@ def _activate(
         node = route[position]
         approvers = _resolve(node, inst)
         if not approvers:
-            if node.skip_if_applicant:
+            only_applicant = [u.id for u in _candidates(node, inst)] == [inst.applicant_id]
+            if node.skip_if_applicant and only_applicant:
                 _step(inst, actor, "skip", "申请人即本节点审批人", at=at, position=position)
                 position, previous = position + 1, set()
                 continue
@@ -906,6 +925,14 @@ def transfer(
             raise RuleViolation("X1", "不能转交给申请人本人", "cannot transfer to the applicant")
         if to.is_voided:
             raise RuleViolation(None, f"{to.name} 的账户已作废", f"{to.name} is voided")
+        node = inst.current_node()
+        assert node is not None
+        if not _may_approve(to, node, inst):
+            raise RuleViolation(
+                "X1",
+                f"{to.name} 无权审批「{node.name}」，只能转交给有该审批权限的人员",
+                f"{to.name} may not decide {node.name}; transfer to someone who may",
+            )
         duplicate = _open_tasks(inst, inst.position).where(Task.assignee == to.id).exists()
         if duplicate or to.id == actor.id:
             raise RuleViolation(
@@ -1010,7 +1037,9 @@ def force_close(
 def move_to(
     actor: Actor, instance_id: int, position: int, comment: str, *, at: datetime | None = None
 ) -> Instance:
-    """Administrator intervention: put a running document at any node of its route."""
+    """Administrator intervention: send a running document back to an earlier node of its
+    route, or re-open the current one (its approvers resolved anew, e.g. after a head left).
+    Never forward: skipping a node would decide in its approvers' place (X1)."""
     at = at or now()
     require_role(actor, Role.ADMIN)
     comment = _require_comment(comment, "调整节点", "moving a flow")
@@ -1022,6 +1051,12 @@ def move_to(
         route = inst.route_nodes()
         if not 0 <= position < len(route):
             raise RuleViolation(None, "节点不存在", "no such step")
+        if position > inst.position:
+            raise RuleViolation(
+                "X1",
+                "管理员只能将流程调回之前的节点或重新开启当前节点，不能跳过审批",
+                "an administrator may move a flow back or restart its step, never skip ahead",
+            )
         _cancel_open(inst)
         _step(inst, actor, "move", f"调整至「{route[position].name}」：{comment}", at=at)
         _activate(inst, position, actor, at, previous=set())

@@ -101,8 +101,12 @@ def test_transfer_and_carbon_copy_pick_people_by_pinyin(qtbot, desk):
     dialog.person._chosen("钱七（qianqi）")
     assert dialog.carbon_copy()
     assert [c.user.name for c in workflow.CarbonCopy.select()] == ["钱七"]
+    # 转交 goes to someone who may decide the step: another 科室负责人.
+    dialog.person.setText("zl")
+    dialog.person.refresh()
+    dialog.person._chosen("赵六（zhaoliu）")
     assert dialog.transfer()
-    assert [t.instance.title for t in workflow.inbox(desk.leader2)] == ["去市局送文件"]
+    assert [t.instance.title for t in workflow.inbox(desk.squad_head)] == ["去市局送文件"]
 
 
 def test_batch_approve_runs_in_the_background_and_reports(qtbot, desk, boxes):

@@ -7,6 +7,7 @@ a domain use case, so rule failures inside an import can be tested on a real tra
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -99,5 +100,30 @@ EVENT_KIND = register_kind(
         rows=_rows,
         count=lambda filters: TEvent.select().count(),
         filters=("category",),
+    )
+)
+
+
+def _insert_many(actor: Any, rows: list[Values]) -> None:
+    for values in rows:
+        _check(values)
+    TEvent.insert_many(rows).execute()
+
+
+def _existing(keys: list[str]) -> set[str]:
+    return {e.code for e in TEvent.select(TEvent.code).where(TEvent.code.in_(keys))}
+
+
+# The same register with the importer's bulk path (insert mode: one existence query and one
+# insert_many per batch), as a large plain-data register would declare it.
+EVENT_BULK_KIND = register_kind(
+    Kind(
+        spec=dataclasses.replace(EVENTS, name="t_events_bulk"),
+        find=lambda code: TEvent.get_or_none(TEvent.code == code),
+        insert=_insert,
+        update=_update,
+        rows=_rows,
+        insert_many=_insert_many,
+        existing_keys=_existing,
     )
 )

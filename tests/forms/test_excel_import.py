@@ -292,3 +292,28 @@ def test_X3_file_converted_by_libreoffice_now_imports(sqlite_database, tmp_path)
     )
     result = import_file("users", tmp_path / "people.xlsx")
     assert result.committed and sorted(result.inserted) == ["swk", "zbj"]
+
+
+def test_X3_bulk_insert_path_is_all_or_nothing_too(events, tmp_path):
+    from tests.forms.events import EVENT_BULK_KIND
+
+    TEvent.create(code="E000", title="已有")
+    header = ["编号", "名称", "金额", "部门"]
+    good = [header, ["E001", "安全检查", "12.50", None], ["E002", "消防演练", 3, None]]
+    result = import_file(EVENT_BULK_KIND, write_xlsx(tmp_path / "good.xlsx", good))
+    assert result.committed and result.inserted == ["E001", "E002"]
+    assert TEvent.get(TEvent.code == "E001").amount == Decimal("12.50")
+    bad = [
+        header,
+        ["E003", "新的", 1, None],
+        ["E000", "重复已有", 1, None],
+        ["E003", "文件内重复", 1, None],
+    ]
+    result = import_file(EVENT_BULK_KIND, write_xlsx(tmp_path / "bad.xlsx", bad))
+    assert not result.committed
+    assert result.rejected_rows == [3, 4]
+    assert TEvent.select().count() == 3  # E000, E001, E002: nothing of the bad file
+    refused = [header, ["E005", "好的", 1, None], ["E006", "负数", -5, None]]
+    result = import_file(EVENT_BULK_KIND, write_xlsx(tmp_path / "refused.xlsx", refused))
+    assert not result.committed and "金额不能为负数" in str(result.errors[0])
+    assert TEvent.select().count() == 3

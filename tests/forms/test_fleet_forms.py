@@ -122,6 +122,20 @@ def test_X3_vehicles_import_all_or_nothing_with_plates_checked(fl, tmp_path):  #
     assert fleet.Vehicle.get(fleet.Vehicle.plate == "京B·54321").unit.name == "一中队"
 
 
+def test_X3_a_driver_name_two_people_share_must_be_given_as_user_name(fl, tmp_path):  # noqa: F811
+    from models import people
+    from models.people import Role
+
+    people.add_user(fl.office.admin, "wushi2", "吴十", "secret-123", fl.office.office, [Role.CLERK])
+    rows = [["车牌号", "有车单位", "驾驶员"], ["京B12121", "一中队", "吴十"]]
+    result = import_file("vehicles", write_xlsx(tmp_path / "a.xlsx", rows), actor=fl.office.fleet)
+    assert not result.committed and "请填写用户名" in str(result.errors[0])
+    rows[1][2] = "wushi"
+    assert import_file(
+        "vehicles", write_xlsx(tmp_path / "b.xlsx", rows), actor=fl.office.fleet
+    ).committed
+
+
 def test_X3_vehicles_export_then_import_in_update_mode_changes_nothing(fl, tmp_path):  # noqa: F811
     out = tmp_path / "v.xlsx"
     export_register("vehicles", out)

@@ -132,3 +132,13 @@ def test_url_resolution(monkeypatch):
 def test_mysql_url_without_database_is_refused():
     with pytest.raises(SchemaError):
         dbmod.connect_url("mysql://root@127.0.0.1:1/")
+
+
+def test_migration_1_can_run_again_after_an_interrupted_first_start(database):
+    """MySQL commits each DDL statement: a first start interrupted after the tables (or two
+    desktops opening an empty server at once) re-runs migration 1, which must not fail."""
+    schema._foundation(database)
+    schema._foundation(database)
+    people.add_department(SYSTEM, "办公室")  # an audit row to try to delete
+    with pytest.raises(peewee.DatabaseError), database.atomic():
+        database.execute_sql("DELETE FROM audit_log")

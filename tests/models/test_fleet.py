@@ -667,3 +667,33 @@ def test_F1_on_time_is_judged_by_the_maintenances_own_reading(fl):
     assert row.on_time
     late = fleet.record_maintenance(o.fleet, fl.car, date(2026, 10, 1), 48900, "保养")
     assert not late.on_time
+
+
+def test_F2_a_paper_number_in_the_live_shape_does_not_block_new_applications(fl):
+    o = fl.office
+    fleet.record_historical_repair(
+        o.logistics,
+        fl.car,
+        shop=fl.shop,
+        fault="旧单",
+        cost=Decimal("100"),
+        applied_on=date(2026, 1, 5),
+        closed_on=date(2026, 1, 6),
+        number="wx2026-0003",
+    )
+    repair = fleet.apply_repair(o.driver, fl.car, "异响", at=T0)
+    assert repair.number == "WX2026-0004"
+
+
+def test_F1_a_vehicle_with_an_open_repair_is_not_scrapped_and_a_scrapped_one_stays_out(fl):
+    o = fl.office
+    repair = authorised_repair(fl)
+    stale = fleet.Vehicle.get_by_id(fl.car.id)
+    with pytest.raises(RuleViolation) as err:
+        fleet.set_vehicle_status(o.fleet, stale, VehicleStatus.SCRAPPED)
+    assert err.value.rule == "F2"
+    fleet.enter_shop(o.fleet, repair, at=T0)  # the car is in the shop now
+    with pytest.raises(RuleViolation) as err:  # a stale screen still showing it in service
+        fleet.set_vehicle_status(o.fleet, stale, VehicleStatus.SUSPENDED)
+    assert err.value.rule == "F6"
+    assert fleet.Vehicle.get_by_id(fl.car.id).status == VehicleStatus.IN_REPAIR

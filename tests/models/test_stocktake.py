@@ -235,6 +235,21 @@ def test_S5_returned_count_is_corrected_and_a_cancelled_one_frees_the_store(stoc
     stocktake.open_stocktake(o.logistics, at=OPEN_AT + timedelta(days=1))  # store is free again
 
 
+def test_S5_a_withdrawn_count_can_be_submitted_again(stocked):
+    o = stocked.o
+    st = stocktake.open_stocktake(o.logistics, at=OPEN_AT)
+    counted(stocked, st, 50, 20, 0)
+    stocktake.submit_stocktake(o.logistics, st)
+    workflow.withdraw(o.logistics, st.instance().id, "还要复核一项")
+    st = stocktake.Stocktake.get_by_id(st.id)
+    assert st.state == StocktakeState.RETURNED
+    st = stocktake.submit_stocktake(o.logistics, st)
+    assert st.state == StocktakeState.PENDING
+    assert st.instance().state == workflow.State.PENDING
+    stocktake.approve_stocktake(o.leader, st)
+    assert stocktake.post_stocktake(o.logistics, st).state == StocktakeState.POSTED
+
+
 def test_S5_a_loss_beyond_the_stock_cannot_be_posted(stocked):
     """Physically impossible figures (more lost than the store holds now) are refused."""
     o = stocked.o

@@ -299,8 +299,12 @@ def test_admin_force_close_and_move_are_recorded(office):
     with pytest.raises(RuleViolation) as err:
         workflow.force_close(office.head, inst.id, "x", at=T0)
     assert err.value.rule == "X1"
-    inst = workflow.move_to(office.admin, inst.id, 1, "负责人休假", at=T0)
-    assert pending_names(inst) == ["王五", "钱七"]
+    with pytest.raises(RuleViolation) as err:  # skipping the head would decide for him
+        workflow.move_to(office.admin, inst.id, 1, "负责人休假", at=T0)
+    assert err.value.rule == "X1" and pending_names(inst) == ["李四"]
+    workflow.approve(office.head, inst.id, at=T0)
+    inst = workflow.move_to(office.admin, inst.id, 0, "负责人需重新审核", at=T0)
+    assert pending_names(inst) == ["李四"]
     inst = workflow.force_close(office.admin, inst.id, "重复提交", at=T0)
     assert inst.state == State.CLOSED and pending_names(inst) == []
     assert [s.action for s in workflow.trail(inst.id)][-2:] == ["move", "force_close"]
@@ -343,6 +347,25 @@ def test_delegation_rules(office):
         workflow.delegate(office.head, office.head, office.leader, start, end)
     with pytest.raises(RuleViolation):  # no chains
         workflow.delegate(office.leader, office.leader, office.head, start, end)
+
+
+def test_X1_transfer_only_to_someone_who_may_decide_the_step(office):
+    inst = submit(office)
+    workflow.approve(office.head, inst.id, at=T0)
+    with pytest.raises(RuleViolation) as err:  # the fleet manager is no leader
+        workflow.transfer(office.leader, inst.id, office.fleet, at=T0)
+    assert err.value.rule == "X1" and "无权审批" in str(err.value)
+    assert pending_names(inst) == ["王五", "钱七"]
+
+
+def test_X1_a_department_without_head_is_not_skipped(office):
+    # 吴十's 一中队 has a head (赵六); void him: the head node must refuse, not skip.
+    from models import people
+
+    people.void_user(office.admin, office.squad_head, "调离")
+    with pytest.raises(RuleViolation) as err:
+        workflow.submit(office.driver, "t_selfhead", title="无负责人", at=T0)
+    assert err.value.rule == "X1"
 
 
 def test_X1_applicant_acting_as_delegate_cannot_approve_own_request(office):
