@@ -697,3 +697,13 @@ def test_F1_a_vehicle_with_an_open_repair_is_not_scrapped_and_a_scrapped_one_sta
         fleet.set_vehicle_status(o.fleet, stale, VehicleStatus.SUSPENDED)
     assert err.value.rule == "F6"
     assert fleet.Vehicle.get_by_id(fl.car.id).status == VehicleStatus.IN_REPAIR
+
+
+def test_F8_timeliness_counts_the_shops_finish_not_the_drivers_late_acceptance(fl):
+    o = fl.office
+    repair = in_repair(fl)
+    for line in repair.lines:
+        fleet.record_fitted(o.fleet, line, at=datetime(2026, 10, 15, 10, 0))
+    fleet.finish_repair(o.fleet, repair, at=datetime(2026, 10, 15, 16, 0))  # promised 10-16
+    fleet.accept(o.driver, repair, True, at=datetime(2026, 10, 19, 9, 0))  # signed late
+    assert fleet.monthly_report("2026-10").total.timeliness == 1.0
