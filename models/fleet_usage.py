@@ -142,11 +142,21 @@ def maintenance_status(
 
 
 def maintenance_on_time(vehicle: Vehicle, done_on: date, odometer: int) -> bool:
-    """Was a maintenance done within the interval, judged by its own reading and date (the
-    vehicle's odometer may be far beyond it when an older record is entered)?"""
-    base = vehicle.last_service_date or vehicle.purchase_date
+    """Was a maintenance done within the interval, judged by its own reading and date against
+    the service before it (the vehicle may be far beyond both when an older record is
+    entered later)?"""
+    before = (
+        Maintenance.select()
+        .where((Maintenance.vehicle == vehicle.id) & (Maintenance.done_on < done_on))
+        .order_by(Maintenance.done_on.desc(), Maintenance.id.desc())
+        .first()
+    )
+    if before is not None:
+        base, base_km = before.done_on, before.odometer
+    else:  # the first on record: from the purchase (or registration) on
+        base, base_km = vehicle.purchase_date, vehicle.last_service_km
     due_date = _add_months(base, vehicle.service_interval_months) if base else None
-    within_km = odometer - vehicle.last_service_km <= vehicle.service_interval_km
+    within_km = odometer - base_km <= vehicle.service_interval_km
     return within_km and (due_date is None or done_on <= due_date)
 
 

@@ -423,6 +423,10 @@ def update_item(actor: Actor, item: Item, **changes: Any) -> dict[str, tuple[Any
         raise RuleViolation(
             "S1", "库存下限不能为负", "the reorder level cannot be negative", field="reorder_level"
         )
+    if "price" in changes:
+        changes["price"] = Decimal(str(changes["price"]))
+        if changes["price"] < 0:
+            raise RuleViolation(None, "单价不能为负", "the price cannot be negative", field="price")
     with db.atomic():
         item = Item.get_by_id(item.id)
         return audit.update(actor, item, **changes)
@@ -533,8 +537,22 @@ def update_supplier(actor: Actor, supplier: Supplier, **changes: Any) -> dict[st
         changes["kind"] = SupplierKind(changes["kind"]).value
     if "name" in changes:
         changes["name"] = str(changes["name"]).strip()
+        if not changes["name"]:
+            raise RuleViolation(None, "请填写供应商名称", "the supplier needs a name", field="name")
         changes["name_search"] = search_key(changes["name"])
     with db.atomic():
+        if (
+            "name" in changes
+            and Supplier.select()
+            .where((Supplier.name == changes["name"]) & (Supplier.id != supplier.id))
+            .exists()
+        ):
+            raise RuleViolation(
+                None,
+                f"供应商「{changes['name']}」已存在",
+                f"supplier {changes['name']} exists",
+                field="name",
+            )
         return audit.update(actor, Supplier.get_by_id(supplier.id), **changes)
 
 

@@ -707,3 +707,12 @@ def test_F8_timeliness_counts_the_shops_finish_not_the_drivers_late_acceptance(f
     fleet.finish_repair(o.fleet, repair, at=datetime(2026, 10, 15, 16, 0))  # promised 10-16
     fleet.accept(o.driver, repair, True, at=datetime(2026, 10, 19, 9, 0))  # signed late
     assert fleet.monthly_report("2026-10").total.timeliness == 1.0
+
+
+def test_F1_a_back_filled_maintenance_is_judged_against_the_one_before_it(fl):
+    o = fl.office
+    fleet.record_maintenance(o.fleet, fl.car, date(2025, 1, 10), 42000, "保养")
+    fleet.record_maintenance(o.fleet, fl.car, date(2026, 3, 1), 55000, "保养")
+    # Entered late from paper: done in June 2025 at 46,000 km, within 5,000 km and six
+    # months of the January service, whatever came after it.
+    assert fleet.record_maintenance(o.fleet, fl.car, date(2025, 6, 20), 46000, "保养").on_time

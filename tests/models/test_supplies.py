@@ -1037,3 +1037,14 @@ def test_demo_supplies_a_year_through_the_use_cases(sqlite_database):
     consumers = {r.department for r in supplies.consumption_by_department(year=2026)}
     assert len(consumers) == 8
     assert supplies.designation_warnings() == []
+
+
+def test_S1_S2_edits_keep_the_checks_of_the_first_entry(sup):
+    lg = sup.o.logistics
+    with pytest.raises(RuleViolation) as err:
+        supplies.update_supplier(lg, sup.d1, name="联华办公用品")
+    assert err.value.field == "name"
+    with pytest.raises(RuleViolation) as err:
+        supplies.update_item(lg, sup.pen, price="-1")
+    assert err.value.field == "price"
+    assert supplies.update_item(lg, sup.pen, price="3.80")["price"][1] == Decimal("3.80")
