@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol, TypeVar
 
 import peewee
@@ -63,6 +63,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _same(old: Any, new: Any) -> bool:
+    """Equal as the database holds them: 2.5 and "2.50" are one price (SQLite hands a
+    DecimalField back as it was stored), so an unchanged amount writes no audit row."""
+    if isinstance(old, Decimal) or isinstance(new, Decimal):
+        try:
+            return Decimal(str(old)) == Decimal(str(new))
+        except (InvalidOperation, ValueError):
+            return False
+    return _plain(old) == _plain(new)
+
+
 def record(
     actor: Actor,
     table: str,
@@ -109,7 +120,7 @@ def update(
     diff = {
         name: (getattr(instance, name), value)
         for name, value in changes.items()
-        if _plain(getattr(instance, name)) != _plain(value)
+        if not _same(getattr(instance, name), value)
     }
     if diff:
         model = type(instance)

@@ -52,3 +52,16 @@ def test_X2_a_failed_use_case_leaves_no_audit_row(office):
     with pytest.raises(RuleViolation):
         people.add_user(office.admin, "newbie", "新人", "short")
     assert AuditLog.select().count() == before
+
+
+def test_X2_an_amount_written_again_in_another_notation_is_no_change(office):
+    from decimal import Decimal
+
+    from models import supplies
+
+    item = supplies.add_item(
+        office.logistics, name="订书钉", category="文具", unit="盒", price="2.5"
+    )
+    before = AuditLog.select().count()
+    assert supplies.update_item(office.logistics, item, price=Decimal("2.50")) == {}
+    assert AuditLog.select().count() == before
