@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import peewee
 
 from forms.approval import register_doc_fields
-from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
+from forms.kinds import Filters, Kind, Values, export_only_kind, register_kind
 from forms.people import DEPARTMENT_REF
 from forms.printdoc import PrintDoc, TrailEntry
 from forms.printing import Printable, register_printable
@@ -582,13 +582,6 @@ register_kind(
 )
 
 
-_refuse_fuel = refuse_import(
-    "F10",
-    "加油记录请在软件中逐笔登记（需核对定点加油站和里程）",
-    "fuel is logged one by one in the application (station and odometer are checked)",
-)
-
-
 def _fuel_query(filters: Filters) -> Any:
     query = (
         FuelLog.select(FuelLog, Vehicle, Department, FuelStation)
@@ -622,16 +615,14 @@ def _fuel_rows(filters: Filters) -> Iterator[Values]:
         }
 
 
-register_kind(
-    Kind(
-        spec=FUEL,
-        find=lambda key: None,
-        insert=_refuse_fuel,
-        update=_refuse_fuel,
-        rows=_fuel_rows,
-        count=lambda f: _fuel_query(f).count(),
-        filters=("plate", "unit", "station"),
-    )
+export_only_kind(
+    FUEL,
+    rows=_fuel_rows,
+    count=lambda f: _fuel_query(f).count(),
+    filters=("plate", "unit", "station"),
+    rule="F10",
+    zh="加油记录请在软件中逐笔登记（需核对定点加油站和里程）",
+    en="fuel is logged one by one in the application (station and odometer are checked)",
 )
 
 # --- printed forms (F9) ------------------------------------------------------------------

@@ -75,6 +75,34 @@ def refuse_import(rule: str, zh: str, en: str) -> Callable[..., Any]:
     return refuse
 
 
+def export_only_kind(
+    spec: FormSpec,
+    *,
+    rows: Callable[[Filters], Iterable[Values]],
+    count: Callable[[Filters], int],
+    filters: tuple[str, ...],
+    rule: str,
+    zh: str,
+    en: str,
+) -> Kind:
+    """Register a list that is exported but never imported (a ledger, a fuel log, the
+    requisitions): its records come only from the application's use cases, so an import
+    is refused with the rule that says why. No record is ever found by key, so an update
+    cannot reach one either."""
+    refuse = refuse_import(rule, zh, en)
+    return register_kind(
+        Kind(
+            spec=spec,
+            find=lambda key: None,
+            insert=refuse,
+            update=refuse,
+            rows=rows,
+            count=count,
+            filters=filters,
+        )
+    )
+
+
 _KINDS: dict[str, Kind] = {}
 _loaded = False
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.approval import register_doc_fields
-from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
+from forms.kinds import Filters, Kind, Values, export_only_kind, refuse_import, register_kind
 from forms.people import DEPARTMENT_REF
 from forms.spec import Field, FieldType, FormSpec
 from models import supplies
@@ -587,20 +587,14 @@ def _ledger_rows(filters: Filters) -> Iterator[Values]:
         }
 
 
-register_kind(
-    Kind(
-        spec=LEDGER,
-        find=lambda key: None,
-        insert=refuse_import(
-            "S8",
-            "出入库明细由入库、领用、退货、盘点等单据生成，不能导入",
-            "the ledger is written by receipts, issues, returns and stocktakes, not imported",
-        ),
-        update=refuse_import("S8", "出入库明细不能修改", "ledger movements are never changed"),
-        rows=_ledger_rows,
-        count=lambda f: _ledger_query(f).count(),
-        filters=("code", "kind", "department"),
-    )
+export_only_kind(
+    LEDGER,
+    rows=_ledger_rows,
+    count=lambda f: _ledger_query(f).count(),
+    filters=("code", "kind", "department"),
+    rule="S8",
+    zh="出入库明细由入库、领用、退货、盘点等单据生成，不能导入",
+    en="the ledger is written by receipts, issues, returns and stocktakes, not imported",
 )
 
 REQUISITION_STATE_LABELS = tuple(s.label for s in RequisitionState)
@@ -693,20 +687,14 @@ def _requisition_rows(filters: Filters) -> Iterator[Values]:
         }
 
 
-register_kind(
-    Kind(
-        spec=REQUISITIONS,
-        find=lambda key: None,
-        insert=refuse_import(
-            "S6",
-            "申请批准单须在软件中提交，经科室负责人和后勤核对后发放，不能导入",
-            "requisitions are submitted and approved in the application, not imported",
-        ),
-        update=refuse_import("S6", "申请批准单不能通过导入修改", "requisitions are not imported"),
-        rows=_requisition_rows,
-        count=lambda f: _requisition_query(f).count(),
-        filters=("department", "state"),
-    )
+export_only_kind(
+    REQUISITIONS,
+    rows=_requisition_rows,
+    count=lambda f: _requisition_query(f).count(),
+    filters=("department", "state"),
+    rule="S6",
+    zh="申请批准单须在软件中提交，经科室负责人和后勤核对后发放，不能导入",
+    en="requisitions are submitted and approved in the application, not imported",
 )
 
 ORDERS = FormSpec(
@@ -776,20 +764,14 @@ def _order_rows(filters: Filters) -> Iterator[Values]:
         }
 
 
-register_kind(
-    Kind(
-        spec=ORDERS,
-        find=lambda key: None,
-        insert=refuse_import(
-            "S4",
-            "采购订单须依据已批准的采购计划在软件中下达，不能导入",
-            "orders are placed against an approved plan in the application, not imported",
-        ),
-        update=refuse_import("S4", "采购订单不能通过导入修改", "orders are not imported"),
-        rows=_order_rows,
-        count=lambda f: _order_query(f).count(),
-        filters=("method", "state", "supplier"),
-    )
+export_only_kind(
+    ORDERS,
+    rows=_order_rows,
+    count=lambda f: _order_query(f).count(),
+    filters=("method", "state", "supplier"),
+    rule="S4",
+    zh="采购订单须依据已批准的采购计划在软件中下达，不能导入",
+    en="orders are placed against an approved plan in the application, not imported",
 )
 
 # --- how the 审批中心 and the printed 申请批准单 label the supplies documents ----------------
