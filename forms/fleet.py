@@ -153,23 +153,21 @@ VEHICLES = FormSpec(
     help="每行一辆车。车牌号识别车辆；更新模式修改单位、型号、车架号、日期、保养间隔和驾驶员。",
 )
 
-SHOPS = FormSpec(
-    name="shops",
-    title="定点修理厂名录",
-    title_en="Designated repair shops",
-    key="name",
-    fields=(
+
+def _place_spec(
+    name: str, title: str, title_en: str, label: str, example: str, *, phone: bool
+) -> FormSpec:
+    """定点修理厂 and 定点加油站 are the same kind of list: a name, where it is, and whether
+    it is on the designated list now (taken off, its history stays)."""
+    fields = [
         Field(
-            "name",
-            "修理厂名称",
-            required=True,
-            width=24,
-            max_length=100,
-            example="城东汽修厂",
-            label_en="Name",
+            "name", label, required=True, width=24, max_length=100, example=example, label_en="Name"
         ),
         Field("address", "地址", width=30, max_length=200, label_en="Address"),
-        Field("phone", "电话", width=16, max_length=32, label_en="Phone"),
+    ]
+    if phone:
+        fields.append(Field("phone", "电话", width=16, max_length=32, label_en="Phone"))
+    fields.append(
         Field(
             "designated",
             "定点",
@@ -179,36 +177,21 @@ SHOPS = FormSpec(
             example="是",
             help="否 = 已移出定点名单（历史记录保留）。",
             label_en="Designated",
-        ),
-    ),
-)
+        )
+    )
+    return FormSpec(name=name, title=title, title_en=title_en, key="name", fields=tuple(fields))
 
-STATIONS = FormSpec(
-    name="stations",
-    title="定点加油站名录",
-    title_en="Designated fuel stations",
-    key="name",
-    fields=(
-        Field(
-            "name",
-            "加油站名称",
-            required=True,
-            width=24,
-            max_length=100,
-            example="中石化东环站",
-            label_en="Name",
-        ),
-        Field("address", "地址", width=30, max_length=200, label_en="Address"),
-        Field(
-            "designated",
-            "定点",
-            FieldType.CHOICE,
-            width=8,
-            choices=YES_NO,
-            example="是",
-            label_en="Designated",
-        ),
-    ),
+
+SHOPS = _place_spec(
+    "shops", "定点修理厂名录", "Designated repair shops", "修理厂名称", "城东汽修厂", phone=True
+)
+STATIONS = _place_spec(
+    "stations",
+    "定点加油站名录",
+    "Designated fuel stations",
+    "加油站名称",
+    "中石化东环站",
+    phone=False,
 )
 
 REPAIRS = FormSpec(
