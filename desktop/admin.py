@@ -320,7 +320,7 @@ class SettingsPanel(QWidget):
         self.user = user
         self.editors: dict[str, FieldEditor] = {}
         form = QFormLayout()
-        for key, spec in settings.SPECS.items():
+        for key, spec in settings.specs().items():
             kind = FieldType.MONEY if spec.kind is Decimal else FieldType.INTEGER
             if spec.kind is str:
                 kind = FieldType.TEXT

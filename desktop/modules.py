@@ -1,5 +1,5 @@
-"""The navigation's modules. A module appears only once it registers: 车辆管理, 办公用品,
-客户回访 and 培训考勤 register when they are built, so nobody clicks into an empty page.
+"""The navigation's modules: each domain of ``models.domains`` gives its ``desktop.<d>.MODULE``,
+then the suite-wide 审批中心 and 系统管理. Nobody clicks into an empty page.
 
 A module is a page factory with a title, an icon, an order and who may see it. Pages are
 built on first use, so start-up costs the same whether the office has one list or twenty.
@@ -7,12 +7,14 @@ built on first use, so start-up costs the same whether the office has one list o
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from models import domains
 from models.people import Role, User
 
 if TYPE_CHECKING:
@@ -77,12 +79,8 @@ def _admin(window: MainWindow) -> Any:
 def _builtin() -> None:
     if "approvals" in _MODULES:
         return
-    from desktop.fleet import MODULE as fleet_module
-
-    register_module(fleet_module)
-    from desktop.supplies import MODULE as supplies_module
-
-    register_module(supplies_module)
+    for package in domains.packages("desktop"):
+        register_module(importlib.import_module(package).MODULE)
     register_module(
         Module(
             "approvals",

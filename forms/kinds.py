@@ -4,9 +4,9 @@ A ``Kind`` joins a ``FormSpec`` to the domain use cases of ``models/``. The impo
 writes a row itself: it calls ``insert``/``update``, which call the same functions the desktop
 calls, so every rule (roles, uniqueness, regulations) holds for imported data too.
 
-Each domain module declares its kinds in a module of ``forms`` and registers them at import
-time; ``BUILTIN_MODULES`` lists those modules so the command line finds them all. A later
-module (fleet, supplies ...) adds its module name here.
+Each domain declares its kinds in its ``forms`` package and registers them at import time;
+``BUILTIN_MODULES`` is the suite-wide ``forms.people`` plus every domain of ``models.domains``,
+so the command line finds them all.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from forms.spec import FormSpec
+from models import domains
 from models.errors import HouqinError, RuleViolation
 
-BUILTIN_MODULES: list[str] = ["forms.people", "forms.fleet", "forms.supplies"]
+BUILTIN_MODULES: list[str] = ["forms.people", *domains.packages("forms")]
 
 Values = dict[str, Any]
 Filters = Mapping[str, Any]

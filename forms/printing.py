@@ -1,8 +1,9 @@
 """The registry of printable FORMs: what ``houqin print FORM ID OUT.pdf`` can print.
 
 A printable joins a ``FormSpec`` to a loader that reads one record and builds the
-``PrintDoc`` (the renderer never queries the database). Later modules register their own
-(``repair`` for the 车辆维修保修单 ...) and add their module to ``BUILTIN_MODULES``.
+``PrintDoc`` (the renderer never queries the database). Each domain's ``forms`` package
+registers its own (``repair`` for the 车辆维修保修单 ...); ``BUILTIN_MODULES`` reads the
+domain list.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pathlib import Path
 
 from forms.printdoc import PrintDoc
 from forms.spec import FormSpec
+from models import domains
 from models.errors import HouqinError
 
-BUILTIN_MODULES: list[str] = ["forms.approval", "forms.fleet", "forms.supplies"]
+BUILTIN_MODULES: list[str] = ["forms.approval", *domains.packages("forms")]
 
 
 @dataclass(frozen=True)

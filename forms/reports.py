@@ -1,8 +1,8 @@
 """The registry of periodic reports: what ``houqin report NAME --period P OUT.xlsx`` writes.
 
 A report is a function ``(period, path, unit) -> None`` that builds one workbook for a higher
-authority (the fleet's month-end statistics, the supplies' quarterly register ...). Domain
-form modules register theirs; ``BUILTIN_MODULES`` lists those modules.
+authority (the fleet's month-end statistics, the supplies' quarterly register ...). Each domain's
+``forms`` package registers its own; ``BUILTIN_MODULES`` reads the domain list.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from models import domains
 from models.errors import HouqinError
 
-BUILTIN_MODULES: list[str] = ["forms.fleet", "forms.supplies"]
+BUILTIN_MODULES: list[str] = domains.packages("forms")
 
 
 @dataclass(frozen=True)

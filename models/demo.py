@@ -6,10 +6,11 @@ copied to another PC is not open to a well-known password.
 
 from __future__ import annotations
 
+import importlib
 import zlib
 from dataclasses import dataclass, field
 
-from models import demo_fleet, demo_supplies, people
+from models import domains, people
 from models.db import db
 from models.people import SYSTEM, Role
 
@@ -84,6 +85,6 @@ def load(password: str | None = None) -> DemoSummary:
                 phone=f"138{zlib.crc32(username.encode()) % 10**8:08d}",
             )
             summary.users.append((username, name, "、".join(r.label for r in roles)))
-        summary.counts.update(demo_fleet.load(password))
-        summary.counts.update(demo_supplies.load(password))
+        for name in domains.packages("models"):
+            summary.counts.update(importlib.import_module(f"{name}.demo").load(password))
     return summary

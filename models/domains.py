@@ -1,7 +1,52 @@
-"""Importing this module loads every domain module, so their approval flows and outcome hooks
-are registered before any document is opened (the 审批中心 shows documents of all modules)."""
+"""The suite's domains, listed once. Every registry reads this list; nothing else names them.
 
-from models import (
-    fleet,  # noqa: F401
-    supplies,  # noqa: F401
+A domain ``d`` is one package per layer, each with a fixed door:
+
+- ``models.d`` (the domain's one door): its peewee ``TABLES``, the settings it reads (passed
+  to ``settings.register``), and, on import, its approval flows and outcome hooks;
+  ``models.d.demo.load(password)`` fills the demo office;
+- ``forms.d``: on import, registers its import kinds, printables, reports and the document
+  fields 审批中心 shows;
+- ``desktop.d``: ``MODULE``, the navigation entry (built without importing a widget).
+
+The schema migrations are declared here, not in the domain, so that opening a database (which
+checks the schema version) costs no domain import: a domain loads with its first use. A
+domain's step is ``models.d.migrate_<number>(database)``.
+
+Adding a domain: its three packages, then one ``Domain`` line below (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+
+@dataclass(frozen=True)
+class Domain:
+    name: str
+    migrations: tuple[tuple[int, str], ...]  # (schema version, what it creates)
+
+
+DOMAINS: tuple[Domain, ...] = (
+    Domain("fleet", ((2, "fleet: vehicles, shops, stations, repairs, fuel, use"),)),
+    Domain(
+        "supplies",
+        ((3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake"),),
+    ),
 )
+
+
+def names() -> tuple[str, ...]:
+    return tuple(d.name for d in DOMAINS)
+
+
+def packages(layer: str) -> list[str]:
+    """``["forms.fleet", "forms.supplies", ...]`` for ``layer`` ``"forms"``."""
+    return [f"{layer}.{d.name}" for d in DOMAINS]
+
+
+def load() -> list[ModuleType]:
+    """Import every domain's models (their flows and hooks register on import)."""
+    return [importlib.import_module(name) for name in packages("models")]

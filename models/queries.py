@@ -201,7 +201,7 @@ SupplyApplicant = User.alias("supply_applicant")
 
 def supply_items_matching(text: str, limit: int = 30) -> list:
     """Active catalogue items by code, name, pinyin or initials (the item pickers)."""
-    from models.supplies_stock import CATEGORY_ORDER, Item
+    from models.supplies.stock import CATEGORY_ORDER, Item
 
     query = Item.select().where(Item.voided_at.is_null())
     text = (text or "").strip().lower()
@@ -214,7 +214,7 @@ def supply_requisition_rows(user: User) -> peewee.ModelSelect:
     """申请批准单 a user may see: the store and the leaders see every department's, everyone
     else their own department's (X1)."""
     from models.people import Role
-    from models.supplies_requisitions import Requisition
+    from models.supplies.requisitions import Requisition
 
     query = (
         Requisition.select()

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import peewee
 
+from models import domains
 from models.base import BaseModel, now
 from models.errors import SchemaError
 
@@ -66,24 +68,29 @@ def _append_only(database: peewee.Database, table: str) -> None:
         )
 
 
-def _fleet(database: peewee.Database) -> None:
-    from models import fleet, numbering
+def _domain_step(domain: str, version: int) -> Callable[[peewee.Database], None]:
+    """A domain's migration, run by ``models.<domain>.migrate_<version>`` (imported only when
+    the migration runs, so opening an up-to-date database loads no domain)."""
 
-    database.create_tables([numbering.Counter, *fleet.TABLES])
+    def step(database: peewee.Database) -> None:
+        module = importlib.import_module(f"models.{domain}")
+        getattr(module, f"migrate_{version}")(database)
 
-
-def _supplies(database: peewee.Database) -> None:
-    from models import numbering, supplies
-
-    database.create_tables([numbering.Counter, *supplies.TABLES])
+    return step
 
 
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
-MIGRATIONS: list[Migration] = [
-    (1, "foundation: people, settings, audit, approvals", _foundation),
-    (2, "fleet: vehicles, shops, stations, repairs, fuel, use", _fleet),
-    (3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake", _supplies),
-]
+MIGRATIONS: list[Migration] = sorted(
+    [
+        (1, "foundation: people, settings, audit, approvals", _foundation),
+        *(
+            (version, name, _domain_step(d.name, version))
+            for d in domains.DOMAINS
+            for version, name in d.migrations
+        ),
+    ],
+    key=lambda m: m[0],
+)
 
 
 def latest() -> int:

@@ -5,7 +5,7 @@ with the defaults the rulebook gives. Stored per office (in the shared database)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from typing import Any
 
 import peewee
@@ -26,6 +26,7 @@ class SettingSpec:
     minimum: Any = None
 
 
+# The suite-wide settings; each domain registers its own when it loads (``register``).
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
@@ -49,24 +50,27 @@ SPECS: dict[str, SettingSpec] = {
             "default node deadline (working days)",
             0,
         ),
-        SettingSpec(
-            "fleet.costly_part_threshold",
-            Decimal("2000"),
-            Decimal,
-            "高价配件金额阈值（元）",
-            "costly part threshold (yuan)",
-            Decimal("0"),
-        ),
-        SettingSpec(
-            "fleet.spot_check_percent",
-            Decimal("10"),
-            Decimal,
-            "抽查回访比例（%）",
-            "spot-check callback share (%)",
-            Decimal("0"),
-        ),
     )
 }
+
+
+def register(*specs: SettingSpec) -> None:
+    """Declare a domain's settings (called when the domain's models load)."""
+    for spec in specs:
+        SPECS[spec.key] = spec
+
+
+def specs() -> dict[str, SettingSpec]:
+    """Every setting of every domain (the administrator's settings page lists them all)."""
+    from models import domains
+
+    domains.load()
+    return SPECS
+
+
+def _spec(key: str) -> SettingSpec | None:
+    spec = SPECS.get(key)
+    return spec if spec is not None else specs().get(key)
 
 
 class Setting(BaseModel):
@@ -96,7 +100,9 @@ def _coerce(spec: SettingSpec, raw: Any) -> Any:
 
 def get(key: str) -> Any:
     """The office's value of a setting, or its default."""
-    spec = SPECS[key]
+    spec = _spec(key)
+    if spec is None:
+        raise KeyError(key)
     row = Setting.get_or_none(Setting.key == key)
     return spec.default if row is None else _coerce(spec, row.value)
 
@@ -106,7 +112,7 @@ def put(actor: Any, key: str, value: Any) -> Any:
     from models.people import Role, require_role
 
     require_role(actor, Role.ADMIN)
-    spec = SPECS.get(key)
+    spec = _spec(key)
     if spec is None:
         raise RuleViolation(None, f"未知设置：{key}", f"unknown setting: {key}")
     typed = _coerce(spec, value)

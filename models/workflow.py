@@ -358,7 +358,9 @@ def load_domains() -> None:
     Called by each action before it reads a document, rather than when the database opens:
     the desktop then shows its window without importing the modules nobody has used yet
     (50 ms of start-up), and no action can ever run without the hooks of its document."""
-    import models.domains  # noqa: F401
+    from models import domains
+
+    domains.load()
 
 
 def registered_flow(doc_type: str) -> Flow:

@@ -300,7 +300,7 @@ class CataloguePanel(QWidget):
 
 
 def supplies_stock_roles() -> tuple[Role, ...]:
-    from models.supplies_stock import CATALOGUE_ROLES
+    from models.supplies.stock import CATALOGUE_ROLES
 
     return tuple(CATALOGUE_ROLES)
 

@@ -51,10 +51,10 @@ from desktop.supplies import common
 from desktop.supplies.common import tr
 from desktop.supplies.requisitions import ActionDialog
 from desktop.tasks import BackgroundTask, Progress
-from models import stocktake as st_model
 from models import workflow
 from models.people import Role, User
-from models.stocktake import COUNTING, Stocktake, StocktakeState
+from models.supplies import stocktake as st_model
+from models.supplies.stocktake import COUNTING, Stocktake, StocktakeState
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -511,12 +511,12 @@ class StocktakePanel(QWidget):
 
     @Slot()
     def print_sheet(self) -> Any:
-        """The 盘点表 PDF of ``forms.supplies_count`` (blind sheets without book figures);
+        """The 盘点表 PDF of ``forms.supplies.count`` (blind sheets without book figures);
         in a build without it, the same rows as an Excel register to print."""
         st = self.current
         if st is None:
             return None
-        count_forms = common.forms_module("forms.supplies_count")
+        count_forms = common.forms_module("forms.supplies.count")
         if count_forms is not None and hasattr(count_forms, "write_count_sheet_pdf"):
             out = Path(tempfile.gettempdir()) / f"houqin-count-sheet-{st.number}.pdf"
 
@@ -572,7 +572,7 @@ class StocktakePanel(QWidget):
         if not path:
             return None
         user = self.user
-        count_forms = common.forms_module("forms.supplies_count")
+        count_forms = common.forms_module("forms.supplies.count")
         if count_forms is not None and hasattr(count_forms, "import_counts"):
             return self._import_with_forms(count_forms, st, path)
 

@@ -16,8 +16,8 @@ from desktop.app import build_main_window
 from desktop.supplies.page import SuppliesPage
 from desktop.supplies.stocktake import COUNTED, KEYS, REASON
 from models import supplies
-from models.stocktake import StocktakeLine, StocktakeState
 from models.supplies import Category, Item, Movement, MovementKind, RequisitionState
+from models.supplies.stocktake import StocktakeLine, StocktakeState
 
 
 @pytest.fixture

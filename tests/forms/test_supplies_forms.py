@@ -17,12 +17,12 @@ from forms.excel_export import export_register
 from forms.excel_import import import_file
 from forms.excel_template import write_template
 from forms.printing import print_form
-from forms.supplies_count import import_counts, write_count_sheet, write_count_sheet_pdf
-from forms.supplies_report import write_quarterly_report
-from models import stocktake, supplies, workflow
+from forms.supplies.count import import_counts, write_count_sheet, write_count_sheet_pdf
+from forms.supplies.report import write_quarterly_report
+from models import supplies, workflow
 from models.errors import RuleViolation
-from models.stocktake import StocktakeLine
-from models.supplies import Category, Item, MovementKind, OrderLineInput, OrderMethod
+from models.supplies import Category, Item, MovementKind, OrderLineInput, OrderMethod, stocktake
+from models.supplies.stocktake import StocktakeLine
 from tests.forms.helpers import write_xlsx
 from tests.forms.test_fleet_forms import _url
 from tests.models.test_supplies import (

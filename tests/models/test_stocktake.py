@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from models import stocktake, supplies, workflow
+from models import supplies, workflow
 from models.errors import RuleViolation
-from models.stocktake import StocktakeState
-from models.supplies import MovementKind
+from models.supplies import MovementKind, stocktake
+from models.supplies.stocktake import StocktakeState
 from tests.models.test_supplies import approved_requisition, build_sup, item, opening
 
 OPEN_AT = datetime(2026, 10, 8, 9, 0)

@@ -1022,9 +1022,11 @@ def test_periods_and_quarters():
 
 def test_demo_supplies_a_year_through_the_use_cases(sqlite_database):
     """The demo goes through every use case; the ledger it leaves is consistent."""
-    from models import demo, demo_supplies, stocktake
+    from models import demo
     from models.db import db
     from models.people import SYSTEM
+    from models.supplies import demo as demo_supplies
+    from models.supplies import stocktake
 
     with db.atomic():
         depts = {n: people.add_department(SYSTEM, n, k) for n, k in demo.DEPARTMENTS}

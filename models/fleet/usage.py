@@ -15,7 +15,7 @@ from models import audit, workflow
 from models.base import BaseModel
 from models.db import db, for_update
 from models.errors import RuleViolation
-from models.fleet_vehicles import (
+from models.fleet.vehicles import (
     CENT,
     MONEY,
     FuelStation,

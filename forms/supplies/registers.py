@@ -6,11 +6,9 @@ Every write goes through ``models.supplies`` (``add_item``, ``update_item``,
 meets exactly the checks a row typed in the desktop meets. Stock never arrives by import
 except as a 期初结存 on an empty ledger: a later difference is a stocktake's 盘盈/盘亏 (S5, S8).
 
-The paper side lives beside this module, each small enough to read at once:
-``supplies_count`` (盘点表 PDF and workbook, counts read back, S5), ``supplies_print`` (the
-申请批准单 slip of a requisition, S6) and ``supplies_report`` (the quarterly workbook for the
-higher authority). Importing this module registers them all, so ``BUILTIN_MODULES`` of the
-kinds, printables and reports each name ``forms.supplies`` once.
+The paper side lives beside this module in ``forms.supplies``, each small enough to read at
+once: ``count`` (盘点表 PDF and workbook, counts read back, S5), ``printables`` (the 申请批准单
+slip of a requisition, S6) and ``report`` (the quarterly workbook for the higher authority).
 """
 
 from __future__ import annotations
@@ -43,7 +41,7 @@ from models.supplies import (
     Supplier,
     SupplierKind,
 )
-from models.supplies_stock import CategorySupplier
+from models.supplies.stock import CategorySupplier
 
 YES_NO = ("是", "否")
 CATEGORY_LABELS = tuple(c.label for c in Category)
@@ -803,6 +801,3 @@ register_doc_fields(
         ),
     ),
 )
-
-# The paper forms and the report register themselves on import (see the module docstring).
-from forms import supplies_count, supplies_print, supplies_report  # noqa: E402, F401

@@ -56,10 +56,9 @@ from forms.printing import Printable, register_printable
 from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
 from forms.values import ValueProblem, parse_date_text
-from models import stocktake
 from models.errors import RuleViolation
-from models.stocktake import COUNTING, Stocktake, StocktakeLine, StocktakeState
-from models.supplies import Item, parse_period
+from models.supplies import Item, parse_period, stocktake
+from models.supplies.stocktake import COUNTING, Stocktake, StocktakeLine, StocktakeState
 
 SIGNATURES = ("盘点人", "监盘人", "负责人")
 

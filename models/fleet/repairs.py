@@ -26,7 +26,7 @@ from models import audit, settings, workflow
 from models.base import BaseModel, VersionedModel, guarded_update, now
 from models.db import db, for_update
 from models.errors import RuleViolation
-from models.fleet_vehicles import (
+from models.fleet.vehicles import (
     CENT,
     MONEY,
     RepairShop,

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from models import settings
 from models.errors import RuleViolation
-from models.fleet_repairs import LineState, Repair, RepairLine, RepairState
-from models.fleet_vehicles import RepairShop, Vehicle
+from models.fleet.repairs import LineState, Repair, RepairLine, RepairState
+from models.fleet.vehicles import RepairShop, Vehicle
 from models.people import Department
 
 # --- month-end statistics (F8) -----------------------------------------------------------

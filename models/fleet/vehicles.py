@@ -242,7 +242,7 @@ def drivers_of(vehicle: Vehicle) -> list[User]:
 def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) -> None:
     """停用 / 报废 / back to 在用. 维修中 is set only by the repair flow, and a vehicle with a
     repair under way is neither suspended nor scrapped until that repair has ended."""
-    from models.fleet_repairs import open_repair_of  # the repair module builds on this one
+    from models.fleet.repairs import open_repair_of  # the repair module builds on this one
 
     require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
     with db.atomic():

@@ -14,7 +14,12 @@ by concern, each module small enough to read in one sitting:
 
 from __future__ import annotations
 
-from models.fleet_repairs import (
+from decimal import Decimal
+
+import peewee
+
+from models import numbering, settings
+from models.fleet.repairs import (
     REPAIR_FLOW,
     REPAIR_STATE_LABELS,
     SUPPLEMENT_FLOW,
@@ -37,14 +42,14 @@ from models.fleet_repairs import (
     record_historical_repair,
     resubmit_repair,
 )
-from models.fleet_stats import (
+from models.fleet.stats import (
     Figures,
     MonthlyReport,
     closed_repairs,
     month_bounds,
     monthly_report,
 )
-from models.fleet_usage import (
+from models.fleet.usage import (
     USE_FLOW,
     FuelLog,
     Maintenance,
@@ -58,7 +63,7 @@ from models.fleet_usage import (
     record_maintenance,
     request_use,
 )
-from models.fleet_vehicles import (
+from models.fleet.vehicles import (
     CENT,
     MONEY,
     PROVINCES,
@@ -80,7 +85,26 @@ from models.fleet_vehicles import (
     update_vehicle,
 )
 
-# Every fleet table, in creation order (models.schema migration 2).
+settings.register(
+    settings.SettingSpec(
+        "fleet.costly_part_threshold",
+        Decimal("2000"),
+        Decimal,
+        "高价配件金额阈值（元）",
+        "costly part threshold (yuan)",
+        Decimal("0"),
+    ),
+    settings.SettingSpec(
+        "fleet.spot_check_percent",
+        Decimal("10"),
+        Decimal,
+        "抽查回访比例（%）",
+        "spot-check callback share (%)",
+        Decimal("0"),
+    ),
+)
+
+# Every fleet table, in creation order (schema version 2, declared in ``models.domains``).
 TABLES = [
     Vehicle,
     VehicleDriver,
@@ -94,6 +118,11 @@ TABLES = [
     FuelLog,
     VehicleUse,
 ]
+
+
+def migrate_2(database: peewee.Database) -> None:
+    database.create_tables([numbering.Counter, *TABLES])
+
 
 __all__ = [
     "CENT",

@@ -28,7 +28,6 @@ from forms.kinds import Values
 from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
 from models import supplies
-from models.stocktake import Stocktake, StocktakeState
 from models.supplies import (
     CENT,
     Item,
@@ -39,7 +38,8 @@ from models.supplies import (
     Supplier,
     SupplierReturn,
 )
-from models.supplies_purchasing import ReturnKind
+from models.supplies.purchasing import ReturnKind
+from models.supplies.stocktake import Stocktake, StocktakeState
 
 _SIGN = ("负责人", "统计人", "日期")
 

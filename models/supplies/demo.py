@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from models import people, stocktake, supplies
+from models import people, supplies
 from models.errors import RuleViolation, RuleWarning
 from models.people import SYSTEM, Department, Role, User
 from models.supplies import (
@@ -27,6 +27,7 @@ from models.supplies import (
     QuoteInput,
     RequisitionLineInput,
     SupplierKind,
+    stocktake,
 )
 
 # name, unit, specifications, price, in the 政府采购目录

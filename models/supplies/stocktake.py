@@ -33,7 +33,7 @@ from models.db import db, for_update
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Role, User, require_role
-from models.supplies_stock import (
+from models.supplies.stock import (
     CATEGORY_ORDER,
     CENT,
     STORE_ROLES,

@@ -24,17 +24,10 @@ from decimal import Decimal
 
 import peewee
 
-from models import stocktake  # registers the stocktake flow
+from models import numbering
 from models.people import Department
-from models.stocktake import (
-    STOCKTAKE_TABLES,
-    Stocktake,
-    StocktakeReminder,
-    StocktakeResultRow,
-    stocktake_due,
-    stocktake_result,
-)
-from models.supplies_purchasing import (
+from models.supplies import stocktake  # registers the stocktake flow
+from models.supplies.purchasing import (
     PLAN_FLOW,
     PURCHASING_TABLES,
     OrderLine,
@@ -64,7 +57,7 @@ from models.supplies_purchasing import (
     set_plan_lines,
     submit_plan,
 )
-from models.supplies_requisitions import (
+from models.supplies.requisitions import (
     REQUISITION_FLOW,
     REQUISITION_TABLES,
     Requisition,
@@ -79,7 +72,7 @@ from models.supplies_requisitions import (
     resubmit_requisition,
     submit_requisition,
 )
-from models.supplies_stock import (
+from models.supplies.stock import (
     CATEGORY_ORDER,
     CENT,
     STOCK_TABLES,
@@ -107,8 +100,20 @@ from models.supplies_stock import (
     void_item,
     void_supplier,
 )
+from models.supplies.stocktake import (
+    STOCKTAKE_TABLES,
+    Stocktake,
+    StocktakeReminder,
+    StocktakeResultRow,
+    stocktake_due,
+    stocktake_result,
+)
 
 TABLES = [*STOCK_TABLES, *PURCHASING_TABLES, *REQUISITION_TABLES, *STOCKTAKE_TABLES]
+
+
+def migrate_3(database: peewee.Database) -> None:
+    database.create_tables([numbering.Counter, *TABLES])
 
 
 def _months_before(day: date, months: int) -> date:

@@ -28,7 +28,7 @@ from models.db import db, for_update
 from models.errors import RuleViolation, RuleWarning, warn_unless
 from models.numbering import next_number
 from models.people import Actor, Department, Role, User, require_role
-from models.supplies_stock import (
+from models.supplies.stock import (
     STORE_ROLES,
     Item,
     MovementKind,
