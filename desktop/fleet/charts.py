@@ -37,7 +37,7 @@ from desktop import errors, prefs
 from desktop.fleet.common import button, percent
 from desktop.fleet.maintenance import _table, fill
 from desktop.tasks import BackgroundTask, Progress
-from models import queries
+from models import fleet
 from models.fleet import Figures, MonthlyReport, monthly_report
 
 MONTHS = 12
@@ -149,7 +149,7 @@ class StatsTab(QWidget):
     def load(self) -> None:
         period = self.current_period()
         self.report = monthly_report(period)
-        self.series_data = queries.fleet_monthly_series(period, MONTHS)
+        self.series_data = fleet.monthly_series(period, MONTHS)
         self._show_figures(self.report)
         self._show_chart(self.series_data)
 

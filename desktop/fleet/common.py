@@ -15,7 +15,7 @@ from desktop import errors
 from desktop.i18n import pick
 from desktop.icons import icon
 from desktop.lazy_model import Column, Index, LazyQueryModel
-from models import queries
+from models import fleet
 from models.fleet import (
     FuelStation,
     LineState,
@@ -45,7 +45,7 @@ def sees_all(user: User) -> bool:
 
 
 def drives_any(user: User) -> bool:
-    return queries.fleet_vehicle_ids_of(user).exists()
+    return fleet.vehicle_ids_of(user).exists()
 
 
 # The domain's labels are Chinese only; the English interface shows these instead.
@@ -171,7 +171,7 @@ def vehicle_plates(user: User | None = None) -> list[str]:
         & Vehicle.status.in_([VehicleStatus.IN_SERVICE, VehicleStatus.IN_REPAIR])
     )
     if user is not None:
-        query = query.where(Vehicle.id.in_(queries.fleet_vehicle_ids_of(user)))
+        query = query.where(Vehicle.id.in_(fleet.vehicle_ids_of(user)))
     return [v.plate for v in query.order_by(Vehicle.plate)]
 
 

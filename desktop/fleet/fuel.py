@@ -16,7 +16,7 @@ from desktop.fleet.export import register_export
 from desktop.form_dialog import FormDialog
 from desktop.lazy_model import Column
 from desktop.list_view import ListView
-from models import queries
+from models import fleet
 from models.fleet import FuelLog, FuelStation, Vehicle, VehicleUse
 from models.people import Department, Role, User
 from models.workflow import State
@@ -130,7 +130,7 @@ class FuelTab(QWidget):
             .join(Driver, peewee.JOIN.LEFT_OUTER, on=FuelLog.driver == Driver.id)
         )
         if not sees_all(self.user):
-            query = query.where(FuelLog.vehicle.in_(queries.fleet_vehicle_ids_of(self.user)))
+            query = query.where(FuelLog.vehicle.in_(fleet.vehicle_ids_of(self.user)))
         return query
 
     def _use_base(self) -> peewee.ModelSelect:

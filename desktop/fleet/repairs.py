@@ -33,7 +33,7 @@ from desktop.icons import icon
 from desktop.lazy_model import Column
 from desktop.list_view import ListView
 from forms.kinds import get_kind
-from models import queries
+from models import fleet
 from models.fleet import Repair, RepairShop, RepairState, Vehicle
 from models.people import Department, Role, User
 
@@ -134,14 +134,14 @@ class RepairsTab(QWidget):
         if not sees_all(self.user):
             query = query.where(
                 (Repair.driver == self.user.id)
-                | Repair.vehicle.in_(queries.fleet_vehicle_ids_of(self.user))
+                | Repair.vehicle.in_(fleet.vehicle_ids_of(self.user))
             )
         return query
 
     def apply_filters(self) -> None:
         conditions = []
         if self.mine.isChecked():
-            conditions.append(queries.fleet_repairs_to_act(self.user))
+            conditions.append(fleet.repairs_to_act(self.user))
         if self.state.currentData() is not None:
             conditions.append(Repair.state == self.state.currentData())
         if self.unit.currentData() is not None:

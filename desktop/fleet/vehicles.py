@@ -32,7 +32,7 @@ from desktop.icons import icon
 from desktop.lazy_model import Column
 from desktop.list_view import ListView
 from forms.kinds import get_kind
-from models import fleet, queries
+from models import fleet
 from models.fleet import Vehicle, VehicleStatus
 from models.people import Department, User
 
@@ -93,7 +93,7 @@ class VehiclesTab(QWidget):
             Column(
                 "drivers",
                 self.tr("驾驶员"),
-                queries.fleet_driver_names(),
+                fleet.driver_names(),
                 fmt=lambda v: (v or "").replace(",", "、"),
                 sortable=False,
                 width=130,
@@ -170,7 +170,7 @@ class VehiclesTab(QWidget):
             .where(Vehicle.voided_at.is_null())
         )
         if not sees_all(self.user):
-            query = query.where(Vehicle.id.in_(queries.fleet_vehicle_ids_of(self.user)))
+            query = query.where(Vehicle.id.in_(fleet.vehicle_ids_of(self.user)))
         return query
 
     def apply_filters(self) -> None:

@@ -22,14 +22,14 @@ from desktop.icons import icon
 from desktop.pickers import SearchPicker
 from desktop.supplies import common
 from desktop.supplies.common import tr
-from models import queries
+from models import supplies
 from models.supplies import Item
 
 MAX_QUANTITY = 1_000_000
 
 
 def item_search(text: str) -> list[tuple[str, Any]]:
-    return [(f"{i.code} {i}", i) for i in queries.supply_items_matching(text)]
+    return [(f"{i.code} {i}", i) for i in supplies.items_matching(text)]
 
 
 def spin(value: int, maximum: int = MAX_QUANTITY, minimum: int = 0) -> QSpinBox:

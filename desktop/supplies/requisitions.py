@@ -36,8 +36,13 @@ from desktop.supplies.common import tr
 from desktop.supplies.lines import LineEditor, spin
 from models import queries, supplies, workflow
 from models.people import Department, Role, User
-from models.queries import SupplyApplicant
-from models.supplies import Item, Requisition, RequisitionLineInput, RequisitionState
+from models.supplies import (
+    Item,
+    Requisition,
+    RequisitionLineInput,
+    RequisitionState,
+    SupplyApplicant,
+)
 
 OPEN = "open"  # the filter of slips not finished yet
 
@@ -306,7 +311,7 @@ class RequisitionsPanel(QWidget):
             Column("receiver", tr("领用人"), Requisition.receiver_name, width=80),
         ]
         self.model = LazyQueryModel(
-            lambda: queries.supply_requisition_rows(user),
+            lambda: supplies.requisition_rows(user),
             columns,
             Requisition.id,
             sort_column=5,

@@ -19,6 +19,7 @@ from decimal import Decimal
 import peewee
 
 from models import numbering, settings
+from models.fleet.queries import driver_names, monthly_series, repairs_to_act, vehicle_ids_of
 from models.fleet.repairs import (
     REPAIR_FLOW,
     REPAIR_STATE_LABELS,
@@ -160,6 +161,7 @@ __all__ = [
     "assess",
     "assign_drivers",
     "closed_repairs",
+    "driver_names",
     "drivers_of",
     "enter_shop",
     "file_repair",
@@ -171,16 +173,19 @@ __all__ = [
     "maintenance_status",
     "month_bounds",
     "monthly_report",
+    "monthly_series",
     "normalize_plate",
     "normalize_vin",
     "propose_supplement",
     "record_fitted",
     "record_historical_repair",
     "record_maintenance",
+    "repairs_to_act",
     "request_use",
     "resubmit_repair",
     "set_designated",
     "set_vehicle_status",
     "update_place",
     "update_vehicle",
+    "vehicle_ids_of",
 ]

@@ -57,6 +57,7 @@ from models.supplies.purchasing import (
     set_plan_lines,
     submit_plan,
 )
+from models.supplies.queries import SupplyApplicant, items_matching, requisition_rows
 from models.supplies.requisitions import (
     REQUISITION_FLOW,
     REQUISITION_TABLES,
@@ -478,6 +479,7 @@ __all__ = [
     "Supplier",
     "SupplierKind",
     "SupplierReturn",
+    "SupplyApplicant",
     "add_item",
     "add_supplier",
     "approve_plan",
@@ -497,6 +499,7 @@ __all__ = [
     "head_approve",
     "issue_requisition",
     "item_ledger",
+    "items_matching",
     "ledger_mismatches",
     "ledger_sums",
     "parse_period",
@@ -507,6 +510,7 @@ __all__ = [
     "receive_replacement",
     "reject_plan",
     "reorder_suggestions",
+    "requisition_rows",
     "resubmit_requisition",
     "return_to_supplier",
     "returnable",

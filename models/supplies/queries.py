@@ -1,0 +1,34 @@
+"""Read-only queries the 办公用品 lists need beside the use cases (nothing here writes)."""
+
+from __future__ import annotations
+
+import peewee
+
+from models.people import Department, Role, User
+from models.supplies.requisitions import Requisition
+from models.supplies.stock import CATEGORY_ORDER, Item
+
+SupplyApplicant = User.alias("supply_applicant")
+
+
+def items_matching(text: str, limit: int = 30) -> list:
+    """Active catalogue items by code, name, pinyin or initials (the item pickers)."""
+    query = Item.select().where(Item.voided_at.is_null())
+    text = (text or "").strip().lower()
+    if text:
+        query = query.where(Item.name_search.contains(text) | Item.code.contains(text))
+    return list(query.order_by(CATEGORY_ORDER, Item.code).limit(limit))
+
+
+def requisition_rows(user: User) -> peewee.ModelSelect:
+    """申请批准单 a user may see: the store and the leaders see every department's, everyone
+    else their own department's (X1)."""
+    query = (
+        Requisition.select()
+        .join(Department, on=Requisition.department == Department.id)
+        .switch(Requisition)
+        .join(SupplyApplicant, on=Requisition.applicant == SupplyApplicant.id)
+    )
+    if not user.has_role(Role.LOGISTICS, Role.LEADER, Role.ADMIN):
+        query = query.where(Requisition.department == (user.department_id or 0))
+    return query
