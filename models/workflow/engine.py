@@ -1,0 +1,477 @@
+"""The core actions: submit, resubmit, approve, reject, return and withdraw, and the helpers
+they share (locking, steps, activation of nodes, deadlines, the version guard)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import peewee
+
+from models import calendar, settings
+from models.base import guarded_update, now
+from models.db import db, for_update
+from models.errors import Conflict, RuleViolation
+from models.people import Actor, Department, Role, User, department_heads
+from models.workflow.registry import _GUARDS, _HOOKS, current_version, load_domains
+from models.workflow.spec import FINAL_STATES, Flow, Mode, Node, State
+from models.workflow.tables import Delegation, Instance, Step, Task, TaskState
+
+
+def _load(instance_id: int, expected_version: int | None) -> Instance:
+    """Lock and read the instance; refuse when it changed since the user saw it."""
+    load_domains()
+    inst = for_update(Instance.select().where(Instance.id == instance_id)).first()
+    if inst is None:
+        raise RuleViolation(None, f"没有审批单 {instance_id}", f"no approval {instance_id}")
+    if expected_version is not None and inst.version != expected_version:
+        raise Conflict()
+    return inst
+
+
+def _step(
+    inst: Instance,
+    actor: Actor,
+    action: str,
+    comment: str = "",
+    *,
+    at: datetime,
+    on_behalf_of: User | None = None,
+    position: int | None = None,
+) -> Step:
+    pos = inst.position if position is None else position
+    route = inst.route_nodes()
+    node_name = route[pos].name if 0 <= pos < len(route) else ""
+    return Step.create(
+        instance=inst,
+        position=pos if pos >= 0 else None,
+        node_name=node_name,
+        actor=actor.id,
+        actor_name=actor.display_name,
+        on_behalf_of=on_behalf_of,
+        action=action,
+        comment=comment,
+        at=at,
+    )
+
+
+def _require_comment(comment: str, what_zh: str, what_en: str) -> str:
+    comment = (comment or "").strip()
+    if not comment:
+        raise RuleViolation(
+            "X2", f"{what_zh}必须填写意见", f"{what_en} needs a comment", field="comment"
+        )
+    return comment
+
+
+def _route_for(flow: Flow, fields: dict[str, Any]) -> list[int]:
+    return [i for i, n in enumerate(flow.nodes) if n.condition is None or n.condition.holds(fields)]
+
+
+def _resolve(node: Node, inst: Instance) -> list[User]:
+    """The users who approve ``node`` for this document, in declared order, never the
+    applicant (X1)."""
+    return [u for u in _candidates(node, inst) if u.id != inst.applicant_id]
+
+
+def _candidates(node: Node, inst: Instance) -> list[User]:
+    """Everyone the node's approver declarations name, applicant included, no repeats."""
+    found: list[User] = []
+    for approver in node.approvers:
+        if approver.kind == "role":
+            from models.people import users_with_role
+
+            found.extend(users_with_role(Role(approver.value)))
+        elif approver.kind == "user":
+            user = User.get_or_none(
+                (User.username == approver.value.lower()) & User.voided_at.is_null()
+            )
+            if user is not None:
+                found.append(user)
+        elif approver.kind == "dept_head":
+            found.extend(department_heads(inst.department_id))
+        else:
+            raise ValueError(f"unknown approver kind {approver.kind}")
+    seen: set[int] = set()
+    return [u for u in found if not (u.id in seen or seen.add(u.id))]  # type: ignore[func-returns-value]
+
+
+def _may_approve(user: User, node: Node, inst: Instance) -> bool:
+    """Could ``user`` be asked at ``node``: one of the named users, or holding the role (or
+    科室负责人) the node asks for. A 转交 may only go to such a person, so a task never lands
+    with someone the regulation does not allow to decide it."""
+    for approver in node.approvers:
+        if approver.kind == "user" and user.username == approver.value.lower():
+            return True
+        if approver.kind == "role" and user.has_role(Role(approver.value)):
+            return True
+        if approver.kind == "dept_head" and user.has_role(Role.DEPT_HEAD):
+            return True
+    return False
+
+
+def _open_tasks(inst: Instance, position: int | None = None) -> peewee.ModelSelect:
+    query = Task.select().where(
+        (Task.instance == inst.id) & Task.state.in_([TaskState.PENDING, TaskState.WAITING])
+    )
+    if position is not None:
+        query = query.where(Task.position == position)
+    return query
+
+
+def _cancel_open(inst: Instance, position: int | None = None) -> None:
+    ids = [t.id for t in _open_tasks(inst, position)]
+    if ids:
+        Task.update(state=TaskState.CANCELLED).where(Task.id.in_(ids)).execute()
+
+
+def _due(node: Node, at: datetime) -> datetime:
+    days = node.deadline_days
+    if days is None:
+        days = settings.get("workflow.default_deadline_days")
+    return calendar.deadline(at, days)
+
+
+def _activate(
+    inst: Instance, position: int, actor: Actor, at: datetime, previous: set[int]
+) -> None:
+    """Open the node at ``position`` (or finish the flow past the last one). ``previous``
+    holds the users who approved the node just completed, for 去重."""
+    route = inst.route_nodes()
+    while True:
+        if position >= len(route):
+            inst.position = -1
+            _finish(inst, State.APPROVED, actor, at)
+            return
+        inst.position = position
+        node = route[position]
+        approvers = _resolve(node, inst)
+        if not approvers:
+            only_applicant = [u.id for u in _candidates(node, inst)] == [inst.applicant_id]
+            if node.skip_if_applicant and only_applicant:
+                _step(inst, actor, "skip", "申请人即本节点审批人", at=at, position=position)
+                position, previous = position + 1, set()
+                continue
+            raise RuleViolation(
+                "X1",
+                f"节点「{node.name}」没有可用的审批人（申请人不能审批自己的申请）",
+                f"node {node.name} has no approver other than the applicant",
+            )
+        due = _due(node, at)
+        tasks = []
+        for order, user in enumerate(approvers):
+            state = TaskState.PENDING
+            if node.mode == Mode.SEQUENTIAL and order > 0:
+                state = TaskState.WAITING
+            tasks.append(
+                Task.create(
+                    instance=inst,
+                    position=position,
+                    node_key=node.key,
+                    order=order,
+                    assignee=user,
+                    state=state,
+                    created_at=at,
+                    due_at=due if state == TaskState.PENDING else None,
+                )
+            )
+        auto = [t for t in tasks if t.assignee_id in previous]
+        for task in auto:
+            if node.mode == Mode.SEQUENTIAL and task.order > 0:
+                continue  # only the first of a sequence can be deduplicated immediately
+            _mark(task, TaskState.APPROVED, at)
+            _step(inst, task.assignee, "auto_approve", "与上一节点审批人相同", at=at)
+        if auto and _node_complete(inst, node, position, at):
+            position, previous = position + 1, {t.assignee_id for t in auto}
+            continue
+        return
+
+
+def _mark(task: Task, state: TaskState, at: datetime) -> None:
+    Task.update(state=state, acted_at=at).where(Task.id == task.id).execute()
+    task.state, task.acted_at = state, at
+
+
+def _node_complete(inst: Instance, node: Node, position: int, at: datetime) -> bool:
+    """After an approval at ``position``: is the node done? Opens the next approver of a
+    sequential node as a side effect."""
+    if node.mode == Mode.ANY:
+        _cancel_open(inst, position)
+        return True
+    if node.mode == Mode.ALL:
+        return not _open_tasks(inst, position).exists()
+    waiting = (
+        Task.select()
+        .where(
+            (Task.instance == inst.id)
+            & (Task.position == position)
+            & (Task.state == TaskState.WAITING)
+        )
+        .order_by(Task.order)
+        .first()
+    )
+    if waiting is None:
+        return True
+    Task.update(state=TaskState.PENDING, due_at=_due(node, at)).where(
+        Task.id == waiting.id
+    ).execute()
+    return False
+
+
+def _finish(inst: Instance, state: State, actor: Actor, at: datetime) -> None:
+    inst.state = state
+    if state in FINAL_STATES:
+        inst.finished_at = at
+    for hook in _HOOKS.get(inst.doc_type, []):
+        hook(inst, state, actor)
+
+
+def _save(inst: Instance, expected: int) -> None:
+    guarded_update(
+        inst,
+        expected,
+        state=inst.state,
+        position=inst.position,
+        route=inst.route,
+        fields=inst.fields,
+        finished_at=inst.finished_at,
+    )
+
+
+def _active_delegations(at: datetime) -> peewee.Expression:
+    return (Delegation.starts <= at) & (Delegation.ends >= at) & Delegation.revoked_at.is_null()
+
+
+def _my_task(inst: Instance, actor: Actor, at: datetime) -> tuple[Task, User | None]:
+    """The pending task ``actor`` may act on now, and the principal when acting as delegate."""
+    if actor.id is not None and actor.id == inst.applicant_id:
+        raise RuleViolation("X1", "不能审批自己的申请", "nobody approves their own request")
+    if inst.state != State.PENDING:
+        raise Conflict(
+            f"该申请已{State(inst.state).label}，已被他人处理",
+            f"the request is {inst.state} already; changed by someone else",
+        )
+    pending = Task.select().where(
+        (Task.instance == inst.id)
+        & (Task.position == inst.position)
+        & (Task.state == TaskState.PENDING)
+    )
+    own = pending.where(Task.assignee == actor.id).first()
+    if own is not None:
+        return own, None
+    principals = Delegation.select(Delegation.principal).where(
+        (Delegation.delegate == actor.id)
+        & _active_delegations(at)
+        & ((Delegation.doc_type == "") | (Delegation.doc_type == inst.doc_type))
+    )
+    delegated = pending.where(Task.assignee.in_(principals)).order_by(Task.id).first()
+    if delegated is not None:
+        return delegated, delegated.assignee
+    had_task = (
+        Task.select()
+        .where(
+            (Task.instance == inst.id)
+            & (Task.assignee == actor.id)
+            & (Task.state == TaskState.CANCELLED)
+        )
+        .exists()
+    )
+    if had_task:
+        raise Conflict()
+    raise RuleViolation(
+        "X1",
+        f"{actor.display_name} 不是当前节点的审批人",
+        f"{actor.display_name} is not an approver of the current step",
+    )
+
+
+def submit(
+    actor: User,
+    doc_type: str,
+    *,
+    title: str,
+    doc_id: int | None = None,
+    fields: dict[str, Any] | None = None,
+    department: Department | None = None,
+    at: datetime | None = None,
+) -> Instance:
+    """Start the flow for a document. The applicant is ``actor``; conditions are evaluated on
+    ``fields`` now and the first node is opened."""
+    at = at or now()
+    if actor.id is None:
+        raise RuleViolation("X1", "申请必须由具体人员提交", "a request needs a real applicant")
+    with db.atomic():
+        version = current_version(doc_type)
+        fields = fields or {}
+        dept = department if department is not None else actor.department
+        inst = Instance.create(
+            doc_type=doc_type,
+            doc_id=doc_id,
+            title=title.strip() or doc_type,
+            applicant=actor,
+            department=dept,
+            flow=version,
+            fields=json.dumps(fields, ensure_ascii=False, default=str),
+            route=json.dumps(_route_for(version.flow(), fields)),
+            state=State.PENDING,
+            submitted_at=at,
+        )
+        _step(inst, actor, "submit", at=at, position=-1)
+        expected = inst.version
+        _activate(inst, 0, actor, at, previous=set())
+        _save(inst, expected)
+        return inst
+
+
+def resubmit(
+    actor: User,
+    instance_id: int,
+    *,
+    fields: dict[str, Any] | None = None,
+    comment: str = "",
+    expected_version: int | None = None,
+    at: datetime | None = None,
+) -> Instance:
+    """The applicant sends a returned document again (with corrected fields); the route is
+    evaluated anew and the flow starts from its first node."""
+    at = at or now()
+    with db.atomic():
+        inst = _load(instance_id, expected_version)
+        expected = inst.version
+        if inst.applicant_id != actor.id:
+            raise RuleViolation("X1", "只有申请人可以重新提交", "only the applicant may resubmit")
+        if inst.state != State.RETURNED:
+            raise RuleViolation(
+                None, "只有被退回的申请可以重新提交", "only a returned request can be resubmitted"
+            )
+        if fields is not None:
+            inst.fields = json.dumps(fields, ensure_ascii=False, default=str)
+        inst.route = json.dumps(_route_for(inst.flow.flow(), inst.field_values()))
+        inst.state = State.PENDING
+        _step(inst, actor, "resubmit", comment, at=at, position=-1)
+        _activate(inst, 0, actor, at, previous=set())
+        _save(inst, expected)
+        return inst
+
+
+def approve(
+    actor: User,
+    instance_id: int,
+    comment: str = "",
+    *,
+    expected_version: int | None = None,
+    at: datetime | None = None,
+) -> Instance:
+    at = at or now()
+    with db.atomic():
+        inst = _load(instance_id, expected_version)
+        expected = inst.version
+        task, principal = _my_task(inst, actor, at)
+        if principal is not None and principal.id == inst.applicant_id:
+            raise RuleViolation("X1", "不能审批自己的申请", "nobody approves their own request")
+        node = inst.current_node()
+        assert node is not None
+        for guard in _GUARDS.get(inst.doc_type, []):
+            guard(inst, node, actor)
+        _mark(task, TaskState.APPROVED, at)
+        _step(inst, actor, "approve", comment.strip(), at=at, on_behalf_of=principal)
+        if _node_complete(inst, node, inst.position, at):
+            approvers = {
+                t.assignee_id
+                for t in Task.select(Task.assignee).where(
+                    (Task.instance == inst.id)
+                    & (Task.position == inst.position)
+                    & (Task.state == TaskState.APPROVED)
+                )
+            }
+            _activate(inst, inst.position + 1, actor, at, previous=approvers)
+        _save(inst, expected)
+        return inst
+
+
+def reject(
+    actor: User,
+    instance_id: int,
+    comment: str,
+    *,
+    expected_version: int | None = None,
+    at: datetime | None = None,
+) -> Instance:
+    """驳回: ends the flow; a comment is required (X2)."""
+    at = at or now()
+    comment = _require_comment(comment, "驳回", "rejecting")
+    with db.atomic():
+        inst = _load(instance_id, expected_version)
+        expected = inst.version
+        task, principal = _my_task(inst, actor, at)
+        _mark(task, TaskState.REJECTED, at)
+        _cancel_open(inst)
+        _step(inst, actor, "reject", comment, at=at, on_behalf_of=principal)
+        inst.position = -1
+        _finish(inst, State.REJECTED, actor, at)
+        _save(inst, expected)
+        return inst
+
+
+def return_to(
+    actor: User,
+    instance_id: int,
+    comment: str,
+    *,
+    position: int | None = None,
+    expected_version: int | None = None,
+    at: datetime | None = None,
+) -> Instance:
+    """退回: to the applicant (``position=None``), who may correct and resubmit, or to an
+    earlier node of the route, which is then walked again from there."""
+    at = at or now()
+    comment = _require_comment(comment, "退回", "returning")
+    with db.atomic():
+        inst = _load(instance_id, expected_version)
+        expected = inst.version
+        task, principal = _my_task(inst, actor, at)
+        if position is not None and not 0 <= position < inst.position:
+            raise RuleViolation(
+                None, "只能退回到之前的节点", "you can only return to an earlier step"
+            )
+        _mark(task, TaskState.RETURNED, at)
+        _cancel_open(inst)
+        target = "申请人" if position is None else inst.route_nodes()[position].name
+        _step(inst, actor, "return", f"退回至{target}：{comment}", at=at, on_behalf_of=principal)
+        if position is None:
+            inst.position = -1
+            _finish(inst, State.RETURNED, actor, at)
+        else:
+            _activate(inst, position, actor, at, previous=set())
+        _save(inst, expected)
+        return inst
+
+
+def withdraw(
+    actor: User,
+    instance_id: int,
+    comment: str = "",
+    *,
+    expected_version: int | None = None,
+    at: datetime | None = None,
+) -> Instance:
+    """撤回: the applicant takes back a request that is pending or returned."""
+    at = at or now()
+    with db.atomic():
+        inst = _load(instance_id, expected_version)
+        expected = inst.version
+        if inst.applicant_id != actor.id:
+            raise RuleViolation("X1", "只有申请人可以撤回", "only the applicant may withdraw")
+        if inst.state not in (State.PENDING, State.RETURNED):
+            raise RuleViolation(
+                None,
+                f"申请已{State(inst.state).label}，不能撤回",
+                f"the request is {inst.state}; it cannot be withdrawn",
+            )
+        _cancel_open(inst)
+        _step(inst, actor, "withdraw", comment.strip(), at=at)
+        inst.position = -1
+        _finish(inst, State.WITHDRAWN, actor, at)
+        _save(inst, expected)
+        return inst

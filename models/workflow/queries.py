@@ -1,0 +1,125 @@
+"""Read-only questions: inbox, my requests, CC'd to me, overdue tasks, the trail, the
+document's instance, and what ``actor`` may do on an instance now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import peewee
+
+from models.base import now
+from models.errors import Conflict, RuleViolation
+from models.people import Role, User
+from models.workflow.engine import _active_delegations, _my_task
+from models.workflow.spec import State
+from models.workflow.tables import CarbonCopy, Delegation, Instance, Step, Task, TaskState
+
+
+def inbox(user: User, at: datetime | None = None) -> peewee.ModelSelect:
+    """待办: tasks awaiting ``user``, including those of principals who delegated to them and
+    excluding their own while they delegate. One SQL query (with subqueries).
+
+    The ``assignee IN (me UNION my principals)`` term lets the database walk the assignee
+    index for a handful of users instead of every pending task in the office; the scoped
+    delegation checks then run only on those few rows.
+    """
+    at = at or now()
+    candidates = User.select(User.id).where(User.id == user.id) | Delegation.select(
+        Delegation.principal
+    ).where((Delegation.delegate == user.id) & _active_delegations(at))
+    scope = (Delegation.doc_type == "") | (Delegation.doc_type == Instance.doc_type)
+    delegating = Delegation.select(Delegation.id).where(
+        (Delegation.principal == user.id) & _active_delegations(at) & scope
+    )
+    principals = Delegation.select(Delegation.principal).where(
+        (Delegation.delegate == user.id) & _active_delegations(at) & scope
+    )
+    mine = (Task.assignee == user.id) & ~peewee.fn.EXISTS(delegating)
+    return (
+        Task.select(Task, Instance)
+        .join(Instance)
+        .where(
+            Task.assignee.in_(candidates)
+            & (Task.state == TaskState.PENDING)
+            & (Instance.state == State.PENDING)
+            & (Instance.applicant != user.id)
+            & (mine | Task.assignee.in_(principals))
+        )
+        .order_by(Task.due_at, Task.id)
+    )
+
+
+def my_requests(user: User) -> peewee.ModelSelect:
+    """我的申请, newest first."""
+    return Instance.select().where(Instance.applicant == user.id).order_by(Instance.id.desc())
+
+
+def copied_to(user: User) -> peewee.ModelSelect:
+    """抄送我的."""
+    return (
+        Instance.select(Instance, CarbonCopy)
+        .join(CarbonCopy)
+        .where(CarbonCopy.user == user.id)
+        .order_by(CarbonCopy.at.desc())
+    )
+
+
+def overdue(at: datetime | None = None) -> peewee.ModelSelect:
+    """Pending tasks past their working-day deadline."""
+    at = at or now()
+    return (
+        Task.select(Task, Instance)
+        .join(Instance)
+        .where(
+            (Task.state == TaskState.PENDING)
+            & (Task.due_at < at)
+            & (Instance.state == State.PENDING)
+        )
+        .order_by(Task.due_at)
+    )
+
+
+def trail(instance_id: int) -> list[Step]:
+    """The full approval history of a document, oldest first (printable, X2)."""
+    return list(Step.select().where(Step.instance == instance_id).order_by(Step.at, Step.id))
+
+
+def for_document(doc_type: str, doc_id: int) -> Instance | None:
+    """The newest approval of a domain record."""
+    return (
+        Instance.select()
+        .where((Instance.doc_type == doc_type) & (Instance.doc_id == doc_id))
+        .order_by(Instance.id.desc())
+        .first()
+    )
+
+
+@dataclass
+class Available:
+    """What the desktop may offer ``actor`` on a document now (buttons)."""
+
+    approve: bool = False
+    withdraw: bool = False
+    resubmit: bool = False
+    urge: bool = False
+    intervene: bool = False
+    return_positions: list[int] = field(default_factory=list)
+
+
+def available_actions(actor: User, inst: Instance, at: datetime | None = None) -> Available:
+    at = at or now()
+    result = Available()
+    is_applicant = actor.id == inst.applicant_id
+    if inst.state == State.PENDING:
+        try:
+            _my_task(inst, actor, at)
+            result.approve = True
+            result.return_positions = list(range(inst.position))
+        except (RuleViolation, Conflict):
+            pass
+        result.urge = is_applicant
+        result.intervene = actor.has_role(Role.ADMIN)
+    result.withdraw = is_applicant and inst.state in (State.PENDING, State.RETURNED)
+    result.resubmit = is_applicant and inst.state == State.RETURNED
+    return result

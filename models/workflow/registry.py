@@ -1,0 +1,119 @@
+"""Which flow, guards and outcome hooks each document type declared, and the stored flow
+versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee
+
+from models.base import now
+from models.db import db
+from models.errors import RuleViolation
+from models.people import Actor, Role, require_role
+from models.workflow.spec import Flow, Node, State
+from models.workflow.tables import FlowVersion, Instance
+
+_FLOWS: dict[str, Flow] = {}
+Hook = Callable[[Instance, State, Actor], None]
+_HOOKS: dict[str, list[Hook]] = {}
+Guard = Callable[[Instance, Node, Actor], None]
+_GUARDS: dict[str, list[Guard]] = {}
+
+
+def register_flow(flow: Flow) -> Flow:
+    """Declare the flow a document type uses (at import time of its domain module)."""
+    _FLOWS[flow.doc_type] = flow
+    return flow
+
+
+def load_domains() -> None:
+    """Import every domain module, which registers their flows, guards and outcome hooks.
+
+    Called by each action before it reads a document, rather than when the database opens:
+    the desktop then shows its window without importing the modules nobody has used yet
+    (50 ms of start-up), and no action can ever run without the hooks of its document."""
+    from models import domains
+
+    domains.load()
+
+
+def registered_flow(doc_type: str) -> Flow:
+    try:
+        return _FLOWS[doc_type]
+    except KeyError:
+        raise RuleViolation(
+            None, f"未定义审批流程：{doc_type}", f"no flow for {doc_type}"
+        ) from None
+
+
+def on_outcome(doc_type: str) -> Callable[[Hook], Hook]:
+    """Register ``fn(instance, state, actor)``, called in the action's transaction whenever a
+    document of ``doc_type`` is approved, rejected, returned, withdrawn or closed."""
+
+    def wrap(fn: Hook) -> Hook:
+        _HOOKS.setdefault(doc_type, []).append(fn)
+        return fn
+
+    return wrap
+
+
+def before_approve(doc_type: str) -> Callable[[Guard], Guard]:
+    """Register ``fn(instance, node, actor)``, called before any approval of ``doc_type``
+    from any front end (审批中心, batch approve, the domain's own verbs). It raises a
+    ``RuleViolation`` when the domain's rule is not met yet, e.g. a repair cannot pass 车管鉴定
+    before the repair form is filled in (F2)."""
+
+    def wrap(fn: Guard) -> Guard:
+        _GUARDS.setdefault(doc_type, []).append(fn)
+        return fn
+
+    return wrap
+
+
+def current_version(doc_type: str) -> FlowVersion:
+    """The version new documents start with. A changed declaration in code becomes a new
+    version; otherwise the newest version stands (including one an administrator published)."""
+    load_domains()
+    code = registered_flow(doc_type)
+    spec = code.to_json()
+    latest_code = (
+        FlowVersion.select()
+        .where((FlowVersion.doc_type == doc_type) & (FlowVersion.source == "code"))
+        .order_by(FlowVersion.version.desc())
+        .first()
+    )
+    if latest_code is None or latest_code.spec != spec:
+        return _store_version(code, "code")
+    return (
+        FlowVersion.select()
+        .where(FlowVersion.doc_type == doc_type)
+        .order_by(FlowVersion.version.desc())
+        .first()
+    )
+
+
+def _store_version(flow: Flow, source: str) -> FlowVersion:
+    last = (
+        FlowVersion.select(peewee.fn.MAX(FlowVersion.version))
+        .where(FlowVersion.doc_type == flow.doc_type)
+        .scalar()
+    )
+    return FlowVersion.create(
+        doc_type=flow.doc_type,
+        version=(last or 0) + 1,
+        name=flow.name,
+        spec=flow.to_json(),
+        source=source,
+        created_at=now(),
+    )
+
+
+def publish_flow(actor: Actor, flow: Flow) -> FlowVersion:
+    """An administrator changes a flow (e.g. its approvers); running documents keep theirs."""
+    require_role(actor, Role.ADMIN)
+    registered_flow(flow.doc_type)
+    if not flow.nodes:
+        raise RuleViolation(None, "流程至少需要一个节点", "a flow needs at least one node")
+    with db.atomic():
+        return _store_version(flow, "admin")
