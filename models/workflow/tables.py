@@ -13,6 +13,7 @@ from models.base import BaseModel, VersionedModel
 from models.people import Department, User
 from models.workflow.spec import ACTION_LABELS, Flow, Node
 
+
 class FlowVersion(BaseModel):
     doc_type = peewee.CharField(max_length=64)
     version = peewee.IntegerField()
