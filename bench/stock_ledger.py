@@ -215,7 +215,7 @@ def mysql_part(clients: int, slips: int) -> None:
             try:
                 for req in share:
                     try:
-                        supplies.issue_requisition(actor, req, receiver=clerk, at=T0)
+                        req = supplies.issue_requisition(actor, req, receiver=clerk, at=T0)
                         key = "issued"
                     except RuleViolation:
                         key = "refused"

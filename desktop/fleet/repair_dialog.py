@@ -35,7 +35,7 @@ from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from forms.printing import get_printable
 from forms.values import display
-from models import fleet, workflow
+from models import documents, fleet, workflow
 from models.fleet import LineState, Repair, RepairLine, RepairState
 
 STATE_COLOURS = {
@@ -429,22 +429,19 @@ class RepairDialog(QDialog):
     def file(self) -> bool:
         return self._run(lambda: fleet.file_repair(self.user, self.repair, self._comment()))
 
-    def _instance_id(self) -> int:
-        return self.repair.instance().id
-
     @Slot()
     def reject_repair(self) -> bool:
         return self._run(
-            lambda: workflow.reject(
-                self.user, self._instance_id(), self._comment(), expected_version=self.seen_version
+            lambda: documents.reject(
+                self.user, self.repair, self._comment(), seen=self.seen_version
             )
         )
 
     @Slot()
     def return_to_driver(self) -> bool:
         return self._run(
-            lambda: workflow.return_to(
-                self.user, self._instance_id(), self._comment(), expected_version=self.seen_version
+            lambda: documents.return_to_applicant(
+                self.user, self.repair, self._comment(), seen=self.seen_version
             )
         )
 
@@ -453,8 +450,8 @@ class RepairDialog(QDialog):
         if not errors.confirm(self, self.tr("撤回"), self.tr("撤回这份报修申请？")):
             return False
         return self._run(
-            lambda: workflow.withdraw(
-                self.user, self._instance_id(), self._comment(), expected_version=self.seen_version
+            lambda: documents.withdraw(
+                self.user, self.repair, self._comment(), seen=self.seen_version
             )
         )
 

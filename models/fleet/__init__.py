@@ -42,6 +42,7 @@ from models.fleet.repairs import (
     record_fitted,
     record_historical_repair,
     resubmit_repair,
+    supplement_to_decide,
 )
 from models.fleet.stats import (
     Figures,
@@ -185,6 +186,7 @@ __all__ = [
     "resubmit_repair",
     "set_designated",
     "set_vehicle_status",
+    "supplement_to_decide",
     "update_place",
     "update_vehicle",
     "vehicle_ids_of",

@@ -200,7 +200,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
             day += timedelta(days=rng.randint(1, 3))
             continue  # waits for 车管鉴定
         promised = day + timedelta(days=stage_days + rng.randint(3, 8))
-        fleet.assess(
+        repair = fleet.assess(
             fleet_mgr,
             repair,
             diagnosis="经检查确认：" + fault,
@@ -216,7 +216,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
             day += timedelta(days=rng.randint(1, 3))
             continue  # waits for the leader
         if overhaul:
-            fleet.approve_repair(logistics, repair, "报价已核", at=_at(day, 14))
+            repair = fleet.approve_repair(logistics, repair, "报价已核", at=_at(day, 14))
         if rng.random() < 0.05:
             workflow.reject(
                 rng.choice([leader, leader2]),
@@ -226,10 +226,12 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
             )
             day += timedelta(days=rng.randint(1, 3))
             continue
-        fleet.approve_repair(rng.choice([leader, leader2]), repair, "同意", at=_at(day, 15))
-        fleet.file_repair(logistics, repair, "已备案", at=_at(day, 16))
+        repair = fleet.approve_repair(
+            rng.choice([leader, leader2]), repair, "同意", at=_at(day, 15)
+        )
+        repair = fleet.file_repair(logistics, repair, "已备案", at=_at(day, 16))
         entered = day + timedelta(days=1)
-        fleet.enter_shop(fleet_mgr, repair, at=_at(entered, 9))
+        repair = fleet.enter_shop(fleet_mgr, repair, at=_at(entered, 9))
         if rng.random() < 0.15:
             reason, line = rng.choice(SUPPLEMENTS)
             sup = fleet.propose_supplement(fleet_mgr, repair, [line], reason, at=_at(entered, 14))
@@ -250,12 +252,12 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
         for ln in fleet.Repair.get_by_id(repair.id).lines:
             if ln.state in (fleet.LineState.AUTHORISED, fleet.LineState.APPROVED):
                 fleet.record_fitted(fleet_mgr, ln, at=_at(done, 10))
-        fleet.finish_repair(fleet_mgr, repair, at=_at(done, 16))
+        repair = fleet.finish_repair(fleet_mgr, repair, at=_at(done, 16))
         if rng.random() < 0.1:  # a comeback: failed the first check
-            fleet.accept(driver, repair, False, "试车仍有异响", at=_at(done, 17))
+            repair = fleet.accept(driver, repair, False, "试车仍有异响", at=_at(done, 17))
             done += timedelta(days=1)
-            fleet.finish_repair(fleet_mgr, repair, at=_at(done, 15))
+            repair = fleet.finish_repair(fleet_mgr, repair, at=_at(done, 15))
         if done + timedelta(days=1) < today:
-            fleet.accept(driver, repair, True, "试车正常，同意出厂", at=_at(done, 17))
+            repair = fleet.accept(driver, repair, True, "试车正常，同意出厂", at=_at(done, 17))
         day += timedelta(days=rng.choice([0, 1, 1, 2, 3, 4]))
     return counts

@@ -13,18 +13,19 @@ leader for an overhaul quote), proposed by a supplement (all-or-nothing), and fi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, settings, workflow
-from models.base import BaseModel, VersionedModel, guarded_update, now
+from models import audit, documents, settings, workflow
+from models.base import BaseModel, guarded_update, now
 from models.db import db, for_update
+from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.fleet.vehicles import (
     CENT,
@@ -69,7 +70,107 @@ REPAIR_STATE_LABELS = {
 }
 
 
-class Repair(VersionedModel):
+def _is_driver(user: User, repair: Repair) -> bool:
+    return user.id == repair.driver_id
+
+
+FLEET_STAFF = (Role.FLEET_MANAGER, Role.LOGISTICS)
+S = RepairState
+
+
+class Repair(Document):
+    """A repair, document type ``fleet_repair``: its states, the engine outcomes that move it,
+    and every action on it, declared (``models.documents``)."""
+
+    DOC_TYPE = "fleet_repair"
+    STATES = RepairState
+    OUTCOMES: ClassVar[Mapping[State, str]] = {
+        State.APPROVED: S.AUTHORISED,
+        State.REJECTED: S.REJECTED,
+        State.RETURNED: S.RETURNED,
+        State.WITHDRAWN: S.WITHDRAWN,
+        State.CLOSED: S.WITHDRAWN,
+    }
+    TRANSITIONS = (
+        transition(
+            "assess",
+            [S.APPLIED],
+            nodes=["assess"],
+            rule="F2",
+            zh="只有待鉴定的维修申请可以填写维修保修单",
+            en="only a repair awaiting assessment can be assessed",
+        ),
+        transition("approve", [S.APPLIED], nodes=["review", "consent"]),
+        transition(
+            "decline_lines",
+            [S.APPLIED],
+            nodes=["review", "consent"],
+            guard=lambda _u, r: r.is_overhaul,
+        ),
+        transition("reject", [S.APPLIED], nodes=["assess", "review", "consent"]),
+        transition("return", [S.APPLIED], nodes=["assess", "review", "consent", "file"]),
+        transition("file", [S.APPLIED], nodes=["file"]),
+        transition("withdraw", [S.APPLIED, S.RETURNED], engine="withdraw"),
+        transition(
+            "resubmit",
+            [S.RETURNED],
+            who=_is_driver,
+            rule="F2",
+            zh="只有被退回的维修申请可以重新提交",
+            en="only a returned repair",
+            who_zh="只有报修驾驶员本人可以重新提交",
+            who_en="only the driver who applied may resubmit",
+        ),
+        transition(
+            "enter_shop",
+            [S.AUTHORISED],
+            roles=FLEET_STAFF,
+            rule="F2",
+            zh="没有准修通知单，车辆不得进厂维修",
+            en="no repair authorisation: the vehicle may not enter a shop",
+        ),
+        transition(
+            "supplement",
+            [S.IN_REPAIR],
+            roles=[Role.FLEET_MANAGER],
+            rule="F4",
+            zh="只有维修中的车辆可以追加项目",
+            en="supplements only during repair",
+        ),
+        transition(
+            "supplement_decide",
+            [S.IN_REPAIR],
+            guard=lambda u, r: supplement_to_decide(u, r) is not None,
+        ),
+        transition(
+            "fitted",
+            [S.IN_REPAIR],
+            roles=FLEET_STAFF,
+            rule="F3",
+            zh="车辆不在维修中",
+            en="the vehicle is not in repair",
+        ),
+        transition(
+            "finish",
+            [S.IN_REPAIR],
+            roles=FLEET_STAFF,
+            rule="F6",
+            zh="车辆不在维修中",
+            en="the vehicle is not in repair",
+        ),
+        transition(
+            "accept",
+            [S.AWAITING_ACCEPTANCE],
+            who=_is_driver,
+            rule="F6",
+            zh="维修单{state}，不能验收",
+            en="the repair is not awaiting acceptance",
+            who_zh="出厂验收须由报修驾驶员本人签字",
+            who_en="the driver who applied must sign the acceptance",
+        ),
+        transition("print_authorisation", guard=lambda _u, r: bool(r.authorisation_no)),
+    )
+
     number = peewee.CharField(max_length=20, unique=True)  # WX2026-0001
     vehicle = peewee.ForeignKeyField(Vehicle, backref="repairs")
     unit = peewee.ForeignKeyField(Department)  # the holding unit at the time
@@ -103,15 +204,25 @@ class Repair(VersionedModel):
     def is_overhaul(self) -> bool:
         return self.kind == "overhaul"
 
-    @property
-    def state_label(self) -> str:
-        return RepairState(self.state).label
-
-    def instance(self) -> Instance | None:
-        return workflow.for_document(REPAIR_FLOW.doc_type, self.id)
-
     def actual_cost(self) -> Decimal:
         return sum((ln.amount for ln in self.lines if ln.state == LineState.FITTED), Decimal("0"))
+
+    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
+        """Approval issues the numbered 准修通知单 and freezes the approved amount (F2, F3)."""
+        if state != State.APPROVED:
+            return {}
+        at = inst.finished_at or now()  # the time of the filing step
+        lines = [ln for ln in self.lines if ln.state == LineState.ESTIMATED]
+        RepairLine.update(state=LineState.AUTHORISED).where(
+            RepairLine.id.in_([ln.id for ln in lines])
+        ).execute()
+        number = next_number("ZX", at.year)
+        audit.record(actor, "repair", self.id, "authorise", {"authorisation_no": (None, number)})
+        return {
+            "authorisation_no": number,
+            "authorised_at": at,
+            "approved_cost": sum((ln.amount for ln in lines), Decimal("0")),
+        }
 
 
 class LineState(StrEnum):
@@ -183,7 +294,7 @@ class Acceptance(BaseModel):
 
 REPAIR_FLOW = workflow.register_flow(
     Flow(
-        "fleet_repair",
+        Repair.DOC_TYPE,
         "车辆维修",
         (
             Node("assess", "车管鉴定", (Approver.role(Role.FLEET_MANAGER),)),
@@ -214,6 +325,18 @@ SUPPLEMENT_FLOW = workflow.register_flow(
         ),
     )
 )
+
+
+documents.register(Repair)
+
+
+def supplement_to_decide(user: User, repair: Repair) -> Supplement | None:
+    """The first pending supplement at a node ``user`` may approve now."""
+    for supplement in repair.supplements.where(Supplement.state == "pending"):
+        inst = supplement.instance()
+        if inst is not None and workflow.available_actions(user, inst).approve:
+            return supplement
+    return None
 
 
 # --- the repair flow ---------------------------------------------------------------------
@@ -270,11 +393,6 @@ def _write_lines(
         )
         for ln in lines
     ]
-
-
-def _lock(repair: Repair) -> Repair:
-    """Re-read the repair under a row lock, so two desktops cannot both move it."""
-    return for_update(Repair.select().where(Repair.id == repair.id)).get()
 
 
 OPEN_STATES = (
@@ -370,7 +488,7 @@ def assess(
     require_role(actor, Role.FLEET_MANAGER)
     _check_lines(lines)
     with db.atomic():
-        repair = _lock(repair)
+        repair = Repair.lock(repair)
         inst = repair.instance()
         node = inst.current_node() if inst else None
         if repair.state != RepairState.APPLIED or node is None or node.key != "assess":
@@ -440,7 +558,7 @@ def approve_repair(
     at = at or now()
     declined = set(declined_line_ids)
     with db.atomic():
-        repair = _lock(repair)
+        repair = Repair.lock(repair)
         inst = repair.instance()
         if declined:
             if not repair.is_overhaul:
@@ -464,7 +582,7 @@ def file_repair(
 ) -> Repair:
     """后勤备案: the last node; the hook issues the 准修通知单."""
     with db.atomic():
-        repair = _lock(repair)
+        repair = Repair.lock(repair)
         inst = repair.instance()
         node = inst.current_node() if inst else None
         if node is None or node.key != "file":
@@ -488,44 +606,12 @@ def _repair_guard(inst: Instance, node: Node, actor: Actor) -> None:
             )
 
 
-@workflow.on_outcome(REPAIR_FLOW.doc_type)
-def _repair_outcome(inst: Instance, state: State, actor: Actor) -> None:
-    repair = Repair.get_by_id(inst.doc_id)
-    at = inst.finished_at or now()  # the time of the filing step
-    if state == State.APPROVED:
-        lines = [ln for ln in repair.lines if ln.state == LineState.ESTIMATED]
-        RepairLine.update(state=LineState.AUTHORISED).where(
-            RepairLine.id.in_([ln.id for ln in lines])
-        ).execute()
-        cost = sum((ln.amount for ln in lines), Decimal("0"))
-        number = next_number("ZX", at.year)
-        guarded_update(
-            repair,
-            repair.version,
-            state=RepairState.AUTHORISED,
-            authorisation_no=number,
-            authorised_at=at,
-            approved_cost=cost,
-        )
-        audit.record(actor, "repair", repair.id, "authorise", {"authorisation_no": (None, number)})
-        return
-    mapping = {
-        State.REJECTED: RepairState.REJECTED,
-        State.RETURNED: RepairState.RETURNED,
-        State.WITHDRAWN: RepairState.WITHDRAWN,
-        State.CLOSED: RepairState.WITHDRAWN,
-    }
-    guarded_update(repair, repair.version, state=mapping[state])
-
-
 def resubmit_repair(
     driver: User, repair: Repair, fault: str | None = None, at: datetime | None = None
 ) -> Repair:
     """After 退回 the driver corrects the application and sends it again."""
     with db.atomic():
-        repair = _lock(repair)
-        if repair.state != RepairState.RETURNED:
-            raise RuleViolation("F2", "只有被退回的维修申请可以重新提交", "only a returned repair")
+        repair = Repair.begin(driver, repair, "resubmit")
         changes: dict[str, Any] = {"state": RepairState.APPLIED, "assessed_at": None}
         if fault:
             changes["fault"] = fault.strip()
@@ -618,15 +704,11 @@ def record_historical_repair(
 def enter_shop(actor: User, repair: Repair, at: datetime | None = None) -> Repair:
     """Only with a 准修通知单 may the vehicle enter the designated shop (F2, F7)."""
     at = at or now()
-    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
     with db.atomic():
-        repair = _lock(repair)
-        if repair.state != RepairState.AUTHORISED or not repair.authorisation_no:
-            raise RuleViolation(
-                "F2",
-                "没有准修通知单，车辆不得进厂维修",
-                "no repair authorisation: the vehicle may not enter a shop",
-            )
+        repair = Repair.begin(actor, repair, "enter_shop")
+        if not repair.authorisation_no:
+            t = Repair.declared("enter_shop")
+            raise RuleViolation(t.rule, t.zh, t.en)
         if not repair.shop.designated or repair.shop.is_voided:
             raise RuleViolation(
                 "F7",
@@ -653,7 +735,7 @@ def propose_supplement(
     """F3/F4: anything beyond the authorisation is a supplement; an assembly (总成) or a part
     over the threshold (setting, default ¥2,000) also needs the main leader's consent."""
     at = at or now()
-    require_role(actor, Role.FLEET_MANAGER)
+    require_role(actor, *Repair.declared("supplement").roles)
     _check_lines(lines)
     if not reason.strip():
         raise RuleViolation(
@@ -664,11 +746,7 @@ def propose_supplement(
         ln.assembly or (Decimal(ln.quantity) * Decimal(ln.unit_price)) > threshold for ln in lines
     )
     with db.atomic():
-        repair = _lock(repair)
-        if repair.state != RepairState.IN_REPAIR:
-            raise RuleViolation(
-                "F4", "只有维修中的车辆可以追加项目", "supplements only during repair"
-            )
+        repair = Repair.begin(actor, repair, "supplement")
         number = Supplement.select().where(Supplement.repair == repair.id).count() + 1
         supplement = Supplement.create(
             repair=repair,
@@ -714,12 +792,9 @@ def _supplement_outcome(inst: Instance, state: State, actor: Actor) -> None:
 def record_fitted(actor: User, line: RepairLine, at: datetime | None = None) -> RepairLine:
     """The shop did this item. Only authorised items (F3) or approved supplements (F4)."""
     at = at or now()
-    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
     with db.atomic():
         line = RepairLine.get_by_id(line.id)
-        repair = _lock(line.repair)
-        if repair.state != RepairState.IN_REPAIR:
-            raise RuleViolation("F3", "车辆不在维修中", "the vehicle is not in repair")
+        Repair.begin(actor, line.repair_id, "fitted")
         if line.state == LineState.PROPOSED:
             raise RuleViolation(
                 "F4",
@@ -740,11 +815,8 @@ def record_fitted(actor: User, line: RepairLine, at: datetime | None = None) -> 
 def finish_repair(actor: User, repair: Repair, at: datetime | None = None) -> Repair:
     """The shop reports the work done; the vehicle now waits for the driver's check."""
     at = at or now()
-    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
     with db.atomic():
-        repair = _lock(repair)
-        if repair.state != RepairState.IN_REPAIR:
-            raise RuleViolation("F6", "车辆不在维修中", "the vehicle is not in repair")
+        repair = Repair.begin(actor, repair, "finish")
         if any(s.state == "pending" for s in repair.supplements):
             raise RuleViolation(
                 "F4", "还有追加项目在审批中", "a supplement is still under approval"
@@ -767,19 +839,7 @@ def accept(
     vehicle to service; fail sends it back to the shop and counts against the pass rate."""
     at = at or now()
     with db.atomic():
-        repair = _lock(repair)
-        if repair.state != RepairState.AWAITING_ACCEPTANCE:
-            raise RuleViolation(
-                "F6",
-                f"维修单{repair.state_label}，不能验收",
-                "the repair is not awaiting acceptance",
-            )
-        if driver.id != repair.driver_id:
-            raise RuleViolation(
-                "F6",
-                "出厂验收须由报修驾驶员本人签字",
-                "the driver who applied must sign the acceptance",
-            )
+        repair = Repair.begin(driver, repair, "accept")
         if not passed and not remarks.strip():
             raise RuleViolation(
                 "F6", "验收不合格须写明问题", "a failed check needs remarks", field="remarks"

@@ -416,7 +416,7 @@ def _requisition(
     lines = [RequisitionLineInput(it, rng.randint(1, 6)) for it in chosen.values()]
     req = supplies.submit_requisition(applicant, lines=lines, purpose=rng.choice(PURPOSES), at=at)
     if req.instance().current_node().key == "head":
-        supplies.head_approve(head, req, "同意", at=at + timedelta(hours=1))
+        req = supplies.head_approve(head, req, "同意", at=at + timedelta(hours=1))
     req = supplies.Requisition.get_by_id(req.id)
     if req.state != supplies.RequisitionState.PENDING:
         return req  # approved at once (the logistics head applied for his department)
@@ -451,7 +451,7 @@ def _issue(keeper: User, applicants: dict[str, User], req: supplies.Requisition,
     if not any(quantities.values()):
         return
     receiver = applicants[req.department.name]
-    supplies.issue_requisition(
+    req = supplies.issue_requisition(
         keeper, req, receiver=receiver, quantities=quantities, at=_at(day, 14)
     )
 

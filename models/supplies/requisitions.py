@@ -19,12 +19,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, workflow
-from models.base import BaseModel, VersionedModel, guarded_update, now
-from models.db import db, for_update
+from models import audit, documents, workflow
+from models.base import BaseModel, guarded_update, now
+from models.db import db
+from models.documents import Document, transition
 from models.errors import RuleViolation, RuleWarning, warn_unless
 from models.numbering import next_number
 from models.people import Actor, Department, Role, User, require_role
@@ -59,8 +61,67 @@ class RequisitionState(StrEnum):
         }[self.value]
 
 
-class Requisition(VersionedModel):
-    """申请批准单."""
+def _is_applicant(user: User, req: Requisition) -> bool:
+    return user.id == req.applicant_id
+
+
+R = RequisitionState
+
+
+class Requisition(Document):
+    """申请批准单, document type ``supplies_requisition`` (S6)."""
+
+    DOC_TYPE = "supplies_requisition"
+    STATES = RequisitionState
+    OUTCOMES: ClassVar[Mapping[State, str]] = {
+        State.APPROVED: R.APPROVED,
+        State.REJECTED: R.REJECTED,
+        State.RETURNED: R.RETURNED,
+        State.WITHDRAWN: R.WITHDRAWN,
+        State.CLOSED: R.WITHDRAWN,
+    }
+    TRANSITIONS = (
+        transition(
+            "head_approve",
+            [R.PENDING],
+            nodes=["head"],
+            rule="S6",
+            zh="申请不在科室负责人审批环节",
+            en="the requisition is not at the head's step",
+        ),
+        transition(
+            "check",
+            [R.PENDING],
+            nodes=["check"],
+            roles=STORE_ROLES,
+            rule="S6",
+            zh="申请不在后勤核对环节",
+            en="the requisition is not at the logistics check",
+        ),
+        transition("reject", [R.PENDING], nodes=["head", "check"]),
+        transition("return", [R.PENDING], nodes=["head", "check"]),
+        transition("withdraw", [R.PENDING, R.RETURNED], engine="withdraw"),
+        transition("urge", [R.PENDING], engine="urge"),
+        transition(
+            "resubmit",
+            [R.RETURNED],
+            who=_is_applicant,
+            rule="S6",
+            zh="只有被退回的申请可以重新提交",
+            en="only a returned requisition is resubmitted",
+            who_zh="只有申请人本人可以重新提交",
+            who_en="only the applicant may resubmit",
+        ),
+        transition(
+            "issue",
+            [R.APPROVED],
+            roles=STORE_ROLES,
+            rule="S6",
+            zh="申请批准单{state}，不能发放",
+            en="the requisition is {state}; it cannot be issued",
+        ),
+        transition("print"),
+    )
 
     number = peewee.CharField(max_length=20, unique=True)  # LY2026-0001
     department = peewee.ForeignKeyField(Department, backref="requisitions")
@@ -76,12 +137,14 @@ class Requisition(VersionedModel):
     receiver = peewee.ForeignKeyField(User, null=True)
     receiver_name = peewee.CharField(max_length=64, default="")
 
-    @property
-    def state_label(self) -> str:
-        return RequisitionState(self.state).label
-
-    def instance(self) -> Instance | None:
-        return workflow.for_document(REQUISITION_FLOW.doc_type, self.id)
+    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
+        if state == State.APPROVED:
+            # A logistics officer who also heads the department is approved automatically at
+            # the check (审批人去重): he approved the slip as asked.
+            RequisitionLine.update(approved=RequisitionLine.requested).where(
+                (RequisitionLine.requisition == self.id) & RequisitionLine.approved.is_null()
+            ).execute()
+        return {}
 
 
 class RequisitionLine(BaseModel):
@@ -100,7 +163,7 @@ REQUISITION_TABLES = [Requisition, RequisitionLine]
 
 REQUISITION_FLOW = workflow.register_flow(
     Flow(
-        "supplies_requisition",
+        Requisition.DOC_TYPE,
         "办公用品申请批准单",
         (
             Node("head", "科室负责人审批", (Approver.dept_head(),), skip_if_applicant=True),
@@ -108,6 +171,7 @@ REQUISITION_FLOW = workflow.register_flow(
         ),
     )
 )
+documents.register(Requisition)
 
 
 @dataclass(frozen=True)
@@ -140,11 +204,6 @@ def _write_lines(req: Requisition, lines: Sequence[RequisitionLineInput]) -> Non
         RequisitionLine.create(
             requisition=req, item=line.item.id, requested=int(line.quantity), note=line.note
         )
-
-
-def _lock(req: Requisition | int) -> Requisition:
-    req_id = req if isinstance(req, int) else req.id
-    return for_update(Requisition.select().where(Requisition.id == req_id)).get()
 
 
 def submit_requisition(
@@ -202,11 +261,7 @@ def resubmit_requisition(
     if lines is not None:
         _check_lines(lines)
     with db.atomic():
-        req = _lock(requisition)
-        if req.state != RequisitionState.RETURNED:
-            raise RuleViolation(
-                "S6", "只有被退回的申请可以重新提交", "only a returned requisition is resubmitted"
-            )
+        req = Requisition.begin(actor, requisition, "resubmit")
         if lines is not None:
             RequisitionLine.delete().where(RequisitionLine.requisition == req.id).execute()
             _write_lines(req, lines)
@@ -227,13 +282,8 @@ def head_approve(
 ) -> Requisition:
     """科室负责人审批 (the engine checks that ``actor`` heads the department, X1)."""
     with db.atomic():
-        req = _lock(requisition)
+        req = Requisition.begin(actor, requisition, "head_approve")
         inst = req.instance()
-        node = inst.current_node() if inst else None
-        if req.state != RequisitionState.PENDING or node is None or node.key != "head":
-            raise RuleViolation(
-                "S6", "申请不在科室负责人审批环节", "the requisition is not at the head's step"
-            )
         workflow.approve(actor, inst.id, comment or "同意", at=at)
         return Requisition.get_by_id(req.id)
 
@@ -254,13 +304,8 @@ def check_requisition(
     at = at or now()
     require_role(actor, *STORE_ROLES)
     with db.atomic():
-        req = _lock(requisition)
+        req = Requisition.begin(actor, requisition, "check")
         inst = req.instance()
-        node = inst.current_node() if inst else None
-        if req.state != RequisitionState.PENDING or node is None or node.key != "check":
-            raise RuleViolation(
-                "S6", "申请不在后勤核对环节", "the requisition is not at the logistics check"
-            )
         lines = list(req.lines)
         ids = {ln.id for ln in lines}
         if set(approved) != ids:
@@ -334,25 +379,6 @@ def _requisition_guard(inst: Instance, node: Node, actor: Actor) -> None:
         )
 
 
-@workflow.on_outcome(REQUISITION_FLOW.doc_type)
-def _requisition_outcome(inst: Instance, state: State, actor: Actor) -> None:
-    req = _lock(inst.doc_id)
-    mapping = {
-        State.APPROVED: RequisitionState.APPROVED,
-        State.REJECTED: RequisitionState.REJECTED,
-        State.RETURNED: RequisitionState.RETURNED,
-        State.WITHDRAWN: RequisitionState.WITHDRAWN,
-        State.CLOSED: RequisitionState.WITHDRAWN,
-    }
-    if state == State.APPROVED:
-        # A logistics officer who also heads the department is approved automatically at the
-        # check (审批人去重): he approved the slip as asked.
-        RequisitionLine.update(approved=RequisitionLine.requested).where(
-            (RequisitionLine.requisition == req.id) & RequisitionLine.approved.is_null()
-        ).execute()
-    guarded_update(req, req.version, state=mapping[state])
-
-
 def issue_requisition(
     actor: User,
     requisition: Requisition,
@@ -368,13 +394,7 @@ def issue_requisition(
     at = at or now()
     require_role(actor, *STORE_ROLES)
     with db.atomic():
-        req = _lock(requisition)
-        if req.state != RequisitionState.APPROVED:
-            raise RuleViolation(
-                "S6",
-                f"申请批准单{req.state_label}，不能发放",
-                f"the requisition is {req.state}; it cannot be issued",
-            )
+        req = Requisition.begin(actor, requisition, "issue")
         receiver = User.get_by_id(receiver.id)
         if receiver.is_voided or receiver.department_id != req.department_id:
             raise RuleViolation(

@@ -77,7 +77,7 @@ def select_row(table, row: int) -> None:
 def authorised(fl: Fleet, prices=("800", "300")) -> Repair:
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "刹车异响")
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="刹车片磨损",
@@ -85,7 +85,7 @@ def authorised(fl: Fleet, prices=("800", "300")) -> Repair:
         shop=fl.shop,
         promised_date=date.today(),
     )
-    fleet.approve_repair(o.leader, repair, "同意")
+    repair = fleet.approve_repair(o.leader, repair, "同意")
     return fleet.file_repair(o.logistics, repair)
 
 
@@ -262,7 +262,7 @@ def test_F4_an_unapproved_supplement_part_cannot_be_recorded(qtbot, fl, boxes):
 def test_F5_the_leader_declines_an_overhaul_quote_line_by_line(qtbot, fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "发动机异响", kind="overhaul")
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="需大修",
@@ -271,7 +271,7 @@ def test_F5_the_leader_declines_an_overhaul_quote_line_by_line(qtbot, fl):
         lines=[LineInput("缸体", Decimal("9000")), LineInput("涡轮", Decimal("3000"))],
         quote_ref="BJ-17",
     )
-    fleet.approve_repair(o.logistics, repair, "报价合理")
+    repair = fleet.approve_repair(o.logistics, repair, "报价合理")
     win = repair_window(qtbot, o.leader, repair)
     assert A.DECLINE_LINES in win.allowed
     turbo = next(r for r in range(2) if win.lines.item(r, 1).text() == "涡轮")
@@ -330,8 +330,8 @@ def test_F8_chart_has_twelve_months_and_the_monthly_report_is_exported(qtbot, fl
     repair = fleet.enter_shop(o.fleet, authorised(fl))
     for line in repair.lines:
         fleet.record_fitted(o.fleet, line)
-    fleet.finish_repair(o.fleet, repair)
-    fleet.accept(o.driver, repair, True)
+    repair = fleet.finish_repair(o.fleet, repair)
+    repair = fleet.accept(o.driver, repair, True)
     stats = StatsTab(o.fleet)
     qtbot.addWidget(stats)
     stats.show()

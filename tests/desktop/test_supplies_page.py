@@ -177,7 +177,7 @@ def test_S6_over_issue_is_refused_with_the_rule_id(qtbot, store, boxes):
     req = supplies.submit_requisition(
         s.clerk, lines=[supplies.RequisitionLineInput(s.toner, 3)], purpose="x"
     )
-    supplies.head_approve(s.head, req)
+    req = supplies.head_approve(s.head, req)
     page = page_for(qtbot, s.logistics)
     panel = page.requisitions
     panel.reload()
@@ -187,9 +187,9 @@ def test_S6_over_issue_is_refused_with_the_rule_id(qtbot, store, boxes):
     other = supplies.submit_requisition(
         s.driver, lines=[supplies.RequisitionLineInput(s.toner, 2)], purpose="y"
     )
-    supplies.head_approve(s.squad_head, other)
-    supplies.check_requisition(s.logistics, other, approved={other.lines[0].id: 2})
-    supplies.issue_requisition(s.logistics, other, receiver=s.driver)
+    other = supplies.head_approve(s.squad_head, other)
+    other = supplies.check_requisition(s.logistics, other, approved={other.lines[0].id: 2})
+    other = supplies.issue_requisition(s.logistics, other, receiver=s.driver)
     assert stock(s.toner) == 1
     # approving 3 with 1 in stock is a warning: "continue?" yes re-runs acknowledged
     boxes.answer = True
@@ -306,9 +306,9 @@ def test_consumption_chart_shows_each_departments_quarters(qtbot, store):
         req = supplies.submit_requisition(
             clerk, lines=[supplies.RequisitionLineInput(s.pen, qty)], purpose="z"
         )
-        supplies.head_approve(head, req)
-        supplies.check_requisition(s.logistics, req, approved={req.lines[0].id: qty})
-        supplies.issue_requisition(s.logistics, req, receiver=clerk)
+        req = supplies.head_approve(head, req)
+        req = supplies.check_requisition(s.logistics, req, approved={req.lines[0].id: qty})
+        req = supplies.issue_requisition(s.logistics, req, receiver=clerk)
     supplies.update_item(s.logistics, s.pen, price="2.50")
     page = page_for(qtbot, s.logistics)
     page.tabs.setCurrentWidget(page.stats)

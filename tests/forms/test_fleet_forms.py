@@ -55,7 +55,7 @@ def test_F2_authorisation_prints_only_after_filing(fl, tmp_path):  # noqa: F811
         print_form("authorisation", pending.id, tmp_path / "a.pdf")
     assert err.value.rule == "F2"
     second = fleet.Repair.get_by_id(pending.id)
-    fleet.assess(
+    second = fleet.assess(
         o.fleet,
         second,
         diagnosis="x",
@@ -64,8 +64,8 @@ def test_F2_authorisation_prints_only_after_filing(fl, tmp_path):  # noqa: F811
         promised_date=date(2026, 10, 16),
         at=T0,
     )
-    fleet.approve_repair(o.leader, second, at=T0)
-    fleet.file_repair(o.logistics, second, at=T0)
+    second = fleet.approve_repair(o.leader, second, at=T0)
+    second = fleet.file_repair(o.logistics, second, at=T0)
     text = pages(print_form("authorisation", second.id, tmp_path / "a.pdf"))
     assert len(text) == 2 and "第二联 修理厂" in text[1]
     assert "准修通知单" in text[0] and "ZX2026-0001" in text[0] and "300.00" in text[0]

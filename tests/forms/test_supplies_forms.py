@@ -239,11 +239,11 @@ def test_S8_opening_balances_land_as_ledger_movements_all_or_nothing(sup, tmp_pa
 def test_S8_ledger_requisitions_and_orders_export_but_never_import(stocked, tmp_path):
     o = stocked.o
     req = requisition(stocked, (stocked.pen, 3))
-    supplies.head_approve(o.head, req, at=T0)
+    req = supplies.head_approve(o.head, req, at=T0)
     req = supplies.check_requisition(
         o.logistics, req, approved={req.lines[0].id: 2}, comment="按定额", at=T0
     )
-    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+    req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     ledger = tmp_path / "ledger.xlsx"
     assert export_register("stock-ledger", ledger, filters={"code": "SX0001"}).rows == 2
     rows = rows_of(ledger)
@@ -321,9 +321,11 @@ def test_S5_counts_read_back_from_the_filled_workbook_and_a_bad_count_is_refused
     assert [r[0] for r in rows[top + 1 : top + 4]] == ["SX0001", "ZB0001", "HC0001"]
     # A pen issued after the shelf was counted at 10:05 is not in the count.
     req = requisition(stocked, (stocked.pen, 2))
-    supplies.head_approve(o.head, req, at=OPEN_AT)
+    req = supplies.head_approve(o.head, req, at=OPEN_AT)
     req = supplies.check_requisition(o.logistics, req, approved={req.lines[0].id: 2}, at=OPEN_AT)
-    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=OPEN_AT + timedelta(hours=3))
+    req = supplies.issue_requisition(
+        o.logistics, req, receiver=o.clerk, at=OPEN_AT + timedelta(hours=3)
+    )
     _fill(sheet, {"SX0001": (36, "丢失", "2026-10-13 10:05"), "ZB0001": (-2,), "HC0001": ("两",)})
     result = import_counts(st.id, sheet, o.logistics)
     assert not result.committed and result.rejected_rows == [top + 3, top + 4]
@@ -396,7 +398,7 @@ def test_S5_count_sheet_from_the_cli_and_counts_through_the_generic_import(
 def test_S6_requisition_slip_prints_lines_asked_approved_issued_and_who_received(stocked, tmp_path):
     o = stocked.o
     req = requisition(stocked, (stocked.pen, 3), (stocked.paper, 5))
-    supplies.head_approve(o.head, req, "同意", at=T0)
+    req = supplies.head_approve(o.head, req, "同意", at=T0)
     lines = {ln.item_id: ln.id for ln in req.lines}
     req = supplies.check_requisition(
         o.logistics,
@@ -405,7 +407,7 @@ def test_S6_requisition_slip_prints_lines_asked_approved_issued_and_who_received
         comment="笔按季度定额核减",
         at=T0 + timedelta(hours=1),
     )
-    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0 + timedelta(hours=2))
+    req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0 + timedelta(hours=2))
     out = print_form("requisition", req.id, tmp_path / "slip.pdf")
     pages = [p.extract_text() for p in PdfReader(str(out)).pages]
     assert len(pages) == 2 and "第一联 存根" in pages[0] and "第二联 领用科室" in pages[1]
@@ -455,12 +457,12 @@ def _quarter(s) -> stocktake.Stocktake:
         lg, receipt_line=receipt.lines[0], quantity=1, reason="破损", at=T0 + timedelta(hours=2)
     )
     req = requisition(s, (s.pen, 3), (s.paper, 5))
-    supplies.head_approve(o.head, req, at=T0)
+    req = supplies.head_approve(o.head, req, at=T0)
     ids = {ln.item_id: ln.id for ln in req.lines}
     req = supplies.check_requisition(
         lg, req, approved={ids[s.pen.id]: 2, ids[s.paper.id]: 5}, comment="定额", at=T0
     )
-    supplies.issue_requisition(lg, req, receiver=o.clerk, at=T0 + timedelta(hours=3))
+    req = supplies.issue_requisition(lg, req, receiver=o.clerk, at=T0 + timedelta(hours=3))
     at = T0 + timedelta(days=1)
     st = stocktake.open_stocktake(lg, at=at)
     stocktake.set_counts(

@@ -48,7 +48,7 @@ def lines(*prices: str, assembly: bool = False) -> list[LineInput]:
 def authorised_repair(fl: Fleet, kind: str = "repair", prices=("800", "300")) -> fleet.Repair:
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "刹车异响", kind=kind, at=T0)
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="刹车片磨损",
@@ -59,8 +59,8 @@ def authorised_repair(fl: Fleet, kind: str = "repair", prices=("800", "300")) ->
         at=T0,
     )
     if kind == "overhaul":
-        fleet.approve_repair(o.logistics, repair, "报价合理", at=T0)
-    fleet.approve_repair(o.leader, repair, "同意", at=T0)
+        repair = fleet.approve_repair(o.logistics, repair, "报价合理", at=T0)
+    repair = fleet.approve_repair(o.leader, repair, "同意", at=T0)
     return fleet.file_repair(o.logistics, repair, at=T0)
 
 
@@ -163,9 +163,9 @@ def test_F2_no_shop_without_the_authorisation(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "刹车异响", at=T0)
     with pytest.raises(RuleViolation) as err:
-        fleet.enter_shop(o.fleet, repair, at=T0)
+        repair = fleet.enter_shop(o.fleet, repair, at=T0)
     assert err.value.rule == "F2"
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="x",
@@ -176,7 +176,7 @@ def test_F2_no_shop_without_the_authorisation(fl):
     )
     with pytest.raises(RuleViolation):
         fleet.enter_shop(o.fleet, repair, at=T0)
-    fleet.approve_repair(o.leader, repair, at=T0)
+    repair = fleet.approve_repair(o.leader, repair, at=T0)
     with pytest.raises(RuleViolation):
         fleet.enter_shop(o.fleet, repair, at=T0)
     assert fleet.Vehicle.get_by_id(fl.car.id).status == VehicleStatus.IN_SERVICE
@@ -194,7 +194,7 @@ def test_F2_steps_cannot_be_taken_out_of_order_or_by_the_wrong_role(fl):
         workflow.approve(o.leader, inst.id, at=T0)
     assert err.value.rule == "X1"
     with pytest.raises(RuleViolation) as err:
-        fleet.assess(
+        repair = fleet.assess(
             o.logistics,
             repair,
             diagnosis="x",
@@ -205,7 +205,7 @@ def test_F2_steps_cannot_be_taken_out_of_order_or_by_the_wrong_role(fl):
         )
     assert err.value.rule == "X1"
     with pytest.raises(RuleViolation):
-        fleet.file_repair(o.logistics, repair, at=T0)
+        repair = fleet.file_repair(o.logistics, repair, at=T0)
 
 
 def test_F2_X1_a_fleet_manager_cannot_approve_his_own_application(fl):
@@ -229,7 +229,7 @@ def test_F2_one_open_repair_per_vehicle(fl):
 def test_F2_rejected_repair_never_reaches_a_shop(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "异响", at=T0)
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="x",
@@ -249,11 +249,12 @@ def test_F2_returned_application_is_resubmitted_and_assessed_again(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "异响", at=T0)
     workflow.return_to(o.fleet, repair.instance().id, "请写明故障部位", at=T0)
-    assert fleet.Repair.get_by_id(repair.id).state == RepairState.RETURNED
-    fleet.resubmit_repair(o.driver, repair, "左前轮刹车异响", at=T0)
+    repair = fleet.Repair.get_by_id(repair.id)  # the driver sees it returned
+    assert repair.state == RepairState.RETURNED
+    repair = fleet.resubmit_repair(o.driver, repair, "左前轮刹车异响", at=T0)
     repair = fleet.Repair.get_by_id(repair.id)
     assert repair.state == RepairState.APPLIED and repair.fault == "左前轮刹车异响"
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="x",
@@ -283,7 +284,7 @@ def test_F4_costly_part_needs_review_and_leader_consent_before_fitting(fl):
         fleet.record_fitted(o.fleet, new, at=T0)
     assert err.value.rule == "F4"
     with pytest.raises(RuleViolation) as err:
-        fleet.finish_repair(o.fleet, repair, at=T0)
+        repair = fleet.finish_repair(o.fleet, repair, at=T0)
     assert err.value.rule == "F4"
     inst = supplement.instance()
     workflow.approve(o.logistics, inst.id, "属实", at=T0)
@@ -330,7 +331,7 @@ def test_F5_overhaul_needs_the_quote_then_review_then_consent(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "发动机异响严重", kind="overhaul", at=T0)
     with pytest.raises(RuleViolation) as err:
-        fleet.assess(
+        repair = fleet.assess(
             o.fleet,
             repair,
             diagnosis="需大修",
@@ -340,7 +341,7 @@ def test_F5_overhaul_needs_the_quote_then_review_then_consent(fl):
             at=T0,
         )
     assert err.value.rule == "F5"
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="需大修",
@@ -353,11 +354,13 @@ def test_F5_overhaul_needs_the_quote_then_review_then_consent(fl):
     inst = repair.instance()
     assert [n.key for n in inst.route_nodes()] == ["assess", "review", "consent", "file"]
     with pytest.raises(RuleViolation):  # the leader cannot consent before the review
-        fleet.approve_repair(o.leader, repair, at=T0)
-    fleet.approve_repair(o.logistics, repair, "审核报价", at=T0)
+        repair = fleet.approve_repair(o.leader, repair, at=T0)
+    repair = fleet.approve_repair(o.logistics, repair, "审核报价", at=T0)
     # The leader approves the quote line by line.
     third = next(ln for ln in repair.lines if ln.name == "项目3")
-    fleet.approve_repair(o.leader, repair, "第三项不批", declined_line_ids=[third.id], at=T0)
+    repair = fleet.approve_repair(
+        o.leader, repair, "第三项不批", declined_line_ids=[third.id], at=T0
+    )
     repair = fleet.file_repair(o.logistics, repair, at=T0)
     assert repair.approved_cost == Decimal("12000.00")
     assert {ln.name: ln.state for ln in repair.lines}["项目3"] == LineState.DECLINED
@@ -366,7 +369,7 @@ def test_F5_overhaul_needs_the_quote_then_review_then_consent(fl):
 def test_F5_line_by_line_only_for_overhaul_quotes(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "异响", at=T0)
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="x",
@@ -376,7 +379,9 @@ def test_F5_line_by_line_only_for_overhaul_quotes(fl):
         at=T0,
     )
     with pytest.raises(RuleViolation) as err:
-        fleet.approve_repair(o.leader, repair, declined_line_ids=[repair.lines[0].id], at=T0)
+        repair = fleet.approve_repair(
+            o.leader, repair, declined_line_ids=[repair.lines[0].id], at=T0
+        )
     assert err.value.rule == "F5"
 
 
@@ -386,15 +391,15 @@ def test_F6_driver_signs_acceptance_pass_closes_and_returns_vehicle(fl):
     assert fleet.Vehicle.get_by_id(fl.car.id).status == VehicleStatus.IN_REPAIR
     for line in repair.lines:
         fleet.record_fitted(o.fleet, line, at=T0)
-    fleet.finish_repair(o.fleet, repair, at=T0)
+    repair = fleet.finish_repair(o.fleet, repair, at=T0)
     with pytest.raises(RuleViolation) as err:
-        fleet.accept(o.fleet, repair, True, at=T0)
+        repair = fleet.accept(o.fleet, repair, True, at=T0)
     assert err.value.rule == "F6"
     repair = fleet.accept(o.driver, repair, True, "刹车正常", at=T0 + timedelta(days=1))
     assert repair.state == RepairState.CLOSED and repair.first_pass
     assert fleet.Vehicle.get_by_id(fl.car.id).status == VehicleStatus.IN_SERVICE
     with pytest.raises(RuleViolation) as err:
-        fleet.accept(o.driver, repair, True, at=T0)
+        repair = fleet.accept(o.driver, repair, True, at=T0)
     assert err.value.rule == "F6"
 
 
@@ -402,12 +407,12 @@ def test_F6_failed_check_goes_back_to_the_shop_and_counts_against_pass_rate(fl):
     o = fl.office
     repair = in_repair(fl)
     fleet.record_fitted(o.fleet, repair.lines[0], at=T0)
-    fleet.finish_repair(o.fleet, repair, at=T0)
+    repair = fleet.finish_repair(o.fleet, repair, at=T0)
     with pytest.raises(RuleViolation):
-        fleet.accept(o.driver, repair, False, "", at=T0)
+        repair = fleet.accept(o.driver, repair, False, "", at=T0)
     repair = fleet.accept(o.driver, repair, False, "仍有异响", at=T0)
     assert repair.state == RepairState.IN_REPAIR and repair.first_pass is False
-    fleet.finish_repair(o.fleet, repair, at=T0)
+    repair = fleet.finish_repair(o.fleet, repair, at=T0)
     repair = fleet.accept(o.driver, repair, True, at=T0)
     assert repair.state == RepairState.CLOSED and repair.first_pass is False
     assert repair.acceptance_attempts == 2
@@ -430,13 +435,13 @@ def test_F7_only_designated_shops_and_delisting_keeps_history(fl):
     repair = authorised_repair(fl)
     fleet.set_designated(o.logistics, fl.shop, False)
     with pytest.raises(RuleViolation) as err:
-        fleet.enter_shop(o.fleet, repair, at=T0)
+        repair = fleet.enter_shop(o.fleet, repair, at=T0)
     assert err.value.rule == "F7"
     assert fleet.Repair.get_by_id(repair.id).shop.name == "城东汽修厂"
     other = fleet.add_vehicle(o.fleet, "京A22222", o.squad, drivers=[o.driver])
     second = fleet.apply_repair(o.driver, other, "异响", at=T0)
     with pytest.raises(RuleViolation) as err:
-        fleet.assess(
+        repair = fleet.assess(
             o.fleet,
             second,
             diagnosis="x",
@@ -451,7 +456,7 @@ def test_F7_only_designated_shops_and_delisting_keeps_history(fl):
 def test_F7_lines_keep_price_quantity_warranty_and_costs_roll_up(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "换胎", at=T0)
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="x",
@@ -475,10 +480,10 @@ def close(fl: Fleet, repair: fleet.Repair, at: datetime, passed_first: bool = Tr
     o = fl.office
     for line in repair.lines:
         fleet.record_fitted(o.fleet, line, at=at)
-    fleet.finish_repair(o.fleet, repair, at=at)
+    repair = fleet.finish_repair(o.fleet, repair, at=at)
     if not passed_first:
-        fleet.accept(o.driver, repair, False, "返工", at=at)
-        fleet.finish_repair(o.fleet, repair, at=at)
+        repair = fleet.accept(o.driver, repair, False, "返工", at=at)
+        repair = fleet.finish_repair(o.fleet, repair, at=at)
     return fleet.accept(o.driver, repair, True, at=at)
 
 
@@ -501,7 +506,7 @@ def test_F8_paid_service_register_needs_a_payer(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "外单位车辆代修", at=T0)
     with pytest.raises(RuleViolation) as err:
-        fleet.assess(
+        repair = fleet.assess(
             o.fleet,
             repair,
             diagnosis="x",
@@ -512,7 +517,7 @@ def test_F8_paid_service_register_needs_a_payer(fl):
             at=T0,
         )
     assert err.value.rule == "F8"
-    fleet.assess(
+    repair = fleet.assess(
         o.fleet,
         repair,
         diagnosis="x",
@@ -523,9 +528,9 @@ def test_F8_paid_service_register_needs_a_payer(fl):
         payer="区交通局",
         at=T0,
     )
-    fleet.approve_repair(o.leader, repair, at=T0)
-    fleet.file_repair(o.logistics, repair, at=T0)
-    fleet.enter_shop(o.fleet, repair, at=T0)
+    repair = fleet.approve_repair(o.leader, repair, at=T0)
+    repair = fleet.file_repair(o.logistics, repair, at=T0)
+    repair = fleet.enter_shop(o.fleet, repair, at=T0)
     close(fl, fleet.Repair.get_by_id(repair.id), datetime(2026, 10, 14, 9, 0))
     assert [r.payer for r in fleet.monthly_report("2026-10").paid] == ["区交通局"]
 
@@ -692,7 +697,7 @@ def test_F1_a_vehicle_with_an_open_repair_is_not_scrapped_and_a_scrapped_one_sta
     with pytest.raises(RuleViolation) as err:
         fleet.set_vehicle_status(o.fleet, stale, VehicleStatus.SCRAPPED)
     assert err.value.rule == "F2"
-    fleet.enter_shop(o.fleet, repair, at=T0)  # the car is in the shop now
+    repair = fleet.enter_shop(o.fleet, repair, at=T0)  # the car is in the shop now
     with pytest.raises(RuleViolation) as err:  # a stale screen still showing it in service
         fleet.set_vehicle_status(o.fleet, stale, VehicleStatus.SUSPENDED)
     assert err.value.rule == "F6"
@@ -704,8 +709,10 @@ def test_F8_timeliness_counts_the_shops_finish_not_the_drivers_late_acceptance(f
     repair = in_repair(fl)
     for line in repair.lines:
         fleet.record_fitted(o.fleet, line, at=datetime(2026, 10, 15, 10, 0))
-    fleet.finish_repair(o.fleet, repair, at=datetime(2026, 10, 15, 16, 0))  # promised 10-16
-    fleet.accept(o.driver, repair, True, at=datetime(2026, 10, 19, 9, 0))  # signed late
+    repair = fleet.finish_repair(
+        o.fleet, repair, at=datetime(2026, 10, 15, 16, 0)
+    )  # promised 10-16
+    repair = fleet.accept(o.driver, repair, True, at=datetime(2026, 10, 19, 9, 0))  # signed late
     assert fleet.monthly_report("2026-10").total.timeliness == 1.0
 
 

@@ -134,14 +134,14 @@ def test_S5_movements_made_while_the_count_is_open_are_accounted_for(stocked):
     st = stocktake.open_stocktake(o.logistics, at=OPEN_AT)
     # 9:30 an issue of 5 pens (before the shelf is counted at 10:00) ...
     before = approved_requisition(stocked, (stocked.pen, 5), at=OPEN_AT)
-    supplies.issue_requisition(
+    before = supplies.issue_requisition(
         o.logistics, before, receiver=o.clerk, at=OPEN_AT + timedelta(minutes=30)
     )
     # ... the shelf shows 45 at 10:00 ...
     counted(stocked, st, 45, 20, 0, at=OPEN_AT + timedelta(hours=1))
     # ... and 10 more go out at 11:00, after the count.
     after = approved_requisition(stocked, (stocked.pen, 10), at=OPEN_AT)
-    supplies.issue_requisition(
+    after = supplies.issue_requisition(
         o.logistics, after, receiver=o.clerk, at=OPEN_AT + timedelta(hours=2)
     )
     row = {v.code: v for v in stocktake.variances(st)}["SX0001"]
@@ -260,7 +260,9 @@ def test_S5_a_loss_beyond_the_stock_cannot_be_posted(stocked):
     stocktake.approve_stocktake(o.leader, st)
     # After the approval the ledger moved in a way the count did not know about.
     req = approved_requisition(stocked, (stocked.pen, 30), at=OPEN_AT - timedelta(hours=1))
-    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=OPEN_AT + timedelta(days=2))
+    req = supplies.issue_requisition(
+        o.logistics, req, receiver=o.clerk, at=OPEN_AT + timedelta(days=2)
+    )
     with pytest.raises(RuleViolation) as err:
         stocktake.post_stocktake(o.logistics, st)
     assert err.value.rule == "S5"

@@ -138,7 +138,7 @@ def approved_requisition(s: Sup, *lines: tuple[Item, int], at: datetime = T0):
     req = supplies.submit_requisition(
         o.clerk, lines=[RequisitionLineInput(i, q) for i, q in lines], at=at
     )
-    supplies.head_approve(o.head, req, at=at)
+    req = supplies.head_approve(o.head, req, at=at)
     full = {ln.id: ln.requested for ln in req.lines}
     return supplies.check_requisition(o.logistics, req, approved=full, at=at)
 
@@ -538,7 +538,9 @@ def test_S4_reorder_suggestions_from_stock_reorder_level_and_three_months_use(su
     # 90 pens used in the last three months (30 a month); one older issue does not count.
     for days, qty in ((120, 50), (80, 30), (50, 30), (10, 30)):
         req = approved_requisition(sup, (sup.pen, qty), at=T0 - timedelta(days=days))
-        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0 - timedelta(days=days))
+        req = supplies.issue_requisition(
+            o.logistics, req, receiver=o.clerk, at=T0 - timedelta(days=days)
+        )
     assert item(sup.pen).on_hand == 60
     rows = {r.code: r for r in supplies.reorder_suggestions(today=T0.date())}
     pen = rows["SX0001"]
@@ -574,21 +576,21 @@ def test_S6_requisition_head_then_logistics_approves_line_by_line_then_issues(su
     req = requisition(sup, (sup.pen, 3), (sup.paper, 5))
     assert (req.number, req.state) == ("LY2026-0001", RequisitionState.PENDING)
     with pytest.raises(RuleViolation) as err:  # logistics cannot jump the head's step
-        supplies.check_requisition(o.logistics, req, approved={}, at=T0)
+        req = supplies.check_requisition(o.logistics, req, approved={}, at=T0)
     assert err.value.rule == "S6"
-    supplies.head_approve(o.head, req, "同意", at=T0)
+    req = supplies.head_approve(o.head, req, "同意", at=T0)
     lines = {ln.item_id: ln for ln in req.lines}
     pen_id, paper_id = lines[sup.pen.id].id, lines[sup.paper.id].id
     with pytest.raises(RuleViolation) as err:  # every line must be decided
-        supplies.check_requisition(o.logistics, req, approved={pen_id: 2}, at=T0)
+        req = supplies.check_requisition(o.logistics, req, approved={pen_id: 2}, at=T0)
     assert err.value.field == "approved"
     with pytest.raises(RuleViolation) as err:  # a cut needs its reason
-        supplies.check_requisition(o.logistics, req, approved={pen_id: 2, paper_id: 5}, at=T0)
+        req = supplies.check_requisition(o.logistics, req, approved={pen_id: 2, paper_id: 5}, at=T0)
     assert (err.value.rule, err.value.field) == ("S6", "comment")
     with pytest.raises(RuleViolation):
-        supplies.check_requisition(o.logistics, req, approved={pen_id: 4, paper_id: 5}, at=T0)
+        req = supplies.check_requisition(o.logistics, req, approved={pen_id: 4, paper_id: 5}, at=T0)
     with pytest.raises(RuleViolation):  # nothing at all: reject instead
-        supplies.check_requisition(
+        req = supplies.check_requisition(
             o.logistics, req, approved={pen_id: 0, paper_id: 0}, comment="无", at=T0
         )
     req = supplies.check_requisition(
@@ -613,7 +615,7 @@ def test_S6_requisition_head_then_logistics_approves_line_by_line_then_issues(su
         "周九",
     )
     with pytest.raises(RuleViolation) as err:  # a slip goes out once
-        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     assert err.value.rule == "S6"
     steps = [(s.node_name, s.action) for s in workflow.trail(req.instance().id)]
     assert steps == [("", "submit"), ("科室负责人审批", "approve"), ("后勤核对", "approve")]
@@ -629,15 +631,15 @@ def test_S6_wrong_roles_other_departments_and_self_approval_are_refused(sup):
     assert err.value.rule == "S6"
     req = requisition(sup, (sup.pen, 3))
     with pytest.raises(RuleViolation) as err:  # the head of another department
-        supplies.head_approve(o.squad_head, req, at=T0)
+        req = supplies.head_approve(o.squad_head, req, at=T0)
     assert err.value.rule == "X1"
     with pytest.raises(RuleViolation) as err:
-        supplies.head_approve(o.clerk, req, at=T0)  # the applicant himself
+        req = supplies.head_approve(o.clerk, req, at=T0)  # the applicant himself
     assert err.value.rule == "X1"
-    supplies.head_approve(o.head, req, at=T0)
+    req = supplies.head_approve(o.head, req, at=T0)
     line_id = req.lines[0].id
     with pytest.raises(RuleViolation) as err:
-        supplies.check_requisition(o.clerk, req, approved={line_id: 3}, at=T0)
+        req = supplies.check_requisition(o.clerk, req, approved={line_id: 3}, at=T0)
     assert err.value.rule == "X1"
     # The approvals center cannot pass 后勤核对 without the line-by-line check.
     with pytest.raises(RuleViolation) as err:
@@ -645,15 +647,15 @@ def test_S6_wrong_roles_other_departments_and_self_approval_are_refused(sup):
     assert err.value.rule == "S6"
     req = supplies.check_requisition(o.logistics, req, approved={line_id: 3}, at=T0)
     with pytest.raises(RuleViolation) as err:
-        supplies.issue_requisition(o.clerk, req, receiver=o.clerk, at=T0)
+        req = supplies.issue_requisition(o.clerk, req, receiver=o.clerk, at=T0)
     assert err.value.rule == "X1"
     with pytest.raises(RuleViolation) as err:  # the receiver belongs to the department
-        supplies.issue_requisition(o.logistics, req, receiver=o.driver, at=T0)
+        req = supplies.issue_requisition(o.logistics, req, receiver=o.driver, at=T0)
     assert (err.value.rule, err.value.field) == ("S6", "receiver")
     # The only logistics officer cannot check his own slip: no one is left to do it.
     with pytest.raises(RuleViolation) as err:
         own = requisition(sup, (sup.pen, 1), applicant=o.logistics)
-        supplies.head_approve(o.head, own, at=T0)
+        own = supplies.head_approve(o.head, own, at=T0)
     assert err.value.rule == "X1"
 
 
@@ -675,14 +677,14 @@ def test_S6_rejected_or_returned_slips_are_never_issued_and_can_be_corrected(sup
     req = supplies.Requisition.get_by_id(req.id)
     assert req.state == RequisitionState.RETURNED
     with pytest.raises(RuleViolation):
-        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     req = supplies.resubmit_requisition(o.clerk, req, lines=[RequisitionLineInput(sup.pen, 1)])
-    supplies.head_approve(o.head, req, at=T0)
+    req = supplies.head_approve(o.head, req, at=T0)
     workflow.reject(o.logistics, req.instance().id, "本季度已领足", at=T0)
     req = supplies.Requisition.get_by_id(req.id)
     assert req.state == RequisitionState.REJECTED
     with pytest.raises(RuleViolation):
-        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     assert item(sup.pen).on_hand == 10
 
 
@@ -691,16 +693,16 @@ def test_S6_issue_never_drives_stock_negative(sup):
     opening(sup, sup.pen, 5)
     opening(sup, sup.paper, 10)
     req = requisition(sup, (sup.pen, 6), (sup.paper, 2))
-    supplies.head_approve(o.head, req, at=T0)
+    req = supplies.head_approve(o.head, req, at=T0)
     full = {ln.id: ln.requested for ln in req.lines}
     with pytest.raises(RuleWarning) as warn:  # approving more than the store holds warns
-        supplies.check_requisition(o.logistics, req, approved=full, at=T0)
+        req = supplies.check_requisition(o.logistics, req, approved=full, at=T0)
     assert warn.value.key == "supplies.short_stock"
     req = supplies.check_requisition(
         o.logistics, req, approved=full, acknowledged={"supplies.short_stock"}, at=T0
     )
     with pytest.raises(RuleViolation) as err:
-        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     assert err.value.rule == "S6"
     # All or nothing: the paper line was not issued either.
     assert (item(sup.pen).on_hand, item(sup.paper).on_hand) == (5, 10)
@@ -709,10 +711,10 @@ def test_S6_issue_never_drives_stock_negative(sup):
     pen_line = next(ln for ln in req.lines if ln.item_id == sup.pen.id)
     paper_line = next(ln for ln in req.lines if ln.item_id == sup.paper.id)
     with pytest.raises(RuleViolation):
-        supplies.issue_requisition(
+        req = supplies.issue_requisition(
             o.logistics, req, receiver=o.clerk, quantities={pen_line.id: 7}, at=T0
         )
-    supplies.issue_requisition(
+    req = supplies.issue_requisition(
         o.logistics, req, receiver=o.clerk, quantities={pen_line.id: 5, paper_line.id: 2}, at=T0
     )
     assert (item(sup.pen).on_hand, item(sup.paper).on_hand) == (0, 8)
@@ -735,7 +737,7 @@ def _issue_race(database, sup: Sup, clerks: list[User], stock: int, slips: int, 
         try:
             database.connect(reuse_if_open=True)  # so the barrier releases ready clients
             barrier.wait(timeout=20)
-            supplies.issue_requisition(clerk, req, receiver=o.clerk, at=T0)
+            req = supplies.issue_requisition(clerk, req, receiver=o.clerk, at=T0)
             outcomes.append("issued")
         except RuleViolation as exc:
             assert exc.rule == "S6", exc
@@ -788,7 +790,7 @@ def test_S6_the_same_slip_issued_by_two_clerks_at_once_goes_out_once(sup, databa
             try:
                 database.connect(reuse_if_open=True)
                 barrier.wait(timeout=20)
-                supplies.issue_requisition(clerk, req, receiver=o.clerk, at=T0)
+                req = supplies.issue_requisition(clerk, req, receiver=o.clerk, at=T0)
                 outcomes.append("issued")
             except (RuleViolation, Conflict):
                 outcomes.append("refused")
@@ -870,7 +872,7 @@ def test_S7_no_more_than_received_no_reason_no_return_and_stock_stays_positive(s
     assert err.value.rule == "X1"
     # Goods already issued cannot go back from the store: stock would go negative.
     req = approved_requisition(sup, (sup.paper, 8))
-    supplies.issue_requisition(lg, req, receiver=sup.o.clerk, at=T0)
+    req = supplies.issue_requisition(lg, req, receiver=sup.o.clerk, at=T0)
     with pytest.raises(RuleViolation):
         supplies.return_to_supplier(lg, receipt_line=line, quantity=3, reason="破损")
     assert item(sup.paper).on_hand == 2
@@ -883,7 +885,7 @@ def test_S8_every_change_is_a_movement_with_who_when_why_and_its_document(sup):
     o = sup.o
     receipt = _received(sup, 10)
     req = approved_requisition(sup, (sup.paper, 4))
-    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0 + timedelta(hours=2))
+    req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0 + timedelta(hours=2))
     supplies.return_to_supplier(
         o.logistics, receipt_line=receipt.lines[0], quantity=1, reason="破损"
     )
@@ -946,7 +948,7 @@ def test_S8_cached_stock_always_equals_the_sum_of_the_ledger(sup):
             if action == "issue":
                 it = rng.choice([sup.pen, sup.paper])
                 req = approved_requisition(sup, (it, rng.randint(1, 9)), at=at)
-                supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=at)
+                req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=at)
             elif action == "return":
                 supplies.return_to_supplier(
                     o.logistics, receipt_line=receipt.lines[0], quantity=1, reason="破损", at=at
@@ -969,7 +971,7 @@ def test_S8_stock_on_hand_now_and_as_of_a_past_moment(sup):
     o = sup.o
     opening(sup, sup.pen, 30)
     req = approved_requisition(sup, (sup.pen, 10), at=T0 + timedelta(days=1))
-    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0 + timedelta(days=1))
+    req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0 + timedelta(days=1))
     now_rows = {r.code: r for r in supplies.stock_on_hand()}
     assert now_rows["SX0001"].on_hand == 20 and now_rows["SX0001"].value == Decimal("50.00")
     assert now_rows["HC0001"].below_reorder
@@ -987,11 +989,11 @@ def test_consumption_by_department_and_quarter(sup):
     squad_clerk = o.driver
     for at, qty in ((datetime(2026, 8, 3, 9), 5), (datetime(2026, 10, 13, 9), 7)):
         req = approved_requisition(sup, (sup.pen, qty), at=at)
-        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=at)
+        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=at)
     req = supplies.submit_requisition(squad_clerk, lines=[RequisitionLineInput(sup.pen, 4)], at=T0)
-    supplies.head_approve(o.squad_head, req, at=T0)
+    req = supplies.head_approve(o.squad_head, req, at=T0)
     req = supplies.check_requisition(o.logistics, req, approved={req.lines[0].id: 4}, at=T0)
-    supplies.issue_requisition(o.logistics, req, receiver=squad_clerk, at=T0)
+    req = supplies.issue_requisition(o.logistics, req, receiver=squad_clerk, at=T0)
     q4 = supplies.consumption_by_department(year=2026, quarter=4)
     assert [(r.department, r.code, r.quantity, r.amount) for r in q4] == [
         ("一中队", "SX0001", 4, Decimal("10.00")),
