@@ -30,7 +30,13 @@ class Domain:
 
 
 DOMAINS: tuple[Domain, ...] = (
-    Domain("fleet", ((2, "fleet: vehicles, shops, stations, repairs, fuel, use"),)),
+    Domain(
+        "fleet",
+        (
+            (2, "fleet: vehicles, shops, stations, repairs, fuel, use"),
+            (6, "fleet: 用车申请 versioned, with its own states"),
+        ),
+    ),
     Domain(
         "supplies",
         ((3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake"),),

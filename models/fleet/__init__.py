@@ -17,6 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import peewee
+from playhouse.migrate import SchemaMigrator, migrate
 
 from models import numbering, settings
 from models.fleet.queries import driver_names, monthly_series, repairs_to_act, vehicle_ids_of
@@ -56,6 +57,7 @@ from models.fleet.usage import (
     FuelLog,
     Maintenance,
     MaintenanceDue,
+    UseState,
     VehicleUse,
     log_fuel,
     maintenance_compliance,
@@ -126,6 +128,18 @@ def migrate_2(database: peewee.Database) -> None:
     database.create_tables([numbering.Counter, *TABLES])
 
 
+def migrate_6(database: peewee.Database) -> None:
+    """用车申请 became a versioned document with its own states: add ``version`` (a database
+    whose migration 2 already made the table in its newest shape is left alone) and turn the
+    engine's raw ``closed`` into 已撤回."""
+    columns = {c.name for c in database.get_columns(VehicleUse._meta.table_name)}
+    if "version" not in columns:
+        migrator = SchemaMigrator.from_database(database)
+        migrate(migrator.add_column(VehicleUse._meta.table_name, "version", VehicleUse.version))
+    with database.bind_ctx([VehicleUse]):
+        VehicleUse.update(state=UseState.WITHDRAWN).where(VehicleUse.state == "closed").execute()
+
+
 __all__ = [
     "CENT",
     "MONEY",
@@ -149,6 +163,7 @@ __all__ = [
     "RepairShop",
     "RepairState",
     "Supplement",
+    "UseState",
     "Vehicle",
     "VehicleDriver",
     "VehicleStatus",

@@ -4,16 +4,19 @@ requests that need the main leader's consent to leave the city or for private us
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from enum import StrEnum
+from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, workflow
+from models import audit, documents, workflow
 from models.base import BaseModel
 from models.db import db, for_update
+from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.fleet.vehicles import (
     CENT,
@@ -24,7 +27,7 @@ from models.fleet.vehicles import (
     VehicleStatus,
 )
 from models.people import Actor, Department, Role, User, require_role
-from models.workflow import Approver, Condition, Flow, Instance, Node, State
+from models.workflow import Approver, Condition, Flow, Node, State
 
 # --- maintenance, fuel, use --------------------------------------------------------------
 
@@ -55,8 +58,42 @@ class FuelLog(BaseModel):
     recorded_by = peewee.ForeignKeyField(User, null=True)
 
 
-class VehicleUse(BaseModel):
+class UseState(StrEnum):
+    APPLIED = "applied"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return {
+            "applied": "审批中",
+            "returned": "已退回",
+            "approved": "已批准",
+            "rejected": "未批准",
+            "withdrawn": "已撤回",
+        }[self.value]
+
+
+class VehicleUse(Document):
     """用车申请 (F10): leaving the city or private use needs the main leader's consent."""
+
+    DOC_TYPE = "fleet_use"
+    STATES = UseState
+    OUTCOMES: ClassVar[Mapping[State, str]] = {
+        State.APPROVED: UseState.APPROVED,
+        State.REJECTED: UseState.REJECTED,
+        State.RETURNED: UseState.RETURNED,
+        State.WITHDRAWN: UseState.WITHDRAWN,
+        State.CLOSED: UseState.WITHDRAWN,
+    }
+    TRANSITIONS = (
+        transition("approve", [UseState.APPLIED], nodes=["fleet", "leader"]),
+        transition("reject", [UseState.APPLIED], nodes=["fleet", "leader"]),
+        transition("return", [UseState.APPLIED], nodes=["fleet", "leader"]),
+        transition("withdraw", [UseState.APPLIED, UseState.RETURNED], engine="withdraw"),
+    )
 
     vehicle = peewee.ForeignKeyField(Vehicle, backref="uses")
     applicant = peewee.ForeignKeyField(User)
@@ -66,12 +103,12 @@ class VehicleUse(BaseModel):
     private = peewee.BooleanField(default=False)
     starts = peewee.DateTimeField()
     ends = peewee.DateTimeField()
-    state = peewee.CharField(max_length=16, default="applied")
+    state = peewee.CharField(max_length=16, default=UseState.APPLIED)
 
 
 USE_FLOW = workflow.register_flow(
     Flow(
-        "fleet_use",
+        VehicleUse.DOC_TYPE,
         "用车申请",
         (
             Node("fleet", "车管审批", (Approver.role(Role.FLEET_MANAGER),)),
@@ -84,6 +121,7 @@ USE_FLOW = workflow.register_flow(
         ),
     )
 )
+documents.register(VehicleUse)
 
 
 # --- maintenance (F1) --------------------------------------------------------------------
@@ -359,8 +397,3 @@ def request_use(
             fields={"needs_leader": out_of_city or private},
         )
         return use
-
-
-@workflow.on_outcome(USE_FLOW.doc_type)
-def _use_outcome(inst: Instance, state: State, actor: Actor) -> None:
-    VehicleUse.update(state=state.value).where(VehicleUse.id == inst.doc_id).execute()

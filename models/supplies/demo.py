@@ -345,8 +345,10 @@ def _purchase(
         if want > 0:
             lines.append(PlanLineInput(it, want + rng.randint(0, 5), it.price))
     plan = supplies.create_plan(keeper, year=year, quarter=quarter, lines=lines, at=at)
-    supplies.submit_plan(keeper, plan, at=at)
-    supplies.approve_plan(leader, plan, "同意，按计划采购，注意节约", at=at + timedelta(hours=3))
+    plan = supplies.submit_plan(keeper, plan, at=at)
+    plan = supplies.approve_plan(
+        leader, plan, "同意，按计划采购，注意节约", at=at + timedelta(hours=3)
+    )
     at += timedelta(days=1)
     groups: dict[tuple[str, str], list[supplies.PlanLine]] = defaultdict(list)
     for pl in plan.lines:
@@ -470,6 +472,6 @@ def _stocktake(rng: random.Random, keeper: User, leader: User, day: date) -> Non
         else:
             counts[line.item_id] = book
     stocktake.set_counts(keeper, st, counts, counted_at=_at(day, 11))
-    stocktake.submit_stocktake(keeper, st, at=_at(day, 16))
-    stocktake.approve_stocktake(leader, st, "同意按盘点结果调整账面", at=_at(day, 17))
-    stocktake.post_stocktake(keeper, st, at=_at(day, 17) + timedelta(minutes=30))
+    st = stocktake.submit_stocktake(keeper, st, at=_at(day, 16))
+    st = stocktake.approve_stocktake(leader, st, "同意按盘点结果调整账面", at=_at(day, 17))
+    st = stocktake.post_stocktake(keeper, st, at=_at(day, 17) + timedelta(minutes=30))

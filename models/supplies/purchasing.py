@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, workflow
+from models import audit, documents, workflow
 from models.base import BaseModel, VersionedModel, guarded_update, now
 from models.db import db, for_update
+from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Role, User, require_role
@@ -74,7 +76,60 @@ class PlanState(StrEnum):
 EDITABLE_PLAN = (PlanState.DRAFT, PlanState.RETURNED)
 
 
-class PurchasePlan(VersionedModel):
+P = PlanState
+
+
+class PurchasePlan(Document):
+    """采购计划, document type ``supplies_plan`` (S4): approved by the main leader before
+    anything is bought; its amounts are frozen once it is sent."""
+
+    DOC_TYPE = "supplies_plan"
+    STATES = PlanState
+    OUTCOMES: ClassVar[Mapping[State, str]] = {
+        State.APPROVED: P.APPROVED,
+        State.REJECTED: P.REJECTED,
+        State.RETURNED: P.RETURNED,
+        State.WITHDRAWN: P.WITHDRAWN,
+        State.CLOSED: P.WITHDRAWN,
+    }
+    TRANSITIONS = (
+        transition(
+            "edit",
+            EDITABLE_PLAN,
+            roles=STORE_ROLES,
+            rule="S4",
+            zh="采购计划{state}，不能修改",
+            en="the plan is {state}; it cannot change",
+        ),
+        transition(
+            "submit",
+            EDITABLE_PLAN,
+            roles=STORE_ROLES,
+            rule="S4",
+            zh="采购计划{state}，不能报批",
+            en="the plan is {state}",
+        ),
+        transition(
+            "approve",
+            [P.PENDING],
+            nodes=["leader"],
+            rule="S4",
+            zh="采购计划不在审批中",
+            en="the plan is not awaiting approval",
+        ),
+        transition(
+            "reject",
+            [P.PENDING],
+            nodes=["leader"],
+            rule="S4",
+            zh="采购计划不在审批中",
+            en="the plan is not awaiting approval",
+        ),
+        transition("return", [P.PENDING], nodes=["leader"]),
+        transition("withdraw", [P.PENDING, P.RETURNED], engine="withdraw"),
+        transition("order", [P.APPROVED], roles=STORE_ROLES),
+    )
+
     number = peewee.CharField(max_length=20, unique=True)  # JH2026-0001
     year = peewee.IntegerField()
     quarter = peewee.IntegerField()
@@ -94,12 +149,8 @@ class PurchasePlan(VersionedModel):
     def period(self) -> str:
         return f"{self.year}Q{self.quarter}"
 
-    @property
-    def state_label(self) -> str:
-        return PlanState(self.state).label
-
-    def instance(self) -> Instance | None:
-        return workflow.for_document(PLAN_FLOW.doc_type, self.id)
+    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
+        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
 
 
 class PlanLine(BaseModel):
@@ -255,11 +306,12 @@ PURCHASING_TABLES = [
 
 PLAN_FLOW = workflow.register_flow(
     Flow(
-        "supplies_plan",
+        PurchasePlan.DOC_TYPE,
         "办公用品采购计划",
         (Node("leader", "主要领导审批", (Approver.role(Role.LEADER),)),),
     )
 )
+documents.register(PurchasePlan)
 
 
 # --- plan use cases (S4) -----------------------------------------------------------------
@@ -344,24 +396,13 @@ def create_plan(
         return plan
 
 
-def _lock_plan(plan: PurchasePlan | int) -> PurchasePlan:
-    plan_id = plan if isinstance(plan, int) else plan.id
-    return for_update(PurchasePlan.select().where(PurchasePlan.id == plan_id)).get()
-
-
 def set_plan_lines(actor: User, plan: PurchasePlan, lines: Sequence[PlanLineInput]) -> PurchasePlan:
     """Rewrite the lines of a draft or returned plan. Once submitted the amounts are frozen
     (the leader approves what was sent)."""
     require_role(actor, *STORE_ROLES)
     _check_plan_lines(lines)
     with db.atomic():
-        plan = _lock_plan(plan)
-        if plan.state not in EDITABLE_PLAN:
-            raise RuleViolation(
-                "S4",
-                f"采购计划{plan.state_label}，不能修改",
-                f"the plan is {plan.state}; it cannot change",
-            )
+        plan = PurchasePlan.begin(actor, plan, "edit")
         old_total = plan.total
         PlanLine.delete().where(PlanLine.plan == plan.id).execute()
         total = _write_plan_lines(plan, lines)
@@ -375,11 +416,7 @@ def submit_plan(actor: User, plan: PurchasePlan, *, at: datetime | None = None) 
     at = at or now()
     require_role(actor, *STORE_ROLES)
     with db.atomic():
-        plan = _lock_plan(plan)
-        if plan.state not in EDITABLE_PLAN:
-            raise RuleViolation(
-                "S4", f"采购计划{plan.state_label}，不能报批", f"the plan is {plan.state}"
-            )
+        plan = PurchasePlan.begin(actor, plan, "submit")
         fields = {"total": str(plan.total), "period": plan.period}
         returned = plan.state == PlanState.RETURNED
         guarded_update(plan, plan.version, state=PlanState.PENDING, submitted_at=at)
@@ -403,10 +440,8 @@ def approve_plan(
 ) -> PurchasePlan:
     """主要领导审批 (S4). The engine checks the role and refuses self-approval (X1)."""
     with db.atomic():
-        plan = _lock_plan(plan)
+        plan = PurchasePlan.begin(actor, plan, "approve")
         inst = plan.instance()
-        if inst is None or plan.state != PlanState.PENDING:
-            raise RuleViolation("S4", "采购计划不在审批中", "the plan is not awaiting approval")
         workflow.approve(actor, inst.id, comment or "同意", at=at)
         return PurchasePlan.get_by_id(plan.id)
 
@@ -416,28 +451,10 @@ def reject_plan(
 ) -> PurchasePlan:
     """The main leader refuses the plan (a comment is required, X2)."""
     with db.atomic():
-        plan = _lock_plan(plan)
+        plan = PurchasePlan.begin(actor, plan, "reject")
         inst = plan.instance()
-        if inst is None or plan.state != PlanState.PENDING:
-            raise RuleViolation("S4", "采购计划不在审批中", "the plan is not awaiting approval")
         workflow.reject(actor, inst.id, comment, at=at)
         return PurchasePlan.get_by_id(plan.id)
-
-
-@workflow.on_outcome(PLAN_FLOW.doc_type)
-def _plan_outcome(inst: Instance, state: State, actor: Actor) -> None:
-    plan = _lock_plan(inst.doc_id)
-    mapping = {
-        State.APPROVED: PlanState.APPROVED,
-        State.REJECTED: PlanState.REJECTED,
-        State.RETURNED: PlanState.RETURNED,
-        State.WITHDRAWN: PlanState.WITHDRAWN,
-        State.CLOSED: PlanState.WITHDRAWN,
-    }
-    changes: dict[str, object] = {"state": mapping[state]}
-    if state == State.APPROVED:
-        changes["approved_at"] = inst.finished_at or now()
-    guarded_update(plan, plan.version, **changes)
 
 
 # --- order use cases (S2, S3, S4) --------------------------------------------------------
@@ -605,7 +622,7 @@ def create_order(
             field="central_ref",
         )
     with db.atomic():
-        plan = _lock_plan(plan)
+        plan = PurchasePlan.lock(plan if isinstance(plan, int) else plan.id)
         if plan.state != PlanState.APPROVED:
             raise RuleViolation(
                 "S4",

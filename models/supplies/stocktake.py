@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, workflow
-from models.base import BaseModel, VersionedModel, guarded_update, now
-from models.db import db, for_update
+from models import audit, documents, workflow
+from models.base import BaseModel, guarded_update, now
+from models.db import db
+from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Role, User, require_role
@@ -80,7 +82,35 @@ ACTIVE = (
 COUNTING = (StocktakeState.OPEN, StocktakeState.RETURNED)
 
 
-class Stocktake(VersionedModel):
+T = StocktakeState
+
+
+class Stocktake(Document):
+    """季度盘点, document type ``supplies_stocktake`` (S5, S8). Its verbs keep their own
+    checks (a posted stocktake is refused with its own message); ``TRANSITIONS`` declares
+    the actions for ``available_actions``."""
+
+    DOC_TYPE = "supplies_stocktake"
+    STATES = StocktakeState
+    OUTCOMES: ClassVar[Mapping[State, str]] = {
+        State.APPROVED: T.APPROVED,
+        State.REJECTED: T.REJECTED,
+        State.RETURNED: T.RETURNED,
+        State.WITHDRAWN: T.RETURNED,
+        State.CLOSED: T.CANCELLED,
+    }
+    TRANSITIONS = (
+        transition("count", COUNTING, roles=STORE_ROLES),
+        transition("submit", COUNTING, roles=STORE_ROLES),
+        transition("cancel", COUNTING, roles=STORE_ROLES),
+        transition("approve", [T.PENDING], nodes=["leader"]),
+        transition("reject", [T.PENDING], nodes=["leader"]),
+        transition("return", [T.PENDING], nodes=["leader"]),
+        transition("withdraw", [T.PENDING], engine="withdraw"),
+        transition("post", [T.APPROVED], roles=STORE_ROLES),
+        transition("print"),
+    )
+
     number = peewee.CharField(max_length=20, unique=True)  # PD2026-0001
     year = peewee.IntegerField()
     quarter = peewee.IntegerField()
@@ -103,12 +133,8 @@ class Stocktake(VersionedModel):
     def period(self) -> str:
         return f"{self.year}Q{self.quarter}"
 
-    @property
-    def state_label(self) -> str:
-        return StocktakeState(self.state).label
-
-    def instance(self) -> Instance | None:
-        return workflow.for_document(STOCKTAKE_FLOW.doc_type, self.id)
+    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
+        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
 
 
 class StocktakeLine(BaseModel):
@@ -131,11 +157,12 @@ STOCKTAKE_TABLES = [Stocktake, StocktakeLine]
 
 STOCKTAKE_FLOW = workflow.register_flow(
     Flow(
-        "supplies_stocktake",
+        Stocktake.DOC_TYPE,
         "办公用品季度盘点",
         (Node("leader", "主要领导审批", (Approver.role(Role.LEADER),)),),
     )
 )
+documents.register(Stocktake)
 
 
 # --- reminder ----------------------------------------------------------------------------
@@ -178,11 +205,6 @@ def stocktake_due(*, today: date) -> StocktakeReminder | None:
 
 
 # --- open --------------------------------------------------------------------------------
-
-
-def _lock(stocktake: Stocktake | int) -> Stocktake:
-    st_id = stocktake if isinstance(stocktake, int) else stocktake.id
-    return for_update(Stocktake.select().where(Stocktake.id == st_id)).get()
 
 
 def _posted_refusal(st: Stocktake) -> RuleViolation:
@@ -373,7 +395,7 @@ def set_counts(
     counted_at = counted_at or now()
     require_role(actor, *STORE_ROLES)
     with db.atomic():
-        st = _lock(stocktake)
+        st = Stocktake.lock(stocktake)
         _require_counting(st)
         if counted_at < st.opened_at:
             raise RuleViolation(
@@ -406,7 +428,7 @@ def set_reason(
     variance is not zero."""
     require_role(actor, *STORE_ROLES)
     with db.atomic():
-        st = _lock(stocktake)
+        st = Stocktake.lock(stocktake)
         _require_counting(st)
         line = _line(st, item)
         StocktakeLine.update(reason=reason.strip()).where(StocktakeLine.id == line.id).execute()
@@ -493,7 +515,7 @@ def submit_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None =
     at = at or now()
     require_role(actor, *STORE_ROLES)
     with db.atomic():
-        st = _lock(stocktake)
+        st = Stocktake.lock(stocktake)
         _require_counting(st)
         lines = list(
             StocktakeLine.select(StocktakeLine, Item)
@@ -556,7 +578,7 @@ def approve_stocktake(
 ) -> Stocktake:
     """主要领导审批 of the count and its variances."""
     with db.atomic():
-        st = _lock(stocktake)
+        st = Stocktake.lock(stocktake)
         if st.state != StocktakeState.PENDING:
             if st.state == StocktakeState.POSTED:
                 raise _posted_refusal(st)
@@ -565,29 +587,13 @@ def approve_stocktake(
         return Stocktake.get_by_id(st.id)
 
 
-@workflow.on_outcome(STOCKTAKE_FLOW.doc_type)
-def _stocktake_outcome(inst: Instance, state: State, actor: Actor) -> None:
-    st = _lock(inst.doc_id)
-    mapping = {
-        State.APPROVED: StocktakeState.APPROVED,
-        State.REJECTED: StocktakeState.REJECTED,
-        State.RETURNED: StocktakeState.RETURNED,
-        State.WITHDRAWN: StocktakeState.RETURNED,
-        State.CLOSED: StocktakeState.CANCELLED,
-    }
-    changes: dict[str, object] = {"state": mapping[state]}
-    if state == State.APPROVED:
-        changes["approved_at"] = inst.finished_at or now()
-    guarded_update(st, st.version, **changes)
-
-
 def post_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = None) -> Stocktake:
     """过账: the approved variances become 盘盈 / 盘亏 movements (S8), and the stocktake is
     closed for good."""
     at = at or now()
     require_role(actor, *STORE_ROLES)
     with db.atomic():
-        st = _lock(stocktake)
+        st = Stocktake.lock(stocktake)
         if st.state == StocktakeState.POSTED:
             raise _posted_refusal(st)
         if st.state != StocktakeState.APPROVED:
@@ -628,12 +634,12 @@ def cancel_stocktake(actor: User, stocktake: Stocktake, reason: str) -> Stocktak
     if not (reason or "").strip():
         raise RuleViolation("X2", "作废盘点须填写原因", "voiding needs a reason", field="reason")
     with db.atomic():
-        st = _lock(stocktake)
+        st = Stocktake.lock(stocktake)
         _require_counting(st)
         inst = st.instance()
         if inst is not None and inst.state == State.RETURNED:
             workflow.withdraw(actor, inst.id, reason)
-            st = _lock(st.id)
+            st = Stocktake.lock(st.id)
         guarded_update(st, st.version, state=StocktakeState.CANCELLED, cancel_reason=reason)
         audit.record(actor, "stocktake", st.id, "cancel", note=reason.strip())
         return st

@@ -285,7 +285,7 @@ def test_S5_count_sheet_pdf_shows_book_quantities_and_hides_them_on_a_blind_coun
     assert "明盘" in text and "书写工具" in text and "耗材" in text
     assert _cells_after(lines, "SX0001") == ["中性笔", "0.5mm 黑色", "支", "37"]
     assert _cells_after(lines, "ZB0001") == ["复印纸", "A4 70g 500张", "包", "23"]
-    stocktake.cancel_stocktake(lg, st, "改为盲盘")
+    st = stocktake.cancel_stocktake(lg, st, "改为盲盘")
     blind = stocktake.open_stocktake(lg, blind=True, at=OPEN_AT)
     lines = pdf_lines(write_count_sheet_pdf(blind.id, tmp_path / "blind.pdf"))
     text = "\n".join(lines)
@@ -350,7 +350,7 @@ def test_S5_counts_read_back_from_the_filled_workbook_and_a_bad_count_is_refused
     assert found["SX0001"].reason == "丢失" and found["ZB0001"].variance == 0
     again = import_counts(st.id, sheet, o.logistics)
     assert again.committed and not again.updated  # the same sheet twice changes nothing
-    stocktake.submit_stocktake(o.logistics, st, at=OPEN_AT + timedelta(hours=4))
+    st = stocktake.submit_stocktake(o.logistics, st, at=OPEN_AT + timedelta(hours=4))
     with pytest.raises(RuleViolation) as err:
         import_counts(st.id, sheet, o.logistics)
     assert err.value.rule == "S5"
@@ -471,8 +471,8 @@ def _quarter(s) -> stocktake.Stocktake:
         {s.pen.code: (34, "丢失"), s.paper.code: 27, s.toner.code: 0},
         counted_at=at + timedelta(hours=1),
     )
-    stocktake.submit_stocktake(lg, st, at=at + timedelta(hours=2))
-    stocktake.approve_stocktake(o.leader, st, at=at + timedelta(hours=3))
+    st = stocktake.submit_stocktake(lg, st, at=at + timedelta(hours=2))
+    st = stocktake.approve_stocktake(o.leader, st, at=at + timedelta(hours=3))
     return stocktake.post_stocktake(lg, st, at=at + timedelta(hours=4))
 
 

@@ -163,7 +163,7 @@ def test_F2_no_shop_without_the_authorisation(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "刹车异响", at=T0)
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.enter_shop(o.fleet, repair, at=T0)
+        fleet.enter_shop(o.fleet, repair, at=T0)
     assert err.value.rule == "F2"
     repair = fleet.assess(
         o.fleet,
@@ -194,7 +194,7 @@ def test_F2_steps_cannot_be_taken_out_of_order_or_by_the_wrong_role(fl):
         workflow.approve(o.leader, inst.id, at=T0)
     assert err.value.rule == "X1"
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.assess(
+        fleet.assess(
             o.logistics,
             repair,
             diagnosis="x",
@@ -205,7 +205,7 @@ def test_F2_steps_cannot_be_taken_out_of_order_or_by_the_wrong_role(fl):
         )
     assert err.value.rule == "X1"
     with pytest.raises(RuleViolation):
-        repair = fleet.file_repair(o.logistics, repair, at=T0)
+        fleet.file_repair(o.logistics, repair, at=T0)
 
 
 def test_F2_X1_a_fleet_manager_cannot_approve_his_own_application(fl):
@@ -284,7 +284,7 @@ def test_F4_costly_part_needs_review_and_leader_consent_before_fitting(fl):
         fleet.record_fitted(o.fleet, new, at=T0)
     assert err.value.rule == "F4"
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.finish_repair(o.fleet, repair, at=T0)
+        fleet.finish_repair(o.fleet, repair, at=T0)
     assert err.value.rule == "F4"
     inst = supplement.instance()
     workflow.approve(o.logistics, inst.id, "属实", at=T0)
@@ -331,7 +331,7 @@ def test_F5_overhaul_needs_the_quote_then_review_then_consent(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "发动机异响严重", kind="overhaul", at=T0)
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.assess(
+        fleet.assess(
             o.fleet,
             repair,
             diagnosis="需大修",
@@ -354,7 +354,7 @@ def test_F5_overhaul_needs_the_quote_then_review_then_consent(fl):
     inst = repair.instance()
     assert [n.key for n in inst.route_nodes()] == ["assess", "review", "consent", "file"]
     with pytest.raises(RuleViolation):  # the leader cannot consent before the review
-        repair = fleet.approve_repair(o.leader, repair, at=T0)
+        fleet.approve_repair(o.leader, repair, at=T0)
     repair = fleet.approve_repair(o.logistics, repair, "审核报价", at=T0)
     # The leader approves the quote line by line.
     third = next(ln for ln in repair.lines if ln.name == "项目3")
@@ -379,9 +379,7 @@ def test_F5_line_by_line_only_for_overhaul_quotes(fl):
         at=T0,
     )
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.approve_repair(
-            o.leader, repair, declined_line_ids=[repair.lines[0].id], at=T0
-        )
+        fleet.approve_repair(o.leader, repair, declined_line_ids=[repair.lines[0].id], at=T0)
     assert err.value.rule == "F5"
 
 
@@ -393,13 +391,13 @@ def test_F6_driver_signs_acceptance_pass_closes_and_returns_vehicle(fl):
         fleet.record_fitted(o.fleet, line, at=T0)
     repair = fleet.finish_repair(o.fleet, repair, at=T0)
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.accept(o.fleet, repair, True, at=T0)
+        fleet.accept(o.fleet, repair, True, at=T0)
     assert err.value.rule == "F6"
     repair = fleet.accept(o.driver, repair, True, "刹车正常", at=T0 + timedelta(days=1))
     assert repair.state == RepairState.CLOSED and repair.first_pass
     assert fleet.Vehicle.get_by_id(fl.car.id).status == VehicleStatus.IN_SERVICE
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.accept(o.driver, repair, True, at=T0)
+        fleet.accept(o.driver, repair, True, at=T0)
     assert err.value.rule == "F6"
 
 
@@ -409,7 +407,7 @@ def test_F6_failed_check_goes_back_to_the_shop_and_counts_against_pass_rate(fl):
     fleet.record_fitted(o.fleet, repair.lines[0], at=T0)
     repair = fleet.finish_repair(o.fleet, repair, at=T0)
     with pytest.raises(RuleViolation):
-        repair = fleet.accept(o.driver, repair, False, "", at=T0)
+        fleet.accept(o.driver, repair, False, "", at=T0)
     repair = fleet.accept(o.driver, repair, False, "仍有异响", at=T0)
     assert repair.state == RepairState.IN_REPAIR and repair.first_pass is False
     repair = fleet.finish_repair(o.fleet, repair, at=T0)
@@ -435,13 +433,13 @@ def test_F7_only_designated_shops_and_delisting_keeps_history(fl):
     repair = authorised_repair(fl)
     fleet.set_designated(o.logistics, fl.shop, False)
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.enter_shop(o.fleet, repair, at=T0)
+        fleet.enter_shop(o.fleet, repair, at=T0)
     assert err.value.rule == "F7"
     assert fleet.Repair.get_by_id(repair.id).shop.name == "城东汽修厂"
     other = fleet.add_vehicle(o.fleet, "京A22222", o.squad, drivers=[o.driver])
     second = fleet.apply_repair(o.driver, other, "异响", at=T0)
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.assess(
+        fleet.assess(
             o.fleet,
             second,
             diagnosis="x",
@@ -506,7 +504,7 @@ def test_F8_paid_service_register_needs_a_payer(fl):
     o = fl.office
     repair = fleet.apply_repair(o.driver, fl.car, "外单位车辆代修", at=T0)
     with pytest.raises(RuleViolation) as err:
-        repair = fleet.assess(
+        fleet.assess(
             o.fleet,
             repair,
             diagnosis="x",

@@ -110,7 +110,7 @@ def approved_plan(s: Sup, *lines: tuple[Item, int, str]) -> supplies.PurchasePla
         lines=[PlanLineInput(i, q, p) for i, q, p in lines],
         at=T0,
     )
-    supplies.submit_plan(o.logistics, plan, at=T0)
+    plan = supplies.submit_plan(o.logistics, plan, at=T0)
     return supplies.approve_plan(o.leader, plan, "同意", at=T0)
 
 
@@ -391,14 +391,14 @@ def test_S4_nothing_is_bought_before_the_main_leader_approves_the_plan(sup):
     with pytest.raises(RuleViolation) as err:
         order()
     assert (err.value.rule, err.value.field) == ("S4", "plan")
-    supplies.submit_plan(o.logistics, plan, at=T0)
+    plan = supplies.submit_plan(o.logistics, plan, at=T0)
     with pytest.raises(RuleViolation) as err:
         order()
     assert err.value.rule == "S4"
     with pytest.raises(RuleViolation) as err:  # only the main leader approves
         supplies.approve_plan(o.head, plan, at=T0)
     assert err.value.rule == "X1"
-    supplies.reject_plan(o.leader, plan, "预算偏高，压减后再报", at=T0)
+    plan = supplies.reject_plan(o.leader, plan, "预算偏高，压减后再报", at=T0)
     assert supplies.PurchasePlan.get_by_id(plan.id).state == PlanState.REJECTED
     with pytest.raises(RuleViolation):
         order()
@@ -413,7 +413,7 @@ def test_S4_nobody_approves_his_own_plan(sup):
     plan = supplies.create_plan(
         leader, year=2026, quarter=4, lines=[PlanLineInput(sup.pen, 10, "2.5")], at=T0
     )
-    supplies.submit_plan(leader, plan, at=T0)
+    plan = supplies.submit_plan(leader, plan, at=T0)
     with pytest.raises(RuleViolation) as err:
         supplies.approve_plan(leader, plan, at=T0)
     assert err.value.rule == "X1"
@@ -433,14 +433,15 @@ def test_S4_the_plan_is_frozen_once_sent_and_editable_again_when_returned(sup):
             lines=[PlanLineInput(sup.pen, 1, "2"), PlanLineInput(sup.pen, 2, "2")],
         )
     assert err.value.rule == "S4"
-    supplies.submit_plan(o.logistics, plan, at=T0)
+    plan = supplies.submit_plan(o.logistics, plan, at=T0)
     with pytest.raises(RuleViolation) as err:
         supplies.set_plan_lines(o.logistics, plan, [PlanLineInput(sup.pen, 500, "2.5")])
     assert err.value.rule == "S4"
     workflow.return_to(o.leader, plan.instance().id, "数量偏多", at=T0)
-    assert supplies.PurchasePlan.get_by_id(plan.id).state == PlanState.RETURNED
-    supplies.set_plan_lines(o.logistics, plan, [PlanLineInput(sup.pen, 60, "2.5")])
-    supplies.submit_plan(o.logistics, plan, at=T0)
+    plan = supplies.PurchasePlan.get_by_id(plan.id)  # the store sees it returned
+    assert plan.state == PlanState.RETURNED
+    plan = supplies.set_plan_lines(o.logistics, plan, [PlanLineInput(sup.pen, 60, "2.5")])
+    plan = supplies.submit_plan(o.logistics, plan, at=T0)
     approved = supplies.approve_plan(o.leader, plan, at=T0)
     assert (approved.state, approved.total) == (PlanState.APPROVED, Decimal("150.00"))
 
@@ -576,21 +577,21 @@ def test_S6_requisition_head_then_logistics_approves_line_by_line_then_issues(su
     req = requisition(sup, (sup.pen, 3), (sup.paper, 5))
     assert (req.number, req.state) == ("LY2026-0001", RequisitionState.PENDING)
     with pytest.raises(RuleViolation) as err:  # logistics cannot jump the head's step
-        req = supplies.check_requisition(o.logistics, req, approved={}, at=T0)
+        supplies.check_requisition(o.logistics, req, approved={}, at=T0)
     assert err.value.rule == "S6"
     req = supplies.head_approve(o.head, req, "同意", at=T0)
     lines = {ln.item_id: ln for ln in req.lines}
     pen_id, paper_id = lines[sup.pen.id].id, lines[sup.paper.id].id
     with pytest.raises(RuleViolation) as err:  # every line must be decided
-        req = supplies.check_requisition(o.logistics, req, approved={pen_id: 2}, at=T0)
+        supplies.check_requisition(o.logistics, req, approved={pen_id: 2}, at=T0)
     assert err.value.field == "approved"
     with pytest.raises(RuleViolation) as err:  # a cut needs its reason
-        req = supplies.check_requisition(o.logistics, req, approved={pen_id: 2, paper_id: 5}, at=T0)
+        supplies.check_requisition(o.logistics, req, approved={pen_id: 2, paper_id: 5}, at=T0)
     assert (err.value.rule, err.value.field) == ("S6", "comment")
     with pytest.raises(RuleViolation):
-        req = supplies.check_requisition(o.logistics, req, approved={pen_id: 4, paper_id: 5}, at=T0)
+        supplies.check_requisition(o.logistics, req, approved={pen_id: 4, paper_id: 5}, at=T0)
     with pytest.raises(RuleViolation):  # nothing at all: reject instead
-        req = supplies.check_requisition(
+        supplies.check_requisition(
             o.logistics, req, approved={pen_id: 0, paper_id: 0}, comment="无", at=T0
         )
     req = supplies.check_requisition(
@@ -615,7 +616,7 @@ def test_S6_requisition_head_then_logistics_approves_line_by_line_then_issues(su
         "周九",
     )
     with pytest.raises(RuleViolation) as err:  # a slip goes out once
-        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     assert err.value.rule == "S6"
     steps = [(s.node_name, s.action) for s in workflow.trail(req.instance().id)]
     assert steps == [("", "submit"), ("科室负责人审批", "approve"), ("后勤核对", "approve")]
@@ -631,15 +632,15 @@ def test_S6_wrong_roles_other_departments_and_self_approval_are_refused(sup):
     assert err.value.rule == "S6"
     req = requisition(sup, (sup.pen, 3))
     with pytest.raises(RuleViolation) as err:  # the head of another department
-        req = supplies.head_approve(o.squad_head, req, at=T0)
+        supplies.head_approve(o.squad_head, req, at=T0)
     assert err.value.rule == "X1"
     with pytest.raises(RuleViolation) as err:
-        req = supplies.head_approve(o.clerk, req, at=T0)  # the applicant himself
+        supplies.head_approve(o.clerk, req, at=T0)  # the applicant himself
     assert err.value.rule == "X1"
     req = supplies.head_approve(o.head, req, at=T0)
     line_id = req.lines[0].id
     with pytest.raises(RuleViolation) as err:
-        req = supplies.check_requisition(o.clerk, req, approved={line_id: 3}, at=T0)
+        supplies.check_requisition(o.clerk, req, approved={line_id: 3}, at=T0)
     assert err.value.rule == "X1"
     # The approvals center cannot pass 后勤核对 without the line-by-line check.
     with pytest.raises(RuleViolation) as err:
@@ -647,15 +648,15 @@ def test_S6_wrong_roles_other_departments_and_self_approval_are_refused(sup):
     assert err.value.rule == "S6"
     req = supplies.check_requisition(o.logistics, req, approved={line_id: 3}, at=T0)
     with pytest.raises(RuleViolation) as err:
-        req = supplies.issue_requisition(o.clerk, req, receiver=o.clerk, at=T0)
+        supplies.issue_requisition(o.clerk, req, receiver=o.clerk, at=T0)
     assert err.value.rule == "X1"
     with pytest.raises(RuleViolation) as err:  # the receiver belongs to the department
-        req = supplies.issue_requisition(o.logistics, req, receiver=o.driver, at=T0)
+        supplies.issue_requisition(o.logistics, req, receiver=o.driver, at=T0)
     assert (err.value.rule, err.value.field) == ("S6", "receiver")
     # The only logistics officer cannot check his own slip: no one is left to do it.
     with pytest.raises(RuleViolation) as err:
         own = requisition(sup, (sup.pen, 1), applicant=o.logistics)
-        own = supplies.head_approve(o.head, own, at=T0)
+        supplies.head_approve(o.head, own, at=T0)
     assert err.value.rule == "X1"
 
 
@@ -677,14 +678,14 @@ def test_S6_rejected_or_returned_slips_are_never_issued_and_can_be_corrected(sup
     req = supplies.Requisition.get_by_id(req.id)
     assert req.state == RequisitionState.RETURNED
     with pytest.raises(RuleViolation):
-        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     req = supplies.resubmit_requisition(o.clerk, req, lines=[RequisitionLineInput(sup.pen, 1)])
     req = supplies.head_approve(o.head, req, at=T0)
     workflow.reject(o.logistics, req.instance().id, "本季度已领足", at=T0)
     req = supplies.Requisition.get_by_id(req.id)
     assert req.state == RequisitionState.REJECTED
     with pytest.raises(RuleViolation):
-        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     assert item(sup.pen).on_hand == 10
 
 
@@ -696,13 +697,13 @@ def test_S6_issue_never_drives_stock_negative(sup):
     req = supplies.head_approve(o.head, req, at=T0)
     full = {ln.id: ln.requested for ln in req.lines}
     with pytest.raises(RuleWarning) as warn:  # approving more than the store holds warns
-        req = supplies.check_requisition(o.logistics, req, approved=full, at=T0)
+        supplies.check_requisition(o.logistics, req, approved=full, at=T0)
     assert warn.value.key == "supplies.short_stock"
     req = supplies.check_requisition(
         o.logistics, req, approved=full, acknowledged={"supplies.short_stock"}, at=T0
     )
     with pytest.raises(RuleViolation) as err:
-        req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+        supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     assert err.value.rule == "S6"
     # All or nothing: the paper line was not issued either.
     assert (item(sup.pen).on_hand, item(sup.paper).on_hand) == (5, 10)
@@ -711,7 +712,7 @@ def test_S6_issue_never_drives_stock_negative(sup):
     pen_line = next(ln for ln in req.lines if ln.item_id == sup.pen.id)
     paper_line = next(ln for ln in req.lines if ln.item_id == sup.paper.id)
     with pytest.raises(RuleViolation):
-        req = supplies.issue_requisition(
+        supplies.issue_requisition(
             o.logistics, req, receiver=o.clerk, quantities={pen_line.id: 7}, at=T0
         )
     req = supplies.issue_requisition(
