@@ -1,15 +1,13 @@
-"""办公用品采购: the quarterly plan, orders against it, receipts, returns and exchanges
-(S2, S3, S4, S7).
+"""办公用品采购: orders against an approved plan, and receipts into stock (S2, S3, S4, S8).
 
-    logistics drafts the 采购计划 of a quarter (items, quantities, estimated prices)
-    → the main leader approves it on the approval engine (报批审核制, S4)
+    the 采购计划 of a quarter, approved by the main leader (``plans``, S4)
     → purchase orders, each only against lines of an approved plan, never beyond a line's
       quantity or budget (S4); an order is 定点采购 from a designated dealer of the items'
       category, 竞争性比价 with at least two quotes and the chosen one with its reason (S2),
       or 政府集中采购; an item of the 政府采购目录 only through the last (S3)
     → receipts into stock (入库), each line a ledger movement (S8)
     → returns (退货) and exchanges (调换) against the original receipt line and its supplier
-      (S7).
+      (``returns``, S7).
 
 The plan row is locked while an order is checked against it, so two officers ordering
 against the same line at once cannot both use its last units of quantity or budget.
@@ -22,17 +20,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, documents, workflow
+from models import audit
 from models.base import BaseModel, VersionedModel, guarded_update, now
 from models.db import db, for_update
-from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
-from models.people import Actor, Role, User, require_role
+from models.people import User, require_role
+from models.supplies.plans import PlanLine, PlanState, PurchasePlan
 from models.supplies.stock import (
     CENT,
     MONEY,
@@ -42,128 +39,11 @@ from models.supplies.stock import (
     MovementKind,
     Supplier,
     SupplierKind,
-    is_designated,
     lock_items,
     positive_int,
     post_movement,
-    quarter_bounds,
 )
-from models.workflow import Approver, Flow, Instance, Node, State
-
-# --- plans -------------------------------------------------------------------------------
-
-
-class PlanState(StrEnum):
-    DRAFT = "draft"
-    PENDING = "pending"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return {
-            "draft": "草拟",
-            "pending": "审批中",
-            "returned": "已退回",
-            "approved": "已批准",
-            "rejected": "未批准",
-            "withdrawn": "已撤回",
-        }[self.value]
-
-
-EDITABLE_PLAN = (PlanState.DRAFT, PlanState.RETURNED)
-
-
-P = PlanState
-
-
-class PurchasePlan(Document):
-    """采购计划, document type ``supplies_plan`` (S4): approved by the main leader before
-    anything is bought; its amounts are frozen once it is sent."""
-
-    DOC_TYPE = "supplies_plan"
-    STATES = PlanState
-    OUTCOMES: ClassVar[Mapping[State, str]] = {
-        State.APPROVED: P.APPROVED,
-        State.REJECTED: P.REJECTED,
-        State.RETURNED: P.RETURNED,
-        State.WITHDRAWN: P.WITHDRAWN,
-        State.CLOSED: P.WITHDRAWN,
-    }
-    TRANSITIONS = (
-        transition(
-            "edit",
-            EDITABLE_PLAN,
-            roles=STORE_ROLES,
-            rule="S4",
-            zh="采购计划{state}，不能修改",
-            en="the plan is {state}; it cannot change",
-        ),
-        transition(
-            "submit",
-            EDITABLE_PLAN,
-            roles=STORE_ROLES,
-            rule="S4",
-            zh="采购计划{state}，不能报批",
-            en="the plan is {state}",
-        ),
-        transition(
-            "approve",
-            [P.PENDING],
-            nodes=["leader"],
-            rule="S4",
-            zh="采购计划不在审批中",
-            en="the plan is not awaiting approval",
-        ),
-        transition(
-            "reject",
-            [P.PENDING],
-            nodes=["leader"],
-            rule="S4",
-            zh="采购计划不在审批中",
-            en="the plan is not awaiting approval",
-        ),
-        transition("return", [P.PENDING], nodes=["leader"]),
-        transition("withdraw", [P.PENDING, P.RETURNED], engine="withdraw"),
-        transition("order", [P.APPROVED], roles=STORE_ROLES),
-    )
-
-    number = peewee.CharField(max_length=20, unique=True)  # JH2026-0001
-    year = peewee.IntegerField()
-    quarter = peewee.IntegerField()
-    title = peewee.CharField(max_length=200)
-    note = peewee.TextField(default="")
-    state = peewee.CharField(max_length=12, default=PlanState.DRAFT, index=True)
-    prepared_by = peewee.ForeignKeyField(User)
-    prepared_at = peewee.DateTimeField()
-    submitted_at = peewee.DateTimeField(null=True)
-    approved_at = peewee.DateTimeField(null=True)
-    total = peewee.DecimalField(**MONEY, default=Decimal("0"))
-
-    class Meta:
-        indexes = ((("year", "quarter"), False),)
-
-    @property
-    def period(self) -> str:
-        return f"{self.year}Q{self.quarter}"
-
-    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
-        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
-
-
-class PlanLine(BaseModel):
-    plan = peewee.ForeignKeyField(PurchasePlan, backref="lines")
-    item = peewee.ForeignKeyField(Item)
-    quantity = peewee.IntegerField()
-    unit_price = peewee.DecimalField(**MONEY)  # estimated
-    budget = peewee.DecimalField(**MONEY)  # quantity × estimated price, frozen on submit
-    note = peewee.CharField(max_length=200, default="")
-
-    class Meta:
-        indexes = ((("plan", "item"), True),)
-
+from models.supplies.suppliers import is_designated
 
 # --- orders, receipts, returns -----------------------------------------------------------
 
@@ -303,159 +183,6 @@ PURCHASING_TABLES = [
     ReceiptLine,
     SupplierReturn,
 ]
-
-PLAN_FLOW = workflow.register_flow(
-    Flow(
-        PurchasePlan.DOC_TYPE,
-        "办公用品采购计划",
-        (Node("leader", "主要领导审批", (Approver.role(Role.LEADER),)),),
-    )
-)
-documents.register(PurchasePlan)
-
-
-# --- plan use cases (S4) -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlanLineInput:
-    item: Item
-    quantity: int
-    unit_price: Decimal | str | int
-    note: str = ""
-
-
-def _check_plan_lines(lines: Sequence[PlanLineInput]) -> None:
-    if not lines:
-        raise RuleViolation("S4", "采购计划至少需要一项", "a plan needs at least one line")
-    seen: set[int] = set()
-    for line in lines:
-        positive_int(line.quantity, f"「{line.item.name}」的计划数量", "a planned quantity")
-        if Decimal(str(line.unit_price)) < 0:
-            raise RuleViolation(
-                None, "单价不能为负", "a price cannot be negative", field="unit_price"
-            )
-        if line.item.id in seen:
-            raise RuleViolation(
-                "S4",
-                f"「{line.item.name}」在计划中重复，请合并为一行",
-                f"{line.item.code} appears twice; merge the lines",
-                field="lines",
-            )
-        seen.add(line.item.id)
-
-
-def _write_plan_lines(plan: PurchasePlan, lines: Sequence[PlanLineInput]) -> Decimal:
-    total = Decimal("0")
-    for line in lines:
-        item = Item.get_by_id(line.item.id)
-        if item.is_voided:
-            raise RuleViolation("S1", f"「{item.name}」已作废", f"{item.code} is voided")
-        price = Decimal(str(line.unit_price)).quantize(CENT)
-        budget = (price * int(line.quantity)).quantize(CENT)
-        PlanLine.create(
-            plan=plan,
-            item=item,
-            quantity=int(line.quantity),
-            unit_price=price,
-            budget=budget,
-            note=line.note.strip(),
-        )
-        total += budget
-    return total
-
-
-def create_plan(
-    actor: User,
-    *,
-    year: int,
-    quarter: int,
-    lines: Sequence[PlanLineInput],
-    title: str = "",
-    note: str = "",
-    at: datetime | None = None,
-) -> PurchasePlan:
-    """S4: logistics drafts the quarter's 采购计划 (draft until submitted)."""
-    at = at or now()
-    require_role(actor, *STORE_ROLES)
-    quarter_bounds(year, quarter)
-    _check_plan_lines(lines)
-    with db.atomic():
-        plan = PurchasePlan.create(
-            number=next_number("JH", year),
-            year=year,
-            quarter=quarter,
-            title=title.strip() or f"{year}年第{quarter}季度办公用品采购计划",
-            note=note.strip(),
-            prepared_by=actor,
-            prepared_at=at,
-        )
-        total = _write_plan_lines(plan, lines)
-        guarded_update(plan, plan.version, total=total)
-        audit.record(actor, "purchase_plan", plan.id, "create", {"total": (None, total)})
-        return plan
-
-
-def set_plan_lines(actor: User, plan: PurchasePlan, lines: Sequence[PlanLineInput]) -> PurchasePlan:
-    """Rewrite the lines of a draft or returned plan. Once submitted the amounts are frozen
-    (the leader approves what was sent)."""
-    require_role(actor, *STORE_ROLES)
-    _check_plan_lines(lines)
-    with db.atomic():
-        plan = PurchasePlan.begin(actor, plan, "edit")
-        old_total = plan.total
-        PlanLine.delete().where(PlanLine.plan == plan.id).execute()
-        total = _write_plan_lines(plan, lines)
-        guarded_update(plan, plan.version, total=total)
-        audit.record(actor, "purchase_plan", plan.id, "lines", {"total": (old_total, total)})
-        return plan
-
-
-def submit_plan(actor: User, plan: PurchasePlan, *, at: datetime | None = None) -> PurchasePlan:
-    """报批: send the plan to the main leader (S4); a returned plan is sent again."""
-    at = at or now()
-    require_role(actor, *STORE_ROLES)
-    with db.atomic():
-        plan = PurchasePlan.begin(actor, plan, "submit")
-        fields = {"total": str(plan.total), "period": plan.period}
-        returned = plan.state == PlanState.RETURNED
-        guarded_update(plan, plan.version, state=PlanState.PENDING, submitted_at=at)
-        if returned:
-            workflow.resubmit(actor, plan.instance().id, fields=fields, at=at)
-        else:
-            workflow.submit(
-                actor,
-                PLAN_FLOW.doc_type,
-                title=f"{plan.title}（{plan.number}，合计 ¥{plan.total}）",
-                doc_id=plan.id,
-                fields=fields,
-                at=at,
-            )
-        audit.record(actor, "purchase_plan", plan.id, "submit")
-        return PurchasePlan.get_by_id(plan.id)
-
-
-def approve_plan(
-    actor: User, plan: PurchasePlan, comment: str = "", *, at: datetime | None = None
-) -> PurchasePlan:
-    """主要领导审批 (S4). The engine checks the role and refuses self-approval (X1)."""
-    with db.atomic():
-        plan = PurchasePlan.begin(actor, plan, "approve")
-        inst = plan.instance()
-        workflow.approve(actor, inst.id, comment or "同意", at=at)
-        return PurchasePlan.get_by_id(plan.id)
-
-
-def reject_plan(
-    actor: User, plan: PurchasePlan, comment: str, *, at: datetime | None = None
-) -> PurchasePlan:
-    """The main leader refuses the plan (a comment is required, X2)."""
-    with db.atomic():
-        plan = PurchasePlan.begin(actor, plan, "reject")
-        inst = plan.instance()
-        workflow.reject(actor, inst.id, comment, at=at)
-        return PurchasePlan.get_by_id(plan.id)
-
 
 # --- order use cases (S2, S3, S4) --------------------------------------------------------
 
@@ -823,167 +550,3 @@ def receive(
         guarded_update(order, order.version, state=state)
         audit.record(actor, "receipt", receipt.id, "create", {"order": (None, order.number)})
         return receipt
-
-
-# --- returns and exchanges (S7) ----------------------------------------------------------
-
-
-def returnable(receipt_line: ReceiptLine | int) -> int:
-    """Units of a receipt line that may still go back to the supplier: received, less what
-    was returned, less what was sent for exchange and not yet replaced (S7)."""
-    line_id = receipt_line if isinstance(receipt_line, int) else receipt_line.id
-    line = ReceiptLine.get_by_id(line_id)
-    out = 0
-    for row in SupplierReturn.select().where(SupplierReturn.receipt_line == line_id):
-        out += row.quantity - (row.replaced if row.kind == ReturnKind.EXCHANGE else 0)
-    return line.quantity - out
-
-
-def _send_back(
-    actor: User,
-    kind: ReturnKind,
-    receipt_line: ReceiptLine,
-    quantity: int,
-    reason: str,
-    at: datetime,
-) -> tuple[SupplierReturn, Item]:
-    require_role(actor, *STORE_ROLES)
-    quantity = positive_int(quantity, "数量", "the quantity")
-    if not (reason or "").strip():
-        raise RuleViolation(
-            "S7", "请写明不适用或损坏的情况", "state what is unsuitable or damaged", field="reason"
-        )
-    line = ReceiptLine.get_by_id(receipt_line.id)
-    item = lock_items([line.item_id])[line.item_id]  # serialises returns of the same goods
-    left = returnable(line)
-    if quantity > left:
-        raise RuleViolation(
-            "S7",
-            f"「{item.name}」可退换数量为 {left}（入库单 {line.receipt.number}）",
-            f"only {left} of this receipt line can go back",
-            field="quantity",
-        )
-    row = SupplierReturn.create(
-        number=next_number("TH", at.year),
-        receipt_line=line,
-        supplier=line.receipt.supplier_id,
-        item=item,
-        kind=kind.value,
-        quantity=quantity,
-        reason=reason.strip(),
-        at=at,
-        by=actor,
-    )
-    return row, item
-
-
-def return_to_supplier(
-    actor: User,
-    *,
-    receipt_line: ReceiptLine,
-    quantity: int,
-    reason: str,
-    at: datetime | None = None,
-) -> SupplierReturn:
-    """退货 (回收): unsuitable or damaged goods go back to the supplier of the original
-    receipt (S7); a 退货 movement takes them out of stock (S8)."""
-    at = at or now()
-    with db.atomic():
-        row, item = _send_back(actor, ReturnKind.RETURN, receipt_line, quantity, reason, at)
-        post_movement(
-            actor,
-            item,
-            MovementKind.RETURN,
-            -row.quantity,
-            reason=f"退货：{row.reason}（原入库单 {row.receipt_line.receipt.number}）",
-            at=at,
-            doc_type="supplier_return",
-            doc_id=row.id,
-            doc_number=row.number,
-            supplier=row.supplier_id,
-            unit_price=row.receipt_line.unit_price,
-        )
-        audit.record(actor, "supplier_return", row.id, "return", {"quantity": (None, quantity)})
-        return row
-
-
-def exchange_with_supplier(
-    actor: User,
-    *,
-    receipt_line: ReceiptLine,
-    quantity: int,
-    reason: str,
-    replaced_now: bool = True,
-    at: datetime | None = None,
-) -> SupplierReturn:
-    """调换: the supplier of the original receipt replaces unsuitable or damaged goods (S7).
-    Out goes a 调换（退回） movement; with ``replaced_now`` the replacements come in at once
-    (调换（换入）), else later through ``receive_replacement``."""
-    at = at or now()
-    with db.atomic():
-        row, item = _send_back(actor, ReturnKind.EXCHANGE, receipt_line, quantity, reason, at)
-        receipt_no = row.receipt_line.receipt.number
-        post_movement(
-            actor,
-            item,
-            MovementKind.EXCHANGE_OUT,
-            -row.quantity,
-            reason=f"调换退回：{row.reason}（原入库单 {receipt_no}）",
-            at=at,
-            doc_type="supplier_return",
-            doc_id=row.id,
-            doc_number=row.number,
-            supplier=row.supplier_id,
-        )
-        audit.record(actor, "supplier_return", row.id, "exchange", {"quantity": (None, quantity)})
-        if replaced_now:
-            _replace(actor, row, item, row.quantity, at)
-        return SupplierReturn.get_by_id(row.id)
-
-
-def _replace(actor: User, row: SupplierReturn, item: Item, quantity: int, at: datetime) -> None:
-    post_movement(
-        actor,
-        item,
-        MovementKind.EXCHANGE_IN,
-        quantity,
-        reason=f"调换换入（原入库单 {row.receipt_line.receipt.number}）",
-        at=at,
-        doc_type="supplier_return",
-        doc_id=row.id,
-        doc_number=row.number,
-        supplier=row.supplier_id,
-    )
-    SupplierReturn.update(replaced=SupplierReturn.replaced + quantity).where(
-        SupplierReturn.id == row.id
-    ).execute()
-    audit.record(actor, "supplier_return", row.id, "replaced", {"replaced": (None, quantity)})
-
-
-def receive_replacement(
-    actor: User,
-    *,
-    exchange: SupplierReturn,
-    quantity: int | None = None,
-    at: datetime | None = None,
-) -> SupplierReturn:
-    """The replacements of an exchange arrive (all outstanding, or ``quantity``)."""
-    at = at or now()
-    require_role(actor, *STORE_ROLES)
-    with db.atomic():
-        row = SupplierReturn.get_by_id(exchange.id)
-        item = lock_items([row.item_id])[row.item_id]
-        row = SupplierReturn.get_by_id(exchange.id)  # re-read under the item lock
-        if row.kind != ReturnKind.EXCHANGE:
-            raise RuleViolation("S7", "退货没有换入", "a return brings nothing back")
-        left = row.quantity - row.replaced
-        quantity = left if quantity is None else positive_int(quantity, "换入数量", "quantity")
-        if quantity <= 0 or quantity > left:
-            raise RuleViolation(
-                "S7",
-                f"待换入数量为 {left}",
-                f"{left} replacements are outstanding",
-                field="quantity",
-            )
-        _replace(actor, row, item, quantity, at)
-        return SupplierReturn.get_by_id(row.id)

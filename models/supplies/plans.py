@@ -1,0 +1,298 @@
+"""办公用品采购计划 (S4): the quarterly plan of items, quantities and estimated prices, approved by
+the main leader on the approval engine before anything is bought (报批审核制); its amounts
+are frozen once it is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import peewee
+
+from models import audit, documents, workflow
+from models.base import BaseModel, guarded_update, now
+from models.db import db
+from models.documents import Document, transition
+from models.errors import RuleViolation
+from models.numbering import next_number
+from models.people import Actor, Role, User, require_role
+from models.supplies.stock import (
+    CENT,
+    MONEY,
+    STORE_ROLES,
+    Item,
+    positive_int,
+    quarter_bounds,
+)
+from models.workflow import Approver, Flow, Instance, Node, State
+
+# --- plans -------------------------------------------------------------------------------
+
+
+class PlanState(StrEnum):
+    DRAFT = "draft"
+    PENDING = "pending"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return {
+            "draft": "草拟",
+            "pending": "审批中",
+            "returned": "已退回",
+            "approved": "已批准",
+            "rejected": "未批准",
+            "withdrawn": "已撤回",
+        }[self.value]
+
+
+EDITABLE_PLAN = (PlanState.DRAFT, PlanState.RETURNED)
+
+
+P = PlanState
+
+
+class PurchasePlan(Document):
+    """采购计划, document type ``supplies_plan`` (S4): approved by the main leader before
+    anything is bought; its amounts are frozen once it is sent."""
+
+    DOC_TYPE = "supplies_plan"
+    STATES = PlanState
+    OUTCOMES: ClassVar[Mapping[State, str]] = {
+        State.APPROVED: P.APPROVED,
+        State.REJECTED: P.REJECTED,
+        State.RETURNED: P.RETURNED,
+        State.WITHDRAWN: P.WITHDRAWN,
+        State.CLOSED: P.WITHDRAWN,
+    }
+    TRANSITIONS = (
+        transition(
+            "edit",
+            EDITABLE_PLAN,
+            roles=STORE_ROLES,
+            rule="S4",
+            zh="采购计划{state}，不能修改",
+            en="the plan is {state}; it cannot change",
+        ),
+        transition(
+            "submit",
+            EDITABLE_PLAN,
+            roles=STORE_ROLES,
+            rule="S4",
+            zh="采购计划{state}，不能报批",
+            en="the plan is {state}",
+        ),
+        transition(
+            "approve",
+            [P.PENDING],
+            nodes=["leader"],
+            rule="S4",
+            zh="采购计划不在审批中",
+            en="the plan is not awaiting approval",
+        ),
+        transition(
+            "reject",
+            [P.PENDING],
+            nodes=["leader"],
+            rule="S4",
+            zh="采购计划不在审批中",
+            en="the plan is not awaiting approval",
+        ),
+        transition("return", [P.PENDING], nodes=["leader"]),
+        transition("withdraw", [P.PENDING, P.RETURNED], engine="withdraw"),
+        transition("order", [P.APPROVED], roles=STORE_ROLES),
+    )
+
+    number = peewee.CharField(max_length=20, unique=True)  # JH2026-0001
+    year = peewee.IntegerField()
+    quarter = peewee.IntegerField()
+    title = peewee.CharField(max_length=200)
+    note = peewee.TextField(default="")
+    state = peewee.CharField(max_length=12, default=PlanState.DRAFT, index=True)
+    prepared_by = peewee.ForeignKeyField(User)
+    prepared_at = peewee.DateTimeField()
+    submitted_at = peewee.DateTimeField(null=True)
+    approved_at = peewee.DateTimeField(null=True)
+    total = peewee.DecimalField(**MONEY, default=Decimal("0"))
+
+    class Meta:
+        indexes = ((("year", "quarter"), False),)
+
+    @property
+    def period(self) -> str:
+        return f"{self.year}Q{self.quarter}"
+
+    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
+        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
+
+
+class PlanLine(BaseModel):
+    plan = peewee.ForeignKeyField(PurchasePlan, backref="lines")
+    item = peewee.ForeignKeyField(Item)
+    quantity = peewee.IntegerField()
+    unit_price = peewee.DecimalField(**MONEY)  # estimated
+    budget = peewee.DecimalField(**MONEY)  # quantity × estimated price, frozen on submit
+    note = peewee.CharField(max_length=200, default="")
+
+    class Meta:
+        indexes = ((("plan", "item"), True),)
+
+
+PLAN_FLOW = workflow.register_flow(
+    Flow(
+        PurchasePlan.DOC_TYPE,
+        "办公用品采购计划",
+        (Node("leader", "主要领导审批", (Approver.role(Role.LEADER),)),),
+    )
+)
+documents.register(PurchasePlan)
+
+
+# --- plan use cases (S4) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanLineInput:
+    item: Item
+    quantity: int
+    unit_price: Decimal | str | int
+    note: str = ""
+
+
+def _check_plan_lines(lines: Sequence[PlanLineInput]) -> None:
+    if not lines:
+        raise RuleViolation("S4", "采购计划至少需要一项", "a plan needs at least one line")
+    seen: set[int] = set()
+    for line in lines:
+        positive_int(line.quantity, f"「{line.item.name}」的计划数量", "a planned quantity")
+        if Decimal(str(line.unit_price)) < 0:
+            raise RuleViolation(
+                None, "单价不能为负", "a price cannot be negative", field="unit_price"
+            )
+        if line.item.id in seen:
+            raise RuleViolation(
+                "S4",
+                f"「{line.item.name}」在计划中重复，请合并为一行",
+                f"{line.item.code} appears twice; merge the lines",
+                field="lines",
+            )
+        seen.add(line.item.id)
+
+
+def _write_plan_lines(plan: PurchasePlan, lines: Sequence[PlanLineInput]) -> Decimal:
+    total = Decimal("0")
+    for line in lines:
+        item = Item.get_by_id(line.item.id)
+        if item.is_voided:
+            raise RuleViolation("S1", f"「{item.name}」已作废", f"{item.code} is voided")
+        price = Decimal(str(line.unit_price)).quantize(CENT)
+        budget = (price * int(line.quantity)).quantize(CENT)
+        PlanLine.create(
+            plan=plan,
+            item=item,
+            quantity=int(line.quantity),
+            unit_price=price,
+            budget=budget,
+            note=line.note.strip(),
+        )
+        total += budget
+    return total
+
+
+def create_plan(
+    actor: User,
+    *,
+    year: int,
+    quarter: int,
+    lines: Sequence[PlanLineInput],
+    title: str = "",
+    note: str = "",
+    at: datetime | None = None,
+) -> PurchasePlan:
+    """S4: logistics drafts the quarter's 采购计划 (draft until submitted)."""
+    at = at or now()
+    require_role(actor, *STORE_ROLES)
+    quarter_bounds(year, quarter)
+    _check_plan_lines(lines)
+    with db.atomic():
+        plan = PurchasePlan.create(
+            number=next_number("JH", year),
+            year=year,
+            quarter=quarter,
+            title=title.strip() or f"{year}年第{quarter}季度办公用品采购计划",
+            note=note.strip(),
+            prepared_by=actor,
+            prepared_at=at,
+        )
+        total = _write_plan_lines(plan, lines)
+        guarded_update(plan, plan.version, total=total)
+        audit.record(actor, "purchase_plan", plan.id, "create", {"total": (None, total)})
+        return plan
+
+
+def set_plan_lines(actor: User, plan: PurchasePlan, lines: Sequence[PlanLineInput]) -> PurchasePlan:
+    """Rewrite the lines of a draft or returned plan. Once submitted the amounts are frozen
+    (the leader approves what was sent)."""
+    require_role(actor, *STORE_ROLES)
+    _check_plan_lines(lines)
+    with db.atomic():
+        plan = PurchasePlan.begin(actor, plan, "edit")
+        old_total = plan.total
+        PlanLine.delete().where(PlanLine.plan == plan.id).execute()
+        total = _write_plan_lines(plan, lines)
+        guarded_update(plan, plan.version, total=total)
+        audit.record(actor, "purchase_plan", plan.id, "lines", {"total": (old_total, total)})
+        return plan
+
+
+def submit_plan(actor: User, plan: PurchasePlan, *, at: datetime | None = None) -> PurchasePlan:
+    """报批: send the plan to the main leader (S4); a returned plan is sent again."""
+    at = at or now()
+    require_role(actor, *STORE_ROLES)
+    with db.atomic():
+        plan = PurchasePlan.begin(actor, plan, "submit")
+        fields = {"total": str(plan.total), "period": plan.period}
+        returned = plan.state == PlanState.RETURNED
+        guarded_update(plan, plan.version, state=PlanState.PENDING, submitted_at=at)
+        if returned:
+            workflow.resubmit(actor, plan.instance().id, fields=fields, at=at)
+        else:
+            workflow.submit(
+                actor,
+                PLAN_FLOW.doc_type,
+                title=f"{plan.title}（{plan.number}，合计 ¥{plan.total}）",
+                doc_id=plan.id,
+                fields=fields,
+                at=at,
+            )
+        audit.record(actor, "purchase_plan", plan.id, "submit")
+        return PurchasePlan.get_by_id(plan.id)
+
+
+def approve_plan(
+    actor: User, plan: PurchasePlan, comment: str = "", *, at: datetime | None = None
+) -> PurchasePlan:
+    """主要领导审批 (S4). The engine checks the role and refuses self-approval (X1)."""
+    with db.atomic():
+        plan = PurchasePlan.begin(actor, plan, "approve")
+        inst = plan.instance()
+        workflow.approve(actor, inst.id, comment or "同意", at=at)
+        return PurchasePlan.get_by_id(plan.id)
+
+
+def reject_plan(
+    actor: User, plan: PurchasePlan, comment: str, *, at: datetime | None = None
+) -> PurchasePlan:
+    """The main leader refuses the plan (a comment is required, X2)."""
+    with db.atomic():
+        plan = PurchasePlan.begin(actor, plan, "reject")
+        inst = plan.instance()
+        workflow.reject(actor, inst.id, comment, at=at)
+        return PurchasePlan.get_by_id(plan.id)
