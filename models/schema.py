@@ -50,16 +50,18 @@ def _foundation(database: peewee.Database) -> None:
     _append_only(database, "audit_log")
 
 
-def _append_only(database: peewee.Database, table: str) -> None:
-    """Triggers that make ``table`` refuse UPDATE and DELETE from any client. ``IF NOT
-    EXISTS`` because MySQL commits each DDL statement, so an interrupted first start runs
-    migration 1 again (MariaDB 10.1.4+, MySQL 8.0.29+)."""
+def _append_only(
+    database: peewee.Database, table: str, events: tuple[str, ...] = ("UPDATE", "DELETE")
+) -> None:
+    """Triggers that make ``table`` refuse UPDATE and DELETE (or only ``events``) from any
+    client. ``IF NOT EXISTS`` because MySQL commits each DDL statement, so an interrupted
+    first start runs migration 1 again (MariaDB 10.1.4+, MySQL 8.0.29+)."""
     message = f"{table} is append-only"
     if isinstance(database, peewee.MySQLDatabase):
         body = f"FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{message}'"
     else:
         body = f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
-    for event in ("UPDATE", "DELETE"):
+    for event in events:
         database.execute_sql(
             f"CREATE TRIGGER IF NOT EXISTS {table}_no_{event.lower()} "
             f"BEFORE {event} ON {table} {body}"
@@ -78,11 +80,20 @@ def _supplies(database: peewee.Database) -> None:
     database.create_tables([numbering.Counter, *supplies.TABLES])
 
 
+def _attachments(database: peewee.Database) -> None:
+    from models import attachments
+
+    database.create_tables(attachments.TABLES)
+    _append_only(database, "attachment_chunk")  # content never changes
+    _append_only(database, "attachment", ("DELETE",))  # voided (an UPDATE), never deleted
+
+
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
 MIGRATIONS: list[Migration] = [
     (1, "foundation: people, settings, audit, approvals", _foundation),
     (2, "fleet: vehicles, shops, stations, repairs, fuel, use", _fleet),
     (3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake", _supplies),
+    (4, "attachments: files of any record, in chunks", _attachments),
 ]
 
 

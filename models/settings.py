@@ -65,6 +65,9 @@ SPECS: dict[str, SettingSpec] = {
             "spot-check callback share (%)",
             Decimal("0"),
         ),
+        SettingSpec(
+            "attachments.max_mb", 20, int, "附件大小上限（MB）", "attachment size limit (MB)", 1
+        ),
     )
 }
 
