@@ -212,7 +212,7 @@ def _owner_row(owner: BaseModel | Owner | tuple[str, int]) -> tuple[Owner, BaseM
 
 def attach(
     actor: Actor,
-    owner: BaseModel,
+    owner: BaseModel | Owner | tuple[str, int],
     file_name: str | None,
     source: Source,
     *,
@@ -220,9 +220,10 @@ def attach(
     acknowledged: frozenset[str] | set[str] | None = None,
 ) -> Attachment:
     """Store a file with ``owner``, streamed in ``CHUNK_SIZE`` chunks and hashed while it is
-    read, in one transaction. ``source`` is a path, the bytes, or a binary stream;
-    ``file_name`` defaults to the path's name. ``progress(done, total)`` is called after each
-    chunk and may raise ``Cancelled``: nothing is written then.
+    read, in one transaction. ``owner`` is best given as the record itself (it is read again
+    and checked); an ``Owner`` key is taken as given. ``source`` is a path, the bytes, or a
+    binary stream; ``file_name`` defaults to the path's name. ``progress(done, total)`` is
+    called after each chunk and may raise ``Cancelled``: nothing is written then.
 
     Refused: an inactive actor (X1), a voided owner (X2), a missing or over-long name, an
     empty file, a file over ``attachments.max_mb``. The same content already attached (not
