@@ -52,16 +52,18 @@ def _foundation(database: peewee.Database) -> None:
     _append_only(database, "audit_log")
 
 
-def _append_only(database: peewee.Database, table: str) -> None:
-    """Triggers that make ``table`` refuse UPDATE and DELETE from any client. ``IF NOT
-    EXISTS`` because MySQL commits each DDL statement, so an interrupted first start runs
-    migration 1 again (MariaDB 10.1.4+, MySQL 8.0.29+)."""
+def _append_only(
+    database: peewee.Database, table: str, events: tuple[str, ...] = ("UPDATE", "DELETE")
+) -> None:
+    """Triggers that make ``table`` refuse UPDATE and DELETE (or only ``events``) from any
+    client. ``IF NOT EXISTS`` because MySQL commits each DDL statement, so an interrupted
+    first start runs migration 1 again (MariaDB 10.1.4+, MySQL 8.0.29+)."""
     message = f"{table} is append-only"
     if isinstance(database, peewee.MySQLDatabase):
         body = f"FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{message}'"
     else:
         body = f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
-    for event in ("UPDATE", "DELETE"):
+    for event in events:
         database.execute_sql(
             f"CREATE TRIGGER IF NOT EXISTS {table}_no_{event.lower()} "
             f"BEFORE {event} ON {table} {body}"
@@ -79,10 +81,19 @@ def _domain_step(domain: str, version: int) -> Callable[[peewee.Database], None]
     return step
 
 
+def _attachments(database: peewee.Database) -> None:
+    from models import attachments
+
+    database.create_tables(attachments.TABLES)
+    _append_only(database, "attachment_chunk")  # content never changes
+    _append_only(database, "attachment", ("DELETE",))  # voided (an UPDATE), never deleted
+
+
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
 MIGRATIONS: list[Migration] = sorted(
     [
         (1, "foundation: people, settings, audit, approvals", _foundation),
+        (4, "attachments: files of any record, in chunks", _attachments),
         *(
             (version, name, _domain_step(d.name, version))
             for d in domains.DOMAINS

@@ -50,6 +50,9 @@ SPECS: dict[str, SettingSpec] = {
             "default node deadline (working days)",
             0,
         ),
+        SettingSpec(
+            "attachments.max_mb", 20, int, "附件大小上限（MB）", "attachment size limit (MB)", 1
+        ),
     )
 }
 

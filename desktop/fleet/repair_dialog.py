@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors
+from desktop.attachments import AttachmentsPanel
 from desktop.fleet import actions as A
 from desktop.fleet import dialogs
 from desktop.fleet.common import kind_label, line_state_label, repair_state_label
@@ -199,11 +200,16 @@ class RepairDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
 
+        self.attachments = AttachmentsPanel(user, Repair.get_by_id(repair_id))
+        attachments_box = QGroupBox(AttachmentsPanel.title())
+        QVBoxLayout(attachments_box).addWidget(self.attachments)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.form_box)
         layout.addWidget(lines_box, 1)
         layout.addWidget(trail_box, 3)
+        layout.addWidget(attachments_box, 1)
         layout.addWidget(self.action_box)
         layout.addLayout(bottom)
         self.load()

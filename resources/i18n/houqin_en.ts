@@ -400,6 +400,104 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../desktop/attachments.py" line="80" />
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="97" />
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="97" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="97" />
+        <source>上传人</source>
+        <translation>Uploaded by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="97" />
+        <source>上传时间</source>
+        <translation>Uploaded at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="111" />
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="112" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="113" />
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="114" />
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="119" />
+        <source>显示已作废</source>
+        <translation>Show voided</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="160" />
+        <source>已作废：</source>
+        <translation>Voided: </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/attachments.py" line="181" />
+        <source>共 %n 个附件</source>
+        <translation><numerusform>%n attachment</numerusform><numerusform>%n attachments</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="182" />
+        <source>可将文件拖放到此处添加</source>
+        <translation>Drop files here to add them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="210" />
+        <source>添加附件</source>
+        <translation>Add attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="239" />
+        <source>正在上传：</source>
+        <translation>Uploading: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="282" />
+        <source>正在读取：</source>
+        <translation>Reading: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="305" />
+        <source>另存附件</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="328" />
+        <source>作废附件</source>
+        <translation>Void attachment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/attachments.py" line="329" />
+        <source>作废「%1」的原因：</source>
+        <translation>Reason for voiding %1:</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogView</name>
     <message>
         <location filename="../../desktop/admin.py" line="383" />
