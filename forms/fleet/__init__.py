@@ -18,11 +18,11 @@ import peewee
 from forms.approval import register_doc_fields
 from forms.kinds import Filters, Kind, Values, export_only_kind, register_kind
 from forms.people import DEPARTMENT_REF
-from forms.printdoc import PrintDoc, TrailEntry
+from forms.printdoc import PrintDoc, TrailEntry, trail_entries
 from forms.printing import Printable, register_printable
 from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec, Reference
-from models import fleet, settings, workflow
+from models import fleet, settings
 from models.errors import RuleViolation
 from models.fleet import FuelLog, FuelStation, Repair, RepairShop, Vehicle, VehicleStatus
 from models.people import Department, User
@@ -665,27 +665,11 @@ def _line_text(line: fleet.RepairLine) -> str:
 
 
 def _trail(repair: Repair) -> list[TrailEntry]:
-    entries: list[TrailEntry] = []
-    inst = repair.instance()
-    if inst is not None:
-        entries += [
-            TrailEntry(s.node_name or "报修", s.who, s.action_label, s.comment, s.at)
-            for s in workflow.trail(inst.id)
-        ]
+    entries = trail_entries(repair.instance(), "报修")
     for sup in repair.supplements:
-        sup_inst = sup.instance()
-        if sup_inst is None:
-            continue
-        entries += [
-            TrailEntry(
-                f"追加{sup.number}·{s.node_name or '提出'}",
-                s.who,
-                s.action_label,
-                s.comment or sup.reason,
-                s.at,
-            )
-            for s in workflow.trail(sup_inst.id)
-        ]
+        entries += trail_entries(
+            sup.instance(), "提出", prefix=f"追加{sup.number}·", comment=sup.reason
+        )
     entries += [
         TrailEntry("出厂验收", a.signed_by.name, "合格" if a.passed else "不合格", a.remarks, a.at)
         for a in repair.acceptances
@@ -762,21 +746,12 @@ def _load_authorisation(repair_id: int) -> PrintDoc:
             and ln.supplement_id is None
         )
     ]
-    inst = repair.instance()
-    trail = (
-        [
-            TrailEntry(s.node_name or "报修", s.who, s.action_label, s.comment, s.at)
-            for s in workflow.trail(inst.id)
-        ]
-        if inst
-        else []
-    )
     return PrintDoc(
         spec=AUTHORISATION_FORM,
         number=repair.authorisation_no,
         values=values,
         extra=extra,
-        trail=trail,
+        trail=trail_entries(repair.instance(), "报修"),
     )
 
 
