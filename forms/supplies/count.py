@@ -49,6 +49,7 @@ from forms.pdf import (
 from forms.printing import Printable, register_printable
 from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
+from forms.supplies.fields import CATEGORY, UNIT
 from forms.values import ValueProblem, parse_date_text
 from models.errors import RuleViolation
 from models.supplies import Item, parse_period, stocktake
@@ -58,10 +59,10 @@ SIGNATURES = ("盘点人", "监盘人", "负责人")
 
 _COUNT_FIELDS = (
     Field("code", "物品编码", required=True, width=10, label_en="Code"),
-    Field("category", "类别", width=9, label_en="Category"),
+    CATEGORY,
     Field("name", "物品名称", width=18, label_en="Name"),
     Field("specification", "规格型号", width=18, label_en="Specification"),
-    Field("unit", "单位", width=6, label_en="Unit"),
+    UNIT,
     Field("book", "账面数", FieldType.INTEGER, width=9, label_en="Book"),
     Field(
         "counted",
