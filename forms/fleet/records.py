@@ -1,5 +1,5 @@
-"""What happened to the fleet, as registers: the repairs (exported, and imported once from
-the paper archive) and the fuel log (exported only).
+"""What happened to the fleet, as registers: the repairs (exported; the paper archive is
+imported, new records only) and the fuel log (exported only).
 
 A historical repair imported from the paper archive is stored by
 ``fleet.record_historical_repair``, never by a shortcut around the live flow (F2–F6); fuel is
