@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from forms.printdoc import PrintDoc, TrailEntry
+from forms.printdoc import PrintDoc, trail_entries
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from forms.values import display
@@ -79,17 +79,13 @@ def load(instance_id: int) -> PrintDoc:
                 extra.append((f.label, display(f, fields[f.key])))
     else:
         extra = [(str(k), display(Field(str(k), str(k)), v)) for k, v in fields.items()]
-    trail = [
-        TrailEntry(s.node_name or "提交", s.who, s.action_label, s.comment or "", s.at)
-        for s in workflow.trail(inst.id)
-    ]
     signatures = ["申请人"] + [node.name for node in inst.route_nodes()]
     return PrintDoc(
         spec=APPROVAL,
         number=document_number(inst),
         values=values,
         extra=extra,
-        trail=trail,
+        trail=trail_entries(inst),
         signatures=signatures,
     )
 

@@ -1,5 +1,5 @@
 """What a printed form holds, already looked up: the ``PrintDoc`` a loader builds and
-``forms.pdf`` lays out.
+``forms.pdf`` lays out, and ``trail_entries``, the approval history of a document as printed.
 
 Kept apart from ``forms.pdf`` so that building one (and every module that declares printable
 forms) does not import reportlab: the desktop loads it only when someone prints.
@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from forms.spec import FormSpec
+from models import workflow
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,25 @@ class TrailEntry:
     decision: str
     comment: str = ""
     at: datetime | None = None
+
+
+def trail_entries(
+    instance: workflow.Instance | None, first: str = "提交", *, prefix: str = "", comment: str = ""
+) -> list[TrailEntry]:
+    """The steps of ``instance`` (oldest first) as printed; none without an instance.
+
+    - ``first``: the name of the step that belongs to no node, the submission (报修, 申请).
+    - ``prefix``: put before every step's name (``追加2·`` for a supplement's own approval).
+    - ``comment``: printed where a step has none (the supplement's reason).
+    """
+    if instance is None:
+        return []
+    return [
+        TrailEntry(
+            f"{prefix}{s.node_name or first}", s.who, s.action_label, s.comment or comment, s.at
+        )
+        for s in workflow.trail(instance.id)
+    ]
 
 
 @dataclass

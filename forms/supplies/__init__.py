@@ -1,12 +1,15 @@
 """办公用品 on paper and in Excel (S1–S8). Importing the package registers everything:
 
-- ``registers``: the catalogue, suppliers and opening balances as import/export kinds, the
-  ledger, requisitions and orders as export-only registers, and the fields 审批中心 shows;
+- ``registers``: the catalogue, suppliers and opening balances, imported and exported;
+- ``records``: the ledger, requisitions and purchase orders, exported only;
 - ``count``: the 盘点表 (PDF and workbook) and the counts read back (S5);
 - ``printables``: the 申请批准单 slip of a requisition (S6);
+- ``doc_fields``: how the 审批中心 labels the supplies documents' fields;
 - ``report``: the quarterly workbook for the higher authority.
+
+``fields`` holds what several of them share (the columns that describe an item).
 """
 
-from forms.supplies import count, printables, registers, report
+from forms.supplies import count, doc_fields, printables, records, registers, report
 
-__all__ = ["count", "printables", "registers", "report"]
+__all__ = ["count", "doc_fields", "printables", "records", "registers", "report"]

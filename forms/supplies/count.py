@@ -17,10 +17,10 @@ treat a 14:00 issue as counted, so the time of the count is a column of the shee
 parameter of the import); only when neither is given is the moment of import used.
 
 Command line: ``houqin report count-sheet --period 2026Q4 OUT.pdf`` (or ``OUT.xlsx``; the
-period may also be the stocktake number PD2026-0001) and ``houqin import counts FILE
---mode update`` for the stocktake being counted. The PDF is its own layout, not a
-``forms.printing`` printable: the generic renderer prints label/value grids, not a table of
-lines, so ``houqin print`` cannot produce a count sheet.
+period may also be the stocktake number PD2026-0001), ``houqin print count-sheet ID OUT.pdf``
+and ``houqin import counts FILE --mode update`` for the stocktake being counted. The PDF is a
+table of lines (``forms.pdf.render_table``), not the label/value grid of the other forms, so
+its printable brings its own ``render``.
 """
 
 from __future__ import annotations
@@ -28,33 +28,28 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from datetime import datetime
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, Spacer, Table
 
 from forms.excel_export import ExportResult, write_register
 from forms.excel_import import ImportResult, Mode, import_rows, read_workbook
-from forms.fonts import cjk_font
 from forms.kinds import Filters, Kind, Values, register_kind
-from forms.pdf import CONTENT_WIDTH, GRID, LABEL_BG, MARGIN, _decorate, _p, _signatures, _Styles
+from forms.pdf import (
+    Column,
+    Group,
+    Styles,
+    line_table,
+    render_table,
+    sheet_heading,
+    signature_block,
+)
 from forms.printing import Printable, register_printable
 from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
+from forms.supplies.fields import CATEGORY, UNIT
 from forms.values import ValueProblem, parse_date_text
 from models.errors import RuleViolation
 from models.supplies import Item, parse_period, stocktake
@@ -64,10 +59,10 @@ SIGNATURES = ("盘点人", "监盘人", "负责人")
 
 _COUNT_FIELDS = (
     Field("code", "物品编码", required=True, width=10, label_en="Code"),
-    Field("category", "类别", width=9, label_en="Category"),
+    CATEGORY,
     Field("name", "物品名称", width=18, label_en="Name"),
     Field("specification", "规格型号", width=18, label_en="Specification"),
-    Field("unit", "单位", width=6, label_en="Unit"),
+    UNIT,
     Field("book", "账面数", FieldType.INTEGER, width=9, label_en="Book"),
     Field(
         "counted",
@@ -345,70 +340,45 @@ def import_counts(
 
 # --- PDF -----------------------------------------------------------------------------------
 
-_CENTRED = frozenset({"no", "unit", "book", "counted"})
-_WIDTHS = {  # mm; the 差异原因 column takes what is left
-    "no": 12,
-    "code": 19,
-    "name": 34,
-    "specification": 30,
-    "unit": 12,
-    "book": 16,
-    "counted": 17,
-}
+_COLUMNS = (
+    Column("no", "序号", 12, centred=True),
+    Column("code", "物品编码", 19),
+    Column("name", "物品名称", 34),
+    Column("specification", "规格型号", 30),
+    Column("unit", "单位", 12, centred=True),
+    Column("book", "账面数", 16, centred=True),
+    Column("counted", "实盘数", 17, centred=True),
+    Column("reason", "差异原因"),  # takes what is left
+)
 
 
-def _pdf_table(st: Stocktake, styles: _Styles) -> Table:
+def _pdf_table(st: Stocktake, styles: Styles) -> Table:
     hide = _hides_book(st)
-    columns = [
-        ("no", "序号"),
-        ("code", "物品编码"),
-        ("name", "物品名称"),
-        ("specification", "规格型号"),
-        ("unit", "单位"),
-    ]
-    if not hide:
-        columns.append(("book", "账面数"))
-    columns += [("counted", "实盘数"), ("reason", "差异原因")]
-    widths = [_WIDTHS.get(key, 0) * mm for key, _ in columns]
-    widths[-1] = CONTENT_WIDTH - sum(widths)
-    small = styles.small
-    centred = ParagraphStyle("centred", parent=small, alignment=TA_CENTER)
-    # Paragraph cells ignore the table's ALIGN: the centred columns get a centred style.
-    cell_style = {key: centred if key in _CENTRED else small for key, _ in columns}
-    data: list[list[Any]] = [[_p(label, centred) for _, label in columns]]
-    style: list[Any] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 1), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
-    ]
+    columns = [c for c in _COLUMNS if not (hide and c.key == "book")]
+    rows: list[dict[str, str] | Group] = []
     category = None
     for number, row in enumerate(stocktake.count_sheet(st), start=1):
         if row.category != category:
             category = row.category
-            data.append([_p(f"{category}", styles.label)] + [""] * (len(columns) - 1))
-            r = len(data) - 1
-            style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), LABEL_BG)]
-        values = {
-            "no": str(number),
-            "code": row.code,
-            "name": row.name,
-            "specification": row.specification,
-            "unit": row.unit,
-            "book": "" if row.book is None else str(row.book),
-            "counted": "" if row.counted is None else str(row.counted),
-            "reason": row.reason,
-        }
-        data.append([_p(values[key], cell_style[key]) for key, _ in columns])
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(style))
-    return table
+            rows.append(Group(f"{category}"))
+        rows.append(
+            {
+                "no": str(number),
+                "code": row.code,
+                "name": row.name,
+                "specification": row.specification,
+                "unit": row.unit,
+                "book": "" if row.book is None else str(row.book),
+                "counted": "" if row.counted is None else str(row.counted),
+                "reason": row.reason,
+            }
+        )
+    return line_table(columns, rows, styles)
 
 
-def _heading(st: Stocktake, styles: _Styles, printed_at: datetime) -> list[Flowable]:
+def _heading(st: Stocktake, styles: Styles, printed_at: datetime) -> list[Flowable]:
     way = "盲盘（账面数不显示）" if _hides_book(st) else ("盲盘" if st.blind else "明盘")
-    cells = [
+    particulars = [
         f"盘点单号：{st.number}",
         f"盘点期间：{_period_text(st)}",
         f"开始时间：{st.opened_at:%Y-%m-%d %H:%M}",
@@ -416,71 +386,30 @@ def _heading(st: Stocktake, styles: _Styles, printed_at: datetime) -> list[Flowa
         f"状态：{st.state_label}",
         f"打印时间：{printed_at:%Y-%m-%d %H:%M}",
     ]
-    meta = Table(
-        [[_p(t, styles.small) for t in cells[:3]], [_p(t, styles.small) for t in cells[3:]]],
-        colWidths=[CONTENT_WIDTH / 3] * 3,
-    )
-    meta.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     note = (
         "请逐项清点，在「实盘数」栏填写实际数量；与账面不符的，在「差异原因」栏写明原因。"
         "盘点期间的出入库按清点时间另计，请注明清点时间。"
     )
-    return [
-        _p(COUNT_SHEET.title, styles.title),
-        meta,
-        Spacer(1, 1 * mm),
-        _p(note, styles.small),
-        Spacer(1, 2 * mm),
-    ]
+    return sheet_heading(COUNT_SHEET.title, particulars, styles, note=note)
 
 
 def write_count_sheet_pdf(stocktake_id: int, path: str | Path) -> Path:
     """The printed 盘点表 of stocktake ``stocktake_id`` at ``path`` (A4 portrait); the
     counted figures and reasons appear once entered, so the same sheet files the result.
-
-    Laid out twice: the first pass counts the pages, so every footer says 共 N 页 and a
-    missing page of a long sheet is noticed when the counters hand it in."""
+    Every footer says 共 N 页, so a missing page of a long sheet is noticed when the counters
+    hand it in."""
     st = get_stocktake(stocktake_id)
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
     printed_at = datetime.now().replace(microsecond=0)
-    pages = _build(st, BytesIO(), printed_at, 0)
-    _build(st, str(out), printed_at, pages)
-    return out
 
-
-def _build(st: Stocktake, target: str | BytesIO, printed_at: datetime, pages: int) -> int:
-    font = cjk_font()
-    styles = _Styles(font)
-    template = BaseDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=f"{COUNT_SHEET.title} {st.number}",
-        author="后勤 Houqin",
-        creator="Houqin",
-    )
-    frame = Frame(MARGIN, MARGIN, CONTENT_WIDTH, A4[1] - 2 * MARGIN, id="body")
-    footer = f"后勤 Houqin · {COUNT_SHEET.title} {st.number}" + (
-        f" · 共 {pages} 页" if pages else ""
-    )
-    template.addPageTemplates(
-        [
-            PageTemplate(
-                id="sheet",
-                frames=[frame],
-                onPageEnd=lambda c, t: _decorate(c, t, font, footer),
-            )
+    def story(styles: Styles) -> list[Flowable]:
+        return [
+            *_heading(st, styles, printed_at),
+            _pdf_table(st, styles),
+            Spacer(1, 6 * mm),
+            signature_block(SIGNATURES, styles),
         ]
-    )
-    story = _heading(st, styles, printed_at)
-    story += [_pdf_table(st, styles), Spacer(1, 6 * mm)]
-    story.append(KeepTogether([_p("签字确认", styles.heading), _signatures(SIGNATURES, styles)]))
-    template.build(story)
-    return int(template.page)
+
+    return render_table(path, story, title=COUNT_SHEET.title, number=st.number)
 
 
 def _write_for_cli(period: str, path: Path, unit: str) -> Path | ExportResult:

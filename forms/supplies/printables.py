@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from forms.printdoc import PrintDoc, TrailEntry
+from forms.printdoc import PrintDoc, TrailEntry, trail_entries
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
-from models import workflow
 from models.errors import RuleViolation
 from models.supplies import Item, Requisition, RequisitionLine
 
@@ -56,13 +55,7 @@ def _line_text(line: RequisitionLine, item: Item) -> str:
 
 
 def _trail(req: Requisition) -> list[TrailEntry]:
-    entries: list[TrailEntry] = []
-    inst = req.instance()
-    if inst is not None:
-        entries = [
-            TrailEntry(s.node_name or "申请", s.who, s.action_label, s.comment or "", s.at)
-            for s in workflow.trail(inst.id)
-        ]
+    entries = trail_entries(req.instance(), "申请")
     if req.issued_at:
         entries.append(
             TrailEntry(

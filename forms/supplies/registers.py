@@ -1,14 +1,10 @@
-"""办公用品 in Excel: the catalogue, suppliers and opening balances as import/export kinds,
-and the ledger, requisitions and purchase orders as export-only registers (S1, S2, S8, X3).
+"""办公用品 master data in Excel, imported and exported: the catalogue (S1), the suppliers
+with the categories each is designated for (S2, S3), and the opening balances (S8).
 
 Every write goes through ``models.supplies`` (``add_item``, ``update_item``,
 ``add_supplier``, ``designate_supplier``, ``set_opening_balance`` ...), so an imported row
 meets exactly the checks a row typed in the desktop meets. Stock never arrives by import
 except as a 期初结存 on an empty ledger: a later difference is a stocktake's 盘盈/盘亏 (S5, S8).
-
-The paper side lives beside this module in ``forms.supplies``, each small enough to read at
-once: ``count`` (盘点表 PDF and workbook, counts read back, S5), ``printables`` (the 申请批准单
-slip of a requisition, S6) and ``report`` (the quarterly workbook for the higher authority).
 """
 
 from __future__ import annotations
@@ -18,33 +14,22 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Any
 
-from forms.approval import register_doc_fields
-from forms.kinds import Filters, Kind, Values, export_only_kind, refuse_import, register_kind
-from forms.people import DEPARTMENT_REF
+from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
 from forms.spec import Field, FieldType, FormSpec
+from forms.supplies.fields import CATEGORY_LABELS, YES_NO, find_item, yes, yes_no
 from models import supplies
 from models.errors import RuleViolation
-from models.people import Department, User
 from models.supplies import (
     CATEGORY_ORDER,
     Category,
     Item,
     Movement,
     MovementKind,
-    OrderMethod,
-    OrderState,
-    PurchaseOrder,
-    PurchasePlan,
-    Requisition,
-    RequisitionLine,
-    RequisitionState,
     Supplier,
     SupplierKind,
 )
 from models.supplies.stock import CategorySupplier
 
-YES_NO = ("是", "否")
-CATEGORY_LABELS = tuple(c.label for c in Category)
 SUPPLIER_KIND_LABELS = tuple(k.label for k in SupplierKind)
 # The importer loads whole designated lists at once: the 2–3 count warning (S2) would fire on
 # the first dealer of every category, so the import accepts it and the desktop shows
@@ -52,21 +37,8 @@ SUPPLIER_KIND_LABELS = tuple(k.label for k in SupplierKind)
 DESIGNATION_ACK = frozenset(f"supplies.designated.{c.value}" for c in Category)
 
 
-def _yes(value: Any) -> bool:
-    return value == "是"
-
-
-def _yes_no(flag: bool) -> str:
-    return "是" if flag else "否"
-
-
 def _category(label: str) -> Category:
     return supplies.category_from_label(label)
-
-
-def find_item(code: str) -> Item | None:
-    """The item with ``code`` (case-insensitive, voided ones too), or ``None``."""
-    return Item.get_or_none(Item.code == str(code).strip().upper())
 
 
 # --- 物品目录 (S1) -------------------------------------------------------------------------
@@ -179,7 +151,7 @@ def _insert_item(actor: Any, v: Values) -> None:
         unit=v["unit"],
         specification=v.get("specification") or "",
         reorder_level=v.get("reorder_level") or 0,
-        gov_catalogue=_yes(v.get("gov_catalogue")),
+        gov_catalogue=yes(v.get("gov_catalogue")),
         price=v.get("price") or Decimal("0"),
     )
 
@@ -198,7 +170,7 @@ def _update_item(actor: Any, item: Item, v: Values) -> bool:
     if "category" in wanted:
         wanted["category"] = _category(wanted["category"]).value
     if "gov_catalogue" in v:
-        wanted["gov_catalogue"] = _yes(v["gov_catalogue"])
+        wanted["gov_catalogue"] = yes(v["gov_catalogue"])
     changes = {k: value for k, value in wanted.items() if value != current[k]}
     if not changes:
         return False
@@ -211,7 +183,7 @@ def _item_query(filters: Filters) -> Any:
     if filters.get("category"):
         query = query.where(Item.category == _category(filters["category"]).value)
     if filters.get("gov_catalogue"):
-        query = query.where(Item.gov_catalogue == _yes(filters["gov_catalogue"]))
+        query = query.where(Item.gov_catalogue == yes(filters["gov_catalogue"]))
     return query
 
 
@@ -224,7 +196,7 @@ def _item_rows(filters: Filters) -> Iterator[Values]:
             "unit": item.unit,
             "specification": item.specification,
             "reorder_level": item.reorder_level,
-            "gov_catalogue": _yes_no(item.gov_catalogue),
+            "gov_catalogue": yes_no(item.gov_catalogue),
             "price": Decimal(item.price),
             "on_hand": item.on_hand,
         }
@@ -508,296 +480,4 @@ register_kind(
         count=lambda f: _opening_query(f).count(),
         filters=("code",),
     )
-)
-
-# --- export-only registers: 出入库明细, 申请批准单, 采购订单 --------------------------------------
-
-MOVEMENT_LABELS = tuple(k.label for k in MovementKind)
-
-LEDGER = FormSpec(
-    name="stock-ledger",
-    title="办公用品出入库明细账",
-    title_en="Stock ledger",
-    key="id",
-    fields=(
-        Field("id", "流水号", FieldType.INTEGER, width=8, label_en="No."),
-        Field("at", "时间", width=16, label_en="Time"),
-        Field("code", "物品编码", width=10, label_en="Code"),
-        Field("name", "物品名称", width=16, label_en="Name"),
-        Field("unit", "单位", width=6, label_en="Unit"),
-        Field("kind", "类型", FieldType.CHOICE, width=10, choices=MOVEMENT_LABELS, label_en="Kind"),
-        Field("doc_number", "单据号", width=14, label_en="Document"),
-        Field("quantity_in", "入库数", FieldType.INTEGER, width=8, label_en="In"),
-        Field("quantity_out", "出库数", FieldType.INTEGER, width=8, label_en="Out"),
-        Field("balance", "结存", FieldType.INTEGER, width=8, label_en="Balance"),
-        Field(
-            "department",
-            "领用科室",
-            FieldType.REFERENCE,
-            width=12,
-            reference=DEPARTMENT_REF,
-            label_en="Department",
-        ),
-        Field("receiver", "领用人", width=8, label_en="Receiver"),
-        Field("supplier", "供应商", width=16, label_en="Supplier"),
-        Field("actor", "经办人", width=8, label_en="By"),
-        Field("reason", "事由", width=28, label_en="Reason"),
-    ),
-    help="导出用：库存只随业务单据变动（S8），明细账不能导入。",
-)
-
-
-def _ledger_query(filters: Filters) -> Any:
-    query = Movement.select(Movement, Item).join(Item)
-    if filters.get("code"):
-        query = query.where(Item.code == str(filters["code"]).strip().upper())
-    if filters.get("kind"):
-        kind = next(k for k in MovementKind if k.label == filters["kind"])
-        query = query.where(Movement.kind == kind.value)
-    if filters.get("department"):
-        dept = Department.select(Department.id).where(Department.name == filters["department"])
-        query = query.where(Movement.department.in_(dept))
-    return query
-
-
-def _ledger_rows(filters: Filters) -> Iterator[Values]:
-    # Departments and suppliers are a few dozen rows: two small reads instead of two joins
-    # on a ledger of a million movements.
-    departments = dict(Department.select(Department.id, Department.name).tuples())
-    suppliers = dict(Supplier.select(Supplier.id, Supplier.name).tuples())
-    for m in _ledger_query(filters).order_by(Movement.id).iterator():
-        yield {
-            "id": m.id,
-            "at": f"{m.at:%Y-%m-%d %H:%M}",
-            "code": m.item.code,
-            "name": m.item.name,
-            "unit": m.item.unit,
-            "kind": MovementKind(m.kind).label,
-            "doc_number": m.doc_number,
-            "quantity_in": max(m.quantity, 0),
-            "quantity_out": max(-m.quantity, 0),
-            "balance": m.balance,
-            "department": departments.get(m.department_id, ""),
-            "receiver": m.receiver,
-            "supplier": suppliers.get(m.supplier_id, ""),
-            "actor": m.actor_name,
-            "reason": m.reason,
-        }
-
-
-export_only_kind(
-    LEDGER,
-    rows=_ledger_rows,
-    count=lambda f: _ledger_query(f).count(),
-    filters=("code", "kind", "department"),
-    rule="S8",
-    zh="出入库明细由入库、领用、退货、盘点等单据生成，不能导入",
-    en="the ledger is written by receipts, issues, returns and stocktakes, not imported",
-)
-
-REQUISITION_STATE_LABELS = tuple(s.label for s in RequisitionState)
-
-REQUISITIONS = FormSpec(
-    name="requisitions",
-    title="办公用品申请批准单登记表",
-    title_en="Requisitions",
-    key="number",
-    fields=(
-        Field("number", "单号", width=12, label_en="Number"),
-        Field(
-            "department",
-            "申请科室",
-            FieldType.REFERENCE,
-            width=12,
-            reference=DEPARTMENT_REF,
-            label_en="Department",
-        ),
-        Field("applicant", "申请人", width=8, label_en="Applicant"),
-        Field("submitted_on", "申请日期", FieldType.DATE, width=11, label_en="Submitted"),
-        Field(
-            "state",
-            "状态",
-            FieldType.CHOICE,
-            width=8,
-            choices=REQUISITION_STATE_LABELS,
-            label_en="State",
-        ),
-        Field("lines", "申领物品", width=36, label_en="Items"),
-        Field("requested", "申请数量", FieldType.INTEGER, width=9, label_en="Asked"),
-        Field("approved", "批准数量", FieldType.INTEGER, width=9, label_en="Approved"),
-        Field("issued", "发放数量", FieldType.INTEGER, width=9, label_en="Issued"),
-        Field("receiver", "领用人", width=8, label_en="Receiver"),
-        Field("issued_on", "发放日期", FieldType.DATE, width=11, label_en="Issued on"),
-        Field("purpose", "用途", width=20, label_en="Purpose"),
-    ),
-    help="导出用：申请批准单在软件中提交和审批（S6）。",
-)
-
-
-def _requisition_query(filters: Filters) -> Any:
-    query = (
-        Requisition.select(Requisition, Department, User)
-        .join(Department)
-        .switch(Requisition)
-        .join(User, on=Requisition.applicant == User.id)
-    )
-    if filters.get("department"):
-        query = query.where(Department.name == filters["department"])
-    if filters.get("state"):
-        state = next(s for s in RequisitionState if s.label == filters["state"])
-        query = query.where(Requisition.state == state.value)
-    return query
-
-
-def _requisition_rows(filters: Filters) -> Iterator[Values]:
-    lines: dict[int, list[tuple[str, int, int | None, int]]] = {}
-    for req_id, name, unit, asked, approved, issued in (
-        RequisitionLine.select(
-            RequisitionLine.requisition,
-            Item.name,
-            Item.unit,
-            RequisitionLine.requested,
-            RequisitionLine.approved,
-            RequisitionLine.issued,
-        )
-        .join(Item)
-        .order_by(RequisitionLine.id)
-        .tuples()
-        .iterator()
-    ):
-        lines.setdefault(req_id, []).append((f"{name}×{asked}{unit}", asked, approved, issued))
-    for r in _requisition_query(filters).order_by(Requisition.id).iterator():
-        mine = lines.get(r.id, [])
-        decided = [a for _, _, a, _ in mine if a is not None]
-        yield {
-            "number": r.number,
-            "department": r.department.name,
-            "applicant": r.applicant.name,
-            "submitted_on": r.submitted_at.date(),
-            "state": RequisitionState(r.state).label,
-            "lines": "、".join(text for text, *_ in mine),
-            "requested": sum(asked for _, asked, _, _ in mine),
-            "approved": sum(decided) if decided else None,
-            "issued": sum(issued for *_, issued in mine),
-            "receiver": r.receiver_name,
-            "issued_on": r.issued_at.date() if r.issued_at else None,
-            "purpose": r.purpose,
-        }
-
-
-export_only_kind(
-    REQUISITIONS,
-    rows=_requisition_rows,
-    count=lambda f: _requisition_query(f).count(),
-    filters=("department", "state"),
-    rule="S6",
-    zh="申请批准单须在软件中提交，经科室负责人和后勤核对后发放，不能导入",
-    en="requisitions are submitted and approved in the application, not imported",
-)
-
-ORDERS = FormSpec(
-    name="purchase-orders",
-    title="办公用品采购订单登记表",
-    title_en="Purchase orders",
-    key="number",
-    fields=(
-        Field("number", "订单号", width=12, label_en="Number"),
-        Field("plan", "采购计划", width=12, label_en="Plan"),
-        Field("created_on", "下单日期", FieldType.DATE, width=11, label_en="Date"),
-        Field(
-            "method",
-            "采购方式",
-            FieldType.CHOICE,
-            width=12,
-            choices=tuple(m.label for m in OrderMethod),
-            label_en="Method",
-        ),
-        Field("supplier", "供应商", width=18, label_en="Supplier"),
-        Field(
-            "state",
-            "状态",
-            FieldType.CHOICE,
-            width=8,
-            choices=tuple(s.label for s in OrderState),
-            label_en="State",
-        ),
-        Field("total", "订单金额", FieldType.MONEY, width=12, label_en="Total"),
-        Field("central_ref", "集中采购编号", width=14, label_en="Central ref."),
-        Field("choice_reason", "选定理由", width=24, label_en="Reason chosen"),
-    ),
-    help="导出用：订单只能依据已批准的采购计划在软件中下达（S2–S4）。",
-)
-
-
-def _order_query(filters: Filters) -> Any:
-    query = (
-        PurchaseOrder.select(PurchaseOrder, PurchasePlan, Supplier)
-        .join(PurchasePlan)
-        .switch(PurchaseOrder)
-        .join(Supplier)
-    )
-    if filters.get("method"):
-        method = next(m for m in OrderMethod if m.label == filters["method"])
-        query = query.where(PurchaseOrder.method == method.value)
-    if filters.get("state"):
-        state = next(s for s in OrderState if s.label == filters["state"])
-        query = query.where(PurchaseOrder.state == state.value)
-    if filters.get("supplier"):
-        query = query.where(Supplier.name == filters["supplier"])
-    return query
-
-
-def _order_rows(filters: Filters) -> Iterator[Values]:
-    for o in _order_query(filters).order_by(PurchaseOrder.id).iterator():
-        yield {
-            "number": o.number,
-            "plan": o.plan.number,
-            "created_on": o.created_at.date(),
-            "method": OrderMethod(o.method).label,
-            "supplier": o.supplier.name,
-            "state": OrderState(o.state).label,
-            "total": Decimal(o.total),
-            "central_ref": o.central_ref,
-            "choice_reason": o.choice_reason,
-        }
-
-
-export_only_kind(
-    ORDERS,
-    rows=_order_rows,
-    count=lambda f: _order_query(f).count(),
-    filters=("method", "state", "supplier"),
-    rule="S4",
-    zh="采购订单须依据已批准的采购计划在软件中下达，不能导入",
-    en="orders are placed against an approved plan in the application, not imported",
-)
-
-# --- how the 审批中心 and the printed 申请批准单 label the supplies documents ----------------
-
-register_doc_fields(
-    "supplies_requisition",
-    FormSpec("supplies_requisition_fields", "办公用品申请", (Field("lines", "申领项数"),)),
-)
-register_doc_fields(
-    "supplies_plan",
-    FormSpec(
-        "supplies_plan_fields",
-        "办公用品采购计划",
-        (
-            Field("period", "计划期间"),
-            Field("total", "计划金额（元）", FieldType.MONEY),
-        ),
-    ),
-)
-register_doc_fields(
-    "supplies_stocktake",
-    FormSpec(
-        "supplies_stocktake_fields",
-        "办公用品季度盘点",
-        (
-            Field("period", "盘点期间"),
-            Field("gain", "盘盈数量合计"),
-            Field("loss", "盘亏数量合计"),
-        ),
-    ),
 )

@@ -27,6 +27,7 @@ from forms.excel_export import ExportResult, Section, write_registers
 from forms.kinds import Values
 from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
+from forms.supplies.fields import CATEGORY, ITEM_CODE, ITEM_NAME, SPECIFICATION, UNIT
 from models import supplies
 from models.supplies import (
     CENT,
@@ -47,11 +48,11 @@ STOCK = FormSpec(
     "supplies_stock",
     "季末库存表",
     (
-        Field("code", "物品编码", width=10),
-        Field("name", "物品名称", width=16),
-        Field("category", "类别", width=9),
-        Field("specification", "规格型号", width=16),
-        Field("unit", "单位", width=6),
+        ITEM_CODE,
+        ITEM_NAME,
+        CATEGORY,
+        SPECIFICATION,
+        UNIT,
         Field("on_hand", "库存数", FieldType.INTEGER, width=9),
         Field("reorder_level", "库存下限", FieldType.INTEGER, width=9),
         Field("below", "低于下限", width=8),
@@ -65,10 +66,10 @@ CONSUMPTION = FormSpec(
     "科室领用统计",
     (
         Field("department", "科室", width=12),
-        Field("category", "类别", width=9),
-        Field("code", "物品编码", width=10),
-        Field("name", "物品名称", width=16),
-        Field("unit", "单位", width=6),
+        CATEGORY,
+        ITEM_CODE,
+        ITEM_NAME,
+        UNIT,
         Field("quantity", "领用数量", FieldType.INTEGER, width=10),
         Field("amount", "金额（元）", FieldType.MONEY, width=12),
     ),
@@ -84,9 +85,9 @@ PURCHASES = FormSpec(
         Field("order", "订单号", width=12),
         Field("method", "采购方式", width=12),
         Field("supplier", "供应商", width=18),
-        Field("code", "物品编码", width=10),
-        Field("name", "物品名称", width=16),
-        Field("unit", "单位", width=6),
+        ITEM_CODE,
+        ITEM_NAME,
+        UNIT,
         Field("quantity", "数量", FieldType.INTEGER, width=8),
         Field("unit_price", "单价（元）", FieldType.MONEY, width=10),
         Field("amount", "金额（元）", FieldType.MONEY, width=12),
@@ -97,10 +98,10 @@ RESULT = FormSpec(
     "supplies_stocktake_result",
     "季度盘点结果",
     (
-        Field("code", "物品编码", width=10),
-        Field("name", "物品名称", width=16),
-        Field("category", "类别", width=9),
-        Field("unit", "单位", width=6),
+        ITEM_CODE,
+        ITEM_NAME,
+        CATEGORY,
+        UNIT,
         Field("book", "账面数", FieldType.INTEGER, width=8),
         Field("during", "盘点期间变动", FieldType.INTEGER, width=10),
         Field("expected", "应有数", FieldType.INTEGER, width=8),
@@ -115,10 +116,10 @@ REORDER = FormSpec(
     "supplies_reorder",
     "采购建议",
     (
-        Field("code", "物品编码", width=10),
-        Field("name", "物品名称", width=16),
-        Field("category", "类别", width=9),
-        Field("unit", "单位", width=6),
+        ITEM_CODE,
+        ITEM_NAME,
+        CATEGORY,
+        UNIT,
         Field("on_hand", "现有库存", FieldType.INTEGER, width=9),
         Field("on_order", "在途数量", FieldType.INTEGER, width=9),
         Field("reorder_level", "库存下限", FieldType.INTEGER, width=9),

@@ -10,7 +10,16 @@ from pypdf import PdfReader
 
 from forms import fonts
 from forms.approval import APPROVAL, document_number
-from forms.pdf import render
+from forms.pdf import (
+    Column,
+    Group,
+    line_table,
+    render,
+    render_table,
+    sheet_heading,
+    signature_block,
+    text_width,
+)
 from forms.printdoc import PrintDoc, TrailEntry
 from forms.printing import print_form
 from forms.spec import Field, FieldType, FormSpec
@@ -127,6 +136,51 @@ def test_long_values_wrap_and_money_dates_are_formatted(sqlite_database, tmp_pat
     assert "12,345.60" in first and "2026-11-03" in first and "京A12345" in first
     assert re.sub(r"\s+", "", fault) in first  # all of it, wrapped over several lines
     assert "2026-11-0309:05" in first and "需更换总成" in first
+
+
+def test_a_table_of_lines_from_the_public_layout_spans_pages_with_its_header_and_count(tmp_path):
+    """A people × sessions grid (an attendance sheet) on landscape pages, built only from the
+    public pieces of ``forms.pdf``: every page repeats the header and says 共 N 页."""
+    from reportlab.lib.pagesizes import A4, landscape
+
+    page = landscape(A4)
+    sessions = [f"第{i}次" for i in range(1, 13)]
+    columns = [
+        Column("no", "序号", 12, centred=True),
+        Column("name", "姓名"),
+        *(Column(f"s{i}", label, 16, centred=True) for i, label in enumerate(sessions)),
+        Column("total", "出勤", 14, centred=True),
+    ]
+    rows: list = []
+    for group in ("一中队", "二中队"):
+        rows.append(Group(group))
+        rows += [
+            {"no": str(n), "name": f"{group}教员{n}", "s0": "√", "total": "1"} for n in range(1, 31)
+        ]
+
+    def story(st):
+        return [
+            *sheet_heading(
+                "培训考勤登记表", ["培训：安全驾驶", "期间：2026年11月"], st, width=text_width(page)
+            ),
+            line_table(columns, rows, st, width=text_width(page)),
+            signature_block(("授课人", "负责人"), st, width=text_width(page)),
+        ]
+
+    out = render_table(
+        tmp_path / "k.pdf", story, title="培训考勤登记表", number="KQ-1", pagesize=page
+    )
+    reader = PdfReader(out)
+    pages = _text(out)
+    assert len(pages) > 1
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height
+    for n, text in enumerate(pages, start=1):
+        if "教员" in text:  # the signatures may stand alone on the last page
+            assert "序号" in text and "第12次" in text and "出勤" in text
+        assert f"后勤Houqin·培训考勤登记表KQ-1·共{len(pages)}页" in text
+        assert f"第{n}页" in text
+    everything = "".join(pages)
+    assert "二中队教员30" in everything and "授课人：" in everything
 
 
 def test_without_a_truetype_font_falls_back_to_stsong_with_a_warning(monkeypatch):

@@ -1,0 +1,145 @@
+"""The month-end report for the higher authority (F8): ``houqin report fleet-monthly
+--period 2026-10 OUT.xlsx``. Figures by vehicle, unit and shop (维修次数, 费用, 及时率, 合格率),
+the 有偿服务登记表 and the spot-check callback list, one register per sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from forms.fleet.fields import PLATE, UNIT
+from forms.kinds import Values
+from forms.reports import Report, register_report
+from forms.spec import Field, FieldType, FormSpec
+from models import fleet, settings
+
+if TYPE_CHECKING:
+    from forms.excel_export import ExportResult
+
+_FIG = (
+    Field("count", "维修次数", FieldType.INTEGER, width=10),
+    Field("cost", "维修费用（元）", FieldType.MONEY, width=14),
+    Field("on_time", "按期完成", FieldType.INTEGER, width=10),
+    Field("timeliness", "及时率", FieldType.PERCENT, width=10),
+    Field("first_pass", "一次验收合格", FieldType.INTEGER, width=12),
+    Field("pass_rate", "合格率", FieldType.PERCENT, width=10),
+)
+
+
+def _figures_spec(name: str, title: str, label: str) -> FormSpec:
+    return FormSpec(
+        name,
+        title,
+        (Field("group", label, width=18), *_FIG),
+        signatures=("负责人", "统计人", "日期"),
+    )
+
+
+BY_VEHICLE = _figures_spec("fleet_by_vehicle", "月度维修统计（按车辆）", "车牌号")
+BY_UNIT = _figures_spec("fleet_by_unit", "月度维修统计（按单位）", "有车单位")
+BY_SHOP = _figures_spec("fleet_by_shop", "月度维修统计（按修理厂）", "修理厂")
+PAID = FormSpec(
+    "fleet_paid",
+    "有偿服务登记表",
+    (
+        Field("number", "维修单号", width=14),
+        PLATE,
+        Field("payer", "付费单位", width=20),
+        Field("fault", "服务内容", width=30),
+        Field("closed_on", "完工日期", FieldType.DATE, width=12),
+        Field("cost", "金额（元）", FieldType.MONEY, width=12),
+    ),
+    signatures=("负责人", "经办人", "日期"),
+)
+SPOT = FormSpec(
+    "fleet_spot",
+    "抽查回访名单",
+    (
+        Field("number", "维修单号", width=14),
+        PLATE,
+        UNIT,
+        Field("driver", "驾驶员", width=10),
+        Field("shop", "修理厂", width=20),
+        Field("closed_on", "完工日期", FieldType.DATE, width=12),
+        Field("result", "回访结果", width=24),
+    ),
+    signatures=("回访人", "日期"),
+)
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def _figure_rows(groups: dict[str, fleet.Figures]) -> Iterator[Values]:
+    for name, fig in sorted(groups.items()):
+        yield {
+            "group": name,
+            "count": fig.count,
+            "cost": fig.cost,
+            "on_time": fig.on_time,
+            "timeliness": fig.timeliness,
+            "first_pass": fig.first_pass,
+            "pass_rate": fig.pass_rate,
+        }
+
+
+def write_monthly_report(period: str, path: str | Path, *, unit: str = "") -> list[ExportResult]:
+    """月底统计 for the higher authority: figures by vehicle, unit and shop (with the totals'
+    rates in the filter line), the 有偿服务登记表 and the spot-check callback list."""
+    # xlsxwriter loads when a report is written, not when the fleet page opens.
+    from forms.excel_export import Section, write_registers
+
+    report = fleet.monthly_report(period)
+    total = report.total
+    summary = (
+        f"合计 {total.count} 次，费用 {total.cost:.2f} 元，及时率 "
+        f"{_percent(total.timeliness)}，合格率 {_percent(total.pass_rate)}"
+    )
+    sections = [
+        Section(BY_UNIT, _figure_rows(report.by_unit), summary),
+        Section(BY_VEHICLE, _figure_rows(report.by_vehicle), summary),
+        Section(BY_SHOP, _figure_rows(report.by_shop), summary),
+        Section(
+            PAID,
+            (
+                {
+                    "number": r.number,
+                    "plate": r.vehicle.plate,
+                    "payer": r.payer,
+                    "fault": r.fault,
+                    "closed_on": r.closed_at.date(),
+                    "cost": r.cost,
+                }
+                for r in report.paid
+            ),
+        ),
+        Section(
+            SPOT,
+            (
+                {
+                    "number": r.number,
+                    "plate": r.vehicle.plate,
+                    "unit": r.unit.name,
+                    "driver": r.driver.name if r.driver_id else "",
+                    "shop": r.shop.name,
+                    "closed_on": r.closed_at.date(),
+                }
+                for r in report.spot_checks
+            ),
+            f"按 {settings.get('fleet.spot_check_percent')}% 随机抽取（同一月份结果固定）",
+        ),
+    ]
+    return write_registers(sections, path, unit=unit, period=period)
+
+
+register_report(
+    Report(
+        "fleet-monthly",
+        "车辆维修月度统计",
+        "2026-10",
+        lambda period, path, unit: write_monthly_report(period, path, unit=unit),
+    )
+)
