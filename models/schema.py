@@ -78,11 +78,20 @@ def _supplies(database: peewee.Database) -> None:
     database.create_tables([numbering.Counter, *supplies.TABLES])
 
 
+def _calendar(database: peewee.Database) -> None:
+    from models import calendar, clocks
+
+    # The rows are seeded by ``calendar.sync_package`` right after the migrations (in its own
+    # transaction: MySQL has just committed this one with the DDL).
+    database.create_tables([*calendar.TABLES, *clocks.TABLES])
+
+
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
 MIGRATIONS: list[Migration] = [
     (1, "foundation: people, settings, audit, approvals", _foundation),
     (2, "fleet: vehicles, shops, stations, repairs, fuel, use", _fleet),
     (3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake", _supplies),
+    (4, "calendar: office working days seeded from chinese-calendar, stored clocks", _calendar),
 ]
 
 
