@@ -196,24 +196,32 @@ _lock = threading.Lock()
 _cached: Snapshot | None = None
 
 
+_revision_sql: tuple[Any, str, list[Any]] | None = None
+
+
 def _current_revision() -> str:
+    """The token, read with SQL compiled once per database: this runs on every call, and
+    building the peewee query costs ten times the query itself."""
+    global _revision_sql
     from models.settings import Setting
 
-    value = Setting.select(Setting.value).where(Setting.key == REVISION_KEY).scalar()
-    return value or ""
+    compiled = _revision_sql
+    if compiled is None or compiled[0] is not db.obj:
+        sql, params = Setting.select(Setting.value).where(Setting.key == REVISION_KEY).sql()
+        compiled = _revision_sql = (db.obj, sql, params)
+    row = db.execute_sql(compiled[1], compiled[2]).fetchone()
+    return (row[0] if row else None) or ""
 
 
 def _load(revision: str) -> Snapshot:
-    days = {
-        row.day: (bool(row.is_working), row.kind, row.name, row.source)
-        for row in CalendarDay.select(
-            CalendarDay.day,
-            CalendarDay.is_working,
-            CalendarDay.kind,
-            CalendarDay.name,
-            CalendarDay.source,
-        ).iterator()
-    }
+    query = CalendarDay.select(
+        CalendarDay.day,
+        CalendarDay.is_working,
+        CalendarDay.kind,
+        CalendarDay.name,
+        CalendarDay.source,
+    ).tuples()
+    days = {day: (bool(working), kind, name, source) for day, working, kind, name, source in query}
     years = frozenset(y for (y,) in CalendarYear.select(CalendarYear.year).tuples().iterator())
     return Snapshot(revision, days, years, db.obj)
 
