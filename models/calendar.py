@@ -48,7 +48,7 @@ import peewee
 from models import audit
 from models.base import BaseModel, now
 from models.db import db
-from models.errors import RuleViolation
+from models.errors import Conflict, RuleViolation
 
 END_OF_DAY = time(23, 59, 59)
 REVISION_KEY = "calendar.revision"  # a row in the settings table (not an office setting)
@@ -540,10 +540,13 @@ def set_day(
     require_role(actor, Role.ADMIN)
     reason = _reason(reason)
     name, kind = _check_day(day, working, name, kind)
-    with db.atomic():
-        if _write_day(actor, day, working, name, reason, kind):
-            _bump_revision()
-            _after_change(actor, day)
+    try:
+        with db.atomic():
+            if _write_day(actor, day, working, name, reason, kind):
+                _bump_revision()
+                _after_change(actor, day)
+    except peewee.IntegrityError as exc:  # another administrator added the day just now
+        raise Conflict() from exc
     return day_info(day)
 
 
@@ -569,6 +572,17 @@ def enter_year(
                 None, f"{day} 不在 {year} 年内", f"{day} is not in {year}", field="day"
             )
         entries.append((day, bool(working), name, kind))
+    try:
+        _enter_year(actor, year, entries, reason)
+    except peewee.IntegrityError as exc:  # another administrator entered it just now
+        raise Conflict() from exc
+    snap = snapshot()
+    return [snap.info(d) for d, _, _, _ in entries]
+
+
+def _enter_year(
+    actor: Any, year: int, entries: list[tuple[date, bool, str, str]], reason: str
+) -> None:
     with db.atomic():
         if CalendarYear.select().where(CalendarYear.year == year).exists():
             raise RuleViolation(
@@ -591,8 +605,6 @@ def enter_year(
         )
         _bump_revision()
         _after_change(actor, date(year, 1, 1))
-    snap = snapshot()
-    return [snap.info(d) for d, _, _, _ in entries]
 
 
 def days_of(year: int) -> list[DayInfo]:
