@@ -9,7 +9,8 @@ moment and call it overdue at the wrong moment (research §3.1). So:
   PC's clock is cached (refreshed every ``REFRESH_SECONDS``), so ``now()`` costs no query
   in between. The server's UTC is turned into office time with the setting
   ``clock.utc_offset_minutes`` (北京时间 +480, no daylight saving), so a server that runs in
-  UTC (a cloud VM) still stamps office time, and Windows needs no time-zone database.
+  UTC (a cloud VM) still stamps office time, and Windows needs no time-zone database. A
+  change of that setting is picked up at the next refresh (or start).
 - SQLite: the file belongs to one PC (or a share of a few); the local clock is the clock.
 
 ``clock_skew()`` says how far this PC's own wall clock is from the office clock (a wrong
