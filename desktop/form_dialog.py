@@ -2,8 +2,9 @@
 template, the importer and the PDF always agree on fields, labels, types and choices.
 
 - One typed widget per ``FieldType``: text and numbers in line edits (parsed by the same
-  ``forms.values`` parsers the importer uses), dates in a calendar date edit, choices in a
-  combo box (several choices as check boxes), references in a search picker (pinyin too).
+  ``forms.values`` parsers the importer uses), dates in a calendar date edit, date-times in
+  a date-time edit, multi-line text in a plain-text editor, choices in a combo box (several
+  choices as check boxes), references in a search picker (pinyin too).
 - Nothing is written here: ``submit(values)`` is a use case from ``models/`` (or a small
   function calling one). Its ``RuleViolation`` with a ``field`` appears under that field with
   the rule ID (``[X1] …``); one without a field appears at the top of the dialog; any other
@@ -13,20 +14,22 @@ template, the importer and the PDF always agree on fields, labels, types and cho
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +42,7 @@ from forms.values import ValueProblem, parser_for
 from models.errors import HouqinError, RuleViolation
 
 NO_DATE = QDate(1900, 1, 1)
+NO_DATETIME = QDateTime(NO_DATE, QTime(0, 0))
 
 
 def label_of(field: Field) -> str:
@@ -61,6 +65,22 @@ class FieldEditor:
 
     def _build(self, parent: QWidget) -> QWidget:
         f = self.field
+        if f.type == FieldType.DATETIME:
+            stamp = QDateTimeEdit(parent)
+            stamp.setCalendarPopup(True)
+            stamp.setDisplayFormat("yyyy-MM-dd HH:mm")
+            if not f.required:
+                stamp.setMinimumDateTime(NO_DATETIME)
+                stamp.setSpecialValueText(" ")
+                stamp.setDateTime(NO_DATETIME)
+            else:
+                stamp.setDateTime(QDateTime.currentDateTime())
+            return stamp
+        if f.multiline:
+            text = QPlainTextEdit(parent)
+            text.setTabChangesFocus(True)
+            text.setMinimumHeight(72)
+            return text
         if f.type == FieldType.DATE:
             edit = QDateEdit(parent)
             edit.setCalendarPopup(True)
@@ -98,12 +118,20 @@ class FieldEditor:
             edit.setMaxLength(f.max_length)
         if f.numeric:
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            edit.setPlaceholderText("0.00" if f.type == FieldType.MONEY else "0")
+            places = 2 if f.type == FieldType.MONEY else (f.places or 0)
+            edit.setPlaceholderText(f"{0:.{places}f}")
         return edit
 
     def raw(self) -> Any:
         """What the user entered, before parsing (``None`` when empty)."""
         w = self.widget
+        if isinstance(w, QDateTimeEdit) and self.field.type == FieldType.DATETIME:
+            stamp = w.dateTime()
+            if stamp == NO_DATETIME and not self.field.required:
+                return None
+            return stamp.toPython().replace(second=0, microsecond=0)
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText().strip() or None
         if isinstance(w, QDateEdit):
             qd = w.date()
             return None if qd == NO_DATE and not self.field.required else qd.toPython()
@@ -138,7 +166,16 @@ class FieldEditor:
         w = self.widget
         if value is None:
             return
-        if isinstance(w, QDateEdit) and isinstance(value, date):
+        if self.field.type == FieldType.DATETIME and isinstance(value, datetime):
+            assert isinstance(w, QDateTimeEdit)
+            w.setDateTime(
+                QDateTime(
+                    QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)
+                )
+            )
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(str(value))
+        elif isinstance(w, QDateEdit) and isinstance(value, date):
             w.setDate(QDate(value.year, value.month, value.day))
         elif self.field.type == FieldType.CHOICE and self.field.multiple:
             chosen = set(value)

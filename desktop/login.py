@@ -2,7 +2,9 @@
 
 The login checks go through ``models.people.authenticate``, which counts failures and locks
 the account; the dialog only shows the model's own sentence (``账户锁定至 10:45``), so the
-desktop and the command line say the same thing.
+desktop and the command line say the same thing. After a good password, ``login_notices``
+says what the user should know before working: this PC's clock is off the server's, and (to
+administrators) that next year's holidays are not entered yet.
 """
 
 from __future__ import annotations
@@ -26,13 +28,30 @@ from PySide6.QtWidgets import (
 from desktop import errors, prefs
 from desktop.connection import ConnectionDialog, display_url
 from desktop.form_dialog import FormDialog
+from desktop.i18n import pick
 from desktop.icons import icon
 from forms.spec import Field
-from models import people
+from models import calendar, clock_source, people
 from models.errors import HouqinError, RuleViolation
 from models.people import User
 
 OpenDatabase = Callable[[str], None]
+
+
+def login_notices(user: User) -> list[str]:
+    """Warnings after signing in; a check that fails never stops the login."""
+    checks: list[Callable[[], tuple[str, str] | None]] = [clock_source.skew_notice]
+    if user.has_role(people.Role.ADMIN):
+        checks.append(calendar.coverage_notice)
+    found = []
+    for check in checks:
+        try:
+            notice = check()
+        except Exception:  # a warning must not lock anyone out
+            continue
+        if notice is not None:
+            found.append(pick(*notice))
+    return found
 
 
 def first_admin_dialog(parent: QWidget | None = None) -> FormDialog:
@@ -202,6 +221,9 @@ class LoginDialog(QDialog):
             errors.show_error(self, exc)
             return False
         self.user = user
+        notices = login_notices(user)
+        if notices:
+            errors.inform(self, self.tr("请注意"), "\n\n".join(notices))
         if self.remember.isChecked():
             prefs.put("login/username", user.username)
         else:

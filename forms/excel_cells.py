@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # the xlsxwriter export uses the formats here without loading openpyxl
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MONEY_FORMAT = "#,##0.00"
+
+
+def decimal_format(places: int) -> str:
+    """``0.0`` for one place, ``0`` for none: a DECIMAL field shows exactly its places."""
+    return "0." + "0" * places if places else "0"
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:

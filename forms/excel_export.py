@@ -28,6 +28,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from forms.excel_cells import DATETIME_FORMAT, decimal_format
 from forms.excel_import import CHECK_EVERY, CancelledFn, ProgressFn
 from forms.kinds import Kind, get_kind
 from forms.spec import Field, FieldType, FormSpec
@@ -242,6 +243,9 @@ def _write(
         ws.write_string(HEADER_ROW, c, f.label, fmt["header"])
     ws.freeze_panes(HEADER_ROW + 1, 0)
 
+    for f in fields:
+        if f.type == FieldType.DECIMAL and f"decimal{f.places}" not in fmt:
+            _decimal_formats(book, fmt, f.places or 0)
     writers = [_writer(f, fmt) for f in fields]
     sums: dict[str, Decimal] = {f.key: Decimal(0) for f in fields if f.numeric}
     r = HEADER_ROW
@@ -272,6 +276,8 @@ def _write(
             last = xl_rowcol_to_cell(HEADER_ROW + count, c)
             style = fmt["total_money"] if f.type == FieldType.MONEY else fmt["total_int"]
             value = float(sums[f.key]) if f.type == FieldType.MONEY else int(sums[f.key])
+            if f.type == FieldType.DECIMAL:
+                style, value = fmt[f"total_decimal{f.places}"], float(sums[f.key])
             ws.write_formula(r, c, f"=SUM({first}:{last})", style, value)
         else:
             ws.write_blank(r, c, None, fmt["total_label"])
@@ -319,11 +325,20 @@ def _formats(book: xlsxwriter.Workbook) -> dict[str, Any]:
         "money": book.add_format({**border, "num_format": "#,##0.00"}),
         "percent": book.add_format({**border, "num_format": "0.0%"}),
         "date": book.add_format({**border, "num_format": "yyyy-mm-dd"}),
+        "datetime": book.add_format({**border, "num_format": DATETIME_FORMAT}),
+        "wrap": book.add_format({**border, "num_format": "@", "text_wrap": True, "valign": "top"}),
         "total_label": book.add_format({**border, "bold": True}),
         "total_int": book.add_format({**border, "bold": True, "num_format": "0"}),
         "total_money": book.add_format({**border, "bold": True, "num_format": "#,##0.00"}),
         "sign": book.add_format({"font_size": 11}),
     }
+
+
+def _decimal_formats(book: xlsxwriter.Workbook, fmt: dict[str, Any], places: int) -> None:
+    border = {"border": 1, "font_size": 10, "valign": "vcenter"}
+    number = decimal_format(places)
+    fmt[f"decimal{places}"] = book.add_format({**border, "num_format": number})
+    fmt[f"total_decimal{places}"] = book.add_format({**border, "bold": True, "num_format": number})
 
 
 def _writer(f: Field, fmt: dict[str, Any]) -> Any:
@@ -337,6 +352,22 @@ def _writer(f: Field, fmt: dict[str, Any]) -> Any:
     if f.type == FieldType.PERCENT:
         style = fmt["percent"]
         return lambda ws, r, c, v: ws.write_number(r, c, float(v), style)
+    if f.type == FieldType.DECIMAL:
+        style = fmt[f"decimal{f.places}"]
+        return lambda ws, r, c, v: ws.write_number(r, c, float(v), style)
+    if f.type == FieldType.DATETIME:
+        style = fmt["datetime"]
+
+        def write_datetime(ws: Any, r: int, c: int, v: Any) -> None:
+            if isinstance(v, datetime):
+                ws.write_datetime(r, c, v, style)
+            else:
+                ws.write_string(r, c, str(v), fmt["text"])
+
+        return write_datetime
+    if f.multiline:
+        style = fmt["wrap"]
+        return lambda ws, r, c, v: ws.write_string(r, c, v if type(v) is str else str(v), style)
     if f.type == FieldType.DATE:
         style = fmt["date"]
 

@@ -18,6 +18,7 @@ A multiple choice (several roles) cannot be a dropdown, so its column only shows
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -27,7 +28,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from forms.excel_cells import MONEY_FORMAT, put
+from forms.excel_cells import DATETIME_FORMAT, MONEY_FORMAT, decimal_format, put
 from forms.excel_import import EXAMPLE_MARK
 from forms.kinds import Kind, get_kind
 from forms.spec import Field, FieldType, FormSpec
@@ -47,6 +48,8 @@ TYPE_NAMES = {
     FieldType.CHOICE: "选项",
     FieldType.REFERENCE: "引用",
     FieldType.PERCENT: "百分比",
+    FieldType.DECIMAL: "数字（小数）",
+    FieldType.DATETIME: "日期时间",
 }
 
 
@@ -81,6 +84,11 @@ def write_template(kind: str | Kind | FormSpec, path: str | Path) -> Path:
         ws.column_dimensions[letter].width = max(f.width, len(f.label) * 2 + 4)
         if f.type == FieldType.TEXT or f.type == FieldType.REFERENCE:
             ws.column_dimensions[letter].number_format = "@"
+        number_format = _number_format(f)
+        if number_format is not None:  # what users type shows as the field holds it
+            ws.column_dimensions[letter].number_format = number_format
+        if f.multiline:
+            ws.column_dimensions[letter].alignment = Alignment(wrap_text=True, vertical="top")
         if f.example is not None:
             example = f.example
             if f.type == FieldType.CHOICE and isinstance(example, tuple):
@@ -91,6 +99,10 @@ def write_template(kind: str | Kind | FormSpec, path: str | Path) -> Path:
             ex.font = EXAMPLE_FONT
             if f.type == FieldType.MONEY:
                 ex.number_format = MONEY_FORMAT
+            elif number_format is not None:
+                ex.number_format = number_format
+            if f.multiline:
+                ex.alignment = Alignment(wrap_text=True, vertical="top")
         values = _option_values(f)
         validation = None
         if values is not None and not f.multiple:
@@ -110,6 +122,14 @@ def write_template(kind: str | Kind | FormSpec, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
+
+
+def _number_format(f: Field) -> str | None:
+    if f.type == FieldType.DECIMAL:
+        return decimal_format(f.places or 0)
+    if f.type == FieldType.DATETIME:
+        return DATETIME_FORMAT
+    return None
 
 
 def _option_values(f: Field) -> list[str] | None:
@@ -152,10 +172,20 @@ def _type_validation(f: Field) -> DataValidation | None:
             type="decimal", operator="between", formula1="-999999999", formula2="999999999"
         )
         error = "请输入金额（数字，最多两位小数）"
+    elif f.type == FieldType.DECIMAL:
+        dv = DataValidation(
+            type="decimal", operator="between", formula1="-999999999", formula2="999999999"
+        )
+        error = f"请输入数字（最多 {f.places} 位小数）"
     elif f.type == FieldType.DATE:
         dv = DataValidation(type="date", operator="between", formula1="1", formula2="2958465")
         error = "请输入日期，例如 2026-11-03"
         prompt = (prompt + " " if prompt else "") + "日期如 2026-11-03"
+    elif f.type == FieldType.DATETIME:
+        # Excel compares the serial, fraction (the time of day) included.
+        dv = DataValidation(type="date", operator="between", formula1="1", formula2="2958466")
+        error = "请输入日期和时间，例如 2026-10-08 14:30"
+        prompt = (prompt + " " if prompt else "") + "日期时间如 2026-10-08 14:30"
     elif f.type == FieldType.CHOICE and f.multiple:
         dv = DataValidation(type="custom", formula1="TRUE")  # a prompt only
         error = ""
@@ -192,7 +222,17 @@ def _describe(f: Field) -> str:
         return "整数"
     if f.type == FieldType.PERCENT:
         return "百分比，例如 87.5%"
-    return f"最多 {f.max_length} 个字" if f.max_length else ""
+    if f.type == FieldType.DECIMAL:
+        places = f.places or 0
+        return (
+            f"数字，最多 {places} 位小数，例如 {Decimal(5).scaleb(-places)}" if places else "整数"
+        )
+    if f.type == FieldType.DATETIME:
+        return "2026-10-08 14:30、2026年10月8日 14:30 或日期时间格式单元格（必须有时间）"
+    text = f"最多 {f.max_length} 个字" if f.max_length else ""
+    if f.multiline:
+        text = "可多行（单元格内按 Alt+Enter 换行）" + (f"，{text}" if text else "")
+    return text
 
 
 def _write_help(ws: Worksheet, spec: FormSpec) -> None:

@@ -121,7 +121,7 @@ def _grid(doc: PrintDoc, st: Styles) -> Table:
     """Labels and values, two pairs a row; wide fields and extras alone on a row."""
     label_w, value_w = 29 * mm, CONTENT_WIDTH / 2 - 29 * mm  # 6-character labels on one line
     items: list[tuple[str, str, bool]] = [
-        (f.label, display(f, doc.values.get(f.key)), f.wide) for f in doc.spec.fields
+        (f.label, display(f, doc.values.get(f.key)), f.wide or f.multiline) for f in doc.spec.fields
     ]
     items += [(label, text, len(text) > 16) for label, text in doc.extra]
     rows: list[list[Any]] = []

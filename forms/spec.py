@@ -35,9 +35,12 @@ class FieldType(StrEnum):
     CHOICE = "choice"  # one of ``choices`` (or several with ``multiple``)
     REFERENCE = "reference"  # another record, named by its business key (a department name)
     PERCENT = "percent"  # a share 0..1 (及时率): shown 87.5%; never summed in totals
+    DECIMAL = "decimal"  # decimal.Decimal with the field's ``places`` (学分 0.5, 学时 1.5)
+    DATETIME = "datetime"  # datetime.datetime to the minute or second (投诉受理时间)
 
 
-NUMERIC_TYPES = frozenset({FieldType.INTEGER, FieldType.MONEY})
+NUMERIC_TYPES = frozenset({FieldType.INTEGER, FieldType.MONEY, FieldType.DECIMAL})
+MAX_PLACES = 6
 
 # Separators accepted between the values of a multiple choice: 、 is what Chinese users type,
 # the rest are what they paste from elsewhere. The first one is used when writing.
@@ -76,6 +79,10 @@ class Field:
     - ``wide``: the value is long text that takes a whole row in the PDF grid.
     - ``label_en``: English label, accepted as a column header too.
     - ``value_labels``: Chinese words for stored codes, used when a value is displayed.
+    - ``places``: the decimals a DECIMAL field holds (学分 ``places=1``): more are refused,
+      fewer are padded; Excel shows exactly that many.
+    - ``multiline``: a TEXT field of several lines (处理经过): a multi-line editor in the
+      dialog, wrapped cells in Excel, a whole wrapped row in the PDF.
     """
 
     key: str
@@ -94,6 +101,8 @@ class Field:
     # How stored codes read on a form: (("overhaul", "大修"), ...). For document fields whose
     # values are codes the rules compare (a workflow condition), not words users type.
     value_labels: tuple[tuple[str, str], ...] = ()
+    places: int | None = None
+    multiline: bool = False
 
     def __post_init__(self) -> None:
         if self.type == FieldType.CHOICE and not self.choices:
@@ -102,6 +111,13 @@ class Field:
             raise ValueError(f"reference field {self.key} declares no Reference")
         if self.multiple and self.type != FieldType.CHOICE:
             raise ValueError(f"only a choice field may be multiple ({self.key})")
+        if self.type == FieldType.DECIMAL:
+            if self.places is None or not 0 <= self.places <= MAX_PLACES:
+                raise ValueError(f"decimal field {self.key} declares places 0..{MAX_PLACES}")
+        elif self.places is not None:
+            raise ValueError(f"only a decimal field declares places ({self.key})")
+        if self.multiline and self.type != FieldType.TEXT:
+            raise ValueError(f"only a text field may be multiline ({self.key})")
 
     @property
     def numeric(self) -> bool:

@@ -62,11 +62,14 @@ def _text(raw: Any) -> str:
 
 def _parse_text(field: Field) -> Parser:
     limit = field.max_length
+    multiline = field.multiline
 
     def parse(raw: Any) -> str | None:
         text = raw.strip() if type(raw) is str else _text(raw)
         if not text:
             return None
+        if multiline:  # Windows and old Mac line ends from a pasted text or an Excel cell
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         if limit is not None and len(text) > limit:
             raise ValueProblem(
                 f"超过 {limit} 个字（实有 {len(text)} 个）",
@@ -151,6 +154,47 @@ def _parse_percent(_field: Field) -> Parser:
     return parse
 
 
+_DECIMAL_NOISE = re.compile(r"[,\s]")
+
+
+def _parse_decimal(field: Field) -> Parser:
+    """A number with at most ``field.places`` decimals (学分 0.5): more are refused, not
+    rounded, because they were typed; binary noise from a formula (0.1 + 0.2) is not."""
+    places = field.places or 0
+    quantum = Decimal(1).scaleb(-places)
+    wanted_zh = "整数" if places == 0 else f"数字，最多 {places} 位小数"
+    wanted_en = "a whole number" if places == 0 else f"a number with at most {places} decimals"
+
+    def parse(raw: Any) -> Decimal | None:
+        if isinstance(raw, bool | date):
+            raise ValueProblem(f"应为{wanted_zh}", f"not {wanted_en}")
+        if isinstance(raw, int):
+            number = Decimal(raw)
+        elif isinstance(raw, float):
+            if raw != raw or raw in (float("inf"), float("-inf")):
+                raise ValueProblem(f"应为{wanted_zh}", f"not {wanted_en}")
+            number = Decimal(repr(round(raw, 9)))
+        else:
+            text = _DECIMAL_NOISE.sub("", normalize(str(raw)))
+            if not text:
+                return None
+            try:
+                number = Decimal(text)
+            except InvalidOperation:
+                raise ValueProblem(f"应为{wanted_zh}", f"not {wanted_en}") from None
+            if not number.is_finite():
+                raise ValueProblem(f"应为{wanted_zh}", f"not {wanted_en}")
+        try:
+            exact = number == number.quantize(quantum, ROUND_HALF_UP)
+        except InvalidOperation:
+            raise ValueProblem("数字太大", "the number is too large") from None
+        if not exact:
+            raise ValueProblem(f"应为{wanted_zh}", f"not {wanted_en}")
+        return number.quantize(quantum)
+
+    return parse
+
+
 _DATE_TEXT = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
@@ -192,6 +236,59 @@ def _parse_date(_field: Field) -> Parser:
         if not text:
             return None
         return parse_date_text(text)
+
+    return parse
+
+
+_DATE_PART = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日|(?=\D|$))")
+_TIME_PART = re.compile(r"^(\d{1,2})[:时点](\d{1,2})分?(?::?(\d{1,2})(?:\.\d+)?秒?)?$")
+MAX_SERIAL = 2958466  # 9999-12-31 24:00 as an Excel serial
+
+
+def parse_datetime_text(text: str) -> datetime:
+    """2026-10-08 14:30, 2026/10/8 14:30:05, 2026-10-08T14:30, 2026年10月8日 14:30,
+    2026年10月8日14时30分. A date without a time is refused: a clock needs the hour."""
+    text = normalize(text)
+    match = _DATE_PART.match(text)
+    rest = re.sub(r"\s+", "", text[match.end() :]).lstrip("T") if match else ""
+    clock = _TIME_PART.match(rest) if match else None
+    if match is not None and not rest:
+        raise ValueProblem(
+            "缺少时间，应写作 2026-10-08 14:30", "the time is missing: write 2026-10-08 14:30"
+        )
+    if match is None or clock is None:
+        raise ValueProblem(
+            "日期时间格式应为 2026-10-08 14:30 或 2026年10月8日 14:30",
+            "a date and time looks like 2026-10-08 14:30",
+        )
+    year, month, day = (int(g) for g in match.groups())
+    hour, minute, second = (int(g) if g else 0 for g in clock.groups())
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        raise ValueProblem(
+            f"没有这个时间：{text.strip()}", f"no such time: {text.strip()}"
+        ) from None
+
+
+def _parse_datetime(_field: Field) -> Parser:
+    def parse(raw: Any) -> datetime | None:
+        if isinstance(raw, datetime):
+            return raw.replace(microsecond=0)
+        if isinstance(raw, date):
+            raise ValueProblem(
+                "缺少时间，应写作 2026-10-08 14:30", "the time is missing: write 2026-10-08 14:30"
+            )
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            # An Excel serial with the time as its fraction of a day.
+            if not 1 <= raw < MAX_SERIAL:
+                raise ValueProblem("不是有效的日期时间", "not a valid date and time")
+            seconds = round(raw * 86400)
+            return datetime.combine(EXCEL_EPOCH, datetime.min.time()) + timedelta(seconds=seconds)
+        text = str(raw).strip()
+        if not text:
+            return None
+        return parse_datetime_text(text)
 
     return parse
 
@@ -250,6 +347,8 @@ _FACTORIES: dict[FieldType, Callable[[Field], Parser]] = {
     FieldType.CHOICE: _parse_choice,
     FieldType.REFERENCE: _parse_reference,
     FieldType.PERCENT: _parse_percent,
+    FieldType.DECIMAL: _parse_decimal,
+    FieldType.DATETIME: _parse_datetime,
 }
 
 
@@ -283,6 +382,10 @@ def display(field: Field, value: Any) -> str:
         return f"{Decimal(str(value)):,.2f}"
     if field.type == FieldType.PERCENT:
         return f"{Decimal(str(value)) * 100:.1f}%"
+    if field.type == FieldType.DECIMAL:
+        return f"{Decimal(str(value)):.{field.places or 0}f}"
+    if field.type == FieldType.DATETIME and isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
     if field.type == FieldType.DATE and isinstance(value, date | datetime):
         return value.strftime("%Y-%m-%d")
     if field.type == FieldType.CHOICE and isinstance(value, tuple | list | set | frozenset):

@@ -13,8 +13,11 @@ from models.errors import Conflict
 
 
 def now() -> datetime:
-    """Local wall-clock time, to the second: what the office's forms show."""
-    return datetime.now().replace(microsecond=0)
+    """The office's time, to the second: the server's clock on a shared MySQL database, the
+    local clock on SQLite (``models.clock_source``)."""
+    from models import clock_source
+
+    return clock_source.now()
 
 
 class BaseModel(peewee.Model):

@@ -162,9 +162,10 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> peewee.Dat
     db.initialize(database)
 
     if migrate:
-        from models import schema
+        from models import calendar, schema
 
         schema.migrate(database)
+        calendar.sync_package()  # a year a newer chinese-calendar knows and the office not
     return database
 
 

@@ -89,11 +89,20 @@ def _attachments(database: peewee.Database) -> None:
     _append_only(database, "attachment", ("DELETE",))  # voided (an UPDATE), never deleted
 
 
+def _calendar(database: peewee.Database) -> None:
+    from models import calendar, clocks
+
+    # The rows are seeded by ``calendar.sync_package`` right after the migrations (in its own
+    # transaction: MySQL has just committed this one with the DDL).
+    database.create_tables([*calendar.TABLES, *clocks.TABLES])
+
+
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
 MIGRATIONS: list[Migration] = sorted(
     [
         (1, "foundation: people, settings, audit, approvals", _foundation),
         (4, "attachments: files of any record, in chunks", _attachments),
+        (5, "office calendar: working days, make-up days, stored clocks", _calendar),
         *(
             (version, name, _domain_step(d.name, version))
             for d in domains.DOMAINS

@@ -4,6 +4,7 @@ with the defaults the rulebook gives. Stored per office (in the shared database)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import InvalidOperation
 from typing import Any
@@ -24,6 +25,13 @@ class SettingSpec:
     label_zh: str
     label_en: str
     minimum: Any = None
+    check: Callable[[Any], Any] | None = None  # raises ValueError with the reason
+
+
+def _office_hours(text: str) -> Any:
+    from models.clocks import parse_office_hours
+
+    return parse_office_hours(text)
 
 
 # The suite-wide settings; each domain registers its own when it loads (``register``).
@@ -52,6 +60,38 @@ SPECS: dict[str, SettingSpec] = {
         ),
         SettingSpec(
             "attachments.max_mb", 20, int, "附件大小上限（MB）", "attachment size limit (MB)", 1
+        ),
+        SettingSpec(
+            "clock.office_hours",
+            "08:30-12:00,14:00-17:30",
+            str,
+            "办公时间（工作小时计时、顺延至下班）",
+            "office hours (working-hour clocks, close of business)",
+            check=_office_hours,
+        ),
+        SettingSpec(
+            "clock.skew_warn_minutes",
+            5,
+            int,
+            "电脑时钟与服务器相差超过（分钟）时提醒",
+            "warn when this PC's clock is off the server's by more than (minutes)",
+            1,
+        ),
+        SettingSpec(
+            "clock.utc_offset_minutes",
+            480,
+            int,
+            "办公时区（与UTC相差的分钟数，北京时间为480）",
+            "office time zone (minutes from UTC; Beijing is 480)",
+            -720,
+        ),
+        SettingSpec(
+            "calendar.unknown_year_notice_days",
+            60,
+            int,
+            "提前多少天提醒录入下一年节假日安排",
+            "days ahead to remind that next year's holidays are not entered",
+            0,
         ),
     )
 }
@@ -98,6 +138,16 @@ def _coerce(spec: SettingSpec, raw: Any) -> Any:
             f"{spec.label_en} must be at least {spec.minimum}",
             field=spec.key,
         )
+    if spec.check is not None:
+        try:
+            spec.check(value)
+        except ValueError as exc:
+            raise RuleViolation(
+                None,
+                f"设置「{spec.label_zh}」的值无效：{exc}",
+                f"invalid value for {spec.label_en}: {exc}",
+                field=spec.key,
+            ) from exc
     return value
 
 

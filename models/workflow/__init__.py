@@ -19,7 +19,8 @@ Other rules kept here:
 - 去重: an approver who approved the node just before is approved automatically;
 - delegation (代理): while a delegation is active the principal's pending tasks appear in the
   delegate's inbox (one SQL query), and the step records "delegate for principal";
-- deadlines: each task is due at the end of the N-th working day on the Chinese calendar.
+- deadlines: each task is due at the end of the N-th working day on the office calendar
+  (``models.calendar``: the official holidays and 调休 as data an administrator may edit).
 
 Domain modules react to outcomes with ``on_outcome(doc_type)`` hooks, called inside the same
 transaction (never peewee signals, which bulk queries skip).

@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee
 
-from models import calendar, settings
+from models import clocks, settings
 from models.base import guarded_update, now
 from models.db import db, for_update
 from models.errors import Conflict, RuleViolation
@@ -130,7 +130,7 @@ def _due(node: Node, at: datetime) -> datetime:
     days = node.deadline_days
     if days is None:
         days = settings.get("workflow.default_deadline_days")
-    return calendar.deadline(at, days)
+    return clocks.due(clocks.ClockSpec.working_days(days), at)
 
 
 def _activate(

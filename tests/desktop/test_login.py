@@ -86,3 +86,18 @@ def test_first_start_creates_the_administrator_once(qtbot, sqlite_database, app)
     assert dialog.try_submit()
     admin = people.authenticate("admin", "long-enough-1")
     assert admin.name == "王主任" and admin.has_role(people.Role.ADMIN)
+
+
+def test_after_login_an_administrator_hears_that_next_years_holidays_are_missing(
+    qtbot, desk, boxes
+):
+    from models import settings
+
+    # Two years ahead always reaches a year the installed chinese-calendar does not know.
+    settings.put(desk.admin, "calendar.unknown_year_notice_days", 730)
+    sign_in(qtbot, login_dialog(qtbot, desk), "admin", PASSWORD)
+    assert any("节假日和调休安排尚未录入" in text for text in boxes.texts())
+    boxes.shown.clear()
+    dialog = login_dialog(qtbot, desk)
+    sign_in(qtbot, dialog, "lisi", PASSWORD)  # not an administrator: nothing to do about it
+    assert dialog.user is not None and boxes.shown == []  # SQLite: no clock to be off from

@@ -135,3 +135,95 @@ def test_percent_reads_fractions_and_percent_text_and_prints_one_decimal():
         parse("很高")
     assert display(field, Decimal("0.875")) == "87.5%" and display(field, None) == ""
     assert not field.numeric  # a rate is never summed in a register's 合计 row
+
+
+CREDIT = Field("credit", "学分", FieldType.DECIMAL, places=1)
+RECEIVED = Field("received", "投诉受理时间", FieldType.DATETIME)
+NOTES = Field("notes", "处理经过", multiline=True, max_length=200)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (0.5, Decimal("0.5")),
+        (2, Decimal("2.0")),
+        (0.1 + 0.2, Decimal("0.3")),  # binary noise from a formula
+        ("1.5", Decimal("1.5")),
+        (" １．５ ", Decimal("1.5")),  # full-width, as typed with a Chinese IME
+        ("1,200.5", Decimal("1200.5")),
+        ("-0.5", Decimal("-0.5")),
+        ("3", Decimal("3.0")),
+    ],
+)
+def test_decimal_fields_read_numbers_to_their_declared_places(raw, expected):
+    value = parser_for(CREDIT)(raw)
+    assert value == expected and value.as_tuple().exponent == -1
+
+
+@pytest.mark.parametrize(
+    "raw", ["0.55", 0.25, "半分", "1.5分", float("nan"), date(2026, 1, 1), True]
+)
+def test_decimal_fields_refuse_more_places_than_declared_and_words(raw):
+    """0.55 in a one-place field was typed by someone: refused, never silently rounded."""
+    with pytest.raises(ValueProblem) as info:
+        parser_for(CREDIT)(raw)
+    assert info.value.zh and info.value.en
+
+
+def test_decimal_fields_declare_their_places_and_print_them():
+    from forms.values import display
+
+    with pytest.raises(ValueError):
+        Field("x", "学时", FieldType.DECIMAL)  # places missing
+    with pytest.raises(ValueError):
+        Field("x", "金额", FieldType.MONEY, places=2)  # places only for DECIMAL
+    assert display(CREDIT, Decimal("2")) == "2.0" and display(CREDIT, 0.5) == "0.5"
+    assert CREDIT.numeric  # summed in a register's 合计 row
+    whole = parser_for(Field("h", "学时", FieldType.DECIMAL, places=0))
+    assert whole("12") == Decimal("12") and whole(12.0) == Decimal("12")
+    with pytest.raises(ValueProblem):
+        whole("1.5")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        datetime(2026, 10, 8, 14, 30),
+        datetime(2026, 10, 8, 14, 30, 0, 500),
+        46303.604166666664,  # the Excel serial of 2026-10-08 14:30
+        "2026-10-08 14:30",
+        "2026-10-08 14:30:00",
+        "2026/10/8 14:30",
+        "2026-10-08T14:30",
+        "2026年10月8日 14:30",
+        "2026年10月8日14时30分",
+        "２０２６-１０-０８ １４：３０",
+    ],
+)
+def test_datetime_fields_read_a_date_time_cell_or_text(raw):
+    assert parser_for(RECEIVED)(raw) == datetime(2026, 10, 8, 14, 30)
+
+
+@pytest.mark.parametrize(
+    "raw", ["2026-10-08", date(2026, 10, 8), "14:30", "2026-10-08 25:00", "昨天下午", 0]
+)
+def test_datetime_fields_refuse_a_missing_time_and_nonsense(raw):
+    """A 48-hour clock needs the hour: a bare date is refused, not read as midnight."""
+    with pytest.raises(ValueProblem) as info:
+        parser_for(RECEIVED)(raw)
+    assert info.value.zh and info.value.en
+
+
+def test_datetime_fields_print_to_the_minute():
+    from forms.values import display
+
+    assert display(RECEIVED, datetime(2026, 10, 8, 14, 30, 15)) == "2026-10-08 14:30"
+
+
+def test_multiline_text_keeps_its_lines_and_its_limit():
+    parse = parser_for(NOTES)
+    assert parse("  第一行\r\n第二行\r第三行  ") == "第一行\n第二行\n第三行"
+    with pytest.raises(ValueProblem):
+        parse("字" * 201)
+    with pytest.raises(ValueError):
+        Field("x", "金额", FieldType.MONEY, multiline=True)
