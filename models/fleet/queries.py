@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import peewee
 
+from models import periods
 from models.fleet.repairs import REPAIR_FLOW, Repair, RepairState
 from models.fleet.stats import monthly_report
 from models.fleet.vehicles import Vehicle, VehicleDriver
@@ -44,9 +45,4 @@ def repairs_to_act(user: User) -> peewee.Expression:
 def monthly_series(last_period: str, months: int = 12) -> list[tuple[str, object]]:
     """``(period, Figures)`` for the ``months`` months ending with ``last_period``, oldest
     first: the 统计 chart's monthly cost, 及时率 and 合格率 (F8)."""
-    year, month = (int(p) for p in last_period.split("-"))
-    periods = []
-    for back in range(months - 1, -1, -1):
-        index = year * 12 + (month - 1) - back
-        periods.append(f"{index // 12:04d}-{index % 12 + 1:02d}")
-    return [(period, monthly_report(period).total) for period in periods]
+    return [(p, monthly_report(p).total) for p in periods.month_series(last_period, months)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from models import settings
+from models import periods, settings
 from models.errors import RuleViolation
 from models.fleet.repairs import LineState, Repair, RepairLine, RepairState
 from models.fleet.vehicles import RepairShop, Vehicle
@@ -19,16 +19,11 @@ from models.people import Department
 
 
 def month_bounds(period: str) -> tuple[datetime, datetime]:
-    """``"2026-10"`` → [2026-10-01 00:00, 2026-11-01 00:00)."""
+    """``"2026-10"`` → [2026-10-01 00:00, 2026-11-01 00:00): the 统计期间 of F8."""
     try:
-        year, month = (int(p) for p in period.split("-"))
-        start = datetime(year, month, 1)
-    except ValueError as exc:
-        raise RuleViolation(
-            None, f"统计期间格式应为 2026-10：{period}", f"period must look like 2026-10: {period}"
-        ) from exc
-    end = datetime(year + (month == 12), month % 12 + 1, 1)
-    return start, end
+        return periods.month_bounds(period)
+    except RuleViolation as exc:
+        raise RuleViolation(None, f"统计{exc.zh}", f"statistics: {exc.en}") from exc
 
 
 @dataclass

@@ -20,6 +20,8 @@ from __future__ import annotations
 import peewee
 
 from models import numbering
+from models.periods import parse_quarter as parse_period
+from models.periods import quarter_bounds, quarter_of
 from models.supplies import stocktake  # registers the stocktake flow
 from models.supplies.plans import (
     PLAN_FLOW,
@@ -100,9 +102,6 @@ from models.supplies.stock import (
     SupplierKind,
     add_item,
     category_from_label,
-    parse_period,
-    quarter_bounds,
-    quarter_of,
     set_opening_balance,
     update_item,
     void_item,

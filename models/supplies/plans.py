@@ -20,13 +20,13 @@ from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Role, User, require_role
+from models.periods import quarter_bounds
 from models.supplies.stock import (
     CENT,
     MONEY,
     STORE_ROLES,
     Item,
     positive_int,
-    quarter_bounds,
 )
 from models.workflow import Approver, Flow, Instance, Node, State
 

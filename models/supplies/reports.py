@@ -11,6 +11,7 @@ from decimal import Decimal
 import peewee
 
 from models.people import Department
+from models.periods import quarter_bounds
 from models.supplies.plans import (
     PlanLineInput,
 )
@@ -27,7 +28,6 @@ from models.supplies.stock import (
     Movement,
     MovementKind,
     Supplier,
-    quarter_bounds,
 )
 
 

@@ -22,7 +22,7 @@ integers keep the locking arithmetic exact.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -492,34 +492,6 @@ def set_opening_balance(
 
 
 # --- small shared helpers ----------------------------------------------------------------
-
-
-def quarter_of(day: date | datetime) -> tuple[int, int]:
-    """(year, quarter) of a day: 2026-10-01 → (2026, 4)."""
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
-    """First day of the quarter and first day of the next one: [start, end)."""
-    if not 1 <= quarter <= 4:
-        raise RuleViolation(None, f"季度应为1至4：{quarter}", f"quarter must be 1-4: {quarter}")
-    start = date(year, 3 * quarter - 2, 1)
-    end = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
-    return start, end
-
-
-def parse_period(period: str) -> tuple[int, int]:
-    """``"2026Q4"`` (or ``2026-Q4``, ``2026q4``) → (2026, 4)."""
-    text = (period or "").strip().upper().replace("-", "")
-    try:
-        year_text, quarter_text = text.split("Q")
-        year, quarter = int(year_text), int(quarter_text)
-        quarter_bounds(year, quarter)
-    except (ValueError, RuleViolation) as exc:
-        raise RuleViolation(
-            None, f"期间格式应为 2026Q4：{period}", f"period must look like 2026Q4: {period}"
-        ) from exc
-    return year, quarter
 
 
 def items_by_id(ids: Sequence[int]) -> dict[int, Item]:

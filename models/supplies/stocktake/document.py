@@ -18,14 +18,13 @@ from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Role, User, require_role
+from models.periods import quarter_bounds, quarter_of
 from models.supplies.stock import (
     STORE_ROLES,
     Category,
     Item,
     Movement,
     lock_items,
-    quarter_bounds,
-    quarter_of,
 )
 from models.workflow import Approver, Flow, Instance, Node, State
 
