@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +28,13 @@ from models.errors import RuleViolation
 from models.fleet import LineInput
 
 NAME, KIND, ASSEMBLY, QTY, PRICE, WARRANTY = range(6)
+
+
+class _CheckOnly(QStyledItemDelegate):
+    """The 总成 column is a check box only: no text editor opens on it."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> None:
+        return None
 
 
 class LineEditor(QWidget):
@@ -52,6 +61,7 @@ class LineEditor(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, width)
         self.table.setMinimumHeight(150)
+        self.table.setItemDelegateForColumn(ASSEMBLY, _CheckOnly(self.table))
         self.table.itemChanged.connect(lambda _i: self._update_total())
 
         add = QPushButton(icon("add"), self.tr("添加项目"))
@@ -97,8 +107,7 @@ class LineEditor(QWidget):
         kind.addItem(self.tr("工时"), "labour")
         kind.setCurrentIndex(1 if labour else 0)
         self.table.setCellWidget(row, KIND, kind)
-        check = QTableWidgetItem()
-        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        check = QTableWidgetItem()  # checkable by default; _CheckOnly keeps its text closed
         check.setCheckState(Qt.CheckState.Checked if assembly else Qt.CheckState.Unchecked)
         self.table.setItem(row, ASSEMBLY, check)
         for col, text in ((QTY, quantity), (PRICE, price), (WARRANTY, str(warranty))):

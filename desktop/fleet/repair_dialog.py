@@ -303,7 +303,7 @@ class RepairDialog(QDialog):
                 if c == 7 and ln.state in LINE_COLOURS:
                     item.setForeground(QColor(LINE_COLOURS[LineState(ln.state)]))
                 if c == 0 and declinable and ln.state == LineState.ESTIMATED:
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    # An item is checkable by default; the check box shows once it has a state.
                     item.setCheckState(Qt.CheckState.Unchecked)
                     item.setToolTip(self.tr("勾选 = 此项不批准（大修报价逐项审批）"))
                 self.lines.setItem(r, c, item)
@@ -410,7 +410,7 @@ class RepairDialog(QDialog):
             item = self.lines.item(r, 0)
             if (
                 item is not None
-                and item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+                and item.data(Qt.ItemDataRole.CheckStateRole) is not None
                 and item.checkState() == Qt.CheckState.Checked
             ):
                 ids.append(line_id)

@@ -104,8 +104,7 @@ def cell(value: Any, *, right: bool = False) -> QTableWidgetItem:
         if isinstance(value, datetime)
         else str(value)
     )
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    item = QTableWidgetItem(text)  # read-only through the table's edit triggers
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
