@@ -92,8 +92,7 @@ class AdminPage(QWidget):
 
     def reload(self) -> None:
         for view in (self.users, self.departments):
-            if view.model._started:
-                view.model.refresh()
+            view.model.reload()
 
     # --- users ---------------------------------------------------------------------------
 
@@ -472,6 +471,4 @@ class AuditLogView(QWidget):
 
     @Slot()
     def apply_filters(self) -> None:
-        self.model.filters = self.filters()
-        if self.model._started:
-            self.model.refresh()
+        self.model.set_filters(self.filters())

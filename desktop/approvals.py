@@ -28,7 +28,7 @@ from desktop import errors
 from desktop.document_dialog import DocumentDialog
 from desktop.i18n import pick
 from desktop.icons import icon
-from desktop.lazy_model import Column, LazyQueryModel
+from desktop.lazy_model import Column, LazyQueryModel, Look, Row
 from desktop.list_view import ListView
 from desktop.pickers import UserPicker
 from desktop.tasks import BackgroundTask, Progress
@@ -45,9 +45,10 @@ if TYPE_CHECKING:
 OVERDUE = "#c62828"
 
 
-def overdue_colour(due: Any) -> str | None:
+def overdue_look(row: Row) -> Look | None:
     """Red for a deadline (working days, see models.calendar) that has passed."""
-    return OVERDUE if isinstance(due, datetime) and due < datetime.now() else None
+    due = row.get("due")
+    return Look(OVERDUE) if isinstance(due, datetime) and due < datetime.now() else None
 
 
 def state_label(value: Any) -> str:
@@ -103,7 +104,7 @@ class ApprovalCenter(QWidget):
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
             Column("department", self.tr("部门"), ApplicantDept.name, width=110),
             Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
-            Column("due", self.tr("办理期限"), Task.due_at, width=140, color=overdue_colour),
+            Column("due", self.tr("办理期限"), Task.due_at, width=140, look=overdue_look),
             Column("for", self.tr("代理"), Assignee.name, fmt=on_behalf, width=90),
         ]
         model = LazyQueryModel(
@@ -215,8 +216,7 @@ class ApprovalCenter(QWidget):
     def reload(self) -> None:
         """Reload the lists that were opened already (the poll or an action changed data)."""
         for view in self.lists():
-            if view.model._started:
-                view.model.refresh()
+            view.model.reload()
         self._update_tab_titles()
 
     def _update_tab_titles(self, count: int | None = None) -> None:

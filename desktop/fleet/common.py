@@ -1,6 +1,6 @@
 """What every fleet tab shares: who the user is to the fleet (roles decide the buttons the
-page offers; the use cases still check every call), a list model that can format a cell
-from its whole row, filter combos, and running a use case with its refusal shown."""
+page offers; the use cases still check every call), filter combos, and running a use case
+with its refusal shown."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import peewee
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from desktop import errors
 from desktop.i18n import pick
 from desktop.icons import icon
-from desktop.lazy_model import Column, Index, LazyQueryModel
 from models import queries
 from models.fleet import (
     FuelStation,
@@ -115,28 +114,6 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-class RowModel(LazyQueryModel):
-    """A lazy list where a column may be formatted from the whole row
-    (``Column.extra["row"]``), e.g. the maintenance status needs mileage and dates."""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole)
-            and index.isValid()
-            and index.row() < len(self.rows)
-        ):
-            column = self.columns[index.column()]
-            row_fmt = column.extra.get("row")
-            if row_fmt is not None and role == Qt.ItemDataRole.DisplayRole:
-                return row_fmt(self.rows[index.row()])
-            colour = column.extra.get("colour")
-            if colour is not None and role == Qt.ItemDataRole.ForegroundRole:
-                return colour(self.rows[index.row()])
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return None
-        return super().data(index, role)
-
-
 def combo(items: Sequence[tuple[str, Any]], all_text: str | None = None) -> QComboBox:
     """A filter combo whose first entry means "all"."""
     box = QComboBox()
@@ -198,6 +175,3 @@ def attempt(parent: QWidget, action: Callable[[], Any], reload: Callable[[], Non
         return False
     reload()
     return True
-
-
-__all__ = ["Column", "RowModel"]

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout, QWidge
 
 from desktop.exporting import export_action
 from desktop.fleet import dialogs
-from desktop.fleet.common import RowModel, button, integer, money, plate_search, sees_all, yes_no
+from desktop.fleet.common import button, integer, money, plate_search, sees_all, yes_no
 from desktop.fleet.export import register_export
 from desktop.form_dialog import FormDialog
-from desktop.lazy_model import Column
+from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
 from models import queries
 from models.fleet import FuelLog, FuelStation, Vehicle, VehicleUse
@@ -67,7 +67,7 @@ class FuelTab(QWidget):
         ]
         self.fuel = ListView(
             "fleet.fuel",
-            RowModel(
+            LazyQueryModel(
                 self._fuel_base,
                 fuel_columns,
                 FuelLog.id,
@@ -96,7 +96,7 @@ class FuelTab(QWidget):
         ]
         self.uses = ListView(
             "fleet.uses",
-            RowModel(
+            LazyQueryModel(
                 self._use_base,
                 use_columns,
                 VehicleUse.id,
@@ -146,8 +146,7 @@ class FuelTab(QWidget):
 
     def reload(self) -> None:
         for view in (self.fuel, self.uses):
-            if view.model._started:
-                view.model.refresh()
+            view.model.reload()
 
     def fuel_dialog(self) -> FormDialog:
         return dialogs.fuel_dialog(self.user, self)

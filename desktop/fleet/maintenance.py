@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
-    RowModel,
     button,
     integer,
     label,
@@ -36,7 +35,7 @@ from desktop.fleet.common import (
 )
 from desktop.fleet.vehicles import MAINTENANCE_COLOURS
 from desktop.form_dialog import FormDialog
-from desktop.lazy_model import Column
+from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
 from models import fleet
 from models.fleet import Maintenance, RepairShop, Vehicle
@@ -142,7 +141,7 @@ class MaintenanceTab(QWidget):
         ]
         self.history = ListView(
             "fleet.maintenance",
-            RowModel(
+            LazyQueryModel(
                 lambda: (
                     Maintenance.select()
                     .join(Vehicle, on=Maintenance.vehicle == Vehicle.id)
@@ -177,8 +176,7 @@ class MaintenanceTab(QWidget):
     def reload(self) -> None:
         self.load_due()
         self.load_compliance()
-        if self.history.model._started:
-            self.history.model.refresh()
+        self.history.model.reload()
 
     def load_due(self) -> None:
         self.due_rows = fleet.maintenance_due(date.today())
@@ -196,7 +194,7 @@ class MaintenanceTab(QWidget):
         ]
         fill(self.due, rows, right={4, 5, 6})
         for r, d in enumerate(self.due_rows):
-            self.due.item(r, 2).setForeground(MAINTENANCE_COLOURS[d.status])
+            self.due.item(r, 2).setForeground(QColor(MAINTENANCE_COLOURS[d.status]))
         overdue = sum(d.status == "overdue" for d in self.due_rows)
         self.due_summary.setText(
             self.tr("已超期 %1 辆，即将到期 %2 辆（按里程或月数，先到为准）")

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from desktop import errors
 from desktop.exporting import import_dialog
 from desktop.fleet import dialogs
-from desktop.fleet.common import RowModel, attempt, button, combo, yes_no
+from desktop.fleet.common import attempt, button, combo, yes_no
 from desktop.fleet.export import register_export, template_export
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
-from desktop.lazy_model import Column
+from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from forms.kinds import get_kind
 from models import fleet
@@ -31,10 +31,8 @@ from models.fleet import FuelStation, RepairShop
 from models.people import Role, User
 
 
-def designated_colour(row: dict[str, Any]) -> Any:
-    from PySide6.QtGui import QColor
-
-    return None if row.get("designated") else QColor("#999999")
+def designated_look(row: dict[str, Any]) -> Look | None:
+    return None if row.get("designated") else Look("#999999")
 
 
 class PlaceList(QWidget):
@@ -61,10 +59,10 @@ class PlaceList(QWidget):
                 model.designated,
                 fmt=yes_no,
                 width=50,
-                extra={"colour": designated_colour},
+                look=designated_look,
             )
         )
-        self.model = RowModel(
+        self.model = LazyQueryModel(
             lambda: model.select().where(model.voided_at.is_null()),
             columns,
             model.id,
@@ -106,8 +104,7 @@ class PlaceList(QWidget):
         self.model.set_filters([] if value is None else [self.place_model.designated == value])
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
 
     def selected(self) -> Any:
         key = self.view.current_id()

@@ -14,7 +14,6 @@ from desktop import errors
 from desktop.exporting import export_action, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
-    RowModel,
     button,
     combo,
     drives_any,
@@ -30,7 +29,7 @@ from desktop.fleet.export import register_export, template_export
 from desktop.fleet.repair_dialog import STATE_COLOURS, RepairDialog
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
-from desktop.lazy_model import Column
+from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from forms.kinds import get_kind
 from models import queries
@@ -41,11 +40,9 @@ state_text = repair_state_label
 kind_text = kind_label
 
 
-def state_colour(row: dict[str, Any]) -> Any:
-    from PySide6.QtGui import QColor
-
+def state_look(row: dict[str, Any]) -> Look | None:
     colour = STATE_COLOURS.get(row.get("state"))  # type: ignore[call-overload]
-    return QColor(colour) if colour else None
+    return Look(colour) if colour else None
 
 
 class RepairsTab(QWidget):
@@ -67,7 +64,7 @@ class RepairsTab(QWidget):
                 Repair.state,
                 fmt=state_text,
                 width=70,
-                extra={"colour": state_colour},
+                look=state_look,
             ),
             Column("applied_at", self.tr("报修时间"), Repair.applied_at, width=130),
             Column("promised", self.tr("承诺完工"), Repair.promised_date, width=95),
@@ -81,7 +78,7 @@ class RepairsTab(QWidget):
             ),
             Column("authorisation", self.tr("准修通知单"), Repair.authorisation_no, width=110),
         ]
-        self.model = RowModel(
+        self.model = LazyQueryModel(
             self._base,
             columns,
             Repair.id,
@@ -156,8 +153,7 @@ class RepairsTab(QWidget):
         return "；".join(parts)
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
         for dialog in list(self.open_dialogs):
             if dialog.isVisible():
                 dialog.load()

@@ -8,14 +8,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop import errors
 from desktop.exporting import export_action, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
-    RowModel,
     attempt,
     button,
     combo,
@@ -29,7 +27,7 @@ from desktop.fleet.common import (
 )
 from desktop.fleet.export import register_export, template_export
 from desktop.icons import icon
-from desktop.lazy_model import Column
+from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from forms.kinds import get_kind
 from models import fleet, queries
@@ -39,7 +37,7 @@ from models.people import Department, User
 if TYPE_CHECKING:
     from desktop.form_dialog import FormDialog
 
-MAINTENANCE_COLOURS = {"overdue": QColor("#c0392b"), "due_soon": QColor("#b26a00")}
+MAINTENANCE_COLOURS = {"overdue": "#c0392b", "due_soon": "#b26a00"}
 
 
 def maintenance_of(row: dict[str, Any]) -> fleet.MaintenanceDue:
@@ -66,10 +64,11 @@ def maintenance_text(row: dict[str, Any]) -> str:
     return f"{text}（{due.due_km:,} km{when}）"
 
 
-def maintenance_colour(row: dict[str, Any]) -> QColor | None:
+def maintenance_look(row: dict[str, Any]) -> Look | None:
     if row.get("status") in (VehicleStatus.SCRAPPED, VehicleStatus.SUSPENDED):
         return None
-    return MAINTENANCE_COLOURS.get(maintenance_of(row).status)
+    colour = MAINTENANCE_COLOURS.get(maintenance_of(row).status)
+    return Look(colour) if colour else None
 
 
 class VehiclesTab(QWidget):
@@ -103,7 +102,8 @@ class VehiclesTab(QWidget):
                 self.tr("保养"),
                 Vehicle.last_service_date,
                 width=220,
-                extra={"row": maintenance_text, "colour": maintenance_colour},
+                text=maintenance_text,
+                look=maintenance_look,
             ),
             Column("purchase_date", self.tr("购置日期"), Vehicle.purchase_date, width=100),
         ]
@@ -113,7 +113,7 @@ class VehiclesTab(QWidget):
             "service_interval_km": Vehicle.service_interval_km,
             "service_interval_months": Vehicle.service_interval_months,
         }
-        self.model = RowModel(
+        self.model = LazyQueryModel(
             self._base,
             columns,
             Vehicle.id,
@@ -186,8 +186,7 @@ class VehiclesTab(QWidget):
         return "；".join(parts)
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
 
     def selected(self) -> Vehicle | None:
         key = self.view.current_id()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +26,7 @@ from desktop import errors
 from desktop.exporting import export_action
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
-from desktop.lazy_model import Column, Index, LazyQueryModel
+from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from desktop.supplies import common
 from desktop.supplies.common import tr
@@ -36,8 +35,8 @@ from models import supplies
 from models.people import Role, User
 from models.supplies import Category, Item
 
-LOW_BACKGROUND = QColor("#fdecea")
-LOW_FOREGROUND = QColor("#b3261e")
+LOW_ROW = Look(background="#fdecea")
+LOW_STOCK = Look("#b3261e", bold=True)
 YES, NO = "是", "否"
 
 
@@ -89,33 +88,9 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class StockModel(LazyQueryModel):
-    """The item list; a row at or below its reorder level is tinted and its stock red."""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role in (
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.FontRole,
-        ):
-            row = self.rows[index.row()]
-            if not self.is_low(index.row()):
-                return None
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return LOW_BACKGROUND
-            if self.columns[index.column()].key == "on_hand":
-                if role == Qt.ItemDataRole.ForegroundRole:
-                    return LOW_FOREGROUND
-                font = QFont()
-                font.setBold(True)
-                return font
-            del row
-            return None
-        return super().data(index, role)
-
-    def is_low(self, row: int) -> bool:
-        values = self.rows[row]
-        return int(values.get("on_hand") or 0) <= int(values.get("reorder_level") or 0)
+def is_low(row: dict[str, Any]) -> bool:
+    """At or below its reorder level: the item list tints the row and reddens its stock."""
+    return int(row.get("on_hand") or 0) <= int(row.get("reorder_level") or 0)
 
 
 class CataloguePanel(QWidget):
@@ -132,7 +107,14 @@ class CataloguePanel(QWidget):
             Column("series", tr("类别"), supplies.CATEGORY_ORDER, fmt=category_label, width=80),
             Column("specification", tr("规格型号"), Item.specification, width=150),
             Column("unit", tr("单位"), Item.unit, width=50),
-            Column("on_hand", tr("库存"), Item.on_hand, width=70, align_right=True),
+            Column(
+                "on_hand",
+                tr("库存"),
+                Item.on_hand,
+                width=70,
+                align_right=True,
+                look=lambda row: LOW_STOCK if is_low(row) else None,
+            ),
             Column("reorder_level", tr("库存下限"), Item.reorder_level, width=80, align_right=True),
             Column("price", tr("参考单价"), Item.price, width=80, align_right=True),
             Column(
@@ -143,13 +125,14 @@ class CataloguePanel(QWidget):
                 width=100,
             ),
         ]
-        self.model = StockModel(
+        self.model = LazyQueryModel(
             lambda: Item.select().where(Item.voided_at.is_null()),
             columns,
             Item.id,
             sort_column=2,
             descending=False,
             search_fields=[Item.name_search, Item.code],
+            row_look=lambda row: LOW_ROW if is_low(row) else None,
         )
         self.view = ListView(
             "supplies.items",
@@ -193,8 +176,7 @@ class CataloguePanel(QWidget):
         return button
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
 
     @Slot()
     def update_actions(self) -> None:
@@ -210,9 +192,7 @@ class CataloguePanel(QWidget):
             filters.append(Item.category == self.category.currentData())
         if self.low_only.isChecked():
             filters.append(Item.on_hand <= Item.reorder_level)
-        self.model.filters = filters
-        if self.model._started:
-            self.model.refresh()
+        self.model.set_filters(filters)
 
     def filters_text(self) -> str:
         parts = []

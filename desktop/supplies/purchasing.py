@@ -515,8 +515,7 @@ class PurchasingPanel(QWidget):
 
     def reload(self) -> None:
         for view in (self.plans, self.orders):
-            if view.model._started:
-                view.model.refresh()
+            view.model.reload()
         if self.tabs.currentIndex() == 2:
             self.load_suggestions()
         self.update_actions()

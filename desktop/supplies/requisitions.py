@@ -356,21 +356,17 @@ class RequisitionsPanel(QWidget):
         self.update_actions()
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
         self.update_actions()
 
     @Slot()
     def apply_filters(self) -> None:
         state = self.state.currentData()
         if state == OPEN:
-            self.model.filters = [
-                Requisition.state.in_([RequisitionState.PENDING, RequisitionState.APPROVED])
-            ]
+            filters = [Requisition.state.in_([RequisitionState.PENDING, RequisitionState.APPROVED])]
         else:
-            self.model.filters = [Requisition.state == state] if state else []
-        if self.model._started:
-            self.model.refresh()
+            filters = [Requisition.state == state] if state else []
+        self.model.set_filters(filters)
 
     def filters_text(self) -> str:
         return self.state.currentText() if self.state.currentData() else ""

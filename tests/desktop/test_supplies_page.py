@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.app import build_main_window
+from desktop.supplies.catalogue import is_low
 from desktop.supplies.page import SuppliesPage
 from desktop.supplies.stocktake import COUNTED, KEYS, REASON
 from models import supplies
@@ -86,7 +87,7 @@ def test_the_page_opens_for_logistics_with_the_items_listed(qtbot, store):
     assert shown[store.pen.code]["on_hand"] == 50
     # series in the regulation's order, labelled; toner (3 ≤ 5) is highlighted, pens not
     assert [model.data(model.index(r, 2)) for r in range(3)] == ["书写工具", "纸本", "耗材"]
-    low = [model.is_low(r) for r in range(3)]
+    low = [is_low(model.row(r)) for r in range(3)]
     assert low == [False, False, True]
     assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
