@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.exporting import export_action, import_dialog
 from desktop.form_dialog import FieldEditor, FormDialog
 from desktop.i18n import pick
@@ -65,7 +65,7 @@ def role_labels(codes: Any) -> str:
         return ""
     order = list(Role)
     roles = sorted((Role(c) for c in str(codes).split(",") if c), key=order.index)
-    return "、".join(pick(r.label, r.label_en) for r in roles)
+    return "、".join(labels.label(r) for r in roles)
 
 
 class AdminPage(QWidget):

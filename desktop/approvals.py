@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.document_dialog import DocumentDialog
 from desktop.i18n import pick
 from desktop.icons import icon
@@ -49,13 +49,6 @@ def overdue_look(row: Row) -> Look | None:
     """Red for a deadline (working days, see models.calendar) that has passed."""
     due = row.get("due")
     return Look(OVERDUE) if isinstance(due, datetime) and due < datetime.now() else None
-
-
-def state_label(value: Any) -> str:
-    try:
-        return State(value).label
-    except ValueError:
-        return str(value or "")
 
 
 class ApprovalCenter(QWidget):
@@ -140,7 +133,7 @@ class ApprovalCenter(QWidget):
         columns = [
             Column("title", self.tr("标题"), Instance.title, width=280),
             Column("flow", self.tr("类型"), FlowVersion.name, width=130),
-            Column("state", self.tr("状态"), Instance.state, fmt=state_label, width=90),
+            Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),
             Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
             Column("finished", self.tr("办结时间"), Instance.finished_at, width=140),
         ]
@@ -168,7 +161,7 @@ class ApprovalCenter(QWidget):
             Column("title", self.tr("标题"), Instance.title, width=260),
             Column("flow", self.tr("类型"), FlowVersion.name, width=130),
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
-            Column("state", self.tr("状态"), Instance.state, fmt=state_label, width=90),
+            Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),
             Column("by", self.tr("抄送人"), CarbonCopy.by_name, width=90),
             Column("at", self.tr("抄送时间"), CarbonCopy.at, width=140),
         ]

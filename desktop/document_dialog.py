@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.form_dialog import label_of
 from desktop.icons import icon
 from desktop.modules import document_form
@@ -146,7 +146,7 @@ class DocumentDialog(QDialog):
         self.header.setText(
             f"<h3>{inst.title}</h3>"
             f"{inst.flow.name} · {inst.applicant.name} {dept} · "
-            f"{inst.submitted_at:%Y-%m-%d %H:%M} · <b>{state.label}</b> {where}"
+            f"{inst.submitted_at:%Y-%m-%d %H:%M} · <b>{labels.label(state)}</b> {where}"
         )
         self._show_fields(inst)
         self._show_trail()

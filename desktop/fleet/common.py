@@ -8,18 +8,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import peewee
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from desktop import errors
-from desktop.i18n import pick
+from desktop.i18n import translator
 from desktop.icons import icon
 from models import queries
 from models.fleet import (
     FuelStation,
-    LineState,
     RepairShop,
-    RepairState,
     Vehicle,
     VehicleStatus,
 )
@@ -28,9 +25,7 @@ from models.people import Department, Role, User
 MANAGERS = (Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
 
 
-def t(text: str) -> str:
-    """Module-level strings of the fleet page (context ``fleet``)."""
-    return QCoreApplication.translate("fleet", text)
+tr = translator("fleet")  # module-level strings of the fleet page
 
 
 def manages_fleet(user: User) -> bool:
@@ -47,59 +42,8 @@ def drives_any(user: User) -> bool:
     return queries.fleet_vehicle_ids_of(user).exists()
 
 
-# The domain's labels are Chinese only; the English interface shows these instead.
-_EN = {
-    "in_service": "In service",
-    "in_repair": "In repair",
-    "suspended": "Suspended",
-    "scrapped": "Scrapped",
-    "applied": "Under approval",
-    "returned": "Returned",
-    "rejected": "Not approved",
-    "withdrawn": "Withdrawn",
-    "authorised": "Authorised",
-    "awaiting_acceptance": "Awaiting acceptance",
-    "closed": "Closed",
-    "estimated": "Estimate",
-    "declined": "Declined",
-    "proposed": "Supplement pending",
-    "approved": "Supplement approved",
-    "fitted": "Done",
-    "ok": "OK",
-    "due_soon": "Due soon",
-    "overdue": "Overdue",
-}
-
-
-def label(code: Any, chinese: str) -> str:
-    """A domain code's label in the interface language."""
-    return pick(chinese, _EN.get(str(code), chinese))
-
-
-def status_label(value: Any) -> str:
-    try:
-        return label(value, VehicleStatus(value).label)
-    except ValueError:
-        return str(value or "")
-
-
-def repair_state_label(value: Any) -> str:
-    try:
-        return label(value, RepairState(value).label)
-    except ValueError:
-        return str(value or "")
-
-
-def line_state_label(value: Any) -> str:
-    return label(value, LineState(value).label)
-
-
-def kind_label(value: Any) -> str:
-    return t("大修") if value == "overhaul" else t("一般维修")
-
-
 def yes_no(value: Any) -> str:
-    return t("是") if value else t("否")
+    return tr("是") if value else tr("否")
 
 
 def money(value: Any) -> str:
@@ -117,7 +61,7 @@ def percent(value: float | None) -> str:
 def combo(items: Sequence[tuple[str, Any]], all_text: str | None = None) -> QComboBox:
     """A filter combo whose first entry means "all"."""
     box = QComboBox()
-    box.addItem(all_text or t("全部"), None)
+    box.addItem(all_text or tr("全部"), None)
     for text, value in items:
         box.addItem(text, value)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

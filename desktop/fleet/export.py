@@ -10,13 +10,15 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop import errors
-from desktop.fleet.common import t
+from desktop.fleet.common import tr
 from desktop.tasks import BackgroundTask, Progress
 from forms.kinds import get_kind
 
 
 def ask_path(parent: QWidget, name: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, t("保存 Excel"), name, t("Excel 工作簿 (*.xlsx)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr("保存 Excel"), name, tr("Excel 工作簿 (*.xlsx)")
+    )
     return path
 
 
@@ -44,11 +46,11 @@ def register_export(
     def done(result: Any) -> None:
         errors.inform(
             parent,
-            t("导出 Excel"),
-            t("已导出 %1 条到：").replace("%1", str(result.rows)) + f"\n{result.path}",
+            tr("导出 Excel"),
+            tr("已导出 %1 条到：").replace("%1", str(result.rows)) + f"\n{result.path}",
         )
 
-    return BackgroundTask(parent, work).with_progress(t("正在导出…")).success(done).run()
+    return BackgroundTask(parent, work).with_progress(tr("正在导出…")).success(done).run()
 
 
 def template_export(
@@ -66,6 +68,6 @@ def template_export(
         return write_template(kind, path)
 
     def done(result: Path) -> None:
-        errors.inform(parent, t("导入模板"), t("模板已保存到：") + f"\n{result}")
+        errors.inform(parent, tr("导入模板"), tr("模板已保存到：") + f"\n{result}")
 
-    return BackgroundTask(parent, work).with_progress(t("正在生成模板…")).success(done).run()
+    return BackgroundTask(parent, work).with_progress(tr("正在生成模板…")).success(done).run()

@@ -9,6 +9,7 @@ import peewee
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout, QWidget
 
+from desktop import labels
 from desktop.exporting import export_action
 from desktop.fleet import dialogs
 from desktop.fleet.common import button, integer, money, plate_search, sees_all, yes_no
@@ -26,12 +27,8 @@ Applicant = User.alias("use_applicant")
 
 
 def use_state(value: Any) -> str:
-    if value == "applied":
-        return State.PENDING.label
-    try:
-        return State(value).label
-    except ValueError:
-        return str(value or "")
+    """A request's state is the approval's (``applied`` until the flow decides)."""
+    return labels.of(State, State.PENDING if value == "applied" else value)
 
 
 class FuelTab(QWidget):

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import labels
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
     button,
     integer,
-    label,
     manages_fleet,
     money,
     percent,
@@ -184,7 +184,7 @@ class MaintenanceTab(QWidget):
             [
                 d.vehicle.plate,
                 d.vehicle.unit.name,
-                label(d.status, d.status_label),
+                labels.code("maintenance", d.status),
                 f"{d.due_date:%Y-%m-%d}" if d.due_date else "",
                 "" if d.days_left is None else str(d.days_left),
                 f"{d.due_km:,}",

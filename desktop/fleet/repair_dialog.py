@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.fleet import actions as A
 from desktop.fleet import dialogs
-from desktop.fleet.common import kind_label, line_state_label, repair_state_label
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from forms.printing import get_printable
@@ -229,12 +228,12 @@ class RepairDialog(QDialog):
         where = ""
         if node is not None and inst is not None:
             where = self.tr("当前环节：") + inst.current_node().name
-        kind = kind_label(repair.kind)
+        kind = labels.code("repair_kind", repair.kind)
         colour = STATE_COLOURS.get(state, "#333")
         self.header.setText(
             f"<span style='font-size:17px; font-weight:bold'>{repair.number}　"
             f"{repair.vehicle.plate}</span>　{kind} · {repair.unit.name}　"
-            f"<b style='color:{colour}'>{repair_state_label(state)}</b>　{where}"
+            f"<b style='color:{colour}'>{labels.label(state)}</b>　{where}"
         )
         self._show_form(doc)
         self._show_lines(repair)
@@ -292,7 +291,7 @@ class RepairDialog(QDialog):
                 f"{ln.amount:,.2f}",
                 self.tr("%n 个月", "", ln.warranty_months) if ln.warranty_months else "",
                 source,
-                line_state_label(ln.state),
+                labels.of(LineState, ln.state),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -10,17 +10,15 @@ import peewee
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.exporting import export_action, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
     button,
     combo,
     drives_any,
-    kind_label,
     money,
     plate_search,
-    repair_state_label,
     sees_all,
     shop_items,
     unit_items,
@@ -35,9 +33,6 @@ from forms.kinds import get_kind
 from models import queries
 from models.fleet import Repair, RepairShop, RepairState, Vehicle
 from models.people import Department, Role, User
-
-state_text = repair_state_label
-kind_text = kind_label
 
 
 def state_look(row: dict[str, Any]) -> Look | None:
@@ -55,14 +50,20 @@ class RepairsTab(QWidget):
             Column("number", self.tr("维修单号"), Repair.number, width=110),
             Column("plate", self.tr("车牌号"), Vehicle.plate, width=100),
             Column("unit", self.tr("有车单位"), Department.name, width=90),
-            Column("kind", self.tr("类别"), Repair.kind, fmt=kind_text, width=72),
+            Column(
+                "kind",
+                self.tr("类别"),
+                Repair.kind,
+                fmt=lambda v: labels.code("repair_kind", v),
+                width=72,
+            ),
             Column("fault", self.tr("故障情况"), Repair.fault, sortable=False, width=200),
             Column("shop", self.tr("修理厂"), RepairShop.name, width=130),
             Column(
                 "state",
                 self.tr("状态"),
                 Repair.state,
-                fmt=state_text,
+                fmt=labels.labeller(RepairState),
                 width=70,
                 look=state_look,
             ),
@@ -93,7 +94,7 @@ class RepairsTab(QWidget):
             exporter=export_action(self.tr("维修列表"), self.filters_text),
         )
         self.mine = QCheckBox(self.tr("待我处理"))
-        states = [(repair_state_label(s), s.value) for s in RepairState]
+        states = labels.choices(RepairState)
         self.state = combo(states, self.tr("全部状态"))
         self.unit = combo(unit_items(), self.tr("全部单位"))
         self.shop = combo(shop_items(), self.tr("全部修理厂"))

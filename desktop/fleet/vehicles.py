@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.exporting import export_action, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
@@ -18,11 +18,9 @@ from desktop.fleet.common import (
     button,
     combo,
     integer,
-    label,
     manages_fleet,
     plate_search,
     sees_all,
-    status_label,
     unit_items,
 )
 from desktop.fleet.export import register_export, template_export
@@ -57,7 +55,7 @@ def maintenance_text(row: dict[str, Any]) -> str:
     if row.get("status") in (VehicleStatus.SCRAPPED, VehicleStatus.SUSPENDED):
         return ""
     due = maintenance_of(row)
-    text = label(due.status, due.status_label)
+    text = labels.code("maintenance", due.status)
     if due.status == "ok":
         return text
     when = f" {due.due_date:%Y-%m-%d}" if due.due_date else ""
@@ -80,7 +78,13 @@ class VehiclesTab(QWidget):
             Column("plate", self.tr("车牌号"), Vehicle.plate, width=110),
             Column("unit", self.tr("有车单位"), Department.name, width=100),
             Column("model", self.tr("品牌型号"), Vehicle.model, width=150),
-            Column("status", self.tr("状态"), Vehicle.status, fmt=status_label, width=70),
+            Column(
+                "status",
+                self.tr("状态"),
+                Vehicle.status,
+                fmt=labels.labeller(VehicleStatus),
+                width=70,
+            ),
             Column(
                 "odometer",
                 self.tr("里程(km)"),
@@ -129,7 +133,7 @@ class VehiclesTab(QWidget):
             exporter=export_action(self.tr("车辆列表"), self.filters_text),
         )
         self.unit = combo(unit_items(), self.tr("全部单位"))
-        statuses = [(status_label(s), s.value) for s in VehicleStatus]
+        statuses = labels.choices(VehicleStatus)
         self.status = combo(statuses, self.tr("全部状态"))
         for box in (self.unit, self.status):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -147,7 +151,7 @@ class VehiclesTab(QWidget):
                 VehicleStatus.IN_SERVICE,
             ):
                 back = status == VehicleStatus.IN_SERVICE
-                text = self.tr("恢复在用") if back else status_label(status)
+                text = self.tr("恢复在用") if back else labels.label(status)
                 menu.addAction(text, lambda s=status: self.set_status(s))
             self.status_button.setMenu(menu)
             bar.addWidget(self.status_button)
@@ -223,7 +227,7 @@ class VehiclesTab(QWidget):
         if vehicle is None:
             return False
         text = self.tr("将 %1 设为「%2」？").replace("%1", vehicle.plate)
-        text = text.replace("%2", status_label(status))
+        text = text.replace("%2", labels.label(status))
         if status != VehicleStatus.IN_SERVICE and not errors.confirm(
             self, self.tr("车辆状态"), text
         ):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.exporting import export_action
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
@@ -33,7 +33,7 @@ from desktop.supplies.common import tr
 from forms.spec import Field, FieldType
 from models import supplies
 from models.people import Role, User
-from models.supplies import Category, Item
+from models.supplies import Category, Item, MovementKind
 
 LOW_ROW = Look(background="#fdecea")
 LOW_STOCK = Look("#b3261e", bold=True)
@@ -43,7 +43,7 @@ YES, NO = "是", "否"
 def category_label(value: Any) -> str:
     """The list sorts by the regulation's order of series (``CATEGORY_ORDER``, an index)."""
     order = list(Category)
-    return order[value].label if isinstance(value, int) and 0 <= value < len(order) else ""
+    return labels.label(order[value]) if isinstance(value, int) and 0 <= value < len(order) else ""
 
 
 def item_fields() -> tuple[Field, ...]:
@@ -143,7 +143,7 @@ class CataloguePanel(QWidget):
         self.category = QComboBox()
         self.category.addItem(tr("全部类别"), None)
         for c in Category:
-            self.category.addItem(c.label, c.value)
+            self.category.addItem(labels.label(c), c.value)
         self.category.currentIndexChanged.connect(self.apply_filters)
         self.low_only = QCheckBox(tr("只看需补货"))
         self.low_only.toggled.connect(self.apply_filters)
@@ -315,7 +315,7 @@ class LedgerDialog(QDialog):
             (
                 (
                     r.at,
-                    r.kind_label,
+                    labels.relabel(MovementKind, r.kind_label),
                     r.doc_number,
                     r.quantity_in or "",
                     r.quantity_out or "",

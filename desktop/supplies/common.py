@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors
+from desktop.i18n import translator
 from desktop.tasks import BackgroundTask, Progress
 from models.errors import RuleViolation
 
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Module-level strings of this package share one translation context."""
-    return QCoreApplication.translate("supplies", text, disambiguation, n)
+tr = translator("supplies")  # module-level strings of this package share one context
 
 
 def rule_text(exc: BaseException) -> str:

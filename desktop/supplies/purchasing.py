@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.exporting import export_action
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
@@ -44,6 +44,7 @@ from desktop.supplies.requisitions import ActionDialog
 from models import supplies, workflow
 from models.people import Role, User
 from models.supplies import (
+    Category,
     OrderLineInput,
     OrderMethod,
     OrderState,
@@ -65,16 +66,6 @@ def money(text: str) -> Decimal:
         return Decimal(text.strip() or "0")
     except InvalidOperation:
         return Decimal("-1")
-
-
-def _label(enum: Any) -> Any:
-    def fmt(value: Any) -> str:
-        try:
-            return enum(value).label
-        except ValueError:
-            return str(value or "")
-
-    return fmt
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -164,7 +155,7 @@ class OrderDialog(ActionDialog):
         self.resize(860, 620)
         self.method = QComboBox()
         for m in OrderMethod:
-            self.method.addItem(m.label, m.value)
+            self.method.addItem(labels.label(m), m.value)
         self.method.currentIndexChanged.connect(self._method_changed)
         self.supplier = QComboBox()
         self.central_ref = QLineEdit()
@@ -440,7 +431,9 @@ class PurchasingPanel(QWidget):
             Column("year", tr("年度"), PurchasePlan.year, width=60),
             Column("quarter", tr("季度"), PurchasePlan.quarter, width=50),
             Column("title", tr("标题"), PurchasePlan.title, width=240),
-            Column("state", tr("状态"), PurchasePlan.state, fmt=_label(PlanState), width=80),
+            Column(
+                "state", tr("状态"), PurchasePlan.state, fmt=labels.labeller(PlanState), width=80
+            ),
             Column("total", tr("预算合计"), PurchasePlan.total, width=100, align_right=True),
             Column("prepared", tr("编制时间"), PurchasePlan.prepared_at, width=140),
         ]
@@ -479,10 +472,16 @@ class PurchasingPanel(QWidget):
         columns = [
             Column("number", tr("订单号"), PurchaseOrder.number, width=110),
             Column(
-                "method", tr("采购方式"), PurchaseOrder.method, fmt=_label(OrderMethod), width=100
+                "method",
+                tr("采购方式"),
+                PurchaseOrder.method,
+                fmt=labels.labeller(OrderMethod),
+                width=100,
             ),
             Column("supplier", tr("供应商"), Supplier.name, width=160),
-            Column("state", tr("状态"), PurchaseOrder.state, fmt=_label(OrderState), width=80),
+            Column(
+                "state", tr("状态"), PurchaseOrder.state, fmt=labels.labeller(OrderState), width=80
+            ),
             Column("total", tr("金额"), PurchaseOrder.total, width=100, align_right=True),
             Column("created", tr("下单时间"), PurchaseOrder.created_at, width=140),
             Column(
@@ -528,7 +527,7 @@ class PurchasingPanel(QWidget):
                 (
                     r.code,
                     r.name,
-                    r.category,
+                    labels.relabel(Category, r.category),
                     r.unit,
                     r.on_hand,
                     r.on_order or "",

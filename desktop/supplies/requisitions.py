@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.exporting import export_action
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
@@ -40,13 +40,6 @@ from models.queries import SupplyApplicant
 from models.supplies import Item, Requisition, RequisitionLineInput, RequisitionState
 
 OPEN = "open"  # the filter of slips not finished yet
-
-
-def state_label(value: Any) -> str:
-    try:
-        return RequisitionState(value).label
-    except ValueError:
-        return str(value or "")
 
 
 class ErrorLabel(QLabel):
@@ -275,7 +268,7 @@ class DetailDialog(QDialog):
         form.addRow(tr("申请部门："), QLabel(req.department.name))
         form.addRow(tr("申请人："), QLabel(req.applicant.name))
         form.addRow(tr("用途："), QLabel(req.purpose))
-        form.addRow(tr("状态："), QLabel(req.state_label))
+        form.addRow(tr("状态："), QLabel(labels.of(RequisitionState, req.state)))
         if req.check_comment:
             form.addRow(tr("核对意见："), QLabel(req.check_comment))
         if req.receiver_name:
@@ -300,7 +293,13 @@ class RequisitionsPanel(QWidget):
             Column("department", tr("申请部门"), Department.name, width=110),
             Column("applicant", tr("申请人"), SupplyApplicant.name, width=80),
             Column("purpose", tr("用途"), Requisition.purpose, width=150, sortable=False),
-            Column("state", tr("状态"), Requisition.state, fmt=state_label, width=80),
+            Column(
+                "state",
+                tr("状态"),
+                Requisition.state,
+                fmt=labels.labeller(RequisitionState),
+                width=80,
+            ),
             Column("submitted", tr("提交时间"), Requisition.submitted_at, width=140),
             Column("issued", tr("发放时间"), Requisition.issued_at, width=140),
             Column("receiver", tr("领用人"), Requisition.receiver_name, width=80),
@@ -323,7 +322,7 @@ class RequisitionsPanel(QWidget):
         self.state.addItem(tr("全部状态"), None)
         self.state.addItem(tr("未办结（审批中、待发放）"), OPEN)
         for s in RequisitionState:
-            self.state.addItem(s.label, s.value)
+            self.state.addItem(labels.label(s), s.value)
         if user.has_role(Role.LOGISTICS):  # the store's work list
             self.state.setCurrentIndex(self.state.findData(OPEN))
         self.state.currentIndexChanged.connect(self.apply_filters)

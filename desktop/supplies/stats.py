@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import labels
 from desktop.icons import icon
 from desktop.supplies import common
 from desktop.supplies.common import tr
 from desktop.tasks import BackgroundTask, Progress
 from models import supplies
+from models.supplies import Category
 
 QUARTER_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
 
@@ -116,7 +118,7 @@ class StatsPanel(QWidget):
                 (
                     r.department,
                     f"Q{r.quarter}",
-                    r.category,
+                    labels.relabel(Category, r.category),
                     r.code,
                     r.name,
                     r.unit,

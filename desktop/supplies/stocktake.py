@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels
 from desktop.icons import icon
 from desktop.supplies import common
 from desktop.supplies.common import tr
@@ -311,7 +311,7 @@ class OpenDialog(ActionDialog):
 
 def stocktake_title(st: Stocktake) -> str:
     blind = tr("（盲盘）") if st.blind else ""
-    return f"{st.number}  {st.year}Q{st.quarter}{blind}  {st.state_label}"
+    return f"{st.number}  {st.year}Q{st.quarter}{blind}  {labels.of(StocktakeState, st.state)}"
 
 
 class StocktakePanel(QWidget):

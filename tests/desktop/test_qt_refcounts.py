@@ -10,6 +10,7 @@ fails the suite before it can crash a user's desktop.
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
 from collections.abc import Callable
 
@@ -33,11 +34,18 @@ TOLERANCE = 5  # caches may take or drop a few references; a per-call fault move
 
 
 def drift(call: Callable[[], object]) -> int:
+    """How far ``CALLS`` calls move None's count. The collector is held off meanwhile, so
+    garbage of earlier tests freed in the middle does not blur the figure."""
     call()  # first use may create caches that live on
-    before = sys.getrefcount(None)
-    for _ in range(CALLS):
-        call()
-    return sys.getrefcount(None) - before
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(None)
+        for _ in range(CALLS):
+            call()
+        return sys.getrefcount(None) - before
+    finally:
+        gc.enable()
 
 
 class _Emitter(QObject):
