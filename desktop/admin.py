@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels
+from desktop import errors, labels, ops
 from desktop.exporting import export_action, import_dialog
 from desktop.form_dialog import FieldEditor, FormDialog
 from desktop.i18n import pick
@@ -208,15 +208,13 @@ class AdminPage(QWidget):
         user = self._selected_user()
         if user is None:
             return False
-        try:
-            action(user)
-        except Exception as exc:
-            errors.show_error(self, exc)
-            return False
-        if done_text:
-            errors.inform(self, self.tr("用户"), done_text)
-        self._done()
-        return True
+
+        def done(_result: Any) -> None:
+            if done_text:
+                errors.inform(self, self.tr("用户"), done_text)
+            self._done()
+
+        return ops.attempt(self, lambda _ack: action(user), done=done)
 
     @Slot()
     def reset_password(self) -> None:
@@ -358,8 +356,7 @@ class SettingsPanel(QWidget):
                 after = settings.put(self.user, key, raw)
                 changed += before != after
             except RuleViolation as exc:
-                text = errors.message(exc)
-                editor.show_error(f"[{exc.rule}] {text}" if exc.rule else text)
+                editor.show_error(errors.inline_text(exc))
                 ok = False
             except Exception as exc:
                 errors.show_error(self, exc)

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels
+from desktop import errors, labels, ops
 from desktop.document_dialog import DocumentDialog
+from desktop.form_dialog import ErrorLabel
 from desktop.i18n import pick
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look, Row
@@ -282,18 +283,29 @@ class ApprovalCenter(QWidget):
         if not rows:
             return
         row = rows[0]
-        try:
-            if action == "withdraw":
-                if not errors.confirm(self, self.tr("撤回"), self.tr("撤回这份申请？")):
-                    return
-                workflow.withdraw(self.user, row["instance_id"], expected_version=row["version"])
-            else:
-                count = workflow.urge(self.user, row["instance_id"])
-                errors.inform(self, self.tr("催办"), self.tr("已提醒 %n 位审批人。", "", count))
-        except Exception as exc:
-            errors.show_error(self, exc, reload=self.reload)
+        if action == "withdraw":
+            if not errors.confirm(self, self.tr("撤回"), self.tr("撤回这份申请？")):
+                return
+            ops.attempt(
+                self,
+                lambda _ack: workflow.withdraw(
+                    self.user, row["instance_id"], expected_version=row["version"]
+                ),
+                done=lambda _r: self._changed(),
+                reload=self.reload,
+            )
             return
-        self._changed()
+
+        def urged(count: int) -> None:
+            errors.inform(self, self.tr("催办"), self.tr("已提醒 %n 位审批人。", "", count))
+            self._changed()
+
+        ops.attempt(
+            self,
+            lambda _ack: workflow.urge(self.user, row["instance_id"]),
+            done=urged,
+            reload=self.reload,
+        )
 
     @Slot()
     def withdraw_selected(self) -> None:
@@ -316,12 +328,11 @@ class ApprovalCenter(QWidget):
         key = self.delegations.current_id()
         if key is None:
             return
-        try:
-            workflow.revoke_delegation(self.user, Delegation.get_by_id(key))
-        except Exception as exc:
-            errors.show_error(self, exc)
-            return
-        self._changed()
+        ops.attempt(
+            self,
+            lambda _ack: workflow.revoke_delegation(self.user, Delegation.get_by_id(key)),
+            done=lambda _r: self._changed(),
+        )
 
 
 class DelegationDialog(QDialog):
@@ -348,7 +359,7 @@ class DelegationDialog(QDialog):
             if row.doc_type not in seen:
                 seen.add(row.doc_type)
                 self.scope.addItem(row.name, row.doc_type)
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, ErrorLabel] = {}
         form = QFormLayout()
         for key, label, widget in (
             ("delegate", self.tr("代理人："), self.delegate),
@@ -356,19 +367,14 @@ class DelegationDialog(QDialog):
             ("ends", self.tr("结束："), self.ends),
             ("doc_type", self.tr("范围："), self.scope),
         ):
-            error = QLabel()
-            error.setStyleSheet("color: #c0392b;")
-            error.hide()
+            error = ErrorLabel()
             self.errors[key] = error
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(error)
             form.addRow(label, box)
-        self.general = QLabel()
-        self.general.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.general.setWordWrap(True)
-        self.general.hide()
+        self.general = ErrorLabel(top=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -380,9 +386,7 @@ class DelegationDialog(QDialog):
         layout.addWidget(buttons)
 
     def _error(self, key: str, text: str) -> None:
-        label = self.errors.get(key, self.general)
-        label.setText(text)
-        label.show()
+        self.errors.get(key, self.general).show_text(text)
 
     @Slot()
     def try_submit(self) -> bool:
@@ -394,16 +398,17 @@ class DelegationDialog(QDialog):
             return False
         starts: datetime = self.starts.dateTime().toPython().replace(second=0, microsecond=0)
         ends: datetime = self.ends.dateTime().toPython().replace(second=0, microsecond=0)
-        try:
-            workflow.delegate(self.user, self.user, to, starts, ends, self.scope.currentData())
-        except RuleViolation as exc:
-            text = errors.message(exc)
-            if exc.rule and not text.startswith(f"[{exc.rule}]"):
-                text = f"[{exc.rule}] {text}"
-            self._error(exc.field or "", text)
-            return False
-        except Exception as exc:
-            errors.show_error(self, exc)
-            return False
-        self.accept()
-        return True
+        return ops.attempt(
+            self,
+            lambda _ack: workflow.delegate(
+                self.user, self.user, to, starts, ends, self.scope.currentData()
+            ),
+            done=lambda _r: self.accept(),
+            inline=self._inline,
+        )
+
+    def _inline(self, exc: BaseException) -> bool:
+        if isinstance(exc, RuleViolation):
+            self._error(exc.field or "", errors.inline_text(exc))
+            return True
+        return False

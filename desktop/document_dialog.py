@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels
+from desktop import errors, labels, ops
 from desktop.form_dialog import label_of
 from desktop.icons import icon
 from desktop.modules import document_form
@@ -216,17 +216,14 @@ class DocumentDialog(QDialog):
     # --- acting --------------------------------------------------------------------------
 
     def _run(self, action: Any, *, close_after: bool = False) -> bool:
-        try:
-            action()
-        except Exception as exc:
-            errors.show_error(self, exc, reload=self.reload)
-            return False
-        self.changed.emit()
-        if close_after:
-            self.close()
-        else:
-            self.reload()
-        return True
+        def acted(_result: Any) -> None:
+            self.changed.emit()
+            if close_after:
+                self.close()
+            else:
+                self.reload()
+
+        return ops.attempt(self, lambda _ack: action(), done=acted, reload=self.reload)
 
     def reload(self) -> None:
         """Show the document as it is now (after our action, or after a conflict)."""

@@ -5,9 +5,11 @@ template, the importer and the PDF always agree on fields, labels, types and cho
   ``forms.values`` parsers the importer uses), dates in a calendar date edit, choices in a
   combo box (several choices as check boxes), references in a search picker (pinyin too).
 - Nothing is written here: ``submit(values)`` is a use case from ``models/`` (or a small
-  function calling one). Its ``RuleViolation`` with a ``field`` appears under that field with
-  the rule ID (``[X1] …``); one without a field appears at the top of the dialog; any other
-  error goes to the one error router. The dialog stays open until the use case succeeds.
+  function calling one), run through ``desktop.ops.attempt``. Its ``RuleViolation`` with a
+  ``field`` appears under that field with the rule ID (``[X1] …``); one without a field
+  appears at the top of the dialog; any other error goes to the one error router. The dialog
+  stays open until the use case succeeds.
+- ``ErrorLabel`` is the one red line every dialog shows a refusal in.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, ops
 from desktop.i18n import pick
 from desktop.pickers import SearchPicker, key_search
 from forms.spec import Field, FieldType
@@ -39,6 +41,24 @@ from forms.values import ValueProblem, parser_for
 from models.errors import HouqinError, RuleViolation
 
 NO_DATE = QDate(1900, 1, 1)
+ERROR_COLOUR = "#c0392b"
+
+
+class ErrorLabel(QLabel):
+    """A refusal in a dialog: beside a field (``fieldError``) or at its top, bold
+    (``formError``). Hidden while it has nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None, *, top: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("formError" if top else "fieldError")
+        self.setWordWrap(True)
+        weight = " font-weight: bold;" if top else ""
+        self.setStyleSheet(f"color: {ERROR_COLOUR};{weight}")
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
 
 
 def label_of(field: Field) -> str:
@@ -53,11 +73,7 @@ class FieldEditor:
         self.widget: QWidget = self._build(parent)
         if field.help:
             self.widget.setToolTip(field.help)
-        self.error = QLabel(parent)
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.hide()
+        self.error = ErrorLabel(parent)
 
     def _build(self, parent: QWidget) -> QWidget:
         f = self.field
@@ -152,8 +168,7 @@ class FieldEditor:
             w.setText(str(value))
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+        self.error.show_text(text)
 
 
 class FormDialog(QDialog):
@@ -177,11 +192,7 @@ class FormDialog(QDialog):
         self.result: Any = None
         self.editors: dict[str, FieldEditor] = {}
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.general_error.hide()
+        self.general_error = ErrorLabel(top=True)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -246,29 +257,29 @@ class FormDialog(QDialog):
         values = self.collect()
         if values is None:
             return False
-        try:
-            self.result = self.submit_fn(values)
-        except RuleViolation as exc:
-            self.show_rule(exc)
-            return False
-        except HouqinError as exc:
-            self.general_error.setText(errors.message(exc))
-            self.general_error.show()
-            return False
-        except Exception as exc:  # a bug: the router logs it and shows details, not a trace
-            errors.show_error(self, exc)
-            return False
+        return ops.attempt(
+            self, lambda _ack: self.submit_fn(values), done=self._submitted, inline=self._inline
+        )
+
+    def _submitted(self, result: Any) -> None:
+        self.result = result
         self.accept()
-        return True
+
+    def _inline(self, exc: BaseException) -> bool:
+        """Refusals stay in the dialog; a bug goes to the router (details, not a trace)."""
+        if isinstance(exc, RuleViolation):
+            self.show_rule(exc)
+            return True
+        if isinstance(exc, HouqinError):
+            self.general_error.show_text(errors.message(exc))
+            return True
+        return False
 
     def show_rule(self, exc: RuleViolation) -> None:
         """Next to the field it names; else at the top. The rule ID leads either way."""
-        text = errors.message(exc)
-        if exc.rule and not text.startswith(f"[{exc.rule}]"):
-            text = f"[{exc.rule}] {text}"
+        text = errors.inline_text(exc)
         if exc.field and exc.field in self.editors:
             self.editors[exc.field].show_error(text)
             self.editors[exc.field].widget.setFocus()
         else:
-            self.general_error.setText(text)
-            self.general_error.show()
+            self.general_error.show_text(text)

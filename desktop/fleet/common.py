@@ -1,6 +1,5 @@
 """What every fleet tab shares: who the user is to the fleet (roles decide the buttons the
-page offers; the use cases still check every call), filter combos, and running a use case
-with its refusal shown."""
+page offers; the use cases still check every call), formats, filter combos and buttons."""
 
 from __future__ import annotations
 
@@ -8,9 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import peewee
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton
 
-from desktop import errors
 from desktop.i18n import translator
 from desktop.icons import icon
 from models import queries
@@ -108,14 +106,3 @@ def button(name: str, text: str, slot: Callable[[], Any], tip: str = "") -> QPus
     if tip:
         b.setToolTip(tip)
     return b
-
-
-def attempt(parent: QWidget, action: Callable[[], Any], reload: Callable[[], None]) -> bool:
-    """Run one use case; its refusal goes to the error router (rule ID first)."""
-    try:
-        action()
-    except Exception as exc:
-        errors.show_error(parent, exc, reload=reload)
-        return False
-    reload()
-    return True

@@ -236,10 +236,7 @@ class LinesDialog(FormDialog):
 
     def show_rule(self, exc: RuleViolation) -> None:
         if exc.field == "lines":
-            text = errors.message(exc)
-            if exc.rule and not text.startswith(f"[{exc.rule}]"):
-                text = f"[{exc.rule}] {text}"
-            self.lines.show_error(text)
+            self.lines.show_error(errors.inline_text(exc))
             return
         super().show_rule(exc)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.form_dialog import ErrorLabel
 from desktop.icons import icon
 from models.errors import RuleViolation
 from models.fleet import LineInput
@@ -69,11 +70,7 @@ class LineEditor(QWidget):
         remove = QPushButton(icon("void"), self.tr("删除所选"))
         remove.clicked.connect(self.remove_selected)
         self.total = QLabel()
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.hide()
+        self.error = ErrorLabel()
         bar = QHBoxLayout()
         bar.addWidget(add)
         bar.addWidget(remove)
@@ -187,5 +184,4 @@ class LineEditor(QWidget):
         self.changed.emit()
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+        self.error.show_text(text)

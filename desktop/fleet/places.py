@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, ops
 from desktop.exporting import import_dialog
 from desktop.fleet import dialogs
-from desktop.fleet.common import attempt, button, combo, yes_no
+from desktop.fleet.common import button, combo, yes_no
 from desktop.fleet.export import register_export, template_export
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
@@ -133,8 +133,11 @@ class PlaceList(QWidget):
         place = self.selected()
         if place is None:
             return False
-        return attempt(
-            self, lambda: fleet.set_designated(self.user, place, designated), self._changed
+        return ops.attempt(
+            self,
+            lambda _ack: fleet.set_designated(self.user, place, designated),
+            done=lambda _r: self._changed(),
+            reload=self._changed,
         )
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels
+from desktop import errors, labels, ops
 from desktop.fleet import actions as A
 from desktop.fleet import dialogs
 from desktop.form_dialog import FormDialog
@@ -375,15 +375,12 @@ class RepairDialog(QDialog):
     # --- acting --------------------------------------------------------------------------
 
     def _run(self, action: Callable[[], Any]) -> bool:
-        try:
-            action()
-        except Exception as exc:
-            errors.show_error(self, exc, reload=self.load)
-            return False
+        return ops.attempt(self, lambda _ack: action(), done=self._acted, reload=self.load)
+
+    def _acted(self, _result: Any = None) -> None:
         self.comment.clear()
         self.changed.emit()
         self.load()
-        return True
 
     def _comment(self) -> str:
         return self.comment.toPlainText().strip()

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from desktop import errors, labels
+from desktop import errors, labels, ops
 from desktop.exporting import export_action, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
-    attempt,
     button,
     combo,
     integer,
@@ -232,8 +231,11 @@ class VehiclesTab(QWidget):
             self, self.tr("车辆状态"), text
         ):
             return False
-        return attempt(
-            self, lambda: fleet.set_vehicle_status(self.user, vehicle, status), self._changed
+        return ops.attempt(
+            self,
+            lambda _ack: fleet.set_vehicle_status(self.user, vehicle, status),
+            done=lambda _r: self._changed(),
+            reload=self._changed,
         )
 
     @Slot()

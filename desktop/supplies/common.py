@@ -1,7 +1,6 @@
-"""Small pieces every tab of 办公用品 shares: running a use case through the one error router
-(with the "continue?" re-run of a ``RuleWarning``), the rule ID in inline messages, read-only
-tables, numeric cells, and the print/export doors that prefer ``forms.supplies`` when the
-forms module declares them and fall back to the generic engines otherwise."""
+"""Small pieces every tab of 办公用品 shares: read-only tables, numeric cells, and the
+print/export doors that prefer ``forms.supplies`` when the forms module declares them and
+fall back to the generic engines otherwise."""
 
 from __future__ import annotations
 
@@ -26,56 +25,8 @@ from PySide6.QtWidgets import (
 from desktop import errors
 from desktop.i18n import translator
 from desktop.tasks import BackgroundTask, Progress
-from models.errors import RuleViolation
 
 tr = translator("supplies")  # module-level strings of this package share one context
-
-
-def rule_text(exc: BaseException) -> str:
-    """A refusal as shown next to a field: always led by its rule ID (the English text of a
-    ``RuleViolation`` does not carry it)."""
-    text = errors.message(exc)
-    rule = getattr(exc, "rule", None)
-    if rule and not text.startswith(f"[{rule}]"):
-        text = f"[{rule}] {text}"
-    return text
-
-
-def attempt(
-    parent: QWidget | None,
-    fn: Callable[[frozenset[str]], Any],
-    *,
-    on_done: Callable[[Any], None] | None = None,
-    reload: Callable[[], None] | None = None,
-    acknowledged: frozenset[str] = frozenset(),
-) -> bool:
-    """Run a use case ``fn(acknowledged)``. A refusal goes to the error router (rule ID
-    first); a ``RuleWarning`` asks "continue?" and, on yes, runs again with its key
-    acknowledged (keys accumulate, so a second, different warning asks again). Returns
-    whether the use case finally succeeded."""
-    outcome = {"ok": False}
-
-    def retry(keys: frozenset[str]) -> None:
-        outcome["ok"] = attempt(
-            parent, fn, on_done=on_done, reload=reload, acknowledged=acknowledged | keys
-        )
-
-    try:
-        result = fn(acknowledged)
-    except Exception as exc:
-        errors.show_error(parent, exc, retry=retry, reload=reload)
-        return outcome["ok"]
-    if on_done is not None:
-        on_done(result)
-    return True
-
-
-def inline_error(exc: BaseException) -> str | None:
-    """The text a dialog shows at its top for a refusal; ``None`` for anything the router
-    must handle (warnings, conflicts, bugs)."""
-    if isinstance(exc, RuleViolation):
-        return rule_text(exc)
-    return None
 
 
 def read_only_table(headers: Sequence[str], parent: QWidget | None = None) -> QTableWidget:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels
+from desktop import errors, labels, ops
 from desktop.exporting import export_action
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
@@ -590,7 +590,7 @@ class PurchasingPanel(QWidget):
         return self._show(PlanDialog(self.user, plan, self))
 
     def _act(self, fn: Any) -> bool:
-        return common.attempt(self, fn, on_done=lambda _r: self.changed(), reload=self.reload)
+        return ops.attempt(self, fn, done=lambda _r: self.changed(), reload=self.reload)
 
     @Slot()
     def submit_plan(self) -> bool:

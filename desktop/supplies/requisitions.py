@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels
+from desktop import errors, labels, ops
 from desktop.exporting import export_action
+from desktop.form_dialog import ErrorLabel
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
@@ -35,26 +36,12 @@ from desktop.supplies import common
 from desktop.supplies.common import tr
 from desktop.supplies.lines import LineEditor, spin
 from models import queries, supplies, workflow
+from models.errors import RuleViolation
 from models.people import Department, Role, User
 from models.queries import SupplyApplicant
 from models.supplies import Item, Requisition, RequisitionLineInput, RequisitionState
 
 OPEN = "open"  # the filter of slips not finished yet
-
-
-class ErrorLabel(QLabel):
-    """The refusal at the top of a dialog, rule ID first."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("formError")
-        self.setWordWrap(True)
-        self.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 class ActionDialog(QDialog):
@@ -66,7 +53,7 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.result_value: Any = None
-        self.error = ErrorLabel()
+        self.error = ErrorLabel(top=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -77,19 +64,20 @@ class ActionDialog(QDialog):
         raise NotImplementedError
 
     @Slot()
-    def try_submit(self, acknowledged: frozenset[str] = frozenset()) -> bool:
+    def try_submit(self) -> bool:
         self.error.show_text("")
-        try:
-            self.result_value = self.run(acknowledged)
-        except Exception as exc:
-            text = common.inline_error(exc)
-            if text is not None:
-                self.error.show_text(text)
-                return False
-            errors.show_error(self, exc, retry=lambda keys: self.try_submit(acknowledged | keys))
-            return self.result() == QDialog.DialogCode.Accepted
+        return ops.attempt(self, self.run, done=self._succeeded, inline=self._inline)
+
+    def _succeeded(self, result: Any) -> None:
+        self.result_value = result
         self.accept()
-        return True
+
+    def _inline(self, exc: BaseException) -> bool:
+        """A refusal stays in the dialog, rule ID first; the rest goes to the router."""
+        if isinstance(exc, RuleViolation):
+            self.error.show_text(errors.inline_text(exc))
+            return True
+        return False
 
 
 class NewRequisitionDialog(ActionDialog):
@@ -228,8 +216,6 @@ class IssueDialog(ActionDialog):
     def run(self, acknowledged: frozenset[str]) -> Requisition:
         receiver = self.receiver.currentData()
         if receiver is None:
-            from models.errors import RuleViolation
-
             raise RuleViolation("S6", "请选择领用人", "choose who receives the goods")
         return supplies.issue_requisition(
             self.user,
@@ -428,10 +414,10 @@ class RequisitionsPanel(QWidget):
             self, tr("同意"), tr("同意申请批准单 %1？").replace("%1", req.number)
         ):
             return False
-        return common.attempt(
+        return ops.attempt(
             self,
             lambda _ack: supplies.head_approve(self.user, req, tr("同意")),
-            on_done=self._after,
+            done=self._after,
             reload=self.reload,
         )
 
@@ -444,10 +430,10 @@ class RequisitionsPanel(QWidget):
         reason, ok = QInputDialog.getText(self, tr("驳回"), tr("驳回原因："))
         if not ok:
             return False
-        return common.attempt(
+        return ops.attempt(
             self,
             lambda _ack: workflow.reject(self.user, inst.id, reason),
-            on_done=self._after,
+            done=self._after,
             reload=self.reload,
         )
 

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels
+from desktop import errors, labels, ops
 from desktop.icons import icon
 from desktop.supplies import common
 from desktop.supplies.common import tr
@@ -469,9 +469,7 @@ class StocktakePanel(QWidget):
         st = self.current
         if st is None:
             return False
-        return common.attempt(
-            self, lambda _ack: fn(st), on_done=self._done, reload=lambda: self.reload()
-        )
+        return ops.attempt(self, lambda _ack: fn(st), done=self._done, reload=self.reload)
 
     @Slot()
     def submit(self) -> bool:
