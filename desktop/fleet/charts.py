@@ -22,7 +22,6 @@ from PySide6.QtCore import QMargins, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, prefs
+from desktop import prefs
+from desktop.exporting import ask_save_path, write_file
 from desktop.fleet.common import button, percent
 from desktop.fleet.maintenance import _table, fill
 from desktop.tasks import BackgroundTask, Progress
@@ -238,15 +238,9 @@ class StatsTab(QWidget):
     def export_report(self, path: str | Path | None = None) -> BackgroundTask | None:
         """导出月报: the month-end workbook, written off the GUI thread."""
         period = self.current_period()
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("导出月报"),
-                f"车辆维修月度统计-{period}.xlsx",
-                self.tr("Excel 工作簿 (*.xlsx)"),
-            )
-            if not path:
-                return None
+        path = path or ask_save_path(self, self.tr("导出月报"), f"车辆维修月度统计-{period}.xlsx")
+        if not path:
+            return None
         unit = self.unit_name.text().strip()
         prefs.put("fleet/report_unit", unit)
 
@@ -255,11 +249,13 @@ class StatsTab(QWidget):
 
             return write_monthly_report(period, path, unit=unit)
 
-        def done(_results: Any) -> None:
-            errors.inform(self, self.tr("导出月报"), self.tr("月报已保存到：") + f"\n{path}")
-
-        return (
-            BackgroundTask(self, work).with_progress(self.tr("正在生成月报…")).success(done).run()
+        return write_file(
+            self,
+            path,
+            work,
+            label=self.tr("正在生成月报…"),
+            done_title=self.tr("导出月报"),
+            done_text=lambda _r: self.tr("月报已保存到：") + f"\n{path}",
         )
 
 

@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop import labels
-from desktop.exporting import export_action
+from desktop.exporting import export_action, export_register
 from desktop.fleet import dialogs
 from desktop.fleet.common import button, integer, money, plate_search, sees_all, yes_no
-from desktop.fleet.export import register_export
 from desktop.form_dialog import FormDialog
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
@@ -78,7 +77,7 @@ class FuelTab(QWidget):
         if user.has_role(Role.FLEET_MANAGER, Role.LOGISTICS, Role.CLERK):
             self.fuel.action_bar.addWidget(button("add", self.tr("登记加油…"), self.log_fuel))
         self.fuel.action_bar.addWidget(
-            button("export", self.tr("加油登记表…"), lambda: register_export(self, "fuel", {}))
+            button("export", self.tr("加油登记表…"), lambda: export_register(self, "fuel", {}))
         )
         use_columns = [
             Column("starts", self.tr("开始"), VehicleUse.starts, width=130),

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, ops
-from desktop.exporting import import_dialog
+from desktop.exporting import export_register, export_template, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import button, combo, yes_no
-from desktop.fleet.export import register_export, template_export
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
@@ -90,8 +89,8 @@ class PlaceList(QWidget):
                 self.tr("从 Excel 导入…"),
                 lambda: import_dialog(self, get_kind(kind_name), user, changed),
             )
-            menu.addAction(self.tr("下载导入模板…"), lambda: template_export(self, kind_name))
-            menu.addAction(self.tr("导出名录…"), lambda: register_export(self, kind_name, {}))
+            menu.addAction(self.tr("下载导入模板…"), lambda: export_template(self, kind_name))
+            menu.addAction(self.tr("导出名录…"), lambda: export_register(self, kind_name, {}))
             more.setMenu(menu)
             bar.addWidget(more)
             self.view.activated.connect(lambda _k: self.edit())

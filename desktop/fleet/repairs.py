@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop import errors, labels
-from desktop.exporting import export_action, import_dialog
+from desktop.exporting import export_action, export_register, export_template, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
     button,
@@ -23,7 +23,6 @@ from desktop.fleet.common import (
     shop_items,
     unit_items,
 )
-from desktop.fleet.export import register_export, template_export
 from desktop.fleet.repair_dialog import STATE_COLOURS, RepairDialog
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
@@ -112,7 +111,7 @@ class RepairsTab(QWidget):
             more = QPushButton(icon("import"), self.tr("历史维修"))
             menu = QMenu(more)
             menu.addAction(self.tr("导入纸质维修记录…"), self.import_history)
-            menu.addAction(self.tr("下载导入模板…"), lambda: template_export(self, "repairs"))
+            menu.addAction(self.tr("下载导入模板…"), lambda: export_template(self, "repairs"))
             more.setMenu(menu)
             bar.addWidget(more)
         self.view.activated.connect(lambda key: self.open_repair(key))
@@ -206,4 +205,4 @@ class RepairsTab(QWidget):
             filters["unit"] = self.unit.currentText()
         if self.shop.currentIndex() > 0:
             filters["shop"] = self.shop.currentText()
-        return register_export(self, "repairs", filters)
+        return export_register(self, "repairs", filters)

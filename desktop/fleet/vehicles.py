@@ -11,7 +11,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop import errors, labels, ops
-from desktop.exporting import export_action, import_dialog
+from desktop.exporting import export_action, export_register, export_template, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
     button,
@@ -22,7 +22,6 @@ from desktop.fleet.common import (
     sees_all,
     unit_items,
 )
-from desktop.fleet.export import register_export, template_export
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
@@ -157,7 +156,7 @@ class VehiclesTab(QWidget):
             more = QPushButton(icon("import"), self.tr("Excel"))
             excel = QMenu(more)
             excel.addAction(self.tr("从 Excel 导入…"), self.import_vehicles)
-            excel.addAction(self.tr("下载导入模板…"), lambda: template_export(self, "vehicles"))
+            excel.addAction(self.tr("下载导入模板…"), lambda: export_template(self, "vehicles"))
             excel.addAction(self.tr("导出车辆登记表…"), self.export_register)
             more.setMenu(excel)
             bar.addWidget(more)
@@ -249,4 +248,4 @@ class VehiclesTab(QWidget):
             filters["unit"] = self.unit.currentText()
         if self.status.currentIndex() > 0:
             filters["status"] = self.status.currentText()
-        return register_export(self, "vehicles", filters)
+        return export_register(self, "vehicles", filters)

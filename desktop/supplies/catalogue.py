@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels
-from desktop.exporting import export_action
+from desktop.exporting import ask_save_path, export_action, write_file
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
@@ -356,7 +356,7 @@ class LedgerDialog(QDialog):
         from forms.spec import FormSpec
 
         title = tr("物品台账") + f" {self.item.code} {self.item.name}"
-        path = common.ask_save(self, tr("导出 Excel"), f"{title}.xlsx")
+        path = ask_save_path(self, tr("导出 Excel"), f"{title}.xlsx")
         if not path:
             return
         spec = FormSpec(
@@ -391,6 +391,4 @@ class LedgerDialog(QDialog):
 
             return write_register(spec, rows, path)
 
-        common.write_in_background(
-            self, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel")
-        )
+        write_file(self, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel"))

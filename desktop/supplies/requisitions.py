@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
-from desktop.exporting import export_action
+from desktop.exporting import export_action, print_pdf
 from desktop.form_dialog import ErrorLabel
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
@@ -473,15 +473,6 @@ class RequisitionsPanel(QWidget):
 
     @Slot()
     def print_slip(self) -> Any:
-        """The 申请批准单 of ``forms.supplies`` when declared; otherwise the generic approval
-        form of the slip's workflow instance (its trail and signature lines, not its lines)."""
+        """The 申请批准单 with its lines, trail and signature lines."""
         req = self.selected()
-        if req is None:
-            return None
-        name = common.printable("supplies_requisition", "requisition", "requisition_slip")
-        if name is not None:
-            return common.print_form(self, name, req.id)
-        inst = req.instance()
-        if inst is None:
-            return None
-        return common.print_form(self, "approval", inst.id)
+        return None if req is None else print_pdf(self, "requisition", req.id)

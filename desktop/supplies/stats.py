@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import labels
+from desktop.exporting import ask_save_path, write_file
 from desktop.icons import icon
 from desktop.supplies import common
 from desktop.supplies.common import tr
@@ -168,102 +170,21 @@ class StatsPanel(QWidget):
         return sum(s.sum() for s in self.series.barSets())
 
     @Slot()
-    def export_report(self) -> BackgroundTask | None:
+    def export_report(self, path: str | None = None) -> BackgroundTask | None:
         """The quarterly register for the higher authority (``houqin report
-        supplies-quarterly``) when ``forms.supplies`` registers it; until then the same
-        sections written with the generic register engine."""
+        supplies-quarterly``), for the quarter shown (this quarter when 全年)."""
         year = int(self.year.currentData())
         quarter = self.quarter.currentData() or (date.today().month - 1) // 3 + 1
         period = f"{year}Q{quarter}"
-        path = common.ask_save(self, tr("导出季度报表"), f"办公用品季度报表-{period}.xlsx")
+        path = path or ask_save_path(self, tr("导出季度报表"), f"办公用品季度报表-{period}.xlsx")
         if not path:
             return None
-        return common.write_in_background(
-            self,
-            path,
-            lambda progress: write_quarterly(period, path, progress),
-            label=tr("正在生成季度报表…"),
-            done_title=tr("导出季度报表"),
+
+        def work(_progress: Progress) -> Any:
+            from forms import reports
+
+            return reports.get_report("supplies-quarterly").write(period, Path(path), "")
+
+        return write_file(
+            self, path, work, label=tr("正在生成季度报表…"), done_title=tr("导出季度报表")
         )
-
-
-def write_quarterly(period: str, path: str, progress: Progress | None = None) -> Any:
-    from forms import reports
-
-    try:
-        report = reports.get_report("supplies-quarterly")
-    except Exception:  # not registered in this build: the generic engine below
-        report = None
-    if report is not None:
-        from pathlib import Path
-
-        return report.write(period, Path(path), "")
-    return _generic_quarterly(period, path, progress)
-
-
-def _generic_quarterly(period: str, path: str, progress: Progress | None) -> Any:
-    from forms.excel_export import Section, write_registers
-    from forms.spec import Field, FieldType, FormSpec
-
-    year, quarter = supplies.parse_period(period)
-    stock = FormSpec(
-        name="stock",
-        title="库存表",
-        fields=(
-            Field("code", "编码", width=10),
-            Field("name", "物品名称", width=20),
-            Field("category", "类别", width=10),
-            Field("specification", "规格型号", width=18),
-            Field("unit", "单位", width=6),
-            Field("on_hand", "库存", FieldType.INTEGER, width=8),
-            Field("reorder", "库存下限", width=8),
-            Field("value", "金额", FieldType.MONEY, width=12),
-        ),
-    )
-    use = FormSpec(
-        name="consumption",
-        title="各部门领用统计",
-        fields=(
-            Field("department", "部门", width=14),
-            Field("category", "类别", width=10),
-            Field("code", "编码", width=10),
-            Field("name", "物品名称", width=20),
-            Field("unit", "单位", width=6),
-            Field("quantity", "数量", FieldType.INTEGER, width=8),
-            Field("amount", "金额", FieldType.MONEY, width=12),
-        ),
-    )
-    if progress is not None:
-        progress(0, 2)
-    stock_rows = [
-        {
-            "code": r.code,
-            "name": r.name,
-            "category": r.category,
-            "specification": r.specification,
-            "unit": r.unit,
-            "on_hand": r.on_hand,
-            "reorder": str(r.reorder_level),
-            "value": r.value,
-        }
-        for r in supplies.stock_on_hand()
-    ]
-    use_rows = [
-        {
-            "department": r.department,
-            "category": r.category,
-            "code": r.code,
-            "name": r.name,
-            "unit": r.unit,
-            "quantity": r.quantity,
-            "amount": r.amount,
-        }
-        for r in supplies.consumption_by_department(year=year, quarter=quarter)
-    ]
-    if progress is not None:
-        progress(1, 2)
-    return write_registers(
-        [Section(stock, stock_rows), Section(use, use_rows)],
-        path,
-        period=f"{year}年第{quarter}季度",
-    )

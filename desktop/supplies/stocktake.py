@@ -11,9 +11,7 @@ to it, and the grid offers none.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -46,8 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
+from desktop.exporting import (
+    ask_save_path,
+    choose_import_file,
+    import_checked,
+    print_pdf,
+    write_file,
+)
 from desktop.icons import icon
-from desktop.supplies import common
 from desktop.supplies.common import tr
 from desktop.supplies.requisitions import ActionDialog
 from desktop.tasks import BackgroundTask, Progress
@@ -509,220 +512,55 @@ class StocktakePanel(QWidget):
 
     @Slot()
     def print_sheet(self) -> Any:
-        """The 盘点表 PDF of ``forms.supplies_count`` (blind sheets without book figures);
-        in a build without it, the same rows as an Excel register to print."""
+        """The printed 盘点表 (``count-sheet``; a blind count's sheet has no book figures)."""
         st = self.current
         if st is None:
             return None
-        count_forms = common.forms_module("forms.supplies_count")
-        if count_forms is not None and hasattr(count_forms, "write_count_sheet_pdf"):
-            out = Path(tempfile.gettempdir()) / f"houqin-count-sheet-{st.number}.pdf"
-
-            def work(_progress: Progress) -> Path:
-                return count_forms.write_count_sheet_pdf(st.id, out)
-
-            return (
-                BackgroundTask(self, work)
-                .with_progress(tr("正在生成盘点表…"))
-                .success(common.open_file)
-                .run()
-            )
-        path = common.ask_save(self, tr("打印盘点表"), f"盘点表-{st.number}.xlsx")
-        if not path:
-            return None
-        rows = st_model.count_sheet(st)
-        return common.write_in_background(
-            self,
-            path,
-            lambda _p: write_sheet(st, rows, path),
-            label=tr("正在生成盘点表…"),
-            done_title=tr("打印盘点表"),
-            on_done=lambda _r: common.open_file(path),
-        )
+        return print_pdf(self, "count-sheet", st.id, tr("正在生成盘点表…"))
 
     @Slot()
-    def export_result(self) -> Any:
+    def export_result(self, path: str | None = None) -> Any:
+        """盘点结果 in the register the quarterly report uses; empty while a blind count is
+        still being counted."""
         st = self.current
         if st is None:
             return None
-        path = common.ask_save(self, tr("导出盘点结果"), f"盘点结果-{st.number}.xlsx")
+        path = path or ask_save_path(self, tr("导出盘点结果"), f"盘点结果-{st.number}.xlsx")
         if not path:
             return None
         rows = st_model.stocktake_result(st) if not self.model.blind else []
-        return common.write_in_background(
-            self,
-            path,
-            lambda _p: write_result(st, rows, path),
-            label=tr("正在导出…"),
-            done_title=tr("导出盘点结果"),
-        )
+
+        def work(progress: Progress) -> Any:
+            from forms.excel_export import write_register
+            from forms.supplies_report import RESULT
+
+            values = ({f.key: getattr(r, f.key) for f in RESULT.fields} for r in rows)
+            return write_register(
+                RESULT,
+                values,
+                path,
+                period=st.period,
+                filters_text=f"盘点单号 {st.number}",
+                **progress.hooks(),
+            )
+
+        return write_file(self, path, work, label=tr("正在导出…"), done_title=tr("导出盘点结果"))
 
     @Slot()
     def import_counts(self, path: str | None = None) -> BackgroundTask | None:
-        """Counts from a filled-in count sheet: all lines or none (``set_counts``)."""
+        """Counts from a filled-in count sheet: a dry run first, every rejected cell shown,
+        then all lines or none (``forms.supplies_count.import_counts``)."""
         st = self.current
         if st is None:
             return None
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, tr("导入实盘数"), "", tr("Excel 工作簿 (*.xlsx *.xlsm)")
-            )
+        path = path or choose_import_file(self, tr("导入实盘数"))
         if not path:
             return None
         user = self.user
-        count_forms = common.forms_module("forms.supplies_count")
-        if count_forms is not None and hasattr(count_forms, "import_counts"):
-            return self._import_with_forms(count_forms, st, path)
 
-        def work(_progress: Progress) -> int:
-            counts = read_counts(path)
-            st_model.set_counts(user, st, counts)
-            return len(counts)
+        def run(dry_run: bool, _progress: Progress) -> Any:
+            from forms.supplies_count import import_counts
 
-        def done(count: int) -> None:
-            errors.inform(self, tr("导入实盘数"), tr("已导入 %n 项实盘数。", "", count))
-            self._done()
+            return import_counts(st.id, path, user, dry_run=dry_run)
 
-        return BackgroundTask(self, work).with_progress(tr("正在导入…")).success(done).run()
-
-    def _import_with_forms(self, count_forms: Any, st: Stocktake, path: str) -> BackgroundTask:
-        """The forms importer: a dry run first, every rejected cell shown, then all or none."""
-        from desktop.exporting import ImportRejected
-
-        user = self.user
-
-        def run(dry_run: bool, then: Any) -> BackgroundTask:
-            def work(_progress: Progress) -> Any:
-                return count_forms.import_counts(st.id, path, user, dry_run=dry_run)
-
-            label = tr("正在检查…") if dry_run else tr("正在导入…")
-            return BackgroundTask(self, work).with_progress(label).success(then).run()
-
-        def imported(result: Any) -> None:
-            if not result.ok:
-                errors.show_error(self, ImportRejected(result))
-                return
-            errors.inform(self, tr("导入实盘数"), result.summary())
-            self._done()
-
-        def checked(result: Any) -> None:
-            if not result.ok:
-                errors.show_error(self, ImportRejected(result))
-                return
-            if errors.confirm(self, tr("导入实盘数"), result.summary() + "\n\n" + tr("确认导入？")):
-                run(False, imported)
-
-        return run(True, checked)
-
-
-# --- sheet files (the generic forms engines until forms.supplies declares them) ----------
-
-SHEET_FIELDS = (
-    ("code", "编码", 10),
-    ("name", "物品名称", 20),
-    ("category", "类别", 10),
-    ("specification", "规格型号", 18),
-    ("unit", "单位", 6),
-    ("book", "账面数", 8),
-    ("counted", "实盘数", 8),
-    ("reason", "差异原因", 24),
-)
-
-
-def write_sheet(st: Stocktake, rows: list[Any], path: str) -> Any:
-    from forms.excel_export import write_register
-    from forms.spec import Field, FormSpec
-
-    spec = FormSpec(
-        name="count_sheet",
-        title=f"办公用品盘点表 {st.number}（{st.year}年第{st.quarter}季度）",
-        fields=tuple(Field(k, label, width=w) for k, label, w in SHEET_FIELDS),
-        signatures=("盘点人", "监盘人", "日期"),
-    )
-    data = (
-        {
-            "code": r.code,
-            "name": r.name,
-            "category": r.category,
-            "specification": r.specification,
-            "unit": r.unit,
-            "book": "" if r.book is None else str(r.book),
-            "counted": "" if r.counted is None else str(r.counted),
-            "reason": r.reason,
-        }
-        for r in rows
-    )
-    return write_register(spec, data, path, period=st.period)
-
-
-def write_result(st: Stocktake, rows: list[Any], path: str) -> Any:
-    from forms.excel_export import write_register
-    from forms.spec import Field, FieldType, FormSpec
-
-    fields = (
-        Field("code", "编码", width=10),
-        Field("name", "物品名称", width=20),
-        Field("unit", "单位", width=6),
-        Field("book", "账面数", width=8),
-        Field("during", "期间变动", width=8),
-        Field("expected", "应有数", width=8),
-        Field("counted", "实盘数", width=8),
-        Field("variance", "差异", FieldType.INTEGER, width=8),
-        Field("amount", "差异金额", FieldType.MONEY, width=10),
-        Field("reason", "差异原因", width=24),
-    )
-    spec = FormSpec(name="stocktake_result", title=f"办公用品盘点结果 {st.number}", fields=fields)
-    data = (
-        {
-            "code": r.code,
-            "name": r.name,
-            "unit": r.unit,
-            "book": str(r.book),
-            "during": str(r.during),
-            "expected": str(r.expected),
-            "counted": "" if r.counted is None else str(r.counted),
-            "variance": r.variance,
-            "amount": r.amount,
-            "reason": r.reason,
-        }
-        for r in rows
-    )
-    return write_register(spec, data, path, period=st.period)
-
-
-CODE_HEADERS = {"编码", "物品编码", "code"}
-COUNT_HEADERS = {"实盘数", "实盘数量", "counted"}
-REASON_HEADERS = {"差异原因", "原因", "reason"}
-
-
-def read_counts(path: str) -> dict[str, int | tuple[int, str | None]]:
-    """``{item code: counted}`` (with the reason when the sheet has one) from the first sheet
-    whose header names 编码 and 实盘数. A bad count is passed on as it is written, so
-    ``set_counts`` refuses the whole sheet naming the item; blank counts are skipped."""
-    from forms.excel_import import header_key, read_workbook
-    from models.errors import RuleViolation
-
-    for sheet in read_workbook(path):
-        for r, row in enumerate(sheet.head):
-            keys = [header_key(c) for c in row]
-            code = next((i for i, k in enumerate(keys) if k in CODE_HEADERS), None)
-            count = next((i for i, k in enumerate(keys) if k in COUNT_HEADERS), None)
-            if code is None or count is None:
-                continue
-            reason = next((i for i, k in enumerate(keys) if k in REASON_HEADERS), None)
-            found: dict[str, int | tuple[int, str | None]] = {}
-            for values in list(sheet.rows())[r + 1 :]:
-                cells = list(values) + [""] * len(keys)
-                key = str(cells[code]).strip()
-                raw = cells[count]
-                if not key or key == "合计" or raw in ("", None):
-                    continue
-                number: Any = int(raw) if isinstance(raw, float) and raw.is_integer() else raw
-                text = str(cells[reason]).strip() if reason is not None else ""
-                found[key] = (number, text) if text else number
-            return found
-    raise RuleViolation(
-        "S5",
-        "Excel 中没有找到「编码」和「实盘数」两列",
-        "the sheet has no 编码 and 实盘数 columns",
-    )
+        return import_checked(self, run, self._done, tr("导入实盘数"))

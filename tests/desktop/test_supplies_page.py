@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import openpyxl
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.app import build_main_window
 from desktop.supplies.catalogue import is_low
 from desktop.supplies.page import SuppliesPage
 from desktop.supplies.stocktake import COUNTED, KEYS, REASON
+from forms.supplies_count import write_count_sheet
 from models import supplies
 from models.stocktake import StocktakeLine, StocktakeState
 from models.supplies import Category, Item, Movement, MovementKind, RequisitionState
@@ -323,3 +327,77 @@ def test_consumption_chart_shows_each_departments_quarters(qtbot, store):
     assert [sets[q].at(i) for i in range(2)] == [10.0, 20.0]
     assert stats.chart_total() == 30.0
     assert stats.table.rowCount() == 2
+
+
+def test_S5_the_count_sheet_prints_counts_come_back_from_it_and_the_result_exports(
+    qtbot, store, boxes, tmp_path, monkeypatch
+):
+    s = store
+    page = page_for(qtbot, s.logistics)
+    panel = page.stocktake
+    opener = panel.start()
+    assert opener.try_submit(), opener.error.text()
+    st = panel.current
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    task = panel.print_sheet()
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    text = PdfReader(opened[-1]).pages[0].extract_text()
+    assert "办公用品盘点表" in text and st.number in text
+
+    # the clerks fill the sheet's 实盘数 (paper one short, with its reason) and import it
+    sheet = write_count_sheet(st.id, tmp_path / "counts.xlsx").path
+    book = openpyxl.load_workbook(sheet)
+    ws = book.active
+    header = next(r for r in ws.iter_rows() if any(c.value == "实盘数" for c in r))
+    column = {c.value: c.column for c in header}
+    counts = {s.pen.code: (50, ""), s.paper.code: (29, "破损"), s.toner.code: (3, "")}
+    for row in ws.iter_rows(min_row=header[0].row + 1):
+        code = row[column["物品编码"] - 1].value
+        if code in counts:
+            ws.cell(row[0].row, column["实盘数"], counts[code][0])
+            ws.cell(row[0].row, column["差异原因"], counts[code][1])
+    book.save(sheet)
+    boxes.answer = True
+    panel.import_counts(str(sheet))
+    qtbot.waitUntil(lambda: panel.progress.text() == "已盘 3 / 3 项", timeout=10_000)
+    assert [b.kind for b in boxes.shown] == ["warning", "conflict"]  # 确认导入？, then done
+    lines = StocktakeLine.select().where(StocktakeLine.stocktake == st.id)
+    assert {ln.item_id: ln.counted for ln in lines} == {s.pen.id: 50, s.paper.id: 29, s.toner.id: 3}
+
+    out = tmp_path / "result.xlsx"
+    task = panel.export_result(str(out))
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    assert task.exception is None, task.exception
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    header = next(r for r in rows if "差异原因" in r)
+    paper = next(r for r in rows if s.paper.code in r)
+    assert dict(zip(header, paper, strict=False))["差异"] == -1
+    assert dict(zip(header, paper, strict=False))["差异原因"] == "破损"
+
+
+def test_S6_the_slip_prints_with_its_lines(qtbot, store, monkeypatch):
+    s = store
+    req = supplies.submit_requisition(
+        s.clerk, lines=[supplies.RequisitionLineInput(s.paper, 4)], purpose="会议"
+    )
+    panel = page_for(qtbot, s.clerk).requisitions
+    panel.reload()
+    select(panel.view, req.id)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    task = panel.print_slip()
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    text = PdfReader(opened[-1]).pages[0].extract_text()
+    assert "申请批准单" in text and req.number in text and "复印纸" in text
+
+
+def test_the_quarterly_report_is_written_from_the_statistics_tab(qtbot, store, tmp_path):
+    page = page_for(qtbot, store.logistics)
+    stats = page.stats
+    out = tmp_path / "季度报表.xlsx"
+    task = stats.export_report(str(out))
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    assert task.exception is None, task.exception
+    titles = [ws.title for ws in openpyxl.load_workbook(out).worksheets]
+    assert titles[:2] == ["季末库存表", "科室领用统计"]
