@@ -30,14 +30,16 @@ from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from desktop.supplies import common
 from desktop.supplies.common import tr
+from forms.kinds import get_kind
 from forms.spec import Field, FieldType
+from forms.supplies import ITEMS, YES_NO
 from models import supplies
 from models.people import Role, User
 from models.supplies import Category, Item, MovementKind
 
 LOW_ROW = Look(background="#fdecea")
 LOW_STOCK = Look("#b3261e", bold=True)
-YES, NO = "是", "否"
+YES, NO = YES_NO
 
 
 def category_label(value: Any) -> str:
@@ -46,42 +48,13 @@ def category_label(value: Any) -> str:
     return labels.label(order[value]) if isinstance(value, int) and 0 <= value < len(order) else ""
 
 
-def item_fields() -> tuple[Field, ...]:
-    """The item dialog. The field keys are ``add_item``'s parameters, so the values go to the
-    use case as they are."""
-    return (
-        Field("name", "物品名称", required=True, max_length=100, label_en="Name"),
-        Field(
-            "category",
-            "类别",
-            FieldType.CHOICE,
-            required=True,
-            choices=tuple(c.label for c in Category),
-            label_en="Category",
-        ),
-        Field("unit", "计量单位", required=True, max_length=10, label_en="Unit"),
-        Field("specification", "规格型号", max_length=200, label_en="Specification"),
-        Field(
-            "reorder_level",
-            "库存下限",
-            FieldType.INTEGER,
-            help="库存降到此数量（含）时提示补货",
-            label_en="Reorder level",
-        ),
-        Field("price", "参考单价", FieldType.MONEY, label_en="Price"),
-        Field(
-            "gov_catalogue",
-            "政府采购目录",
-            FieldType.CHOICE,
-            required=True,
-            choices=(NO, YES),
-            help="目录内物品只能通过政府集中采购（S3）",
-            label_en="Government catalogue",
-        ),
-    )
+# The item dialog is the catalogue register of the Excel template and importer: the code is
+# generated for a new item, the stock only moves through the ledger (S8).
+ITEM_FIELDS = tuple(f for f in ITEMS.fields if f.key not in ("code", "on_hand"))
 
 
-def _clean(values: dict[str, Any]) -> dict[str, Any]:
+def _new_item(values: dict[str, Any]) -> dict[str, Any]:
+    """``add_item``'s arguments from the dialog."""
     out = {k: v for k, v in values.items() if v is not None}
     out["gov_catalogue"] = values.get("gov_catalogue") == YES
     out.setdefault("specification", "")
@@ -213,11 +186,12 @@ class CataloguePanel(QWidget):
         if item is None:
             return FormDialog(
                 tr("新增物品"),
-                item_fields(),
-                lambda values: supplies.add_item(actor, **_clean(values)),
+                ITEM_FIELDS,
+                lambda values: supplies.add_item(actor, **_new_item(values)),
                 values={"gov_catalogue": NO, "reorder_level": 0},
                 parent=self,
             )
+        kind = get_kind("items")
         values = {
             "name": item.name,
             "category": item.category_label,
@@ -229,8 +203,8 @@ class CataloguePanel(QWidget):
         }
         return FormDialog(
             tr("修改物品") + f" {item.code}",
-            item_fields(),
-            lambda changed: supplies.update_item(actor, item, **_clean(changed)),
+            ITEM_FIELDS,
+            lambda v: kind.update(actor, item, {k: x for k, x in v.items() if x is not None}),
             values=values,
             parent=self,
         )

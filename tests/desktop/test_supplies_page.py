@@ -401,3 +401,27 @@ def test_the_quarterly_report_is_written_from_the_statistics_tab(qtbot, store, t
     assert task.exception is None, task.exception
     titles = [ws.title for ws in openpyxl.load_workbook(out).worksheets]
     assert titles[:2] == ["季末库存表", "科室领用统计"]
+
+
+def test_S1_the_item_dialog_is_the_catalogue_register(qtbot, store):
+    from forms.supplies import ITEMS
+    from tests.desktop.typing import type_text
+
+    catalogue = page_for(qtbot, store.logistics).catalogue
+    dialog = catalogue.item_dialog()
+    qtbot.addWidget(dialog)
+    shown = {f.key for f in ITEMS.fields} - {"code", "on_hand"}
+    assert set(dialog.editors) == shown
+    type_text(dialog.widget("name"), "订书钉")
+    dialog.editors["category"].set_value("文具")
+    type_text(dialog.widget("unit"), "盒")
+    assert dialog.try_submit(), dialog.general_error.text()
+    item = Item.get(Item.name == "订书钉")
+    assert item.code.startswith("WJ") and not item.gov_catalogue
+    edit = catalogue.item_dialog(item)
+    qtbot.addWidget(edit)
+    edit.widget("reorder_level").setText("12")
+    edit.editors["gov_catalogue"].set_value("是")
+    assert edit.try_submit(), edit.general_error.text()
+    item = Item.get_by_id(item.id)
+    assert item.reorder_level == 12 and item.gov_catalogue and item.category == "stationery"
