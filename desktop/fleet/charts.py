@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from desktop import prefs
 from desktop.exporting import ask_save_path, write_file
 from desktop.fleet.common import button, percent
-from desktop.fleet.maintenance import _table, fill
+from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress
 from models import queries
 from models.fleet import Figures, MonthlyReport, monthly_report
@@ -89,14 +89,15 @@ class StatsTab(QWidget):
             ("vehicle", self.tr("按车辆"), self.tr("车牌号")),
             ("shop", self.tr("按修理厂"), self.tr("修理厂")),
         ):
-            table = _table(
+            table = read_only_table(
                 [
                     first,
                     self.tr("维修次数"),
                     self.tr("维修费用（元）"),
                     self.tr("及时率"),
                     self.tr("合格率"),
-                ]
+                ],
+                fit=True,
             )
             self.tables[key] = table
             self.figure_tabs.addTab(table, title)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop import errors
 from desktop.fleet.common import station_names, tr, vehicle_plates
-from desktop.fleet.lines import LineEditor
+from desktop.fleet.lines import RepairLines
 from desktop.form_dialog import FormDialog
 from forms import fleet as fleet_forms
 from forms.kinds import get_kind
@@ -220,7 +220,7 @@ class LinesDialog(FormDialog):
         values: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        self.lines = LineEditor()
+        self.lines = RepairLines()
         super().__init__(
             title, fields, lambda v: submit(v, self.lines.lines()), values=values, parent=parent
         )

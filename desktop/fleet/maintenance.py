@@ -10,16 +10,12 @@ import peewee
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,34 +33,10 @@ from desktop.fleet.vehicles import MAINTENANCE_COLOURS
 from desktop.form_dialog import FormDialog
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
+from desktop.tables import fill, read_only_table
 from models import fleet
 from models.fleet import Maintenance, RepairShop, Vehicle
 from models.people import Department, User
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setMinimumSectionSize(76)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(False)
-    return table
-
-
-def fill(table: QTableWidget, rows: list[list[str]], right: set[int] = frozenset()) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if c in right:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
 
 
 class MaintenanceTab(QWidget):
@@ -72,7 +44,7 @@ class MaintenanceTab(QWidget):
         super().__init__()
         self.user = user
         self._changed = changed
-        self.due = _table(
+        self.due = read_only_table(
             [
                 self.tr("车牌号"),
                 self.tr("有车单位"),
@@ -81,7 +53,8 @@ class MaintenanceTab(QWidget):
                 self.tr("剩余天数"),
                 self.tr("到期里程"),
                 self.tr("剩余里程"),
-            ]
+            ],
+            fit=True,
         )
         self.due_rows: list[fleet.MaintenanceDue] = []
         self.due_summary = QLabel()
@@ -100,8 +73,9 @@ class MaintenanceTab(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(lambda _d: self.load_compliance())
-        self.compliance = _table(
-            [self.tr("有车单位"), self.tr("按期保养"), self.tr("保养次数"), self.tr("按期率")]
+        self.compliance = read_only_table(
+            [self.tr("有车单位"), self.tr("按期保养"), self.tr("保养次数"), self.tr("按期率")],
+            fit=True,
         )
         comp_box = QGroupBox(self.tr("按期保养率（按单位）"))
         comp_layout = QVBoxLayout(comp_box)

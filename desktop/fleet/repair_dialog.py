@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from desktop.fleet import actions as A
 from desktop.fleet import dialogs
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
+from desktop.tables import ROW_HEIGHT, cell, fill, read_only_table
 from forms.printing import get_printable
 from forms.values import display
 from models import fleet, workflow
@@ -70,7 +69,6 @@ FORM_FIELDS = (
     "acceptance",
 )
 WIDE = {"fault", "diagnosis", "acceptance"}
-ROW_HEIGHT = 28
 
 
 def _fit_rows(table: QTableWidget, rows: int, least: int = 2, most: int = 8) -> None:
@@ -101,8 +99,7 @@ class RepairDialog(QDialog):
         self.form_grid.setColumnStretch(1, 1)
         self.form_grid.setColumnStretch(3, 1)
 
-        self.lines = QTableWidget(0, 8)
-        self.lines.setHorizontalHeaderLabels(
+        self.lines = read_only_table(
             [
                 self.tr("类别"),
                 self.tr("项目"),
@@ -112,31 +109,22 @@ class RepairDialog(QDialog):
                 self.tr("保修"),
                 self.tr("来源"),
                 self.tr("状态"),
-            ]
+            ],
+            fit=True,
         )
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        lh = self.lines.horizontalHeader()
-        lh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        lh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines_total = QLabel()
         lines_box = QGroupBox(self.tr("维修项目"))
         lines_layout = QVBoxLayout(lines_box)
         lines_layout.addWidget(self.lines)
         lines_layout.addWidget(self.lines_total)
 
-        self.trail = QTableWidget(0, 5)
-        self.trail.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")]
+        self.trail = read_only_table(
+            [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")],
+            fit=True,
         )
-        self.trail.verticalHeader().setVisible(False)
-        self.trail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        th = self.trail.horizontalHeader()
-        th.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        th.setStretchLastSection(True)
+        self.trail.horizontalHeader().setStretchLastSection(True)
         trail_box = QGroupBox(self.tr("审批记录"))
         QVBoxLayout(trail_box).addWidget(self.trail)
 
@@ -294,13 +282,8 @@ class RepairDialog(QDialog):
                 labels.of(LineState, ln.state),
             ]
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c in (2, 3, 4):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if c == 7 and ln.state in LINE_COLOURS:
-                    item.setForeground(QColor(LINE_COLOURS[LineState(ln.state)]))
+                colour = LINE_COLOURS.get(ln.state) if c == 7 else None  # type: ignore[call-overload]
+                item = cell(text, right=c in (2, 3, 4), color=colour)
                 if c == 0 and declinable and ln.state == LineState.ESTIMATED:
                     # An item is checkable by default; the check box shows once it has a state.
                     item.setCheckState(Qt.CheckState.Unchecked)
@@ -308,7 +291,6 @@ class RepairDialog(QDialog):
                 self.lines.setItem(r, c, item)
             if ln.state == LineState.FITTED:
                 fitted += ln.amount
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         _fit_rows(self.lines, len(rows))
         approved = self.repair.approved_cost
         parts = [self.tr("估计费用：") + f"¥{self.repair.estimated_cost:,.2f}"]
@@ -318,17 +300,7 @@ class RepairDialog(QDialog):
         self.lines_total.setText("　".join(parts))
 
     def _show_trail(self, doc: Any) -> None:
-        self.trail.setRowCount(len(doc.trail))
-        for r, entry in enumerate(doc.trail):
-            cells = [
-                f"{entry.at:%Y-%m-%d %H:%M}" if entry.at else "",
-                entry.node,
-                entry.who,
-                entry.decision,
-                entry.comment,
-            ]
-            for c, text in enumerate(cells):
-                self.trail.setItem(r, c, QTableWidgetItem(text))
+        fill(self.trail, ((e.at, e.node, e.who, e.decision, e.comment) for e in doc.trail))
 
     def _enable(self, repair: Repair) -> None:
         self.allowed = A.actions_for(self.user, repair)

@@ -28,8 +28,8 @@ from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
-from desktop.supplies import common
 from desktop.supplies.common import tr
+from desktop.tables import fill, read_only_table
 from forms.kinds import get_kind
 from forms.spec import Field, FieldType
 from forms.supplies import ITEMS, YES_NO
@@ -283,8 +283,8 @@ class LedgerDialog(QDialog):
         self.setWindowTitle(tr("物品台账") + f" — {item.code} {item}")
         self.resize(1060, 520)
         self.rows = supplies.item_ledger(item)
-        self.table = common.read_only_table([tr(h[1]) for h in LEDGER_HEADERS])
-        common.fill(
+        self.table = read_only_table([tr(h[1]) for h in LEDGER_HEADERS])
+        fill(
             self.table,
             (
                 (

@@ -36,11 +36,12 @@ from desktop import errors, labels, ops
 from desktop.exporting import export_action
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
+from desktop.line_editor import COUNT, NUMBER, LineColumn, LineEditor, spin
 from desktop.list_view import ListView
-from desktop.supplies import common
 from desktop.supplies.common import tr
-from desktop.supplies.lines import LineEditor, spin
+from desktop.supplies.lines import ItemLines
 from desktop.supplies.requisitions import ActionDialog
+from desktop.tables import fill, read_only_table
 from models import supplies, workflow
 from models.people import Role, User
 from models.supplies import (
@@ -90,7 +91,7 @@ class PlanDialog(ActionDialog):
         self.quarter.setEnabled(plan is None)
         self.title = QLineEdit(plan.title if plan else "")
         self.title.setPlaceholderText(tr("默认：某年第几季度办公用品采购计划"))
-        self.lines = LineEditor(with_price=True)
+        self.lines = ItemLines(with_price=True)
         suggest = QPushButton(icon("add"), tr("按补货建议填入"))
         suggest.setToolTip(tr("按库存、库存下限和近三个月平均领用量计算（S4）"))
         suggest.clicked.connect(self.fill_suggestions)
@@ -163,28 +164,29 @@ class OrderDialog(ActionDialog):
         self.note = QLineEdit()
 
         self.plan_lines = list(plan.lines)
-        headers = [tr("编码"), tr("物品名称"), tr("计划"), tr("已订"), tr("本次数量"), tr("单价")]
-        self.table = common.read_only_table(headers)
-        self.table.setRowCount(len(self.plan_lines))
-        self.spins: dict[int, QSpinBox] = {}
-        self.prices: dict[int, QLineEdit] = {}
-        for r, pl in enumerate(self.plan_lines):
+        self.table = LineEditor(
+            [
+                LineColumn("code", tr("编码"), width=70),
+                LineColumn("name", tr("物品名称")),
+                LineColumn("planned", tr("计划"), width=60, right=True),
+                LineColumn("ordered", tr("已订"), width=60, right=True),
+                LineColumn("quantity", tr("本次数量"), COUNT, 90),
+                LineColumn("price", tr("单价"), NUMBER, 90),
+            ]
+        )
+        for pl in self.plan_lines:
             used = supplies.plan_line_use(pl)
-            left = max(pl.quantity - used.quantity, 0)
             gov = tr("（政府采购目录）") if pl.item.gov_catalogue else ""
-            self.table.setItem(r, 0, common.cell(pl.item.code))
-            self.table.setItem(r, 1, common.cell(f"{pl.item}{gov}"))
-            self.table.setItem(r, 2, common.cell(pl.quantity, right=True))
-            self.table.setItem(r, 3, common.cell(used.quantity, right=True))
-            self.spins[pl.id] = spin(0, maximum=left)
-            self.table.setCellWidget(r, 4, self.spins[pl.id])
-            price = QLineEdit(f"{pl.unit_price:.2f}")
-            price.setAlignment(Qt.AlignmentFlag.AlignRight)
-            price.setFrame(False)
-            self.prices[pl.id] = price
-            self.table.setCellWidget(r, 5, price)
-        for c, w in enumerate((70, 260, 60, 60, 90, 90)):
-            self.table.setColumnWidth(c, w)
+            self.table.add_line(
+                pl,
+                maxima={"quantity": max(pl.quantity - used.quantity, 0)},
+                code=pl.item.code,
+                name=f"{pl.item}{gov}",
+                planned=pl.quantity,
+                ordered=used.quantity,
+                quantity=0,
+                price=f"{pl.unit_price:.2f}",
+            )
 
         self.quotes_box = QGroupBox(tr("比价（至少两家，选定一家并写明理由，S2）"))
         self.quotes = QTableWidget(0, 3)
@@ -265,9 +267,9 @@ class OrderDialog(ActionDialog):
     def run(self, acknowledged: frozenset[str]) -> PurchaseOrder:
         method = OrderMethod(self.method.currentData())
         lines = [
-            OrderLineInput(pl, self.spins[pl.id].value(), money(self.prices[pl.id].text()))
-            for pl in self.plan_lines
-            if self.spins[pl.id].value()
+            OrderLineInput(row["data"], row["quantity"], money(row["price"]))
+            for row in self.table.rows()
+            if row["quantity"]
         ]
         competitive = method == OrderMethod.COMPETITIVE
         return supplies.create_order(
@@ -291,20 +293,26 @@ class ReceiveDialog(ActionDialog):
         self.user = user
         self.order = order
         self.resize(700, 400)
-        lines = [ln for ln in order.lines if ln.outstanding > 0]
-        self.spins: dict[int, QSpinBox] = {}
-        self.table = common.read_only_table(
-            [tr("编码"), tr("物品名称"), tr("订购"), tr("已到"), tr("本次入库")]
+        self.table = LineEditor(
+            [
+                LineColumn("code", tr("编码"), width=70),
+                LineColumn("name", tr("物品名称")),
+                LineColumn("ordered", tr("订购"), width=60, right=True),
+                LineColumn("received", tr("已到"), width=60, right=True),
+                LineColumn("quantity", tr("本次入库"), COUNT, 90),
+            ]
         )
-        self.table.setRowCount(len(lines))
-        for r, ln in enumerate(lines):
-            self.table.setItem(r, 0, common.cell(ln.item.code))
-            self.table.setItem(r, 1, common.cell(str(ln.item)))
-            self.table.setItem(r, 2, common.cell(ln.quantity, right=True))
-            self.table.setItem(r, 3, common.cell(ln.received, right=True))
-            self.spins[ln.id] = spin(ln.outstanding, maximum=ln.outstanding)
-            self.table.setCellWidget(r, 4, self.spins[ln.id])
-        self.table.setColumnWidth(1, 260)
+        for ln in order.lines:
+            if ln.outstanding > 0:
+                self.table.add_line(
+                    ln,
+                    maxima={"quantity": ln.outstanding},
+                    code=ln.item.code,
+                    name=str(ln.item),
+                    ordered=ln.quantity,
+                    received=ln.received,
+                    quantity=ln.outstanding,
+                )
         self.note = QLineEdit()
         form = QFormLayout()
         form.addRow(tr("供应商："), QLabel(order.supplier.name))
@@ -319,7 +327,7 @@ class ReceiveDialog(ActionDialog):
         return supplies.receive(
             self.user,
             order=self.order,
-            quantities={k: b.value() for k, b in self.spins.items()},
+            quantities={row["data"].id: row["quantity"] for row in self.table.rows()},
             note=self.note.text(),
         )
 
@@ -392,7 +400,7 @@ class PurchasingPanel(QWidget):
         logistics = user.has_role(Role.LOGISTICS)
         self.plans = self._plan_list(logistics)
         self.orders = self._order_list(logistics)
-        self.suggestions = common.read_only_table(
+        self.suggestions = read_only_table(
             [
                 tr("编码"),
                 tr("物品名称"),
@@ -521,7 +529,7 @@ class PurchasingPanel(QWidget):
 
     def load_suggestions(self) -> None:
         rows = supplies.reorder_suggestions(today=date.today())
-        common.fill(
+        fill(
             self.suggestions,
             (
                 (

@@ -9,6 +9,7 @@ that step: the head sees 同意 when the slip waits in his inbox (``workflow.ava
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
@@ -31,15 +32,22 @@ from desktop.exporting import export_action, print_pdf
 from desktop.form_dialog import ErrorLabel
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
+from desktop.line_editor import COUNT, LineColumn, LineEditor
 from desktop.list_view import ListView
-from desktop.supplies import common
 from desktop.supplies.common import tr
-from desktop.supplies.lines import LineEditor, spin
+from desktop.supplies.lines import ItemLines, item_columns, item_values
+from desktop.tables import fill, read_only_table
 from models import queries, supplies, workflow
 from models.errors import RuleViolation
 from models.people import Department, Role, User
 from models.queries import SupplyApplicant
-from models.supplies import Item, Requisition, RequisitionLineInput, RequisitionState
+from models.supplies import (
+    Item,
+    Requisition,
+    RequisitionLine,
+    RequisitionLineInput,
+    RequisitionState,
+)
 
 OPEN = "open"  # the filter of slips not finished yet
 
@@ -94,7 +102,7 @@ class NewRequisitionDialog(ActionDialog):
         form.addRow(tr("申请部门："), QLabel(dept))
         form.addRow(tr("申请人："), QLabel(user.name))
         form.addRow(tr("用途："), self.purpose)
-        self.lines = LineEditor()
+        self.lines = ItemLines()
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
         layout.addLayout(form)
@@ -111,6 +119,28 @@ class NewRequisitionDialog(ActionDialog):
         )
 
 
+def slip_lines(
+    lines: list[RequisitionLine], given: str, count: str, figure: Callable[[RequisitionLine], int]
+) -> tuple[LineEditor, dict[int, QSpinBox]]:
+    """A slip's lines with one figure of each (``given``) and the quantity to enter now
+    (``count``, from 0 to that figure); their items are read in one query."""
+    editor = LineEditor(
+        item_columns(
+            LineColumn("given", given, width=60, right=True),
+            LineColumn("on_hand", tr("现有库存"), width=80, right=True),
+            LineColumn("count", count, COUNT, 90),
+        )
+    )
+    items = {i.id: i for i in Item.select().where(Item.id.in_([ln.item_id for ln in lines]))}
+    spins: dict[int, QSpinBox] = {}
+    for line in lines:
+        item, most = items[line.item_id], figure(line)
+        values = {**item_values(item), "given": most, "on_hand": item.on_hand, "count": most}
+        row = editor.add_line(line, maxima={"count": most}, **values)
+        spins[line.id] = editor.widget(row, "count")
+    return editor, spins
+
+
 class CheckDialog(ActionDialog):
     """后勤核对: the approved quantity of every line (0 to the quantity asked) and the reason
     for any cut. Stock short of an approved quantity is a warning, not a refusal (S6)."""
@@ -120,29 +150,9 @@ class CheckDialog(ActionDialog):
         self.user = user
         self.req = req
         self.resize(720, 420)
-        self.spins: dict[int, QSpinBox] = {}
-        lines = list(req.lines)
-        headers = [
-            tr("编码"),
-            tr("物品名称"),
-            tr("单位"),
-            tr("申领"),
-            tr("现有库存"),
-            tr("批准数量"),
-        ]
-        self.table = common.read_only_table(headers)
-        self.table.setRowCount(len(lines))
-        for r, line in enumerate(lines):
-            item = Item.get_by_id(line.item_id)
-            for c, value in enumerate((item.code, str(item), item.unit)):
-                self.table.setItem(r, c, common.cell(value))
-            self.table.setItem(r, 3, common.cell(line.requested, right=True))
-            self.table.setItem(r, 4, common.cell(item.on_hand, right=True))
-            box = spin(line.requested, maximum=line.requested)
-            self.spins[line.id] = box
-            self.table.setCellWidget(r, 5, box)
-        for c, w in enumerate((70, 220, 50, 60, 80, 90)):
-            self.table.setColumnWidth(c, w)
+        self.table, self.spins = slip_lines(
+            list(req.lines), tr("申领"), tr("批准数量"), lambda ln: ln.requested
+        )
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(tr("核减数量时须写明原因"))
         form = QFormLayout()
@@ -181,29 +191,10 @@ class IssueDialog(ActionDialog):
             self.receiver.addItem(member.name, member)
         applicant = self.receiver.findText(req.applicant.name)
         self.receiver.setCurrentIndex(max(applicant, 0))
-        self.spins: dict[int, QSpinBox] = {}
-        lines = [ln for ln in req.lines if ln.approved]
-        headers = [
-            tr("编码"),
-            tr("物品名称"),
-            tr("单位"),
-            tr("批准"),
-            tr("现有库存"),
-            tr("本次发放"),
-        ]
-        self.table = common.read_only_table(headers)
-        self.table.setRowCount(len(lines))
-        for r, line in enumerate(lines):
-            item = Item.get_by_id(line.item_id)
-            for c, value in enumerate((item.code, str(item), item.unit)):
-                self.table.setItem(r, c, common.cell(value))
-            self.table.setItem(r, 3, common.cell(line.approved, right=True))
-            self.table.setItem(r, 4, common.cell(item.on_hand, right=True))
-            box = spin(line.approved, maximum=line.approved)
-            self.spins[line.id] = box
-            self.table.setCellWidget(r, 5, box)
-        for c, w in enumerate((70, 220, 50, 60, 80, 90)):
-            self.table.setColumnWidth(c, w)
+        approved = [ln for ln in req.lines if ln.approved]
+        self.table, self.spins = slip_lines(
+            approved, tr("批准"), tr("本次发放"), lambda ln: ln.approved
+        )
         form = QFormLayout()
         form.addRow(tr("申请部门："), QLabel(req.department.name))
         form.addRow(tr("领用人："), self.receiver)
@@ -233,19 +224,21 @@ class DetailDialog(QDialog):
         self.setWindowTitle(tr("申请批准单") + f" {req.number}")
         self.resize(720, 420)
         headers = [tr("编码"), tr("物品名称"), tr("单位"), tr("申领"), tr("批准"), tr("已发放")]
-        self.table = common.read_only_table(headers)
-        common.fill(
+        self.table = read_only_table(headers)
+        lines = list(req.lines)
+        items = {i.id: i for i in Item.select().where(Item.id.in_([ln.item_id for ln in lines]))}
+        fill(
             self.table,
             (
                 (
-                    Item.get_by_id(ln.item_id).code,
-                    str(Item.get_by_id(ln.item_id)),
-                    Item.get_by_id(ln.item_id).unit,
+                    items[ln.item_id].code,
+                    str(items[ln.item_id]),
+                    items[ln.item_id].unit,
                     ln.requested,
                     "" if ln.approved is None else ln.approved,
                     ln.issued or "",
                 )
-                for ln in req.lines
+                for ln in lines
             ),
             right=(3, 4, 5),
         )

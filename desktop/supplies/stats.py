@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from desktop import labels
 from desktop.exporting import ask_save_path, write_file
 from desktop.icons import icon
-from desktop.supplies import common
 from desktop.supplies.common import tr
+from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress
 from models import supplies
 from models.supplies import Category
@@ -81,7 +81,7 @@ class StatsPanel(QWidget):
             tr("数量"),
             tr("金额（元）"),
         ]
-        self.table = common.read_only_table(headers)
+        self.table = read_only_table(headers)
         for c, w in enumerate((110, 50, 70, 74, 160, 44, 60, 90)):
             self.table.setColumnWidth(c, w)
 
@@ -114,7 +114,7 @@ class StatsPanel(QWidget):
         totals = supplies.consumption_totals(year=year)
         self._draw(year, totals)
         rows = supplies.consumption_by_department(year=year, quarter=self.quarter.currentData())
-        common.fill(
+        fill(
             self.table,
             (
                 (

@@ -2164,6 +2164,10 @@
         <source>合计：</source>
         <translation>Total: </translation>
     </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceTab</name>
