@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from desktop.i18n import pick
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look, Row
 from desktop.list_view import ListView
+from desktop.module_page import ModulePage, Tab
 from desktop.pickers import UserPicker
 from desktop.tasks import BackgroundTask, Progress
 from models import queries, workflow
@@ -52,39 +51,13 @@ def overdue_look(row: Row) -> Look | None:
     return Look(OVERDUE) if isinstance(due, datetime) and due < datetime.now() else None
 
 
-class ApprovalCenter(QWidget):
+class ApprovalCenter(ModulePage):
+    TITLE = "审批中心"
+
     def __init__(self, user: User, window: MainWindow | None = None) -> None:
-        super().__init__()
-        self.user = user
-        self.window_ = window
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-
-        self.inbox = self._inbox_list()
-        self.mine = self._my_list()
-        self.copied = self._copied_list()
-        self.delegations = self._delegation_list()
-        self.tabs.addTab(self._page(self.inbox), icon("inbox"), self.tr("待我审批"))
-        self.tabs.addTab(self._page(self.mine), icon("send"), self.tr("我的申请"))
-        self.tabs.addTab(self._page(self.copied), icon("cc"), self.tr("抄送我的"))
-        self.tabs.addTab(self._page(self.delegations), icon("delegate"), self.tr("委托代理"))
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        title = QLabel(self.tr("审批中心"))
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
+        super().__init__(user, window)
         known = window.signature if window is not None else None
         self._update_tab_titles(known.pending if known is not None else None)
-
-    @staticmethod
-    def _page(widget: QWidget) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(widget)
-        return page
 
     # --- lists ---------------------------------------------------------------------------
 
@@ -204,13 +177,9 @@ class ApprovalCenter(QWidget):
 
     # --- refresh -------------------------------------------------------------------------
 
-    def lists(self) -> list[ListView]:
-        return [self.inbox, self.mine, self.copied, self.delegations]
-
     def reload(self) -> None:
         """Reload the lists that were opened already (the poll or an action changed data)."""
-        for view in self.lists():
-            view.model.reload()
+        super().reload()
         self._update_tab_titles()
 
     def _update_tab_titles(self, count: int | None = None) -> None:
@@ -221,12 +190,6 @@ class ApprovalCenter(QWidget):
                 return
         title = self.tr("待我审批") + (f" ({count})" if count else "")
         self.tabs.setTabText(0, title)
-
-    def _changed(self) -> None:
-        if self.window_ is not None:
-            self.window_.notify_changed()
-        else:
-            self.reload()
 
     # --- actions -------------------------------------------------------------------------
 
@@ -242,14 +205,14 @@ class ApprovalCenter(QWidget):
 
     def open_document(self, instance_id: int, version: int | None = None) -> DocumentDialog:
         dialog = DocumentDialog(self.user, instance_id, version, parent=self)
-        dialog.changed.connect(self._changed)
+        dialog.changed.connect(self.changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     @Slot()
     def batch_approve(self) -> BackgroundTask | None:
-        rows = self._selected_rows(self.inbox)
+        rows = self._selected_rows(self.tab("inbox"))
         ids = [r["instance_id"] for r in rows]
         if not ids:
             errors.inform(self, self.tr("批量同意"), self.tr("请先选中要同意的申请。"))
@@ -272,14 +235,14 @@ class ApprovalCenter(QWidget):
             if failed:
                 text += "\n" + self.tr("%n 份未能处理，见详细信息。", "", len(failed))
             errors.inform(self, self.tr("批量同意"), text, details)
-            self._changed()
+            self.changed()
 
         return (
             BackgroundTask(self, work).with_progress(self.tr("正在批量审批…")).success(done).run()
         )
 
     def _act_on_mine(self, action: str) -> None:
-        rows = self._selected_rows(self.mine)
+        rows = self._selected_rows(self.tab("mine"))
         if not rows:
             return
         row = rows[0]
@@ -291,14 +254,14 @@ class ApprovalCenter(QWidget):
                 lambda _ack: workflow.withdraw(
                     self.user, row["instance_id"], expected_version=row["version"]
                 ),
-                done=lambda _r: self._changed(),
+                done=lambda _r: self.changed(),
                 reload=self.reload,
             )
             return
 
         def urged(count: int) -> None:
             errors.inform(self, self.tr("催办"), self.tr("已提醒 %n 位审批人。", "", count))
-            self._changed()
+            self.changed()
 
         ops.attempt(
             self,
@@ -318,21 +281,28 @@ class ApprovalCenter(QWidget):
     @Slot()
     def new_delegation(self) -> DelegationDialog:
         dialog = DelegationDialog(self.user, self)
-        dialog.accepted.connect(self._changed)
+        dialog.accepted.connect(self.changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     @Slot()
     def revoke_selected(self) -> None:
-        key = self.delegations.current_id()
+        key = self.tab("delegations").current_id()
         if key is None:
             return
         ops.attempt(
             self,
             lambda _ack: workflow.revoke_delegation(self.user, Delegation.get_by_id(key)),
-            done=lambda _r: self._changed(),
+            done=lambda _r: self.changed(),
         )
+
+    TABS = (
+        Tab("inbox", "待我审批", "inbox", _inbox_list),
+        Tab("mine", "我的申请", "send", _my_list),
+        Tab("copied", "抄送我的", "cc", _copied_list),
+        Tab("delegations", "委托代理", "delegate", _delegation_list),
+    )
 
 
 class DelegationDialog(QDialog):

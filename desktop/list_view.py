@@ -158,6 +158,10 @@ class ListView(QWidget):
 
     # --- behaviour -----------------------------------------------------------------------
 
+    def reload(self) -> None:
+        """Data changed: read the rows again if the list was loaded."""
+        self.model.reload()
+
     def start(self) -> None:
         """Load the first page (pages call this when they are first shown)."""
         self.model.start()

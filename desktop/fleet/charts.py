@@ -126,7 +126,7 @@ class StatsTab(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([380, 260])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.load()

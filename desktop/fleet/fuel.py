@@ -112,7 +112,7 @@ class FuelTab(QWidget):
         split.addWidget(fuel_box)
         split.addWidget(use_box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
     def _fuel_base(self) -> peewee.ModelSelect:

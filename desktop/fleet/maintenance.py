@@ -143,7 +143,7 @@ class MaintenanceTab(QWidget):
         split.addWidget(upper)
         split.addWidget(history_box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.reload()
 

@@ -153,7 +153,7 @@ class PlacesTab(QWidget):
         split.addWidget(shops_box)
         split.addWidget(stations_box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
     def reload(self) -> None:

@@ -116,7 +116,7 @@ class RepairsTab(QWidget):
             bar.addWidget(more)
         self.view.activated.connect(lambda key: self.open_repair(key))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
     def _base(self) -> peewee.ModelSelect:

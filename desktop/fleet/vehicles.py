@@ -162,7 +162,7 @@ class VehiclesTab(QWidget):
             bar.addWidget(more)
             self.view.activated.connect(lambda _k: self.edit_vehicle())
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
     def _base(self) -> Any:

@@ -136,7 +136,7 @@ class CataloguePanel(QWidget):
         legend = QLabel(tr("粉色行：库存已降到库存下限（含）以下，应补货"))
         legend.setStyleSheet("color: #8a5a00;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addWidget(legend)
         self.update_actions()

@@ -422,7 +422,7 @@ class PurchasingPanel(QWidget):
         tabs.currentChanged.connect(lambda i: self.load_suggestions() if i == 2 else None)
         self.tabs = tabs
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tabs)
         self.update_actions()
 

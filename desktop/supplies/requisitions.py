@@ -329,7 +329,7 @@ class RequisitionsPanel(QWidget):
         self.view.selection_changed.connect(self.update_actions)
         self.model.modelReset.connect(self.update_actions)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.update_actions()
 

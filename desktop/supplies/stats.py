@@ -45,7 +45,7 @@ QUARTER_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
 
 
 class StatsPanel(QWidget):
-    def __init__(self, user: Any) -> None:
+    def __init__(self, user: Any, changed: Any = None) -> None:
         super().__init__()
         self.user = user
         today = date.today()
@@ -97,7 +97,7 @@ class StatsPanel(QWidget):
         split.addWidget(self.table)
         split.setSizes([320, 260])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.loaded = False

@@ -375,7 +375,7 @@ class StocktakePanel(QWidget):
         ):
             top.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

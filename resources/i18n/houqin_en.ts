@@ -2977,4 +2977,31 @@
         <translation>Resubmit repair</translation>
     </message>
 </context>
+<context>
+    <name>SuppliesPage</name>
+    <message>
+        <source>办公用品</source>
+        <translation>Office supplies</translation>
+    </message>
+    <message>
+        <source>物品目录与库存</source>
+        <translation>Catalogue &amp; stock</translation>
+    </message>
+    <message>
+        <source>领用申请</source>
+        <translation>Requisitions</translation>
+    </message>
+    <message>
+        <source>采购</source>
+        <translation>Purchasing</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+</context>
 </TS>

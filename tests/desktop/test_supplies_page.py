@@ -85,7 +85,7 @@ def test_the_page_opens_for_logistics_with_the_items_listed(qtbot, store):
         "盘点",
         "统计",
     ]
-    model = page.catalogue.model
+    model = page.open_tab("catalogue").model
     assert model.rowCount() == 3
     shown = {model.row(r)["code"]: model.row(r) for r in range(3)}
     assert shown[store.pen.code]["on_hand"] == 50
@@ -96,16 +96,16 @@ def test_the_page_opens_for_logistics_with_the_items_listed(qtbot, store):
     assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     # pinyin initials find the paper
-    page.catalogue.model.set_search("fyz")
+    model.set_search("fyz")
     assert [model.row(r)["code"] for r in range(model.rowCount())] == [store.paper.code]
 
 
 def test_a_clerk_sees_only_the_catalogue_and_requisitions_and_cannot_edit_items(qtbot, store):
     page = page_for(qtbot, store.clerk)
     assert page.tabs.count() == 2
-    assert page.catalogue.add_button.isHidden()
-    assert not page.requisitions.new_button.isHidden()
-    assert page.requisitions.check_button.isHidden()
+    assert page.open_tab("catalogue").add_button.isHidden()
+    assert not page.open_tab("requisitions").new_button.isHidden()
+    assert page.open_tab("requisitions").check_button.isHidden()
 
 
 def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_three_and_issues(
@@ -113,8 +113,8 @@ def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_th
 ):
     s = store
     # 张三 (办公室) fills the 申请批准单 on the page and submits it
-    clerk_page = page_for(qtbot, s.clerk)
-    dialog = clerk_page.requisitions.new_requisition()
+    clerk_panel = page_for(qtbot, s.clerk).open_tab("requisitions")
+    dialog = clerk_panel.new_requisition()
     dialog.purpose.setText("office")
     dialog.add_line(s.pen, 10)
     dialog.add_line(s.paper, 5)
@@ -123,21 +123,21 @@ def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_th
     req = supplies.Requisition.select().order_by(supplies.Requisition.id.desc()).first()
     assert req.state == RequisitionState.PENDING and len(list(req.lines)) == 3
     assert req.applicant_id == s.clerk.id
-    clerk_page.requisitions.reload()
-    select(clerk_page.requisitions.view, req.id)
-    assert not clerk_page.requisitions.approve_button.isEnabled()  # not his step
+    clerk_panel.reload()
+    select(clerk_panel.view, req.id)
+    assert not clerk_panel.approve_button.isEnabled()  # not his step
 
     # 李四, the head of 办公室, approves it from his page
-    head_page = page_for(qtbot, s.head)
-    head_page.requisitions.reload()
-    select(head_page.requisitions.view, req.id)
-    assert head_page.requisitions.approve_button.isEnabled()
-    assert head_page.requisitions.approve()
+    head_panel = page_for(qtbot, s.head).open_tab("requisitions")
+    head_panel.reload()
+    select(head_panel.view, req.id)
+    assert head_panel.approve_button.isEnabled()
+    assert head_panel.approve()
     assert supplies.Requisition.get_by_id(req.id).instance().current_node().key == "check"
 
     # 周九 (后勤) checks: pens 10 → 6, paper 5 as asked, toner 0 (two of the three lines)
     lg_page = page_for(qtbot, s.logistics)
-    panel = lg_page.requisitions
+    panel = lg_page.open_tab("requisitions")
     panel.reload()
     select(panel.view, req.id)
     assert panel.check_button.isEnabled() and not panel.issue_button.isEnabled()
@@ -184,7 +184,7 @@ def test_S6_over_issue_is_refused_with_the_rule_id(qtbot, store, boxes):
     )
     supplies.head_approve(s.head, req)
     page = page_for(qtbot, s.logistics)
-    panel = page.requisitions
+    panel = page.open_tab("requisitions")
     panel.reload()
     select(panel.view, req.id)
     check = panel.check()
@@ -228,8 +228,7 @@ def type_count(qtbot, table, text: str) -> None:
 def test_S5_blind_stocktake_keyboard_counts_variances_approval_and_posting(qtbot, store, boxes):
     s = store
     page = page_for(qtbot, s.logistics)
-    panel = page.stocktake
-    page.tabs.setCurrentWidget(panel)
+    panel = page.open_tab("stocktake")
     assert panel.banner.isVisible() and "季度" in panel.banner.text()  # due this quarter
     opener = panel.start()
     opener.blind.setChecked(True)
@@ -268,9 +267,9 @@ def test_S5_blind_stocktake_keyboard_counts_variances_approval_and_posting(qtbot
     assert model.data(model.index(0, KEYS.index("variance"))) == "+2"
 
     # the main leader approves from his page; 后勤 posts
-    leader_page = page_for(qtbot, s.leader)
-    assert leader_page.stocktake.approve_button.isEnabled()
-    assert leader_page.stocktake.approve()
+    leader_panel = page_for(qtbot, s.leader).open_tab("stocktake")
+    assert leader_panel.approve_button.isEnabled()
+    assert leader_panel.approve()
     panel.reload()
     assert panel.post_button.isEnabled()
     assert panel.post()
@@ -316,8 +315,7 @@ def test_consumption_chart_shows_each_departments_quarters(qtbot, store):
         supplies.issue_requisition(s.logistics, req, receiver=clerk)
     supplies.update_item(s.logistics, s.pen, price="2.50")
     page = page_for(qtbot, s.logistics)
-    page.tabs.setCurrentWidget(page.stats)
-    stats = page.stats
+    stats = page.open_tab("stats")
     assert stats.loaded
     sets = stats.series.barSets()
     assert [b.label() for b in sets] == ["Q1", "Q2", "Q3", "Q4"]
@@ -334,7 +332,7 @@ def test_S5_the_count_sheet_prints_counts_come_back_from_it_and_the_result_expor
 ):
     s = store
     page = page_for(qtbot, s.logistics)
-    panel = page.stocktake
+    panel = page.open_tab("stocktake")
     opener = panel.start()
     assert opener.try_submit(), opener.error.text()
     st = panel.current
@@ -381,7 +379,7 @@ def test_S6_the_slip_prints_with_its_lines(qtbot, store, monkeypatch):
     req = supplies.submit_requisition(
         s.clerk, lines=[supplies.RequisitionLineInput(s.paper, 4)], purpose="会议"
     )
-    panel = page_for(qtbot, s.clerk).requisitions
+    panel = page_for(qtbot, s.clerk).open_tab("requisitions")
     panel.reload()
     select(panel.view, req.id)
     opened: list[str] = []
@@ -394,7 +392,7 @@ def test_S6_the_slip_prints_with_its_lines(qtbot, store, monkeypatch):
 
 def test_the_quarterly_report_is_written_from_the_statistics_tab(qtbot, store, tmp_path):
     page = page_for(qtbot, store.logistics)
-    stats = page.stats
+    stats = page.open_tab("stats")
     out = tmp_path / "季度报表.xlsx"
     task = stats.export_report(str(out))
     qtbot.waitUntil(lambda: task.finished, timeout=10_000)
@@ -407,7 +405,7 @@ def test_S1_the_item_dialog_is_the_catalogue_register(qtbot, store):
     from forms.supplies import ITEMS
     from tests.desktop.typing import type_text
 
-    catalogue = page_for(qtbot, store.logistics).catalogue
+    catalogue = page_for(qtbot, store.logistics).open_tab("catalogue")
     dialog = catalogue.item_dialog()
     qtbot.addWidget(dialog)
     shown = {f.key for f in ITEMS.fields} - {"code", "on_hand"}
