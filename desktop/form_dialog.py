@@ -171,7 +171,50 @@ class FieldEditor:
         self.error.show_text(text)
 
 
-class FormDialog(QDialog):
+class ActionDialog(QDialog):
+    """A dialog whose OK runs a use case, ``run(acknowledged)``, through ``ops.attempt``: a
+    refusal stays in the dialog (rule ID first); a warning asks "continue?" and re-runs with
+    it acknowledged; a conflict or a bug goes to the error router. The dialog closes when the
+    use case succeeded (its result in ``result_value``)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_value: Any = None
+        self.error = ErrorLabel(top=True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.try_submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def run(self, acknowledged: frozenset[str]) -> Any:
+        raise NotImplementedError
+
+    @Slot()
+    def try_submit(self) -> bool:
+        self.clear_errors()
+        return ops.attempt(self, self.run, done=self.succeeded, inline=self.show_inline)
+
+    def clear_errors(self) -> None:
+        self.error.show_text("")
+
+    def succeeded(self, result: Any) -> None:
+        self.result_value = result
+        self.accept()
+
+    def show_inline(self, exc: BaseException) -> bool:
+        """Whether the dialog showed ``exc`` itself; the rest goes to the router."""
+        if isinstance(exc, RuleViolation):
+            self.show_rule(exc)
+            return True
+        return False
+
+    def show_rule(self, exc: RuleViolation) -> None:
+        self.error.show_text(errors.inline_text(exc))
+
+
+class FormDialog(ActionDialog):
     """A dialog for ``fields``; ``submit(values)`` runs the use case and returns its result
     (kept in ``self.result``)."""
 
@@ -185,14 +228,13 @@ class FormDialog(QDialog):
         password_fields: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(title, parent)
         self.setMinimumWidth(460)
         self.submit_fn = submit
         self.result: Any = None
+        self.values: dict[str, Any] = {}
         self.editors: dict[str, FieldEditor] = {}
-
-        self.general_error = ErrorLabel(top=True)
+        self.general_error = self.error
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -212,12 +254,6 @@ class FormDialog(QDialog):
             if key in self.editors:
                 self.editors[key].set_value(value)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.try_submit)
-        self.buttons.rejected.connect(self.reject)
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.general_error)
         layout.addLayout(form)
@@ -232,7 +268,7 @@ class FormDialog(QDialog):
     def clear_errors(self) -> None:
         for editor in self.editors.values():
             editor.show_error("")
-        self.general_error.hide()
+        super().clear_errors()
 
     def collect(self) -> dict[str, Any] | None:
         """Typed values, or ``None`` after marking the fields that are missing or malformed."""
@@ -257,23 +293,22 @@ class FormDialog(QDialog):
         values = self.collect()
         if values is None:
             return False
-        return ops.attempt(
-            self, lambda _ack: self.submit_fn(values), done=self._submitted, inline=self._inline
-        )
+        self.values = values
+        return super().try_submit()
 
-    def _submitted(self, result: Any) -> None:
+    def run(self, acknowledged: frozenset[str]) -> Any:
+        return self.submit_fn(self.values)
+
+    def succeeded(self, result: Any) -> None:
         self.result = result
-        self.accept()
+        super().succeeded(result)
 
-    def _inline(self, exc: BaseException) -> bool:
-        """Refusals stay in the dialog; a bug goes to the router (details, not a trace)."""
-        if isinstance(exc, RuleViolation):
-            self.show_rule(exc)
-            return True
-        if isinstance(exc, HouqinError):
+    def show_inline(self, exc: BaseException) -> bool:
+        """Any refusal stays in the dialog; a bug goes to the router (details, not a trace)."""
+        if isinstance(exc, HouqinError) and not isinstance(exc, RuleViolation):
             self.general_error.show_text(errors.message(exc))
             return True
-        return False
+        return super().show_inline(exc)
 
     def show_rule(self, exc: RuleViolation) -> None:
         """Next to the field it names; else at the top. The rule ID leads either way."""
@@ -282,4 +317,4 @@ class FormDialog(QDialog):
             self.editors[exc.field].show_error(text)
             self.editors[exc.field].widget.setFocus()
         else:
-            self.general_error.show_text(text)
+            super().show_rule(exc)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import errors, labels, ops
 from desktop.exporting import export_action, print_pdf
-from desktop.form_dialog import ErrorLabel
+from desktop.form_dialog import ActionDialog
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.line_editor import COUNT, LineColumn, LineEditor
@@ -50,42 +50,6 @@ from models.supplies import (
 )
 
 OPEN = "open"  # the filter of slips not finished yet
-
-
-class ActionDialog(QDialog):
-    """A dialog whose OK runs a use case: a refusal stays in the dialog (rule ID first); a
-    warning asks "continue?" and re-runs with it acknowledged; a conflict or a bug goes to
-    the error router. ``run(acknowledged)`` is the use case call."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.result_value: Any = None
-        self.error = ErrorLabel(top=True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.try_submit)
-        self.buttons.rejected.connect(self.reject)
-
-    def run(self, acknowledged: frozenset[str]) -> Any:
-        raise NotImplementedError
-
-    @Slot()
-    def try_submit(self) -> bool:
-        self.error.show_text("")
-        return ops.attempt(self, self.run, done=self._succeeded, inline=self._inline)
-
-    def _succeeded(self, result: Any) -> None:
-        self.result_value = result
-        self.accept()
-
-    def _inline(self, exc: BaseException) -> bool:
-        """A refusal stays in the dialog, rule ID first; the rest goes to the router."""
-        if isinstance(exc, RuleViolation):
-            self.error.show_text(errors.inline_text(exc))
-            return True
-        return False
 
 
 class NewRequisitionDialog(ActionDialog):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop.app import build_main_window
 from desktop.supplies.catalogue import is_low
+from desktop.supplies.count_grid import COUNTED, KEYS, REASON
 from desktop.supplies.page import SuppliesPage
-from desktop.supplies.stocktake import COUNTED, KEYS, REASON
 from forms.supplies_count import write_count_sheet
 from models import supplies
 from models.stocktake import StocktakeLine, StocktakeState
