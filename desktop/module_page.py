@@ -11,8 +11,8 @@ title, icon, what builds it and who sees it::
         )
 
 - A tab is built the first time it is shown, so opening a page costs one tab, not six; a
-  tab named ``"module:Class"`` is imported only then and built as ``Class(user, changed)``;
-  any other factory is called with the page (a method of the page class).
+  tab named ``"module:Class"`` is imported only then and built as ``Class(user, changed)``
+  (a ``PageTab``); any other factory is called with the page (a method of the page class).
 - ``changed()`` is what a tab calls after it wrote something: the main window reloads every
   open page (``MainWindow.notify_changed``); a page on its own reloads itself.
 - ``reload()`` reloads the tabs already built (each tab's ``reload``, if it has one).
@@ -35,6 +35,16 @@ from models.people import Role, User
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+
+
+class PageTab(QWidget):
+    """A tab of a module page: who uses it, and ``changed()`` to call after it wrote something
+    (the page's; a tab built on its own, as tests do, has nobody to tell)."""
+
+    def __init__(self, user: User, changed: Callable[..., Any] | None = None) -> None:
+        super().__init__()
+        self.user = user
+        self.changed: Callable[..., Any] = changed or (lambda *_result: None)
 
 
 @dataclass(frozen=True)

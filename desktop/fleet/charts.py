@@ -13,13 +13,11 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
-    QChart,
-    QChartView,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Slot
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -29,12 +27,12 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
-from desktop import prefs
+from desktop import charts, prefs
 from desktop.exporting import ask_save_path, write_file
 from desktop.fleet.common import button, percent
+from desktop.module_page import PageTab
 from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress
 from models import queries
@@ -53,10 +51,11 @@ def recent_periods(count: int = 36, today: date | None = None) -> list[str]:
     return [f"{(index - i) // 12:04d}-{(index - i) % 12 + 1:02d}" for i in range(count)]
 
 
-class StatsTab(QWidget):
+class StatsTab(PageTab):
+    """统计: the month by unit, vehicle and shop, twelve months charted, the monthly report."""
+
     def __init__(self, user: Any, changed: Any = None) -> None:
-        super().__init__()
-        self.user = user
+        super().__init__(user, changed)
         self.report: MonthlyReport | None = None
         self.series_data: list[tuple[str, Figures]] = []
 
@@ -109,13 +108,7 @@ class StatsTab(QWidget):
         fl.addWidget(self.figure_tabs, 1)
         fl.addWidget(self.extra)
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(280)
+        self.chart, self.chart_view = charts.chart_view(280)
         chart_box = QGroupBox(self.tr("近12个月维修费用、及时率与合格率"))
         QVBoxLayout(chart_box).addWidget(self.chart_view)
 
@@ -182,9 +175,7 @@ class StatsTab(QWidget):
 
     def _show_chart(self, data: list[tuple[str, Figures]]) -> None:
         chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        charts.clear(chart)
         categories = [f"{p[2:4]}.{p[5:]}" for p, _f in data]
         self.cost_set = QBarSet(self.tr("维修费用（元）"))
         self.cost_set.setColor(COST_COLOUR)

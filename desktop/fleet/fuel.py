@@ -7,7 +7,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout
 
 from desktop import labels
 from desktop.exporting import export_action, export_register
@@ -16,6 +16,7 @@ from desktop.fleet.common import button, integer, money, plate_search, sees_all,
 from desktop.form_dialog import FormDialog
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from models import queries
 from models.fleet import FuelLog, FuelStation, Vehicle, VehicleUse
 from models.people import Department, Role, User
@@ -30,11 +31,11 @@ def use_state(value: Any) -> str:
     return labels.of(State, State.PENDING if value == "applied" else value)
 
 
-class FuelTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self._changed = changed
+class FuelTab(PageTab):
+    """加油 / 用车: the fuel log at designated stations, and vehicle-use requests."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         fuel_columns = [
             Column("filled_at", self.tr("加油时间"), FuelLog.filled_at, width=130),
             Column("plate", self.tr("车牌号"), Vehicle.plate, width=100),
@@ -150,7 +151,7 @@ class FuelTab(QWidget):
     @Slot()
     def log_fuel(self) -> bool:
         if self.fuel_dialog().exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False
 
@@ -160,6 +161,6 @@ class FuelTab(QWidget):
     @Slot()
     def request_use(self) -> bool:
         if self.use_dialog().exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False

@@ -17,33 +17,27 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop import labels
 from desktop.fleet import dialogs
-from desktop.fleet.common import (
-    button,
-    integer,
-    manages_fleet,
-    money,
-    percent,
-)
+from desktop.fleet.common import button, integer, manages_fleet, money, percent
 from desktop.fleet.vehicles import MAINTENANCE_COLOURS
 from desktop.form_dialog import FormDialog
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from desktop.tables import fill, read_only_table
 from models import fleet
 from models.fleet import Maintenance, RepairShop, Vehicle
 from models.people import Department, User
 
 
-class MaintenanceTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self._changed = changed
+class MaintenanceTab(PageTab):
+    """保养: what is due or overdue, recording one, the history, compliance per unit."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         self.due = read_only_table(
             [
                 self.tr("车牌号"),
@@ -199,6 +193,6 @@ class MaintenanceTab(QWidget):
     @Slot()
     def record(self) -> bool:
         if self.record_dialog().exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False

@@ -24,6 +24,7 @@ from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import fleet
 from models.fleet import FuelStation, RepairShop
@@ -44,7 +45,7 @@ class PlaceList(QWidget):
         self.user = user
         self.kind_name = kind_name
         self.place_model = model
-        self._changed = changed
+        self.changed = changed
         columns = [
             Column("name", self.tr("名称"), model.name, width=180),
             Column("address", self.tr("地址"), model.address, width=200),
@@ -117,14 +118,14 @@ class PlaceList(QWidget):
 
     def add(self) -> bool:
         if self.dialog().exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False
 
     def edit(self) -> bool:
         place = self.selected()
         if place is not None and self.dialog(place).exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False
 
@@ -135,16 +136,18 @@ class PlaceList(QWidget):
         return ops.attempt(
             self,
             lambda _ack: fleet.set_designated(self.user, place, designated),
-            done=lambda _r: self._changed(),
-            reload=self._changed,
+            done=lambda _r: self.changed(),
+            reload=self.changed,
         )
 
 
-class PlacesTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.shops = PlaceList(user, "shops", RepairShop, changed)
-        self.stations = PlaceList(user, "stations", FuelStation, changed)
+class PlacesTab(PageTab):
+    """修理厂 / 加油站: the two designated lists, one above the other."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
+        self.shops = PlaceList(user, "shops", RepairShop, self.changed)
+        self.stations = PlaceList(user, "stations", FuelStation, self.changed)
         shops_box = QGroupBox(self.tr("定点修理厂"))
         QVBoxLayout(shops_box).addWidget(self.shops)
         stations_box = QGroupBox(self.tr("定点加油站"))

@@ -8,7 +8,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QMenu, QPushButton, QVBoxLayout
 
 from desktop import errors, labels
 from desktop.exporting import export_action, export_register, export_template, import_dialog
@@ -28,6 +28,7 @@ from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import queries
 from models.fleet import Repair, RepairShop, RepairState, Vehicle
@@ -39,11 +40,11 @@ def state_look(row: dict[str, Any]) -> Look | None:
     return Look(colour) if colour else None
 
 
-class RepairsTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self._changed = changed
+class RepairsTab(PageTab):
+    """维修: the repairs this user may see, 待我处理, 报修, and each repair's window."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         self.open_dialogs: list[RepairDialog] = []
         columns = [
             Column("number", self.tr("维修单号"), Repair.number, width=110),
@@ -167,7 +168,7 @@ class RepairsTab(QWidget):
     def apply_repair(self) -> Repair | None:
         dialog = self.apply_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return dialog.result
         return None
 
@@ -181,7 +182,7 @@ class RepairsTab(QWidget):
 
     def open_repair(self, repair_id: Any) -> RepairDialog:
         dialog = RepairDialog(self.user, int(repair_id), self)
-        dialog.changed.connect(self._changed)
+        dialog.changed.connect(self.changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
         self.open_dialogs.append(dialog)
@@ -194,7 +195,7 @@ class RepairsTab(QWidget):
 
     @Slot()
     def import_history(self) -> None:
-        import_dialog(self, get_kind("repairs"), self.user, self._changed)
+        import_dialog(self, get_kind("repairs"), self.user, self.changed)
 
     @Slot()
     def export_register(self) -> Any:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout
 
 from desktop import errors, labels, ops
 from desktop.exporting import export_action, export_register, export_template, import_dialog
@@ -25,6 +25,7 @@ from desktop.fleet.common import (
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import fleet, queries
 from models.fleet import Vehicle, VehicleStatus
@@ -67,11 +68,11 @@ def maintenance_look(row: dict[str, Any]) -> Look | None:
     return Look(colour) if colour else None
 
 
-class VehiclesTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self._changed = changed
+class VehiclesTab(PageTab):
+    """车辆: the register; 车管 and 后勤 add, edit, assign drivers and change a status."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         columns = [
             Column("plate", self.tr("车牌号"), Vehicle.plate, width=110),
             Column("unit", self.tr("有车单位"), Department.name, width=100),
@@ -199,7 +200,7 @@ class VehiclesTab(QWidget):
 
     def _exec(self, dialog: FormDialog | None) -> bool:
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False
 
@@ -233,13 +234,13 @@ class VehiclesTab(QWidget):
         return ops.attempt(
             self,
             lambda _ack: fleet.set_vehicle_status(self.user, vehicle, status),
-            done=lambda _r: self._changed(),
-            reload=self._changed,
+            done=lambda _r: self.changed(),
+            reload=self.changed,
         )
 
     @Slot()
     def import_vehicles(self) -> None:
-        import_dialog(self, get_kind("vehicles"), self.user, self._changed)
+        import_dialog(self, get_kind("vehicles"), self.user, self.changed)
 
     @Slot()
     def export_register(self) -> Any:

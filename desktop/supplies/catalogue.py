@@ -28,6 +28,7 @@ from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.tables import fill, read_only_table
 from forms.kinds import get_kind
@@ -66,14 +67,12 @@ def is_low(row: dict[str, Any]) -> bool:
     return int(row.get("on_hand") or 0) <= int(row.get("reorder_level") or 0)
 
 
-class CataloguePanel(QWidget):
+class CatalogueTab(PageTab):
     """The catalogue tab. Everyone sees the stock (a department asks for what is there);
     only 后勤 and the administrator change the catalogue; only 后勤 records opening stock."""
 
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self.changed = changed
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         columns = [
             Column("code", tr("编码"), Item.code, width=80),
             Column("name", tr("物品名称"), Item.name, width=150),

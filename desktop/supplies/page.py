@@ -17,21 +17,21 @@ STATS_ROLES = frozenset({Role.LOGISTICS, Role.LEADER, Role.DEPT_HEAD, Role.ADMIN
 class SuppliesPage(ModulePage):
     TITLE = "办公用品"
     TABS = (
-        Tab("catalogue", "物品目录与库存", "supplies", "desktop.supplies.catalogue:CataloguePanel"),
-        Tab("requisitions", "领用申请", "send", "desktop.supplies.requisitions:RequisitionsPanel"),
+        Tab("catalogue", "物品目录与库存", "supplies", "desktop.supplies.catalogue:CatalogueTab"),
+        Tab("requisitions", "领用申请", "send", "desktop.supplies.requisitions:RequisitionsTab"),
         Tab(
             "purchasing",
             "采购",
             "inbox",
-            "desktop.supplies.purchasing:PurchasingPanel",
+            "desktop.supplies.purchasing:PurchasingTab",
             STORE_AND_LEADER,
         ),
         Tab(
             "stocktake",
             "盘点",
             "audit",
-            "desktop.supplies.stocktake:StocktakePanel",
+            "desktop.supplies.stocktake:StocktakeTab",
             STORE_AND_LEADER,
         ),
-        Tab("stats", "统计", "export", "desktop.supplies.stats:StatsPanel", STATS_ROLES),
+        Tab("stats", "统计", "export", "desktop.supplies.stats:StatsTab", STATS_ROLES),
     )

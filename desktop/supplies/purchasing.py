@@ -6,6 +6,7 @@ and exchanges against a receipt line; and the reorder suggestions. The dialogs a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop import errors, labels, ops
@@ -24,6 +24,7 @@ from desktop.form_dialog import ActionDialog
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.purchase_dialogs import (
     OrderDialog,
@@ -44,28 +45,29 @@ from models.supplies import (
     Supplier,
 )
 
+# 补货建议: each column's title and its value in a ``supplies.reorder_suggestions`` row.
+SUGGESTIONS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+    ("编码", lambda r: r.code),
+    ("物品名称", lambda r: r.name),
+    ("类别", lambda r: labels.relabel(Category, r.category)),
+    ("单位", lambda r: r.unit),
+    ("库存", lambda r: r.on_hand),
+    ("在途", lambda r: r.on_order or ""),
+    ("库存下限", lambda r: r.reorder_level),
+    ("月均领用", lambda r: r.monthly_use),
+    ("建议采购", lambda r: r.suggested),
+)
 
-class PurchasingPanel(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self.changed = changed
+
+class PurchasingTab(PageTab):
+    """采购: plans, orders against them, and the reorder suggestions, one sub-tab each."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         logistics = user.has_role(Role.LOGISTICS)
         self.plans = self._plan_list(logistics)
         self.orders = self._order_list(logistics)
-        self.suggestions = read_only_table(
-            [
-                tr("编码"),
-                tr("物品名称"),
-                tr("类别"),
-                tr("单位"),
-                tr("库存"),
-                tr("在途"),
-                tr("库存下限"),
-                tr("月均领用"),
-                tr("建议采购"),
-            ]
-        )
+        self.suggestions = read_only_table([tr(title) for title, _value in SUGGESTIONS])
         self.suggestions.setColumnWidth(1, 200)
         tabs = QTabWidget()
         tabs.setDocumentMode(True)
@@ -182,24 +184,8 @@ class PurchasingPanel(QWidget):
 
     def load_suggestions(self) -> None:
         rows = supplies.reorder_suggestions(today=date.today())
-        fill(
-            self.suggestions,
-            (
-                (
-                    r.code,
-                    r.name,
-                    labels.relabel(Category, r.category),
-                    r.unit,
-                    r.on_hand,
-                    r.on_order or "",
-                    r.reorder_level,
-                    r.monthly_use,
-                    r.suggested,
-                )
-                for r in rows
-            ),
-            right=(4, 5, 6, 7, 8),
-        )
+        values = [value for _title, value in SUGGESTIONS]
+        fill(self.suggestions, ([v(r) for v in values] for r in rows), right=range(4, 9))
 
     def selected_plan(self) -> PurchasePlan | None:
         key = self.plans.current_id()

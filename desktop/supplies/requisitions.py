@@ -34,6 +34,7 @@ from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.line_editor import COUNT, LineColumn, LineEditor
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.lines import ItemLines, item_columns, item_values
 from desktop.tables import fill, read_only_table
@@ -224,13 +225,11 @@ class DetailDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class RequisitionsPanel(QWidget):
+class RequisitionsTab(PageTab):
     """The slips the user may see (``queries.supply_requisition_rows``) and their actions."""
 
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self.changed = changed
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         columns = [
             Column("number", tr("单号"), Requisition.number, width=110),
             Column("department", tr("申请部门"), Department.name, width=110),

@@ -15,13 +15,10 @@ from typing import Any
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
-    QChart,
-    QChartView,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,12 +26,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
-from desktop import labels
+from desktop import charts, labels
 from desktop.exporting import ask_save_path, write_file
 from desktop.icons import icon
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress
@@ -44,10 +41,11 @@ from models.supplies import Category
 QUARTER_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
 
 
-class StatsPanel(QWidget):
+class StatsTab(PageTab):
+    """统计: consumption by department and quarter, charted and listed; the quarterly report."""
+
     def __init__(self, user: Any, changed: Any = None) -> None:
-        super().__init__()
-        self.user = user
+        super().__init__(user, changed)
         today = date.today()
         self.year = QComboBox()
         for y in range(today.year, today.year - 6, -1):
@@ -62,13 +60,7 @@ class StatsPanel(QWidget):
         self.report_button.clicked.connect(self.export_report)
         self.total = QLabel()
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(240)
+        self.chart, self.chart_view = charts.chart_view(240)
         self.series: QStackedBarSeries | None = None
 
         headers = [
@@ -138,9 +130,7 @@ class StatsPanel(QWidget):
 
     def _draw(self, year: int, totals: list[supplies.ConsumptionTotal]) -> None:
         chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        charts.clear(chart)
         series = QStackedBarSeries()
         for q in range(4):
             bar = QBarSet(f"Q{q + 1}")

@@ -38,6 +38,7 @@ from desktop.exporting import (
 )
 from desktop.form_dialog import ActionDialog
 from desktop.icons import icon
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.count_grid import (
     COUNTED,
@@ -85,11 +86,11 @@ def stocktake_title(st: Stocktake) -> str:
     return f"{st.number}  {st.year}Q{st.quarter}{blind}  {labels.of(StocktakeState, st.state)}"
 
 
-class StocktakePanel(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self.changed = changed
+class StocktakeTab(PageTab):
+    """盘点: the reminder, the count chosen, its grid and every step of its flow."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         self.banner = QLabel()
         self.banner.setObjectName("stocktakeDue")
         self.banner.setWordWrap(True)
