@@ -81,7 +81,8 @@ class ModulePage(QWidget):
         for tab in self.shown:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 8, 0, 0)
-            self.tabs.addTab(holder, icon(tab.icon), self.tr(tab.title))
+            title = self.tr(tab.title).replace("&", "&&")  # "Catalogue & stock", not a mnemonic
+            self.tabs.addTab(holder, icon(tab.icon), title)
         self.tabs.currentChanged.connect(self._build)
         title = QLabel(self.tr(self.TITLE))
         title.setObjectName("pageTitle")

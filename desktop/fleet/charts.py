@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop import charts, prefs
 from desktop.exporting import ask_save_path, write_file
-from desktop.fleet.common import button, percent
+from desktop.fleet.common import percent
+from desktop.icons import button
 from desktop.module_page import PageTab
 from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress

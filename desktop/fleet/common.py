@@ -3,14 +3,13 @@ page offers; the use cases still check every call), formats, filter combos and b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import peewee
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtWidgets import QComboBox
 
 from desktop.i18n import translator
-from desktop.icons import icon
 from models import queries
 from models.fleet import (
     FuelStation,
@@ -98,11 +97,3 @@ def plate_search(text: str) -> peewee.Expression:
     """Plates match with or without the middle dot (京A12345 finds 京A·12345)."""
     bare = text.replace("·", "").replace(" ", "").upper()
     return Vehicle.plate.contains(text) | peewee.fn.REPLACE(Vehicle.plate, "·", "").contains(bare)
-
-
-def button(name: str, text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
-    b = QPushButton(icon(name), text)
-    b.clicked.connect(lambda _checked=False: slot())
-    if tip:
-        b.setToolTip(tip)
-    return b

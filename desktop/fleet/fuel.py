@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout
 from desktop import labels
 from desktop.exporting import export_action, export_register
 from desktop.fleet import dialogs
-from desktop.fleet.common import button, integer, money, plate_search, sees_all, yes_no
+from desktop.fleet.common import integer, money, plate_search, sees_all, yes_no
 from desktop.form_dialog import FormDialog
+from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
 from desktop.module_page import PageTab

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.line_editor import CHECK, CHOICE, NUMBER, TEXT, LineColumn, LineEditor
 from models.errors import RuleViolation
 from models.fleet import LineInput
@@ -34,8 +34,7 @@ class RepairLines(LineEditor):
         )
         super().__init__(columns, removable=True, parent=parent)
         self.table.setMinimumHeight(150)
-        add = QPushButton(icon("add"), self.tr("添加项目"))
-        add.clicked.connect(lambda: self.add_line())
+        add = button("add", self.tr("添加项目"), self.add_line)
         self.bar.insertWidget(0, add)
         self.changed.connect(self._update_total)
         self._update_total()

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from desktop import labels
 from desktop.fleet import dialogs
-from desktop.fleet.common import button, integer, manages_fleet, money, percent
+from desktop.fleet.common import integer, manages_fleet, money, percent
 from desktop.fleet.vehicles import MAINTENANCE_COLOURS
 from desktop.form_dialog import FormDialog
+from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
 from desktop.module_page import PageTab

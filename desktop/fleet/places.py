@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from desktop import errors, ops
 from desktop.exporting import export_register, export_template, import_dialog
 from desktop.fleet import dialogs
-from desktop.fleet.common import button, combo, yes_no
+from desktop.fleet.common import combo, yes_no
 from desktop.form_dialog import FormDialog
-from desktop.icons import icon
+from desktop.icons import button, icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from desktop.module_page import PageTab

@@ -29,7 +29,7 @@ from desktop import errors, labels, ops
 from desktop.fleet import actions as A
 from desktop.fleet import dialogs
 from desktop.form_dialog import FormDialog
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.tables import ROW_HEIGHT, cell, fill, read_only_table
 from forms.printing import get_printable
 from forms.values import display
@@ -150,13 +150,13 @@ class RepairDialog(QDialog):
             (A.FINISH, "approve", self.tr("完工"), self.finish),
             (A.ACCEPT, "approve", self.tr("出厂验收…"), self.accept_repair),
         ):
-            self.buttons[key] = self._button(name, text, slot)
+            self.buttons[key] = button(name, text, slot)
             row1.addWidget(self.buttons[key])
         row1.addStretch(1)
         self.supplement_label = QLabel()
         self.supplement_label.setWordWrap(True)
-        self.sup_approve = self._button("approve", self.tr("同意追加"), self.approve_supplement)
-        self.sup_reject = self._button("reject", self.tr("驳回追加"), self.reject_supplement)
+        self.sup_approve = button("approve", self.tr("同意追加"), self.approve_supplement)
+        self.sup_reject = button("reject", self.tr("驳回追加"), self.reject_supplement)
         sup_row = QHBoxLayout()
         sup_row.addWidget(self.supplement_label, 1)
         sup_row.addWidget(self.sup_approve)
@@ -172,10 +172,10 @@ class RepairDialog(QDialog):
         action_layout.addLayout(row1)
         action_layout.addWidget(self.sup_box)
 
-        self.print_repair_button = self._button(
+        self.print_repair_button = button(
             "print", self.tr("打印保修单（一式三联）"), self.print_repair
         )
-        self.print_auth_button = self._button(
+        self.print_auth_button = button(
             "print", self.tr("打印准修通知单"), self.print_authorisation
         )
         close = QPushButton(self.tr("关闭"))
@@ -194,12 +194,6 @@ class RepairDialog(QDialog):
         layout.addWidget(self.action_box)
         layout.addLayout(bottom)
         self.load()
-
-    @staticmethod
-    def _button(name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        b = QPushButton(icon(name), text)
-        b.clicked.connect(lambda _c=False: slot())
-        return b
 
     # --- showing -------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from desktop import errors, labels
 from desktop.exporting import export_action, export_register, export_template, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
-    button,
     combo,
     drives_any,
     money,
@@ -25,7 +24,7 @@ from desktop.fleet.common import (
 )
 from desktop.fleet.repair_dialog import STATE_COLOURS, RepairDialog
 from desktop.form_dialog import FormDialog
-from desktop.icons import icon
+from desktop.icons import button, icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from desktop.module_page import PageTab

@@ -13,16 +13,8 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout
 from desktop import errors, labels, ops
 from desktop.exporting import export_action, export_register, export_template, import_dialog
 from desktop.fleet import dialogs
-from desktop.fleet.common import (
-    button,
-    combo,
-    integer,
-    manages_fleet,
-    plate_search,
-    sees_all,
-    unit_items,
-)
-from desktop.icons import icon
+from desktop.fleet.common import combo, integer, manages_fleet, plate_search, sees_all, unit_items
+from desktop.icons import button, icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from desktop.module_page import PageTab

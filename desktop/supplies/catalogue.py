@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import errors, labels
 from desktop.exporting import ask_save_path, export_action, write_file
 from desktop.form_dialog import FormDialog
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from desktop.module_page import PageTab
@@ -123,12 +123,14 @@ class CatalogueTab(PageTab):
         self.view.filter_bar.addWidget(self.low_only)
 
         can_edit = user.has_role(*supplies_stock_roles())
-        self.add_button = self._button("add", tr("新增物品…"), self.add_item, can_edit)
-        self.edit_button = self._button("edit", tr("修改…"), self.edit_item, can_edit)
-        self.opening_button = self._button(
-            "import", tr("期初结存…"), self.opening_balance, user.has_role(Role.LOGISTICS)
+        logistics = user.has_role(Role.LOGISTICS)
+        bar = self.view.action_bar
+        self.add_button = button("add", tr("新增物品…"), self.add_item, visible=can_edit, bar=bar)
+        self.edit_button = button("edit", tr("修改…"), self.edit_item, visible=can_edit, bar=bar)
+        self.opening_button = button(
+            "import", tr("期初结存…"), self.opening_balance, visible=logistics, bar=bar
         )
-        self.ledger_button = self._button("open", tr("物品台账"), self.show_ledger, True)
+        self.ledger_button = button("open", tr("物品台账"), self.show_ledger, bar=bar)
         self.view.activated.connect(lambda _key: self.show_ledger())
         self.view.selection_changed.connect(self.update_actions)
 
@@ -139,13 +141,6 @@ class CatalogueTab(PageTab):
         layout.addWidget(self.view, 1)
         layout.addWidget(legend)
         self.update_actions()
-
-    def _button(self, ic: str, text: str, slot: Any, allowed: bool) -> QPushButton:
-        button = QPushButton(icon(ic), text)
-        button.clicked.connect(slot)
-        button.setVisible(allowed)
-        self.view.action_bar.addWidget(button)
-        return button
 
     def reload(self) -> None:
         self.model.reload()
@@ -312,8 +307,7 @@ class LedgerDialog(QDialog):
             + f"{balance}{item.unit}"
             + tr("（等于全部出入库之和）")
         )
-        export = QPushButton(icon("export"), tr("导出 Excel"))
-        export.clicked.connect(self.export)
+        export = button("export", tr("导出 Excel"), self.export)
         close = QPushButton(tr("关闭"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()

@@ -8,9 +8,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.line_editor import COUNT, NUMBER, LineColumn, LineEditor, spin
 from desktop.pickers import SearchPicker
 from desktop.supplies.common import tr
@@ -60,8 +60,7 @@ class ItemLines(LineEditor):
         self.picker.setMinimumWidth(300)
         self.quantity = spin(1, minimum=1)
         self.quantity.setFrame(True)
-        self.add_button = QPushButton(icon("add"), tr("添加"))
-        self.add_button.clicked.connect(self._add_picked)
+        self.add_button = button("add", tr("添加"), self._add_picked)
         self.picker.returnPressed.connect(self._add_picked)
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)

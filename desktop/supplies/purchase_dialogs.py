@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QSplitter,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import labels
 from desktop.form_dialog import ActionDialog
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.line_editor import COUNT, NUMBER, LineColumn, LineEditor, spin
 from desktop.supplies.common import tr
 from desktop.supplies.lines import ItemLines
@@ -81,9 +80,12 @@ class PlanDialog(ActionDialog):
         self.title = QLineEdit(plan.title if plan else "")
         self.title.setPlaceholderText(tr("默认：某年第几季度办公用品采购计划"))
         self.lines = ItemLines(with_price=True)
-        suggest = QPushButton(icon("add"), tr("按补货建议填入"))
-        suggest.setToolTip(tr("按库存、库存下限和近三个月平均领用量计算（S4）"))
-        suggest.clicked.connect(self.fill_suggestions)
+        suggest = button(
+            "add",
+            tr("按补货建议填入"),
+            self.fill_suggestions,
+            tip=tr("按库存、库存下限和近三个月平均领用量计算（S4）"),
+        )
         self.total = QLabel()
         self.lines.changed.connect(self._update_total)
         form = QFormLayout()
@@ -182,8 +184,7 @@ class OrderDialog(ActionDialog):
         self.quotes.setHorizontalHeaderLabels([tr("供应商"), tr("报价金额"), tr("选定")])
         self.quotes.verticalHeader().setVisible(False)
         self.quotes.setColumnWidth(0, 240)
-        add_quote = QPushButton(icon("add"), tr("增加报价"))
-        add_quote.clicked.connect(self.add_quote)
+        add_quote = button("add", tr("增加报价"), self.add_quote)
         self.choice_reason = QLineEdit()
         self.choice_reason.setPlaceholderText(tr("如：报价最低、质量相同"))
         quote_layout = QVBoxLayout(self.quotes_box)

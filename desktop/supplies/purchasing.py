@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QInputDialog,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
 )
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop import errors, labels, ops
 from desktop.exporting import export_action
 from desktop.form_dialog import ActionDialog
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
 from desktop.module_page import PageTab
@@ -81,13 +80,6 @@ class PurchasingTab(PageTab):
         layout.addWidget(tabs)
         self.update_actions()
 
-    def _button(self, view: ListView, ic: str, text: str, slot: Any, visible: bool) -> QPushButton:
-        b = QPushButton(icon(ic), text)
-        b.clicked.connect(slot)
-        b.setVisible(visible)
-        view.action_bar.addWidget(b)
-        return b
-
     def _plan_list(self, logistics: bool) -> ListView:
         columns = [
             Column("number", tr("计划号"), PurchasePlan.number, width=110),
@@ -114,18 +106,24 @@ class PurchasingTab(PageTab):
             exporter=export_action(tr("采购计划")),
         )
         leader = self.user.has_role(Role.LEADER)
-        self.new_plan_button = self._button(view, "add", tr("新建计划…"), self.new_plan, logistics)
-        self.edit_plan_button = self._button(view, "edit", tr("修改…"), self.edit_plan, logistics)
-        self.submit_plan_button = self._button(
-            view, "send", tr("报批"), self.submit_plan, logistics
+        self.new_plan_button = button(
+            "add", tr("新建计划…"), self.new_plan, visible=logistics, bar=view.action_bar
         )
-        self.approve_plan_button = self._button(
-            view, "approve", tr("批准"), self.approve_plan, leader
+        self.edit_plan_button = button(
+            "edit", tr("修改…"), self.edit_plan, visible=logistics, bar=view.action_bar
         )
-        self.reject_plan_button = self._button(
-            view, "reject", tr("驳回…"), self.reject_plan, leader
+        self.submit_plan_button = button(
+            "send", tr("报批"), self.submit_plan, visible=logistics, bar=view.action_bar
         )
-        self.order_button = self._button(view, "add", tr("按计划下单…"), self.new_order, logistics)
+        self.approve_plan_button = button(
+            "approve", tr("批准"), self.approve_plan, visible=leader, bar=view.action_bar
+        )
+        self.reject_plan_button = button(
+            "reject", tr("驳回…"), self.reject_plan, visible=leader, bar=view.action_bar
+        )
+        self.order_button = button(
+            "add", tr("按计划下单…"), self.new_order, visible=logistics, bar=view.action_bar
+        )
         view.selection_changed.connect(self.update_actions)
         model.modelReset.connect(self.update_actions)
         view.activated.connect(lambda _k: self.edit_plan() if logistics else None)
@@ -164,12 +162,14 @@ class PurchasingTab(PageTab):
             search_hint=tr("搜索订单号或供应商"),
             exporter=export_action(tr("采购订单")),
         )
-        self.receive_button = self._button(view, "import", tr("到货入库…"), self.receive, logistics)
-        self.return_button = self._button(
-            view, "reject", tr("退换货…"), self.return_goods, logistics
+        self.receive_button = button(
+            "import", tr("到货入库…"), self.receive, visible=logistics, bar=view.action_bar
         )
-        self.cancel_order_button = self._button(
-            view, "void", tr("取消订单…"), self.cancel_order, logistics
+        self.return_button = button(
+            "reject", tr("退换货…"), self.return_goods, visible=logistics, bar=view.action_bar
+        )
+        self.cancel_order_button = button(
+            "void", tr("取消订单…"), self.cancel_order, visible=logistics, bar=view.action_bar
         )
         view.selection_changed.connect(self.update_actions)
         model.modelReset.connect(self.update_actions)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import errors, labels, ops
 from desktop.exporting import export_action, print_pdf
 from desktop.form_dialog import ActionDialog
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.line_editor import COUNT, LineColumn, LineEditor
 from desktop.list_view import ListView
@@ -271,23 +270,17 @@ class RequisitionsTab(PageTab):
         self.view.filter_bar.addWidget(self.state)
         self.apply_filters()
 
-        def button(ic: str, text: str, slot: Any, visible: bool = True) -> QPushButton:
-            b = QPushButton(icon(ic), text)
-            b.clicked.connect(slot)
-            b.setVisible(visible)
-            self.view.action_bar.addWidget(b)
-            return b
-
+        bar = self.view.action_bar
         logistics = user.has_role(Role.LOGISTICS)
         self.new_button = button(
-            "add", tr("新建申请…"), self.new_requisition, bool(user.department_id)
+            "add", tr("新建申请…"), self.new_requisition, visible=bool(user.department_id), bar=bar
         )
-        self.approve_button = button("approve", tr("同意"), self.approve)
-        self.reject_button = button("reject", tr("驳回…"), self.reject_selected)
-        self.check_button = button("approve", tr("核对…"), self.check, logistics)
-        self.issue_button = button("send", tr("发放…"), self.issue, logistics)
-        self.detail_button = button("open", tr("明细"), self.details)
-        self.print_button = button("print", tr("打印"), self.print_slip)
+        self.approve_button = button("approve", tr("同意"), self.approve, bar=bar)
+        self.reject_button = button("reject", tr("驳回…"), self.reject_selected, bar=bar)
+        self.check_button = button("approve", tr("核对…"), self.check, visible=logistics, bar=bar)
+        self.issue_button = button("send", tr("发放…"), self.issue, visible=logistics, bar=bar)
+        self.detail_button = button("open", tr("明细"), self.details, bar=bar)
+        self.print_button = button("print", tr("打印"), self.print_slip, bar=bar)
         self.view.activated.connect(lambda _key: self.details())
         self.view.selection_changed.connect(self.update_actions)
         self.model.modelReset.connect(self.update_actions)

@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
 )
 
 from desktop import charts, labels
 from desktop.exporting import ask_save_path, write_file
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.tables import fill, read_only_table
@@ -56,8 +55,7 @@ class StatsTab(PageTab):
             self.quarter.addItem(tr("第%1季度").replace("%1", str(q)), q)
         self.year.currentIndexChanged.connect(self.reload)
         self.quarter.currentIndexChanged.connect(self.reload)
-        self.report_button = QPushButton(icon("export"), tr("导出季度报表…"))
-        self.report_button.clicked.connect(self.export_report)
+        self.report_button = button("export", tr("导出季度报表…"), self.export_report)
         self.total = QLabel()
 
         self.chart, self.chart_view = charts.chart_view(240)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,7 @@ from desktop.exporting import (
     write_file,
 )
 from desktop.form_dialog import ActionDialog
-from desktop.icons import icon
+from desktop.icons import button
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.count_grid import (
@@ -104,20 +103,16 @@ class StocktakeTab(PageTab):
 
         logistics = user.has_role(Role.LOGISTICS)
 
-        def button(ic: str, text: str, slot: Any, visible: bool = True) -> QPushButton:
-            b = QPushButton(icon(ic), text)
-            b.clicked.connect(slot)
-            b.setVisible(visible)
-            return b
-
-        self.open_button = button("add", tr("开始盘点…"), self.start, logistics)
-        self.import_button = button("import", tr("导入实盘数…"), self.import_counts, logistics)
+        self.open_button = button("add", tr("开始盘点…"), self.start, visible=logistics)
+        self.import_button = button(
+            "import", tr("导入实盘数…"), self.import_counts, visible=logistics
+        )
         self.sheet_button = button("print", tr("打印盘点表"), self.print_sheet)
-        self.submit_button = button("send", tr("提交审批"), self.submit, logistics)
+        self.submit_button = button("send", tr("提交审批"), self.submit, visible=logistics)
         self.approve_button = button("approve", tr("批准"), self.approve)
         self.reject_button = button("reject", tr("退回…"), self.send_back)
-        self.post_button = button("save", tr("过账"), self.post, logistics)
-        self.cancel_button = button("void", tr("作废…"), self.cancel, logistics)
+        self.post_button = button("save", tr("过账"), self.post, visible=logistics)
+        self.cancel_button = button("void", tr("作废…"), self.cancel, visible=logistics)
         self.result_button = button("export", tr("导出盘点结果"), self.export_result)
 
         self.model = CountModel(user, self)
