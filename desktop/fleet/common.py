@@ -3,11 +3,9 @@ page offers; the use cases still check every call), formats, filter combos and b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import peewee
-from PySide6.QtWidgets import QComboBox
 
 from desktop.i18n import translator
 from models import queries
@@ -53,16 +51,6 @@ def integer(value: Any) -> str:
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
-
-
-def combo(items: Sequence[tuple[str, Any]], all_text: str | None = None) -> QComboBox:
-    """A filter combo whose first entry means "all"."""
-    box = QComboBox()
-    box.addItem(all_text or tr("全部"), None)
-    for text, value in items:
-        box.addItem(text, value)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return box
 
 
 def unit_items() -> list[tuple[str, Any]]:

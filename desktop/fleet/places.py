@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from desktop import errors, ops
 from desktop.exporting import export_register, export_template, import_dialog
 from desktop.fleet import dialogs
-from desktop.fleet.common import combo, yes_no
+from desktop.fleet.common import yes_no
 from desktop.form_dialog import FormDialog
 from desktop.icons import button, icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
-from desktop.list_view import ListView
+from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import fleet
@@ -73,7 +73,7 @@ class PlaceList(QWidget):
         self.view = ListView(
             f"fleet.{kind_name}", self.model, search_hint=self.tr("搜索名称或地址")
         )
-        self.designated = combo(
+        self.designated = filter_combo(
             [(self.tr("定点"), True), (self.tr("已移出"), False)], self.tr("全部（含已移出）")
         )
         self.designated.currentIndexChanged.connect(lambda _i: self.apply_filters())

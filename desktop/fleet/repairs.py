@@ -14,7 +14,6 @@ from desktop import errors, labels
 from desktop.exporting import export_action, export_register, export_template, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
-    combo,
     drives_any,
     money,
     plate_search,
@@ -26,7 +25,7 @@ from desktop.fleet.repair_dialog import STATE_COLOURS, RepairDialog
 from desktop.form_dialog import FormDialog
 from desktop.icons import button, icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
-from desktop.list_view import ListView
+from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import queries
@@ -94,9 +93,9 @@ class RepairsTab(PageTab):
         )
         self.mine = QCheckBox(self.tr("待我处理"))
         states = labels.choices(RepairState)
-        self.state = combo(states, self.tr("全部状态"))
-        self.unit = combo(unit_items(), self.tr("全部单位"))
-        self.shop = combo(shop_items(), self.tr("全部修理厂"))
+        self.state = filter_combo(states, self.tr("全部状态"))
+        self.unit = filter_combo(unit_items(), self.tr("全部单位"))
+        self.shop = filter_combo(shop_items(), self.tr("全部修理厂"))
         self.mine.toggled.connect(lambda _c: self.apply_filters())
         self.view.filter_bar.addWidget(self.mine)
         for box in (self.state, self.unit, self.shop):

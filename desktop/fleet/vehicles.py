@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout
 from desktop import errors, labels, ops
 from desktop.exporting import export_action, export_register, export_template, import_dialog
 from desktop.fleet import dialogs
-from desktop.fleet.common import combo, integer, manages_fleet, plate_search, sees_all, unit_items
+from desktop.fleet.common import integer, manages_fleet, plate_search, sees_all, unit_items
 from desktop.icons import button, icon
 from desktop.lazy_model import Column, LazyQueryModel, Look
-from desktop.list_view import ListView
+from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import fleet, queries
@@ -123,9 +123,9 @@ class VehiclesTab(PageTab):
             search_hint=self.tr("搜索车牌号或型号"),
             exporter=export_action(self.tr("车辆列表"), self.filters_text),
         )
-        self.unit = combo(unit_items(), self.tr("全部单位"))
+        self.unit = filter_combo(unit_items(), self.tr("全部单位"))
         statuses = labels.choices(VehicleStatus)
-        self.status = combo(statuses, self.tr("全部状态"))
+        self.status = filter_combo(statuses, self.tr("全部状态"))
         for box in (self.unit, self.status):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
             self.view.filter_bar.addWidget(box)

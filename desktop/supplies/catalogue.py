@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from desktop.exporting import ask_save_path, export_action, write_file
 from desktop.form_dialog import FormDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
-from desktop.list_view import ListView
+from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.tables import fill, read_only_table
@@ -112,10 +111,7 @@ class CatalogueTab(PageTab):
             search_hint=tr("搜索物品（名称、编码、拼音或首字母）"),
             exporter=export_action(tr("库存表"), self.filters_text),
         )
-        self.category = QComboBox()
-        self.category.addItem(tr("全部类别"), None)
-        for c in Category:
-            self.category.addItem(labels.label(c), c.value)
+        self.category = filter_combo(labels.choices(Category), tr("全部类别"))
         self.category.currentIndexChanged.connect(self.apply_filters)
         self.low_only = QCheckBox(tr("只看需补货"))
         self.low_only.toggled.connect(self.apply_filters)

@@ -32,7 +32,7 @@ from desktop.form_dialog import ActionDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.line_editor import COUNT, LineColumn, LineEditor
-from desktop.list_view import ListView
+from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.lines import ItemLines, item_columns, item_values
@@ -259,11 +259,10 @@ class RequisitionsTab(PageTab):
             search_hint=tr("搜索单号、部门或申请人"),
             exporter=export_action(tr("领用登记"), self.filters_text),
         )
-        self.state = QComboBox()
-        self.state.addItem(tr("全部状态"), None)
-        self.state.addItem(tr("未办结（审批中、待发放）"), OPEN)
-        for s in RequisitionState:
-            self.state.addItem(labels.label(s), s.value)
+        self.state = filter_combo(
+            [(tr("未办结（审批中、待发放）"), OPEN), *labels.choices(RequisitionState)],
+            tr("全部状态"),
+        )
         if user.has_role(Role.LOGISTICS):  # the store's work list
             self.state.setCurrentIndex(self.state.findData(OPEN))
         self.state.currentIndexChanged.connect(self.apply_filters)
