@@ -23,11 +23,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop import errors
+from desktop.i18n import translator
 from desktop.lazy_model import LazyQueryModel
 from desktop.tasks import BackgroundTask, Progress
 from forms.kinds import Kind, get_kind
@@ -40,8 +41,7 @@ if TYPE_CHECKING:
 EXCEL = "Excel 工作簿 (*.xlsx)"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("exporting", text)
+tr = translator("exporting")
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
@@ -63,14 +63,11 @@ def write_file(
     label: str,
     done_title: str,
     done_text: Callable[[Any], str] | None = None,
-    on_done: Callable[[Any], None] | None = None,
 ) -> BackgroundTask:
     """Write a file off the GUI thread with ``work(progress)``, then say where it went
     (``done_text(result)``, by default "已保存到：path")."""
 
     def done(result: Any) -> None:
-        if on_done is not None:
-            on_done(result)
         text = done_text(result) if done_text else tr("已保存到：") + f"\n{path}"
         errors.inform(parent, done_title, text)
 

@@ -1,5 +1,6 @@
 """What every fleet tab shares: who the user is to the fleet (roles decide the buttons the
-page offers; the use cases still check every call), formats, filter combos and buttons."""
+page offers; the use cases still check every call), formats, and the choices its filters and
+dialogs offer."""
 
 from __future__ import annotations
 
@@ -9,16 +10,10 @@ import peewee
 
 from desktop.i18n import translator
 from models import queries
-from models.fleet import (
-    FuelStation,
-    RepairShop,
-    Vehicle,
-    VehicleStatus,
-)
+from models.fleet import FuelStation, RepairShop, Vehicle, VehicleStatus
 from models.people import Department, Role, User
 
 MANAGERS = (Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
-
 
 tr = translator("fleet")  # module-level strings of the fleet page
 
