@@ -22,14 +22,17 @@ def item_search(text: str) -> list[tuple[str, Any]]:
     return [(f"{i.code} {i}", i) for i in queries.supply_items_matching(text)]
 
 
-def item_columns(*more: LineColumn, specification: bool = False) -> list[LineColumn]:
-    """编码, 物品名称 (规格型号) and 单位 of an item line, then the document's own columns."""
+def item_columns(
+    *more: LineColumn, specification: bool = False, unit: bool = True
+) -> list[LineColumn]:
+    """编码, 物品名称 (规格型号) (单位) of an item line, then the document's own columns."""
     spec = [LineColumn("specification", tr("规格型号"), width=140)] if specification else []
+    units = [LineColumn("unit", tr("单位"), width=46)] if unit else []
     return [
         LineColumn("code", tr("编码"), width=70),
         LineColumn("name", tr("物品名称")),
         *spec,
-        LineColumn("unit", tr("单位"), width=46),
+        *units,
         *more,
     ]
 

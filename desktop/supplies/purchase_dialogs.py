@@ -32,7 +32,7 @@ from desktop.form_dialog import ActionDialog
 from desktop.icons import button
 from desktop.line_editor import COUNT, NUMBER, LineColumn, LineEditor, spin
 from desktop.supplies.common import tr
-from desktop.supplies.lines import ItemLines
+from desktop.supplies.lines import ItemLines, item_columns
 from models import supplies
 from models.people import User
 from models.supplies import (
@@ -156,14 +156,13 @@ class OrderDialog(ActionDialog):
 
         self.plan_lines = list(plan.lines)
         self.table = LineEditor(
-            [
-                LineColumn("code", tr("编码"), width=70),
-                LineColumn("name", tr("物品名称")),
+            item_columns(
                 LineColumn("planned", tr("计划"), width=60, right=True),
                 LineColumn("ordered", tr("已订"), width=60, right=True),
                 LineColumn("quantity", tr("本次数量"), COUNT, 90),
                 LineColumn("price", tr("单价"), NUMBER, 90),
-            ]
+                unit=False,
+            )
         )
         for pl in self.plan_lines:
             used = supplies.plan_line_use(pl)
@@ -284,13 +283,12 @@ class ReceiveDialog(ActionDialog):
         self.order = order
         self.resize(700, 400)
         self.table = LineEditor(
-            [
-                LineColumn("code", tr("编码"), width=70),
-                LineColumn("name", tr("物品名称")),
+            item_columns(
                 LineColumn("ordered", tr("订购"), width=60, right=True),
                 LineColumn("received", tr("已到"), width=60, right=True),
                 LineColumn("quantity", tr("本次入库"), COUNT, 90),
-            ]
+                unit=False,
+            )
         )
         for ln in order.lines:
             if ln.outstanding > 0:
