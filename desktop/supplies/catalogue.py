@@ -75,7 +75,7 @@ class CatalogueTab(PageTab):
         columns = [
             Column("code", tr("编码"), Item.code, width=80),
             Column("name", tr("物品名称"), Item.name, width=150),
-            Column("series", tr("类别"), supplies.CATEGORY_ORDER, fmt=category_label, width=80),
+            Column("series", tr("类别"), supplies.CATEGORY_ORDER, fmt=category_label, width=110),
             Column("specification", tr("规格型号"), Item.specification, width=150),
             Column("unit", tr("单位"), Item.unit, width=50),
             Column(
