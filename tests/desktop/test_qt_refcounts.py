@@ -5,6 +5,9 @@ page that filled a table called it for every cell, and after a few thousand cell
 aborted with ``Fatal Python error: none_dealloc``. Each call here runs a thousand times; a
 binding that leaks or drops a reference to ``None`` per call moves the count by hundreds and
 fails the suite before it can crash a user's desktop.
+
+From Python 3.12 ``None`` is immortal: its count never moves, and there is nothing to
+measure (nor, for the interpreter, anything to free), so the module skips there.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import gc
 import sys
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCharts import QBarSet
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
@@ -28,6 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.lazy_model import Column, LazyQueryModel
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="None is immortal from Python 3.12: its count never moves"
+)
 
 CALLS = 1000
 TOLERANCE = 5  # caches may take or drop a few references; a per-call fault moves 1000
