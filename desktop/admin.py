@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels, ops
 from desktop.exporting import export_action, import_dialog
 from desktop.form_dialog import FieldEditor, FormDialog
 from desktop.i18n import pick
 from desktop.icons import icon
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
+from desktop.module_page import ModulePage, Tab
 from forms.people import DEPARTMENT_KIND, DEPARTMENTS, USER_KIND, USERS
 from forms.spec import Field, FieldType
 from models import people, queries, settings
@@ -43,7 +43,7 @@ from models.errors import RuleViolation
 from models.people import LOCKED_FOREVER, Department, Role, User
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    pass
 
 AUDIT_TABLES = ("user", "department", "setting", "delegation", "instance")
 AUDIT_ACTIONS = (
@@ -65,35 +65,11 @@ def role_labels(codes: Any) -> str:
         return ""
     order = list(Role)
     roles = sorted((Role(c) for c in str(codes).split(",") if c), key=order.index)
-    return "、".join(pick(r.label, r.label_en) for r in roles)
+    return "、".join(labels.label(r) for r in roles)
 
 
-class AdminPage(QWidget):
-    def __init__(self, user: User, window: MainWindow | None = None) -> None:
-        super().__init__()
-        self.user = user
-        self.window_ = window
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.users = self._user_list()
-        self.departments = self._department_list()
-        self.settings_panel = SettingsPanel(user)
-        self.audit = AuditLogView()
-        self.tabs.addTab(self.users, icon("user"), self.tr("用户"))
-        self.tabs.addTab(self.departments, icon("department"), self.tr("部门"))
-        self.tabs.addTab(self.settings_panel, icon("settings"), self.tr("系统设置"))
-        self.tabs.addTab(self.audit, icon("audit"), self.tr("审计日志"))
-        title = QLabel(self.tr("系统管理"))
-        title.setObjectName("pageTitle")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
-
-    def reload(self) -> None:
-        for view in (self.users, self.departments):
-            if view.model._started:
-                view.model.refresh()
+class AdminPage(ModulePage):
+    TITLE = "系统管理"
 
     # --- users ---------------------------------------------------------------------------
 
@@ -149,17 +125,11 @@ class AdminPage(QWidget):
         return view
 
     def _selected_user(self) -> User | None:
-        key = self.users.current_id()
+        key = self.tab("users").current_id()
         if key is None:
             errors.inform(self, self.tr("用户"), self.tr("请先选中一个用户。"))
             return None
         return User.get_by_id(key)
-
-    def _done(self) -> None:
-        if self.window_ is not None:
-            self.window_.notify_changed()
-        else:
-            self.reload()
 
     def user_dialog(self, user: User | None = None) -> FormDialog:
         """New user (initial password generated and shown once) or edit an existing one."""
@@ -197,27 +167,25 @@ class AdminPage(QWidget):
                 self.tr("用户已添加。初始密码（只显示这一次，请转告本人并提醒修改）：")
                 + f"\n\n{dialog.result}",
             )
-            self._done()
+            self.changed()
 
     @Slot()
     def edit_user(self) -> None:
         user = self._selected_user()
         if user is not None and self.user_dialog(user).exec() == QDialog.DialogCode.Accepted:
-            self._done()
+            self.changed()
 
     def _user_action(self, action: Any, done_text: str) -> bool:
         user = self._selected_user()
         if user is None:
             return False
-        try:
-            action(user)
-        except Exception as exc:
-            errors.show_error(self, exc)
-            return False
-        if done_text:
-            errors.inform(self, self.tr("用户"), done_text)
-        self._done()
-        return True
+
+        def done(_result: Any) -> None:
+            if done_text:
+                errors.inform(self, self.tr("用户"), done_text)
+            self.changed()
+
+        return ops.attempt(self, lambda _ack: action(user), done=done)
 
     @Slot()
     def reset_password(self) -> None:
@@ -246,11 +214,11 @@ class AdminPage(QWidget):
 
     @Slot()
     def import_users(self) -> None:
-        import_dialog(self, USER_KIND, self.user, self._done)
+        import_dialog(self, USER_KIND, self.user, self.changed)
 
     @Slot()
     def import_departments(self) -> None:
-        import_dialog(self, DEPARTMENT_KIND, self.user, self._done)
+        import_dialog(self, DEPARTMENT_KIND, self.user, self.changed)
 
     # --- departments ---------------------------------------------------------------------
 
@@ -300,16 +268,23 @@ class AdminPage(QWidget):
     @Slot()
     def add_department(self) -> None:
         if self.department_dialog().exec() == QDialog.DialogCode.Accepted:
-            self._done()
+            self.changed()
 
     @Slot()
     def edit_department(self) -> None:
-        key = self.departments.current_id()
+        key = self.tab("departments").current_id()
         if key is None:
             return
         dialog = self.department_dialog(Department.get_by_id(key))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._done()
+            self.changed()
+
+    TABS = (
+        Tab("users", "用户", "user", _user_list),
+        Tab("departments", "部门", "department", _department_list),
+        Tab("settings", "系统设置", "settings", lambda page: SettingsPanel(page.user)),
+        Tab("audit", "审计日志", "audit", lambda page: AuditLogView()),
+    )
 
 
 class SettingsPanel(QWidget):
@@ -359,8 +334,7 @@ class SettingsPanel(QWidget):
                 after = settings.put(self.user, key, raw)
                 changed += before != after
             except RuleViolation as exc:
-                text = errors.message(exc)
-                editor.show_error(f"[{exc.rule}] {text}" if exc.rule else text)
+                editor.show_error(errors.inline_text(exc))
                 ok = False
             except Exception as exc:
                 errors.show_error(self, exc)
@@ -440,7 +414,7 @@ class AuditLogView(QWidget):
         ):
             signal.connect(self.apply_filters)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
     def filters(self) -> list[peewee.Expression]:
@@ -472,6 +446,4 @@ class AuditLogView(QWidget):
 
     @Slot()
     def apply_filters(self) -> None:
-        self.model.filters = self.filters()
-        if self.model._started:
-            self.model.refresh()
+        self.model.set_filters(self.filters())

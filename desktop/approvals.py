@@ -17,19 +17,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels, ops
 from desktop.document_dialog import DocumentDialog
+from desktop.form_dialog import ErrorLabel
 from desktop.i18n import pick
 from desktop.icons import icon
-from desktop.lazy_model import Column, LazyQueryModel
+from desktop.lazy_model import Column, LazyQueryModel, Look, Row
 from desktop.list_view import ListView
+from desktop.module_page import ModulePage, Tab
 from desktop.pickers import UserPicker
 from desktop.tasks import BackgroundTask, Progress
 from models import queries, workflow
@@ -45,51 +45,19 @@ if TYPE_CHECKING:
 OVERDUE = "#c62828"
 
 
-def overdue_colour(due: Any) -> str | None:
+def overdue_look(row: Row) -> Look | None:
     """Red for a deadline (working days, see models.calendar) that has passed."""
-    return OVERDUE if isinstance(due, datetime) and due < datetime.now() else None
+    due = row.get("due")
+    return Look(OVERDUE) if isinstance(due, datetime) and due < datetime.now() else None
 
 
-def state_label(value: Any) -> str:
-    try:
-        return State(value).label
-    except ValueError:
-        return str(value or "")
+class ApprovalCenter(ModulePage):
+    TITLE = "审批中心"
 
-
-class ApprovalCenter(QWidget):
     def __init__(self, user: User, window: MainWindow | None = None) -> None:
-        super().__init__()
-        self.user = user
-        self.window_ = window
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-
-        self.inbox = self._inbox_list()
-        self.mine = self._my_list()
-        self.copied = self._copied_list()
-        self.delegations = self._delegation_list()
-        self.tabs.addTab(self._page(self.inbox), icon("inbox"), self.tr("待我审批"))
-        self.tabs.addTab(self._page(self.mine), icon("send"), self.tr("我的申请"))
-        self.tabs.addTab(self._page(self.copied), icon("cc"), self.tr("抄送我的"))
-        self.tabs.addTab(self._page(self.delegations), icon("delegate"), self.tr("委托代理"))
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        title = QLabel(self.tr("审批中心"))
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
+        super().__init__(user, window)
         known = window.signature if window is not None else None
         self._update_tab_titles(known.pending if known is not None else None)
-
-    @staticmethod
-    def _page(widget: QWidget) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(widget)
-        return page
 
     # --- lists ---------------------------------------------------------------------------
 
@@ -103,7 +71,7 @@ class ApprovalCenter(QWidget):
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
             Column("department", self.tr("部门"), ApplicantDept.name, width=110),
             Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
-            Column("due", self.tr("办理期限"), Task.due_at, width=140, color=overdue_colour),
+            Column("due", self.tr("办理期限"), Task.due_at, width=140, look=overdue_look),
             Column("for", self.tr("代理"), Assignee.name, fmt=on_behalf, width=90),
         ]
         model = LazyQueryModel(
@@ -139,7 +107,7 @@ class ApprovalCenter(QWidget):
         columns = [
             Column("title", self.tr("标题"), Instance.title, width=280),
             Column("flow", self.tr("类型"), FlowVersion.name, width=130),
-            Column("state", self.tr("状态"), Instance.state, fmt=state_label, width=90),
+            Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),
             Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
             Column("finished", self.tr("办结时间"), Instance.finished_at, width=140),
         ]
@@ -167,7 +135,7 @@ class ApprovalCenter(QWidget):
             Column("title", self.tr("标题"), Instance.title, width=260),
             Column("flow", self.tr("类型"), FlowVersion.name, width=130),
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
-            Column("state", self.tr("状态"), Instance.state, fmt=state_label, width=90),
+            Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),
             Column("by", self.tr("抄送人"), CarbonCopy.by_name, width=90),
             Column("at", self.tr("抄送时间"), CarbonCopy.at, width=140),
         ]
@@ -209,14 +177,9 @@ class ApprovalCenter(QWidget):
 
     # --- refresh -------------------------------------------------------------------------
 
-    def lists(self) -> list[ListView]:
-        return [self.inbox, self.mine, self.copied, self.delegations]
-
     def reload(self) -> None:
         """Reload the lists that were opened already (the poll or an action changed data)."""
-        for view in self.lists():
-            if view.model._started:
-                view.model.refresh()
+        super().reload()
         self._update_tab_titles()
 
     def _update_tab_titles(self, count: int | None = None) -> None:
@@ -227,12 +190,6 @@ class ApprovalCenter(QWidget):
                 return
         title = self.tr("待我审批") + (f" ({count})" if count else "")
         self.tabs.setTabText(0, title)
-
-    def _changed(self) -> None:
-        if self.window_ is not None:
-            self.window_.notify_changed()
-        else:
-            self.reload()
 
     # --- actions -------------------------------------------------------------------------
 
@@ -248,14 +205,14 @@ class ApprovalCenter(QWidget):
 
     def open_document(self, instance_id: int, version: int | None = None) -> DocumentDialog:
         dialog = DocumentDialog(self.user, instance_id, version, parent=self)
-        dialog.changed.connect(self._changed)
+        dialog.changed.connect(self.changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     @Slot()
     def batch_approve(self) -> BackgroundTask | None:
-        rows = self._selected_rows(self.inbox)
+        rows = self._selected_rows(self.tab("inbox"))
         ids = [r["instance_id"] for r in rows]
         if not ids:
             errors.inform(self, self.tr("批量同意"), self.tr("请先选中要同意的申请。"))
@@ -278,29 +235,40 @@ class ApprovalCenter(QWidget):
             if failed:
                 text += "\n" + self.tr("%n 份未能处理，见详细信息。", "", len(failed))
             errors.inform(self, self.tr("批量同意"), text, details)
-            self._changed()
+            self.changed()
 
         return (
             BackgroundTask(self, work).with_progress(self.tr("正在批量审批…")).success(done).run()
         )
 
     def _act_on_mine(self, action: str) -> None:
-        rows = self._selected_rows(self.mine)
+        rows = self._selected_rows(self.tab("mine"))
         if not rows:
             return
         row = rows[0]
-        try:
-            if action == "withdraw":
-                if not errors.confirm(self, self.tr("撤回"), self.tr("撤回这份申请？")):
-                    return
-                workflow.withdraw(self.user, row["instance_id"], expected_version=row["version"])
-            else:
-                count = workflow.urge(self.user, row["instance_id"])
-                errors.inform(self, self.tr("催办"), self.tr("已提醒 %n 位审批人。", "", count))
-        except Exception as exc:
-            errors.show_error(self, exc, reload=self.reload)
+        if action == "withdraw":
+            if not errors.confirm(self, self.tr("撤回"), self.tr("撤回这份申请？")):
+                return
+            ops.attempt(
+                self,
+                lambda _ack: workflow.withdraw(
+                    self.user, row["instance_id"], expected_version=row["version"]
+                ),
+                done=lambda _r: self.changed(),
+                reload=self.reload,
+            )
             return
-        self._changed()
+
+        def urged(count: int) -> None:
+            errors.inform(self, self.tr("催办"), self.tr("已提醒 %n 位审批人。", "", count))
+            self.changed()
+
+        ops.attempt(
+            self,
+            lambda _ack: workflow.urge(self.user, row["instance_id"]),
+            done=urged,
+            reload=self.reload,
+        )
 
     @Slot()
     def withdraw_selected(self) -> None:
@@ -313,22 +281,28 @@ class ApprovalCenter(QWidget):
     @Slot()
     def new_delegation(self) -> DelegationDialog:
         dialog = DelegationDialog(self.user, self)
-        dialog.accepted.connect(self._changed)
+        dialog.accepted.connect(self.changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
     @Slot()
     def revoke_selected(self) -> None:
-        key = self.delegations.current_id()
+        key = self.tab("delegations").current_id()
         if key is None:
             return
-        try:
-            workflow.revoke_delegation(self.user, Delegation.get_by_id(key))
-        except Exception as exc:
-            errors.show_error(self, exc)
-            return
-        self._changed()
+        ops.attempt(
+            self,
+            lambda _ack: workflow.revoke_delegation(self.user, Delegation.get_by_id(key)),
+            done=lambda _r: self.changed(),
+        )
+
+    TABS = (
+        Tab("inbox", "待我审批", "inbox", _inbox_list),
+        Tab("mine", "我的申请", "send", _my_list),
+        Tab("copied", "抄送我的", "cc", _copied_list),
+        Tab("delegations", "委托代理", "delegate", _delegation_list),
+    )
 
 
 class DelegationDialog(QDialog):
@@ -355,7 +329,7 @@ class DelegationDialog(QDialog):
             if row.doc_type not in seen:
                 seen.add(row.doc_type)
                 self.scope.addItem(row.name, row.doc_type)
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, ErrorLabel] = {}
         form = QFormLayout()
         for key, label, widget in (
             ("delegate", self.tr("代理人："), self.delegate),
@@ -363,19 +337,14 @@ class DelegationDialog(QDialog):
             ("ends", self.tr("结束："), self.ends),
             ("doc_type", self.tr("范围："), self.scope),
         ):
-            error = QLabel()
-            error.setStyleSheet("color: #c0392b;")
-            error.hide()
+            error = ErrorLabel()
             self.errors[key] = error
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(error)
             form.addRow(label, box)
-        self.general = QLabel()
-        self.general.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.general.setWordWrap(True)
-        self.general.hide()
+        self.general = ErrorLabel(top=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -387,9 +356,7 @@ class DelegationDialog(QDialog):
         layout.addWidget(buttons)
 
     def _error(self, key: str, text: str) -> None:
-        label = self.errors.get(key, self.general)
-        label.setText(text)
-        label.show()
+        self.errors.get(key, self.general).show_text(text)
 
     @Slot()
     def try_submit(self) -> bool:
@@ -401,16 +368,17 @@ class DelegationDialog(QDialog):
             return False
         starts: datetime = self.starts.dateTime().toPython().replace(second=0, microsecond=0)
         ends: datetime = self.ends.dateTime().toPython().replace(second=0, microsecond=0)
-        try:
-            workflow.delegate(self.user, self.user, to, starts, ends, self.scope.currentData())
-        except RuleViolation as exc:
-            text = errors.message(exc)
-            if exc.rule and not text.startswith(f"[{exc.rule}]"):
-                text = f"[{exc.rule}] {text}"
-            self._error(exc.field or "", text)
-            return False
-        except Exception as exc:
-            errors.show_error(self, exc)
-            return False
-        self.accept()
-        return True
+        return ops.attempt(
+            self,
+            lambda _ack: workflow.delegate(
+                self.user, self.user, to, starts, ends, self.scope.currentData()
+            ),
+            done=lambda _r: self.accept(),
+            inline=self._inline,
+        )
+
+    def _inline(self, exc: BaseException) -> bool:
+        if isinstance(exc, RuleViolation):
+            self._error(exc.field or "", errors.inline_text(exc))
+            return True
+        return False

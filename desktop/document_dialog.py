@@ -17,21 +17,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels, ops
 from desktop.form_dialog import label_of
 from desktop.icons import icon
 from desktop.modules import document_form
 from desktop.pickers import UserPicker
+from desktop.tables import fill, read_only_table
 from forms.values import display
 from models import workflow
 from models.people import User
@@ -59,14 +57,11 @@ class DocumentDialog(QDialog):
         self.header.setWordWrap(True)
         self.fields_box = QGroupBox(self.tr("申请内容"))
         self.fields_form = QFormLayout(self.fields_box)
-        self.trail = QTableWidget(0, 5)
-        self.trail.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")]
+        self.trail = read_only_table(
+            [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")],
+            fit=True,
         )
-        self.trail.verticalHeader().setVisible(False)
-        self.trail.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.trail.horizontalHeader().setStretchLastSection(True)
-        self.trail.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         trail_box = QGroupBox(self.tr("审批记录"))
         QVBoxLayout(trail_box).addWidget(self.trail)
 
@@ -146,7 +141,7 @@ class DocumentDialog(QDialog):
         self.header.setText(
             f"<h3>{inst.title}</h3>"
             f"{inst.flow.name} · {inst.applicant.name} {dept} · "
-            f"{inst.submitted_at:%Y-%m-%d %H:%M} · <b>{state.label}</b> {where}"
+            f"{inst.submitted_at:%Y-%m-%d %H:%M} · <b>{labels.label(state)}</b> {where}"
         )
         self._show_fields(inst)
         self._show_trail()
@@ -182,17 +177,7 @@ class DocumentDialog(QDialog):
 
     def _show_trail(self) -> None:
         steps = workflow.trail(self.instance_id)
-        self.trail.setRowCount(len(steps))
-        for row, step in enumerate(steps):
-            cells = [
-                f"{step.at:%Y-%m-%d %H:%M}",
-                step.node_name,
-                step.who,
-                step.action_label,
-                step.comment,
-            ]
-            for col, text in enumerate(cells):
-                self.trail.setItem(row, col, QTableWidgetItem(text))
+        fill(self.trail, ((s.at, s.node_name, s.who, s.action_label, s.comment) for s in steps))
 
     def _enable(self, can: workflow.Available) -> None:
         self.can = can
@@ -216,17 +201,14 @@ class DocumentDialog(QDialog):
     # --- acting --------------------------------------------------------------------------
 
     def _run(self, action: Any, *, close_after: bool = False) -> bool:
-        try:
-            action()
-        except Exception as exc:
-            errors.show_error(self, exc, reload=self.reload)
-            return False
-        self.changed.emit()
-        if close_after:
-            self.close()
-        else:
-            self.reload()
-        return True
+        def acted(_result: Any) -> None:
+            self.changed.emit()
+            if close_after:
+                self.close()
+            else:
+                self.reload()
+
+        return ops.attempt(self, lambda _ack: action(), done=acted, reload=self.reload)
 
     def reload(self) -> None:
         """Show the document as it is now (after our action, or after a conflict)."""

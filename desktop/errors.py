@@ -49,6 +49,15 @@ def message(exc: BaseException) -> str:
     return str(exc)
 
 
+def inline_text(exc: BaseException) -> str:
+    """A refusal as a dialog shows it beside a field or at its top: rule ID first."""
+    text = message(exc)
+    rule = getattr(exc, "rule", None)
+    if rule and not text.startswith(f"[{rule}]"):
+        text = f"[{rule}] {text}"
+    return text
+
+
 def _details(exc: BaseException) -> str:
     rows = getattr(exc, "details", None) or getattr(exc, "errors", None)
     if isinstance(rows, str):

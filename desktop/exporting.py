@@ -1,11 +1,16 @@
-"""Excel export of the current view, Excel import with a dry run, and PDF printing, all
-through the forms engine and all in the background (``desktop.tasks``).
+"""Files from a window, every one through the forms engine and in the background
+(``desktop.tasks``): Excel export of the current view or of a register, import templates,
+Excel import with a dry run, any other file a page writes, and PDF printing.
 
-- Export writes exactly what the list shows (its columns, filters, search and order) with
-  ``forms.excel_export.write_register``: a register with title, filters line, totals and
-  signature lines, streamed, so a million rows cost memory for one row.
-- Import first runs ``forms.excel_import.import_file`` as a dry run, shows what would be
-  inserted, updated and rejected (row-level details), and only then imports for real.
+- Export of a view writes exactly what the list shows (its columns, filters, search and
+  order) with ``forms.excel_export.write_register``: a register with title, filters line,
+  totals and signature lines, streamed, so a million rows cost memory for one row.
+- Export of a register writes a kind's own register (``forms.excel_export.export_register``)
+  with the filters the page has chosen; its import template comes from the same kind.
+- Import first runs ``forms.excel_import.import_file`` (or a page's own importer) as a dry
+  run, shows what would be inserted, updated and rejected (row-level details), and only then
+  imports for real.
+- ``write_file`` runs any other writer (a report, a page's register) and says where it went.
 - Printing renders the form to a PDF (``forms.printing``) and opens it with the system's
   viewer, from which the user prints.
 """
@@ -18,19 +23,60 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop import errors
+from desktop.i18n import translator
 from desktop.lazy_model import LazyQueryModel
 from desktop.tasks import BackgroundTask, Progress
-from forms.kinds import Kind
+from forms.kinds import Kind, get_kind
 from forms.spec import Field, FormSpec
 from models.errors import HouqinError
 
 if TYPE_CHECKING:
     from desktop.list_view import ListView
+
+EXCEL = "Excel 工作簿 (*.xlsx)"
+
+
+tr = translator("exporting")
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
+    """Where to save an Excel file (``None``: the user cancelled)."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, tr(EXCEL))
+    return name or None
+
+
+def stamped(title: str) -> str:
+    """A file name for today's export of ``title``."""
+    return f"{title}-{datetime.now():%Y%m%d}.xlsx"
+
+
+def write_file(
+    parent: QWidget,
+    path: str | Path,
+    work: Callable[[Progress], Any],
+    *,
+    label: str,
+    done_title: str,
+    done_text: Callable[[Any], str] | None = None,
+) -> BackgroundTask:
+    """Write a file off the GUI thread with ``work(progress)``, then say where it went
+    (``done_text(result)``, by default "已保存到：path")."""
+
+    def done(result: Any) -> None:
+        text = done_text(result) if done_text else tr("已保存到：") + f"\n{path}"
+        errors.inform(parent, done_title, text)
+
+    return BackgroundTask(parent, work).with_progress(label).success(done).run()
+
+
+def exported(result: Any) -> str:
+    """What an export says when it is done: how many rows, and where."""
+    return tr("已导出 %1 条到：").replace("%1", str(result.rows)) + f"\n{result.path}"
 
 
 def view_spec(title: str, model: LazyQueryModel) -> FormSpec:
@@ -58,30 +104,10 @@ def export_view(
     def work(progress: Progress) -> Any:
         from forms.excel_export import write_register
 
-        return write_register(
-            spec,
-            view_rows(model),
-            path,
-            filters_text=text,
-            progress=lambda done, total: progress(done, total),
-            cancelled=lambda: progress.cancelled,
-        )
+        return write_register(spec, view_rows(model), path, filters_text=text, **progress.hooks())
 
-    def done(result: Any) -> None:
-        errors.inform(
-            view,
-            QCoreApplication.translate("exporting", "导出 Excel"),
-            QCoreApplication.translate("exporting", "已导出 %1 条到：").replace(
-                "%1", str(result.rows)
-            )
-            + f"\n{result.path}",
-        )
-
-    return (
-        BackgroundTask(view, work)
-        .with_progress(QCoreApplication.translate("exporting", "正在导出…"))
-        .success(done)
-        .run()
+    return write_file(
+        view, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel"), done_text=exported
     )
 
 
@@ -89,16 +115,62 @@ def export_action(title: str, filters_text: Callable[[], str] | None = None) -> 
     """The export button's handler for a list: ask for a file, then export in background."""
 
     def run(view: ListView) -> BackgroundTask | None:
-        stamp = datetime.now().strftime("%Y%m%d")
-        name, _ = QFileDialog.getSaveFileName(
-            view,
-            QCoreApplication.translate("exporting", "导出 Excel"),
-            f"{title}-{stamp}.xlsx",
-            QCoreApplication.translate("exporting", "Excel 工作簿 (*.xlsx)"),
-        )
+        name = ask_save_path(view, tr("导出 Excel"), stamped(title))
         if not name:
             return None
         return export_view(view, name, title, filters_text() if filters_text else "")
+
+    return run
+
+
+def export_register(
+    parent: QWidget, kind_name: str, filters: dict[str, Any], path: str | None = None
+) -> BackgroundTask | None:
+    """The kind's register (``forms.excel_export.export_register``) with these filters."""
+    kind = get_kind(kind_name)
+    path = path or ask_save_path(parent, tr("保存 Excel"), stamped(kind.spec.title))
+    if not path:
+        return None
+
+    def work(progress: Progress) -> Any:
+        from forms.excel_export import export_register as write
+
+        return write(kind, path, filters=filters, **progress.hooks())
+
+    return write_file(
+        parent, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel"), done_text=exported
+    )
+
+
+def export_template(parent: QWidget, kind_name: str, path: str | None = None) -> Any:
+    """The import template of a register: header row, dropdowns, an instructions sheet."""
+    kind = get_kind(kind_name)
+    path = path or ask_save_path(parent, tr("保存 Excel"), f"{kind.spec.title}-导入模板.xlsx")
+    if not path:
+        return None
+
+    def work(_progress: Progress) -> Path:
+        from forms.excel_template import write_template
+
+        return write_template(kind, path)
+
+    return write_file(
+        parent,
+        path,
+        work,
+        label=tr("正在生成模板…"),
+        done_title=tr("导入模板"),
+        done_text=lambda result: tr("模板已保存到：") + f"\n{result}",
+    )
+
+
+def importer(kind: Kind, path: str | Path, actor: Any, mode: str = "insert") -> Any:
+    """``run(dry_run, progress)``: the forms importer for one file, all rows or none."""
+
+    def run(dry_run: bool, progress: Progress) -> Any:
+        from forms.excel_import import import_file as run_import
+
+        return run_import(kind, path, actor=actor, mode=mode, dry_run=dry_run, **progress.hooks())
 
     return run
 
@@ -115,25 +187,9 @@ def import_file(
 ) -> BackgroundTask:
     """Run the forms importer in the background; ``on_done(result)`` on the GUI thread.
     Rejected rows are not an exception: they are in ``result.errors``."""
-
-    def work(progress: Progress) -> Any:
-        from forms.excel_import import import_file as run_import
-
-        return run_import(
-            kind,
-            path,
-            actor=actor,
-            mode=mode,
-            dry_run=dry_run,
-            progress=lambda done, total: progress(done, total),
-            cancelled=lambda: progress.cancelled,
-        )
-
-    label = (
-        QCoreApplication.translate("exporting", "正在检查…")
-        if dry_run
-        else QCoreApplication.translate("exporting", "正在导入…")
-    )
+    run = importer(kind, path, actor, mode)
+    label = tr("正在检查…") if dry_run else tr("正在导入…")
+    work = lambda progress: run(dry_run, progress)  # noqa: E731
     return BackgroundTask(parent, work).with_progress(label).success(on_done).run()
 
 
@@ -146,27 +202,34 @@ class ImportRejected(HouqinError):
         self.details = [str(e) for e in result.errors]
 
 
-def import_dialog(parent: QWidget, kind: Kind, actor: Any, after: Callable[[], None]) -> None:
-    """Choose a file, dry-run it, show the outcome, import on confirmation."""
+def choose_import_file(parent: QWidget, title: str | None = None) -> str | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent,
-        QCoreApplication.translate("exporting", "从 Excel 导入"),
-        "",
-        QCoreApplication.translate("exporting", "Excel 工作簿 (*.xlsx *.xlsm)"),
+        parent, title or tr("从 Excel 导入"), "", tr("Excel 工作簿 (*.xlsx *.xlsm)")
     )
-    if not name:
-        return
+    return name or None
+
+
+def import_checked(
+    parent: QWidget,
+    run: Callable[[bool, Progress], Any],
+    after: Callable[[], None],
+    title: str | None = None,
+) -> BackgroundTask:
+    """An import in two steps: ``run(dry_run=True, progress)`` first, its outcome shown (every
+    rejected cell as details); on confirmation ``run(False, progress)`` writes it all."""
+    title = title or tr("从 Excel 导入")
+
+    def step(dry_run: bool, then: Callable[[Any], None]) -> BackgroundTask:
+        label = tr("正在检查…") if dry_run else tr("正在导入…")
+        work = lambda progress: run(dry_run, progress)  # noqa: E731
+        return BackgroundTask(parent, work).with_progress(label).success(then).run()
 
     def checked(result: Any) -> None:
         if not result.ok:
             errors.show_error(parent, ImportRejected(result))
             return
-        if errors.confirm(
-            parent,
-            QCoreApplication.translate("exporting", "从 Excel 导入"),
-            result.summary() + "\n\n" + QCoreApplication.translate("exporting", "确认导入？"),
-        ):
-            import_file(parent, kind, name, actor, dry_run=False, on_done=imported)
+        if errors.confirm(parent, title, result.summary() + "\n\n" + tr("确认导入？")):
+            step(False, imported)
 
     def imported(result: Any) -> None:
         if not result.ok:
@@ -175,19 +238,28 @@ def import_dialog(parent: QWidget, kind: Kind, actor: Any, after: Callable[[], N
         secrets = "\n".join(f"{k}：{v}" for k, v in result.secrets.items())
         text = result.summary()
         if secrets:
-            text += "\n\n" + QCoreApplication.translate(
-                "exporting", "新用户的初始密码只显示这一次，见详细信息。"
-            )
-        errors.inform(
-            parent, QCoreApplication.translate("exporting", "从 Excel 导入"), text, secrets
-        )
+            text += "\n\n" + tr("新用户的初始密码只显示这一次，见详细信息。")
+        errors.inform(parent, title, text, secrets)
         after()
 
-    import_file(parent, kind, name, actor, dry_run=True, on_done=checked)
+    return step(True, checked)
 
 
-def print_pdf(parent: QWidget, form: str, record_id: int) -> BackgroundTask:
-    """Render a form to a PDF in the background and open it in the system viewer."""
+def import_dialog(
+    parent: QWidget, kind: Kind, actor: Any, after: Callable[[], None]
+) -> BackgroundTask | None:
+    """Choose a file, dry-run it, show the outcome, import on confirmation."""
+    name = choose_import_file(parent)
+    if not name:
+        return None
+    return import_checked(parent, importer(kind, name, actor), after)
+
+
+def print_pdf(
+    parent: QWidget, form: str, record_id: int, label: str | None = None
+) -> BackgroundTask:
+    """Render a registered printable to a PDF in the background and open it in the system
+    viewer, from which the user prints."""
     out = Path(tempfile.gettempdir()) / f"houqin-{form}-{record_id}.pdf"
 
     def work(_progress: Progress) -> Path:
@@ -198,9 +270,5 @@ def print_pdf(parent: QWidget, form: str, record_id: int) -> BackgroundTask:
     def done(path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    return (
-        BackgroundTask(parent, work)
-        .with_progress(QCoreApplication.translate("exporting", "正在生成打印文件…"))
-        .success(done)
-        .run()
-    )
+    label = label or tr("正在生成打印文件…")
+    return BackgroundTask(parent, work).with_progress(label).success(done).run()

@@ -6,9 +6,11 @@ template, the importer and the PDF always agree on fields, labels, types and cho
   a date-time edit, multi-line text in a plain-text editor, choices in a combo box (several
   choices as check boxes), references in a search picker (pinyin too).
 - Nothing is written here: ``submit(values)`` is a use case from ``models/`` (or a small
-  function calling one). Its ``RuleViolation`` with a ``field`` appears under that field with
-  the rule ID (``[X1] …``); one without a field appears at the top of the dialog; any other
-  error goes to the one error router. The dialog stays open until the use case succeeds.
+  function calling one), run through ``desktop.ops.attempt``. Its ``RuleViolation`` with a
+  ``field`` appears under that field with the rule ID (``[X1] …``); one without a field
+  appears at the top of the dialog; any other error goes to the one error router. The dialog
+  stays open until the use case succeeds.
+- ``ErrorLabel`` is the one red line every dialog shows a refusal in.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, ops
 from desktop.i18n import pick
 from desktop.pickers import SearchPicker, key_search
 from forms.spec import Field, FieldType
@@ -43,6 +45,26 @@ from models.errors import HouqinError, RuleViolation
 
 NO_DATE = QDate(1900, 1, 1)
 NO_DATETIME = QDateTime(NO_DATE, QTime(0, 0))
+
+
+ERROR_COLOUR = "#c0392b"
+
+
+class ErrorLabel(QLabel):
+    """A refusal in a dialog: beside a field (``fieldError``) or at its top, bold
+    (``formError``). Hidden while it has nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None, *, top: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("formError" if top else "fieldError")
+        self.setWordWrap(True)
+        weight = " font-weight: bold;" if top else ""
+        self.setStyleSheet(f"color: {ERROR_COLOUR};{weight}")
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
 
 
 def label_of(field: Field) -> str:
@@ -57,11 +79,7 @@ class FieldEditor:
         self.widget: QWidget = self._build(parent)
         if field.help:
             self.widget.setToolTip(field.help)
-        self.error = QLabel(parent)
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.hide()
+        self.error = ErrorLabel(parent)
 
     def _build(self, parent: QWidget) -> QWidget:
         f = self.field
@@ -189,11 +207,53 @@ class FieldEditor:
             w.setText(str(value))
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+        self.error.show_text(text)
 
 
-class FormDialog(QDialog):
+class ActionDialog(QDialog):
+    """A dialog whose OK runs a use case, ``run(acknowledged)``, through ``ops.attempt``: a
+    refusal stays in the dialog (rule ID first); a warning asks "continue?" and re-runs with
+    it acknowledged; a conflict or a bug goes to the error router. The dialog closes when the
+    use case succeeded (its result in ``result_value``)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_value: Any = None
+        self.error = ErrorLabel(top=True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.try_submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def run(self, acknowledged: frozenset[str]) -> Any:
+        raise NotImplementedError
+
+    @Slot()
+    def try_submit(self) -> bool:
+        self.clear_errors()
+        return ops.attempt(self, self.run, done=self.succeeded, inline=self.show_inline)
+
+    def clear_errors(self) -> None:
+        self.error.show_text("")
+
+    def succeeded(self, result: Any) -> None:
+        self.result_value = result
+        self.accept()
+
+    def show_inline(self, exc: BaseException) -> bool:
+        """Whether the dialog showed ``exc`` itself; the rest goes to the router."""
+        if isinstance(exc, RuleViolation):
+            self.show_rule(exc)
+            return True
+        return False
+
+    def show_rule(self, exc: RuleViolation) -> None:
+        self.error.show_text(errors.inline_text(exc))
+
+
+class FormDialog(ActionDialog):
     """A dialog for ``fields``; ``submit(values)`` runs the use case and returns its result
     (kept in ``self.result``)."""
 
@@ -207,18 +267,13 @@ class FormDialog(QDialog):
         password_fields: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(title, parent)
         self.setMinimumWidth(460)
         self.submit_fn = submit
         self.result: Any = None
+        self.values: dict[str, Any] = {}
         self.editors: dict[str, FieldEditor] = {}
-
-        self.general_error = QLabel()
-        self.general_error.setObjectName("formError")
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.general_error.hide()
+        self.general_error = self.error
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -238,12 +293,6 @@ class FormDialog(QDialog):
             if key in self.editors:
                 self.editors[key].set_value(value)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.try_submit)
-        self.buttons.rejected.connect(self.reject)
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.general_error)
         layout.addLayout(form)
@@ -258,7 +307,7 @@ class FormDialog(QDialog):
     def clear_errors(self) -> None:
         for editor in self.editors.values():
             editor.show_error("")
-        self.general_error.hide()
+        super().clear_errors()
 
     def collect(self) -> dict[str, Any] | None:
         """Typed values, or ``None`` after marking the fields that are missing or malformed."""
@@ -283,29 +332,28 @@ class FormDialog(QDialog):
         values = self.collect()
         if values is None:
             return False
-        try:
-            self.result = self.submit_fn(values)
-        except RuleViolation as exc:
-            self.show_rule(exc)
-            return False
-        except HouqinError as exc:
-            self.general_error.setText(errors.message(exc))
-            self.general_error.show()
-            return False
-        except Exception as exc:  # a bug: the router logs it and shows details, not a trace
-            errors.show_error(self, exc)
-            return False
-        self.accept()
-        return True
+        self.values = values
+        return super().try_submit()
+
+    def run(self, acknowledged: frozenset[str]) -> Any:
+        return self.submit_fn(self.values)
+
+    def succeeded(self, result: Any) -> None:
+        self.result = result
+        super().succeeded(result)
+
+    def show_inline(self, exc: BaseException) -> bool:
+        """Any refusal stays in the dialog; a bug goes to the router (details, not a trace)."""
+        if isinstance(exc, HouqinError) and not isinstance(exc, RuleViolation):
+            self.general_error.show_text(errors.message(exc))
+            return True
+        return super().show_inline(exc)
 
     def show_rule(self, exc: RuleViolation) -> None:
         """Next to the field it names; else at the top. The rule ID leads either way."""
-        text = errors.message(exc)
-        if exc.rule and not text.startswith(f"[{exc.rule}]"):
-            text = f"[{exc.rule}] {text}"
+        text = errors.inline_text(exc)
         if exc.field and exc.field in self.editors:
             self.editors[exc.field].show_error(text)
             self.editors[exc.field].widget.setFocus()
         else:
-            self.general_error.setText(text)
-            self.general_error.show()
+            super().show_rule(exc)

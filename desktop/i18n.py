@@ -1,13 +1,16 @@
 """Chinese is the source language of every ``tr()`` string; English is a Qt translation
 (``resources/i18n/houqin_en.qm``, compiled from ``houqin_en.ts`` with ``pyside6-lrelease``).
 
-Messages that come from ``models/`` (rule violations, role names) carry both languages
-already; ``pick(zh, en)`` chooses between them with the same setting, so a user never sees a
-half-translated sentence.
+Widgets translate with ``self.tr`` (the class is the context); a package's module-level
+strings share one context through ``tr = translator("fleet")``. Messages that come from
+``models/`` (rule violations, role names) carry both languages already; ``pick(zh, en)``
+chooses between them with the same setting, so a user never sees a half-translated sentence.
+Domain codes (states, categories) have their labels in ``desktop.labels``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -41,6 +44,15 @@ def is_english() -> bool:
 
 def pick(zh: str, en: str) -> str:
     return en if is_english() else zh
+
+
+def translator(context: str) -> Callable[..., str]:
+    """``tr(text, disambiguation=None, n=-1)`` for the module-level strings of ``context``."""
+
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(context, text, disambiguation, n)
+
+    return tr
 
 
 def install(app: QCoreApplication, lang: str | None = None) -> str:

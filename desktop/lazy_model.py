@@ -13,24 +13,31 @@ Why it is built this way:
   Every order ends with the key column, so equal sort values still page exactly once.
 - NULLs sort first ascending and last descending on both SQLite and MySQL; the keyset
   condition follows that rule so nullable columns page correctly too.
+- A cell may stand out (an overdue deadline in red, an item below its reorder level tinted):
+  a ``Look`` computed from the cell's whole row, by its column or for the whole row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import peewee
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 Index = QModelIndex | QPersistentModelIndex
+Row = dict[str, Any]
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
+_LOOK_ROLES = frozenset(
+    {Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole}
+)
 
 
 def default_format(value: Any) -> str:
@@ -46,10 +53,28 @@ def default_format(value: Any) -> str:
 
 
 @dataclass(frozen=True)
+class Look:
+    """How a cell stands out: its text colour, its background, bold. ``None``: as usual."""
+
+    color: str | None = None
+    background: str | None = None
+    bold: bool = False
+
+    def over(self, base: Look | None) -> Look:
+        """This look, taking from ``base`` (the row's) what it does not set itself."""
+        if base is None:
+            return self
+        return Look(
+            self.color or base.color, self.background or base.background, self.bold or base.bold
+        )
+
+
+@dataclass(frozen=True)
 class Column:
     """One column: ``expr`` is selected (as ``key``) and sorted by; ``fmt`` turns the raw
-    value into text. ``sortable=False`` for computed columns the database cannot order
-    cheaply."""
+    value into text, or ``text`` makes it from the whole row (a status that needs several
+    columns). ``look`` says how the cell stands out, from its row. ``sortable=False`` for
+    computed columns the database cannot order cheaply."""
 
     key: str
     title: str
@@ -58,9 +83,23 @@ class Column:
     sortable: bool = True
     width: int = 120
     align_right: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
-    # A warning colour for the raw value (an overdue deadline in red), or None.
-    color: Callable[[Any], str | None] | None = None
+    text: Callable[[Row], str] | None = None
+    look: Callable[[Row], Look | None] | None = None
+
+    def display(self, row: Row) -> str:
+        return self.text(row) if self.text is not None else self.fmt(row.get(self.key))
+
+
+@cache
+def _colour(name: str) -> QColor:
+    return QColor(name)
+
+
+@cache
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class LazyQueryModel(QAbstractTableModel):
@@ -81,6 +120,7 @@ class LazyQueryModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
         search_fields: Sequence[Any] = (),
         extras: dict[str, Any] | None = None,
+        row_look: Callable[[Row], Look | None] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -90,6 +130,7 @@ class LazyQueryModel(QAbstractTableModel):
         self.page_size = page_size
         self.search_fields = list(search_fields)
         self.extras = dict(extras or {})
+        self.row_look = row_look
         self.sort_column = sort_column
         self.descending = descending
         self.filters: list[peewee.Expression] = []
@@ -159,8 +200,9 @@ class LazyQueryModel(QAbstractTableModel):
     # --- changing the view ---------------------------------------------------------------
 
     def set_filters(self, filters: Sequence[peewee.Expression]) -> None:
+        """Narrow the view; a list not loaded yet only remembers them until it is shown."""
         self.filters = list(filters)
-        self.refresh()
+        self.reload()
 
     def set_search(self, text: str) -> None:
         if text != self.search_text:
@@ -176,6 +218,12 @@ class LazyQueryModel(QAbstractTableModel):
         self.endResetModel()
         self._started = True
         self.fetchMore(QModelIndex())
+
+    def reload(self) -> None:
+        """Read the rows again when the list was loaded (data changed); a list not shown yet
+        loads when it is."""
+        if self._started:
+            self.refresh()
 
     def start(self) -> None:
         """Load the first page once (a view may call this before it is shown)."""
@@ -223,13 +271,12 @@ class LazyQueryModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.fmt(row.get(column.key))
+            return column.display(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = column.fmt(row.get(column.key))
+            text = column.display(row)
             return text if len(text) > 20 else None
-        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
-            colour = column.color(row.get(column.key))
-            return QColor(colour) if colour else None
+        if role in _LOOK_ROLES:
+            return self._look(row, column, role)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ID_ROLE:
@@ -237,6 +284,18 @@ class LazyQueryModel(QAbstractTableModel):
         if role == RAW_ROLE:
             return row.get(column.key)
         return None
+
+    def _look(self, row: Row, column: Column, role: int) -> Any:
+        base = self.row_look(row) if self.row_look is not None else None
+        own = column.look(row) if column.look is not None else None
+        look = own.over(base) if own is not None else base
+        if look is None:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _colour(look.color) if look.color else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _colour(look.background) if look.background else None
+        return _bold() if look.bold else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

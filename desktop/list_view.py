@@ -3,11 +3,13 @@ export of the current view, and column widths that persist per list (QSettings).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +25,17 @@ from desktop.icons import icon
 from desktop.lazy_model import ROW_ID_ROLE, LazyQueryModel
 
 SEARCH_DELAY_MS = 250
+
+
+def filter_combo(items: Sequence[tuple[str, Any]], all_text: str) -> QComboBox:
+    """A filter for a list's ``filter_bar``: ``all_text`` (data ``None``) first, then the
+    (text, value) ``items``."""
+    box = QComboBox()
+    box.addItem(all_text, None)
+    for text, value in items:
+        box.addItem(text, value)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return box
 
 
 class ListView(QWidget):
@@ -157,6 +170,10 @@ class ListView(QWidget):
         super().hideEvent(event)
 
     # --- behaviour -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Data changed: read the rows again if the list was loaded."""
+        self.model.reload()
 
     def start(self) -> None:
         """Load the first page (pages call this when they are first shown)."""

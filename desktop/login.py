@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import errors, prefs
 from desktop.connection import ConnectionDialog, display_url
-from desktop.form_dialog import FormDialog
+from desktop.form_dialog import ErrorLabel, FormDialog
 from desktop.i18n import pick
 from desktop.icons import icon
 from forms.spec import Field
@@ -142,11 +142,8 @@ class LoginDialog(QDialog):
         db_row.addWidget(self.database_label, 1)
         db_row.addWidget(change)
 
-        self.message = QLabel()
+        self.message = ErrorLabel()
         self.message.setObjectName("loginError")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("用户名："), self.username)
@@ -182,8 +179,7 @@ class LoginDialog(QDialog):
             self.show_message("")
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.message.show_text(text)
 
     @Slot()
     def change_database(self) -> None:

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, i18n, prefs
+from desktop import errors, i18n, labels, prefs
 from desktop.connection import display_url
-from desktop.i18n import pick
 from desktop.icons import icon
 from desktop.modules import Module, modules_for
 from models import people, queries
@@ -231,9 +230,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("当前用户：") + who)
         order = list(Role)
         roles = sorted(self.user.roles, key=order.index)
-        self.roles_label = QLabel(
-            self.tr("角色：") + "、".join(pick(r.label, r.label_en) for r in roles)
-        )
+        self.roles_label = QLabel(self.tr("角色：") + "、".join(labels.label(r) for r in roles))
         self.db_label = QLabel(display_url(self.database_url))
         self.db_label.setToolTip(self.tr("当前数据库"))
         for widget in (self.user_label, self.roles_label, self.db_label):

@@ -2,7 +2,8 @@
 then the suite-wide 审批中心 and 系统管理. Nobody clicks into an empty page.
 
 A module is a page factory with a title, an icon, an order and who may see it. Pages are
-built on first use, so start-up costs the same whether the office has one list or twenty.
+built on first use, so start-up costs the same whether the office has one list or twenty:
+``page("desktop.fleet.page:FleetPage")`` imports the page's module only when it is opened.
 """
 
 from __future__ import annotations
@@ -46,6 +47,17 @@ _MODULES: dict[str, Module] = {}
 ORDER = {"fleet": 10, "supplies": 20, "callbacks": 30, "training": 40, "approvals": 50, "admin": 90}
 
 
+def load(path: str) -> Any:
+    """What ``"package.module:Name"`` names, imported when it is first needed."""
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def page(path: str) -> Callable[[MainWindow], QWidget]:
+    """A module's factory: the page class ``path`` built as ``Page(user, window)``."""
+    return lambda window: load(path)(window.user, window)
+
+
 def register_module(module: Module) -> Module:
     _MODULES[module.key] = module
     return module
@@ -64,18 +76,6 @@ def modules_for(user: User) -> list[Module]:
     return sorted((m for m in _MODULES.values() if m.visible_to(user)), key=lambda m: m.order)
 
 
-def _approvals(window: MainWindow) -> Any:
-    from desktop.approvals import ApprovalCenter
-
-    return ApprovalCenter(window.user, window)
-
-
-def _admin(window: MainWindow) -> Any:
-    from desktop.admin import AdminPage
-
-    return AdminPage(window.user, window)
-
-
 def _builtin() -> None:
     if "approvals" in _MODULES:
         return
@@ -86,7 +86,7 @@ def _builtin() -> None:
             "approvals",
             lambda: QCoreApplication.translate("modules", "审批中心"),
             "approvals",
-            _approvals,
+            page("desktop.approvals:ApprovalCenter"),
             ORDER["approvals"],
         )
     )
@@ -95,7 +95,7 @@ def _builtin() -> None:
             "admin",
             lambda: QCoreApplication.translate("modules", "系统管理"),
             "admin",
-            _admin,
+            page("desktop.admin:AdminPage"),
             ORDER["admin"],
             frozenset({Role.ADMIN}),
         )

@@ -9,7 +9,8 @@ The shape is Anki's (``aqt/taskman.py``, ``aqt/progress.py``)::
   a widget. Collect what it needs (selected ids, file names) on the GUI thread first.
 - ``progress(done, total, label)`` records how far it got and raises ``Cancelled`` once the
   user pressed Cancel, so a domain function that calls it inside its transaction rolls back
-  and writes nothing. ``models``/``forms`` only see a plain callable, never Qt.
+  and writes nothing. ``models``/``forms`` only see plain callables, never Qt: the forms
+  engines take ``**progress.hooks()`` (their ``progress`` and ``cancelled``).
 - The progress dialog appears only after 600 ms, so quick work never flashes a window; a
   100 ms timer copies the worker's progress into it.
 - The result or the exception comes back by a queued signal to the GUI thread. Without a
@@ -67,6 +68,11 @@ class Progress:
     @property
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
+
+    def hooks(self) -> dict[str, Any]:
+        """What the forms engines take (``write_register(..., **progress.hooks())``): this
+        progress as ``progress(done, total)`` and ``cancelled()``."""
+        return {"progress": self, "cancelled": self._cancelled.is_set}
 
 
 class BackgroundTask(QObject):

@@ -1,4 +1,4 @@
-"""车辆管理 (issue 5): the desktop page over ``models.fleet`` and ``forms.fleet``.
+"""车辆管理: the desktop page over ``models.fleet`` and ``forms.fleet``.
 
 Only the module declaration lives here, so registering it in the navigation imports no
 widget: the page and its tabs are built the first time the user opens them.
@@ -6,32 +6,20 @@ widget: the page and its tabs are built the first time the user opens them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from PySide6.QtCore import QCoreApplication
 
-from desktop.modules import ORDER, Module
+from desktop.modules import ORDER, Module, page
 from models.people import Role
-
-if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
 
 # Drivers are 办事员 in the offices we know; they apply for repairs, sign the exit
 # acceptance, log fuel and ask for a vehicle. Department heads have nothing to do here.
 ROLES = frozenset({Role.FLEET_MANAGER, Role.LOGISTICS, Role.LEADER, Role.CLERK, Role.ADMIN})
 
-
-def _factory(window: MainWindow) -> Any:
-    from desktop.fleet.page import FleetPage
-
-    return FleetPage(window.user, window)
-
-
 MODULE = Module(
     "fleet",
     lambda: QCoreApplication.translate("modules", "车辆管理"),
     "fleet",
-    _factory,
+    page("desktop.fleet.page:FleetPage"),
     ORDER["fleet"],
     ROLES,
 )

@@ -13,16 +13,13 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
-    QChart,
-    QChartView,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Slot
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,12 +27,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
-from desktop import errors, prefs
-from desktop.fleet.common import button, percent
-from desktop.fleet.maintenance import _table, fill
+from desktop import charts, prefs
+from desktop.exporting import ask_save_path, write_file
+from desktop.fleet.common import percent
+from desktop.icons import button
+from desktop.module_page import PageTab
+from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress
 from models import fleet
 from models.fleet import Figures, MonthlyReport, monthly_report
@@ -53,10 +52,11 @@ def recent_periods(count: int = 36, today: date | None = None) -> list[str]:
     return [f"{(index - i) // 12:04d}-{(index - i) % 12 + 1:02d}" for i in range(count)]
 
 
-class StatsTab(QWidget):
+class StatsTab(PageTab):
+    """统计: the month by unit, vehicle and shop, twelve months charted, the monthly report."""
+
     def __init__(self, user: Any, changed: Any = None) -> None:
-        super().__init__()
-        self.user = user
+        super().__init__(user, changed)
         self.report: MonthlyReport | None = None
         self.series_data: list[tuple[str, Figures]] = []
 
@@ -89,14 +89,15 @@ class StatsTab(QWidget):
             ("vehicle", self.tr("按车辆"), self.tr("车牌号")),
             ("shop", self.tr("按修理厂"), self.tr("修理厂")),
         ):
-            table = _table(
+            table = read_only_table(
                 [
                     first,
                     self.tr("维修次数"),
                     self.tr("维修费用（元）"),
                     self.tr("及时率"),
                     self.tr("合格率"),
-                ]
+                ],
+                fit=True,
             )
             self.tables[key] = table
             self.figure_tabs.addTab(table, title)
@@ -108,13 +109,7 @@ class StatsTab(QWidget):
         fl.addWidget(self.figure_tabs, 1)
         fl.addWidget(self.extra)
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(280)
+        self.chart, self.chart_view = charts.chart_view(280)
         chart_box = QGroupBox(self.tr("近12个月维修费用、及时率与合格率"))
         QVBoxLayout(chart_box).addWidget(self.chart_view)
 
@@ -125,7 +120,7 @@ class StatsTab(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([380, 260])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.load()
@@ -181,9 +176,7 @@ class StatsTab(QWidget):
 
     def _show_chart(self, data: list[tuple[str, Figures]]) -> None:
         chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        charts.clear(chart)
         categories = [f"{p[2:4]}.{p[5:]}" for p, _f in data]
         self.cost_set = QBarSet(self.tr("维修费用（元）"))
         self.cost_set.setColor(COST_COLOUR)
@@ -238,15 +231,9 @@ class StatsTab(QWidget):
     def export_report(self, path: str | Path | None = None) -> BackgroundTask | None:
         """导出月报: the month-end workbook, written off the GUI thread."""
         period = self.current_period()
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("导出月报"),
-                f"车辆维修月度统计-{period}.xlsx",
-                self.tr("Excel 工作簿 (*.xlsx)"),
-            )
-            if not path:
-                return None
+        path = path or ask_save_path(self, self.tr("导出月报"), f"车辆维修月度统计-{period}.xlsx")
+        if not path:
+            return None
         unit = self.unit_name.text().strip()
         prefs.put("fleet/report_unit", unit)
 
@@ -255,11 +242,13 @@ class StatsTab(QWidget):
 
             return write_monthly_report(period, path, unit=unit)
 
-        def done(_results: Any) -> None:
-            errors.inform(self, self.tr("导出月报"), self.tr("月报已保存到：") + f"\n{path}")
-
-        return (
-            BackgroundTask(self, work).with_progress(self.tr("正在生成月报…")).success(done).run()
+        return write_file(
+            self,
+            path,
+            work,
+            label=self.tr("正在生成月报…"),
+            done_title=self.tr("导出月报"),
+            done_text=lambda _r: self.tr("月报已保存到：") + f"\n{path}",
         )
 
 

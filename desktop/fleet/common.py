@@ -1,26 +1,18 @@
 """What every fleet tab shares: who the user is to the fleet (roles decide the buttons the
-page offers; the use cases still check every call), a list model that can format a cell
-from its whole row, filter combos, and running a use case with its refusal shown."""
+page offers; the use cases still check every call), formats, and the choices its filters and
+dialogs offer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 import peewee
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
-from desktop import errors
-from desktop.i18n import pick
-from desktop.icons import icon
-from desktop.lazy_model import Column, Index, LazyQueryModel
+from desktop.i18n import translator
 from models import fleet
 from models.fleet import (
     FuelStation,
-    LineState,
     RepairShop,
-    RepairState,
     Vehicle,
     VehicleStatus,
 )
@@ -28,10 +20,7 @@ from models.people import Department, Role, User
 
 MANAGERS = (Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
 
-
-def t(text: str) -> str:
-    """Module-level strings of the fleet page (context ``fleet``)."""
-    return QCoreApplication.translate("fleet", text)
+tr = translator("fleet")  # module-level strings of the fleet page
 
 
 def manages_fleet(user: User) -> bool:
@@ -48,59 +37,8 @@ def drives_any(user: User) -> bool:
     return fleet.vehicle_ids_of(user).exists()
 
 
-# The domain's labels are Chinese only; the English interface shows these instead.
-_EN = {
-    "in_service": "In service",
-    "in_repair": "In repair",
-    "suspended": "Suspended",
-    "scrapped": "Scrapped",
-    "applied": "Under approval",
-    "returned": "Returned",
-    "rejected": "Not approved",
-    "withdrawn": "Withdrawn",
-    "authorised": "Authorised",
-    "awaiting_acceptance": "Awaiting acceptance",
-    "closed": "Closed",
-    "estimated": "Estimate",
-    "declined": "Declined",
-    "proposed": "Supplement pending",
-    "approved": "Supplement approved",
-    "fitted": "Done",
-    "ok": "OK",
-    "due_soon": "Due soon",
-    "overdue": "Overdue",
-}
-
-
-def label(code: Any, chinese: str) -> str:
-    """A domain code's label in the interface language."""
-    return pick(chinese, _EN.get(str(code), chinese))
-
-
-def status_label(value: Any) -> str:
-    try:
-        return label(value, VehicleStatus(value).label)
-    except ValueError:
-        return str(value or "")
-
-
-def repair_state_label(value: Any) -> str:
-    try:
-        return label(value, RepairState(value).label)
-    except ValueError:
-        return str(value or "")
-
-
-def line_state_label(value: Any) -> str:
-    return label(value, LineState(value).label)
-
-
-def kind_label(value: Any) -> str:
-    return t("大修") if value == "overhaul" else t("一般维修")
-
-
 def yes_no(value: Any) -> str:
-    return t("是") if value else t("否")
+    return tr("是") if value else tr("否")
 
 
 def money(value: Any) -> str:
@@ -113,38 +51,6 @@ def integer(value: Any) -> str:
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
-
-
-class RowModel(LazyQueryModel):
-    """A lazy list where a column may be formatted from the whole row
-    (``Column.extra["row"]``), e.g. the maintenance status needs mileage and dates."""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole)
-            and index.isValid()
-            and index.row() < len(self.rows)
-        ):
-            column = self.columns[index.column()]
-            row_fmt = column.extra.get("row")
-            if row_fmt is not None and role == Qt.ItemDataRole.DisplayRole:
-                return row_fmt(self.rows[index.row()])
-            colour = column.extra.get("colour")
-            if colour is not None and role == Qt.ItemDataRole.ForegroundRole:
-                return colour(self.rows[index.row()])
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return None
-        return super().data(index, role)
-
-
-def combo(items: Sequence[tuple[str, Any]], all_text: str | None = None) -> QComboBox:
-    """A filter combo whose first entry means "all"."""
-    box = QComboBox()
-    box.addItem(all_text or t("全部"), None)
-    for text, value in items:
-        box.addItem(text, value)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return box
 
 
 def unit_items() -> list[tuple[str, Any]]:
@@ -179,25 +85,3 @@ def plate_search(text: str) -> peewee.Expression:
     """Plates match with or without the middle dot (京A12345 finds 京A·12345)."""
     bare = text.replace("·", "").replace(" ", "").upper()
     return Vehicle.plate.contains(text) | peewee.fn.REPLACE(Vehicle.plate, "·", "").contains(bare)
-
-
-def button(name: str, text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
-    b = QPushButton(icon(name), text)
-    b.clicked.connect(lambda _checked=False: slot())
-    if tip:
-        b.setToolTip(tip)
-    return b
-
-
-def attempt(parent: QWidget, action: Callable[[], Any], reload: Callable[[], None]) -> bool:
-    """Run one use case; its refusal goes to the error router (rule ID first)."""
-    try:
-        action()
-    except Exception as exc:
-        errors.show_error(parent, exc, reload=reload)
-        return False
-    reload()
-    return True
-
-
-__all__ = ["Column", "RowModel"]

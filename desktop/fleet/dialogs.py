@@ -15,8 +15,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop import errors
-from desktop.fleet.common import station_names, t, vehicle_plates
-from desktop.fleet.lines import LineEditor
+from desktop.fleet.common import station_names, tr, vehicle_plates
+from desktop.fleet.lines import RepairLines
 from desktop.form_dialog import FormDialog
 from forms import fleet as fleet_forms
 from forms.kinds import get_kind
@@ -99,7 +99,7 @@ def vehicle_dialog(user: User, vehicle: Vehicle | None, parent: QWidget) -> Form
     if vehicle is None:
         fields = tuple(f for f in fleet_forms.VEHICLES.fields if f.key != "status")
         return FormDialog(
-            t("新增车辆"),
+            tr("新增车辆"),
             fields,
             lambda v: kind.insert(user, {k: x for k, x in v.items() if x is not None}),
             values={"service_interval_km": 5000, "service_interval_months": 6},
@@ -124,10 +124,10 @@ def vehicle_dialog(user: User, vehicle: Vehicle | None, parent: QWidget) -> Form
         return kind.update(user, vehicle, {k: v for k, v in values.items() if v is not None})
 
     dialog = FormDialog(
-        t("修改车辆") + f" {vehicle.plate}", fields, submit, values=current, parent=parent
+        tr("修改车辆") + f" {vehicle.plate}", fields, submit, values=current, parent=parent
     )
     dialog.widget("odometer").setEnabled(False)
-    dialog.widget("odometer").setToolTip(t("里程由加油和保养记录更新"))
+    dialog.widget("odometer").setToolTip(tr("里程由加油和保养记录更新"))
     return dialog
 
 
@@ -136,7 +136,7 @@ def drivers_dialog(user: User, vehicle: Vehicle, parent: QWidget) -> FormDialog:
     field = fleet_forms.VEHICLES.field("drivers")
     names = "、".join(d.name for d in fleet.drivers_of(vehicle))
     return FormDialog(
-        t("分配驾驶员") + f" {vehicle.plate}",
+        tr("分配驾驶员") + f" {vehicle.plate}",
         (field,),
         lambda v: kind.update(user, vehicle, {"drivers": v.get("drivers") or ""}),
         values={"drivers": names},
@@ -150,7 +150,7 @@ def place_dialog(user: User, kind_name: str, place: Any, parent: QWidget) -> For
     title = kind.spec.title
     if place is None:
         return FormDialog(
-            t("新增") + f" · {title}",
+            tr("新增") + f" · {title}",
             kind.spec.fields,
             lambda v: kind.insert(user, {k: x for k, x in v.items() if x is not None}),
             values={"designated": "是"},
@@ -160,7 +160,7 @@ def place_dialog(user: User, kind_name: str, place: Any, parent: QWidget) -> For
     current = {f.key: getattr(place, f.key, None) for f in fields}
     current["designated"] = "是" if place.designated else "否"
     return FormDialog(
-        t("修改") + f" · {place.name}",
+        tr("修改") + f" · {place.name}",
         fields,
         lambda v: kind.update(user, place, {k: x or "" for k, x in v.items()}),
         values=current,
@@ -193,13 +193,13 @@ def apply_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormD
     values = {"kind": KINDS[0]}
     if plate:
         values["plate"] = plate
-    return FormDialog(t("报修"), fields, submit, values=values, parent=parent)
+    return FormDialog(tr("报修"), fields, submit, values=values, parent=parent)
 
 
 def resubmit_dialog(user: User, repair: Repair, parent: QWidget) -> FormDialog:
     field = Field("fault", "故障情况", required=True, max_length=500, label_en="Fault")
     return FormDialog(
-        t("重新提交报修"),
+        tr("重新提交报修"),
         (field,),
         lambda v: fleet.resubmit_repair(user, repair, v["fault"]),
         values={"fault": repair.fault},
@@ -220,13 +220,13 @@ class LinesDialog(FormDialog):
         values: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        self.lines = LineEditor()
+        self.lines = RepairLines()
         super().__init__(
             title, fields, lambda v: submit(v, self.lines.lines()), values=values, parent=parent
         )
         self.setMinimumWidth(720)
         layout = self.layout()
-        heading = QLabel(t("维修项目（配件、工时）："))
+        heading = QLabel(tr("维修项目（配件、工时）："))
         layout.insertWidget(layout.count() - 1, heading)
         layout.insertWidget(layout.count() - 1, self.lines, 1)
 
@@ -236,10 +236,7 @@ class LinesDialog(FormDialog):
 
     def show_rule(self, exc: RuleViolation) -> None:
         if exc.field == "lines":
-            text = errors.message(exc)
-            if exc.rule and not text.startswith(f"[{exc.rule}]"):
-                text = f"[{exc.rule}] {text}"
-            self.lines.show_error(text)
+            self.lines.show_error(errors.inline_text(exc))
             return
         super().show_rule(exc)
 
@@ -293,7 +290,7 @@ def assess_dialog(user: User, repair: Repair, parent: QWidget) -> LinesDialog:
         values["shop"] = repair.shop.name
     if repair.promised_date:
         values["promised_date"] = repair.promised_date
-    title = t("车管鉴定 · 车辆维修保修单") + f" {repair.number}"
+    title = tr("车管鉴定 · 车辆维修保修单") + f" {repair.number}"
     dialog = LinesDialog(title, fields, submit, values=values, parent=parent)
     if repair.promised_date is None:
         dialog.widget("promised_date").setDate(QDate.currentDate().addDays(3))
@@ -304,7 +301,7 @@ def supplement_dialog(user: User, repair: Repair, parent: QWidget) -> LinesDialo
     """追加项目 (F3/F4): anything beyond the authorisation, approved as a whole."""
     fields = (Field("reason", "追加原因", required=True, max_length=500, label_en="Reason"),)
     return LinesDialog(
-        t("追加项目") + f" {repair.number}",
+        tr("追加项目") + f" {repair.number}",
         fields,
         lambda v, lines: fleet.propose_supplement(user, repair, lines, v["reason"]),
         parent=parent,
@@ -331,7 +328,7 @@ def accept_dialog(user: User, repair: Repair, parent: QWidget) -> FormDialog:
         ),
     )
     return FormDialog(
-        t("出厂验收") + f" {repair.number}",
+        tr("出厂验收") + f" {repair.number}",
         fields,
         lambda v: fleet.accept(user, repair, v["result"] == "合格", v.get("remarks") or ""),
         values={"result": "合格"},
@@ -368,7 +365,7 @@ def maintenance_dialog(user: User, parent: QWidget, plate: str | None = None) ->
     if plate:
         values["plate"] = plate
         values["odometer"] = _vehicle(plate).odometer
-    return FormDialog(t("登记保养"), fields, submit, values=values, parent=parent)
+    return FormDialog(tr("登记保养"), fields, submit, values=values, parent=parent)
 
 
 def fuel_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDialog:
@@ -411,8 +408,8 @@ def fuel_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDi
     values: dict[str, Any] = {}
     if plate:
         values["plate"] = plate
-    dialog = FormDialog(t("登记加油"), fields, submit, values=values, parent=parent)
-    dialog.widget("station").setPlaceholderText(t("定点加油站：输入名称或拼音首字母"))
+    dialog = FormDialog(tr("登记加油"), fields, submit, values=values, parent=parent)
+    dialog.widget("station").setPlaceholderText(tr("定点加油站：输入名称或拼音首字母"))
     known = station_names()
     if known:
         dialog.widget("station").setToolTip("、".join(known))
@@ -460,4 +457,4 @@ def use_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDia
     values: dict[str, Any] = {"out_of_city": "否", "private": "否"}
     if plate:
         values["plate"] = plate
-    return FormDialog(t("用车申请"), fields, submit, values=values, parent=parent)
+    return FormDialog(tr("用车申请"), fields, submit, values=values, parent=parent)

@@ -7,15 +7,17 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGroupBox, QSplitter, QVBoxLayout
 
-from desktop.exporting import export_action
+from desktop import labels
+from desktop.exporting import export_action, export_register
 from desktop.fleet import dialogs
-from desktop.fleet.common import RowModel, button, integer, money, plate_search, sees_all, yes_no
-from desktop.fleet.export import register_export
+from desktop.fleet.common import integer, money, plate_search, sees_all, yes_no
 from desktop.form_dialog import FormDialog
-from desktop.lazy_model import Column
+from desktop.icons import button
+from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
 from models import fleet
 from models.fleet import FuelLog, FuelStation, Vehicle, VehicleUse
 from models.people import Department, Role, User
@@ -26,19 +28,15 @@ Applicant = User.alias("use_applicant")
 
 
 def use_state(value: Any) -> str:
-    if value == "applied":
-        return State.PENDING.label
-    try:
-        return State(value).label
-    except ValueError:
-        return str(value or "")
+    """A request's state is the approval's (``applied`` until the flow decides)."""
+    return labels.of(State, State.PENDING if value == "applied" else value)
 
 
-class FuelTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self._changed = changed
+class FuelTab(PageTab):
+    """加油 / 用车: the fuel log at designated stations, and vehicle-use requests."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         fuel_columns = [
             Column("filled_at", self.tr("加油时间"), FuelLog.filled_at, width=130),
             Column("plate", self.tr("车牌号"), Vehicle.plate, width=100),
@@ -67,7 +65,7 @@ class FuelTab(QWidget):
         ]
         self.fuel = ListView(
             "fleet.fuel",
-            RowModel(
+            LazyQueryModel(
                 self._fuel_base,
                 fuel_columns,
                 FuelLog.id,
@@ -81,7 +79,7 @@ class FuelTab(QWidget):
         if user.has_role(Role.FLEET_MANAGER, Role.LOGISTICS, Role.CLERK):
             self.fuel.action_bar.addWidget(button("add", self.tr("登记加油…"), self.log_fuel))
         self.fuel.action_bar.addWidget(
-            button("export", self.tr("加油登记表…"), lambda: register_export(self, "fuel", {}))
+            button("export", self.tr("加油登记表…"), lambda: export_register(self, "fuel", {}))
         )
         use_columns = [
             Column("starts", self.tr("开始"), VehicleUse.starts, width=130),
@@ -96,7 +94,7 @@ class FuelTab(QWidget):
         ]
         self.uses = ListView(
             "fleet.uses",
-            RowModel(
+            LazyQueryModel(
                 self._use_base,
                 use_columns,
                 VehicleUse.id,
@@ -116,7 +114,7 @@ class FuelTab(QWidget):
         split.addWidget(fuel_box)
         split.addWidget(use_box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
     def _fuel_base(self) -> peewee.ModelSelect:
@@ -146,8 +144,7 @@ class FuelTab(QWidget):
 
     def reload(self) -> None:
         for view in (self.fuel, self.uses):
-            if view.model._started:
-                view.model.refresh()
+            view.model.reload()
 
     def fuel_dialog(self) -> FormDialog:
         return dialogs.fuel_dialog(self.user, self)
@@ -155,7 +152,7 @@ class FuelTab(QWidget):
     @Slot()
     def log_fuel(self) -> bool:
         if self.fuel_dialog().exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False
 
@@ -165,6 +162,6 @@ class FuelTab(QWidget):
     @Slot()
     def request_use(self) -> bool:
         if self.use_dialog().exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False

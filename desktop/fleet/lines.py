@@ -1,83 +1,45 @@
-"""The line editor of the 车辆维修保修单 and of a supplement: parts and labour with price,
-quantity, warranty and the 总成 flag (F4, F7). It only collects ``LineInput``s; the use case
-checks them (at least one line, positive quantities) and names the field ``lines``."""
+"""The lines of the 车辆维修保修单 and of a supplement: parts and labour with price, quantity,
+warranty and the 总成 flag (F4, F7). They only collect ``LineInput``s; the use case checks
+them (at least one line, positive quantities) and names the field ``lines``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QWidget
 
-from desktop.icons import icon
+from desktop.icons import button
+from desktop.line_editor import CHECK, CHOICE, NUMBER, TEXT, LineColumn, LineEditor
 from models.errors import RuleViolation
 from models.fleet import LineInput
 
-NAME, KIND, ASSEMBLY, QTY, PRICE, WARRANTY = range(6)
 
-
-class LineEditor(QWidget):
-    changed = Signal()
-
+class RepairLines(LineEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("项目名称"),
+        columns = (
+            LineColumn("name", self.tr("项目名称"), TEXT),
+            LineColumn(
+                "kind",
                 self.tr("类别"),
-                self.tr("总成"),
-                self.tr("数量"),
-                self.tr("单价（元）"),
-                self.tr("保修（月）"),
-            ]
+                CHOICE,
+                80,
+                choices=((self.tr("配件"), "part"), (self.tr("工时"), "labour")),
+            ),
+            LineColumn("assembly", self.tr("总成"), CHECK, 56),
+            LineColumn("quantity", self.tr("数量"), NUMBER, 70),
+            LineColumn("price", self.tr("单价（元）"), NUMBER, 100),
+            LineColumn("warranty", self.tr("保修（月）"), NUMBER, 80),
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((KIND, 80), (ASSEMBLY, 56), (QTY, 70), (PRICE, 100), (WARRANTY, 80)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, width)
+        super().__init__(columns, removable=True, parent=parent)
         self.table.setMinimumHeight(150)
-        self.table.itemChanged.connect(lambda _i: self._update_total())
-
-        add = QPushButton(icon("add"), self.tr("添加项目"))
-        add.clicked.connect(lambda: self.add_line())
-        remove = QPushButton(icon("void"), self.tr("删除所选"))
-        remove.clicked.connect(self.remove_selected)
-        self.total = QLabel()
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.hide()
-        bar = QHBoxLayout()
-        bar.addWidget(add)
-        bar.addWidget(remove)
-        bar.addStretch(1)
-        bar.addWidget(self.total)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.table)
-        layout.addLayout(bar)
-        layout.addWidget(self.error)
+        add = button("add", self.tr("添加项目"), self.add_line)
+        self.bar.insertWidget(0, add)
+        self.changed.connect(self._update_total)
         self._update_total()
 
-    def add_line(
+    def add_line(  # type: ignore[override]
         self,
         name: str = "",
         price: str = "",
@@ -88,29 +50,17 @@ class LineEditor(QWidget):
         warranty: int = 0,
     ) -> int:
         """Append a row (tests and the 「添加项目」 button); returns its index."""
-        self.table.blockSignals(True)
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        self.table.setItem(row, NAME, QTableWidgetItem(name))
-        kind = QComboBox()
-        kind.addItem(self.tr("配件"), "part")
-        kind.addItem(self.tr("工时"), "labour")
-        kind.setCurrentIndex(1 if labour else 0)
-        self.table.setCellWidget(row, KIND, kind)
-        check = QTableWidgetItem()
-        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-        check.setCheckState(Qt.CheckState.Checked if assembly else Qt.CheckState.Unchecked)
-        self.table.setItem(row, ASSEMBLY, check)
-        for col, text in ((QTY, quantity), (PRICE, price), (WARRANTY, str(warranty))):
-            item = QTableWidgetItem(text)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, col, item)
-        self.table.blockSignals(False)
-        self._update_total()
-        return row
+        return super().add_line(
+            name=name,
+            kind="labour" if labour else "part",
+            assembly=assembly,
+            quantity=quantity,
+            price=price,
+            warranty=str(warranty),
+        )
 
     def set_lines(self, lines: Iterable[LineInput]) -> None:
-        self.table.setRowCount(0)
+        self.clear()
         for ln in lines:
             self.add_line(
                 ln.name,
@@ -121,18 +71,9 @@ class LineEditor(QWidget):
                 warranty=ln.warranty_months,
             )
 
-    @Slot()
-    def remove_selected(self) -> None:
-        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
-            self.table.removeRow(row)
-        self._update_total()
-
-    def _text(self, row: int, col: int) -> str:
-        item = self.table.item(row, col)
-        return item.text().strip() if item is not None else ""
-
-    def _number(self, row: int, col: int, label: str) -> Decimal:
-        text = self._text(row, col).replace(",", "").replace("，", "") or "0"
+    @staticmethod
+    def _number(row: int, text: str, label: str) -> Decimal:
+        text = text.replace(",", "").replace("，", "") or "0"
         try:
             return Decimal(text)
         except InvalidOperation:
@@ -147,36 +88,29 @@ class LineEditor(QWidget):
         """The rows as ``LineInput``; blank rows are skipped. Bad numbers raise a
         ``RuleViolation`` on ``lines`` so the dialog shows it under the table."""
         result = []
-        for row in range(self.table.rowCount()):
-            name = self._text(row, NAME)
-            if not name and not self._text(row, PRICE):
+        for r, row in enumerate(self.rows()):
+            if not row["name"] and not row["price"]:
                 continue
-            kind = self.table.cellWidget(row, KIND)
-            check = self.table.item(row, ASSEMBLY)
             result.append(
                 LineInput(
-                    name=name,
-                    unit_price=self._number(row, PRICE, "单价"),
-                    quantity=self._number(row, QTY, "数量"),
-                    kind=kind.currentData() if isinstance(kind, QComboBox) else "part",
-                    assembly=check is not None and check.checkState() == Qt.CheckState.Checked,
-                    warranty_months=int(self._number(row, WARRANTY, "保修月数")),
+                    name=row["name"],
+                    unit_price=self._number(r, row["price"], "单价"),
+                    quantity=self._number(r, row["quantity"], "数量"),
+                    kind=row["kind"] or "part",
+                    assembly=row["assembly"],
+                    warranty_months=int(self._number(r, row["warranty"], "保修月数")),
                 )
             )
         return result
 
+    @Slot()
     def _update_total(self) -> None:
         total = Decimal("0")
-        for row in range(self.table.rowCount()):
+        for row in self.rows():
             try:
-                qty = Decimal(self._text(row, QTY) or "0")
-                price = Decimal(self._text(row, PRICE).replace(",", "") or "0")
+                qty = Decimal(row["quantity"] or "0")
+                price = Decimal(row["price"].replace(",", "") or "0")
             except InvalidOperation:
                 continue
             total += qty * price
         self.total.setText(self.tr("合计：") + f"¥{total:,.2f}")
-        self.changed.emit()
-
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))

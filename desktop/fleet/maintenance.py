@@ -10,70 +10,36 @@ import peewee
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
+from desktop import labels
 from desktop.fleet import dialogs
-from desktop.fleet.common import (
-    RowModel,
-    button,
-    integer,
-    label,
-    manages_fleet,
-    money,
-    percent,
-)
+from desktop.fleet.common import integer, manages_fleet, money, percent
 from desktop.fleet.vehicles import MAINTENANCE_COLOURS
 from desktop.form_dialog import FormDialog
-from desktop.lazy_model import Column
+from desktop.icons import button
+from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
+from desktop.module_page import PageTab
+from desktop.tables import fill, read_only_table
 from models import fleet
 from models.fleet import Maintenance, RepairShop, Vehicle
 from models.people import Department, User
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setMinimumSectionSize(76)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(False)
-    return table
+class MaintenanceTab(PageTab):
+    """保养: what is due or overdue, recording one, the history, compliance per unit."""
 
-
-def fill(table: QTableWidget, rows: list[list[str]], right: set[int] = frozenset()) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if c in right:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
-
-
-class MaintenanceTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self._changed = changed
-        self.due = _table(
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
+        self.due = read_only_table(
             [
                 self.tr("车牌号"),
                 self.tr("有车单位"),
@@ -82,7 +48,8 @@ class MaintenanceTab(QWidget):
                 self.tr("剩余天数"),
                 self.tr("到期里程"),
                 self.tr("剩余里程"),
-            ]
+            ],
+            fit=True,
         )
         self.due_rows: list[fleet.MaintenanceDue] = []
         self.due_summary = QLabel()
@@ -101,8 +68,9 @@ class MaintenanceTab(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(lambda _d: self.load_compliance())
-        self.compliance = _table(
-            [self.tr("有车单位"), self.tr("按期保养"), self.tr("保养次数"), self.tr("按期率")]
+        self.compliance = read_only_table(
+            [self.tr("有车单位"), self.tr("按期保养"), self.tr("保养次数"), self.tr("按期率")],
+            fit=True,
         )
         comp_box = QGroupBox(self.tr("按期保养率（按单位）"))
         comp_layout = QVBoxLayout(comp_box)
@@ -142,7 +110,7 @@ class MaintenanceTab(QWidget):
         ]
         self.history = ListView(
             "fleet.maintenance",
-            RowModel(
+            LazyQueryModel(
                 lambda: (
                     Maintenance.select()
                     .join(Vehicle, on=Maintenance.vehicle == Vehicle.id)
@@ -170,15 +138,14 @@ class MaintenanceTab(QWidget):
         split.addWidget(upper)
         split.addWidget(history_box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.reload()
 
     def reload(self) -> None:
         self.load_due()
         self.load_compliance()
-        if self.history.model._started:
-            self.history.model.refresh()
+        self.history.model.reload()
 
     def load_due(self) -> None:
         self.due_rows = fleet.maintenance_due(date.today())
@@ -186,7 +153,7 @@ class MaintenanceTab(QWidget):
             [
                 d.vehicle.plate,
                 d.vehicle.unit.name,
-                label(d.status, d.status_label),
+                labels.code("maintenance", d.status),
                 f"{d.due_date:%Y-%m-%d}" if d.due_date else "",
                 "" if d.days_left is None else str(d.days_left),
                 f"{d.due_km:,}",
@@ -196,7 +163,7 @@ class MaintenanceTab(QWidget):
         ]
         fill(self.due, rows, right={4, 5, 6})
         for r, d in enumerate(self.due_rows):
-            self.due.item(r, 2).setForeground(MAINTENANCE_COLOURS[d.status])
+            self.due.item(r, 2).setForeground(QColor(MAINTENANCE_COLOURS[d.status]))
         overdue = sum(d.status == "overdue" for d in self.due_rows)
         self.due_summary.setText(
             self.tr("已超期 %1 辆，即将到期 %2 辆（按里程或月数，先到为准）")
@@ -227,6 +194,6 @@ class MaintenanceTab(QWidget):
     @Slot()
     def record(self) -> bool:
         if self.record_dialog().exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False

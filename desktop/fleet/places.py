@@ -16,25 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
-from desktop.exporting import import_dialog
+from desktop import errors, ops
+from desktop.exporting import export_register, export_template, import_dialog
 from desktop.fleet import dialogs
-from desktop.fleet.common import RowModel, attempt, button, combo, yes_no
-from desktop.fleet.export import register_export, template_export
+from desktop.fleet.common import yes_no
 from desktop.form_dialog import FormDialog
-from desktop.icons import icon
-from desktop.lazy_model import Column
-from desktop.list_view import ListView
+from desktop.icons import button, icon
+from desktop.lazy_model import Column, LazyQueryModel, Look
+from desktop.list_view import ListView, filter_combo
+from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import fleet
 from models.fleet import FuelStation, RepairShop
 from models.people import Role, User
 
 
-def designated_colour(row: dict[str, Any]) -> Any:
-    from PySide6.QtGui import QColor
-
-    return None if row.get("designated") else QColor("#999999")
+def designated_look(row: dict[str, Any]) -> Look | None:
+    return None if row.get("designated") else Look("#999999")
 
 
 class PlaceList(QWidget):
@@ -47,7 +45,7 @@ class PlaceList(QWidget):
         self.user = user
         self.kind_name = kind_name
         self.place_model = model
-        self._changed = changed
+        self.changed = changed
         columns = [
             Column("name", self.tr("名称"), model.name, width=180),
             Column("address", self.tr("地址"), model.address, width=200),
@@ -61,10 +59,10 @@ class PlaceList(QWidget):
                 model.designated,
                 fmt=yes_no,
                 width=50,
-                extra={"colour": designated_colour},
+                look=designated_look,
             )
         )
-        self.model = RowModel(
+        self.model = LazyQueryModel(
             lambda: model.select().where(model.voided_at.is_null()),
             columns,
             model.id,
@@ -75,7 +73,7 @@ class PlaceList(QWidget):
         self.view = ListView(
             f"fleet.{kind_name}", self.model, search_hint=self.tr("搜索名称或地址")
         )
-        self.designated = combo(
+        self.designated = filter_combo(
             [(self.tr("定点"), True), (self.tr("已移出"), False)], self.tr("全部（含已移出）")
         )
         self.designated.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -92,8 +90,8 @@ class PlaceList(QWidget):
                 self.tr("从 Excel 导入…"),
                 lambda: import_dialog(self, get_kind(kind_name), user, changed),
             )
-            menu.addAction(self.tr("下载导入模板…"), lambda: template_export(self, kind_name))
-            menu.addAction(self.tr("导出名录…"), lambda: register_export(self, kind_name, {}))
+            menu.addAction(self.tr("下载导入模板…"), lambda: export_template(self, kind_name))
+            menu.addAction(self.tr("导出名录…"), lambda: export_register(self, kind_name, {}))
             more.setMenu(menu)
             bar.addWidget(more)
             self.view.activated.connect(lambda _k: self.edit())
@@ -106,8 +104,7 @@ class PlaceList(QWidget):
         self.model.set_filters([] if value is None else [self.place_model.designated == value])
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
 
     def selected(self) -> Any:
         key = self.view.current_id()
@@ -121,14 +118,14 @@ class PlaceList(QWidget):
 
     def add(self) -> bool:
         if self.dialog().exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False
 
     def edit(self) -> bool:
         place = self.selected()
         if place is not None and self.dialog(place).exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False
 
@@ -136,16 +133,21 @@ class PlaceList(QWidget):
         place = self.selected()
         if place is None:
             return False
-        return attempt(
-            self, lambda: fleet.set_designated(self.user, place, designated), self._changed
+        return ops.attempt(
+            self,
+            lambda _ack: fleet.set_designated(self.user, place, designated),
+            done=lambda _r: self.changed(),
+            reload=self.changed,
         )
 
 
-class PlacesTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.shops = PlaceList(user, "shops", RepairShop, changed)
-        self.stations = PlaceList(user, "stations", FuelStation, changed)
+class PlacesTab(PageTab):
+    """修理厂 / 加油站: the two designated lists, one above the other."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
+        self.shops = PlaceList(user, "shops", RepairShop, self.changed)
+        self.stations = PlaceList(user, "stations", FuelStation, self.changed)
         shops_box = QGroupBox(self.tr("定点修理厂"))
         QVBoxLayout(shops_box).addWidget(self.shops)
         stations_box = QGroupBox(self.tr("定点加油站"))
@@ -154,7 +156,7 @@ class PlacesTab(QWidget):
         split.addWidget(shops_box)
         split.addWidget(stations_box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
     def reload(self) -> None:

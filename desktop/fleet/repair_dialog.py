@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,18 +21,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels, ops
 from desktop.attachments import AttachmentsPanel
 from desktop.fleet import actions as A
 from desktop.fleet import dialogs
-from desktop.fleet.common import kind_label, line_state_label, repair_state_label
 from desktop.form_dialog import FormDialog
-from desktop.icons import icon
+from desktop.icons import button
+from desktop.tables import ROW_HEIGHT, cell, fill, read_only_table
 from forms.printing import get_printable
 from forms.values import display
 from models import documents, fleet, workflow
@@ -72,7 +70,6 @@ FORM_FIELDS = (
     "acceptance",
 )
 WIDE = {"fault", "diagnosis", "acceptance"}
-ROW_HEIGHT = 28
 
 
 def _fit_rows(table: QTableWidget, rows: int, least: int = 2, most: int = 8) -> None:
@@ -103,8 +100,7 @@ class RepairDialog(QDialog):
         self.form_grid.setColumnStretch(1, 1)
         self.form_grid.setColumnStretch(3, 1)
 
-        self.lines = QTableWidget(0, 8)
-        self.lines.setHorizontalHeaderLabels(
+        self.lines = read_only_table(
             [
                 self.tr("类别"),
                 self.tr("项目"),
@@ -114,31 +110,22 @@ class RepairDialog(QDialog):
                 self.tr("保修"),
                 self.tr("来源"),
                 self.tr("状态"),
-            ]
+            ],
+            fit=True,
         )
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        lh = self.lines.horizontalHeader()
-        lh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        lh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.lines_total = QLabel()
         lines_box = QGroupBox(self.tr("维修项目"))
         lines_layout = QVBoxLayout(lines_box)
         lines_layout.addWidget(self.lines)
         lines_layout.addWidget(self.lines_total)
 
-        self.trail = QTableWidget(0, 5)
-        self.trail.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")]
+        self.trail = read_only_table(
+            [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")],
+            fit=True,
         )
-        self.trail.verticalHeader().setVisible(False)
-        self.trail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        th = self.trail.horizontalHeader()
-        th.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        th.setStretchLastSection(True)
+        self.trail.horizontalHeader().setStretchLastSection(True)
         trail_box = QGroupBox(self.tr("审批记录"))
         QVBoxLayout(trail_box).addWidget(self.trail)
 
@@ -164,13 +151,13 @@ class RepairDialog(QDialog):
             (A.FINISH, "approve", self.tr("完工"), self.finish),
             (A.ACCEPT, "approve", self.tr("出厂验收…"), self.accept_repair),
         ):
-            self.buttons[key] = self._button(name, text, slot)
+            self.buttons[key] = button(name, text, slot)
             row1.addWidget(self.buttons[key])
         row1.addStretch(1)
         self.supplement_label = QLabel()
         self.supplement_label.setWordWrap(True)
-        self.sup_approve = self._button("approve", self.tr("同意追加"), self.approve_supplement)
-        self.sup_reject = self._button("reject", self.tr("驳回追加"), self.reject_supplement)
+        self.sup_approve = button("approve", self.tr("同意追加"), self.approve_supplement)
+        self.sup_reject = button("reject", self.tr("驳回追加"), self.reject_supplement)
         sup_row = QHBoxLayout()
         sup_row.addWidget(self.supplement_label, 1)
         sup_row.addWidget(self.sup_approve)
@@ -186,10 +173,10 @@ class RepairDialog(QDialog):
         action_layout.addLayout(row1)
         action_layout.addWidget(self.sup_box)
 
-        self.print_repair_button = self._button(
+        self.print_repair_button = button(
             "print", self.tr("打印保修单（一式三联）"), self.print_repair
         )
-        self.print_auth_button = self._button(
+        self.print_auth_button = button(
             "print", self.tr("打印准修通知单"), self.print_authorisation
         )
         close = QPushButton(self.tr("关闭"))
@@ -214,12 +201,6 @@ class RepairDialog(QDialog):
         layout.addLayout(bottom)
         self.load()
 
-    @staticmethod
-    def _button(name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        b = QPushButton(icon(name), text)
-        b.clicked.connect(lambda _c=False: slot())
-        return b
-
     # --- showing -------------------------------------------------------------------------
 
     def load(self) -> None:
@@ -235,12 +216,12 @@ class RepairDialog(QDialog):
         where = ""
         if node is not None and inst is not None:
             where = self.tr("当前环节：") + inst.current_node().name
-        kind = kind_label(repair.kind)
+        kind = labels.code("repair_kind", repair.kind)
         colour = STATE_COLOURS.get(state, "#333")
         self.header.setText(
             f"<span style='font-size:17px; font-weight:bold'>{repair.number}　"
             f"{repair.vehicle.plate}</span>　{kind} · {repair.unit.name}　"
-            f"<b style='color:{colour}'>{repair_state_label(state)}</b>　{where}"
+            f"<b style='color:{colour}'>{labels.label(state)}</b>　{where}"
         )
         self._show_form(doc)
         self._show_lines(repair)
@@ -298,24 +279,18 @@ class RepairDialog(QDialog):
                 f"{ln.amount:,.2f}",
                 self.tr("%n 个月", "", ln.warranty_months) if ln.warranty_months else "",
                 source,
-                line_state_label(ln.state),
+                labels.of(LineState, ln.state),
             ]
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c in (2, 3, 4):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if c == 7 and ln.state in LINE_COLOURS:
-                    item.setForeground(QColor(LINE_COLOURS[LineState(ln.state)]))
+                colour = LINE_COLOURS.get(ln.state) if c == 7 else None  # type: ignore[call-overload]
+                item = cell(text, right=c in (2, 3, 4), color=colour)
                 if c == 0 and declinable and ln.state == LineState.ESTIMATED:
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    # An item is checkable by default; the check box shows once it has a state.
                     item.setCheckState(Qt.CheckState.Unchecked)
                     item.setToolTip(self.tr("勾选 = 此项不批准（大修报价逐项审批）"))
                 self.lines.setItem(r, c, item)
             if ln.state == LineState.FITTED:
                 fitted += ln.amount
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         _fit_rows(self.lines, len(rows))
         approved = self.repair.approved_cost
         parts = [self.tr("估计费用：") + f"¥{self.repair.estimated_cost:,.2f}"]
@@ -325,17 +300,7 @@ class RepairDialog(QDialog):
         self.lines_total.setText("　".join(parts))
 
     def _show_trail(self, doc: Any) -> None:
-        self.trail.setRowCount(len(doc.trail))
-        for r, entry in enumerate(doc.trail):
-            cells = [
-                f"{entry.at:%Y-%m-%d %H:%M}" if entry.at else "",
-                entry.node,
-                entry.who,
-                entry.decision,
-                entry.comment,
-            ]
-            for c, text in enumerate(cells):
-                self.trail.setItem(r, c, QTableWidgetItem(text))
+        fill(self.trail, ((e.at, e.node, e.who, e.decision, e.comment) for e in doc.trail))
 
     def _enable(self, repair: Repair) -> None:
         self.allowed = A.actions_for(self.user, repair)
@@ -382,15 +347,12 @@ class RepairDialog(QDialog):
     # --- acting --------------------------------------------------------------------------
 
     def _run(self, action: Callable[[], Any]) -> bool:
-        try:
-            action()
-        except Exception as exc:
-            errors.show_error(self, exc, reload=self.load)
-            return False
+        return ops.attempt(self, lambda _ack: action(), done=self._acted, reload=self.load)
+
+    def _acted(self, _result: Any = None) -> None:
         self.comment.clear()
         self.changed.emit()
         self.load()
-        return True
 
     def _comment(self) -> str:
         return self.comment.toPlainText().strip()
@@ -416,7 +378,7 @@ class RepairDialog(QDialog):
             item = self.lines.item(r, 0)
             if (
                 item is not None
-                and item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+                and item.data(Qt.ItemDataRole.CheckStateRole) is not None
                 and item.checkState() == Qt.CheckState.Checked
             ):
                 ids.append(line_id)

@@ -8,66 +8,62 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QMenu, QPushButton, QVBoxLayout
 
-from desktop import errors
-from desktop.exporting import export_action, import_dialog
+from desktop import errors, labels
+from desktop.exporting import export_action, export_register, export_template, import_dialog
 from desktop.fleet import dialogs
 from desktop.fleet.common import (
-    RowModel,
-    button,
-    combo,
     drives_any,
-    kind_label,
     money,
     plate_search,
-    repair_state_label,
     sees_all,
     shop_items,
     unit_items,
 )
-from desktop.fleet.export import register_export, template_export
 from desktop.fleet.repair_dialog import STATE_COLOURS, RepairDialog
 from desktop.form_dialog import FormDialog
-from desktop.icons import icon
-from desktop.lazy_model import Column
-from desktop.list_view import ListView
+from desktop.icons import button, icon
+from desktop.lazy_model import Column, LazyQueryModel, Look
+from desktop.list_view import ListView, filter_combo
+from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import fleet
 from models.fleet import Repair, RepairShop, RepairState, Vehicle
 from models.people import Department, Role, User
 
-state_text = repair_state_label
-kind_text = kind_label
 
-
-def state_colour(row: dict[str, Any]) -> Any:
-    from PySide6.QtGui import QColor
-
+def state_look(row: dict[str, Any]) -> Look | None:
     colour = STATE_COLOURS.get(row.get("state"))  # type: ignore[call-overload]
-    return QColor(colour) if colour else None
+    return Look(colour) if colour else None
 
 
-class RepairsTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self._changed = changed
+class RepairsTab(PageTab):
+    """维修: the repairs this user may see, 待我处理, 报修, and each repair's window."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         self.open_dialogs: list[RepairDialog] = []
         columns = [
             Column("number", self.tr("维修单号"), Repair.number, width=110),
             Column("plate", self.tr("车牌号"), Vehicle.plate, width=100),
             Column("unit", self.tr("有车单位"), Department.name, width=90),
-            Column("kind", self.tr("类别"), Repair.kind, fmt=kind_text, width=72),
+            Column(
+                "kind",
+                self.tr("类别"),
+                Repair.kind,
+                fmt=lambda v: labels.code("repair_kind", v),
+                width=72,
+            ),
             Column("fault", self.tr("故障情况"), Repair.fault, sortable=False, width=200),
             Column("shop", self.tr("修理厂"), RepairShop.name, width=130),
             Column(
                 "state",
                 self.tr("状态"),
                 Repair.state,
-                fmt=state_text,
+                fmt=labels.labeller(RepairState),
                 width=70,
-                extra={"colour": state_colour},
+                look=state_look,
             ),
             Column("applied_at", self.tr("报修时间"), Repair.applied_at, width=130),
             Column("promised", self.tr("承诺完工"), Repair.promised_date, width=95),
@@ -81,7 +77,7 @@ class RepairsTab(QWidget):
             ),
             Column("authorisation", self.tr("准修通知单"), Repair.authorisation_no, width=110),
         ]
-        self.model = RowModel(
+        self.model = LazyQueryModel(
             self._base,
             columns,
             Repair.id,
@@ -96,10 +92,10 @@ class RepairsTab(QWidget):
             exporter=export_action(self.tr("维修列表"), self.filters_text),
         )
         self.mine = QCheckBox(self.tr("待我处理"))
-        states = [(repair_state_label(s), s.value) for s in RepairState]
-        self.state = combo(states, self.tr("全部状态"))
-        self.unit = combo(unit_items(), self.tr("全部单位"))
-        self.shop = combo(shop_items(), self.tr("全部修理厂"))
+        states = labels.choices(RepairState)
+        self.state = filter_combo(states, self.tr("全部状态"))
+        self.unit = filter_combo(unit_items(), self.tr("全部单位"))
+        self.shop = filter_combo(shop_items(), self.tr("全部修理厂"))
         self.mine.toggled.connect(lambda _c: self.apply_filters())
         self.view.filter_bar.addWidget(self.mine)
         for box in (self.state, self.unit, self.shop):
@@ -114,12 +110,12 @@ class RepairsTab(QWidget):
             more = QPushButton(icon("import"), self.tr("历史维修"))
             menu = QMenu(more)
             menu.addAction(self.tr("导入纸质维修记录…"), self.import_history)
-            menu.addAction(self.tr("下载导入模板…"), lambda: template_export(self, "repairs"))
+            menu.addAction(self.tr("下载导入模板…"), lambda: export_template(self, "repairs"))
             more.setMenu(menu)
             bar.addWidget(more)
         self.view.activated.connect(lambda key: self.open_repair(key))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
     def _base(self) -> peewee.ModelSelect:
@@ -156,8 +152,7 @@ class RepairsTab(QWidget):
         return "；".join(parts)
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
         for dialog in list(self.open_dialogs):
             if dialog.isVisible():
                 dialog.load()
@@ -171,7 +166,7 @@ class RepairsTab(QWidget):
     def apply_repair(self) -> Repair | None:
         dialog = self.apply_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return dialog.result
         return None
 
@@ -185,7 +180,7 @@ class RepairsTab(QWidget):
 
     def open_repair(self, repair_id: Any) -> RepairDialog:
         dialog = RepairDialog(self.user, int(repair_id), self)
-        dialog.changed.connect(self._changed)
+        dialog.changed.connect(self.changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
         self.open_dialogs.append(dialog)
@@ -198,7 +193,7 @@ class RepairsTab(QWidget):
 
     @Slot()
     def import_history(self) -> None:
-        import_dialog(self, get_kind("repairs"), self.user, self._changed)
+        import_dialog(self, get_kind("repairs"), self.user, self.changed)
 
     @Slot()
     def export_register(self) -> Any:
@@ -209,4 +204,4 @@ class RepairsTab(QWidget):
             filters["unit"] = self.unit.currentText()
         if self.shop.currentIndex() > 0:
             filters["shop"] = self.shop.currentText()
-        return register_export(self, "repairs", filters)
+        return export_register(self, "repairs", filters)

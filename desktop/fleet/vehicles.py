@@ -8,29 +8,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout
 
-from desktop import errors
-from desktop.exporting import export_action, import_dialog
+from desktop import errors, labels, ops
+from desktop.exporting import export_action, export_register, export_template, import_dialog
 from desktop.fleet import dialogs
-from desktop.fleet.common import (
-    RowModel,
-    attempt,
-    button,
-    combo,
-    integer,
-    label,
-    manages_fleet,
-    plate_search,
-    sees_all,
-    status_label,
-    unit_items,
-)
-from desktop.fleet.export import register_export, template_export
-from desktop.icons import icon
-from desktop.lazy_model import Column
-from desktop.list_view import ListView
+from desktop.fleet.common import integer, manages_fleet, plate_search, sees_all, unit_items
+from desktop.icons import button, icon
+from desktop.lazy_model import Column, LazyQueryModel, Look
+from desktop.list_view import ListView, filter_combo
+from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import fleet
 from models.fleet import Vehicle, VehicleStatus
@@ -39,7 +26,7 @@ from models.people import Department, User
 if TYPE_CHECKING:
     from desktop.form_dialog import FormDialog
 
-MAINTENANCE_COLOURS = {"overdue": QColor("#c0392b"), "due_soon": QColor("#b26a00")}
+MAINTENANCE_COLOURS = {"overdue": "#c0392b", "due_soon": "#b26a00"}
 
 
 def maintenance_of(row: dict[str, Any]) -> fleet.MaintenanceDue:
@@ -59,29 +46,36 @@ def maintenance_text(row: dict[str, Any]) -> str:
     if row.get("status") in (VehicleStatus.SCRAPPED, VehicleStatus.SUSPENDED):
         return ""
     due = maintenance_of(row)
-    text = label(due.status, due.status_label)
+    text = labels.code("maintenance", due.status)
     if due.status == "ok":
         return text
     when = f" {due.due_date:%Y-%m-%d}" if due.due_date else ""
     return f"{text}（{due.due_km:,} km{when}）"
 
 
-def maintenance_colour(row: dict[str, Any]) -> QColor | None:
+def maintenance_look(row: dict[str, Any]) -> Look | None:
     if row.get("status") in (VehicleStatus.SCRAPPED, VehicleStatus.SUSPENDED):
         return None
-    return MAINTENANCE_COLOURS.get(maintenance_of(row).status)
+    colour = MAINTENANCE_COLOURS.get(maintenance_of(row).status)
+    return Look(colour) if colour else None
 
 
-class VehiclesTab(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self._changed = changed
+class VehiclesTab(PageTab):
+    """车辆: the register; 车管 and 后勤 add, edit, assign drivers and change a status."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         columns = [
             Column("plate", self.tr("车牌号"), Vehicle.plate, width=110),
             Column("unit", self.tr("有车单位"), Department.name, width=100),
             Column("model", self.tr("品牌型号"), Vehicle.model, width=150),
-            Column("status", self.tr("状态"), Vehicle.status, fmt=status_label, width=70),
+            Column(
+                "status",
+                self.tr("状态"),
+                Vehicle.status,
+                fmt=labels.labeller(VehicleStatus),
+                width=70,
+            ),
             Column(
                 "odometer",
                 self.tr("里程(km)"),
@@ -103,7 +97,8 @@ class VehiclesTab(QWidget):
                 self.tr("保养"),
                 Vehicle.last_service_date,
                 width=220,
-                extra={"row": maintenance_text, "colour": maintenance_colour},
+                text=maintenance_text,
+                look=maintenance_look,
             ),
             Column("purchase_date", self.tr("购置日期"), Vehicle.purchase_date, width=100),
         ]
@@ -113,7 +108,7 @@ class VehiclesTab(QWidget):
             "service_interval_km": Vehicle.service_interval_km,
             "service_interval_months": Vehicle.service_interval_months,
         }
-        self.model = RowModel(
+        self.model = LazyQueryModel(
             self._base,
             columns,
             Vehicle.id,
@@ -128,9 +123,9 @@ class VehiclesTab(QWidget):
             search_hint=self.tr("搜索车牌号或型号"),
             exporter=export_action(self.tr("车辆列表"), self.filters_text),
         )
-        self.unit = combo(unit_items(), self.tr("全部单位"))
-        statuses = [(status_label(s), s.value) for s in VehicleStatus]
-        self.status = combo(statuses, self.tr("全部状态"))
+        self.unit = filter_combo(unit_items(), self.tr("全部单位"))
+        statuses = labels.choices(VehicleStatus)
+        self.status = filter_combo(statuses, self.tr("全部状态"))
         for box in (self.unit, self.status):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
             self.view.filter_bar.addWidget(box)
@@ -147,20 +142,20 @@ class VehiclesTab(QWidget):
                 VehicleStatus.IN_SERVICE,
             ):
                 back = status == VehicleStatus.IN_SERVICE
-                text = self.tr("恢复在用") if back else status_label(status)
+                text = self.tr("恢复在用") if back else labels.label(status)
                 menu.addAction(text, lambda s=status: self.set_status(s))
             self.status_button.setMenu(menu)
             bar.addWidget(self.status_button)
             more = QPushButton(icon("import"), self.tr("Excel"))
             excel = QMenu(more)
             excel.addAction(self.tr("从 Excel 导入…"), self.import_vehicles)
-            excel.addAction(self.tr("下载导入模板…"), lambda: template_export(self, "vehicles"))
+            excel.addAction(self.tr("下载导入模板…"), lambda: export_template(self, "vehicles"))
             excel.addAction(self.tr("导出车辆登记表…"), self.export_register)
             more.setMenu(excel)
             bar.addWidget(more)
             self.view.activated.connect(lambda _k: self.edit_vehicle())
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
     def _base(self) -> Any:
@@ -186,8 +181,7 @@ class VehiclesTab(QWidget):
         return "；".join(parts)
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
 
     def selected(self) -> Vehicle | None:
         key = self.view.current_id()
@@ -198,7 +192,7 @@ class VehiclesTab(QWidget):
 
     def _exec(self, dialog: FormDialog | None) -> bool:
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
-            self._changed()
+            self.changed()
             return True
         return False
 
@@ -224,18 +218,21 @@ class VehiclesTab(QWidget):
         if vehicle is None:
             return False
         text = self.tr("将 %1 设为「%2」？").replace("%1", vehicle.plate)
-        text = text.replace("%2", status_label(status))
+        text = text.replace("%2", labels.label(status))
         if status != VehicleStatus.IN_SERVICE and not errors.confirm(
             self, self.tr("车辆状态"), text
         ):
             return False
-        return attempt(
-            self, lambda: fleet.set_vehicle_status(self.user, vehicle, status), self._changed
+        return ops.attempt(
+            self,
+            lambda _ack: fleet.set_vehicle_status(self.user, vehicle, status),
+            done=lambda _r: self.changed(),
+            reload=self.changed,
         )
 
     @Slot()
     def import_vehicles(self) -> None:
-        import_dialog(self, get_kind("vehicles"), self.user, self._changed)
+        import_dialog(self, get_kind("vehicles"), self.user, self.changed)
 
     @Slot()
     def export_register(self) -> Any:
@@ -244,4 +241,4 @@ class VehiclesTab(QWidget):
             filters["unit"] = self.unit.currentText()
         if self.status.currentIndex() > 0:
             filters["status"] = self.status.currentText()
-        return register_export(self, "vehicles", filters)
+        return export_register(self, "vehicles", filters)

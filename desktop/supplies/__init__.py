@@ -1,4 +1,4 @@
-"""办公用品 (issue 6, rules S1–S8) on the desktop.
+"""办公用品 (rules S1–S8) on the desktop.
 
 Importing this package costs nothing: the page and its tabs are imported when the module is
 first opened. ``MODULE`` is what ``desktop.modules`` registers.
@@ -7,15 +7,11 @@ first opened. ``MODULE`` is what ``desktop.modules`` registers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.modules import ORDER, Module
+from desktop.modules import ORDER, Module, page
 from models.people import Role, User
-
-if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
 
 # Beyond the members of a department (who ask for supplies), the store and the leaders.
 ROLES = frozenset({Role.LOGISTICS, Role.LEADER})
@@ -30,17 +26,11 @@ class SuppliesModule(Module):
         return user.department_id is not None or user.has_role(*self.roles)
 
 
-def _page(window: MainWindow) -> Any:
-    from desktop.supplies.page import SuppliesPage
-
-    return SuppliesPage(window.user, window)
-
-
 MODULE = SuppliesModule(
     "supplies",
     lambda: QCoreApplication.translate("modules", "办公用品"),
     "supplies",
-    _page,
+    page("desktop.supplies.page:SuppliesPage"),
     ORDER["supplies"],
     ROLES,
 )

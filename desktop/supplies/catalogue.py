@@ -11,10 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -23,116 +21,72 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors
-from desktop.exporting import export_action
+from desktop import errors, labels
+from desktop.exporting import ask_save_path, export_action, write_file
 from desktop.form_dialog import FormDialog
-from desktop.icons import icon
-from desktop.lazy_model import Column, Index, LazyQueryModel
-from desktop.list_view import ListView
-from desktop.supplies import common
+from desktop.icons import button
+from desktop.lazy_model import Column, LazyQueryModel, Look
+from desktop.list_view import ListView, filter_combo
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
+from desktop.tables import fill, read_only_table
+from forms.kinds import get_kind
 from forms.spec import Field, FieldType
+from forms.supplies.fields import YES_NO
+from forms.supplies.registers import ITEMS
 from models import supplies
 from models.people import Role, User
-from models.supplies import Category, Item
+from models.supplies import Category, Item, MovementKind
 
-LOW_BACKGROUND = QColor("#fdecea")
-LOW_FOREGROUND = QColor("#b3261e")
-YES, NO = "是", "否"
+LOW_ROW = Look(background="#fdecea")
+LOW_STOCK = Look("#b3261e", bold=True)
+YES, NO = YES_NO
 
 
 def category_label(value: Any) -> str:
     """The list sorts by the regulation's order of series (``CATEGORY_ORDER``, an index)."""
     order = list(Category)
-    return order[value].label if isinstance(value, int) and 0 <= value < len(order) else ""
+    return labels.label(order[value]) if isinstance(value, int) and 0 <= value < len(order) else ""
 
 
-def item_fields() -> tuple[Field, ...]:
-    """The item dialog. The field keys are ``add_item``'s parameters, so the values go to the
-    use case as they are."""
-    return (
-        Field("name", "物品名称", required=True, max_length=100, label_en="Name"),
-        Field(
-            "category",
-            "类别",
-            FieldType.CHOICE,
-            required=True,
-            choices=tuple(c.label for c in Category),
-            label_en="Category",
-        ),
-        Field("unit", "计量单位", required=True, max_length=10, label_en="Unit"),
-        Field("specification", "规格型号", max_length=200, label_en="Specification"),
-        Field(
-            "reorder_level",
-            "库存下限",
-            FieldType.INTEGER,
-            help="库存降到此数量（含）时提示补货",
-            label_en="Reorder level",
-        ),
-        Field("price", "参考单价", FieldType.MONEY, label_en="Price"),
-        Field(
-            "gov_catalogue",
-            "政府采购目录",
-            FieldType.CHOICE,
-            required=True,
-            choices=(NO, YES),
-            help="目录内物品只能通过政府集中采购（S3）",
-            label_en="Government catalogue",
-        ),
-    )
+# The item dialog is the catalogue register of the Excel template and importer: the code is
+# generated for a new item, the stock only moves through the ledger (S8).
+ITEM_FIELDS = tuple(f for f in ITEMS.fields if f.key not in ("code", "on_hand"))
 
 
-def _clean(values: dict[str, Any]) -> dict[str, Any]:
+def _new_item(values: dict[str, Any]) -> dict[str, Any]:
+    """``add_item``'s arguments from the dialog."""
     out = {k: v for k, v in values.items() if v is not None}
     out["gov_catalogue"] = values.get("gov_catalogue") == YES
     out.setdefault("specification", "")
     return out
 
 
-class StockModel(LazyQueryModel):
-    """The item list; a row at or below its reorder level is tinted and its stock red."""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role in (
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.FontRole,
-        ):
-            row = self.rows[index.row()]
-            if not self.is_low(index.row()):
-                return None
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return LOW_BACKGROUND
-            if self.columns[index.column()].key == "on_hand":
-                if role == Qt.ItemDataRole.ForegroundRole:
-                    return LOW_FOREGROUND
-                font = QFont()
-                font.setBold(True)
-                return font
-            del row
-            return None
-        return super().data(index, role)
-
-    def is_low(self, row: int) -> bool:
-        values = self.rows[row]
-        return int(values.get("on_hand") or 0) <= int(values.get("reorder_level") or 0)
+def is_low(row: dict[str, Any]) -> bool:
+    """At or below its reorder level: the item list tints the row and reddens its stock."""
+    return int(row.get("on_hand") or 0) <= int(row.get("reorder_level") or 0)
 
 
-class CataloguePanel(QWidget):
+class CatalogueTab(PageTab):
     """The catalogue tab. Everyone sees the stock (a department asks for what is there);
     only 后勤 and the administrator change the catalogue; only 后勤 records opening stock."""
 
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self.changed = changed
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         columns = [
             Column("code", tr("编码"), Item.code, width=80),
             Column("name", tr("物品名称"), Item.name, width=150),
-            Column("series", tr("类别"), supplies.CATEGORY_ORDER, fmt=category_label, width=80),
+            Column("series", tr("类别"), supplies.CATEGORY_ORDER, fmt=category_label, width=110),
             Column("specification", tr("规格型号"), Item.specification, width=150),
             Column("unit", tr("单位"), Item.unit, width=50),
-            Column("on_hand", tr("库存"), Item.on_hand, width=70, align_right=True),
+            Column(
+                "on_hand",
+                tr("库存"),
+                Item.on_hand,
+                width=70,
+                align_right=True,
+                look=lambda row: LOW_STOCK if is_low(row) else None,
+            ),
             Column("reorder_level", tr("库存下限"), Item.reorder_level, width=80, align_right=True),
             Column("price", tr("参考单价"), Item.price, width=80, align_right=True),
             Column(
@@ -143,13 +97,14 @@ class CataloguePanel(QWidget):
                 width=100,
             ),
         ]
-        self.model = StockModel(
+        self.model = LazyQueryModel(
             lambda: Item.select().where(Item.voided_at.is_null()),
             columns,
             Item.id,
             sort_column=2,
             descending=False,
             search_fields=[Item.name_search, Item.code],
+            row_look=lambda row: LOW_ROW if is_low(row) else None,
         )
         self.view = ListView(
             "supplies.items",
@@ -157,10 +112,7 @@ class CataloguePanel(QWidget):
             search_hint=tr("搜索物品（名称、编码、拼音或首字母）"),
             exporter=export_action(tr("库存表"), self.filters_text),
         )
-        self.category = QComboBox()
-        self.category.addItem(tr("全部类别"), None)
-        for c in Category:
-            self.category.addItem(c.label, c.value)
+        self.category = filter_combo(labels.choices(Category), tr("全部类别"))
         self.category.currentIndexChanged.connect(self.apply_filters)
         self.low_only = QCheckBox(tr("只看需补货"))
         self.low_only.toggled.connect(self.apply_filters)
@@ -168,33 +120,27 @@ class CataloguePanel(QWidget):
         self.view.filter_bar.addWidget(self.low_only)
 
         can_edit = user.has_role(*supplies_stock_roles())
-        self.add_button = self._button("add", tr("新增物品…"), self.add_item, can_edit)
-        self.edit_button = self._button("edit", tr("修改…"), self.edit_item, can_edit)
-        self.opening_button = self._button(
-            "import", tr("期初结存…"), self.opening_balance, user.has_role(Role.LOGISTICS)
+        logistics = user.has_role(Role.LOGISTICS)
+        bar = self.view.action_bar
+        self.add_button = button("add", tr("新增物品…"), self.add_item, visible=can_edit, bar=bar)
+        self.edit_button = button("edit", tr("修改…"), self.edit_item, visible=can_edit, bar=bar)
+        self.opening_button = button(
+            "import", tr("期初结存…"), self.opening_balance, visible=logistics, bar=bar
         )
-        self.ledger_button = self._button("open", tr("物品台账"), self.show_ledger, True)
+        self.ledger_button = button("open", tr("物品台账"), self.show_ledger, bar=bar)
         self.view.activated.connect(lambda _key: self.show_ledger())
         self.view.selection_changed.connect(self.update_actions)
 
         legend = QLabel(tr("粉色行：库存已降到库存下限（含）以下，应补货"))
         legend.setStyleSheet("color: #8a5a00;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addWidget(legend)
         self.update_actions()
 
-    def _button(self, ic: str, text: str, slot: Any, allowed: bool) -> QPushButton:
-        button = QPushButton(icon(ic), text)
-        button.clicked.connect(slot)
-        button.setVisible(allowed)
-        self.view.action_bar.addWidget(button)
-        return button
-
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
 
     @Slot()
     def update_actions(self) -> None:
@@ -210,9 +156,7 @@ class CataloguePanel(QWidget):
             filters.append(Item.category == self.category.currentData())
         if self.low_only.isChecked():
             filters.append(Item.on_hand <= Item.reorder_level)
-        self.model.filters = filters
-        if self.model._started:
-            self.model.refresh()
+        self.model.set_filters(filters)
 
     def filters_text(self) -> str:
         parts = []
@@ -233,11 +177,12 @@ class CataloguePanel(QWidget):
         if item is None:
             return FormDialog(
                 tr("新增物品"),
-                item_fields(),
-                lambda values: supplies.add_item(actor, **_clean(values)),
+                ITEM_FIELDS,
+                lambda values: supplies.add_item(actor, **_new_item(values)),
                 values={"gov_catalogue": NO, "reorder_level": 0},
                 parent=self,
             )
+        kind = get_kind("items")
         values = {
             "name": item.name,
             "category": item.category_label,
@@ -249,8 +194,8 @@ class CataloguePanel(QWidget):
         }
         return FormDialog(
             tr("修改物品") + f" {item.code}",
-            item_fields(),
-            lambda changed: supplies.update_item(actor, item, **_clean(changed)),
+            ITEM_FIELDS,
+            lambda v: kind.update(actor, item, {k: x for k, x in v.items() if x is not None}),
             values=values,
             parent=self,
         )
@@ -329,13 +274,13 @@ class LedgerDialog(QDialog):
         self.setWindowTitle(tr("物品台账") + f" — {item.code} {item}")
         self.resize(1060, 520)
         self.rows = supplies.item_ledger(item)
-        self.table = common.read_only_table([tr(h[1]) for h in LEDGER_HEADERS])
-        common.fill(
+        self.table = read_only_table([tr(h[1]) for h in LEDGER_HEADERS])
+        fill(
             self.table,
             (
                 (
                     r.at,
-                    r.kind_label,
+                    labels.relabel(MovementKind, r.kind_label),
                     r.doc_number,
                     r.quantity_in or "",
                     r.quantity_out or "",
@@ -359,8 +304,7 @@ class LedgerDialog(QDialog):
             + f"{balance}{item.unit}"
             + tr("（等于全部出入库之和）")
         )
-        export = QPushButton(icon("export"), tr("导出 Excel"))
-        export.clicked.connect(self.export)
+        export = button("export", tr("导出 Excel"), self.export)
         close = QPushButton(tr("关闭"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -376,7 +320,7 @@ class LedgerDialog(QDialog):
         from forms.spec import FormSpec
 
         title = tr("物品台账") + f" {self.item.code} {self.item.name}"
-        path = common.ask_save(self, tr("导出 Excel"), f"{title}.xlsx")
+        path = ask_save_path(self, tr("导出 Excel"), f"{title}.xlsx")
         if not path:
             return
         spec = FormSpec(
@@ -411,6 +355,4 @@ class LedgerDialog(QDialog):
 
             return write_register(spec, rows, path)
 
-        common.write_in_background(
-            self, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel")
-        )
+        write_file(self, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel"))

@@ -1,77 +1,75 @@
-"""The line editor shared by the 申请批准单 and the 采购计划: pick an item by name, code or
-pinyin, give a quantity (and for a plan a price), see the stock beside it. It only collects
-input; the use case it is handed to checks every line (duplicates, whole quantities...)."""
+"""The item lines shared by the 申请批准单 and the 采购计划: pick an item by name, code or
+pinyin, give a quantity (and for a plan a price), see the stock beside it. They only collect
+input; the use case they are handed to checks every line (duplicates, whole quantities...)."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from desktop.icons import icon
+from desktop.icons import button
+from desktop.line_editor import COUNT, NUMBER, LineColumn, LineEditor, spin
 from desktop.pickers import SearchPicker
-from desktop.supplies import common
 from desktop.supplies.common import tr
 from models import supplies
 from models.supplies import Item
-
-MAX_QUANTITY = 1_000_000
 
 
 def item_search(text: str) -> list[tuple[str, Any]]:
     return [(f"{i.code} {i}", i) for i in supplies.items_matching(text)]
 
 
-def spin(value: int, maximum: int = MAX_QUANTITY, minimum: int = 0) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(minimum, maximum)
-    box.setValue(value)
-    box.setAlignment(Qt.AlignmentFlag.AlignRight)
-    box.setFrame(False)
-    return box
+def item_columns(
+    *more: LineColumn, specification: bool = False, unit: bool = True
+) -> list[LineColumn]:
+    """编码, 物品名称 (规格型号) (单位) of an item line, then the document's own columns."""
+    spec = [LineColumn("specification", tr("规格型号"), width=140)] if specification else []
+    units = [LineColumn("unit", tr("单位"), width=46)] if unit else []
+    return [
+        LineColumn("code", tr("编码"), width=70),
+        LineColumn("name", tr("物品名称")),
+        *spec,
+        *units,
+        *more,
+    ]
 
 
-class LineEditor(QWidget):
-    """Rows of item × quantity (× unit price when ``with_price``)."""
+def item_values(item: Item) -> dict[str, Any]:
+    return {
+        "code": item.code,
+        "name": str(item),
+        "specification": item.specification,
+        "unit": item.unit,
+    }
 
-    changed = Signal()
+
+class ItemLines(LineEditor):
+    """Rows of item × quantity (× unit price when ``with_price``), added from the picker."""
 
     def __init__(self, *, with_price: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        columns = item_columns(
+            LineColumn("on_hand", tr("库存"), width=60, right=True),
+            LineColumn("quantity", tr("数量"), COUNT, 80),
+            specification=True,
+        )
+        if with_price:
+            columns.append(LineColumn("price", tr("单价"), NUMBER, 80))
+        super().__init__(columns, removable=True, parent=parent)
         self.with_price = with_price
-        self.items: list[Item] = []
         self.picker = SearchPicker(item_search, tr("输入物品名称、编码或拼音首字母"))
         self.picker.setMinimumWidth(300)
         self.quantity = spin(1, minimum=1)
         self.quantity.setFrame(True)
-        self.add_button = QPushButton(icon("add"), tr("添加"))
-        self.add_button.clicked.connect(self._add_picked)
+        self.add_button = button("add", tr("添加"), self._add_picked)
         self.picker.returnPressed.connect(self._add_picked)
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
         top.addWidget(self.quantity)
         top.addWidget(self.add_button)
-        headers = [tr("编码"), tr("物品名称"), tr("规格型号"), tr("单位"), tr("库存"), tr("数量")]
-        if with_price:
-            headers.append(tr("单价"))
-        headers.append("")
-        self.table = common.read_only_table(headers)
-        for c, w in enumerate((70, 130, 140, 46, 60, 80, 80)):
-            self.table.setColumnWidth(c, w)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        self.layout().insertLayout(0, top)
 
     @Slot()
     def _add_picked(self) -> None:
@@ -87,57 +85,32 @@ class LineEditor(QWidget):
         self.quantity.setValue(1)
         self.picker.setFocus()
 
-    def add_line(self, item: Item, quantity: int, price: Decimal | None = None) -> None:
+    def add_line(  # type: ignore[override]
+        self, item: Item, quantity: int, price: Decimal | None = None
+    ) -> int:
         """Add a row, or add to the quantity of the row the item already has."""
-        for row, existing in enumerate(self.items):
-            if existing.id == item.id:
-                box = self.table.cellWidget(row, 5)
-                assert isinstance(box, QSpinBox)
-                box.setValue(box.value() + quantity)
-                return
-        row = len(self.items)
-        self.items.append(item)
-        table: QTableWidget = self.table
-        table.insertRow(row)
-        for c, value in enumerate((item.code, item.name, item.specification, item.unit)):
-            table.setItem(row, c, common.cell(value))
-        table.setItem(row, 4, common.cell(item.on_hand, right=True))
-        table.setCellWidget(row, 5, spin(quantity))
-        column = 6
-        if self.with_price:
-            edit = QLineEdit(f"{price if price is not None else item.price:.2f}")
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            edit.setFrame(False)
-            table.setCellWidget(row, column, edit)
-            column += 1
-        remove = QPushButton(tr("删除"))
-        remove.setFlat(True)
-        remove.clicked.connect(lambda _c=False, it=item: self.remove(it))
-        table.setCellWidget(row, column, remove)
-        self.changed.emit()
-
-    def remove(self, item: Item) -> None:
-        for row, existing in enumerate(self.items):
-            if existing.id == item.id:
-                self.table.removeRow(row)
-                del self.items[row]
-                self.changed.emit()
-                return
+        row = self.row_of(item)
+        if row is not None:
+            self.set_value(row, "quantity", self.value(row, "quantity") + quantity)
+            return row
+        values = {
+            **item_values(item),
+            "on_hand": item.on_hand,
+            "quantity": quantity,
+            "price": f"{price if price is not None else item.price:.2f}",
+        }
+        return super().add_line(item, **values)
 
     def lines(self) -> list[tuple[Item, int, Decimal | None]]:
         """(item, quantity, price) per row; a price that is not a number is passed on as -1
         so the use case refuses it with its own message."""
         found = []
-        for row, item in enumerate(self.items):
-            box = self.table.cellWidget(row, 5)
-            assert isinstance(box, QSpinBox)
+        for row in self.rows():
             price: Decimal | None = None
             if self.with_price:
-                edit = self.table.cellWidget(row, 6)
-                assert isinstance(edit, QLineEdit)
                 try:
-                    price = Decimal(edit.text().strip() or "0")
+                    price = Decimal(row["price"] or "0")
                 except InvalidOperation:
                     price = Decimal("-1")
-            found.append((item, box.value(), price))
+            found.append((row["data"], row["quantity"], price))
         return found

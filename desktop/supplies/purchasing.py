@@ -1,419 +1,72 @@
 """采购 (S2, S3, S4, S7): the quarter's 采购计划 (prefilled from the reorder suggestions) sent
-to the main leader; orders only against approved plan lines, through 定点采购, 竞争性比价 (at
-least two quotes, the chosen one and why) or 政府集中采购; receipts into stock; returns and
-exchanges against a receipt line.
-
-The dialogs collect input; ``supplies_purchasing`` decides. A refusal stays in the dialog with
-its rule ID (S3 for a catalogue item ordered locally, S4 beyond a plan line...).
+to the main leader; orders only against approved plan lines; receipts into stock; returns
+and exchanges against a receipt line; and the reorder suggestions. The dialogs are in
+``desktop.supplies.purchase_dialogs``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
     QInputDialog,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QSplitter,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
-from desktop import errors
+from desktop import errors, labels, ops
 from desktop.exporting import export_action
-from desktop.icons import icon
+from desktop.form_dialog import ActionDialog
+from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
-from desktop.supplies import common
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
-from desktop.supplies.lines import LineEditor, spin
-from desktop.supplies.requisitions import ActionDialog
+from desktop.supplies.purchase_dialogs import (
+    OrderDialog,
+    PlanDialog,
+    ReceiveDialog,
+    ReturnDialog,
+)
+from desktop.tables import fill, read_only_table
 from models import supplies, workflow
 from models.people import Role, User
 from models.supplies import (
-    OrderLineInput,
+    Category,
     OrderMethod,
     OrderState,
-    PlanLineInput,
     PlanState,
     PurchaseOrder,
     PurchasePlan,
-    QuoteInput,
-    Receipt,
-    ReceiptLine,
     Supplier,
-    SupplierKind,
+)
+
+# 补货建议: each column's title and its value in a ``supplies.reorder_suggestions`` row.
+SUGGESTIONS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+    ("编码", lambda r: r.code),
+    ("物品名称", lambda r: r.name),
+    ("类别", lambda r: labels.relabel(Category, r.category)),
+    ("单位", lambda r: r.unit),
+    ("库存", lambda r: r.on_hand),
+    ("在途", lambda r: r.on_order or ""),
+    ("库存下限", lambda r: r.reorder_level),
+    ("月均领用", lambda r: r.monthly_use),
+    ("建议采购", lambda r: r.suggested),
 )
 
 
-def money(text: str) -> Decimal:
-    """A typed amount; anything unreadable becomes -1 so the use case refuses it."""
-    try:
-        return Decimal(text.strip() or "0")
-    except InvalidOperation:
-        return Decimal("-1")
+class PurchasingTab(PageTab):
+    """采购: plans, orders against them, and the reorder suggestions, one sub-tab each."""
 
-
-def _label(enum: Any) -> Any:
-    def fmt(value: Any) -> str:
-        try:
-            return enum(value).label
-        except ValueError:
-            return str(value or "")
-
-    return fmt
-
-
-# --- plans -------------------------------------------------------------------------------
-
-
-class PlanDialog(ActionDialog):
-    """Draft (or correct) a quarter's plan: items, quantities, estimated prices."""
-
-    def __init__(self, user: User, plan: PurchasePlan | None = None, parent: Any = None) -> None:
-        super().__init__(tr("采购计划") + (f" {plan.number}" if plan else ""), parent)
-        self.user = user
-        self.plan = plan
-        self.resize(820, 520)
-        today = date.today()
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.quarter = QSpinBox()
-        self.quarter.setRange(1, 4)
-        self.year.setValue(plan.year if plan else today.year)
-        self.quarter.setValue(plan.quarter if plan else (today.month - 1) // 3 + 1)
-        self.year.setEnabled(plan is None)
-        self.quarter.setEnabled(plan is None)
-        self.title = QLineEdit(plan.title if plan else "")
-        self.title.setPlaceholderText(tr("默认：某年第几季度办公用品采购计划"))
-        self.lines = LineEditor(with_price=True)
-        suggest = QPushButton(icon("add"), tr("按补货建议填入"))
-        suggest.setToolTip(tr("按库存、库存下限和近三个月平均领用量计算（S4）"))
-        suggest.clicked.connect(self.fill_suggestions)
-        self.total = QLabel()
-        self.lines.changed.connect(self._update_total)
-        form = QFormLayout()
-        form.addRow(tr("年度："), self.year)
-        form.addRow(tr("季度："), self.quarter)
-        form.addRow(tr("标题："), self.title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addWidget(suggest, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.lines, 1)
-        layout.addWidget(self.total)
-        layout.addWidget(self.buttons)
-        if plan is not None:
-            for line in plan.lines:
-                self.lines.add_line(line.item, line.quantity, line.unit_price)
-        self._update_total()
-
-    @Slot()
-    def fill_suggestions(self) -> int:
-        found = supplies.suggested_plan_lines(today=date.today())
-        for line in found:
-            self.lines.add_line(line.item, int(line.quantity), Decimal(str(line.unit_price)))
-        self._update_total()
-        return len(found)
-
-    def _update_total(self) -> None:
-        total = sum(
-            (Decimal(q) * (p or Decimal("0")) for _i, q, p in self.lines.lines()), Decimal("0")
-        )
-        self.total.setText(tr("预算合计：") + f"¥{total:,.2f}")
-
-    def run(self, acknowledged: frozenset[str]) -> PurchasePlan:
-        lines = [
-            PlanLineInput(i, q, p if p is not None else i.price) for i, q, p in self.lines.lines()
-        ]
-        if self.plan is None:
-            return supplies.create_plan(
-                self.user,
-                year=self.year.value(),
-                quarter=self.quarter.value(),
-                lines=lines,
-                title=self.title.text(),
-            )
-        return supplies.set_plan_lines(self.user, self.plan, lines)
-
-
-# --- orders ------------------------------------------------------------------------------
-
-
-class OrderDialog(ActionDialog):
-    """An order against an approved plan: method, supplier, lines within what the plan
-    still allows, and for 竞争性比价 the quotes compared."""
-
-    def __init__(self, user: User, plan: PurchasePlan, parent: Any = None) -> None:
-        super().__init__(tr("新建采购订单") + f"（{plan.number}）", parent)
-        self.user = user
-        self.plan = plan
-        self.resize(860, 620)
-        self.method = QComboBox()
-        for m in OrderMethod:
-            self.method.addItem(m.label, m.value)
-        self.method.currentIndexChanged.connect(self._method_changed)
-        self.supplier = QComboBox()
-        self.central_ref = QLineEdit()
-        self.central_ref.setPlaceholderText(tr("委托或合同编号"))
-        self.note = QLineEdit()
-
-        self.plan_lines = list(plan.lines)
-        headers = [tr("编码"), tr("物品名称"), tr("计划"), tr("已订"), tr("本次数量"), tr("单价")]
-        self.table = common.read_only_table(headers)
-        self.table.setRowCount(len(self.plan_lines))
-        self.spins: dict[int, QSpinBox] = {}
-        self.prices: dict[int, QLineEdit] = {}
-        for r, pl in enumerate(self.plan_lines):
-            used = supplies.plan_line_use(pl)
-            left = max(pl.quantity - used.quantity, 0)
-            gov = tr("（政府采购目录）") if pl.item.gov_catalogue else ""
-            self.table.setItem(r, 0, common.cell(pl.item.code))
-            self.table.setItem(r, 1, common.cell(f"{pl.item}{gov}"))
-            self.table.setItem(r, 2, common.cell(pl.quantity, right=True))
-            self.table.setItem(r, 3, common.cell(used.quantity, right=True))
-            self.spins[pl.id] = spin(0, maximum=left)
-            self.table.setCellWidget(r, 4, self.spins[pl.id])
-            price = QLineEdit(f"{pl.unit_price:.2f}")
-            price.setAlignment(Qt.AlignmentFlag.AlignRight)
-            price.setFrame(False)
-            self.prices[pl.id] = price
-            self.table.setCellWidget(r, 5, price)
-        for c, w in enumerate((70, 260, 60, 60, 90, 90)):
-            self.table.setColumnWidth(c, w)
-
-        self.quotes_box = QGroupBox(tr("比价（至少两家，选定一家并写明理由，S2）"))
-        self.quotes = QTableWidget(0, 3)
-        self.quotes.setHorizontalHeaderLabels([tr("供应商"), tr("报价金额"), tr("选定")])
-        self.quotes.verticalHeader().setVisible(False)
-        self.quotes.setColumnWidth(0, 240)
-        add_quote = QPushButton(icon("add"), tr("增加报价"))
-        add_quote.clicked.connect(self.add_quote)
-        self.choice_reason = QLineEdit()
-        self.choice_reason.setPlaceholderText(tr("如：报价最低、质量相同"))
-        quote_layout = QVBoxLayout(self.quotes_box)
-        quote_layout.addWidget(self.quotes)
-        quote_layout.addWidget(add_quote, 0, Qt.AlignmentFlag.AlignLeft)
-        reason_form = QFormLayout()
-        reason_form.addRow(tr("选定理由："), self.choice_reason)
-        quote_layout.addLayout(reason_form)
-        self.add_quote()
-        self.add_quote()
-
-        form = QFormLayout()
-        form.addRow(tr("采购方式："), self.method)
-        form.addRow(tr("供应商："), self.supplier)
-        form.addRow(tr("集中采购编号："), self.central_ref)
-        form.addRow(tr("备注："), self.note)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.quotes_box)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.buttons)
-        self._method_changed()
-
-    def _suppliers(self, kind: SupplierKind) -> list[Supplier]:
-        return list(
-            Supplier.select()
-            .where(Supplier.voided_at.is_null() & (Supplier.kind == kind.value))
-            .order_by(Supplier.name_search)
-        )
-
-    @Slot()
-    def add_quote(self) -> None:
-        row = self.quotes.rowCount()
-        self.quotes.insertRow(row)
-        box = QComboBox()
-        for s in self._suppliers(SupplierKind.LOCAL):
-            box.addItem(s.name, s)
-        box.setCurrentIndex(min(row, box.count() - 1))
-        amount = QLineEdit()
-        amount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.quotes.setCellWidget(row, 0, box)
-        self.quotes.setCellWidget(row, 1, amount)
-        self.quotes.setCellWidget(row, 2, QRadioButton())
-
-    @Slot()
-    def _method_changed(self) -> None:
-        method = OrderMethod(self.method.currentData())
-        kind = SupplierKind.CENTRAL if method == OrderMethod.CENTRAL else SupplierKind.LOCAL
-        self.supplier.clear()
-        for s in self._suppliers(kind):
-            self.supplier.addItem(s.name, s)
-        self.supplier.setEnabled(method != OrderMethod.COMPETITIVE)
-        self.central_ref.setEnabled(method == OrderMethod.CENTRAL)
-        self.quotes_box.setVisible(method == OrderMethod.COMPETITIVE)
-
-    def quote_inputs(self) -> list[QuoteInput]:
-        found = []
-        for r in range(self.quotes.rowCount()):
-            box, amount, chosen = (self.quotes.cellWidget(r, c) for c in range(3))
-            assert isinstance(box, QComboBox) and isinstance(amount, QLineEdit)
-            assert isinstance(chosen, QRadioButton)
-            if box.currentData() is None or not amount.text().strip():
-                continue
-            found.append(QuoteInput(box.currentData(), money(amount.text()), chosen.isChecked()))
-        return found
-
-    def run(self, acknowledged: frozenset[str]) -> PurchaseOrder:
-        method = OrderMethod(self.method.currentData())
-        lines = [
-            OrderLineInput(pl, self.spins[pl.id].value(), money(self.prices[pl.id].text()))
-            for pl in self.plan_lines
-            if self.spins[pl.id].value()
-        ]
-        competitive = method == OrderMethod.COMPETITIVE
-        return supplies.create_order(
-            self.user,
-            plan=self.plan,
-            method=method,
-            lines=lines,
-            supplier=None if competitive else self.supplier.currentData(),
-            quotes=self.quote_inputs() if competitive else (),
-            choice_reason=self.choice_reason.text() if competitive else "",
-            central_ref=self.central_ref.text() if method == OrderMethod.CENTRAL else "",
-            note=self.note.text(),
-        )
-
-
-class ReceiveDialog(ActionDialog):
-    """入库: how many of each outstanding line arrived."""
-
-    def __init__(self, user: User, order: PurchaseOrder, parent: Any = None) -> None:
-        super().__init__(tr("到货入库") + f" {order.number}", parent)
-        self.user = user
-        self.order = order
-        self.resize(700, 400)
-        lines = [ln for ln in order.lines if ln.outstanding > 0]
-        self.spins: dict[int, QSpinBox] = {}
-        self.table = common.read_only_table(
-            [tr("编码"), tr("物品名称"), tr("订购"), tr("已到"), tr("本次入库")]
-        )
-        self.table.setRowCount(len(lines))
-        for r, ln in enumerate(lines):
-            self.table.setItem(r, 0, common.cell(ln.item.code))
-            self.table.setItem(r, 1, common.cell(str(ln.item)))
-            self.table.setItem(r, 2, common.cell(ln.quantity, right=True))
-            self.table.setItem(r, 3, common.cell(ln.received, right=True))
-            self.spins[ln.id] = spin(ln.outstanding, maximum=ln.outstanding)
-            self.table.setCellWidget(r, 4, self.spins[ln.id])
-        self.table.setColumnWidth(1, 260)
-        self.note = QLineEdit()
-        form = QFormLayout()
-        form.addRow(tr("供应商："), QLabel(order.supplier.name))
-        form.addRow(tr("备注："), self.note)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.buttons)
-
-    def run(self, acknowledged: frozenset[str]) -> Receipt:
-        return supplies.receive(
-            self.user,
-            order=self.order,
-            quantities={k: b.value() for k, b in self.spins.items()},
-            note=self.note.text(),
-        )
-
-
-class ReturnDialog(ActionDialog):
-    """退货 / 调换 against one line of a receipt of the order (S7)."""
-
-    def __init__(self, user: User, order: PurchaseOrder, parent: Any = None) -> None:
-        super().__init__(tr("退换货") + f" {order.number}", parent)
-        self.user = user
-        self.line = QComboBox()
-        for receipt in Receipt.select().where(Receipt.order == order.id).order_by(Receipt.id):
-            for rl in ReceiptLine.select().where(ReceiptLine.receipt == receipt.id):
-                left = supplies.returnable(rl)
-                self.line.addItem(
-                    f"{receipt.number}  {rl.item.code} {rl.item}  "
-                    + tr("可退换 %1").replace("%1", str(left)),
-                    rl,
-                )
-        self.kind = QComboBox()
-        self.kind.addItem(tr("退货（回收）"), "return")
-        self.kind.addItem(tr("调换"), "exchange")
-        self.quantity = spin(1, minimum=1)
-        self.quantity.setFrame(True)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(tr("不适用或损坏的情况"))
-        self.replaced_now = QCheckBox(tr("换货已同时到货"))
-        self.replaced_now.setChecked(True)
-        form = QFormLayout()
-        form.addRow(tr("入库明细："), self.line)
-        form.addRow(tr("方式："), self.kind)
-        form.addRow(tr("数量："), self.quantity)
-        form.addRow(tr("原因："), self.reason)
-        form.addRow("", self.replaced_now)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-
-    def run(self, acknowledged: frozenset[str]) -> Any:
-        line = self.line.currentData()
-        if line is None:
-            from models.errors import RuleViolation
-
-            raise RuleViolation("S7", "该订单还没有入库记录", "nothing of this order arrived yet")
-        if self.kind.currentData() == "return":
-            return supplies.return_to_supplier(
-                self.user,
-                receipt_line=line,
-                quantity=self.quantity.value(),
-                reason=self.reason.text(),
-            )
-        return supplies.exchange_with_supplier(
-            self.user,
-            receipt_line=line,
-            quantity=self.quantity.value(),
-            reason=self.reason.text(),
-            replaced_now=self.replaced_now.isChecked(),
-        )
-
-
-# --- the tab -----------------------------------------------------------------------------
-
-
-class PurchasingPanel(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self.changed = changed
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         logistics = user.has_role(Role.LOGISTICS)
         self.plans = self._plan_list(logistics)
         self.orders = self._order_list(logistics)
-        self.suggestions = common.read_only_table(
-            [
-                tr("编码"),
-                tr("物品名称"),
-                tr("类别"),
-                tr("单位"),
-                tr("库存"),
-                tr("在途"),
-                tr("库存下限"),
-                tr("月均领用"),
-                tr("建议采购"),
-            ]
-        )
+        self.suggestions = read_only_table([tr(title) for title, _value in SUGGESTIONS])
         self.suggestions.setColumnWidth(1, 200)
         tabs = QTabWidget()
         tabs.setDocumentMode(True)
@@ -423,16 +76,9 @@ class PurchasingPanel(QWidget):
         tabs.currentChanged.connect(lambda i: self.load_suggestions() if i == 2 else None)
         self.tabs = tabs
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tabs)
         self.update_actions()
-
-    def _button(self, view: ListView, ic: str, text: str, slot: Any, visible: bool) -> QPushButton:
-        b = QPushButton(icon(ic), text)
-        b.clicked.connect(slot)
-        b.setVisible(visible)
-        view.action_bar.addWidget(b)
-        return b
 
     def _plan_list(self, logistics: bool) -> ListView:
         columns = [
@@ -440,7 +86,9 @@ class PurchasingPanel(QWidget):
             Column("year", tr("年度"), PurchasePlan.year, width=60),
             Column("quarter", tr("季度"), PurchasePlan.quarter, width=50),
             Column("title", tr("标题"), PurchasePlan.title, width=240),
-            Column("state", tr("状态"), PurchasePlan.state, fmt=_label(PlanState), width=80),
+            Column(
+                "state", tr("状态"), PurchasePlan.state, fmt=labels.labeller(PlanState), width=80
+            ),
             Column("total", tr("预算合计"), PurchasePlan.total, width=100, align_right=True),
             Column("prepared", tr("编制时间"), PurchasePlan.prepared_at, width=140),
         ]
@@ -458,18 +106,24 @@ class PurchasingPanel(QWidget):
             exporter=export_action(tr("采购计划")),
         )
         leader = self.user.has_role(Role.LEADER)
-        self.new_plan_button = self._button(view, "add", tr("新建计划…"), self.new_plan, logistics)
-        self.edit_plan_button = self._button(view, "edit", tr("修改…"), self.edit_plan, logistics)
-        self.submit_plan_button = self._button(
-            view, "send", tr("报批"), self.submit_plan, logistics
+        self.new_plan_button = button(
+            "add", tr("新建计划…"), self.new_plan, visible=logistics, bar=view.action_bar
         )
-        self.approve_plan_button = self._button(
-            view, "approve", tr("批准"), self.approve_plan, leader
+        self.edit_plan_button = button(
+            "edit", tr("修改…"), self.edit_plan, visible=logistics, bar=view.action_bar
         )
-        self.reject_plan_button = self._button(
-            view, "reject", tr("驳回…"), self.reject_plan, leader
+        self.submit_plan_button = button(
+            "send", tr("报批"), self.submit_plan, visible=logistics, bar=view.action_bar
         )
-        self.order_button = self._button(view, "add", tr("按计划下单…"), self.new_order, logistics)
+        self.approve_plan_button = button(
+            "approve", tr("批准"), self.approve_plan, visible=leader, bar=view.action_bar
+        )
+        self.reject_plan_button = button(
+            "reject", tr("驳回…"), self.reject_plan, visible=leader, bar=view.action_bar
+        )
+        self.order_button = button(
+            "add", tr("按计划下单…"), self.new_order, visible=logistics, bar=view.action_bar
+        )
         view.selection_changed.connect(self.update_actions)
         model.modelReset.connect(self.update_actions)
         view.activated.connect(lambda _k: self.edit_plan() if logistics else None)
@@ -479,10 +133,16 @@ class PurchasingPanel(QWidget):
         columns = [
             Column("number", tr("订单号"), PurchaseOrder.number, width=110),
             Column(
-                "method", tr("采购方式"), PurchaseOrder.method, fmt=_label(OrderMethod), width=100
+                "method",
+                tr("采购方式"),
+                PurchaseOrder.method,
+                fmt=labels.labeller(OrderMethod),
+                width=100,
             ),
             Column("supplier", tr("供应商"), Supplier.name, width=160),
-            Column("state", tr("状态"), PurchaseOrder.state, fmt=_label(OrderState), width=80),
+            Column(
+                "state", tr("状态"), PurchaseOrder.state, fmt=labels.labeller(OrderState), width=80
+            ),
             Column("total", tr("金额"), PurchaseOrder.total, width=100, align_right=True),
             Column("created", tr("下单时间"), PurchaseOrder.created_at, width=140),
             Column(
@@ -502,12 +162,14 @@ class PurchasingPanel(QWidget):
             search_hint=tr("搜索订单号或供应商"),
             exporter=export_action(tr("采购订单")),
         )
-        self.receive_button = self._button(view, "import", tr("到货入库…"), self.receive, logistics)
-        self.return_button = self._button(
-            view, "reject", tr("退换货…"), self.return_goods, logistics
+        self.receive_button = button(
+            "import", tr("到货入库…"), self.receive, visible=logistics, bar=view.action_bar
         )
-        self.cancel_order_button = self._button(
-            view, "void", tr("取消订单…"), self.cancel_order, logistics
+        self.return_button = button(
+            "reject", tr("退换货…"), self.return_goods, visible=logistics, bar=view.action_bar
+        )
+        self.cancel_order_button = button(
+            "void", tr("取消订单…"), self.cancel_order, visible=logistics, bar=view.action_bar
         )
         view.selection_changed.connect(self.update_actions)
         model.modelReset.connect(self.update_actions)
@@ -515,32 +177,15 @@ class PurchasingPanel(QWidget):
 
     def reload(self) -> None:
         for view in (self.plans, self.orders):
-            if view.model._started:
-                view.model.refresh()
+            view.model.reload()
         if self.tabs.currentIndex() == 2:
             self.load_suggestions()
         self.update_actions()
 
     def load_suggestions(self) -> None:
         rows = supplies.reorder_suggestions(today=date.today())
-        common.fill(
-            self.suggestions,
-            (
-                (
-                    r.code,
-                    r.name,
-                    r.category,
-                    r.unit,
-                    r.on_hand,
-                    r.on_order or "",
-                    r.reorder_level,
-                    r.monthly_use,
-                    r.suggested,
-                )
-                for r in rows
-            ),
-            right=(4, 5, 6, 7, 8),
-        )
+        values = [value for _title, value in SUGGESTIONS]
+        fill(self.suggestions, ([v(r) for v in values] for r in rows), right=range(4, 9))
 
     def selected_plan(self) -> PurchasePlan | None:
         key = self.plans.current_id()
@@ -592,7 +237,7 @@ class PurchasingPanel(QWidget):
         return self._show(PlanDialog(self.user, plan, self))
 
     def _act(self, fn: Any) -> bool:
-        return common.attempt(self, fn, on_done=lambda _r: self.changed(), reload=self.reload)
+        return ops.attempt(self, fn, done=lambda _r: self.changed(), reload=self.reload)
 
     @Slot()
     def submit_plan(self) -> bool:

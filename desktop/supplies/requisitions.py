@@ -9,6 +9,7 @@ that step: the head sees 同意 when the slip waits in his inbox (``workflow.ava
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
@@ -20,88 +21,35 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import errors
-from desktop.exporting import export_action
-from desktop.icons import icon
+from desktop import errors, labels, ops
+from desktop.exporting import export_action, print_pdf
+from desktop.form_dialog import ActionDialog
+from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
-from desktop.list_view import ListView
-from desktop.supplies import common
+from desktop.line_editor import COUNT, LineColumn, LineEditor
+from desktop.list_view import ListView, filter_combo
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
-from desktop.supplies.lines import LineEditor, spin
+from desktop.supplies.lines import ItemLines, item_columns, item_values
+from desktop.tables import fill, read_only_table
 from models import queries, supplies, workflow
+from models.errors import RuleViolation
 from models.people import Department, Role, User
 from models.supplies import (
     Item,
     Requisition,
+    RequisitionLine,
     RequisitionLineInput,
     RequisitionState,
     SupplyApplicant,
 )
 
 OPEN = "open"  # the filter of slips not finished yet
-
-
-def state_label(value: Any) -> str:
-    try:
-        return RequisitionState(value).label
-    except ValueError:
-        return str(value or "")
-
-
-class ErrorLabel(QLabel):
-    """The refusal at the top of a dialog, rule ID first."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("formError")
-        self.setWordWrap(True)
-        self.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-
-class ActionDialog(QDialog):
-    """A dialog whose OK runs a use case: a refusal stays in the dialog (rule ID first); a
-    warning asks "continue?" and re-runs with it acknowledged; a conflict or a bug goes to
-    the error router. ``run(acknowledged)`` is the use case call."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.result_value: Any = None
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.try_submit)
-        self.buttons.rejected.connect(self.reject)
-
-    def run(self, acknowledged: frozenset[str]) -> Any:
-        raise NotImplementedError
-
-    @Slot()
-    def try_submit(self, acknowledged: frozenset[str] = frozenset()) -> bool:
-        self.error.show_text("")
-        try:
-            self.result_value = self.run(acknowledged)
-        except Exception as exc:
-            text = common.inline_error(exc)
-            if text is not None:
-                self.error.show_text(text)
-                return False
-            errors.show_error(self, exc, retry=lambda keys: self.try_submit(acknowledged | keys))
-            return self.result() == QDialog.DialogCode.Accepted
-        self.accept()
-        return True
 
 
 class NewRequisitionDialog(ActionDialog):
@@ -118,7 +66,7 @@ class NewRequisitionDialog(ActionDialog):
         form.addRow(tr("申请部门："), QLabel(dept))
         form.addRow(tr("申请人："), QLabel(user.name))
         form.addRow(tr("用途："), self.purpose)
-        self.lines = LineEditor()
+        self.lines = ItemLines()
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
         layout.addLayout(form)
@@ -135,6 +83,28 @@ class NewRequisitionDialog(ActionDialog):
         )
 
 
+def slip_lines(
+    lines: list[RequisitionLine], given: str, count: str, figure: Callable[[RequisitionLine], int]
+) -> tuple[LineEditor, dict[int, QSpinBox]]:
+    """A slip's lines with one figure of each (``given``) and the quantity to enter now
+    (``count``, from 0 to that figure); their items are read in one query."""
+    editor = LineEditor(
+        item_columns(
+            LineColumn("given", given, width=60, right=True),
+            LineColumn("on_hand", tr("现有库存"), width=80, right=True),
+            LineColumn("count", count, COUNT, 90),
+        )
+    )
+    items = {i.id: i for i in Item.select().where(Item.id.in_([ln.item_id for ln in lines]))}
+    spins: dict[int, QSpinBox] = {}
+    for line in lines:
+        item, most = items[line.item_id], figure(line)
+        values = {**item_values(item), "given": most, "on_hand": item.on_hand, "count": most}
+        row = editor.add_line(line, maxima={"count": most}, **values)
+        spins[line.id] = editor.widget(row, "count")
+    return editor, spins
+
+
 class CheckDialog(ActionDialog):
     """后勤核对: the approved quantity of every line (0 to the quantity asked) and the reason
     for any cut. Stock short of an approved quantity is a warning, not a refusal (S6)."""
@@ -144,29 +114,9 @@ class CheckDialog(ActionDialog):
         self.user = user
         self.req = req
         self.resize(720, 420)
-        self.spins: dict[int, QSpinBox] = {}
-        lines = list(req.lines)
-        headers = [
-            tr("编码"),
-            tr("物品名称"),
-            tr("单位"),
-            tr("申领"),
-            tr("现有库存"),
-            tr("批准数量"),
-        ]
-        self.table = common.read_only_table(headers)
-        self.table.setRowCount(len(lines))
-        for r, line in enumerate(lines):
-            item = Item.get_by_id(line.item_id)
-            for c, value in enumerate((item.code, str(item), item.unit)):
-                self.table.setItem(r, c, common.cell(value))
-            self.table.setItem(r, 3, common.cell(line.requested, right=True))
-            self.table.setItem(r, 4, common.cell(item.on_hand, right=True))
-            box = spin(line.requested, maximum=line.requested)
-            self.spins[line.id] = box
-            self.table.setCellWidget(r, 5, box)
-        for c, w in enumerate((70, 220, 50, 60, 80, 90)):
-            self.table.setColumnWidth(c, w)
+        self.table, self.spins = slip_lines(
+            list(req.lines), tr("申领"), tr("批准数量"), lambda ln: ln.requested
+        )
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(tr("核减数量时须写明原因"))
         form = QFormLayout()
@@ -205,29 +155,10 @@ class IssueDialog(ActionDialog):
             self.receiver.addItem(member.name, member)
         applicant = self.receiver.findText(req.applicant.name)
         self.receiver.setCurrentIndex(max(applicant, 0))
-        self.spins: dict[int, QSpinBox] = {}
-        lines = [ln for ln in req.lines if ln.approved]
-        headers = [
-            tr("编码"),
-            tr("物品名称"),
-            tr("单位"),
-            tr("批准"),
-            tr("现有库存"),
-            tr("本次发放"),
-        ]
-        self.table = common.read_only_table(headers)
-        self.table.setRowCount(len(lines))
-        for r, line in enumerate(lines):
-            item = Item.get_by_id(line.item_id)
-            for c, value in enumerate((item.code, str(item), item.unit)):
-                self.table.setItem(r, c, common.cell(value))
-            self.table.setItem(r, 3, common.cell(line.approved, right=True))
-            self.table.setItem(r, 4, common.cell(item.on_hand, right=True))
-            box = spin(line.approved, maximum=line.approved)
-            self.spins[line.id] = box
-            self.table.setCellWidget(r, 5, box)
-        for c, w in enumerate((70, 220, 50, 60, 80, 90)):
-            self.table.setColumnWidth(c, w)
+        approved = [ln for ln in req.lines if ln.approved]
+        self.table, self.spins = slip_lines(
+            approved, tr("批准"), tr("本次发放"), lambda ln: ln.approved
+        )
         form = QFormLayout()
         form.addRow(tr("申请部门："), QLabel(req.department.name))
         form.addRow(tr("领用人："), self.receiver)
@@ -240,8 +171,6 @@ class IssueDialog(ActionDialog):
     def run(self, acknowledged: frozenset[str]) -> Requisition:
         receiver = self.receiver.currentData()
         if receiver is None:
-            from models.errors import RuleViolation
-
             raise RuleViolation("S6", "请选择领用人", "choose who receives the goods")
         return supplies.issue_requisition(
             self.user,
@@ -259,19 +188,21 @@ class DetailDialog(QDialog):
         self.setWindowTitle(tr("申请批准单") + f" {req.number}")
         self.resize(720, 420)
         headers = [tr("编码"), tr("物品名称"), tr("单位"), tr("申领"), tr("批准"), tr("已发放")]
-        self.table = common.read_only_table(headers)
-        common.fill(
+        self.table = read_only_table(headers)
+        lines = list(req.lines)
+        items = {i.id: i for i in Item.select().where(Item.id.in_([ln.item_id for ln in lines]))}
+        fill(
             self.table,
             (
                 (
-                    Item.get_by_id(ln.item_id).code,
-                    str(Item.get_by_id(ln.item_id)),
-                    Item.get_by_id(ln.item_id).unit,
+                    items[ln.item_id].code,
+                    str(items[ln.item_id]),
+                    items[ln.item_id].unit,
                     ln.requested,
                     "" if ln.approved is None else ln.approved,
                     ln.issued or "",
                 )
-                for ln in req.lines
+                for ln in lines
             ),
             right=(3, 4, 5),
         )
@@ -280,7 +211,7 @@ class DetailDialog(QDialog):
         form.addRow(tr("申请部门："), QLabel(req.department.name))
         form.addRow(tr("申请人："), QLabel(req.applicant.name))
         form.addRow(tr("用途："), QLabel(req.purpose))
-        form.addRow(tr("状态："), QLabel(req.state_label))
+        form.addRow(tr("状态："), QLabel(labels.of(RequisitionState, req.state)))
         if req.check_comment:
             form.addRow(tr("核对意见："), QLabel(req.check_comment))
         if req.receiver_name:
@@ -293,19 +224,23 @@ class DetailDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class RequisitionsPanel(QWidget):
+class RequisitionsTab(PageTab):
     """The slips the user may see (``queries.supply_requisition_rows``) and their actions."""
 
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self.changed = changed
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         columns = [
             Column("number", tr("单号"), Requisition.number, width=110),
             Column("department", tr("申请部门"), Department.name, width=110),
             Column("applicant", tr("申请人"), SupplyApplicant.name, width=80),
             Column("purpose", tr("用途"), Requisition.purpose, width=150, sortable=False),
-            Column("state", tr("状态"), Requisition.state, fmt=state_label, width=80),
+            Column(
+                "state",
+                tr("状态"),
+                Requisition.state,
+                fmt=labels.labeller(RequisitionState),
+                width=80,
+            ),
             Column("submitted", tr("提交时间"), Requisition.submitted_at, width=140),
             Column("issued", tr("发放时间"), Requisition.issued_at, width=140),
             Column("receiver", tr("领用人"), Requisition.receiver_name, width=80),
@@ -324,58 +259,47 @@ class RequisitionsPanel(QWidget):
             search_hint=tr("搜索单号、部门或申请人"),
             exporter=export_action(tr("领用登记"), self.filters_text),
         )
-        self.state = QComboBox()
-        self.state.addItem(tr("全部状态"), None)
-        self.state.addItem(tr("未办结（审批中、待发放）"), OPEN)
-        for s in RequisitionState:
-            self.state.addItem(s.label, s.value)
+        self.state = filter_combo(
+            [(tr("未办结（审批中、待发放）"), OPEN), *labels.choices(RequisitionState)],
+            tr("全部状态"),
+        )
         if user.has_role(Role.LOGISTICS):  # the store's work list
             self.state.setCurrentIndex(self.state.findData(OPEN))
         self.state.currentIndexChanged.connect(self.apply_filters)
         self.view.filter_bar.addWidget(self.state)
         self.apply_filters()
 
-        def button(ic: str, text: str, slot: Any, visible: bool = True) -> QPushButton:
-            b = QPushButton(icon(ic), text)
-            b.clicked.connect(slot)
-            b.setVisible(visible)
-            self.view.action_bar.addWidget(b)
-            return b
-
+        bar = self.view.action_bar
         logistics = user.has_role(Role.LOGISTICS)
         self.new_button = button(
-            "add", tr("新建申请…"), self.new_requisition, bool(user.department_id)
+            "add", tr("新建申请…"), self.new_requisition, visible=bool(user.department_id), bar=bar
         )
-        self.approve_button = button("approve", tr("同意"), self.approve)
-        self.reject_button = button("reject", tr("驳回…"), self.reject_selected)
-        self.check_button = button("approve", tr("核对…"), self.check, logistics)
-        self.issue_button = button("send", tr("发放…"), self.issue, logistics)
-        self.detail_button = button("open", tr("明细"), self.details)
-        self.print_button = button("print", tr("打印"), self.print_slip)
+        self.approve_button = button("approve", tr("同意"), self.approve, bar=bar)
+        self.reject_button = button("reject", tr("驳回…"), self.reject_selected, bar=bar)
+        self.check_button = button("approve", tr("核对…"), self.check, visible=logistics, bar=bar)
+        self.issue_button = button("send", tr("发放…"), self.issue, visible=logistics, bar=bar)
+        self.detail_button = button("open", tr("明细"), self.details, bar=bar)
+        self.print_button = button("print", tr("打印"), self.print_slip, bar=bar)
         self.view.activated.connect(lambda _key: self.details())
         self.view.selection_changed.connect(self.update_actions)
         self.model.modelReset.connect(self.update_actions)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.update_actions()
 
     def reload(self) -> None:
-        if self.model._started:
-            self.model.refresh()
+        self.model.reload()
         self.update_actions()
 
     @Slot()
     def apply_filters(self) -> None:
         state = self.state.currentData()
         if state == OPEN:
-            self.model.filters = [
-                Requisition.state.in_([RequisitionState.PENDING, RequisitionState.APPROVED])
-            ]
+            filters = [Requisition.state.in_([RequisitionState.PENDING, RequisitionState.APPROVED])]
         else:
-            self.model.filters = [Requisition.state == state] if state else []
-        if self.model._started:
-            self.model.refresh()
+            filters = [Requisition.state == state] if state else []
+        self.model.set_filters(filters)
 
     def filters_text(self) -> str:
         return self.state.currentText() if self.state.currentData() else ""
@@ -438,10 +362,10 @@ class RequisitionsPanel(QWidget):
             self, tr("同意"), tr("同意申请批准单 %1？").replace("%1", req.number)
         ):
             return False
-        return common.attempt(
+        return ops.attempt(
             self,
             lambda _ack: supplies.head_approve(self.user, req, tr("同意")),
-            on_done=self._after,
+            done=self._after,
             reload=self.reload,
         )
 
@@ -454,10 +378,10 @@ class RequisitionsPanel(QWidget):
         reason, ok = QInputDialog.getText(self, tr("驳回"), tr("驳回原因："))
         if not ok:
             return False
-        return common.attempt(
+        return ops.attempt(
             self,
             lambda _ack: workflow.reject(self.user, inst.id, reason),
-            on_done=self._after,
+            done=self._after,
             reload=self.reload,
         )
 
@@ -497,15 +421,6 @@ class RequisitionsPanel(QWidget):
 
     @Slot()
     def print_slip(self) -> Any:
-        """The 申请批准单 of ``forms.supplies`` when declared; otherwise the generic approval
-        form of the slip's workflow instance (its trail and signature lines, not its lines)."""
+        """The 申请批准单 with its lines, trail and signature lines."""
         req = self.selected()
-        if req is None:
-            return None
-        name = common.printable("supplies_requisition", "requisition", "requisition_slip")
-        if name is not None:
-            return common.print_form(self, name, req.id)
-        inst = req.instance()
-        if inst is None:
-            return None
-        return common.print_form(self, "approval", inst.id)
+        return None if req is None else print_pdf(self, "requisition", req.id)

@@ -9,41 +9,42 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
-    QChart,
-    QChartView,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
-from desktop.icons import icon
-from desktop.supplies import common
+from desktop import charts, labels
+from desktop.exporting import ask_save_path, write_file
+from desktop.icons import button
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
+from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress
 from models import supplies
+from models.supplies import Category
 
 QUARTER_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
 
 
-class StatsPanel(QWidget):
-    def __init__(self, user: Any) -> None:
-        super().__init__()
-        self.user = user
+class StatsTab(PageTab):
+    """统计: consumption by department and quarter, charted and listed; the quarterly report."""
+
+    def __init__(self, user: Any, changed: Any = None) -> None:
+        super().__init__(user, changed)
         today = date.today()
         self.year = QComboBox()
         for y in range(today.year, today.year - 6, -1):
@@ -54,17 +55,10 @@ class StatsPanel(QWidget):
             self.quarter.addItem(tr("第%1季度").replace("%1", str(q)), q)
         self.year.currentIndexChanged.connect(self.reload)
         self.quarter.currentIndexChanged.connect(self.reload)
-        self.report_button = QPushButton(icon("export"), tr("导出季度报表…"))
-        self.report_button.clicked.connect(self.export_report)
+        self.report_button = button("export", tr("导出季度报表…"), self.export_report)
         self.total = QLabel()
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(240)
+        self.chart, self.chart_view = charts.chart_view(240)
         self.series: QStackedBarSeries | None = None
 
         headers = [
@@ -77,7 +71,7 @@ class StatsPanel(QWidget):
             tr("数量"),
             tr("金额（元）"),
         ]
-        self.table = common.read_only_table(headers)
+        self.table = read_only_table(headers)
         for c, w in enumerate((110, 50, 70, 74, 160, 44, 60, 90)):
             self.table.setColumnWidth(c, w)
 
@@ -93,7 +87,7 @@ class StatsPanel(QWidget):
         split.addWidget(self.table)
         split.setSizes([320, 260])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.loaded = False
@@ -110,13 +104,13 @@ class StatsPanel(QWidget):
         totals = supplies.consumption_totals(year=year)
         self._draw(year, totals)
         rows = supplies.consumption_by_department(year=year, quarter=self.quarter.currentData())
-        common.fill(
+        fill(
             self.table,
             (
                 (
                     r.department,
                     f"Q{r.quarter}",
-                    r.category,
+                    labels.relabel(Category, r.category),
                     r.code,
                     r.name,
                     r.unit,
@@ -134,9 +128,7 @@ class StatsPanel(QWidget):
 
     def _draw(self, year: int, totals: list[supplies.ConsumptionTotal]) -> None:
         chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        charts.clear(chart)
         series = QStackedBarSeries()
         for q in range(4):
             bar = QBarSet(f"Q{q + 1}")
@@ -166,102 +158,21 @@ class StatsPanel(QWidget):
         return sum(s.sum() for s in self.series.barSets())
 
     @Slot()
-    def export_report(self) -> BackgroundTask | None:
+    def export_report(self, path: str | None = None) -> BackgroundTask | None:
         """The quarterly register for the higher authority (``houqin report
-        supplies-quarterly``) when ``forms.supplies`` registers it; until then the same
-        sections written with the generic register engine."""
+        supplies-quarterly``), for the quarter shown (this quarter when 全年)."""
         year = int(self.year.currentData())
         quarter = self.quarter.currentData() or (date.today().month - 1) // 3 + 1
         period = f"{year}Q{quarter}"
-        path = common.ask_save(self, tr("导出季度报表"), f"办公用品季度报表-{period}.xlsx")
+        path = path or ask_save_path(self, tr("导出季度报表"), f"办公用品季度报表-{period}.xlsx")
         if not path:
             return None
-        return common.write_in_background(
-            self,
-            path,
-            lambda progress: write_quarterly(period, path, progress),
-            label=tr("正在生成季度报表…"),
-            done_title=tr("导出季度报表"),
+
+        def work(_progress: Progress) -> Any:
+            from forms import reports
+
+            return reports.get_report("supplies-quarterly").write(period, Path(path), "")
+
+        return write_file(
+            self, path, work, label=tr("正在生成季度报表…"), done_title=tr("导出季度报表")
         )
-
-
-def write_quarterly(period: str, path: str, progress: Progress | None = None) -> Any:
-    from forms import reports
-
-    try:
-        report = reports.get_report("supplies-quarterly")
-    except Exception:  # not registered in this build: the generic engine below
-        report = None
-    if report is not None:
-        from pathlib import Path
-
-        return report.write(period, Path(path), "")
-    return _generic_quarterly(period, path, progress)
-
-
-def _generic_quarterly(period: str, path: str, progress: Progress | None) -> Any:
-    from forms.excel_export import Section, write_registers
-    from forms.spec import Field, FieldType, FormSpec
-
-    year, quarter = supplies.parse_period(period)
-    stock = FormSpec(
-        name="stock",
-        title="库存表",
-        fields=(
-            Field("code", "编码", width=10),
-            Field("name", "物品名称", width=20),
-            Field("category", "类别", width=10),
-            Field("specification", "规格型号", width=18),
-            Field("unit", "单位", width=6),
-            Field("on_hand", "库存", FieldType.INTEGER, width=8),
-            Field("reorder", "库存下限", width=8),
-            Field("value", "金额", FieldType.MONEY, width=12),
-        ),
-    )
-    use = FormSpec(
-        name="consumption",
-        title="各部门领用统计",
-        fields=(
-            Field("department", "部门", width=14),
-            Field("category", "类别", width=10),
-            Field("code", "编码", width=10),
-            Field("name", "物品名称", width=20),
-            Field("unit", "单位", width=6),
-            Field("quantity", "数量", FieldType.INTEGER, width=8),
-            Field("amount", "金额", FieldType.MONEY, width=12),
-        ),
-    )
-    if progress is not None:
-        progress(0, 2)
-    stock_rows = [
-        {
-            "code": r.code,
-            "name": r.name,
-            "category": r.category,
-            "specification": r.specification,
-            "unit": r.unit,
-            "on_hand": r.on_hand,
-            "reorder": str(r.reorder_level),
-            "value": r.value,
-        }
-        for r in supplies.stock_on_hand()
-    ]
-    use_rows = [
-        {
-            "department": r.department,
-            "category": r.category,
-            "code": r.code,
-            "name": r.name,
-            "unit": r.unit,
-            "quantity": r.quantity,
-            "amount": r.amount,
-        }
-        for r in supplies.consumption_by_department(year=year, quarter=quarter)
-    ]
-    if progress is not None:
-        progress(1, 2)
-    return write_registers(
-        [Section(stock, stock_rows), Section(use, use_rows)],
-        path,
-        period=f"{year}年第{quarter}季度",
-    )

@@ -1,285 +1,56 @@
-"""盘点 (S5): the quarterly reminder, opening a count (optionally blind), a count grid made for
-the keyboard (type a quantity, Enter, the next row), counts imported from Excel, variances
-with reasons, submit → the main leader approves → 后勤 posts 盘盈/盘亏, and the count sheet.
+"""盘点 (S5): the quarterly reminder, opening a count (optionally blind), the count grid
+(``desktop.supplies.count_grid``), counts imported from Excel, variances with reasons,
+submit → the main leader approves → 后勤 posts 盘盈/盘亏, the count sheet and the result.
 
-The grid never computes a variance itself: after each entry it asks ``stocktake.variances``
-(which counts movements made during the count against the snapshot). On a blind count the
-book, expected and variance columns are not even loaded (``count_sheet`` hides them) until
-the count is handed in. A posted stocktake shows read-only: the use cases refuse any change
-to it, and the grid offers none.
+A posted stocktake shows read-only: the use cases refuse any change to it, and the panel
+offers none.
 """
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
-    Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QIntValidator
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import errors
-from desktop.icons import icon
-from desktop.supplies import common
+from desktop import errors, labels, ops
+from desktop.exporting import (
+    ask_save_path,
+    choose_import_file,
+    import_checked,
+    print_pdf,
+    write_file,
+)
+from desktop.form_dialog import ActionDialog
+from desktop.icons import button
+from desktop.module_page import PageTab
 from desktop.supplies.common import tr
-from desktop.supplies.requisitions import ActionDialog
+from desktop.supplies.count_grid import (
+    COUNTED,
+    HIDDEN_WHEN_BLIND,
+    KEYS,
+    CountModel,
+    CountTable,
+)
 from desktop.tasks import BackgroundTask, Progress
 from models import workflow
 from models.people import Role, User
 from models.supplies import stocktake as st_model
-from models.supplies.stocktake import COUNTING, Stocktake, StocktakeState
-
-Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = (
-    ("code", "编码", 74),
-    ("name", "物品名称", 150),
-    ("category", "类别", 70),
-    ("specification", "规格型号", 130),
-    ("unit", "单位", 44),
-    ("book", "账面数", 66),
-    ("during", "盘点期间变动", 96),
-    ("expected", "应有数", 66),
-    ("counted", "实盘数", 70),
-    ("variance", "差异", 60),
-    ("reason", "差异原因", 200),
-)
-KEYS = [c[0] for c in COLUMNS]
-COUNTED, REASON = KEYS.index("counted"), KEYS.index("reason")
-HIDDEN_WHEN_BLIND = ("book", "during", "expected", "variance")
-NUMERIC = {"book", "during", "expected", "counted", "variance"}
-
-
-class CountModel(QAbstractTableModel):
-    """The lines of one stocktake. ``counted`` and ``reason`` are editable while the count is
-    open and the user keeps the store; each edit is one call of a use case."""
-
-    refused = Signal(object)  # the exception of a refused entry (the panel shows it)
-
-    def __init__(self, user: User, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.user = user
-        self.stocktake: Stocktake | None = None
-        self.rows: list[dict[str, Any]] = []
-
-    # --- loading -------------------------------------------------------------------------
-
-    @property
-    def editable(self) -> bool:
-        st = self.stocktake
-        return st is not None and st.state in COUNTING and self.user.has_role(Role.LOGISTICS)
-
-    @property
-    def blind(self) -> bool:
-        """Book figures are hidden: a blind count still being counted."""
-        st = self.stocktake
-        return st is not None and st.blind and st.state in COUNTING
-
-    def load(self, stocktake: Stocktake | None) -> None:
-        self.beginResetModel()
-        self.stocktake = None if stocktake is None else Stocktake.get_by_id(stocktake.id)
-        self.rows = self._read()
-        self.endResetModel()
-
-    def _read(self) -> list[dict[str, Any]]:
-        st = self.stocktake
-        if st is None:
-            return []
-        sheet = st_model.count_sheet(st)
-        live = {} if self.blind else {v.line_id: v for v in st_model.variances(st)}
-        rows = []
-        for s in sheet:
-            v = live.get(s.line_id)
-            rows.append(
-                {
-                    "line_id": s.line_id,
-                    "item_id": s.item_id,
-                    "code": s.code,
-                    "name": s.name,
-                    "category": s.category,
-                    "specification": s.specification,
-                    "unit": s.unit,
-                    "book": s.book,
-                    "during": v.during if v else None,
-                    "expected": v.expected if v else None,
-                    "counted": s.counted,
-                    "variance": v.variance if v else None,
-                    "reason": s.reason,
-                }
-            )
-        return rows
-
-    def _refresh_figures(self) -> None:
-        """After an entry: the live figures of every line (one grouped query)."""
-        if self.stocktake is None:
-            return
-        fresh = {r["line_id"]: r for r in self._read()}
-        for row in self.rows:
-            row.update(fresh.get(row["line_id"], {}))
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(KEYS) - 1))
-
-    # --- Qt model ------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(KEYS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(COLUMNS[section][1])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, key = self.rows[index.row()], KEYS[index.column()]
-        value = row.get(key)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if key in HIDDEN_WHEN_BLIND and self.blind:
-                return ""
-            if key == "variance" and isinstance(value, int) and value > 0:
-                return f"+{value}"
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and key == "variance" and value:
-            return QColor("#1a7f37") if value > 0 else QColor("#b3261e")
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if index.column() in (COUNTED, REASON) and self.editable:
-                return QColor("#fffbe6")
-            if key == "reason" and row.get("variance") and not row.get("reason"):
-                return QColor("#fdecea")
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable and index.column() in (COUNTED, REASON):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not self.editable or self.stocktake is None:
-            return False
-        row = self.rows[index.row()]
-        text = str(value).strip()
-        try:
-            if index.column() == COUNTED:
-                if text == "" or text == str(row.get("counted")):
-                    return False
-                st_model.enter_count(
-                    self.user, self.stocktake, item=row["item_id"], counted=int(text)
-                )
-                row["counted"] = int(text)
-            elif index.column() == REASON:
-                if text == (row.get("reason") or ""):
-                    return False
-                st_model.set_reason(self.user, self.stocktake, item=row["item_id"], reason=text)
-                row["reason"] = text
-            else:
-                return False
-        except Exception as exc:  # shown by the panel through the error router
-            self.refused.emit(exc)
-            return False
-        self._refresh_figures()
-        return True
-
-    def counted_lines(self) -> int:
-        return sum(1 for r in self.rows if r.get("counted") is not None)
-
-
-class CountDelegate(QStyledItemDelegate):
-    """Whole numbers only in the count column, plain text in the reason column."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setFrame(False)
-        if index.column() == COUNTED:
-            editor.setValidator(QIntValidator(0, 9_999_999, editor))
-            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return editor
-
-
-class CountTable(QTableView):
-    """Keyboard entry: any digit starts editing the current cell, Enter saves it and moves to
-    the same column of the next row, so a whole sheet is typed without the mouse."""
-
-    def __init__(self, model: CountModel) -> None:
-        super().__init__()
-        self.setModel(model)
-        self.setItemDelegate(CountDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setDefaultSectionSize(28)
-        header = self.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for c, (_key, _label, width) in enumerate(COLUMNS):
-            self.setColumnWidth(c, width)
-
-    def set_editable(self, editable: bool) -> None:
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            self.move_down()
-
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            self.state() != QAbstractItemView.State.EditingState
-        ):
-            self.move_down()
-            return
-        super().keyPressEvent(event)
-
-    def move_down(self) -> None:
-        current = self.currentIndex()
-        below = self.model().index(current.row() + 1, current.column())
-        if below.isValid():
-            self.setCurrentIndex(below)
-            self.scrollTo(below)
+from models.supplies.stocktake import Stocktake, StocktakeState
 
 
 class OpenDialog(ActionDialog):
@@ -311,14 +82,14 @@ class OpenDialog(ActionDialog):
 
 def stocktake_title(st: Stocktake) -> str:
     blind = tr("（盲盘）") if st.blind else ""
-    return f"{st.number}  {st.year}Q{st.quarter}{blind}  {st.state_label}"
+    return f"{st.number}  {st.year}Q{st.quarter}{blind}  {labels.of(StocktakeState, st.state)}"
 
 
-class StocktakePanel(QWidget):
-    def __init__(self, user: User, changed: Any) -> None:
-        super().__init__()
-        self.user = user
-        self.changed = changed
+class StocktakeTab(PageTab):
+    """盘点: the reminder, the count chosen, its grid and every step of its flow."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
         self.banner = QLabel()
         self.banner.setObjectName("stocktakeDue")
         self.banner.setWordWrap(True)
@@ -332,20 +103,16 @@ class StocktakePanel(QWidget):
 
         logistics = user.has_role(Role.LOGISTICS)
 
-        def button(ic: str, text: str, slot: Any, visible: bool = True) -> QPushButton:
-            b = QPushButton(icon(ic), text)
-            b.clicked.connect(slot)
-            b.setVisible(visible)
-            return b
-
-        self.open_button = button("add", tr("开始盘点…"), self.start, logistics)
-        self.import_button = button("import", tr("导入实盘数…"), self.import_counts, logistics)
+        self.open_button = button("add", tr("开始盘点…"), self.start, visible=logistics)
+        self.import_button = button(
+            "import", tr("导入实盘数…"), self.import_counts, visible=logistics
+        )
         self.sheet_button = button("print", tr("打印盘点表"), self.print_sheet)
-        self.submit_button = button("send", tr("提交审批"), self.submit, logistics)
+        self.submit_button = button("send", tr("提交审批"), self.submit, visible=logistics)
         self.approve_button = button("approve", tr("批准"), self.approve)
         self.reject_button = button("reject", tr("退回…"), self.send_back)
-        self.post_button = button("save", tr("过账"), self.post, logistics)
-        self.cancel_button = button("void", tr("作废…"), self.cancel, logistics)
+        self.post_button = button("save", tr("过账"), self.post, visible=logistics)
+        self.cancel_button = button("void", tr("作废…"), self.cancel, visible=logistics)
         self.result_button = button("export", tr("导出盘点结果"), self.export_result)
 
         self.model = CountModel(user, self)
@@ -372,7 +139,7 @@ class StocktakePanel(QWidget):
         ):
             top.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -469,9 +236,7 @@ class StocktakePanel(QWidget):
         st = self.current
         if st is None:
             return False
-        return common.attempt(
-            self, lambda _ack: fn(st), on_done=self._done, reload=lambda: self.reload()
-        )
+        return ops.attempt(self, lambda _ack: fn(st), done=self._done, reload=self.reload)
 
     @Slot()
     def submit(self) -> bool:
@@ -511,220 +276,55 @@ class StocktakePanel(QWidget):
 
     @Slot()
     def print_sheet(self) -> Any:
-        """The 盘点表 PDF of ``forms.supplies.count`` (blind sheets without book figures);
-        in a build without it, the same rows as an Excel register to print."""
+        """The printed 盘点表 (``count-sheet``; a blind count's sheet has no book figures)."""
         st = self.current
         if st is None:
             return None
-        count_forms = common.forms_module("forms.supplies.count")
-        if count_forms is not None and hasattr(count_forms, "write_count_sheet_pdf"):
-            out = Path(tempfile.gettempdir()) / f"houqin-count-sheet-{st.number}.pdf"
-
-            def work(_progress: Progress) -> Path:
-                return count_forms.write_count_sheet_pdf(st.id, out)
-
-            return (
-                BackgroundTask(self, work)
-                .with_progress(tr("正在生成盘点表…"))
-                .success(common.open_file)
-                .run()
-            )
-        path = common.ask_save(self, tr("打印盘点表"), f"盘点表-{st.number}.xlsx")
-        if not path:
-            return None
-        rows = st_model.count_sheet(st)
-        return common.write_in_background(
-            self,
-            path,
-            lambda _p: write_sheet(st, rows, path),
-            label=tr("正在生成盘点表…"),
-            done_title=tr("打印盘点表"),
-            on_done=lambda _r: common.open_file(path),
-        )
+        return print_pdf(self, "count-sheet", st.id, tr("正在生成盘点表…"))
 
     @Slot()
-    def export_result(self) -> Any:
+    def export_result(self, path: str | None = None) -> Any:
+        """盘点结果 in the register the quarterly report uses; empty while a blind count is
+        still being counted."""
         st = self.current
         if st is None:
             return None
-        path = common.ask_save(self, tr("导出盘点结果"), f"盘点结果-{st.number}.xlsx")
+        path = path or ask_save_path(self, tr("导出盘点结果"), f"盘点结果-{st.number}.xlsx")
         if not path:
             return None
         rows = st_model.stocktake_result(st) if not self.model.blind else []
-        return common.write_in_background(
-            self,
-            path,
-            lambda _p: write_result(st, rows, path),
-            label=tr("正在导出…"),
-            done_title=tr("导出盘点结果"),
-        )
+
+        def work(progress: Progress) -> Any:
+            from forms.excel_export import write_register
+            from forms.supplies.report import RESULT
+
+            values = ({f.key: getattr(r, f.key) for f in RESULT.fields} for r in rows)
+            return write_register(
+                RESULT,
+                values,
+                path,
+                period=st.period,
+                filters_text=f"盘点单号 {st.number}",
+                **progress.hooks(),
+            )
+
+        return write_file(self, path, work, label=tr("正在导出…"), done_title=tr("导出盘点结果"))
 
     @Slot()
     def import_counts(self, path: str | None = None) -> BackgroundTask | None:
-        """Counts from a filled-in count sheet: all lines or none (``set_counts``)."""
+        """Counts from a filled-in count sheet: a dry run first, every rejected cell shown,
+        then all lines or none (``forms.supplies.count.import_counts``)."""
         st = self.current
         if st is None:
             return None
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, tr("导入实盘数"), "", tr("Excel 工作簿 (*.xlsx *.xlsm)")
-            )
+        path = path or choose_import_file(self, tr("导入实盘数"))
         if not path:
             return None
         user = self.user
-        count_forms = common.forms_module("forms.supplies.count")
-        if count_forms is not None and hasattr(count_forms, "import_counts"):
-            return self._import_with_forms(count_forms, st, path)
 
-        def work(_progress: Progress) -> int:
-            counts = read_counts(path)
-            st_model.set_counts(user, st, counts)
-            return len(counts)
+        def run(dry_run: bool, _progress: Progress) -> Any:
+            from forms.supplies.count import import_counts
 
-        def done(count: int) -> None:
-            errors.inform(self, tr("导入实盘数"), tr("已导入 %n 项实盘数。", "", count))
-            self._done()
+            return import_counts(st.id, path, user, dry_run=dry_run)
 
-        return BackgroundTask(self, work).with_progress(tr("正在导入…")).success(done).run()
-
-    def _import_with_forms(self, count_forms: Any, st: Stocktake, path: str) -> BackgroundTask:
-        """The forms importer: a dry run first, every rejected cell shown, then all or none."""
-        from desktop.exporting import ImportRejected
-
-        user = self.user
-
-        def run(dry_run: bool, then: Any) -> BackgroundTask:
-            def work(_progress: Progress) -> Any:
-                return count_forms.import_counts(st.id, path, user, dry_run=dry_run)
-
-            label = tr("正在检查…") if dry_run else tr("正在导入…")
-            return BackgroundTask(self, work).with_progress(label).success(then).run()
-
-        def imported(result: Any) -> None:
-            if not result.ok:
-                errors.show_error(self, ImportRejected(result))
-                return
-            errors.inform(self, tr("导入实盘数"), result.summary())
-            self._done()
-
-        def checked(result: Any) -> None:
-            if not result.ok:
-                errors.show_error(self, ImportRejected(result))
-                return
-            if errors.confirm(self, tr("导入实盘数"), result.summary() + "\n\n" + tr("确认导入？")):
-                run(False, imported)
-
-        return run(True, checked)
-
-
-# --- sheet files (the generic forms engines until forms.supplies declares them) ----------
-
-SHEET_FIELDS = (
-    ("code", "编码", 10),
-    ("name", "物品名称", 20),
-    ("category", "类别", 10),
-    ("specification", "规格型号", 18),
-    ("unit", "单位", 6),
-    ("book", "账面数", 8),
-    ("counted", "实盘数", 8),
-    ("reason", "差异原因", 24),
-)
-
-
-def write_sheet(st: Stocktake, rows: list[Any], path: str) -> Any:
-    from forms.excel_export import write_register
-    from forms.spec import Field, FormSpec
-
-    spec = FormSpec(
-        name="count_sheet",
-        title=f"办公用品盘点表 {st.number}（{st.year}年第{st.quarter}季度）",
-        fields=tuple(Field(k, label, width=w) for k, label, w in SHEET_FIELDS),
-        signatures=("盘点人", "监盘人", "日期"),
-    )
-    data = (
-        {
-            "code": r.code,
-            "name": r.name,
-            "category": r.category,
-            "specification": r.specification,
-            "unit": r.unit,
-            "book": "" if r.book is None else str(r.book),
-            "counted": "" if r.counted is None else str(r.counted),
-            "reason": r.reason,
-        }
-        for r in rows
-    )
-    return write_register(spec, data, path, period=st.period)
-
-
-def write_result(st: Stocktake, rows: list[Any], path: str) -> Any:
-    from forms.excel_export import write_register
-    from forms.spec import Field, FieldType, FormSpec
-
-    fields = (
-        Field("code", "编码", width=10),
-        Field("name", "物品名称", width=20),
-        Field("unit", "单位", width=6),
-        Field("book", "账面数", width=8),
-        Field("during", "期间变动", width=8),
-        Field("expected", "应有数", width=8),
-        Field("counted", "实盘数", width=8),
-        Field("variance", "差异", FieldType.INTEGER, width=8),
-        Field("amount", "差异金额", FieldType.MONEY, width=10),
-        Field("reason", "差异原因", width=24),
-    )
-    spec = FormSpec(name="stocktake_result", title=f"办公用品盘点结果 {st.number}", fields=fields)
-    data = (
-        {
-            "code": r.code,
-            "name": r.name,
-            "unit": r.unit,
-            "book": str(r.book),
-            "during": str(r.during),
-            "expected": str(r.expected),
-            "counted": "" if r.counted is None else str(r.counted),
-            "variance": r.variance,
-            "amount": r.amount,
-            "reason": r.reason,
-        }
-        for r in rows
-    )
-    return write_register(spec, data, path, period=st.period)
-
-
-CODE_HEADERS = {"编码", "物品编码", "code"}
-COUNT_HEADERS = {"实盘数", "实盘数量", "counted"}
-REASON_HEADERS = {"差异原因", "原因", "reason"}
-
-
-def read_counts(path: str) -> dict[str, int | tuple[int, str | None]]:
-    """``{item code: counted}`` (with the reason when the sheet has one) from the first sheet
-    whose header names 编码 and 实盘数. A bad count is passed on as it is written, so
-    ``set_counts`` refuses the whole sheet naming the item; blank counts are skipped."""
-    from forms.excel_import import header_key, read_workbook
-    from models.errors import RuleViolation
-
-    for sheet in read_workbook(path):
-        for r, row in enumerate(sheet.head):
-            keys = [header_key(c) for c in row]
-            code = next((i for i, k in enumerate(keys) if k in CODE_HEADERS), None)
-            count = next((i for i, k in enumerate(keys) if k in COUNT_HEADERS), None)
-            if code is None or count is None:
-                continue
-            reason = next((i for i, k in enumerate(keys) if k in REASON_HEADERS), None)
-            found: dict[str, int | tuple[int, str | None]] = {}
-            for values in list(sheet.rows())[r + 1 :]:
-                cells = list(values) + [""] * len(keys)
-                key = str(cells[code]).strip()
-                raw = cells[count]
-                if not key or key == "合计" or raw in ("", None):
-                    continue
-                number: Any = int(raw) if isinstance(raw, float) and raw.is_integer() else raw
-                text = str(cells[reason]).strip() if reason is not None else ""
-                found[key] = (number, text) if text else number
-            return found
-    raise RuleViolation(
-        "S5",
-        "Excel 中没有找到「编码」和「实盘数」两列",
-        "the sheet has no 编码 and 实盘数 columns",
-    )
+        return import_checked(self, run, self._done, tr("导入实盘数"))

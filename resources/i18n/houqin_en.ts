@@ -911,6 +911,11 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <location filename="../../desktop/login.py" line="222" />
+        <source>请注意</source>
+        <translation>Please note</translation>
+    </message>
+    <message>
         <location filename="../../desktop/login.py" line="91" />
         <source>登录 — 后勤综合管理系统</source>
         <translation>Sign in — Houqin Office Administration</translation>
@@ -1204,6 +1209,26 @@
         <source>正在生成打印文件…</source>
         <translation>Preparing the printout…</translation>
     </message>
+    <message>
+        <source>保存 Excel</source>
+        <translation>Save Excel</translation>
+    </message>
+    <message>
+        <source>导入模板</source>
+        <translation>Import template</translation>
+    </message>
+    <message>
+        <source>模板已保存到：</source>
+        <translation>Template saved to:</translation>
+    </message>
+    <message>
+        <source>正在生成模板…</source>
+        <translation>Writing the template…</translation>
+    </message>
+    <message>
+        <source>已保存到：</source>
+        <translation>Saved to:</translation>
+    </message>
 </context>
 <context>
     <name>first_admin</name>
@@ -1335,10 +1360,7 @@
     </message>
     <message numerus="yes">
         <source>共 %n 笔出入库，</source>
-        <translation>
-            <numerusform>%n movements, </numerusform>
-            <numerusform>%n movements, </numerusform>
-        </translation>
+        <translation><numerusform>%n movements, </numerusform><numerusform>%n movements, </numerusform></translation>
     </message>
     <message>
         <source>结存 </source>
@@ -1870,10 +1892,7 @@
     </message>
     <message numerus="yes">
         <source>（%n 行）</source>
-        <translation>
-            <numerusform>(%n rows)</numerusform>
-            <numerusform>(%n rows)</numerusform>
-        </translation>
+        <translation><numerusform>(%n rows)</numerusform><numerusform>(%n rows)</numerusform></translation>
     </message>
     <message>
         <source>%1年各部门领用金额（元，按季度）</source>
@@ -1997,10 +2016,7 @@
     </message>
     <message numerus="yes">
         <source>已导入 %n 项实盘数。</source>
-        <translation>
-            <numerusform>%n counts imported.</numerusform>
-            <numerusform>%n counts imported.</numerusform>
-        </translation>
+        <translation><numerusform>%n counts imported.</numerusform><numerusform>%n counts imported.</numerusform></translation>
     </message>
     <message>
         <source>正在导入…</source>
@@ -2250,6 +2266,10 @@
     <message>
         <source>合计：</source>
         <translation>Total: </translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -2605,10 +2625,7 @@
     </message>
     <message numerus="yes">
         <source>%n 个月</source>
-        <translation>
-            <numerusform>%n month</numerusform>
-            <numerusform>%n months</numerusform>
-        </translation>
+        <translation><numerusform>%n month</numerusform><numerusform>%n months</numerusform></translation>
     </message>
     <message>
         <source>勾选 = 此项不批准（大修报价逐项审批）</source>
@@ -2636,11 +2653,11 @@
     </message>
     <message>
         <source>大修报价可逐项审批：在「维修项目」中勾选不批准的项目后点「同意」。</source>
-        <translation>An overhaul quote may be approved line by line: check the lines you decline, then press &quot;Approve&quot;.</translation>
+        <translation>An overhaul quote may be approved line by line: check the lines you decline, then press "Approve".</translation>
     </message>
     <message>
         <source>修理厂完成一项，选中该行后点「登记完成项目」；准修范围外的须先「追加项目」。</source>
-        <translation>When the shop finishes an item, select it and press &quot;Record done&quot;; anything outside the authorisation needs a supplement first.</translation>
+        <translation>When the shop finishes an item, select it and press "Record done"; anything outside the authorisation needs a supplement first.</translation>
     </message>
     <message>
         <source>车辆已完工，请驾驶员本人出厂验收并签字。</source>
@@ -2937,7 +2954,7 @@
     </message>
     <message>
         <source>将 %1 设为「%2」？</source>
-        <translation>Set %1 to &quot;%2&quot;?</translation>
+        <translation>Set %1 to "%2"?</translation>
     </message>
     <message>
         <source>车辆状态</source>
@@ -3061,6 +3078,33 @@
     <message>
         <source>重新提交报修</source>
         <translation>Resubmit repair</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesPage</name>
+    <message>
+        <source>办公用品</source>
+        <translation>Office supplies</translation>
+    </message>
+    <message>
+        <source>物品目录与库存</source>
+        <translation>Catalogue &amp; stock</translation>
+    </message>
+    <message>
+        <source>领用申请</source>
+        <translation>Requisitions</translation>
+    </message>
+    <message>
+        <source>采购</source>
+        <translation>Purchasing</translation>
+    </message>
+    <message>
+        <source>盘点</source>
+        <translation>Stocktake</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
     </message>
 </context>
 </TS>

@@ -48,9 +48,9 @@ def test_approve_from_the_inbox_moves_the_document_on(qtbot, desk):
     w.show()
     assert w.badge() == 1
     page = w.open_module("approvals")
-    assert page.inbox.model.rowCount() == 1
-    select_rows(page.inbox, [0])
-    dialog = page.open_selected(page.inbox)
+    assert page.tab("inbox").model.rowCount() == 1
+    select_rows(page.tab("inbox"), [0])
+    dialog = page.open_selected(page.tab("inbox"))
     assert dialog is not None and dialog.can.approve
     assert "人数" in dialog.fields_box.findChildren(type(dialog.header))[0].text()
     assert dialog.trail.rowCount() == 1  # 提交
@@ -60,14 +60,14 @@ def test_approve_from_the_inbox_moves_the_document_on(qtbot, desk):
     assert inst.state == State.PENDING and inst.current_node().key == "leader"
     steps = workflow.trail(inst.id)
     assert [(s.action, s.actor_name, s.comment) for s in steps][-1] == ("approve", "李四", "同意")
-    assert page.inbox.model.rowCount() == 0
+    assert page.tab("inbox").model.rowCount() == 0
     assert w.badge() == 0
 
 
 def test_a_stale_screen_gets_the_conflict_message_and_reloads(qtbot, desk, boxes):
     inst = submit(desk)
     page = center(qtbot, desk.head)
-    dialog = page.open_document(inst.id, page.inbox.model.row(0)["version"])
+    dialog = page.open_document(inst.id, page.tab("inbox").model.row(0)["version"])
     # Meanwhile the same document is returned to the applicant from another desktop.
     workflow.return_to(desk.head, inst.id, "请补充用车事由")
     workflow.resubmit(desk.clerk, inst.id)
@@ -112,29 +112,29 @@ def test_transfer_and_carbon_copy_pick_people_by_pinyin(qtbot, desk):
 def test_batch_approve_runs_in_the_background_and_reports(qtbot, desk, boxes):
     first, second = submit(desk, "一"), submit(desk, "二")
     page = center(qtbot, desk.head)
-    select_rows(page.inbox, [0, 1])
+    select_rows(page.tab("inbox"), [0, 1])
     task = page.batch_approve()
     assert task is not None
     qtbot.waitUntil(lambda: task.finished, timeout=5000)
     for inst in (first, second):
         assert Instance.get_by_id(inst.id).current_node().key == "leader"
     assert "已同意 2 份" in boxes.shown[-1].text
-    assert page.inbox.model.rowCount() == 0
+    assert page.tab("inbox").model.rowCount() == 0
 
 
 def test_my_requests_withdraw_and_urge(qtbot, desk, boxes):
     inst = submit(desk)
     page = center(qtbot, desk.clerk)
-    page.tabs.setCurrentIndex(1)
-    assert page.mine.model.rowCount() == 1
-    assert page.mine.model.data(page.mine.model.index(0, 2)) == "审批中"
-    select_rows(page.mine, [0])
+    mine = page.open_tab("mine")
+    assert mine.model.rowCount() == 1
+    assert mine.model.data(mine.model.index(0, 2)) == "审批中"
+    select_rows(mine, [0])
     page.urge_selected()
     assert boxes.shown[-1].text == "已提醒 1 位审批人。"
-    select_rows(page.mine, [0])  # the list reloaded after the urge
+    select_rows(mine, [0])  # the list reloaded after the urge
     page.withdraw_selected()
     assert Instance.get_by_id(inst.id).state == State.WITHDRAWN
-    assert page.mine.model.data(page.mine.model.index(0, 2)) == "已撤回"
+    assert mine.model.data(mine.model.index(0, 2)) == "已撤回"
 
 
 def test_delegated_work_appears_in_the_delegates_inbox(qtbot, desk):
@@ -146,10 +146,9 @@ def test_delegated_work_appears_in_the_delegates_inbox(qtbot, desk):
     )
     submit(desk)
     page = center(qtbot, desk.leader2)
-    assert page.inbox.model.rowCount() == 1
-    assert page.inbox.model.data(page.inbox.model.index(0, 6)) == "代 李四"
-    page.tabs.setCurrentIndex(3)
-    assert page.delegations.model.rowCount() == 1
+    assert page.tab("inbox").model.rowCount() == 1
+    assert page.tab("inbox").model.data(page.tab("inbox").model.index(0, 6)) == "代 李四"
+    assert page.open_tab("delegations").model.rowCount() == 1
 
 
 def test_overdue_deadlines_show_in_red(qtbot, desk):
@@ -162,7 +161,7 @@ def test_overdue_deadlines_show_in_red(qtbot, desk):
     )
     submit(desk, "今天提交")
     page = center(qtbot, desk.head)
-    model = page.inbox.model
+    model = page.tab("inbox").model
     due = [c.key for c in model.columns].index("due")
     colours = {}
     for row in range(model.rowCount()):

@@ -190,8 +190,8 @@ def test_F2_driver_applies_fleet_manager_assesses_leader_approves_logistics_file
     center = ApprovalCenter(o.logistics)
     qtbot.addWidget(center)
     center.show()
-    assert center.inbox.model.rowCount() == 1
-    doc = center.open_document(center.inbox.model.row(0)["instance_id"])
+    assert center.tab("inbox").model.rowCount() == 1
+    doc = center.open_document(center.tab("inbox").model.row(0)["instance_id"])
     assert doc.approve()
     repair = Repair.get_by_id(repair.id)
     assert repair.state == RepairState.AUTHORISED and repair.authorisation_no

@@ -151,7 +151,7 @@ def test_users_are_found_by_pinyin_initials_and_by_chinese(qtbot, desk):
     page = AdminPage(desk.admin)
     qtbot.addWidget(page)
     page.show()
-    model = page.users.model
+    model = page.tab("users").model
     assert model.rowCount() == 9
     model.set_search("zs")
     assert [model.row(i)["name"] for i in range(model.rowCount())] == ["张三"]
@@ -167,11 +167,12 @@ def test_the_search_box_filters_after_a_pause(qtbot, desk):
     page = AdminPage(desk.admin)
     qtbot.addWidget(page)
     page.show()
-    qtbot.keyClicks(page.users.search, "ls")
-    qtbot.waitUntil(lambda: page.users.model.rowCount() == 1)
-    assert page.users.model.row(0)["name"] == "李四"
-    assert page.users.model.row(0)["roles"] == "dept_head"
-    assert page.users.model.data(page.users.model.index(0, 3)) == "科室负责人"
+    users = page.tab("users")
+    qtbot.keyClicks(users.search, "ls")
+    qtbot.waitUntil(lambda: users.model.rowCount() == 1)
+    assert users.model.row(0)["name"] == "李四"
+    assert users.model.row(0)["roles"] == "dept_head"
+    assert users.model.data(users.model.index(0, 3)) == "科室负责人"
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, desk):

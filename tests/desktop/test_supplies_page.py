@@ -8,13 +8,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import openpyxl
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.app import build_main_window
+from desktop.supplies.catalogue import is_low
+from desktop.supplies.count_grid import COUNTED, KEYS, REASON
 from desktop.supplies.page import SuppliesPage
-from desktop.supplies.stocktake import COUNTED, KEYS, REASON
+from forms.supplies.count import write_count_sheet
 from models import supplies
 from models.supplies import Category, Item, Movement, MovementKind, RequisitionState
 from models.supplies.stocktake import StocktakeLine, StocktakeState
@@ -80,27 +85,27 @@ def test_the_page_opens_for_logistics_with_the_items_listed(qtbot, store):
         "盘点",
         "统计",
     ]
-    model = page.catalogue.model
+    model = page.open_tab("catalogue").model
     assert model.rowCount() == 3
     shown = {model.row(r)["code"]: model.row(r) for r in range(3)}
     assert shown[store.pen.code]["on_hand"] == 50
     # series in the regulation's order, labelled; toner (3 ≤ 5) is highlighted, pens not
     assert [model.data(model.index(r, 2)) for r in range(3)] == ["书写工具", "纸本", "耗材"]
-    low = [model.is_low(r) for r in range(3)]
+    low = [is_low(model.row(r)) for r in range(3)]
     assert low == [False, False, True]
     assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     # pinyin initials find the paper
-    page.catalogue.model.set_search("fyz")
+    model.set_search("fyz")
     assert [model.row(r)["code"] for r in range(model.rowCount())] == [store.paper.code]
 
 
 def test_a_clerk_sees_only_the_catalogue_and_requisitions_and_cannot_edit_items(qtbot, store):
     page = page_for(qtbot, store.clerk)
     assert page.tabs.count() == 2
-    assert page.catalogue.add_button.isHidden()
-    assert not page.requisitions.new_button.isHidden()
-    assert page.requisitions.check_button.isHidden()
+    assert page.open_tab("catalogue").add_button.isHidden()
+    assert not page.open_tab("requisitions").new_button.isHidden()
+    assert page.open_tab("requisitions").check_button.isHidden()
 
 
 def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_three_and_issues(
@@ -108,8 +113,8 @@ def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_th
 ):
     s = store
     # 张三 (办公室) fills the 申请批准单 on the page and submits it
-    clerk_page = page_for(qtbot, s.clerk)
-    dialog = clerk_page.requisitions.new_requisition()
+    clerk_panel = page_for(qtbot, s.clerk).open_tab("requisitions")
+    dialog = clerk_panel.new_requisition()
     dialog.purpose.setText("office")
     dialog.add_line(s.pen, 10)
     dialog.add_line(s.paper, 5)
@@ -118,21 +123,21 @@ def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_th
     req = supplies.Requisition.select().order_by(supplies.Requisition.id.desc()).first()
     assert req.state == RequisitionState.PENDING and len(list(req.lines)) == 3
     assert req.applicant_id == s.clerk.id
-    clerk_page.requisitions.reload()
-    select(clerk_page.requisitions.view, req.id)
-    assert not clerk_page.requisitions.approve_button.isEnabled()  # not his step
+    clerk_panel.reload()
+    select(clerk_panel.view, req.id)
+    assert not clerk_panel.approve_button.isEnabled()  # not his step
 
     # 李四, the head of 办公室, approves it from his page
-    head_page = page_for(qtbot, s.head)
-    head_page.requisitions.reload()
-    select(head_page.requisitions.view, req.id)
-    assert head_page.requisitions.approve_button.isEnabled()
-    assert head_page.requisitions.approve()
+    head_panel = page_for(qtbot, s.head).open_tab("requisitions")
+    head_panel.reload()
+    select(head_panel.view, req.id)
+    assert head_panel.approve_button.isEnabled()
+    assert head_panel.approve()
     assert supplies.Requisition.get_by_id(req.id).instance().current_node().key == "check"
 
     # 周九 (后勤) checks: pens 10 → 6, paper 5 as asked, toner 0 (two of the three lines)
     lg_page = page_for(qtbot, s.logistics)
-    panel = lg_page.requisitions
+    panel = lg_page.open_tab("requisitions")
     panel.reload()
     select(panel.view, req.id)
     assert panel.check_button.isEnabled() and not panel.issue_button.isEnabled()
@@ -179,7 +184,7 @@ def test_S6_over_issue_is_refused_with_the_rule_id(qtbot, store, boxes):
     )
     req = supplies.head_approve(s.head, req)
     page = page_for(qtbot, s.logistics)
-    panel = page.requisitions
+    panel = page.open_tab("requisitions")
     panel.reload()
     select(panel.view, req.id)
     check = panel.check()
@@ -223,8 +228,7 @@ def type_count(qtbot, table, text: str) -> None:
 def test_S5_blind_stocktake_keyboard_counts_variances_approval_and_posting(qtbot, store, boxes):
     s = store
     page = page_for(qtbot, s.logistics)
-    panel = page.stocktake
-    page.tabs.setCurrentWidget(panel)
+    panel = page.open_tab("stocktake")
     assert panel.banner.isVisible() and "季度" in panel.banner.text()  # due this quarter
     opener = panel.start()
     opener.blind.setChecked(True)
@@ -263,9 +267,9 @@ def test_S5_blind_stocktake_keyboard_counts_variances_approval_and_posting(qtbot
     assert model.data(model.index(0, KEYS.index("variance"))) == "+2"
 
     # the main leader approves from his page; 后勤 posts
-    leader_page = page_for(qtbot, s.leader)
-    assert leader_page.stocktake.approve_button.isEnabled()
-    assert leader_page.stocktake.approve()
+    leader_panel = page_for(qtbot, s.leader).open_tab("stocktake")
+    assert leader_panel.approve_button.isEnabled()
+    assert leader_panel.approve()
     panel.reload()
     assert panel.post_button.isEnabled()
     assert panel.post()
@@ -311,8 +315,7 @@ def test_consumption_chart_shows_each_departments_quarters(qtbot, store):
         req = supplies.issue_requisition(s.logistics, req, receiver=clerk)
     supplies.update_item(s.logistics, s.pen, price="2.50")
     page = page_for(qtbot, s.logistics)
-    page.tabs.setCurrentWidget(page.stats)
-    stats = page.stats
+    stats = page.open_tab("stats")
     assert stats.loaded
     sets = stats.series.barSets()
     assert [b.label() for b in sets] == ["Q1", "Q2", "Q3", "Q4"]
@@ -322,3 +325,101 @@ def test_consumption_chart_shows_each_departments_quarters(qtbot, store):
     assert [sets[q].at(i) for i in range(2)] == [10.0, 20.0]
     assert stats.chart_total() == 30.0
     assert stats.table.rowCount() == 2
+
+
+def test_S5_the_count_sheet_prints_counts_come_back_from_it_and_the_result_exports(
+    qtbot, store, boxes, tmp_path, monkeypatch
+):
+    s = store
+    page = page_for(qtbot, s.logistics)
+    panel = page.open_tab("stocktake")
+    opener = panel.start()
+    assert opener.try_submit(), opener.error.text()
+    st = panel.current
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    task = panel.print_sheet()
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    text = PdfReader(opened[-1]).pages[0].extract_text()
+    assert "办公用品盘点表" in text and st.number in text
+
+    # the clerks fill the sheet's 实盘数 (paper one short, with its reason) and import it
+    sheet = write_count_sheet(st.id, tmp_path / "counts.xlsx").path
+    book = openpyxl.load_workbook(sheet)
+    ws = book.active
+    header = next(r for r in ws.iter_rows() if any(c.value == "实盘数" for c in r))
+    column = {c.value: c.column for c in header}
+    counts = {s.pen.code: (50, ""), s.paper.code: (29, "破损"), s.toner.code: (3, "")}
+    for row in ws.iter_rows(min_row=header[0].row + 1):
+        code = row[column["物品编码"] - 1].value
+        if code in counts:
+            ws.cell(row[0].row, column["实盘数"], counts[code][0])
+            ws.cell(row[0].row, column["差异原因"], counts[code][1])
+    book.save(sheet)
+    boxes.answer = True
+    panel.import_counts(str(sheet))
+    qtbot.waitUntil(lambda: panel.progress.text() == "已盘 3 / 3 项", timeout=10_000)
+    assert [b.kind for b in boxes.shown] == ["warning", "conflict"]  # 确认导入？, then done
+    lines = StocktakeLine.select().where(StocktakeLine.stocktake == st.id)
+    assert {ln.item_id: ln.counted for ln in lines} == {s.pen.id: 50, s.paper.id: 29, s.toner.id: 3}
+
+    out = tmp_path / "result.xlsx"
+    task = panel.export_result(str(out))
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    assert task.exception is None, task.exception
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    header = next(r for r in rows if "差异原因" in r)
+    paper = next(r for r in rows if s.paper.code in r)
+    assert dict(zip(header, paper, strict=False))["差异"] == -1
+    assert dict(zip(header, paper, strict=False))["差异原因"] == "破损"
+
+
+def test_S6_the_slip_prints_with_its_lines(qtbot, store, monkeypatch):
+    s = store
+    req = supplies.submit_requisition(
+        s.clerk, lines=[supplies.RequisitionLineInput(s.paper, 4)], purpose="会议"
+    )
+    panel = page_for(qtbot, s.clerk).open_tab("requisitions")
+    panel.reload()
+    select(panel.view, req.id)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    task = panel.print_slip()
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    text = PdfReader(opened[-1]).pages[0].extract_text()
+    assert "申请批准单" in text and req.number in text and "复印纸" in text
+
+
+def test_the_quarterly_report_is_written_from_the_statistics_tab(qtbot, store, tmp_path):
+    page = page_for(qtbot, store.logistics)
+    stats = page.open_tab("stats")
+    out = tmp_path / "季度报表.xlsx"
+    task = stats.export_report(str(out))
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    assert task.exception is None, task.exception
+    titles = [ws.title for ws in openpyxl.load_workbook(out).worksheets]
+    assert titles[:2] == ["季末库存表", "科室领用统计"]
+
+
+def test_S1_the_item_dialog_is_the_catalogue_register(qtbot, store):
+    from forms.supplies.registers import ITEMS
+    from tests.desktop.typing import type_text
+
+    catalogue = page_for(qtbot, store.logistics).open_tab("catalogue")
+    dialog = catalogue.item_dialog()
+    qtbot.addWidget(dialog)
+    shown = {f.key for f in ITEMS.fields} - {"code", "on_hand"}
+    assert set(dialog.editors) == shown
+    type_text(dialog.widget("name"), "订书钉")
+    dialog.editors["category"].set_value("文具")
+    type_text(dialog.widget("unit"), "盒")
+    assert dialog.try_submit(), dialog.general_error.text()
+    item = Item.get(Item.name == "订书钉")
+    assert item.code.startswith("WJ") and not item.gov_catalogue
+    edit = catalogue.item_dialog(item)
+    qtbot.addWidget(edit)
+    edit.widget("reorder_level").setText("12")
+    edit.editors["gov_catalogue"].set_value("是")
+    assert edit.try_submit(), edit.general_error.text()
+    item = Item.get_by_id(item.id)
+    assert item.reorder_level == 12 and item.gov_catalogue and item.category == "stationery"
