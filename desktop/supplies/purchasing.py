@@ -32,7 +32,7 @@ from desktop.supplies.purchase_dialogs import (
     ReturnDialog,
 )
 from desktop.tables import fill, read_only_table
-from models import supplies, workflow
+from models import documents, supplies
 from models.people import Role, User
 from models.supplies import (
     Category,
@@ -198,19 +198,12 @@ class PurchasingTab(PageTab):
     @Slot()
     def update_actions(self) -> None:
         plan = self.selected_plan()
-        state = plan.state if plan else None
-        inst = plan.instance() if plan else None
-        approvable = (
-            inst is not None
-            and state == PlanState.PENDING
-            and workflow.available_actions(self.user, inst).approve
-        )
-        editable = state in (PlanState.DRAFT, PlanState.RETURNED)
-        self.edit_plan_button.setEnabled(editable)
-        self.submit_plan_button.setEnabled(editable)
-        self.approve_plan_button.setEnabled(approvable)
-        self.reject_plan_button.setEnabled(approvable)
-        self.order_button.setEnabled(state == PlanState.APPROVED)
+        acts = documents.available_actions(self.user, plan) if plan is not None else ()
+        self.edit_plan_button.setEnabled("edit" in acts)
+        self.submit_plan_button.setEnabled("submit" in acts)
+        self.approve_plan_button.setEnabled("approve" in acts)
+        self.reject_plan_button.setEnabled("reject" in acts)
+        self.order_button.setEnabled("order" in acts)
         order = self.selected_order()
         ostate = order.state if order else None
         self.receive_button.setEnabled(ostate in (OrderState.OPEN, OrderState.PARTIAL))

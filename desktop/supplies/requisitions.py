@@ -37,7 +37,7 @@ from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.lines import ItemLines, item_columns, item_values
 from desktop.tables import fill, read_only_table
-from models import queries, supplies, workflow
+from models import documents, queries, supplies, workflow
 from models.errors import RuleViolation
 from models.people import Department, Role, User
 from models.supplies import (
@@ -308,35 +308,20 @@ class RequisitionsTab(PageTab):
         key = self.view.current_id()
         return None if key is None else Requisition.get_by_id(key)
 
-    def _step(self, req: Requisition) -> str | None:
-        inst = req.instance()
-        node = inst.current_node() if inst is not None else None
-        return node.key if node is not None and req.state == RequisitionState.PENDING else None
-
     @Slot()
     def update_actions(self) -> None:
-        """Enable exactly what the user may do to the selected slip now."""
+        """Enable exactly what the user may do to the selected slip now: the slip's own
+        declaration says (``Requisition.TRANSITIONS``), the buttons only render it."""
         req = self.selected()
-        can_approve = can_check = can_issue = False
-        if req is not None:
-            step = self._step(req)
-            inst = req.instance()
-            mine = inst is not None and workflow.available_actions(self.user, inst).approve
-            can_approve = mine and step == "head"
-            can_check = step == "check" and self.user.has_role(Role.LOGISTICS)
-            can_issue = req.state == RequisitionState.APPROVED and self.user.has_role(
-                Role.LOGISTICS
-            )
-            self.reject_button.setEnabled(mine)
-        else:
-            self.reject_button.setEnabled(False)
-        self.approve_button.setEnabled(can_approve)
-        self.approve_button.setVisible(can_approve or self.user.has_role(Role.DEPT_HEAD))
+        acts = documents.available_actions(self.user, req) if req is not None else ()
+        self.approve_button.setEnabled("head_approve" in acts)
+        self.approve_button.setVisible("head_approve" in acts or self.user.has_role(Role.DEPT_HEAD))
+        self.reject_button.setEnabled("reject" in acts)
         self.reject_button.setVisible(
-            self.user.has_role(Role.DEPT_HEAD, Role.LOGISTICS) or self.reject_button.isEnabled()
+            "reject" in acts or self.user.has_role(Role.DEPT_HEAD, Role.LOGISTICS)
         )
-        self.check_button.setEnabled(can_check)
-        self.issue_button.setEnabled(can_issue)
+        self.check_button.setEnabled("check" in acts)
+        self.issue_button.setEnabled("issue" in acts)
         self.detail_button.setEnabled(req is not None)
         self.print_button.setEnabled(req is not None)
 

@@ -47,7 +47,7 @@ from desktop.supplies.count_grid import (
     CountTable,
 )
 from desktop.tasks import BackgroundTask, Progress
-from models import workflow
+from models import documents, workflow
 from models.people import Role, User
 from models.supplies import stocktake as st_model
 from models.supplies.stocktake import Stocktake, StocktakeState
@@ -182,19 +182,13 @@ class StocktakeTab(PageTab):
         self.table.set_editable(editable)
         for c, key in enumerate(KEYS):
             self.table.setColumnHidden(c, self.model.blind and key in HIDDEN_WHEN_BLIND)
-        state = st.state if st is not None else None
-        inst = st.instance() if st is not None else None
-        can_approve = (
-            inst is not None
-            and state == StocktakeState.PENDING
-            and workflow.available_actions(self.user, inst).approve
-        )
-        self.import_button.setEnabled(editable)
-        self.submit_button.setEnabled(editable)
-        self.cancel_button.setEnabled(editable)
-        self.post_button.setEnabled(state == StocktakeState.APPROVED)
-        self.approve_button.setEnabled(can_approve)
-        self.reject_button.setEnabled(can_approve)
+        acts = documents.available_actions(self.user, st) if st is not None else ()
+        self.import_button.setEnabled("count" in acts)
+        self.submit_button.setEnabled("submit" in acts)
+        self.cancel_button.setEnabled("cancel" in acts)
+        self.post_button.setEnabled("post" in acts)
+        self.approve_button.setEnabled("approve" in acts)
+        self.reject_button.setEnabled("reject" in acts)
         self.approve_button.setVisible(self.user.has_role(Role.LEADER))
         self.reject_button.setVisible(self.user.has_role(Role.LEADER))
         self.sheet_button.setEnabled(st is not None)
