@@ -196,7 +196,8 @@ class RepairDialog(QDialog):
         layout.addWidget(self.form_box)
         layout.addWidget(lines_box, 1)
         layout.addWidget(trail_box, 3)
-        layout.addWidget(attachments_box, 1)
+        attachments_box.setMaximumHeight(180)  # the trail keeps the room; a list scrolls
+        layout.addWidget(attachments_box)
         layout.addWidget(self.action_box)
         layout.addLayout(bottom)
         self.load()
