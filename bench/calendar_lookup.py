@@ -54,7 +54,7 @@ def measure(url: str, label: str, calls: int) -> None:
     ours = per_call(lambda: calendar.add_working_days(START, 30), calls)
     snap = calendar.snapshot()
     bare = per_call(lambda: snap.add_working_days(START, 30), calls)
-    token = per_call(calendar._current_revision, calls)
+    token = per_call(calendar.days._current_revision, calls)
 
     def reload() -> None:
         Setting.update(value=str(time.perf_counter())).where(

@@ -127,7 +127,7 @@ def test_an_office_edit_is_audited_and_seen_by_a_desktop_holding_the_old_calenda
     )
     log = AuditLog.get((AuditLog.table == "calendar_day") & (AuditLog.record_id == row.id))
     assert log.action == "create" and log.actor_id == office.admin.id
-    calendar._cached = old  # that desktop's process still holds the old snapshot
+    calendar.days._cached = old  # that desktop's process still holds the old snapshot
     assert not calendar.is_working_day(friday)  # the revision token told it to reload
     assert calendar.add_working_days(date(2026, 9, 30), 2) == date(2026, 10, 10)
     # Back to a working day: an update of the same row, audited old → new.
