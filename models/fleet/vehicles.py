@@ -87,10 +87,10 @@ class VehicleStatus(StrEnum):
 
 
 class Vehicle(VoidableModel):
-    plate = peewee.CharField(max_length=16, unique=True)
+    plate = peewee.CharField(max_length=16, unique=True, verbose_name="车牌号")
     unit = peewee.ForeignKeyField(Department, backref="vehicles")  # 有车单位/中队
-    model = peewee.CharField(max_length=100, default="")
-    vin = peewee.CharField(max_length=17, default="")
+    model = peewee.CharField(max_length=100, default="", verbose_name="车型")
+    vin = peewee.CharField(max_length=17, default="", verbose_name="车架号")
     purchase_date = peewee.DateField(null=True)
     odometer = peewee.IntegerField(default=0)  # km, the highest reading known
     status = peewee.CharField(max_length=16, default=VehicleStatus.IN_SERVICE)
@@ -114,7 +114,7 @@ class VehicleDriver(BaseModel):
 class RepairShop(VoidableModel):
     """定点修理厂. Taking a shop off the list (``designated=False``) keeps its history."""
 
-    name = peewee.CharField(max_length=100, unique=True)
+    name = peewee.CharField(max_length=100, unique=True, verbose_name="名称")
     address = peewee.CharField(max_length=200, default="")
     phone = peewee.CharField(max_length=32, default="")
     designated = peewee.BooleanField(default=True)
@@ -123,7 +123,7 @@ class RepairShop(VoidableModel):
 class FuelStation(VoidableModel):
     """定点加油站."""
 
-    name = peewee.CharField(max_length=100, unique=True)
+    name = peewee.CharField(max_length=100, unique=True, verbose_name="名称")
     address = peewee.CharField(max_length=200, default="")
     designated = peewee.BooleanField(default=True)
 

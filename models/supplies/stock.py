@@ -128,7 +128,7 @@ INBOUND = frozenset(
 
 
 class Supplier(VoidableModel):
-    name = peewee.CharField(max_length=100, unique=True)
+    name = peewee.CharField(max_length=100, unique=True, verbose_name="供应商名称")
     name_search = peewee.CharField(max_length=255, default="", index=True)
     kind = peewee.CharField(max_length=10, default=SupplierKind.LOCAL)
     contact = peewee.CharField(max_length=64, default="")
@@ -157,12 +157,12 @@ class CategorySupplier(BaseModel):
 
 
 class Item(VoidableModel):
-    code = peewee.CharField(max_length=20, unique=True)  # SX0001
-    name = peewee.CharField(max_length=100)
+    code = peewee.CharField(max_length=20, unique=True, verbose_name="物品编码")  # SX0001
+    name = peewee.CharField(max_length=100, verbose_name="物品名称")
     name_search = peewee.CharField(max_length=255, default="", index=True)
     category = peewee.CharField(max_length=16, index=True)
-    unit = peewee.CharField(max_length=10)
-    specification = peewee.CharField(max_length=200, default="")
+    unit = peewee.CharField(max_length=10, verbose_name="计量单位")
+    specification = peewee.CharField(max_length=200, default="", verbose_name="规格")
     reorder_level = peewee.IntegerField(default=0)
     gov_catalogue = peewee.BooleanField(default=False)  # 政府采购目录 (S3)
     price = peewee.DecimalField(**MONEY, default=Decimal("0"))  # the last receipt price
