@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, documents, workflow
+from models import audit, documents, numbers, workflow
 from models.base import BaseModel
 from models.db import db, for_update
 from models.documents import Document, transition
@@ -232,6 +232,8 @@ def record_maintenance(
     shop: RepairShop | None = None,
 ) -> Maintenance:
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
+    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F1")
+    cost = numbers.money(cost, "保养费用", "the cost", field="cost", rule="F1")
     with db.atomic():
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
         if shop is not None and not RepairShop.get_by_id(shop.id).designated:
@@ -248,7 +250,7 @@ def record_maintenance(
             done_on=done_on,
             odometer=odometer,
             items=items.strip(),
-            cost=Decimal(cost),
+            cost=cost,
             shop=shop,
             on_time=on_time,
             recorded_by=actor.id,
@@ -320,11 +322,13 @@ def log_fuel(
 ) -> FuelLog:
     """定点加油: each fill-up at a designated station, with litres, amount and odometer."""
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.CLERK)
-    litres, amount = Decimal(litres), Decimal(amount)
-    if litres <= 0 or amount <= 0:
-        raise RuleViolation(
-            None, "加油量和金额必须大于0", "litres and amount must be positive", field="litres"
-        )
+    litres = numbers.decimal(
+        litres, "加油量", "litres", field="litres", positive=True, maximum=10000, rule="F10"
+    )
+    amount = numbers.money(
+        amount, "加油金额", "the amount", field="amount", positive=True, rule="F10"
+    )
+    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F10")
     with db.atomic():
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
         station = FuelStation.get_by_id(station.id)

@@ -13,7 +13,7 @@ from typing import Any
 
 import peewee
 
-from models import audit
+from models import audit, numbers
 from models.base import BaseModel, VoidableModel
 from models.db import db, for_update
 from models.errors import RuleViolation
@@ -147,13 +147,24 @@ def add_vehicle(
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
     plate = normalize_plate(plate)
     vin = normalize_vin(vin)
-    if odometer < 0 or service_interval_km <= 0 or service_interval_months <= 0:
-        raise RuleViolation(
-            None,
-            "里程和保养间隔必须为正数",
-            "mileage and intervals must be positive",
-            field="odometer",
-        )
+    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer")
+    service_interval_km = numbers.whole(
+        service_interval_km,
+        "保养间隔里程",
+        "the interval in km",
+        field="service_interval_km",
+        minimum=1,
+        rule="F1",
+    )
+    service_interval_months = numbers.whole(
+        service_interval_months,
+        "保养间隔月数",
+        "the interval in months",
+        field="service_interval_months",
+        minimum=1,
+        maximum=120,
+        rule="F1",
+    )
     with db.atomic():
         if Vehicle.select().where(Vehicle.plate == plate).exists():
             raise RuleViolation(

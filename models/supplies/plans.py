@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, documents, workflow
+from models import audit, documents, numbers, workflow
 from models.base import BaseModel, guarded_update, now
 from models.db import db
 from models.documents import Document, transition
@@ -172,10 +172,7 @@ def _check_plan_lines(lines: Sequence[PlanLineInput]) -> None:
     seen: set[int] = set()
     for line in lines:
         positive_int(line.quantity, f"「{line.item.name}」的计划数量", "a planned quantity")
-        if Decimal(str(line.unit_price)) < 0:
-            raise RuleViolation(
-                None, "单价不能为负", "a price cannot be negative", field="unit_price"
-            )
+        numbers.money(line.unit_price, f"「{line.item.name}」的单价", "a price", field="unit_price")
         if line.item.id in seen:
             raise RuleViolation(
                 "S4",

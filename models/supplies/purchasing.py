@@ -23,7 +23,7 @@ from enum import StrEnum
 
 import peewee
 
-from models import audit
+from models import audit, numbers
 from models.base import BaseModel, VersionedModel, guarded_update, now
 from models.db import db, for_update
 from models.errors import RuleViolation
@@ -292,8 +292,7 @@ def _check_route(
             field="quotes",
         )
     for quote in quotes:
-        if Decimal(str(quote.amount)) <= 0:
-            raise RuleViolation(None, "报价金额须大于0", "a quote is positive", field="quotes")
+        numbers.money(quote.amount, "报价金额", "a quote", field="quotes", positive=True)
 
 
 def create_order(
@@ -373,9 +372,7 @@ def create_order(
                     None, "同一计划项目在订单中重复", "a plan line appears twice", field="lines"
                 )
             quantity = positive_int(line.quantity, "采购数量", "the quantity")
-            price = Decimal(str(line.unit_price)).quantize(CENT)
-            if price < 0:
-                raise RuleViolation(None, "单价不能为负", "negative price", field="unit_price")
+            price = numbers.money(line.unit_price, "单价", "the price", field="unit_price")
             wanted[line.plan_line.id] = (quantity, price)
         items = {pl.item_id: pl.item for pl in plan_lines.values()}
         _check_route(method, supplier, [items[plan_lines[i].item_id] for i in wanted], list(quotes))

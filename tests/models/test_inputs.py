@@ -6,14 +6,16 @@ and an assembly (总成) declared a plain part."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from models import fleet, supplies
 from models.audit import AuditLog
 from models.errors import RuleViolation
+from models.fleet import LineInput
 from models.supplies import Category
-from tests.models.test_fleet import T0, Fleet
+from tests.models.test_fleet import PROMISED, T0, Fleet
 
 
 @pytest.fixture
@@ -70,3 +72,82 @@ def test_X3_control_characters_are_refused_at_input(office):
         office.logistics, name="笔", category=Category.WRITING, unit="支", specification="黑\t0.5"
     )
     assert item.specification == "黑\t0.5"  # tab and line feed are text
+
+
+# --- numbers: one helper, finite, in range, with the column's decimals -------------------
+
+
+@pytest.mark.parametrize("bad", ["NaN", "Infinity", "-Infinity", "sNaN", "abc", "-50", "1.005"])
+def test_F1_maintenance_cost_is_a_finite_amount_not_negative(fl, bad):
+    o = fl.office
+    with pytest.raises(RuleViolation) as err:
+        fleet.record_maintenance(o.fleet, fl.car, date(2026, 9, 1), 43000, "换机油", cost=bad)
+    assert err.value.rule == "F1" and err.value.field == "cost"
+    assert _count(fleet.Maintenance) == 0
+
+
+@pytest.mark.parametrize(
+    "litres, amount, field",
+    [("NaN", "300", "litres"), ("40", "Infinity", "amount"), ("0", "300", "litres")],
+)
+def test_F10_fill_up_numbers_are_finite_and_positive(fl, litres, amount, field):
+    o = fl.office
+    with pytest.raises(RuleViolation) as err:
+        fleet.log_fuel(o.fleet, fl.car, fl.station, T0, Decimal(litres), Decimal(amount), 42100)
+    assert err.value.rule == "F10" and err.value.field == field
+    assert _count(fleet.FuelLog) == 0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        LineInput("刹车片", Decimal("NaN")),
+        LineInput("刹车片", Decimal("Infinity")),
+        LineInput("刹车片", Decimal("300"), quantity=Decimal("NaN")),
+        LineInput("刹车片", Decimal("300"), quantity=Decimal("0")),
+        LineInput("刹车片", Decimal("300"), warranty_months=-3),
+    ],
+)
+def test_F7_repair_line_numbers_are_finite_and_meaningful(fl, line):
+    o = fl.office
+    repair = fleet.apply_repair(o.driver, fl.car, "刹车异响", at=T0)
+    with pytest.raises(RuleViolation) as err:
+        fleet.assess(
+            o.fleet,
+            repair,
+            diagnosis="磨损",
+            lines=[line],
+            shop=fl.shop,
+            promised_date=PROMISED,
+            at=T0,
+        )
+    assert err.value.rule is None and err.value.field == "lines"
+    assert _count(fleet.RepairLine) == 0
+
+
+@pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("Infinity"), Decimal("-1")])
+def test_S1_item_price_and_reorder_level_are_finite(office, bad):
+    with pytest.raises(RuleViolation) as err:
+        supplies.add_item(
+            office.logistics, name="笔", category=Category.WRITING, unit="支", price=bad
+        )
+    assert err.value.rule is None and err.value.field == "price"
+    with pytest.raises(RuleViolation) as err:
+        supplies.add_item(
+            office.logistics, name="笔", category=Category.WRITING, unit="支", reorder_level=bad
+        )
+    assert err.value.rule == "S1" and err.value.field == "reorder_level"
+    assert _count(supplies.Item) == 0
+
+
+def test_F1_vehicle_interval_and_odometer_are_whole_numbers(office):
+    for kw, field in (
+        ({"odometer": float("nan")}, "odometer"),
+        ({"odometer": float("inf")}, "odometer"),
+        ({"service_interval_km": 0}, "service_interval_km"),
+        ({"service_interval_months": 2.5}, "service_interval_months"),
+    ):
+        with pytest.raises(RuleViolation) as err:
+            fleet.add_vehicle(office.fleet, "京A12345", office.squad, **kw)
+        assert err.value.field == field
+    assert _count(fleet.Vehicle) == 0

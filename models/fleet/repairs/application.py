@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from models import audit, workflow
+from models import audit, numbers, workflow
 from models.base import guarded_update, now
 from models.db import db
 from models.errors import RuleViolation
@@ -53,13 +53,22 @@ def _check_lines(lines: Sequence[LineInput]) -> None:
     for ln in lines:
         if not ln.name.strip():
             raise RuleViolation(None, "维修项目名称不能为空", "an item needs a name", field="lines")
-        if Decimal(ln.quantity) <= 0 or Decimal(ln.unit_price) < 0:
-            raise RuleViolation(
-                None,
-                f"「{ln.name}」数量须大于0、单价不能为负",
-                f"{ln.name}: quantity > 0 and price >= 0",
-                field="lines",
-            )
+        numbers.decimal(
+            ln.quantity,
+            f"「{ln.name}」的数量",
+            f"{ln.name}: the quantity",
+            field="lines",
+            positive=True,
+            maximum=Decimal("99999999.99"),
+        )
+        numbers.money(ln.unit_price, f"「{ln.name}」的单价", f"{ln.name}: the price", field="lines")
+        numbers.whole(
+            ln.warranty_months,
+            f"「{ln.name}」的质保期",
+            f"{ln.name}: the warranty",
+            field="lines",
+            maximum=600,
+        )
         if ln.kind not in ("part", "labour"):
             raise RuleViolation(
                 None, "项目类别只能是配件或工时", "kind is part or labour", field="lines"

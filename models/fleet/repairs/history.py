@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from models import audit
+from models import audit, numbers
 from models.base import now
 from models.db import db
 from models.errors import RuleViolation
@@ -39,7 +39,7 @@ def record_historical_repair(
     so statistics cover the past while no live repair can skip the flow. Logistics or an
     administrator enters them (typically by Excel import)."""
     require_role(actor, Role.LOGISTICS, Role.ADMIN)
-    cost = Decimal(cost)
+    cost = numbers.money(cost, "维修费用", "the cost", field="cost")
     if not fault.strip():
         raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
     if cost < 0:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
 import peewee
 
-from models import audit
+from models import audit, numbers
 from models.base import now
 from models.db import db
 from models.errors import RuleViolation
@@ -23,6 +22,7 @@ from models.supplies.stock import (
     Movement,
 )
 from models.supplies.stocktake.document import COUNTING, Stocktake, StocktakeLine, _require_counting
+from models.text import shorten
 
 # --- the count sheet ---------------------------------------------------------------------
 
@@ -92,17 +92,15 @@ def _line(st: Stocktake, item: Item | int | str) -> StocktakeLine:
 
 def _count_value(value: object, code: str) -> int:
     try:
-        number = Decimal(str(value).strip())
-    except Exception:  # every unparsable cell is the same refusal
-        number = Decimal("-1")
-    if number < 0 or number != number.to_integral_value():
+        return numbers.whole(value, "实盘数量", "the count", field="counted", rule="S5")
+    except RuleViolation:
+        shown = shorten(value, 30)
         raise RuleViolation(
             "S5",
-            f"{code} 的实盘数量应为不小于0的整数：{value}",
-            f"{code}: the count must be a whole number >= 0: {value}",
+            f"{code} 的实盘数量应为不小于0的整数：{shown}",
+            f"{code}: the count must be a whole number >= 0: {shown}",
             field="counted",
-        )
-    return int(number)
+        ) from None
 
 
 def enter_count(
