@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, documents, numbers, workflow
+from models import audit, dates, documents, numbers, workflow
 from models.base import BaseModel
 from models.db import db, for_update
 from models.documents import Document, transition
@@ -234,6 +234,7 @@ def record_maintenance(
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
     odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F1")
     cost = numbers.money(cost, "保养费用", "the cost", field="cost", rule="F1")
+    dates.done(done_on, "保养日期", "the maintenance date", field="done_on", rule="F1")
     with db.atomic():
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
         if shop is not None and not RepairShop.get_by_id(shop.id).designated:
@@ -329,6 +330,7 @@ def log_fuel(
         amount, "加油金额", "the amount", field="amount", positive=True, rule="F10"
     )
     odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F10")
+    dates.done(filled_at, "加油时间", "the fill-up", field="filled_at", rule="F10")
     with db.atomic():
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
         station = FuelStation.get_by_id(station.id)

@@ -5,7 +5,7 @@ and an assembly (总成) declared a plain part."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -151,3 +151,49 @@ def test_F1_vehicle_interval_and_odometer_are_whole_numbers(office):
             fleet.add_vehicle(office.fleet, "京A12345", office.squad, **kw)
         assert err.value.field == field
     assert _count(fleet.Vehicle) == 0
+
+
+# --- dates: what was done is not in the future, ordered dates keep their order -----------
+
+
+def test_F8_promised_date_is_not_before_the_application(fl):
+    o = fl.office
+    repair = fleet.apply_repair(o.driver, fl.car, "刹车异响", at=T0)
+    with pytest.raises(RuleViolation) as err:
+        fleet.assess(
+            o.fleet,
+            repair,
+            diagnosis="磨损",
+            lines=[LineInput("刹车片", Decimal("300"))],
+            shop=fl.shop,
+            promised_date=T0.date() - timedelta(days=3),
+            at=T0,
+        )
+    assert err.value.rule == "F8" and err.value.field == "promised_date"
+    assert fleet.Repair.get_by_id(repair.id).state == fleet.RepairState.APPLIED
+    assert _count(fleet.RepairLine) == 0
+
+
+def test_F1_maintenance_cannot_be_dated_ahead(fl):
+    from models.base import now
+
+    o = fl.office
+    ahead = now().date() + timedelta(days=90)
+    with pytest.raises(RuleViolation) as err:
+        fleet.record_maintenance(o.fleet, fl.car, ahead, 43000, "换机油")
+    assert err.value.rule == "F1" and err.value.field == "done_on"
+    car = fleet.Vehicle.get_by_id(fl.car.id)
+    assert _count(fleet.Maintenance) == 0 and car.last_service_date == date(2024, 3, 1)
+
+
+def test_F10_fill_up_cannot_be_in_the_future(fl):
+    from models.base import now
+
+    o = fl.office
+    with pytest.raises(RuleViolation) as err:
+        fleet.log_fuel(
+            o.fleet, fl.car, fl.station, now() + timedelta(days=2), Decimal(40), Decimal(300), 42100
+        )
+    assert err.value.rule == "F10" and err.value.field == "filled_at"
+    assert _count(fleet.FuelLog) == 0
+    fleet.log_fuel(o.fleet, fl.car, fl.station, now(), Decimal(40), Decimal(300), 42100)

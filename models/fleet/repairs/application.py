@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from models import audit, numbers, workflow
+from models import audit, dates, numbers, workflow
 from models.base import guarded_update, now
 from models.db import db
 from models.errors import RuleViolation
@@ -191,6 +191,15 @@ def assess(
     _check_lines(lines)
     with db.atomic():
         repair = Repair.lock(repair)
+        dates.in_order(
+            repair.applied_at,
+            promised_date,
+            "报修日期",
+            "承诺完工日期",
+            field="promised_date",
+            rule="F8",
+            en="the promised date is before the application",
+        )
         inst = repair.instance()
         node = inst.current_node() if inst else None
         if repair.state != RepairState.APPLIED or node is None or node.key != "assess":
