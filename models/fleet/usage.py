@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import peewee
 
 from models import audit, dates, documents, numbers, workflow
+from models.audit import AuditLog
 from models.base import BaseModel
 from models.db import db, for_update
 from models.documents import Document, transition
@@ -282,31 +283,65 @@ def maintenance_compliance(start: date, end: date) -> dict[str, tuple[int, int]]
 # --- fuel and use (F10) ------------------------------------------------------------------
 
 
+def registered_reading(vehicle: Vehicle) -> int:
+    """The odometer the vehicle was registered with (its audited creation), the floor of
+    every reading recorded for it."""
+    row = (
+        AuditLog.select(AuditLog.changes)
+        .where(
+            (AuditLog.table == Vehicle._meta.table_name)
+            & (AuditLog.record_id == vehicle.id)
+            & (AuditLog.action == "create")
+        )
+        .order_by(AuditLog.id)
+        .first()
+    )
+    if row is None:
+        return 0
+    return int((row.changes_dict().get("odometer") or [None, 0])[1] or 0)
+
+
 def _check_reading(vehicle: Vehicle, odometer: int, at: datetime) -> None:
     """Readings never go backwards in time, yet an older entry may be back-filled where it
-    fits between its neighbours."""
-    before = (
+    fits between its neighbours. Fill-ups and maintenances are readings alike, and none is
+    below the odometer the vehicle was registered with."""
+    day = at.date()
+    fuel_before = (
         FuelLog.select(peewee.fn.MAX(FuelLog.odometer))
         .where((FuelLog.vehicle == vehicle.id) & (FuelLog.filled_at <= at))
         .scalar()
     )
-    after = (
+    fuel_after = (
         FuelLog.select(peewee.fn.MIN(FuelLog.odometer))
         .where((FuelLog.vehicle == vehicle.id) & (FuelLog.filled_at > at))
         .scalar()
     )
-    if before is not None and odometer < before:
+    kept_before = (
+        Maintenance.select(peewee.fn.MAX(Maintenance.odometer))
+        .where((Maintenance.vehicle == vehicle.id) & (Maintenance.done_on <= day))
+        .scalar()
+    )
+    kept_after = (
+        Maintenance.select(peewee.fn.MIN(Maintenance.odometer))
+        .where((Maintenance.vehicle == vehicle.id) & (Maintenance.done_on > day))
+        .scalar()
+    )
+    floor = max(
+        km for km in (fuel_before, kept_before, registered_reading(vehicle)) if km is not None
+    )
+    ceilings = [km for km in (fuel_after, kept_after) if km is not None]
+    if odometer < floor:
         raise RuleViolation(
             "F10",
-            f"里程 {odometer} 小于此前记录的 {before} 公里",
-            f"odometer {odometer} is below the earlier reading {before}",
+            f"里程 {odometer} 小于此前记录的 {floor} 公里",
+            f"odometer {odometer} is below the earlier reading {floor}",
             field="odometer",
         )
-    if after is not None and odometer > after:
+    if ceilings and odometer > min(ceilings):
         raise RuleViolation(
             "F10",
-            f"里程 {odometer} 大于之后记录的 {after} 公里",
-            f"odometer {odometer} is above the later reading {after}",
+            f"里程 {odometer} 大于之后记录的 {min(ceilings)} 公里",
+            f"odometer {odometer} is above the later reading {min(ceilings)}",
             field="odometer",
         )
 

@@ -197,3 +197,34 @@ def test_F10_fill_up_cannot_be_in_the_future(fl):
     assert err.value.rule == "F10" and err.value.field == "filled_at"
     assert _count(fleet.FuelLog) == 0
     fleet.log_fuel(o.fleet, fl.car, fl.station, now(), Decimal(40), Decimal(300), 42100)
+
+
+# --- readings: never below the registered odometer or the last known reading -------------
+
+
+def test_F10_first_fill_up_below_the_registered_odometer_is_refused(fl):
+    o = fl.office
+    with pytest.raises(RuleViolation) as err:
+        fleet.log_fuel(o.fleet, fl.car, fl.station, T0, Decimal(40), Decimal(300), 41000)
+    assert err.value.rule == "F10" and err.value.field == "odometer" and "42000" in err.value.zh
+    assert _count(fleet.FuelLog) == 0
+
+
+def test_F1_maintenance_below_the_known_reading_does_not_rewrite_the_last_service(fl):
+    o = fl.office
+    with pytest.raises(RuleViolation) as err:  # below the registered 42,000
+        fleet.record_maintenance(o.fleet, fl.car, date(2026, 9, 1), 1000, "保养")
+    assert err.value.rule == "F10" and err.value.field == "odometer"
+    fleet.log_fuel(o.fleet, fl.car, fl.station, T0, Decimal(40), Decimal(300), 45000)
+    with pytest.raises(RuleViolation) as err:  # below the fill-up before it
+        fleet.record_maintenance(o.fleet, fl.car, T0.date() + timedelta(days=1), 44000, "保养")
+    assert err.value.rule == "F10"
+    fleet.record_maintenance(o.fleet, fl.car, T0.date() + timedelta(days=1), 45200, "保养")
+    with pytest.raises(RuleViolation) as err:  # a fill-up after the service, below it
+        fleet.log_fuel(
+            o.fleet, fl.car, fl.station, T0 + timedelta(days=2), Decimal(40), Decimal(300), 45100
+        )
+    assert err.value.rule == "F10"
+    car = fleet.Vehicle.get_by_id(fl.car.id)
+    assert (car.last_service_km, car.odometer) == (45200, 45200)
+    assert _count(fleet.Maintenance) == 1
