@@ -28,6 +28,7 @@ from models.fleet.vehicles import (
     VehicleStatus,
 )
 from models.people import Actor, Department, Role, User, require_role
+from models.text import clean, is_blank
 from models.workflow import Approver, Condition, Flow, Node, State
 
 # --- maintenance, fuel, use --------------------------------------------------------------
@@ -251,7 +252,7 @@ def record_maintenance(
             vehicle=vehicle,
             done_on=done_on,
             odometer=odometer,
-            items=items.strip(),
+            items=clean(items),
             cost=cost,
             shop=shop,
             on_time=on_time,
@@ -411,7 +412,7 @@ def request_use(
     private: bool = False,
 ) -> VehicleUse:
     """用车申请: private use and leaving the city need the main leader's consent (F10)."""
-    if not purpose.strip() or not destination.strip():
+    if is_blank(purpose) or is_blank(destination):
         raise RuleViolation(
             None, "请填写用车事由和目的地", "purpose and destination are needed", field="purpose"
         )
@@ -423,8 +424,8 @@ def request_use(
         use = VehicleUse.create(
             vehicle=vehicle,
             applicant=actor,
-            purpose=purpose.strip(),
-            destination=destination.strip(),
+            purpose=clean(purpose),
+            destination=clean(destination),
             out_of_city=out_of_city,
             private=private,
             starts=starts,

@@ -18,6 +18,7 @@ from models.base import BaseModel, VoidableModel
 from models.db import db, for_update
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
+from models.text import clean, normalize_code
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -56,7 +57,7 @@ def normalize_plate(text: str) -> str:
 
 def normalize_vin(text: str) -> str:
     """A VIN is 17 letters and digits without I, O or Q; empty is allowed (unknown)."""
-    vin = (text or "").strip().upper()
+    vin = normalize_code(text)
     if vin and not re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", vin):
         raise RuleViolation(
             None,
@@ -277,21 +278,21 @@ def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) ->
 def add_shop(actor: Actor, name: str, address: str = "", phone: str = "") -> RepairShop:
     require_role(actor, Role.LOGISTICS, Role.ADMIN)
     with db.atomic():
-        if RepairShop.select().where(RepairShop.name == name.strip()).exists():
+        if RepairShop.select().where(RepairShop.name == clean(name)).exists():
             raise RuleViolation(
                 None, f"修理厂「{name}」已存在", f"shop {name} exists", field="name"
             )
-        return audit.create(actor, RepairShop, name=name.strip(), address=address, phone=phone)
+        return audit.create(actor, RepairShop, name=clean(name), address=address, phone=phone)
 
 
 def add_station(actor: Actor, name: str, address: str = "") -> FuelStation:
     require_role(actor, Role.LOGISTICS, Role.ADMIN)
     with db.atomic():
-        if FuelStation.select().where(FuelStation.name == name.strip()).exists():
+        if FuelStation.select().where(FuelStation.name == clean(name)).exists():
             raise RuleViolation(
                 None, f"加油站「{name}」已存在", f"station {name} exists", field="name"
             )
-        return audit.create(actor, FuelStation, name=name.strip(), address=address)
+        return audit.create(actor, FuelStation, name=clean(name), address=address)
 
 
 def set_designated(actor: Actor, place: RepairShop | FuelStation, designated: bool) -> None:

@@ -28,6 +28,7 @@ from models.supplies.stock import (
     Item,
     positive_int,
 )
+from models.text import clean
 from models.workflow import Approver, Flow, Instance, Node, State
 
 # --- plans -------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ def _write_plan_lines(plan: PurchasePlan, lines: Sequence[PlanLineInput]) -> Dec
             quantity=int(line.quantity),
             unit_price=price,
             budget=budget,
-            note=line.note.strip(),
+            note=clean(line.note),
         )
         total += budget
     return total
@@ -223,8 +224,8 @@ def create_plan(
             number=next_number("JH", year),
             year=year,
             quarter=quarter,
-            title=title.strip() or f"{year}年第{quarter}季度办公用品采购计划",
-            note=note.strip(),
+            title=clean(title) or f"{year}年第{quarter}季度办公用品采购计划",
+            note=clean(note),
             prepared_by=actor,
             prepared_at=at,
         )

@@ -44,6 +44,7 @@ from models.supplies.stock import (
     post_movement,
 )
 from models.supplies.suppliers import is_designated
+from models.text import clean, is_blank
 
 # --- orders, receipts, returns -----------------------------------------------------------
 
@@ -327,7 +328,7 @@ def create_order(
                 field="quotes",
             )
         supplier = supplier or chosen[0].supplier
-        if not choice_reason.strip():
+        if is_blank(choice_reason):
             raise RuleViolation(
                 "S2",
                 "竞争性采购须写明选定理由",
@@ -340,7 +341,7 @@ def create_order(
         )
     if supplier is None:
         raise RuleViolation(None, "请选择供应商", "choose a supplier", field="supplier")
-    if method == OrderMethod.CENTRAL and not central_ref.strip():
+    if method == OrderMethod.CENTRAL and is_blank(central_ref):
         raise RuleViolation(
             "S3",
             "政府集中采购须填写委托或合同编号",
@@ -401,9 +402,9 @@ def create_order(
             plan=plan,
             method=method.value,
             supplier=supplier,
-            choice_reason=choice_reason.strip(),
-            central_ref=central_ref.strip(),
-            note=note.strip(),
+            choice_reason=clean(choice_reason),
+            central_ref=clean(central_ref),
+            note=clean(note),
             created_by=actor,
             created_at=at,
         )
@@ -419,7 +420,7 @@ def create_order(
                 order=order,
                 supplier=quote.supplier,
                 amount=Decimal(str(quote.amount)).quantize(CENT),
-                note=quote.note.strip(),
+                note=clean(quote.note),
                 chosen=quote.chosen,
             )
         guarded_update(order, order.version, total=total)
@@ -448,7 +449,7 @@ def cancel_order(
     """Cancel an order nothing of which has arrived; its quantity and budget go back to the
     plan line."""
     require_role(actor, *STORE_ROLES)
-    if not (reason or "").strip():
+    if is_blank(reason):
         raise RuleViolation("X2", "取消订单须填写原因", "cancelling needs a reason", field="reason")
     with db.atomic():
         order = _lock_order(order)
@@ -459,7 +460,7 @@ def cancel_order(
                 "an order with receipts cannot be cancelled; return the goods instead",
             )
         guarded_update(order, order.version, state=OrderState.CANCELLED, cancel_reason=reason)
-        audit.record(actor, "purchase_order", order.id, "cancel", note=reason.strip())
+        audit.record(actor, "purchase_order", order.id, "cancel", note=clean(reason))
         return order
 
 
@@ -508,7 +509,7 @@ def receive(
             supplier=order.supplier_id,
             received_by=actor,
             received_at=at,
-            note=note.strip(),
+            note=clean(note),
         )
         locked = lock_items(lines[i].item_id for i in wanted)
         for line_id, qty in sorted(wanted.items(), key=lambda kv: lines[kv[0]].item_id):

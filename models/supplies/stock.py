@@ -34,7 +34,7 @@ from models.base import BaseModel, VoidableModel, now
 from models.db import db, for_update
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
-from models.text import search_key
+from models.text import clean, normalize_code, search_key
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -73,7 +73,7 @@ CATEGORY_LABELS: dict[Category, tuple[str, str]] = {
 def category_from_label(text: str) -> Category:
     """``Category`` from its code or Chinese label (``书写工具``, ``书写工具系列``), as typed in
     an Excel sheet."""
-    text = (text or "").strip().removesuffix("系列")
+    text = clean(text).removesuffix("系列")
     for category, (zh, _prefix) in CATEGORY_LABELS.items():
         if text in (category.value, zh):
             return category
@@ -283,7 +283,7 @@ def post_movement(
         at=at,
         actor=actor.id,
         actor_name=actor.display_name,
-        reason=reason.strip(),
+        reason=clean(reason),
         doc_type=doc_type,
         doc_id=doc_id,
         doc_number=doc_number,
@@ -339,7 +339,7 @@ def add_item(
     (``SX0001``) is generated per series unless the importer brings its own."""
     require_role(actor, *CATALOGUE_ROLES)
     category = category if isinstance(category, Category) else category_from_label(category)
-    name, unit = (name or "").strip(), (unit or "").strip()
+    name, unit = clean(name), clean(unit)
     if not name:
         raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
     if not unit:
@@ -349,14 +349,14 @@ def add_item(
     )
     price = numbers.money(price, "单价", "the price", field="price")
     with db.atomic():
-        code = (code or "").strip().upper() or _next_item_code(category)
+        code = normalize_code(code) or _next_item_code(category)
         if Item.select().where(Item.code == code).exists():
             raise RuleViolation(
                 None, f"物品编码 {code} 已存在", f"item {code} exists", field="code"
             )
         duplicate = Item.select().where(
             (Item.name == name)
-            & (Item.specification == specification.strip())
+            & (Item.specification == clean(specification))
             & Item.voided_at.is_null()
         )
         if duplicate.exists():
@@ -374,7 +374,7 @@ def add_item(
             name_search=search_key(name),
             category=category.value,
             unit=unit,
-            specification=specification.strip(),
+            specification=clean(specification),
             reorder_level=int(reorder_level),
             gov_catalogue=bool(gov_catalogue),
             price=price.quantize(CENT),
@@ -398,7 +398,7 @@ def update_item(actor: Actor, item: Item, **changes: Any) -> dict[str, tuple[Any
     if "category" in changes:
         changes["category"] = category_from_label(str(changes["category"])).value
     if "name" in changes:
-        changes["name"] = str(changes["name"]).strip()
+        changes["name"] = clean(changes["name"])
         if not changes["name"]:
             raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
         changes["name_search"] = search_key(changes["name"])

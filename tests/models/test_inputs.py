@@ -228,3 +228,50 @@ def test_F1_maintenance_below_the_known_reading_does_not_rewrite_the_last_servic
     car = fleet.Vehicle.get_by_id(fl.car.id)
     assert (car.last_service_km, car.odometer) == (45200, 45200)
     assert _count(fleet.Maintenance) == 1
+
+
+# --- invisible characters, full-width codes ---------------------------------------------
+
+
+@pytest.mark.parametrize("blank", ["\u200b", " \u200b\u200c\ufeff ", "\u2060\u3000"])
+def test_F2_a_fault_of_invisible_characters_is_empty(fl, blank):
+    with pytest.raises(RuleViolation) as err:
+        fleet.apply_repair(fl.office.driver, fl.car, blank, at=T0)
+    assert err.value.rule == "F2" and err.value.field == "fault"
+    assert _count(fleet.Repair) == 0
+
+
+def test_S1_an_item_name_of_invisible_characters_is_empty_and_padding_is_dropped(office):
+    with pytest.raises(RuleViolation) as err:
+        supplies.add_item(
+            office.logistics, name="\u200b\u200d", category=Category.WRITING, unit="支"
+        )
+    assert err.value.rule == "S1" and err.value.field == "name"
+    item = supplies.add_item(
+        office.logistics, name="\u200b签字笔\ufeff", category=Category.WRITING, unit="支"
+    )
+    assert item.name == "签字笔"
+
+
+def test_S1_full_width_codes_are_the_same_code(office):
+    first = supplies.add_item(
+        office.logistics, name="笔", category=Category.WRITING, unit="支", code="ZZ0000001"
+    )
+    with pytest.raises(RuleViolation) as err:
+        supplies.add_item(
+            office.logistics,
+            name="尺",
+            category=Category.WRITING,
+            unit="把",
+            code="ｚｚ００００００１",
+        )
+    assert err.value.rule is None and err.value.field == "code"
+    assert _count(supplies.Item) == 1 and first.code == "ZZ0000001"
+    other = supplies.add_item(
+        office.logistics,
+        name="尺",
+        category=Category.WRITING,
+        unit="把",
+        code="ＺＺ０００ ０００２",
+    )
+    assert other.code == "ZZ0000002"

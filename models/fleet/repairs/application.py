@@ -31,6 +31,7 @@ from models.fleet.vehicles import (
 )
 from models.numbering import next_number
 from models.people import Role, User, require_role
+from models.text import clean, is_blank
 
 # --- the repair flow ---------------------------------------------------------------------
 
@@ -51,7 +52,7 @@ def _check_lines(lines: Sequence[LineInput]) -> None:
             "F2", "至少需要一个维修项目", "at least one repair item is needed", field="lines"
         )
     for ln in lines:
-        if not ln.name.strip():
+        if is_blank(ln.name):
             raise RuleViolation(None, "维修项目名称不能为空", "an item needs a name", field="lines")
         numbers.decimal(
             ln.quantity,
@@ -86,7 +87,7 @@ def _write_lines(
             repair=repair,
             supplement=supplement,
             kind=ln.kind,
-            name=ln.name.strip(),
+            name=clean(ln.name),
             assembly=ln.assembly,
             quantity=Decimal(ln.quantity),
             unit_price=Decimal(ln.unit_price).quantize(CENT),
@@ -120,7 +121,7 @@ def apply_repair(
 ) -> Repair:
     """F2: the driver's application to the fleet manager (报修)."""
     at = at or now()
-    if not fault.strip():
+    if is_blank(fault):
         raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
     if kind not in ("repair", "overhaul"):
         raise RuleViolation(
@@ -155,7 +156,7 @@ def apply_repair(
             unit=vehicle.unit,
             driver=driver,
             kind=kind,
-            fault=fault.strip(),
+            fault=clean(fault),
             applied_at=at,
         )
         workflow.submit(
@@ -216,14 +217,14 @@ def assess(
                 f"{shop.name} is not designated",
                 field="shop",
             )
-        if repair.is_overhaul and not quote_ref.strip():
+        if repair.is_overhaul and is_blank(quote_ref):
             raise RuleViolation(
                 "F5",
                 "大修须先取得修理厂报价单（填写报价单号）",
                 "an overhaul needs the shop's quote first",
                 field="quote_ref",
             )
-        if paid and not payer.strip():
+        if paid and is_blank(payer):
             raise RuleViolation(
                 "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
             )
@@ -237,13 +238,13 @@ def assess(
             repair.version,
             assessed_by=actor,
             assessed_at=at,
-            diagnosis=diagnosis.strip(),
+            diagnosis=clean(diagnosis),
             shop=shop,
             estimated_cost=estimate,
             promised_date=promised_date,
-            quote_ref=quote_ref.strip(),
+            quote_ref=clean(quote_ref),
             paid=paid,
-            payer=payer.strip(),
+            payer=clean(payer),
         )
         audit.record(
             actor,
@@ -310,7 +311,7 @@ def resubmit_repair(
         repair = Repair.begin(driver, repair, "resubmit")
         changes: dict[str, Any] = {"state": RepairState.APPLIED, "assessed_at": None}
         if fault:
-            changes["fault"] = fault.strip()
+            changes["fault"] = clean(fault)
         guarded_update(repair, repair.version, **changes)
         workflow.resubmit(driver, repair.instance().id, fields={"kind": repair.kind}, at=at)
         return repair

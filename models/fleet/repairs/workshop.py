@@ -27,6 +27,7 @@ from models.fleet.vehicles import (
     VehicleStatus,
 )
 from models.people import Actor, User, require_role
+from models.text import clean, is_blank
 from models.workflow import Instance, State
 
 
@@ -66,7 +67,7 @@ def propose_supplement(
     at = at or now()
     require_role(actor, *Repair.declared("supplement").roles)
     _check_lines(lines)
-    if not reason.strip():
+    if is_blank(reason):
         raise RuleViolation(
             "F4", "请说明追加原因", "give the reason for the supplement", field="reason"
         )
@@ -80,7 +81,7 @@ def propose_supplement(
         supplement = Supplement.create(
             repair=repair,
             number=number,
-            reason=reason.strip(),
+            reason=clean(reason),
             costly=costly,
             proposed_by=actor,
             proposed_at=at,
@@ -169,7 +170,7 @@ def accept(
     at = at or now()
     with db.atomic():
         repair = Repair.begin(driver, repair, "accept")
-        if not passed and not remarks.strip():
+        if not passed and is_blank(remarks):
             raise RuleViolation(
                 "F6", "验收不合格须写明问题", "a failed check needs remarks", field="remarks"
             )
@@ -179,7 +180,7 @@ def accept(
             attempt=attempt,
             passed=passed,
             signed_by=driver,
-            remarks=remarks.strip(),
+            remarks=clean(remarks),
             at=at,
         )
         changes: dict[str, Any] = {"acceptance_attempts": attempt}
@@ -196,6 +197,6 @@ def accept(
             "repair",
             repair.id,
             "accept" if passed else "accept_failed",
-            note=remarks.strip() or None,
+            note=clean(remarks) or None,
         )
         return repair

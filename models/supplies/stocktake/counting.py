@@ -22,7 +22,7 @@ from models.supplies.stock import (
     Movement,
 )
 from models.supplies.stocktake.document import COUNTING, Stocktake, StocktakeLine, _require_counting
-from models.text import shorten
+from models.text import clean, normalize_code, shorten
 
 # --- the count sheet ---------------------------------------------------------------------
 
@@ -78,7 +78,7 @@ def _line(st: Stocktake, item: Item | int | str) -> StocktakeLine:
     elif isinstance(item, int):
         query = query.where(Item.id == item)
     else:
-        query = query.where(Item.code == str(item).strip().upper())
+        query = query.where(Item.code == normalize_code(item))
     line = query.first()
     if line is None:
         raise RuleViolation(
@@ -154,7 +154,7 @@ def set_counts(
                 "counted_by": actor.id,
             }
             if reason is not None:
-                changes["reason"] = reason.strip()
+                changes["reason"] = clean(reason)
             StocktakeLine.update(changes).where(StocktakeLine.id == line.id).execute()
             done.append(line.id)
         audit.record(actor, "stocktake", st.id, "count", {"lines": (None, len(done))})
@@ -171,7 +171,7 @@ def set_reason(
         st = Stocktake.lock(stocktake)
         _require_counting(st)
         line = _line(st, item)
-        StocktakeLine.update(reason=reason.strip()).where(StocktakeLine.id == line.id).execute()
+        StocktakeLine.update(reason=clean(reason)).where(StocktakeLine.id == line.id).execute()
         return StocktakeLine.get_by_id(line.id)
 
 
