@@ -26,6 +26,7 @@ from models.fleet.vehicles import (
     RepairShop,
     Vehicle,
     VehicleStatus,
+    refuse_retired,
 )
 from models.people import Actor, Department, Role, User, require_role
 from models.text import clean, is_blank
@@ -239,6 +240,7 @@ def record_maintenance(
     dates.done(done_on, "保养日期", "the maintenance date", field="done_on", rule="F1")
     with db.atomic():
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        refuse_retired(vehicle, "F1")
         if shop is not None and not RepairShop.get_by_id(shop.id).designated:
             raise RuleViolation(
                 "F7",
@@ -369,6 +371,7 @@ def log_fuel(
     dates.done(filled_at, "加油时间", "the fill-up", field="filled_at", rule="F10")
     with db.atomic():
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        refuse_retired(vehicle, "F10")
         station = FuelStation.get_by_id(station.id)
         if not station.designated or station.is_voided:
             raise RuleViolation(
@@ -421,6 +424,8 @@ def request_use(
             None, "结束时间须晚于开始时间", "the end must be after the start", field="ends"
         )
     with db.atomic():
+        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        refuse_retired(vehicle, "F10")
         use = VehicleUse.create(
             vehicle=vehicle,
             applicant=actor,

@@ -71,6 +71,19 @@ def normalize_vin(text: str) -> str:
 # --- master data -------------------------------------------------------------------------
 
 
+def refuse_retired(vehicle: Vehicle, rule: str = "F1") -> None:
+    """A scrapped (报废) or voided vehicle takes part in no new document: no repair, no
+    maintenance, no fill-up, no use request."""
+    if vehicle.is_voided or vehicle.status == VehicleStatus.SCRAPPED:
+        state = "已作废" if vehicle.is_voided else "已报废"
+        raise RuleViolation(
+            rule,
+            f"车辆 {vehicle.plate} {state}，不能再登记加油、保养、维修或用车",
+            f"{vehicle.plate} is {'voided' if vehicle.is_voided else 'scrapped'}: no new records",
+            field="vehicle",
+        )
+
+
 class VehicleStatus(StrEnum):
     IN_SERVICE = "in_service"
     IN_REPAIR = "in_repair"

@@ -42,6 +42,7 @@ from models.supplies.stock import (
     lock_items,
     positive_int,
     post_movement,
+    refuse_voided,
 )
 from models.supplies.suppliers import is_designated
 from models.text import clean, is_blank
@@ -376,6 +377,8 @@ def create_order(
             price = numbers.money(line.unit_price, "单价", "the price", field="unit_price")
             wanted[line.plan_line.id] = (quantity, price)
         items = {pl.item_id: pl.item for pl in plan_lines.values()}
+        for line_id in wanted:
+            refuse_voided(Item.get_by_id(plan_lines[line_id].item_id), "S4")
         _check_route(method, supplier, [items[plan_lines[i].item_id] for i in wanted], list(quotes))
         for line_id, (quantity, price) in wanted.items():
             pl = plan_lines[line_id]
@@ -512,6 +515,8 @@ def receive(
             note=clean(note),
         )
         locked = lock_items(lines[i].item_id for i in wanted)
+        for item in locked.values():
+            refuse_voided(item, "S4")
         for line_id, qty in sorted(wanted.items(), key=lambda kv: lines[kv[0]].item_id):
             line = lines[line_id]
             item = locked[line.item_id]

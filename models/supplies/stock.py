@@ -294,6 +294,17 @@ def post_movement(
     )
 
 
+def refuse_voided(item: Item, rule: str = "S1") -> None:
+    """A voided item takes part in no new document (plan, order, receipt, requisition)."""
+    if item.is_voided:
+        raise RuleViolation(
+            rule,
+            f"「{item.name}」已作废，不能用于新的单据",
+            f"{item.code} is voided and takes part in no new document",
+            field="item",
+        )
+
+
 def _short(item: Item, wanted: int, rule: str) -> RuleViolation:
     return RuleViolation(
         rule,

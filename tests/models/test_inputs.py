@@ -275,3 +275,55 @@ def test_S1_full_width_codes_are_the_same_code(office):
         code="ＺＺ０００ ０００２",
     )
     assert other.code == "ZZ0000002"
+
+
+# --- status: a voided or scrapped record takes part in no new document --------------------
+
+
+def test_F10_a_scrapped_vehicle_gets_no_fuel_no_use_and_no_maintenance(fl):
+    o = fl.office
+    fleet.set_vehicle_status(o.fleet, fl.car, fleet.VehicleStatus.SCRAPPED)
+    with pytest.raises(RuleViolation) as err:
+        fleet.log_fuel(o.fleet, fl.car, fl.station, T0, Decimal(40), Decimal(300), 42100)
+    assert err.value.rule == "F10" and err.value.field == "vehicle" and "已报废" in err.value.zh
+    with pytest.raises(RuleViolation) as err:
+        fleet.request_use(o.clerk, fl.car, "送文件", "区政府", T0, T0 + timedelta(hours=2))
+    assert err.value.rule == "F10"
+    with pytest.raises(RuleViolation) as err:
+        fleet.record_maintenance(o.fleet, fl.car, T0.date(), 42100, "保养")
+    assert err.value.rule == "F1"
+    assert (_count(fleet.FuelLog), _count(fleet.VehicleUse), _count(fleet.Maintenance)) == (0, 0, 0)
+
+
+def test_S4_a_voided_item_is_neither_ordered_nor_received_on_an_older_plan(office):
+    from models.supplies import OrderLineInput, OrderMethod
+    from tests.models.test_supplies import approved_plan, build_sup, plan_line
+
+    sup = build_sup(office)
+    lg = office.logistics
+    plan = approved_plan(sup, (sup.pen, 100, "2.5"), (sup.paper, 20, "25"))
+    order = supplies.create_order(
+        lg,
+        plan=plan,
+        method=OrderMethod.DESIGNATED,
+        supplier=sup.d2,
+        lines=[OrderLineInput(plan_line(plan, sup.paper), 20, "24")],
+        at=T0,
+    )
+    supplies.void_item(lg, sup.pen, "停产")
+    supplies.void_item(lg, sup.paper, "改用再生纸")
+    with pytest.raises(RuleViolation) as err:
+        supplies.create_order(
+            lg,
+            plan=plan,
+            method=OrderMethod.DESIGNATED,
+            supplier=sup.d2,
+            lines=[OrderLineInput(plan_line(plan, sup.pen), 100, "2.4")],
+            at=T0,
+        )
+    assert err.value.rule == "S4" and err.value.field == "item" and "已作废" in err.value.zh
+    with pytest.raises(RuleViolation) as err:
+        supplies.receive(lg, order=order, at=T0)
+    assert err.value.rule == "S4" and err.value.field == "item"
+    assert supplies.Item.get_by_id(sup.paper.id).on_hand == 0
+    assert supplies.Receipt.select().count() == 0

@@ -27,7 +27,7 @@ from models.fleet.vehicles import (
     RepairShop,
     Vehicle,
     VehicleDriver,
-    VehicleStatus,
+    refuse_retired,
 )
 from models.numbering import next_number
 from models.people import Role, User, require_role
@@ -139,8 +139,7 @@ def apply_repair(
                 f"{driver.name} 不是 {vehicle.plate} 的驾驶员，不能报修",
                 f"{driver.name} is not a driver of {vehicle.plate}",
             )
-        if vehicle.status == VehicleStatus.SCRAPPED:
-            raise RuleViolation("F1", "车辆已报废", "the vehicle is scrapped")
+        refuse_retired(vehicle, "F1")
         open_repair = open_repair_of(vehicle)
         if open_repair is not None:
             raise RuleViolation(
