@@ -327,3 +327,50 @@ def test_S4_a_voided_item_is_neither_ordered_nor_received_on_an_older_plan(offic
     assert err.value.rule == "S4" and err.value.field == "item"
     assert supplies.Item.get_by_id(sup.paper.id).on_hand == 0
     assert supplies.Receipt.select().count() == 0
+
+
+# --- 总成 by another name (F4) ------------------------------------------------------------
+
+
+def _in_repair_with(fl, line: LineInput) -> fleet.Repair:
+    o = fl.office
+    repair = fleet.apply_repair(o.driver, fl.car, "换挡顿挫", at=T0)
+    repair = fleet.assess(
+        o.fleet,
+        repair,
+        diagnosis="变速箱故障",
+        lines=[line],
+        shop=fl.shop,
+        promised_date=PROMISED,
+        at=T0,
+    )
+    repair = fleet.approve_repair(o.leader, repair, "同意", at=T0)
+    repair = fleet.file_repair(o.logistics, repair, at=T0)
+    return fleet.enter_shop(o.fleet, repair, at=T0)
+
+
+def test_F4_a_line_named_assembly_is_an_assembly_whatever_the_flag(fl):
+    repair = _in_repair_with(fl, LineInput("刹车片", Decimal("300")))
+    supplement = fleet.propose_supplement(
+        fl.office.fleet,
+        repair,
+        [LineInput("变速箱 总成", Decimal("1500"), assembly=False)],
+        "变速箱损坏",
+        at=T0,
+    )
+    assert supplement.costly  # goes to the main leader (F4)
+    assert all(ln.assembly for ln in supplement.lines)
+
+
+def test_F4_the_fleet_manager_cannot_lower_the_flag_the_quote_set(fl):
+    repair = _in_repair_with(fl, LineInput("变速箱", Decimal("1500"), assembly=True))
+    with pytest.raises(RuleViolation) as err:
+        fleet.propose_supplement(
+            fl.office.fleet,
+            repair,
+            [LineInput("变速箱", Decimal("1500"), assembly=False)],
+            "再换一个",
+            at=T0,
+        )
+    assert err.value.rule == "F4" and err.value.field == "lines"
+    assert fleet.Supplement.select().count() == 0

@@ -4,6 +4,8 @@ after 退回 (F2)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -44,6 +46,35 @@ class LineInput:
     kind: str = "part"
     assembly: bool = False
     warranty_months: int = 0
+
+
+def _line_key(name: str) -> str:
+    """A line's name as compared: full width folded, invisible characters and spaces gone."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(name)))
+
+
+def is_assembly(line: LineInput | RepairLine) -> bool:
+    """F4: a line is an assembly (总成) when it is flagged so or its name says so
+    (「变速箱总成」 with the flag off is still an assembly)."""
+    return bool(line.assembly) or "总成" in _line_key(line.name)
+
+
+def _keep_assemblies(repair: Repair, lines: Sequence[LineInput]) -> None:
+    """F4: once the shop's quote (or any line of this repair) calls an item an assembly, the
+    fleet manager cannot lower the flag by entering it again as a plain part."""
+    quoted = {
+        _line_key(ln.name)
+        for ln in RepairLine.select().where(RepairLine.repair == repair.id)
+        if is_assembly(ln)
+    }
+    for ln in lines:
+        if not is_assembly(ln) and _line_key(ln.name) in quoted:
+            raise RuleViolation(
+                "F4",
+                f"「{ln.name}」在报价中为总成，不能改为普通配件",
+                f"{ln.name} is an assembly on the quote; the flag cannot be lowered",
+                field="lines",
+            )
 
 
 def _check_lines(lines: Sequence[LineInput]) -> None:
@@ -88,7 +119,7 @@ def _write_lines(
             supplement=supplement,
             kind=ln.kind,
             name=clean(ln.name),
-            assembly=ln.assembly,
+            assembly=is_assembly(ln),
             quantity=Decimal(ln.quantity),
             unit_price=Decimal(ln.unit_price).quantize(CENT),
             warranty_months=ln.warranty_months,
@@ -227,6 +258,7 @@ def assess(
             raise RuleViolation(
                 "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
             )
+        _keep_assemblies(repair, lines)
         RepairLine.delete().where(
             (RepairLine.repair == repair.id) & (RepairLine.state == LineState.ESTIMATED)
         ).execute()

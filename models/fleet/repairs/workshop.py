@@ -12,7 +12,13 @@ from models import audit, settings, workflow
 from models.base import guarded_update, now
 from models.db import db, for_update
 from models.errors import RuleViolation
-from models.fleet.repairs.application import LineInput, _check_lines, _write_lines
+from models.fleet.repairs.application import (
+    LineInput,
+    _check_lines,
+    _keep_assemblies,
+    _write_lines,
+    is_assembly,
+)
 from models.fleet.repairs.document import (
     SUPPLEMENT_FLOW,
     Acceptance,
@@ -73,10 +79,12 @@ def propose_supplement(
         )
     threshold = settings.get("fleet.costly_part_threshold")
     costly = any(
-        ln.assembly or (Decimal(ln.quantity) * Decimal(ln.unit_price)) > threshold for ln in lines
+        is_assembly(ln) or (Decimal(ln.quantity) * Decimal(ln.unit_price)) > threshold
+        for ln in lines
     )
     with db.atomic():
         repair = Repair.begin(actor, repair, "supplement")
+        _keep_assemblies(repair, lines)
         number = Supplement.select().where(Supplement.repair == repair.id).count() + 1
         supplement = Supplement.create(
             repair=repair,
