@@ -74,7 +74,8 @@ def export_view(
             QCoreApplication.translate("exporting", "已导出 %1 条到：").replace(
                 "%1", str(result.rows)
             )
-            + f"\n{result.path}",
+            + f"\n{result.path}"
+            + (f"\n\n{result.summary().partition(chr(10))[0]}" if result.cut else ""),
         )
 
     return (

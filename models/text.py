@@ -78,6 +78,11 @@ def shorten(text: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def without_controls(text: str, mark: str = "\ufffd") -> str:
+    """``text`` with each control character Excel cannot hold replaced by ``mark``."""
+    return _CONTROL.sub(mark, text)
+
+
 def field_label(field: peewee.Field) -> str:
     """The label users know (``verbose_name``), else the column's name."""
     return field.verbose_name or field.name

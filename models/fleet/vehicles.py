@@ -18,7 +18,7 @@ from models.base import BaseModel, VoidableModel
 from models.db import db, for_update
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
-from models.text import clean, normalize_code
+from models.text import clean, normalize_code, shorten
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -49,8 +49,8 @@ def normalize_plate(text: str) -> str:
         return f"{raw[:2]}·{raw[2:]}"
     raise RuleViolation(
         "F1",
-        f"车牌号「{text}」格式不正确（例：京A·12345，新能源 沪AD12345）",
-        f"plate {text!r} is not a valid mainland plate",
+        f"车牌号「{shorten(text, 30)}」格式不正确（例：京A·12345，新能源 沪AD12345）",
+        f"plate {shorten(text, 30)!r} is not a valid mainland plate",
         field="plate",
     )
 
