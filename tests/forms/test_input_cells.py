@@ -70,3 +70,30 @@ def test_X3_text_over_the_excel_cell_limit_is_cut_with_a_note_and_reported(tmp_p
     value = ws.cell(row=5, column=col).value
     assert len(value) == EXCEL_CELL_MAX and value.endswith(CUT_NOTE)
     assert ws.cell(row=6, column=col).value == "短"
+
+
+def test_X3_template_and_dialog_limits_are_the_columns_limits():
+    """The Excel template and the dialog show ``Field.max_length``; it is the database
+    column's own limit (``models.text.text_limit``), the one every write is checked against."""
+    from forms.fleet import registers as fleet_registers
+    from forms.supplies import registers as supply_registers
+    from models.fleet import FuelStation, RepairShop, Vehicle
+    from models.supplies import Item, Supplier
+    from models.text import text_limit
+
+    pairs = [
+        (fleet_registers.VEHICLES, Vehicle),
+        (fleet_registers.SHOPS, RepairShop),
+        (fleet_registers.STATIONS, FuelStation),
+        (supply_registers.ITEMS, Item),
+        (supply_registers.SUPPLIERS, Supplier),
+    ]
+    checked = 0
+    for spec, model in pairs:
+        for f in spec.fields:
+            column = model._meta.fields.get(f.key)
+            if f.type != FieldType.TEXT or column is None or text_limit(column) is None:
+                continue
+            assert f.max_length == text_limit(column), (spec.name, f.key)
+            checked += 1
+    assert checked >= 10
