@@ -1,4 +1,7 @@
-"""Text helpers shared by every module: the pinyin search key behind "zs" finding 张三."""
+"""Text helpers shared by every module: the pinyin search key behind "zs" finding 张三, and
+the checks every typed text passes: invisible characters removed (``clean``, ``is_blank``),
+codes folded (``normalize_code``), lengths and control characters refused on every write
+(``check_row``, called by ``models.base.BaseModel``), echoed values cut (``shorten``)."""
 
 from __future__ import annotations
 
