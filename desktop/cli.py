@@ -272,7 +272,7 @@ def _export(args: argparse.Namespace) -> int:
     filters = parse_filters(kind, args.where)
     _open(args)
     result = export_register(kind, args.file, filters=filters, unit=args.unit, period=args.period)
-    print(f"已导出 {result.rows} 行到 {result.path} / {result.rows} rows exported")
+    print(result.summary())
     return 0
 
 

@@ -76,7 +76,10 @@ def write_file(
 
 def exported(result: Any) -> str:
     """What an export says when it is done: how many rows, and where."""
-    return tr("已导出 %1 条到：").replace("%1", str(result.rows)) + f"\n{result.path}"
+    text = tr("已导出 %1 条到：").replace("%1", str(result.rows)) + f"\n{result.path}"
+    if getattr(result, "cut", None):  # text over Excel's cell limit was cut: say so
+        text += "\n\n" + result.summary().partition("\n")[0]
+    return text
 
 
 def view_spec(title: str, model: LazyQueryModel) -> FormSpec:

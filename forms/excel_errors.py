@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from forms.excel_cells import put
 from forms.excel_import import ERROR_COLUMN, ImportResult, errors_by_row
-from forms.values import _text
+from forms.values import REASON_MAX, echo
 
 RED = Font(color="C00000")
 HEADER_FILL = PatternFill("solid", fgColor="F2F2F2")
@@ -43,7 +43,8 @@ def write_error_workbook(result: ImportResult, path: str | Path) -> Path:
             if value is not None and value != "":
                 put(ws, out_row, c, value)
         text = "；".join(
-            (f"{e.column}：" if e.column else "") + e.zh for e in grouped.get(row_no, [])
+            (f"{e.column}：" if e.column else "") + echo(e.zh, REASON_MAX)
+            for e in grouped.get(row_no, [])
         )
         cell = put(ws, out_row, error_col, f"第 {row_no} 行：{text}")
         cell.font = RED
@@ -59,9 +60,9 @@ def write_error_workbook(result: ImportResult, path: str | Path) -> Path:
         put(listing, r, 1, e.sheet)
         put(listing, r, 2, e.row if e.row is not None else "整个文件")
         put(listing, r, 3, e.column or "")
-        put(listing, r, 4, _text(e.value) if e.value is not None else "")
-        put(listing, r, 5, e.zh)
-        put(listing, r, 6, e.en)
+        put(listing, r, 4, echo(e.value) if e.value is not None else "")
+        put(listing, r, 5, echo(e.zh, REASON_MAX))
+        put(listing, r, 6, echo(e.en, REASON_MAX))
     for letter, width in zip("ABCDEF", (14, 8, 12, 20, 50, 50), strict=True):
         listing.column_dimensions[letter].width = width
     path.parent.mkdir(parents=True, exist_ok=True)

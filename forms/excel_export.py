@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -45,6 +45,39 @@ class ExportResult:
     path: Path
     rows: int
     totals: dict[str, Decimal]
+    # Cells longer than Excel holds, cut with a note in the cell: (Excel row, column label).
+    cut: list[tuple[int, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """What the export did, Chinese line then English line; says which cells were cut."""
+        zh = f"已导出 {self.rows} 行到 {self.path}"
+        en = f"{self.rows} rows exported to {self.path}"
+        if self.cut:
+            where = "、".join(f"第 {r} 行「{label}」" for r, label in self.cut[:5])
+            more = f" 等 {len(self.cut)} 处" if len(self.cut) > 5 else ""
+            zh += (
+                f"；{where}{more}超过 Excel 单元格 {EXCEL_CELL_MAX:,} 字的上限，"
+                "已截断并在单元格中注明"
+            )
+            en += f"; {len(self.cut)} cells over Excel's {EXCEL_CELL_MAX:,} characters were cut"
+        return f"{zh}\n{en}"
+
+
+EXCEL_CELL_MAX = 32767  # characters an Excel cell holds
+CUT_NOTE = "……【超出 Excel 单元格 32,767 字上限，以下已截断，全文见系统】"
+
+
+def _cut_guard(write: Any, label: str, cut: list[tuple[int, str]]) -> Any:
+    """``write`` for a text column, cutting a value Excel cannot hold, with a note in the cell
+    (xlsxwriter would cut it silently)."""
+
+    def guarded(ws: Any, r: int, c: int, v: Any) -> None:
+        if type(v) is str and len(v) > EXCEL_CELL_MAX:
+            v = v[: EXCEL_CELL_MAX - len(CUT_NOTE)] + CUT_NOTE
+            cut.append((r + 1, label))
+        write(ws, r, c, v)
+
+    return guarded
 
 
 def parse_filters(kind: Kind, pairs: Iterable[str]) -> dict[str, Any]:
@@ -246,7 +279,13 @@ def _write(
     for f in fields:
         if f.type == FieldType.DECIMAL and f"decimal{f.places}" not in fmt:
             _decimal_formats(book, fmt, f.places or 0)
-    writers = [_writer(f, fmt) for f in fields]
+    cut: list[tuple[int, str]] = []
+    writers = [
+        _writer(f, fmt)
+        if f.numeric or f.type in (FieldType.DATE, FieldType.DATETIME, FieldType.PERCENT)
+        else _cut_guard(_writer(f, fmt), f.label, cut)
+        for f in fields
+    ]
     sums: dict[str, Decimal] = {f.key: Decimal(0) for f in fields if f.numeric}
     r = HEADER_ROW
     count = 0
@@ -293,7 +332,7 @@ def _write(
     ws.fit_to_pages(1, 0)
     if progress is not None:
         progress(count, max(total, count))
-    return ExportResult(path, count, sums)
+    return ExportResult(path, count, sums, cut)
 
 
 def _pair(ws: Any, row: int, half: int, last_col: int, left: str, right: str, fmt: Any) -> None:

@@ -41,7 +41,7 @@ import peewee
 
 from forms.kinds import Kind, Values, get_kind
 from forms.spec import Field, FieldType, FormSpec
-from forms.values import ValueProblem, _text, is_blank, nonblank_parser_for
+from forms.values import REASON_MAX, ValueProblem, _text, echo, is_blank, nonblank_parser_for
 from models.db import db
 from models.errors import Cancelled, HouqinError, RuleViolation
 from models.people import SYSTEM
@@ -101,9 +101,10 @@ class RowError:
             where += f"「{self.column}」列"
             where_en += f" column {self.column!r}"
         if not is_blank(self.value):
-            where += f"，值「{_text(self.value)}」"
-            where_en += f" value {_text(self.value)!r}"
-        return f"{where}：{self.zh} / {where_en}: {self.en}"
+            where += f"，值「{echo(self.value)}」"
+            where_en += f" value {echo(self.value)!r}"
+        zh, en = echo(self.zh, REASON_MAX), echo(self.en, REASON_MAX)
+        return f"{where}：{zh} / {where_en}: {en}"
 
 
 @dataclass
@@ -281,7 +282,7 @@ class _Run:
             f = index.get(k)
             if f is None:
                 self.result.notices.append(
-                    f"忽略未知的列「{_text(cell)}」 / ignored unknown column {_text(cell)!r}"
+                    f"忽略未知的列「{echo(cell)}」 / ignored unknown column {echo(cell)!r}"
                 )
                 continue
             if f.key in taken:

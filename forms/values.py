@@ -13,6 +13,7 @@ caller, which knows whether a row creates or updates a record).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from forms.spec import MULTI_SEPARATORS, Field, FieldType
+from models.text import shorten, without_controls
 
 Parser = Callable[[Any], Any]
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's 1900 leap-year bug aside)
@@ -60,6 +62,16 @@ def _text(raw: Any) -> str:
     return str(raw).strip()
 
 
+REASON_MAX = 300  # characters of a reason; a reason quoting a whole cell is cut too
+ECHO_MAX = 60  # characters of a cell a message repeats; a 40,000-character cell is not read aloud
+
+
+def echo(raw: Any, limit: int = ECHO_MAX) -> str:
+    """A cell as a message repeats it: at most ``limit`` characters then …, and no control
+    characters (an error workbook must still be writable)."""
+    return without_controls(shorten(_text(raw), limit))
+
+
 def _parse_text(field: Field) -> Parser:
     limit = field.max_length
     multiline = field.multiline
@@ -80,7 +92,25 @@ def _parse_text(field: Field) -> Parser:
     return parse
 
 
-_NUMBER_NOISE = re.compile(r"[,\s¥￥元]")
+_NUMBER_NOISE = re.compile(r"[\s¥￥元]")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
+
+
+def number_text(raw: Any, noise: re.Pattern[str] | None = None) -> str:
+    """The digits of a typed number. A comma (or the full-width ，) is a thousands separator
+    only between groups of three before the point (``1,234.50``, ``１，０００``); ``1,5``,
+    ``2，5``, ``2.000,00`` and ``1,2`` mean different things in different countries, so they
+    are refused instead of guessed."""
+    text = (noise or _NUMBER_NOISE).sub("", normalize(str(raw)))
+    if "," not in text:
+        return text
+    if not _GROUPED.match(text):
+        raise ValueProblem(
+            f"「{echo(raw)}」的逗号不是千位分隔符：千位须三位一组（如 1,234.50），小数点请用“.”",
+            f"{echo(raw)!r}: a comma only separates thousands in groups of three (1,234.50); "
+            "write decimals with a point",
+        )
+    return text.replace(",", "")
 
 
 def _parse_integer(_field: Field) -> Parser:
@@ -93,13 +123,15 @@ def _parse_integer(_field: Field) -> Parser:
             raise ValueProblem("应为整数", "not a whole number")
         if isinstance(raw, bool | date):
             raise ValueProblem("应为整数", "not a whole number")
-        text = _NUMBER_NOISE.sub("", normalize(str(raw)))
+        text = number_text(raw)
         if not text:
             return None
         try:
             number = Decimal(text)
         except InvalidOperation:
             raise ValueProblem("应为整数", "not a whole number") from None
+        if not number.is_finite():
+            raise ValueProblem("应为整数", "not a whole number")
         if number != number.to_integral_value():
             raise ValueProblem("应为整数", "not a whole number")
         return int(number)
@@ -111,11 +143,13 @@ def _parse_money(_field: Field) -> Parser:
     def parse(raw: Any) -> Decimal | None:
         if isinstance(raw, bool | date):
             raise ValueProblem("应为金额（元）", "not an amount of money")
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise ValueProblem("应为金额（元）", "not an amount of money")
         if isinstance(raw, int | float):
             # A double from a numeric cell: its shortest repr is what Excel displays; binary
             # noise such as 0.30000000000000004 from a formula rounds to the cent.
             return Decimal(repr(raw)).quantize(CENT, ROUND_HALF_UP)
-        text = _NUMBER_NOISE.sub("", normalize(str(raw)))
+        text = number_text(raw)
         if not text:
             return None
         try:
@@ -154,7 +188,7 @@ def _parse_percent(_field: Field) -> Parser:
     return parse
 
 
-_DECIMAL_NOISE = re.compile(r"[,\s]")
+_DECIMAL_NOISE = re.compile(r"\s")
 
 
 def _parse_decimal(field: Field) -> Parser:
@@ -175,7 +209,7 @@ def _parse_decimal(field: Field) -> Parser:
                 raise ValueProblem(f"应为{wanted_zh}", f"not {wanted_en}")
             number = Decimal(repr(round(raw, 9)))
         else:
-            text = _DECIMAL_NOISE.sub("", normalize(str(raw)))
+            text = number_text(raw, _DECIMAL_NOISE)
             if not text:
                 return None
             try:
@@ -313,7 +347,7 @@ def _parse_choice(field: Field) -> Parser:
         found = canonical.get(normalize(text).replace(" ", "").lower())
         if found is None:
             raise ValueProblem(
-                f"「{text}」不在可选值中（{shown}）", f"{text!r} is not one of: {shown}"
+                f"「{echo(text)}」不在可选值中（{shown}）", f"{echo(text)!r} is not one of: {shown}"
             )
         return found
 

@@ -20,6 +20,7 @@ import peewee
 
 from models.base import BaseModel, VoidableModel, now
 from models.errors import RuleViolation
+from models.text import clean
 
 
 class Actor(Protocol):
@@ -135,7 +136,7 @@ def update(
 
 def void(actor: Actor, instance: VoidableModel, reason: str) -> None:
     """Void a record with a reason (X2). Voiding twice is refused."""
-    reason = (reason or "").strip()
+    reason = clean(reason)
     if not reason:
         raise RuleViolation("X2", "作废必须填写原因", "voiding needs a reason", field="reason")
     if instance.is_voided:

@@ -8,6 +8,7 @@ from typing import Any
 
 import peewee
 
+from models import text
 from models.db import db
 from models.errors import Conflict
 
@@ -24,6 +25,17 @@ class BaseModel(peewee.Model):
     class Meta:
         database = db
         legacy_table_names = False
+
+    @classmethod
+    def _normalize_data(cls, data: Any, kwargs: dict[str, Any]) -> Any:
+        """Every ``create``, ``save``, ``insert`` and ``update`` passes here, the use cases'
+        writes, ``audit`` and ``guarded_update`` alike: the one place that refuses a text its
+        column cannot hold (``models.text.check_row``) before the database sees it, so SQLite
+        and MariaDB refuse it alike and with words."""
+        normalized = super()._normalize_data(data, kwargs)
+        if isinstance(normalized, dict):
+            text.check_row(normalized)
+        return normalized
 
 
 class VersionedModel(BaseModel):

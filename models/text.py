@@ -1,14 +1,28 @@
-"""Text helpers shared by every module: the pinyin search key behind "zs" finding 张三."""
+"""Text helpers shared by every module: the pinyin search key behind "zs" finding 张三, and
+the checks every typed text passes: invisible characters removed (``clean``, ``is_blank``),
+codes folded (``normalize_code``), lengths and control characters refused on every write
+(``check_row``, called by ``models.base.BaseModel``), echoed values cut (``shorten``)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
+from typing import Any
+
+import peewee
+
+from models.errors import RuleViolation
+
+SEARCH_KEY_MAX = 255
 
 
 @lru_cache(maxsize=4096)
 def search_key(name: str) -> str:
     """``"张三"`` → ``"zs zhangsan 张三"``: initials, full pinyin and the name itself, lower case,
-    stored beside the name so a list can filter with one indexed ``LIKE`` in the database."""
+    stored beside the name so a list can filter with one indexed ``LIKE`` in the database.
+    At most ``SEARCH_KEY_MAX`` characters (the column's length): the full pinyin of a long
+    name is cut, never the name."""
     # Imported here: pypinyin loads its dictionaries in ~150 ms, which the desktop should
     # not pay at start-up when nobody is being added or renamed.
     from pypinyin import Style, lazy_pinyin
@@ -16,4 +30,108 @@ def search_key(name: str) -> str:
     name = name.strip()
     initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default"))
     full = "".join(lazy_pinyin(name, errors="default"))
-    return f"{initials} {full} {name}".lower()
+    full = full[: max(0, SEARCH_KEY_MAX - len(initials) - len(name) - 2)]
+    return f"{initials} {full} {name}".lower()[:SEARCH_KEY_MAX]
+
+
+# --- input: invisible and control characters, codes, lengths ------------------------------
+
+# Zero-width and direction marks, the soft hyphen, the BOM: they show nothing, so a text made
+# only of them is empty and a name padded with them is the same name.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# What Excel (and openpyxl) cannot hold in a cell: C0 controls except tab, line feed and
+# carriage return. Accepted once, they make every later template or export write fail.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+FREE_TEXT_MAX = 5000
+"""Characters a free-text column (``TextField``) holds. MariaDB's TEXT stores 65,535 bytes,
+which is 16,383 characters at worst (4 bytes each); 5,000 leaves room for the audit row that
+copies the text, on both backends."""
+
+# Text columns the program writes itself (JSON, specs): not typed by anyone, not limited.
+MACHINE_TEXT = frozenset(
+    {
+        ("audit_log", "changes"),
+        ("flow_version", "spec"),
+        ("instance", "fields"),
+        ("instance", "route"),
+        ("setting", "value"),
+    }
+)
+
+
+def clean(text: Any) -> str:
+    """A typed text as it is kept: invisible characters removed, spaces trimmed."""
+    return _INVISIBLE.sub("", "" if text is None else str(text)).strip()
+
+
+def is_blank(text: Any) -> bool:
+    return not clean(text)
+
+
+def normalize_code(text: Any) -> str:
+    """A code as compared and stored: full-width forms folded (NFKC: ``ＺＺ０１`` → ``ZZ01``),
+    invisible characters and spaces removed, upper case."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(text))).upper()
+
+
+def shorten(text: Any, limit: int = 60) -> str:
+    """A value echoed in a message: at most ``limit`` characters, then …"""
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def without_controls(text: str, mark: str = "\ufffd") -> str:
+    """``text`` with each control character Excel cannot hold replaced by ``mark``."""
+    return _CONTROL.sub(mark, text)
+
+
+def field_label(field: peewee.Field) -> str:
+    """The label users know (``verbose_name``), else the column's name."""
+    return field.verbose_name or field.name
+
+
+def text_limit(field: peewee.Field) -> int | None:
+    """How many characters a text column takes: ``max_length`` for a ``CharField``,
+    ``FREE_TEXT_MAX`` for free text, ``None`` for machine-written columns and non-text."""
+    if isinstance(field, peewee.CharField):
+        return field.max_length
+    if isinstance(field, peewee.TextField):
+        if (field.model._meta.table_name, field.name) in MACHINE_TEXT:
+            return None
+        return FREE_TEXT_MAX
+    return None
+
+
+def check_text(field: peewee.Field, value: Any) -> None:
+    """Refuse a value its column cannot hold, the same way on SQLite and MariaDB: longer than
+    the column, or with control characters Excel cannot store."""
+    if not isinstance(value, str):
+        return
+    limit = text_limit(field)
+    if limit is None:
+        return
+    label = field_label(field)
+    if len(value) > limit:
+        raise RuleViolation(
+            None,
+            f"「{label}」不能超过 {limit} 个字（现有 {len(value)} 个）",
+            f"{label} takes at most {limit} characters ({len(value)} given)",
+            field=field.name,
+        )
+    bad = _CONTROL.search(value)
+    if bad:
+        raise RuleViolation(
+            None,
+            f"「{label}」含有不可见的控制字符（U+{ord(bad.group()):04X}），请删除后重试",
+            f"{label} holds a control character (U+{ord(bad.group()):04X}); remove it",
+            field=field.name,
+        )
+
+
+def check_row(data: dict[Any, Any]) -> None:
+    """Every text in an INSERT or UPDATE (``models.base.BaseModel`` calls this)."""
+    typed = [f for f in data if isinstance(f, peewee.Field)]
+    # what was typed before what is derived from it (``name`` before ``name_search``)
+    for field in sorted(typed, key=lambda f: f.name.endswith("_search")):
+        check_text(field, data[field])

@@ -54,6 +54,7 @@ from forms.values import ValueProblem, parse_date_text
 from models.errors import RuleViolation
 from models.supplies import Item, parse_period, stocktake
 from models.supplies.stocktake import COUNTING, Stocktake, StocktakeLine, StocktakeState
+from models.text import normalize_code
 
 SIGNATURES = ("盘点人", "监盘人", "负责人")
 
@@ -253,9 +254,7 @@ def counts_kind(stocktake_id: int | None = None, *, counted_at: datetime | None 
         return (
             StocktakeLine.select()
             .join(Item)
-            .where(
-                (StocktakeLine.stocktake == target().id) & (Item.code == str(code).strip().upper())
-            )
+            .where((StocktakeLine.stocktake == target().id) & (Item.code == normalize_code(code)))
             .first()
         )
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from forms.spec import Field
 from models.supplies import Category, Item
+from models.text import normalize_code
 
 YES_NO = ("是", "否")
 CATEGORY_LABELS = tuple(c.label for c in Category)
@@ -30,4 +31,4 @@ def yes_no(flag: bool) -> str:
 
 def find_item(code: str) -> Item | None:
     """The item with ``code`` (case-insensitive, voided ones too), or ``None``."""
-    return Item.get_or_none(Item.code == str(code).strip().upper())
+    return Item.get_or_none(Item.code == normalize_code(code))

@@ -27,6 +27,7 @@ from models.supplies import (
     RequisitionState,
     Supplier,
 )
+from models.text import normalize_code
 
 MOVEMENT_LABELS = tuple(k.label for k in MovementKind)
 
@@ -66,7 +67,7 @@ LEDGER = FormSpec(
 def _ledger_query(filters: Filters) -> Any:
     query = Movement.select(Movement, Item).join(Item)
     if filters.get("code"):
-        query = query.where(Item.code == str(filters["code"]).strip().upper())
+        query = query.where(Item.code == normalize_code(filters["code"]))
     if filters.get("kind"):
         kind = next(k for k in MovementKind if k.label == filters["kind"])
         query = query.where(Movement.kind == kind.value)

@@ -29,6 +29,7 @@ from models.supplies import (
     SupplierKind,
 )
 from models.supplies.stock import CategorySupplier
+from models.text import normalize_code
 
 SUPPLIER_KIND_LABELS = tuple(k.label for k in SupplierKind)
 # The importer loads whole designated lists at once: the 2–3 count warning (S2) would fire on
@@ -422,7 +423,7 @@ def _find_opening(code: str) -> Movement | None:
     return (
         Movement.select()
         .join(Item)
-        .where((Item.code == str(code).strip().upper()) & (Movement.kind == MovementKind.OPENING))
+        .where((Item.code == normalize_code(code)) & (Movement.kind == MovementKind.OPENING))
         .first()
     )
 
@@ -450,7 +451,7 @@ def _opening_query(filters: Filters) -> Any:
         .where(Movement.kind == MovementKind.OPENING.value)
     )
     if filters.get("code"):
-        query = query.where(Item.code == str(filters["code"]).upper())
+        query = query.where(Item.code == normalize_code(filters["code"]))
     return query
 
 

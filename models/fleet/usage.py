@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, documents, workflow
+from models import audit, dates, documents, numbers, workflow
+from models.audit import AuditLog
 from models.base import BaseModel
 from models.db import db, for_update
 from models.documents import Document, transition
@@ -25,8 +26,10 @@ from models.fleet.vehicles import (
     RepairShop,
     Vehicle,
     VehicleStatus,
+    refuse_retired,
 )
 from models.people import Actor, Department, Role, User, require_role
+from models.text import clean, is_blank
 from models.workflow import Approver, Condition, Flow, Node, State
 
 # --- maintenance, fuel, use --------------------------------------------------------------
@@ -38,7 +41,7 @@ class Maintenance(BaseModel):
     vehicle = peewee.ForeignKeyField(Vehicle, backref="maintenances")
     done_on = peewee.DateField()
     odometer = peewee.IntegerField()
-    items = peewee.TextField(default="")
+    items = peewee.TextField(default="", verbose_name="保养项目")
     cost = peewee.DecimalField(**MONEY, default=Decimal("0"))
     shop = peewee.ForeignKeyField(RepairShop, null=True)
     on_time = peewee.BooleanField()
@@ -97,8 +100,8 @@ class VehicleUse(Document):
 
     vehicle = peewee.ForeignKeyField(Vehicle, backref="uses")
     applicant = peewee.ForeignKeyField(User)
-    purpose = peewee.TextField()
-    destination = peewee.CharField(max_length=100)
+    purpose = peewee.TextField(verbose_name="用车事由")
+    destination = peewee.CharField(max_length=100, verbose_name="目的地")
     out_of_city = peewee.BooleanField(default=False)
     private = peewee.BooleanField(default=False)
     starts = peewee.DateTimeField()
@@ -232,8 +235,12 @@ def record_maintenance(
     shop: RepairShop | None = None,
 ) -> Maintenance:
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
+    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F1")
+    cost = numbers.money(cost, "保养费用", "the cost", field="cost", rule="F1")
+    dates.done(done_on, "保养日期", "the maintenance date", field="done_on", rule="F1")
     with db.atomic():
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        refuse_retired(vehicle, "F1")
         if shop is not None and not RepairShop.get_by_id(shop.id).designated:
             raise RuleViolation(
                 "F7",
@@ -247,8 +254,8 @@ def record_maintenance(
             vehicle=vehicle,
             done_on=done_on,
             odometer=odometer,
-            items=items.strip(),
-            cost=Decimal(cost),
+            items=clean(items),
+            cost=cost,
             shop=shop,
             on_time=on_time,
             recorded_by=actor.id,
@@ -279,31 +286,65 @@ def maintenance_compliance(start: date, end: date) -> dict[str, tuple[int, int]]
 # --- fuel and use (F10) ------------------------------------------------------------------
 
 
+def registered_reading(vehicle: Vehicle) -> int:
+    """The odometer the vehicle was registered with (its audited creation), the floor of
+    every reading recorded for it."""
+    row = (
+        AuditLog.select(AuditLog.changes)
+        .where(
+            (AuditLog.table == Vehicle._meta.table_name)
+            & (AuditLog.record_id == vehicle.id)
+            & (AuditLog.action == "create")
+        )
+        .order_by(AuditLog.id)
+        .first()
+    )
+    if row is None:
+        return 0
+    return int((row.changes_dict().get("odometer") or [None, 0])[1] or 0)
+
+
 def _check_reading(vehicle: Vehicle, odometer: int, at: datetime) -> None:
     """Readings never go backwards in time, yet an older entry may be back-filled where it
-    fits between its neighbours."""
-    before = (
+    fits between its neighbours. Fill-ups and maintenances are readings alike, and none is
+    below the odometer the vehicle was registered with."""
+    day = at.date()
+    fuel_before = (
         FuelLog.select(peewee.fn.MAX(FuelLog.odometer))
         .where((FuelLog.vehicle == vehicle.id) & (FuelLog.filled_at <= at))
         .scalar()
     )
-    after = (
+    fuel_after = (
         FuelLog.select(peewee.fn.MIN(FuelLog.odometer))
         .where((FuelLog.vehicle == vehicle.id) & (FuelLog.filled_at > at))
         .scalar()
     )
-    if before is not None and odometer < before:
+    kept_before = (
+        Maintenance.select(peewee.fn.MAX(Maintenance.odometer))
+        .where((Maintenance.vehicle == vehicle.id) & (Maintenance.done_on <= day))
+        .scalar()
+    )
+    kept_after = (
+        Maintenance.select(peewee.fn.MIN(Maintenance.odometer))
+        .where((Maintenance.vehicle == vehicle.id) & (Maintenance.done_on > day))
+        .scalar()
+    )
+    floor = max(
+        km for km in (fuel_before, kept_before, registered_reading(vehicle)) if km is not None
+    )
+    ceilings = [km for km in (fuel_after, kept_after) if km is not None]
+    if odometer < floor:
         raise RuleViolation(
             "F10",
-            f"里程 {odometer} 小于此前记录的 {before} 公里",
-            f"odometer {odometer} is below the earlier reading {before}",
+            f"里程 {odometer} 小于此前记录的 {floor} 公里",
+            f"odometer {odometer} is below the earlier reading {floor}",
             field="odometer",
         )
-    if after is not None and odometer > after:
+    if ceilings and odometer > min(ceilings):
         raise RuleViolation(
             "F10",
-            f"里程 {odometer} 大于之后记录的 {after} 公里",
-            f"odometer {odometer} is above the later reading {after}",
+            f"里程 {odometer} 大于之后记录的 {min(ceilings)} 公里",
+            f"odometer {odometer} is above the later reading {min(ceilings)}",
             field="odometer",
         )
 
@@ -320,13 +361,17 @@ def log_fuel(
 ) -> FuelLog:
     """定点加油: each fill-up at a designated station, with litres, amount and odometer."""
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.CLERK)
-    litres, amount = Decimal(litres), Decimal(amount)
-    if litres <= 0 or amount <= 0:
-        raise RuleViolation(
-            None, "加油量和金额必须大于0", "litres and amount must be positive", field="litres"
-        )
+    litres = numbers.decimal(
+        litres, "加油量", "litres", field="litres", positive=True, maximum=10000, rule="F10"
+    )
+    amount = numbers.money(
+        amount, "加油金额", "the amount", field="amount", positive=True, rule="F10"
+    )
+    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F10")
+    dates.done(filled_at, "加油时间", "the fill-up", field="filled_at", rule="F10")
     with db.atomic():
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        refuse_retired(vehicle, "F10")
         station = FuelStation.get_by_id(station.id)
         if not station.designated or station.is_voided:
             raise RuleViolation(
@@ -370,7 +415,7 @@ def request_use(
     private: bool = False,
 ) -> VehicleUse:
     """用车申请: private use and leaving the city need the main leader's consent (F10)."""
-    if not purpose.strip() or not destination.strip():
+    if is_blank(purpose) or is_blank(destination):
         raise RuleViolation(
             None, "请填写用车事由和目的地", "purpose and destination are needed", field="purpose"
         )
@@ -379,11 +424,13 @@ def request_use(
             None, "结束时间须晚于开始时间", "the end must be after the start", field="ends"
         )
     with db.atomic():
+        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        refuse_retired(vehicle, "F10")
         use = VehicleUse.create(
             vehicle=vehicle,
             applicant=actor,
-            purpose=purpose.strip(),
-            destination=destination.strip(),
+            purpose=clean(purpose),
+            destination=clean(destination),
             out_of_city=out_of_city,
             private=private,
             starts=starts,

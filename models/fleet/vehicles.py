@@ -13,11 +13,12 @@ from typing import Any
 
 import peewee
 
-from models import audit
+from models import audit, numbers
 from models.base import BaseModel, VoidableModel
 from models.db import db, for_update
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
+from models.text import clean, normalize_code, shorten
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -48,15 +49,15 @@ def normalize_plate(text: str) -> str:
         return f"{raw[:2]}·{raw[2:]}"
     raise RuleViolation(
         "F1",
-        f"车牌号「{text}」格式不正确（例：京A·12345，新能源 沪AD12345）",
-        f"plate {text!r} is not a valid mainland plate",
+        f"车牌号「{shorten(text, 30)}」格式不正确（例：京A·12345，新能源 沪AD12345）",
+        f"plate {shorten(text, 30)!r} is not a valid mainland plate",
         field="plate",
     )
 
 
 def normalize_vin(text: str) -> str:
     """A VIN is 17 letters and digits without I, O or Q; empty is allowed (unknown)."""
-    vin = (text or "").strip().upper()
+    vin = normalize_code(text)
     if vin and not re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", vin):
         raise RuleViolation(
             None,
@@ -68,6 +69,19 @@ def normalize_vin(text: str) -> str:
 
 
 # --- master data -------------------------------------------------------------------------
+
+
+def refuse_retired(vehicle: Vehicle, rule: str = "F1") -> None:
+    """A scrapped (报废) or voided vehicle takes part in no new document: no repair, no
+    maintenance, no fill-up, no use request."""
+    if vehicle.is_voided or vehicle.status == VehicleStatus.SCRAPPED:
+        state = "已作废" if vehicle.is_voided else "已报废"
+        raise RuleViolation(
+            rule,
+            f"车辆 {vehicle.plate} {state}，不能再登记加油、保养、维修或用车",
+            f"{vehicle.plate} is {'voided' if vehicle.is_voided else 'scrapped'}: no new records",
+            field="vehicle",
+        )
 
 
 class VehicleStatus(StrEnum):
@@ -87,10 +101,10 @@ class VehicleStatus(StrEnum):
 
 
 class Vehicle(VoidableModel):
-    plate = peewee.CharField(max_length=16, unique=True)
+    plate = peewee.CharField(max_length=16, unique=True, verbose_name="车牌号")
     unit = peewee.ForeignKeyField(Department, backref="vehicles")  # 有车单位/中队
-    model = peewee.CharField(max_length=100, default="")
-    vin = peewee.CharField(max_length=17, default="")
+    model = peewee.CharField(max_length=100, default="", verbose_name="车型")
+    vin = peewee.CharField(max_length=17, default="", verbose_name="车架号")
     purchase_date = peewee.DateField(null=True)
     odometer = peewee.IntegerField(default=0)  # km, the highest reading known
     status = peewee.CharField(max_length=16, default=VehicleStatus.IN_SERVICE)
@@ -114,7 +128,7 @@ class VehicleDriver(BaseModel):
 class RepairShop(VoidableModel):
     """定点修理厂. Taking a shop off the list (``designated=False``) keeps its history."""
 
-    name = peewee.CharField(max_length=100, unique=True)
+    name = peewee.CharField(max_length=100, unique=True, verbose_name="名称")
     address = peewee.CharField(max_length=200, default="")
     phone = peewee.CharField(max_length=32, default="")
     designated = peewee.BooleanField(default=True)
@@ -123,7 +137,7 @@ class RepairShop(VoidableModel):
 class FuelStation(VoidableModel):
     """定点加油站."""
 
-    name = peewee.CharField(max_length=100, unique=True)
+    name = peewee.CharField(max_length=100, unique=True, verbose_name="名称")
     address = peewee.CharField(max_length=200, default="")
     designated = peewee.BooleanField(default=True)
 
@@ -147,13 +161,24 @@ def add_vehicle(
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
     plate = normalize_plate(plate)
     vin = normalize_vin(vin)
-    if odometer < 0 or service_interval_km <= 0 or service_interval_months <= 0:
-        raise RuleViolation(
-            None,
-            "里程和保养间隔必须为正数",
-            "mileage and intervals must be positive",
-            field="odometer",
-        )
+    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer")
+    service_interval_km = numbers.whole(
+        service_interval_km,
+        "保养间隔里程",
+        "the interval in km",
+        field="service_interval_km",
+        minimum=1,
+        rule="F1",
+    )
+    service_interval_months = numbers.whole(
+        service_interval_months,
+        "保养间隔月数",
+        "the interval in months",
+        field="service_interval_months",
+        minimum=1,
+        maximum=120,
+        rule="F1",
+    )
     with db.atomic():
         if Vehicle.select().where(Vehicle.plate == plate).exists():
             raise RuleViolation(
@@ -266,21 +291,21 @@ def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) ->
 def add_shop(actor: Actor, name: str, address: str = "", phone: str = "") -> RepairShop:
     require_role(actor, Role.LOGISTICS, Role.ADMIN)
     with db.atomic():
-        if RepairShop.select().where(RepairShop.name == name.strip()).exists():
+        if RepairShop.select().where(RepairShop.name == clean(name)).exists():
             raise RuleViolation(
                 None, f"修理厂「{name}」已存在", f"shop {name} exists", field="name"
             )
-        return audit.create(actor, RepairShop, name=name.strip(), address=address, phone=phone)
+        return audit.create(actor, RepairShop, name=clean(name), address=address, phone=phone)
 
 
 def add_station(actor: Actor, name: str, address: str = "") -> FuelStation:
     require_role(actor, Role.LOGISTICS, Role.ADMIN)
     with db.atomic():
-        if FuelStation.select().where(FuelStation.name == name.strip()).exists():
+        if FuelStation.select().where(FuelStation.name == clean(name)).exists():
             raise RuleViolation(
                 None, f"加油站「{name}」已存在", f"station {name} exists", field="name"
             )
-        return audit.create(actor, FuelStation, name=name.strip(), address=address)
+        return audit.create(actor, FuelStation, name=clean(name), address=address)
 
 
 def set_designated(actor: Actor, place: RepairShop | FuelStation, designated: bool) -> None:

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, documents, workflow
+from models import audit, documents, numbers, workflow
 from models.base import BaseModel, guarded_update, now
 from models.db import db
 from models.documents import Document, transition
@@ -28,6 +28,7 @@ from models.supplies.stock import (
     Item,
     positive_int,
 )
+from models.text import clean
 from models.workflow import Approver, Flow, Instance, Node, State
 
 # --- plans -------------------------------------------------------------------------------
@@ -172,10 +173,7 @@ def _check_plan_lines(lines: Sequence[PlanLineInput]) -> None:
     seen: set[int] = set()
     for line in lines:
         positive_int(line.quantity, f"「{line.item.name}」的计划数量", "a planned quantity")
-        if Decimal(str(line.unit_price)) < 0:
-            raise RuleViolation(
-                None, "单价不能为负", "a price cannot be negative", field="unit_price"
-            )
+        numbers.money(line.unit_price, f"「{line.item.name}」的单价", "a price", field="unit_price")
         if line.item.id in seen:
             raise RuleViolation(
                 "S4",
@@ -200,7 +198,7 @@ def _write_plan_lines(plan: PurchasePlan, lines: Sequence[PlanLineInput]) -> Dec
             quantity=int(line.quantity),
             unit_price=price,
             budget=budget,
-            note=line.note.strip(),
+            note=clean(line.note),
         )
         total += budget
     return total
@@ -226,8 +224,8 @@ def create_plan(
             number=next_number("JH", year),
             year=year,
             quarter=quarter,
-            title=title.strip() or f"{year}年第{quarter}季度办公用品采购计划",
-            note=note.strip(),
+            title=clean(title) or f"{year}年第{quarter}季度办公用品采购计划",
+            note=clean(note),
             prepared_by=actor,
             prepared_at=at,
         )

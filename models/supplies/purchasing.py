@@ -23,7 +23,7 @@ from enum import StrEnum
 
 import peewee
 
-from models import audit
+from models import audit, numbers
 from models.base import BaseModel, VersionedModel, guarded_update, now
 from models.db import db, for_update
 from models.errors import RuleViolation
@@ -42,8 +42,10 @@ from models.supplies.stock import (
     lock_items,
     positive_int,
     post_movement,
+    refuse_voided,
 )
 from models.supplies.suppliers import is_designated
+from models.text import clean, is_blank
 
 # --- orders, receipts, returns -----------------------------------------------------------
 
@@ -292,8 +294,7 @@ def _check_route(
             field="quotes",
         )
     for quote in quotes:
-        if Decimal(str(quote.amount)) <= 0:
-            raise RuleViolation(None, "报价金额须大于0", "a quote is positive", field="quotes")
+        numbers.money(quote.amount, "报价金额", "a quote", field="quotes", positive=True)
 
 
 def create_order(
@@ -328,7 +329,7 @@ def create_order(
                 field="quotes",
             )
         supplier = supplier or chosen[0].supplier
-        if not choice_reason.strip():
+        if is_blank(choice_reason):
             raise RuleViolation(
                 "S2",
                 "竞争性采购须写明选定理由",
@@ -341,7 +342,7 @@ def create_order(
         )
     if supplier is None:
         raise RuleViolation(None, "请选择供应商", "choose a supplier", field="supplier")
-    if method == OrderMethod.CENTRAL and not central_ref.strip():
+    if method == OrderMethod.CENTRAL and is_blank(central_ref):
         raise RuleViolation(
             "S3",
             "政府集中采购须填写委托或合同编号",
@@ -373,11 +374,11 @@ def create_order(
                     None, "同一计划项目在订单中重复", "a plan line appears twice", field="lines"
                 )
             quantity = positive_int(line.quantity, "采购数量", "the quantity")
-            price = Decimal(str(line.unit_price)).quantize(CENT)
-            if price < 0:
-                raise RuleViolation(None, "单价不能为负", "negative price", field="unit_price")
+            price = numbers.money(line.unit_price, "单价", "the price", field="unit_price")
             wanted[line.plan_line.id] = (quantity, price)
         items = {pl.item_id: pl.item for pl in plan_lines.values()}
+        for line_id in wanted:
+            refuse_voided(Item.get_by_id(plan_lines[line_id].item_id), "S4")
         _check_route(method, supplier, [items[plan_lines[i].item_id] for i in wanted], list(quotes))
         for line_id, (quantity, price) in wanted.items():
             pl = plan_lines[line_id]
@@ -404,9 +405,9 @@ def create_order(
             plan=plan,
             method=method.value,
             supplier=supplier,
-            choice_reason=choice_reason.strip(),
-            central_ref=central_ref.strip(),
-            note=note.strip(),
+            choice_reason=clean(choice_reason),
+            central_ref=clean(central_ref),
+            note=clean(note),
             created_by=actor,
             created_at=at,
         )
@@ -422,7 +423,7 @@ def create_order(
                 order=order,
                 supplier=quote.supplier,
                 amount=Decimal(str(quote.amount)).quantize(CENT),
-                note=quote.note.strip(),
+                note=clean(quote.note),
                 chosen=quote.chosen,
             )
         guarded_update(order, order.version, total=total)
@@ -451,7 +452,7 @@ def cancel_order(
     """Cancel an order nothing of which has arrived; its quantity and budget go back to the
     plan line."""
     require_role(actor, *STORE_ROLES)
-    if not (reason or "").strip():
+    if is_blank(reason):
         raise RuleViolation("X2", "取消订单须填写原因", "cancelling needs a reason", field="reason")
     with db.atomic():
         order = _lock_order(order)
@@ -462,7 +463,7 @@ def cancel_order(
                 "an order with receipts cannot be cancelled; return the goods instead",
             )
         guarded_update(order, order.version, state=OrderState.CANCELLED, cancel_reason=reason)
-        audit.record(actor, "purchase_order", order.id, "cancel", note=reason.strip())
+        audit.record(actor, "purchase_order", order.id, "cancel", note=clean(reason))
         return order
 
 
@@ -511,9 +512,11 @@ def receive(
             supplier=order.supplier_id,
             received_by=actor,
             received_at=at,
-            note=note.strip(),
+            note=clean(note),
         )
         locked = lock_items(lines[i].item_id for i in wanted)
+        for item in locked.values():
+            refuse_voided(item, "S4")
         for line_id, qty in sorted(wanted.items(), key=lambda kv: lines[kv[0]].item_id):
             line = lines[line_id]
             item = locked[line.item_id]

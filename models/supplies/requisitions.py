@@ -38,6 +38,7 @@ from models.supplies.stock import (
     positive_int,
     post_movement,
 )
+from models.text import clean, is_blank
 from models.workflow import Approver, Flow, Instance, Node, State
 
 
@@ -230,7 +231,7 @@ def submit_requisition(
             number=next_number("LY", at.year),
             department=department,
             applicant=actor,
-            purpose=purpose.strip(),
+            purpose=clean(purpose),
             submitted_at=at,
         )
         _write_lines(req, lines)
@@ -271,7 +272,7 @@ def resubmit_requisition(
             ).execute()
         changes: dict[str, object] = {"state": RequisitionState.PENDING}
         if purpose is not None:
-            changes["purpose"] = purpose.strip()
+            changes["purpose"] = clean(purpose)
         guarded_update(req, req.version, **changes)
         workflow.resubmit(actor, req.instance().id, at=at)
         return Requisition.get_by_id(req.id)
@@ -328,7 +329,7 @@ def check_requisition(
             cut = cut or qty < line.requested
         if not any(approved.values()):
             raise RuleViolation("S6", "全部核减为0，请直接驳回", "nothing approved: reject instead")
-        if cut and not comment.strip():
+        if cut and is_blank(comment):
             raise RuleViolation(
                 "S6",
                 "核减数量须写明原因",
@@ -351,7 +352,7 @@ def check_requisition(
                 RequisitionLine.id == line.id
             ).execute()
         guarded_update(
-            req, req.version, checked_by=actor, checked_at=at, check_comment=comment.strip()
+            req, req.version, checked_by=actor, checked_at=at, check_comment=clean(comment)
         )
         audit.record(
             actor,
@@ -360,7 +361,7 @@ def check_requisition(
             "check",
             {str(ln.item_id): (ln.requested, int(approved[ln.id])) for ln in lines},
         )
-        workflow.approve(actor, inst.id, comment.strip() or "核对无误", at=at)
+        workflow.approve(actor, inst.id, clean(comment) or "核对无误", at=at)
         return Requisition.get_by_id(req.id)
 
 

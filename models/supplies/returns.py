@@ -20,6 +20,7 @@ from models.supplies.stock import (
     positive_int,
     post_movement,
 )
+from models.text import clean, is_blank
 
 # --- returns and exchanges (S7) ----------------------------------------------------------
 
@@ -45,7 +46,7 @@ def _send_back(
 ) -> tuple[SupplierReturn, Item]:
     require_role(actor, *STORE_ROLES)
     quantity = positive_int(quantity, "数量", "the quantity")
-    if not (reason or "").strip():
+    if is_blank(reason):
         raise RuleViolation(
             "S7", "请写明不适用或损坏的情况", "state what is unsuitable or damaged", field="reason"
         )
@@ -66,7 +67,7 @@ def _send_back(
         item=item,
         kind=kind.value,
         quantity=quantity,
-        reason=reason.strip(),
+        reason=clean(reason),
         at=at,
         by=actor,
     )

@@ -29,12 +29,12 @@ from typing import Any
 
 import peewee
 
-from models import audit
+from models import audit, numbers
 from models.base import BaseModel, VoidableModel, now
 from models.db import db, for_update
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
-from models.text import search_key
+from models.text import clean, normalize_code, search_key
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -73,7 +73,7 @@ CATEGORY_LABELS: dict[Category, tuple[str, str]] = {
 def category_from_label(text: str) -> Category:
     """``Category`` from its code or Chinese label (``书写工具``, ``书写工具系列``), as typed in
     an Excel sheet."""
-    text = (text or "").strip().removesuffix("系列")
+    text = clean(text).removesuffix("系列")
     for category, (zh, _prefix) in CATEGORY_LABELS.items():
         if text in (category.value, zh):
             return category
@@ -128,7 +128,7 @@ INBOUND = frozenset(
 
 
 class Supplier(VoidableModel):
-    name = peewee.CharField(max_length=100, unique=True)
+    name = peewee.CharField(max_length=100, unique=True, verbose_name="供应商名称")
     name_search = peewee.CharField(max_length=255, default="", index=True)
     kind = peewee.CharField(max_length=10, default=SupplierKind.LOCAL)
     contact = peewee.CharField(max_length=64, default="")
@@ -157,12 +157,12 @@ class CategorySupplier(BaseModel):
 
 
 class Item(VoidableModel):
-    code = peewee.CharField(max_length=20, unique=True)  # SX0001
-    name = peewee.CharField(max_length=100)
+    code = peewee.CharField(max_length=20, unique=True, verbose_name="物品编码")  # SX0001
+    name = peewee.CharField(max_length=100, verbose_name="物品名称")
     name_search = peewee.CharField(max_length=255, default="", index=True)
     category = peewee.CharField(max_length=16, index=True)
-    unit = peewee.CharField(max_length=10)
-    specification = peewee.CharField(max_length=200, default="")
+    unit = peewee.CharField(max_length=10, verbose_name="计量单位")
+    specification = peewee.CharField(max_length=200, default="", verbose_name="规格")
     reorder_level = peewee.IntegerField(default=0)
     gov_catalogue = peewee.BooleanField(default=False)  # 政府采购目录 (S3)
     price = peewee.DecimalField(**MONEY, default=Decimal("0"))  # the last receipt price
@@ -283,7 +283,7 @@ def post_movement(
         at=at,
         actor=actor.id,
         actor_name=actor.display_name,
-        reason=reason.strip(),
+        reason=clean(reason),
         doc_type=doc_type,
         doc_id=doc_id,
         doc_number=doc_number,
@@ -292,6 +292,17 @@ def post_movement(
         receiver=receiver.strip(),
         unit_price=unit_price,
     )
+
+
+def refuse_voided(item: Item, rule: str = "S1") -> None:
+    """A voided item takes part in no new document (plan, order, receipt, requisition)."""
+    if item.is_voided:
+        raise RuleViolation(
+            rule,
+            f"「{item.name}」已作废，不能用于新的单据",
+            f"{item.code} is voided and takes part in no new document",
+            field="item",
+        )
 
 
 def _short(item: Item, wanted: int, rule: str) -> RuleViolation:
@@ -303,20 +314,7 @@ def _short(item: Item, wanted: int, rule: str) -> RuleViolation:
     )
 
 
-def positive_int(value: Any, what_zh: str, what_en: str, field: str = "quantity") -> int:
-    """A whole, positive quantity; anything else is refused with the field named."""
-    try:
-        number = Decimal(str(value))
-    except Exception:  # any unparsable input is the same refusal
-        number = Decimal("-1")
-    if number <= 0 or number != number.to_integral_value():
-        raise RuleViolation(
-            None,
-            f"{what_zh}必须是正整数：{value}",
-            f"{what_en} must be a whole positive number: {value}",
-            field=field,
-        )
-    return int(number)
+positive_int = numbers.positive_int  # the suite-wide helper, kept under its old name
 
 
 # --- catalogue use cases (S1) ------------------------------------------------------------
@@ -352,27 +350,24 @@ def add_item(
     (``SX0001``) is generated per series unless the importer brings its own."""
     require_role(actor, *CATALOGUE_ROLES)
     category = category if isinstance(category, Category) else category_from_label(category)
-    name, unit = (name or "").strip(), (unit or "").strip()
+    name, unit = clean(name), clean(unit)
     if not name:
         raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
     if not unit:
         raise RuleViolation("S1", "请填写计量单位", "the item needs a unit", field="unit")
-    if int(reorder_level) < 0:
-        raise RuleViolation(
-            "S1", "库存下限不能为负", "the reorder level cannot be negative", field="reorder_level"
-        )
-    price = Decimal(str(price))
-    if price < 0:
-        raise RuleViolation(None, "单价不能为负", "the price cannot be negative", field="price")
+    reorder_level = numbers.whole(
+        reorder_level, "库存下限", "the reorder level", field="reorder_level", rule="S1"
+    )
+    price = numbers.money(price, "单价", "the price", field="price")
     with db.atomic():
-        code = (code or "").strip().upper() or _next_item_code(category)
+        code = normalize_code(code) or _next_item_code(category)
         if Item.select().where(Item.code == code).exists():
             raise RuleViolation(
                 None, f"物品编码 {code} 已存在", f"item {code} exists", field="code"
             )
         duplicate = Item.select().where(
             (Item.name == name)
-            & (Item.specification == specification.strip())
+            & (Item.specification == clean(specification))
             & Item.voided_at.is_null()
         )
         if duplicate.exists():
@@ -390,7 +385,7 @@ def add_item(
             name_search=search_key(name),
             category=category.value,
             unit=unit,
-            specification=specification.strip(),
+            specification=clean(specification),
             reorder_level=int(reorder_level),
             gov_catalogue=bool(gov_catalogue),
             price=price.quantize(CENT),
@@ -414,18 +409,20 @@ def update_item(actor: Actor, item: Item, **changes: Any) -> dict[str, tuple[Any
     if "category" in changes:
         changes["category"] = category_from_label(str(changes["category"])).value
     if "name" in changes:
-        changes["name"] = str(changes["name"]).strip()
+        changes["name"] = clean(changes["name"])
         if not changes["name"]:
             raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
         changes["name_search"] = search_key(changes["name"])
-    if "reorder_level" in changes and int(changes["reorder_level"]) < 0:
-        raise RuleViolation(
-            "S1", "库存下限不能为负", "the reorder level cannot be negative", field="reorder_level"
+    if "reorder_level" in changes:
+        changes["reorder_level"] = numbers.whole(
+            changes["reorder_level"],
+            "库存下限",
+            "the reorder level",
+            field="reorder_level",
+            rule="S1",
         )
     if "price" in changes:
-        changes["price"] = Decimal(str(changes["price"]))
-        if changes["price"] < 0:
-            raise RuleViolation(None, "单价不能为负", "the price cannot be negative", field="price")
+        changes["price"] = numbers.money(changes["price"], "单价", "the price", field="price")
     with db.atomic():
         item = Item.get_by_id(item.id)
         return audit.update(actor, item, **changes)
@@ -463,11 +460,11 @@ def set_opening_balance(
     at = at or now()
     require_role(actor, *STORE_ROLES, Role.ADMIN)
     quantity = positive_int(quantity, "期初数量", "the opening quantity")
-    price = None if unit_price is None else Decimal(str(unit_price)).quantize(CENT)
-    if price is not None and price < 0:
-        raise RuleViolation(
-            None, "单价不能为负", "the price cannot be negative", field="unit_price"
-        )
+    price = (
+        None
+        if unit_price is None
+        else numbers.money(unit_price, "单价", "the price", field="unit_price")
+    )
     with db.atomic():
         item = lock_items([item.id])[item.id]
         if Movement.select().where(Movement.item == item.id).exists():

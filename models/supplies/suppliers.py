@@ -22,7 +22,7 @@ from models.supplies.stock import (
     Supplier,
     SupplierKind,
 )
-from models.text import search_key
+from models.text import clean, is_blank, search_key
 
 # --- suppliers (S2, S3) ------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ def add_supplier(
 ) -> Supplier:
     """A supplier: a local dealer, or the 政府集中采购 channel (S3)."""
     require_role(actor, *CATALOGUE_ROLES)
-    name = (name or "").strip()
+    name = clean(name)
     if not name:
         raise RuleViolation(None, "请填写供应商名称", "the supplier needs a name", field="name")
     kind = SupplierKind(kind)
@@ -53,9 +53,9 @@ def add_supplier(
             name=name,
             name_search=search_key(name),
             kind=kind.value,
-            contact=contact.strip(),
-            phone=phone.strip(),
-            address=address.strip(),
+            contact=clean(contact),
+            phone=clean(phone),
+            address=clean(address),
         )
 
 
@@ -68,7 +68,7 @@ def update_supplier(actor: Actor, supplier: Supplier, **changes: Any) -> dict[st
     if "kind" in changes:
         changes["kind"] = SupplierKind(changes["kind"]).value
     if "name" in changes:
-        changes["name"] = str(changes["name"]).strip()
+        changes["name"] = clean(changes["name"])
         if not changes["name"]:
             raise RuleViolation(None, "请填写供应商名称", "the supplier needs a name", field="name")
         changes["name_search"] = search_key(changes["name"])
@@ -188,7 +188,7 @@ def undesignate_supplier(
     leaving fewer than two is a warning (S2)."""
     require_role(actor, *CATALOGUE_ROLES)
     category = Category(category)
-    if not (reason or "").strip():
+    if is_blank(reason):
         raise RuleViolation("X2", "请填写取消原因", "give a reason", field="reason")
     with db.atomic():
         row = (
@@ -208,7 +208,7 @@ def undesignate_supplier(
         if warning is not None:
             warn_unless(acknowledged, warning)
         CategorySupplier.update(removed_at=now()).where(CategorySupplier.id == row.id).execute()
-        audit.record(actor, "category_supplier", row.id, "undesignate", note=reason.strip())
+        audit.record(actor, "category_supplier", row.id, "undesignate", note=clean(reason))
 
 
 @dataclass(frozen=True)

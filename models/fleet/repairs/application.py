@@ -4,13 +4,15 @@ after 退回 (F2)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from models import audit, workflow
+from models import audit, dates, numbers, workflow
 from models.base import guarded_update, now
 from models.db import db
 from models.errors import RuleViolation
@@ -27,10 +29,11 @@ from models.fleet.vehicles import (
     RepairShop,
     Vehicle,
     VehicleDriver,
-    VehicleStatus,
+    refuse_retired,
 )
 from models.numbering import next_number
 from models.people import Role, User, require_role
+from models.text import clean, is_blank
 
 # --- the repair flow ---------------------------------------------------------------------
 
@@ -45,21 +48,59 @@ class LineInput:
     warranty_months: int = 0
 
 
+def _line_key(name: str) -> str:
+    """A line's name as compared: full width folded, invisible characters and spaces gone."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(name)))
+
+
+def is_assembly(line: LineInput | RepairLine) -> bool:
+    """F4: a line is an assembly (总成) when it is flagged so or its name says so
+    (「变速箱总成」 with the flag off is still an assembly)."""
+    return bool(line.assembly) or "总成" in _line_key(line.name)
+
+
+def _keep_assemblies(repair: Repair, lines: Sequence[LineInput]) -> None:
+    """F4: once the shop's quote (or any line of this repair) calls an item an assembly, the
+    fleet manager cannot lower the flag by entering it again as a plain part."""
+    quoted = {
+        _line_key(ln.name)
+        for ln in RepairLine.select().where(RepairLine.repair == repair.id)
+        if is_assembly(ln)
+    }
+    for ln in lines:
+        if not is_assembly(ln) and _line_key(ln.name) in quoted:
+            raise RuleViolation(
+                "F4",
+                f"「{ln.name}」在报价中为总成，不能改为普通配件",
+                f"{ln.name} is an assembly on the quote; the flag cannot be lowered",
+                field="lines",
+            )
+
+
 def _check_lines(lines: Sequence[LineInput]) -> None:
     if not lines:
         raise RuleViolation(
             "F2", "至少需要一个维修项目", "at least one repair item is needed", field="lines"
         )
     for ln in lines:
-        if not ln.name.strip():
+        if is_blank(ln.name):
             raise RuleViolation(None, "维修项目名称不能为空", "an item needs a name", field="lines")
-        if Decimal(ln.quantity) <= 0 or Decimal(ln.unit_price) < 0:
-            raise RuleViolation(
-                None,
-                f"「{ln.name}」数量须大于0、单价不能为负",
-                f"{ln.name}: quantity > 0 and price >= 0",
-                field="lines",
-            )
+        numbers.decimal(
+            ln.quantity,
+            f"「{ln.name}」的数量",
+            f"{ln.name}: the quantity",
+            field="lines",
+            positive=True,
+            maximum=Decimal("99999999.99"),
+        )
+        numbers.money(ln.unit_price, f"「{ln.name}」的单价", f"{ln.name}: the price", field="lines")
+        numbers.whole(
+            ln.warranty_months,
+            f"「{ln.name}」的质保期",
+            f"{ln.name}: the warranty",
+            field="lines",
+            maximum=600,
+        )
         if ln.kind not in ("part", "labour"):
             raise RuleViolation(
                 None, "项目类别只能是配件或工时", "kind is part or labour", field="lines"
@@ -77,8 +118,8 @@ def _write_lines(
             repair=repair,
             supplement=supplement,
             kind=ln.kind,
-            name=ln.name.strip(),
-            assembly=ln.assembly,
+            name=clean(ln.name),
+            assembly=is_assembly(ln),
             quantity=Decimal(ln.quantity),
             unit_price=Decimal(ln.unit_price).quantize(CENT),
             warranty_months=ln.warranty_months,
@@ -111,7 +152,7 @@ def apply_repair(
 ) -> Repair:
     """F2: the driver's application to the fleet manager (报修)."""
     at = at or now()
-    if not fault.strip():
+    if is_blank(fault):
         raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
     if kind not in ("repair", "overhaul"):
         raise RuleViolation(
@@ -129,8 +170,7 @@ def apply_repair(
                 f"{driver.name} 不是 {vehicle.plate} 的驾驶员，不能报修",
                 f"{driver.name} is not a driver of {vehicle.plate}",
             )
-        if vehicle.status == VehicleStatus.SCRAPPED:
-            raise RuleViolation("F1", "车辆已报废", "the vehicle is scrapped")
+        refuse_retired(vehicle, "F1")
         open_repair = open_repair_of(vehicle)
         if open_repair is not None:
             raise RuleViolation(
@@ -146,7 +186,7 @@ def apply_repair(
             unit=vehicle.unit,
             driver=driver,
             kind=kind,
-            fault=fault.strip(),
+            fault=clean(fault),
             applied_at=at,
         )
         workflow.submit(
@@ -182,6 +222,15 @@ def assess(
     _check_lines(lines)
     with db.atomic():
         repair = Repair.lock(repair)
+        dates.in_order(
+            repair.applied_at,
+            promised_date,
+            "报修日期",
+            "承诺完工日期",
+            field="promised_date",
+            rule="F8",
+            en="the promised date is before the application",
+        )
         inst = repair.instance()
         node = inst.current_node() if inst else None
         if repair.state != RepairState.APPLIED or node is None or node.key != "assess":
@@ -198,17 +247,18 @@ def assess(
                 f"{shop.name} is not designated",
                 field="shop",
             )
-        if repair.is_overhaul and not quote_ref.strip():
+        if repair.is_overhaul and is_blank(quote_ref):
             raise RuleViolation(
                 "F5",
                 "大修须先取得修理厂报价单（填写报价单号）",
                 "an overhaul needs the shop's quote first",
                 field="quote_ref",
             )
-        if paid and not payer.strip():
+        if paid and is_blank(payer):
             raise RuleViolation(
                 "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
             )
+        _keep_assemblies(repair, lines)
         RepairLine.delete().where(
             (RepairLine.repair == repair.id) & (RepairLine.state == LineState.ESTIMATED)
         ).execute()
@@ -219,13 +269,13 @@ def assess(
             repair.version,
             assessed_by=actor,
             assessed_at=at,
-            diagnosis=diagnosis.strip(),
+            diagnosis=clean(diagnosis),
             shop=shop,
             estimated_cost=estimate,
             promised_date=promised_date,
-            quote_ref=quote_ref.strip(),
+            quote_ref=clean(quote_ref),
             paid=paid,
-            payer=payer.strip(),
+            payer=clean(payer),
         )
         audit.record(
             actor,
@@ -292,7 +342,7 @@ def resubmit_repair(
         repair = Repair.begin(driver, repair, "resubmit")
         changes: dict[str, Any] = {"state": RepairState.APPLIED, "assessed_at": None}
         if fault:
-            changes["fault"] = fault.strip()
+            changes["fault"] = clean(fault)
         guarded_update(repair, repair.version, **changes)
         workflow.resubmit(driver, repair.instance().id, fields={"kind": repair.kind}, at=at)
         return repair

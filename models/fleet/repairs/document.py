@@ -160,19 +160,21 @@ class Repair(Document):
     unit = peewee.ForeignKeyField(Department)  # the holding unit at the time
     driver = peewee.ForeignKeyField(User, null=True, backref="repair_applications")
     kind = peewee.CharField(max_length=10, default="repair")  # repair / overhaul (大修)
-    fault = peewee.TextField()
+    fault = peewee.TextField(verbose_name="故障描述")
     applied_at = peewee.DateTimeField(index=True)
     state = peewee.CharField(max_length=24, default=RepairState.APPLIED, index=True)
     # 车管鉴定 (the 车辆维修保修单)
     assessed_by = peewee.ForeignKeyField(User, null=True)
     assessed_at = peewee.DateTimeField(null=True)
-    diagnosis = peewee.TextField(default="")
+    diagnosis = peewee.TextField(default="", verbose_name="鉴定意见")
     shop = peewee.ForeignKeyField(RepairShop, null=True, backref="repairs")
     estimated_cost = peewee.DecimalField(**MONEY, default=Decimal("0"))
     promised_date = peewee.DateField(null=True)
-    quote_ref = peewee.CharField(max_length=64, default="")  # the shop's quote (F5)
+    quote_ref = peewee.CharField(
+        max_length=64, default="", verbose_name="报价单号"
+    )  # the shop's quote (F5)
     paid = peewee.BooleanField(default=False)  # 有偿服务
-    payer = peewee.CharField(max_length=100, default="")
+    payer = peewee.CharField(max_length=100, default="", verbose_name="付费单位")
     # 准修通知单
     authorisation_no = peewee.CharField(max_length=20, null=True, unique=True)
     authorised_at = peewee.DateTimeField(null=True)
@@ -234,7 +236,7 @@ class Supplement(BaseModel):
 
     repair = peewee.ForeignKeyField(Repair, backref="supplements")
     number = peewee.IntegerField()
-    reason = peewee.TextField()
+    reason = peewee.TextField(verbose_name="追加原因")
     costly = peewee.BooleanField(default=False)
     state = peewee.CharField(max_length=16, default="pending")  # pending/approved/declined
     proposed_by = peewee.ForeignKeyField(User)
@@ -250,7 +252,7 @@ class RepairLine(BaseModel):
     repair = peewee.ForeignKeyField(Repair, backref="lines")
     supplement = peewee.ForeignKeyField(Supplement, null=True, backref="lines")
     kind = peewee.CharField(max_length=8, default="part")  # part / labour
-    name = peewee.CharField(max_length=100)
+    name = peewee.CharField(max_length=100, verbose_name="项目名称")
     assembly = peewee.BooleanField(default=False)  # 总成
     quantity = peewee.DecimalField(max_digits=10, decimal_places=2, default=Decimal("1"))
     unit_price = peewee.DecimalField(**MONEY)
@@ -270,7 +272,7 @@ class Acceptance(BaseModel):
     attempt = peewee.IntegerField()
     passed = peewee.BooleanField()
     signed_by = peewee.ForeignKeyField(User)
-    remarks = peewee.TextField(default="")
+    remarks = peewee.TextField(default="", verbose_name="验收意见")
     at = peewee.DateTimeField()
 
 

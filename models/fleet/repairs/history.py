@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from models import audit
+from models import audit, numbers
 from models.base import now
 from models.db import db
 from models.errors import RuleViolation
@@ -18,6 +18,7 @@ from models.fleet.vehicles import (
 )
 from models.numbering import next_number, reserve
 from models.people import Actor, Role, require_role
+from models.text import clean, is_blank, normalize_code
 
 
 def record_historical_repair(
@@ -39,8 +40,8 @@ def record_historical_repair(
     so statistics cover the past while no live repair can skip the flow. Logistics or an
     administrator enters them (typically by Excel import)."""
     require_role(actor, Role.LOGISTICS, Role.ADMIN)
-    cost = Decimal(cost)
-    if not fault.strip():
+    cost = numbers.money(cost, "维修费用", "the cost", field="cost")
+    if is_blank(fault):
         raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
     if cost < 0:
         raise RuleViolation(None, "费用不能为负", "the cost cannot be negative", field="cost")
@@ -55,12 +56,12 @@ def record_historical_repair(
             "a past repair cannot close in the future",
             field="closed_on",
         )
-    if paid and not payer.strip():
+    if paid and is_blank(payer):
         raise RuleViolation(
             "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
         )
     with db.atomic():
-        number = (number or "").strip().upper() or next_number("WX", applied_on.year)
+        number = normalize_code(number) or next_number("WX", applied_on.year)
         reserve(number)  # a paper number in the live WX2026-NNNN shape moves the counter on
         if Repair.select().where(Repair.number == number).exists():
             raise RuleViolation(
@@ -75,7 +76,7 @@ def record_historical_repair(
             vehicle=vehicle,
             unit=vehicle.unit,
             driver=drivers_of(vehicle)[0] if drivers_of(vehicle) else None,
-            fault=fault.strip(),
+            fault=clean(fault),
             applied_at=applied,
             state=RepairState.CLOSED,
             shop=shop,
@@ -87,7 +88,7 @@ def record_historical_repair(
             acceptance_attempts=1 if first_pass else 2,
             first_pass=first_pass,
             paid=paid,
-            payer=payer.strip(),
+            payer=clean(payer),
             historical=True,
         )
         RepairLine.create(

@@ -12,7 +12,13 @@ from models import audit, settings, workflow
 from models.base import guarded_update, now
 from models.db import db, for_update
 from models.errors import RuleViolation
-from models.fleet.repairs.application import LineInput, _check_lines, _write_lines
+from models.fleet.repairs.application import (
+    LineInput,
+    _check_lines,
+    _keep_assemblies,
+    _write_lines,
+    is_assembly,
+)
 from models.fleet.repairs.document import (
     SUPPLEMENT_FLOW,
     Acceptance,
@@ -27,6 +33,7 @@ from models.fleet.vehicles import (
     VehicleStatus,
 )
 from models.people import Actor, User, require_role
+from models.text import clean, is_blank
 from models.workflow import Instance, State
 
 
@@ -66,21 +73,23 @@ def propose_supplement(
     at = at or now()
     require_role(actor, *Repair.declared("supplement").roles)
     _check_lines(lines)
-    if not reason.strip():
+    if is_blank(reason):
         raise RuleViolation(
             "F4", "请说明追加原因", "give the reason for the supplement", field="reason"
         )
     threshold = settings.get("fleet.costly_part_threshold")
     costly = any(
-        ln.assembly or (Decimal(ln.quantity) * Decimal(ln.unit_price)) > threshold for ln in lines
+        is_assembly(ln) or (Decimal(ln.quantity) * Decimal(ln.unit_price)) > threshold
+        for ln in lines
     )
     with db.atomic():
         repair = Repair.begin(actor, repair, "supplement")
+        _keep_assemblies(repair, lines)
         number = Supplement.select().where(Supplement.repair == repair.id).count() + 1
         supplement = Supplement.create(
             repair=repair,
             number=number,
-            reason=reason.strip(),
+            reason=clean(reason),
             costly=costly,
             proposed_by=actor,
             proposed_at=at,
@@ -169,7 +178,7 @@ def accept(
     at = at or now()
     with db.atomic():
         repair = Repair.begin(driver, repair, "accept")
-        if not passed and not remarks.strip():
+        if not passed and is_blank(remarks):
             raise RuleViolation(
                 "F6", "验收不合格须写明问题", "a failed check needs remarks", field="remarks"
             )
@@ -179,7 +188,7 @@ def accept(
             attempt=attempt,
             passed=passed,
             signed_by=driver,
-            remarks=remarks.strip(),
+            remarks=clean(remarks),
             at=at,
         )
         changes: dict[str, Any] = {"acceptance_attempts": attempt}
@@ -196,6 +205,6 @@ def accept(
             "repair",
             repair.id,
             "accept" if passed else "accept_failed",
-            note=remarks.strip() or None,
+            note=clean(remarks) or None,
         )
         return repair

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
 import peewee
 
-from models import audit
+from models import audit, numbers
 from models.base import now
 from models.db import db
 from models.errors import RuleViolation
@@ -23,6 +22,7 @@ from models.supplies.stock import (
     Movement,
 )
 from models.supplies.stocktake.document import COUNTING, Stocktake, StocktakeLine, _require_counting
+from models.text import clean, normalize_code, shorten
 
 # --- the count sheet ---------------------------------------------------------------------
 
@@ -78,7 +78,7 @@ def _line(st: Stocktake, item: Item | int | str) -> StocktakeLine:
     elif isinstance(item, int):
         query = query.where(Item.id == item)
     else:
-        query = query.where(Item.code == str(item).strip().upper())
+        query = query.where(Item.code == normalize_code(item))
     line = query.first()
     if line is None:
         raise RuleViolation(
@@ -92,17 +92,15 @@ def _line(st: Stocktake, item: Item | int | str) -> StocktakeLine:
 
 def _count_value(value: object, code: str) -> int:
     try:
-        number = Decimal(str(value).strip())
-    except Exception:  # every unparsable cell is the same refusal
-        number = Decimal("-1")
-    if number < 0 or number != number.to_integral_value():
+        return numbers.whole(value, "实盘数量", "the count", field="counted", rule="S5")
+    except RuleViolation:
+        shown = shorten(value, 30)
         raise RuleViolation(
             "S5",
-            f"{code} 的实盘数量应为不小于0的整数：{value}",
-            f"{code}: the count must be a whole number >= 0: {value}",
+            f"{code} 的实盘数量应为不小于0的整数：{shown}",
+            f"{code}: the count must be a whole number >= 0: {shown}",
             field="counted",
-        )
-    return int(number)
+        ) from None
 
 
 def enter_count(
@@ -156,7 +154,7 @@ def set_counts(
                 "counted_by": actor.id,
             }
             if reason is not None:
-                changes["reason"] = reason.strip()
+                changes["reason"] = clean(reason)
             StocktakeLine.update(changes).where(StocktakeLine.id == line.id).execute()
             done.append(line.id)
         audit.record(actor, "stocktake", st.id, "count", {"lines": (None, len(done))})
@@ -173,7 +171,7 @@ def set_reason(
         st = Stocktake.lock(stocktake)
         _require_counting(st)
         line = _line(st, item)
-        StocktakeLine.update(reason=reason.strip()).where(StocktakeLine.id == line.id).execute()
+        StocktakeLine.update(reason=clean(reason)).where(StocktakeLine.id == line.id).execute()
         return StocktakeLine.get_by_id(line.id)
 
 

@@ -26,6 +26,7 @@ from models.supplies.stocktake.document import (
     _posted_refusal,
     _require_counting,
 )
+from models.text import clean, is_blank
 from models.workflow import State
 
 # --- submit, approve, post ---------------------------------------------------------------
@@ -59,7 +60,7 @@ def submit_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None =
         for line in lines:
             during = during_all.get(line.id, 0)
             variance = line.counted - (line.book + during)
-            if variance and not line.reason.strip():
+            if variance and is_blank(line.reason):
                 unexplained.append(line.item.code)
             StocktakeLine.update(during=during, variance=variance).where(
                 StocktakeLine.id == line.id
@@ -153,7 +154,7 @@ def post_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = N
 def cancel_stocktake(actor: User, stocktake: Stocktake, reason: str) -> Stocktake:
     """Void a count still being counted (wrong sheet, started too early)."""
     require_role(actor, *STORE_ROLES)
-    if not (reason or "").strip():
+    if is_blank(reason):
         raise RuleViolation("X2", "作废盘点须填写原因", "voiding needs a reason", field="reason")
     with db.atomic():
         st = Stocktake.lock(stocktake)
@@ -163,5 +164,5 @@ def cancel_stocktake(actor: User, stocktake: Stocktake, reason: str) -> Stocktak
             workflow.withdraw(actor, inst.id, reason)
             st = Stocktake.lock(st.id)
         guarded_update(st, st.version, state=StocktakeState.CANCELLED, cancel_reason=reason)
-        audit.record(actor, "stocktake", st.id, "cancel", note=reason.strip())
+        audit.record(actor, "stocktake", st.id, "cancel", note=clean(reason))
         return st
