@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models.errors import HouqinError
+from models.errors import HouqinError, RuleViolation
 
 if TYPE_CHECKING:
     import peewee
@@ -137,7 +137,11 @@ def _init(args: argparse.Namespace) -> int:
     print(f"数据库已就绪 / database ready: {resolve_url(args.db)}")
     if not people.has_users():
         password = args.password or people.new_password()
-        people.create_first_admin(args.admin, password)
+        try:
+            people.create_first_admin(args.admin, password)
+        except RuleViolation:  # another desktop created it a moment ago
+            print("管理员已由另一台电脑创建 / the administrator was created by another desktop")
+            return 0
         print(f"已创建管理员 {args.admin}，密码：{password}（只显示这一次，请登录后修改）")
         print(f"administrator {args.admin} created; password shown once: {password}")
     return 0

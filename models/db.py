@@ -19,8 +19,9 @@ and brings the schema up to date (``models.schema``). Why the settings:
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlparse
@@ -196,3 +197,60 @@ def connection() -> Iterator[None]:
     finally:
         if opened:
             db.close()
+
+
+# --- office-wide locks -------------------------------------------------------------------
+
+LOCK_WAIT_S = 300.0  # how long a desktop waits for another one's migration
+
+
+def _is_sqlite_busy(exc: BaseException) -> bool:
+    return isinstance(exc, peewee.OperationalError) and "locked" in str(exc).lower()
+
+
+@contextmanager
+def exclusive(
+    name: str, database: peewee.Database | None = None, *, wait_s: float | None = None
+) -> Iterator[None]:
+    """Hold an office-wide lock called ``name`` for the block, waiting for another desktop
+    that holds it (up to ``wait_s``, default ``LOCK_WAIT_S``).
+
+    - MySQL/MariaDB: ``GET_LOCK`` on this connection. A named lock belongs to the session,
+      so it survives the implicit commit of each DDL statement of a migration; the block
+      itself is not a transaction.
+    - SQLite: the block runs inside one ``BEGIN IMMEDIATE`` transaction (the database's
+      write lock), begun again while another writer holds it past the busy timeout.
+    """
+    database = database if database is not None else db.obj
+    deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
+    if isinstance(database, peewee.MySQLDatabase):
+        key = f"houqin:{database.database}:{name}"[:64]
+        while True:
+            left = max(1, int(deadline - time.monotonic()))
+            got = database.execute_sql("SELECT GET_LOCK(%s, %s)", (key, left)).fetchone()[0]
+            if got == 1:
+                break
+            if time.monotonic() >= deadline:
+                raise _busy(name)
+        try:
+            yield
+        finally:
+            database.execute_sql("SELECT RELEASE_LOCK(%s)", (key,))
+        return
+    with ExitStack() as stack:
+        while True:
+            try:
+                stack.enter_context(database.atomic())
+                break
+            except peewee.OperationalError as exc:
+                if not _is_sqlite_busy(exc) or time.monotonic() >= deadline:
+                    raise _busy(name) from exc
+                time.sleep(0.2)
+        yield
+
+
+def _busy(name: str) -> SchemaError:
+    return SchemaError(
+        f"另一台电脑正在进行同一项工作（{name}），等待超时，请稍后再试",
+        f"another desktop is doing the same work ({name}); timed out waiting, try again later",
+    )

@@ -292,8 +292,11 @@ def has_users() -> bool:
 
 
 def create_first_admin(username: str, password: str, name: str = "系统管理员") -> User:
-    """The first start of an empty database creates the administrator; never again."""
-    with db.atomic():
+    """The first start of an empty database creates the administrator; never again (also
+    when several desktops start at once: the office-wide lock lets one in)."""
+    from models.db import exclusive
+
+    with exclusive("first-admin"), db.atomic():
         if has_users():
             raise RuleViolation(
                 "X1",

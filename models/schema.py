@@ -125,30 +125,48 @@ def current(database: peewee.Database) -> int:
 
 
 def migrate(database: peewee.Database) -> int:
-    """Apply what is missing; return the version now in force."""
-    have = current(database)
-    want = latest()
+    """Apply what is missing; return the version now in force.
+
+    Desktops of an office often start together on a new database: the migrations run under
+    an office-wide lock (``models.db.exclusive``: ``GET_LOCK`` on MySQL, one IMMEDIATE
+    transaction on SQLite), and whoever waited reads the version again and finds the work
+    done."""
+    have = _check(database)
+    if have == latest():
+        return have  # the usual start: no lock taken
+    from models.db import exclusive
+
+    with exclusive("schema", database):
+        have = _check(database)
+        want = latest()
+        if have == want:
+            return have
+        if isinstance(database, peewee.SqliteDatabase) and have > 0:
+            first_pending = min(v for v, _, _ in MIGRATIONS if v > have)
+            backup_sqlite(database, _backup_name(Path(database.database), first_pending))
+        with database.bind_ctx([SchemaVersion]):
+            database.create_tables([SchemaVersion])
+            for version, name, step in MIGRATIONS:
+                if version <= have:
+                    continue
+                # SQLite runs DDL inside the transaction (all of this run or nothing); MySQL
+                # commits each DDL statement, so a failed MySQL migration is re-run from its
+                # start and must tolerate that.
+                with database.atomic():
+                    step(database)
+                    SchemaVersion.create(version=version, name=name, applied_at=now())
+    return want
+
+
+def _check(database: peewee.Database) -> int:
+    """The version in force, refusing a database newer than this program."""
+    have, want = current(database), latest()
     if have > want:
         raise SchemaError(
             f"数据库版本（{have}）比本程序（{want}）新，请先升级后勤软件",
             f"the database is at schema {have}, newer than this program ({want}); upgrade Houqin",
         )
-    if have == want:
-        return have
-    if isinstance(database, peewee.SqliteDatabase) and have > 0:
-        first_pending = min(v for v, _, _ in MIGRATIONS if v > have)
-        backup_sqlite(database, _backup_name(Path(database.database), first_pending))
-    with database.bind_ctx([SchemaVersion]):
-        database.create_tables([SchemaVersion])
-        for version, name, step in MIGRATIONS:
-            if version <= have:
-                continue
-            # SQLite runs DDL inside the transaction; MySQL commits each DDL statement, so a
-            # failed MySQL migration is re-run from its start and must tolerate that.
-            with database.atomic():
-                step(database)
-                SchemaVersion.create(version=version, name=name, applied_at=now())
-    return want
+    return have
 
 
 def _backup_name(path: Path, version: int) -> Path:
