@@ -18,18 +18,20 @@ and brings the schema up to date (``models.schema``). Why the settings:
 
 from __future__ import annotations
 
+import functools
 import os
+import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import unquote, urlparse
 
 import peewee
 from playhouse.shortcuts import ReconnectMixin
 
-from models.errors import SchemaError
+from models.errors import Conflict, SchemaError
 
 db = peewee.DatabaseProxy()
 
@@ -38,6 +40,8 @@ NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs"}
 )
 Q = TypeVar("Q", bound=peewee.Query)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class MySQLDatabase(ReconnectMixin, peewee.MySQLDatabase):
@@ -254,3 +258,68 @@ def _busy(name: str) -> SchemaError:
         f"另一台电脑正在进行同一项工作（{name}），等待超时，请稍后再试",
         f"another desktop is doing the same work ({name}); timed out waiting, try again later",
     )
+
+
+# --- lock conflicts between desktops ------------------------------------------------------
+
+# MariaDB/MySQL: 1205 lock wait timeout, 1213 deadlock (the server rolled the transaction
+# back), 3572 NOWAIT (MySQL 8). Each means "someone else holds these rows": run again.
+LOCK_CONFLICT_CODES = frozenset({1205, 1213, 3572})
+LOCK_RETRIES = 4  # attempts in all before the user is told
+
+
+class LockConflict(Conflict):
+    """Another desktop kept the same rows locked through every attempt."""
+
+    def __init__(self, what_zh: str = "相同的记录", what_en: str = "the same records") -> None:
+        super().__init__(
+            f"其他人正在处理{what_zh}，多次重试仍未完成，请稍后再试（未做任何更改）",
+            f"someone else is working on {what_en}; retried without success, try again "
+            "in a moment (nothing was changed)",
+        )
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """A deadlock or lock wait timeout (MySQL), or a database still locked after the busy
+    timeout (SQLite)."""
+    if isinstance(exc, LockConflict):
+        return True
+    if not isinstance(exc, peewee.OperationalError):
+        return False
+    code = exc.args[0] if exc.args else None
+    return code in LOCK_CONFLICT_CODES or _is_sqlite_busy(exc)
+
+
+def retry_on_lock_conflict(
+    what_zh: str = "相同的记录", what_en: str = "the same records", *, attempts: int | None = None
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Run a use case that locks rows again when the database chose it as a deadlock victim
+    or its lock wait timed out, a bounded number of times, then raise ``LockConflict`` in
+    words. Nobody sees a driver error.
+
+    Only the outermost transaction is run again: MySQL has rolled all of it back, so a call
+    made inside a caller's transaction passes ``LockConflict`` up to that caller instead.
+    SQLite's busy timeout has already waited: it is not retried. The use case re-reads and
+    re-locks what it works on (``Document.begin``, ``lock_items``), so a second run sees the
+    rows as the winner left them."""
+
+    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            tries = LOCK_RETRIES if attempts is None else attempts
+            nested = db.obj is not None and db.transaction_depth() > 0
+            for attempt in range(1, tries + 1):
+                try:
+                    return fn(*args, **kwargs)
+                except (peewee.OperationalError, LockConflict) as exc:
+                    if not is_lock_conflict(exc):
+                        raise
+                    last_try = nested or not is_mysql() or attempt == tries
+                    if last_try:
+                        raise LockConflict(what_zh, what_en) from exc
+                    time.sleep(random.uniform(0.02, 0.1) * attempt)
+            raise AssertionError("unreachable")  # pragma: no cover
+
+        return run
+
+    return wrap

@@ -25,7 +25,7 @@ import peewee
 
 from models import audit
 from models.base import BaseModel, VersionedModel, guarded_update, now
-from models.db import db, for_update
+from models.db import db, for_update, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import User, require_role
@@ -466,6 +466,7 @@ def cancel_order(
         return order
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def receive(
     actor: User,
     *,

@@ -25,7 +25,7 @@ import peewee
 
 from models import audit, documents, workflow
 from models.base import BaseModel, guarded_update, now
-from models.db import db
+from models.db import db, retry_on_lock_conflict
 from models.documents import Document, transition
 from models.errors import RuleViolation, RuleWarning, warn_unless
 from models.numbering import next_number
@@ -379,6 +379,7 @@ def _requisition_guard(inst: Instance, node: Node, actor: Actor) -> None:
         )
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def issue_requisition(
     actor: User,
     requisition: Requisition,

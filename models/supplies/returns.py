@@ -7,7 +7,7 @@ from datetime import datetime
 
 from models import audit
 from models.base import now
-from models.db import db
+from models.db import db, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import User, require_role
@@ -73,6 +73,7 @@ def _send_back(
     return row, item
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def return_to_supplier(
     actor: User,
     *,
@@ -103,6 +104,7 @@ def return_to_supplier(
         return row
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def exchange_with_supplier(
     actor: User,
     *,
@@ -156,6 +158,7 @@ def _replace(actor: User, row: SupplierReturn, item: Item, quantity: int, at: da
     audit.record(actor, "supplier_return", row.id, "replaced", {"replaced": (None, quantity)})
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def receive_replacement(
     actor: User,
     *,

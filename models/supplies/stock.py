@@ -31,7 +31,7 @@ import peewee
 
 from models import audit
 from models.base import BaseModel, VoidableModel, now
-from models.db import db, for_update
+from models.db import db, for_update, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
 from models.text import search_key
@@ -431,6 +431,7 @@ def update_item(actor: Actor, item: Item, **changes: Any) -> dict[str, tuple[Any
         return audit.update(actor, item, **changes)
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def void_item(actor: Actor, item: Item, reason: str) -> None:
     """Take an item out of the catalogue. Only with nothing in stock: voiding a stocked item
     would hide goods the ledger still holds (S8)."""
@@ -446,6 +447,7 @@ def void_item(actor: Actor, item: Item, reason: str) -> None:
         audit.void(actor, item, reason)
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def set_opening_balance(
     actor: Actor,
     *,

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from models import audit, workflow
 from models.base import guarded_update, now
-from models.db import db
+from models.db import db, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.people import User, require_role
 from models.supplies.stock import (
@@ -109,6 +109,7 @@ def approve_stocktake(
         return Stocktake.get_by_id(st.id)
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def post_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = None) -> Stocktake:
     """过账: the approved variances become 盘盈 / 盘亏 movements (S8), and the stocktake is
     closed for good."""
