@@ -39,9 +39,9 @@ from models.supplies.stock import (
     MovementKind,
     Supplier,
     SupplierKind,
+    _post_movement,
     lock_items,
     positive_int,
-    post_movement,
 )
 from models.supplies.suppliers import is_designated
 
@@ -525,7 +525,7 @@ def receive(
                 quantity=qty,
                 unit_price=line.unit_price,
             )
-            post_movement(
+            _post_movement(
                 actor,
                 item,
                 MovementKind.RECEIPT,

@@ -16,9 +16,9 @@ from models.supplies.stock import (
     STORE_ROLES,
     Item,
     MovementKind,
+    _post_movement,
     lock_items,
     positive_int,
-    post_movement,
 )
 
 # --- returns and exchanges (S7) ----------------------------------------------------------
@@ -87,7 +87,7 @@ def return_to_supplier(
     at = at or now()
     with db.atomic():
         row, item = _send_back(actor, ReturnKind.RETURN, receipt_line, quantity, reason, at)
-        post_movement(
+        _post_movement(
             actor,
             item,
             MovementKind.RETURN,
@@ -121,7 +121,7 @@ def exchange_with_supplier(
     with db.atomic():
         row, item = _send_back(actor, ReturnKind.EXCHANGE, receipt_line, quantity, reason, at)
         receipt_no = row.receipt_line.receipt.number
-        post_movement(
+        _post_movement(
             actor,
             item,
             MovementKind.EXCHANGE_OUT,
@@ -140,7 +140,7 @@ def exchange_with_supplier(
 
 
 def _replace(actor: User, row: SupplierReturn, item: Item, quantity: int, at: datetime) -> None:
-    post_movement(
+    _post_movement(
         actor,
         item,
         MovementKind.EXCHANGE_IN,

@@ -30,7 +30,7 @@ from models.fleet.vehicles import (
     VehicleStatus,
 )
 from models.numbering import next_number
-from models.people import Role, User, require_role
+from models.people import Role, User, require_person, require_role
 
 # --- the repair flow ---------------------------------------------------------------------
 
@@ -111,6 +111,7 @@ def apply_repair(
 ) -> Repair:
     """F2: the driver's application to the fleet manager (报修)."""
     at = at or now()
+    require_person(driver, "报修", "a repair application")
     if not fault.strip():
         raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
     if kind not in ("repair", "overhaul"):

@@ -14,8 +14,8 @@ from models.supplies.stock import (
     STORE_ROLES,
     Item,
     MovementKind,
+    _post_movement,
     lock_items,
-    post_movement,
 )
 from models.supplies.stocktake.counting import _during_all
 from models.supplies.stocktake.document import (
@@ -133,7 +133,7 @@ def post_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = N
         locked = lock_items(ln.item_id for ln in lines)
         for line in sorted(lines, key=lambda ln: ln.item_id):
             kind = MovementKind.GAIN if line.variance > 0 else MovementKind.LOSS
-            movement = post_movement(
+            movement = _post_movement(
                 actor,
                 locked[line.item_id],
                 kind,
