@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import random
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -61,12 +62,21 @@ def resolve_url(explicit: str | None = None) -> str:
     return explicit or os.environ.get("HOUQIN_DB") or default_url()
 
 
+_URL_SECRET = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*:/*[^\s:/@]*):[^\s@/]*@")
+
+
+def redact_url(text: str) -> str:
+    """``text`` with the password of every ``scheme://user:password@`` in it hidden (also in
+    a mistyped scheme or a single slash), so no message or log line shows it."""
+    return _URL_SECRET.sub(r"\g<head>:***@", text)
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind an SQLite URL (or bare path); ``None`` for a server URL."""
     if url.startswith("sqlite:///"):
         return Path(url[len("sqlite:///") :])
-    if "://" in url:
-        return None
+    if "://" in url or re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", url):
+        return None  # a server URL, or a mistyped one (``mysql:/...``), never a file name
     return Path(url)
 
 
@@ -157,7 +167,11 @@ def connect_url(url: str) -> peewee.Database:
         return _mysql(url)
     path = sqlite_path(url)
     if path is None:
-        raise SchemaError(f"不支持的数据库地址：{url}", f"unsupported database URL: {url}")
+        shown = redact_url(url)
+        raise SchemaError(
+            f"不支持的数据库地址：{shown}（应为 sqlite:///文件 或 mysql://用户@主机/库名）",
+            f"unsupported database URL: {shown} (use sqlite:///file or mysql://user@host/db)",
+        )
     return _sqlite(path)
 
 

@@ -176,7 +176,26 @@ def _backup_name(path: Path, version: int) -> Path:
 
 def backup_sqlite(database: peewee.SqliteDatabase, target: Path) -> Path:
     """Copy a live SQLite database with the online backup API (consistent while others
-    write)."""
+    write). Refused onto the live file itself (or its journal) and onto an existing file
+    that is not an SQLite database (nothing is overwritten that is not a backup)."""
+    target = Path(target)
+    live = Path(database.database).resolve()
+    if target.exists() and target.is_dir():
+        raise SchemaError(
+            f"备份目标 {target} 是一个文件夹，请给出文件名，例如 {target / 'houqin-backup.db'}",
+            f"the backup target {target} is a folder; name a file in it",
+        )
+    resolved = target.resolve()
+    if resolved in (live, live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")):
+        raise SchemaError(
+            f"不能备份到正在使用的数据库文件本身（{target}），请另选一个文件名",
+            f"cannot back up onto the live database file itself ({target}); choose another file",
+        )
+    if target.exists() and target.stat().st_size > 0 and not _is_sqlite_file(target):
+        raise SchemaError(
+            f"{target} 已存在且不是数据库文件，未覆盖；请另选一个文件名",
+            f"{target} exists and is not a database file; it was not overwritten",
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     source = sqlite3.connect(database.database)
     try:
@@ -188,3 +207,8 @@ def backup_sqlite(database: peewee.SqliteDatabase, target: Path) -> Path:
     finally:
         source.close()
     return target
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
