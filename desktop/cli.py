@@ -313,6 +313,9 @@ def _gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from forms.scratch import clean_stale
+
+    clean_stale()  # the temporary files of an export that was killed
     try:
         handler = _COMMANDS.get(args.command) if args.command else _gui
         assert handler is not None
