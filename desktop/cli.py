@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models.errors import HouqinError
+from models.errors import HouqinError, RuleViolation
 
 if TYPE_CHECKING:
     import peewee
@@ -131,13 +131,17 @@ def _open(args: argparse.Namespace) -> peewee.Database:
 @command("init")
 def _init(args: argparse.Namespace) -> int:
     from models import people
-    from models.db import resolve_url
+    from models.db import redact_url, resolve_url
 
     _open(args)
-    print(f"数据库已就绪 / database ready: {resolve_url(args.db)}")
+    print(f"数据库已就绪 / database ready: {redact_url(resolve_url(args.db))}")
     if not people.has_users():
         password = args.password or people.new_password()
-        people.create_first_admin(args.admin, password)
+        try:
+            people.create_first_admin(args.admin, password)
+        except RuleViolation:  # another desktop created it a moment ago
+            print("管理员已由另一台电脑创建 / the administrator was created by another desktop")
+            return 0
         print(f"已创建管理员 {args.admin}，密码：{password}（只显示这一次，请登录后修改）")
         print(f"administrator {args.admin} created; password shown once: {password}")
     return 0
@@ -145,10 +149,10 @@ def _init(args: argparse.Namespace) -> int:
 
 @command("demo")
 def _demo(args: argparse.Namespace) -> int:
-    from models import demo, people
+    from models import demo
 
     _open(args)
-    if args.if_empty and people.has_users():
+    if args.if_empty and demo.holds_other_data() is not None:
         print("数据库已有数据，未写入演示数据 / database not empty, demo data skipped")
         return 0
     summary = demo.load()
@@ -309,6 +313,9 @@ def _gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from forms.scratch import clean_stale
+
+    clean_stale()  # the temporary files of an export that was killed
     try:
         handler = _COMMANDS.get(args.command) if args.command else _gui
         assert handler is not None
@@ -316,15 +323,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HouqinError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"错误：{exc.zh}\nError: {exc.en}", file=sys.stderr)
+        _say(args, f"错误：{exc.zh}\nError: {exc.en}")
         return 1
     except Exception as exc:  # a bug or an unreachable server: say so plainly
         if args.debug:
             traceback.print_exc()
         else:
             print("（加 --debug 查看详细信息 / add --debug for details）", file=sys.stderr)
-        print(f"错误：{exc}\nError: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _say(args, f"错误：{exc}\nError: {type(exc).__name__}: {exc}")
         return 1
+
+
+def _say(args: argparse.Namespace, text: str) -> None:
+    """An error to stderr, never with the database password in it (a driver message may
+    quote the URL it was given)."""
+    from models.db import redact_url
+
+    password = _password_of(args.db or "")
+    if password:
+        text = text.replace(password, "***")
+    print(redact_url(text), file=sys.stderr)
+
+
+def _password_of(url: str) -> str:
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        secret = urlsplit(url).password
+    except ValueError:
+        return ""
+    return unquote(secret) if secret and len(secret) > 2 else ""
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from forms.excel_cells import DATETIME_FORMAT, decimal_format
 from forms.excel_import import CHECK_EVERY, CancelledFn, ProgressFn
 from forms.kinds import Kind, get_kind
+from forms.scratch import scratch_dir
 from forms.spec import Field, FieldType, FormSpec
 from forms.values import display, parser_for
 from models.base import now
@@ -199,7 +200,12 @@ def write_registers(
     path.parent.mkdir(parents=True, exist_ok=True)
     book = xlsxwriter.Workbook(
         str(path),
-        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "tmpdir": str(scratch_dir()),  # cleaned at the next start if this one is killed
+        },
     )
     stamp = generated_at or now()
     try:

@@ -39,6 +39,7 @@ from typing import Any
 
 import peewee
 
+from forms.excel_guard import CellProblems, cell_problems, check_size, describe
 from forms.kinds import Kind, Values, get_kind
 from forms.spec import Field, FieldType, FormSpec
 from forms.values import REASON_MAX, ValueProblem, _text, echo, is_blank, nonblank_parser_for
@@ -164,6 +165,7 @@ class Sheet:
 
     def __init__(self, name: str, rows: Callable[[], Iterator[list[Any]]], height: int) -> None:
         self.name = name
+        self.problems: CellProblems = {}  # cells the reader returns as '' but are not empty
         self.rows = rows
         self.height = height
         self.head = list(itertools.islice(rows(), HEADER_SCAN_ROWS))
@@ -197,15 +199,21 @@ def read_workbook(path: str | Path) -> list[Sheet]:
     """Every sheet of an .xlsx/.xls/.ods file, streamed by python-calamine."""
     from python_calamine import CalamineWorkbook
 
-    if not Path(path).is_file():
+    path = Path(path)
+    if not path.is_file():
         raise HouqinError(f"找不到文件：{path}", f"file not found: {path}")
+    check_size(path)  # before anything is unpacked
     try:
         book = CalamineWorkbook.from_path(str(path))
-        return [Sheet.from_calamine(book.get_sheet_by_name(n)) for n in book.sheet_names]
+        sheets = [Sheet.from_calamine(book.get_sheet_by_name(n)) for n in book.sheet_names]
+        problems = cell_problems(path)
     except Exception as exc:  # calamine raises its own types for corrupt or foreign files
         raise HouqinError(
             f"无法读取 Excel 文件 {path}：{exc}", f"cannot read the Excel file {path}: {exc}"
         ) from exc
+    for sheet in sheets:
+        sheet.problems = problems.get(sheet.name, {})
+    return sheets
 
 
 def header_key(text: Any) -> str:
@@ -258,6 +266,7 @@ class _Run:
         self.columns: list[tuple[int, Field]] = []
         self.ref_cache: dict[tuple[str, str], Any] = {}
         self.seen_keys: dict[str, int] = {}
+        self.problems: CellProblems = {}
 
     def error(self, row: int | None, f: Field | None, value: Any, zh: str, en: str) -> None:
         self.result.errors.append(
@@ -357,6 +366,10 @@ class _Run:
         for c, f, parse in parsers:
             raw = row[c]
             if raw == "" or raw is None:
+                problem = self.problems.get((excel_row, c))
+                if problem is not None:
+                    self.error(excel_row, f, None, *describe(problem))
+                    bad = True
                 continue
             try:
                 value = parse(raw)
@@ -529,6 +542,7 @@ def import_rows(
     result.header = list(sheet.head[header_index])
     if not run.map_columns(result.header, mode):
         return result
+    run.problems = sheet.problems
     rows = itertools.islice(sheet.rows(), header_index + 1, None)
     with db.atomic() as txn:
         run.run(rows, header_index + 2, sheet.height, mode)

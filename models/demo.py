@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from models import domains, people
 from models.db import db
+from models.errors import RuleViolation
 from models.people import SYSTEM, Role
 
 DEPARTMENTS = [
@@ -68,13 +69,45 @@ class DemoSummary:
         return "\n".join(lines)
 
 
+def holds_other_data() -> str | None:
+    """What stands in the demo's way: ``None`` when the database is empty or holds only the
+    administrator that ``houqin init`` created (the order the README gives for a shared
+    server), else what it holds, in words."""
+    users = list(people.User.select())
+    if any(u.department_id is not None or u.roles != {Role.ADMIN} for u in users):
+        return f"{len(users)} 个用户"
+    if people.Department.select().exists():
+        return "部门"
+    for module in domains.load():
+        for table in getattr(module, "TABLES", ()):
+            if table.select().exists():
+                return f"业务数据（{table._meta.table_name}）"
+    return None
+
+
 def load(password: str | None = None) -> DemoSummary:
-    """Fill an empty database with the demo office (one transaction)."""
+    """Fill an empty database with the demo office (one transaction). An administrator that
+    ``init`` created stays as he is (his password too); a database holding anything else is
+    refused, so the demo never mixes with an office's real records."""
     password = password or people.new_password()
     summary = DemoSummary(password)
     with db.atomic():
+        held = holds_other_data()
+        if held is not None:
+            raise RuleViolation(
+                None,
+                f"演示数据只能写入新的数据库（至多只有 init 创建的管理员），此数据库已有{held}。"
+                "请另建一个，例如：houqin --db sqlite:///houqin-demo.db demo",
+                f"demo data goes only into a new database (at most the administrator made by "
+                f"init); this one holds {held}. Use another, e.g. "
+                "houqin --db sqlite:///houqin-demo.db demo",
+            )
+        existing = {u.username for u in people.User.select()}
         depts = {name: people.add_department(SYSTEM, name, kind) for name, kind in DEPARTMENTS}
         for username, name, dept, roles in USERS:
+            if username in existing:  # the administrator init created keeps his password
+                summary.users.append((username, "（保留 init 设置的密码）", "系统管理员"))
+                continue
             people.add_user(
                 SYSTEM,
                 username,

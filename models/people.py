@@ -136,6 +136,9 @@ class SystemActor:
 
     id: None = None
     display_name: str = "系统（命令行）"
+    name: str = "系统（命令行）"
+    department_id: None = None  # belongs to no department: no department's request is its
+    department: None = None
     roles: frozenset[Role] = field(default_factory=lambda: frozenset({Role.ADMIN}))
 
     def has_role(self, *roles: Role) -> bool:
@@ -144,6 +147,23 @@ class SystemActor:
 
 SYSTEM = SystemActor()
 Actor = User | SystemActor
+
+
+def require_person(actor: Actor, what_zh: str, what_en: str) -> User:
+    """Refuse (X1) the command line's system actor where a real person must act (a request
+    is filed by its applicant, a repair by the vehicle's driver); return the person as the
+    database holds him now (his department as it is, not as it was at login)."""
+    if not isinstance(actor, User) or actor.id is None:
+        raise RuleViolation(
+            "X1",
+            f"{what_zh}须由本人登录后办理，命令行（系统）不能代办",
+            f"{what_en} must be done by the person himself, logged in; the command line "
+            "cannot act for him",
+        )
+    person = User.get_or_none(User.id == actor.id)
+    if person is None:
+        raise RuleViolation("X1", f"没有用户 {actor.id}", f"no user {actor.id}")
+    return person
 
 
 # --- passwords ---------------------------------------------------------------------------
@@ -292,8 +312,11 @@ def has_users() -> bool:
 
 
 def create_first_admin(username: str, password: str, name: str = "系统管理员") -> User:
-    """The first start of an empty database creates the administrator; never again."""
-    with db.atomic():
+    """The first start of an empty database creates the administrator; never again (also
+    when several desktops start at once: the office-wide lock lets one in)."""
+    from models.db import exclusive
+
+    with exclusive("first-admin"), db.atomic():
         if has_users():
             raise RuleViolation(
                 "X1",

@@ -125,30 +125,48 @@ def current(database: peewee.Database) -> int:
 
 
 def migrate(database: peewee.Database) -> int:
-    """Apply what is missing; return the version now in force."""
-    have = current(database)
-    want = latest()
+    """Apply what is missing; return the version now in force.
+
+    Desktops of an office often start together on a new database: the migrations run under
+    an office-wide lock (``models.db.exclusive``: ``GET_LOCK`` on MySQL, one IMMEDIATE
+    transaction on SQLite), and whoever waited reads the version again and finds the work
+    done."""
+    have = _check(database)
+    if have == latest():
+        return have  # the usual start: no lock taken
+    from models.db import exclusive
+
+    with exclusive("schema", database):
+        have = _check(database)
+        want = latest()
+        if have == want:
+            return have
+        if isinstance(database, peewee.SqliteDatabase) and have > 0:
+            first_pending = min(v for v, _, _ in MIGRATIONS if v > have)
+            backup_sqlite(database, _backup_name(Path(database.database), first_pending))
+        with database.bind_ctx([SchemaVersion]):
+            database.create_tables([SchemaVersion])
+            for version, name, step in MIGRATIONS:
+                if version <= have:
+                    continue
+                # SQLite runs DDL inside the transaction (all of this run or nothing); MySQL
+                # commits each DDL statement, so a failed MySQL migration is re-run from its
+                # start and must tolerate that.
+                with database.atomic():
+                    step(database)
+                    SchemaVersion.create(version=version, name=name, applied_at=now())
+    return want
+
+
+def _check(database: peewee.Database) -> int:
+    """The version in force, refusing a database newer than this program."""
+    have, want = current(database), latest()
     if have > want:
         raise SchemaError(
             f"数据库版本（{have}）比本程序（{want}）新，请先升级后勤软件",
             f"the database is at schema {have}, newer than this program ({want}); upgrade Houqin",
         )
-    if have == want:
-        return have
-    if isinstance(database, peewee.SqliteDatabase) and have > 0:
-        first_pending = min(v for v, _, _ in MIGRATIONS if v > have)
-        backup_sqlite(database, _backup_name(Path(database.database), first_pending))
-    with database.bind_ctx([SchemaVersion]):
-        database.create_tables([SchemaVersion])
-        for version, name, step in MIGRATIONS:
-            if version <= have:
-                continue
-            # SQLite runs DDL inside the transaction; MySQL commits each DDL statement, so a
-            # failed MySQL migration is re-run from its start and must tolerate that.
-            with database.atomic():
-                step(database)
-                SchemaVersion.create(version=version, name=name, applied_at=now())
-    return want
+    return have
 
 
 def _backup_name(path: Path, version: int) -> Path:
@@ -158,7 +176,26 @@ def _backup_name(path: Path, version: int) -> Path:
 
 def backup_sqlite(database: peewee.SqliteDatabase, target: Path) -> Path:
     """Copy a live SQLite database with the online backup API (consistent while others
-    write)."""
+    write). Refused onto the live file itself (or its journal) and onto an existing file
+    that is not an SQLite database (nothing is overwritten that is not a backup)."""
+    target = Path(target)
+    live = Path(database.database).resolve()
+    if target.exists() and target.is_dir():
+        raise SchemaError(
+            f"备份目标 {target} 是一个文件夹，请给出文件名，例如 {target / 'houqin-backup.db'}",
+            f"the backup target {target} is a folder; name a file in it",
+        )
+    resolved = target.resolve()
+    if resolved in (live, live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")):
+        raise SchemaError(
+            f"不能备份到正在使用的数据库文件本身（{target}），请另选一个文件名",
+            f"cannot back up onto the live database file itself ({target}); choose another file",
+        )
+    if target.exists() and target.stat().st_size > 0 and not _is_sqlite_file(target):
+        raise SchemaError(
+            f"{target} 已存在且不是数据库文件，未覆盖；请另选一个文件名",
+            f"{target} exists and is not a database file; it was not overwritten",
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     source = sqlite3.connect(database.database)
     try:
@@ -170,3 +207,8 @@ def backup_sqlite(database: peewee.SqliteDatabase, target: Path) -> Path:
     finally:
         source.close()
     return target
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"

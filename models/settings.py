@@ -43,6 +43,14 @@ SPECS: dict[str, SettingSpec] = {
         ),
         SettingSpec("login.lock_minutes", 15, int, "账户锁定分钟数", "lockout minutes", 1),
         SettingSpec(
+            "import.max_unzipped_mb",
+            200,
+            int,
+            "导入文件解压后上限（MB）",
+            "largest unpacked size of an imported workbook (MB)",
+            1,
+        ),
+        SettingSpec(
             "workflow.urge_interval_minutes",
             30,
             int,

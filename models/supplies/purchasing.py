@@ -25,7 +25,7 @@ import peewee
 
 from models import audit, numbers
 from models.base import BaseModel, VersionedModel, guarded_update, now
-from models.db import db, for_update
+from models.db import db, for_update, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import User, require_role
@@ -39,9 +39,9 @@ from models.supplies.stock import (
     MovementKind,
     Supplier,
     SupplierKind,
+    _post_movement,
     lock_items,
     positive_int,
-    post_movement,
     refuse_voided,
 )
 from models.supplies.suppliers import is_designated
@@ -467,6 +467,7 @@ def cancel_order(
         return order
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def receive(
     actor: User,
     *,
@@ -527,7 +528,7 @@ def receive(
                 quantity=qty,
                 unit_price=line.unit_price,
             )
-            post_movement(
+            _post_movement(
                 actor,
                 item,
                 MovementKind.RECEIPT,

@@ -25,18 +25,18 @@ import peewee
 
 from models import audit, documents, workflow
 from models.base import BaseModel, guarded_update, now
-from models.db import db
+from models.db import db, retry_on_lock_conflict
 from models.documents import Document, transition
 from models.errors import RuleViolation, RuleWarning, warn_unless
 from models.numbering import next_number
-from models.people import Actor, Department, Role, User, require_role
+from models.people import Actor, Department, Role, User, require_person, require_role
 from models.supplies.stock import (
     STORE_ROLES,
     Item,
     MovementKind,
+    _post_movement,
     lock_items,
     positive_int,
-    post_movement,
 )
 from models.text import clean, is_blank
 from models.workflow import Approver, Flow, Instance, Node, State
@@ -217,9 +217,10 @@ def submit_requisition(
 ) -> Requisition:
     """S6: a member of a 科室/中队 submits the department's 申请批准单."""
     at = at or now()
+    person = require_person(actor, "提交申请批准单", "a requisition")
     _check_lines(lines)
-    department = department or actor.department
-    if department is None or actor.department_id != department.id:
+    department = department or person.department
+    if department is None or person.department_id != department.id:
         raise RuleViolation(
             "S6",
             "申请批准单由本科室（中队）人员提交",
@@ -380,6 +381,7 @@ def _requisition_guard(inst: Instance, node: Node, actor: Actor) -> None:
         )
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def issue_requisition(
     actor: User,
     requisition: Requisition,
@@ -427,7 +429,7 @@ def issue_requisition(
         locked = lock_items(lines[i].item_id for i in wanted)
         for line_id in sorted(wanted, key=lambda i: lines[i].item_id):
             line, qty = lines[line_id], wanted[line_id]
-            post_movement(
+            _post_movement(
                 actor,
                 locked[line.item_id],
                 MovementKind.ISSUE,

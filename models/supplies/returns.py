@@ -7,7 +7,7 @@ from datetime import datetime
 
 from models import audit
 from models.base import now
-from models.db import db
+from models.db import db, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import User, require_role
@@ -16,9 +16,9 @@ from models.supplies.stock import (
     STORE_ROLES,
     Item,
     MovementKind,
+    _post_movement,
     lock_items,
     positive_int,
-    post_movement,
 )
 from models.text import clean, is_blank
 
@@ -74,6 +74,7 @@ def _send_back(
     return row, item
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def return_to_supplier(
     actor: User,
     *,
@@ -87,7 +88,7 @@ def return_to_supplier(
     at = at or now()
     with db.atomic():
         row, item = _send_back(actor, ReturnKind.RETURN, receipt_line, quantity, reason, at)
-        post_movement(
+        _post_movement(
             actor,
             item,
             MovementKind.RETURN,
@@ -104,6 +105,7 @@ def return_to_supplier(
         return row
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def exchange_with_supplier(
     actor: User,
     *,
@@ -120,7 +122,7 @@ def exchange_with_supplier(
     with db.atomic():
         row, item = _send_back(actor, ReturnKind.EXCHANGE, receipt_line, quantity, reason, at)
         receipt_no = row.receipt_line.receipt.number
-        post_movement(
+        _post_movement(
             actor,
             item,
             MovementKind.EXCHANGE_OUT,
@@ -139,7 +141,7 @@ def exchange_with_supplier(
 
 
 def _replace(actor: User, row: SupplierReturn, item: Item, quantity: int, at: datetime) -> None:
-    post_movement(
+    _post_movement(
         actor,
         item,
         MovementKind.EXCHANGE_IN,
@@ -157,6 +159,7 @@ def _replace(actor: User, row: SupplierReturn, item: Item, quantity: int, at: da
     audit.record(actor, "supplier_return", row.id, "replaced", {"replaced": (None, quantity)})
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def receive_replacement(
     actor: User,
     *,

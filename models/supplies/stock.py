@@ -8,7 +8,7 @@ writes through.
   ``RuleWarning`` the logistics officer may accept), because the regulation allows a category
   bought by competition instead.
 - Every change of quantity is a ``Movement`` with who, when, why and the document behind it
-  (S8). The item row carries a cached ``on_hand`` that ``post_movement`` changes in the same
+  (S8). The item row carries a cached ``on_hand`` that ``_post_movement`` changes in the same
   transaction as it inserts the movement; the item row is also the row an issue locks
   (``SELECT ... FOR UPDATE`` on MariaDB, the IMMEDIATE transaction on SQLite), so two clerks
   issuing the last units at the same moment are serialised and stock never goes below zero
@@ -31,7 +31,7 @@ import peewee
 
 from models import audit, numbers
 from models.base import BaseModel, VoidableModel, now
-from models.db import db, for_update
+from models.db import db, for_update, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
 from models.text import clean, normalize_code, search_key
@@ -237,7 +237,7 @@ def lock_items(item_ids: Iterable[int]) -> dict[int, Item]:
     return found
 
 
-def post_movement(
+def _post_movement(
     actor: Actor,
     item: Item,
     kind: MovementKind,
@@ -256,7 +256,11 @@ def post_movement(
 ) -> Movement:
     """Write one movement and move the cached stock with it (S8). ``item`` must have been
     locked by ``lock_items`` in the caller's transaction. A movement that would take the
-    stock below zero is refused under ``rule`` (S6 for an issue)."""
+    stock below zero is refused under ``rule`` (S6 for an issue).
+
+    Private to ``models.supplies``: the use cases of the domain are the doors to the ledger
+    and this core repeats their role check, so no other caller can post a movement."""
+    require_role(actor, *STORE_ROLES)
     kind = MovementKind(kind)
     if quantity == 0:
         raise RuleViolation(None, "数量不能为0", "the quantity cannot be zero", field="quantity")
@@ -428,6 +432,7 @@ def update_item(actor: Actor, item: Item, **changes: Any) -> dict[str, tuple[Any
         return audit.update(actor, item, **changes)
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def void_item(actor: Actor, item: Item, reason: str) -> None:
     """Take an item out of the catalogue. Only with nothing in stock: voiding a stocked item
     would hide goods the ledger still holds (S8)."""
@@ -443,6 +448,7 @@ def void_item(actor: Actor, item: Item, reason: str) -> None:
         audit.void(actor, item, reason)
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def set_opening_balance(
     actor: Actor,
     *,
@@ -473,7 +479,7 @@ def set_opening_balance(
                 f"「{item.name}」已有出入库记录，不能再录期初；差异请通过盘点调整",
                 f"{item.code} has movements already; correct it by a stocktake",
             )
-        movement = post_movement(
+        movement = _post_movement(
             actor,
             item,
             MovementKind.OPENING,

@@ -9,7 +9,7 @@ import peewee
 
 from models.base import now
 from models.db import db
-from models.errors import RuleViolation
+from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, require_role
 from models.workflow.spec import Flow, Node, State
 from models.workflow.tables import FlowVersion, Instance
@@ -73,40 +73,64 @@ def before_approve(doc_type: str) -> Callable[[Guard], Guard]:
 
 def current_version(doc_type: str) -> FlowVersion:
     """The version new documents start with. A changed declaration in code becomes a new
-    version; otherwise the newest version stands (including one an administrator published)."""
+    version; otherwise the newest version stands (including one an administrator published).
+
+    Two desktops submitting the first document of a type at the same moment both find no
+    stored version and both store one: the second insert meets the unique key, and reading
+    again finds the version the first one stored (the same declaration)."""
     load_domains()
     code = registered_flow(doc_type)
     spec = code.to_json()
-    latest_code = (
-        FlowVersion.select()
-        .where((FlowVersion.doc_type == doc_type) & (FlowVersion.source == "code"))
-        .order_by(FlowVersion.version.desc())
-        .first()
-    )
-    if latest_code is None or latest_code.spec != spec:
-        return _store_version(code, "code")
-    return (
-        FlowVersion.select()
-        .where(FlowVersion.doc_type == doc_type)
-        .order_by(FlowVersion.version.desc())
-        .first()
+    for _attempt in range(_STORE_ATTEMPTS):
+        latest_code = (
+            FlowVersion.select()
+            .where((FlowVersion.doc_type == doc_type) & (FlowVersion.source == "code"))
+            .order_by(FlowVersion.version.desc())
+            .first()
+        )
+        if latest_code is not None and latest_code.spec == spec:
+            return (
+                FlowVersion.select()
+                .where(FlowVersion.doc_type == doc_type)
+                .order_by(FlowVersion.version.desc())
+                .first()
+            )
+        stored = _store_version(code, "code")
+        if stored is not None:
+            return stored
+    raise _busy_versions(doc_type)
+
+
+_STORE_ATTEMPTS = 5
+
+
+def _busy_versions(doc_type: str) -> Conflict:
+    return Conflict(
+        f"其他人正在同时发布「{doc_type}」的流程版本，请稍后重试",
+        f"someone else is storing a version of the {doc_type} flow right now; try again",
     )
 
 
-def _store_version(flow: Flow, source: str) -> FlowVersion:
+def _store_version(flow: Flow, source: str) -> FlowVersion | None:
+    """Store the next version of ``flow``; ``None`` when another desktop took that version
+    number at the same moment (the caller reads again)."""
     last = (
         FlowVersion.select(peewee.fn.MAX(FlowVersion.version))
         .where(FlowVersion.doc_type == flow.doc_type)
         .scalar()
     )
-    return FlowVersion.create(
-        doc_type=flow.doc_type,
-        version=(last or 0) + 1,
-        name=flow.name,
-        spec=flow.to_json(),
-        source=source,
-        created_at=now(),
-    )
+    try:
+        with db.atomic():  # a savepoint: the duplicate leaves the caller's transaction usable
+            return FlowVersion.create(
+                doc_type=flow.doc_type,
+                version=(last or 0) + 1,
+                name=flow.name,
+                spec=flow.to_json(),
+                source=source,
+                created_at=now(),
+            )
+    except peewee.IntegrityError:
+        return None
 
 
 def publish_flow(actor: Actor, flow: Flow) -> FlowVersion:
@@ -116,4 +140,8 @@ def publish_flow(actor: Actor, flow: Flow) -> FlowVersion:
     if not flow.nodes:
         raise RuleViolation(None, "流程至少需要一个节点", "a flow needs at least one node")
     with db.atomic():
-        return _store_version(flow, "admin")
+        for _attempt in range(_STORE_ATTEMPTS):
+            stored = _store_version(flow, "admin")
+            if stored is not None:
+                return stored
+    raise _busy_versions(flow.doc_type)

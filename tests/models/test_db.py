@@ -142,3 +142,15 @@ def test_migration_1_can_run_again_after_an_interrupted_first_start(database):
     people.add_department(SYSTEM, "办公室")  # an audit row to try to delete
     with pytest.raises(peewee.DatabaseError), database.atomic():
         database.execute_sql("DELETE FROM audit_log")
+
+
+def test_X_sqlite_commits_survive_a_power_cut_synchronous_full(tmp_path, monkeypatch):
+    """WAL with synchronous=NORMAL may lose the last commits; the office database syncs
+    every commit (cost measured by bench/sqlite_durability.py)."""
+    for network in (False, True):
+        monkeypatch.setattr(dbmod, "is_network_path", lambda path, network=network: network)
+        database = dbmod.open_database(f"sqlite:///{tmp_path / f'{network}.db'}")
+        try:
+            assert database.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        finally:
+            dbmod.close_database()

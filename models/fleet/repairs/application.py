@@ -32,7 +32,7 @@ from models.fleet.vehicles import (
     refuse_retired,
 )
 from models.numbering import next_number
-from models.people import Role, User, require_role
+from models.people import Role, User, require_person, require_role
 from models.text import clean, is_blank
 
 # --- the repair flow ---------------------------------------------------------------------
@@ -152,6 +152,7 @@ def apply_repair(
 ) -> Repair:
     """F2: the driver's application to the fleet manager (报修)."""
     at = at or now()
+    require_person(driver, "报修", "a repair application")
     if is_blank(fault):
         raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
     if kind not in ("repair", "overhaul"):

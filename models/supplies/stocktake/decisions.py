@@ -7,15 +7,15 @@ from datetime import datetime
 
 from models import audit, workflow
 from models.base import guarded_update, now
-from models.db import db
+from models.db import db, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.people import User, require_role
 from models.supplies.stock import (
     STORE_ROLES,
     Item,
     MovementKind,
+    _post_movement,
     lock_items,
-    post_movement,
 )
 from models.supplies.stocktake.counting import _during_all
 from models.supplies.stocktake.document import (
@@ -110,6 +110,7 @@ def approve_stocktake(
         return Stocktake.get_by_id(st.id)
 
 
+@retry_on_lock_conflict("相同的物品", "the same items")
 def post_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = None) -> Stocktake:
     """过账: the approved variances become 盘盈 / 盘亏 movements (S8), and the stocktake is
     closed for good."""
@@ -133,7 +134,7 @@ def post_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = N
         locked = lock_items(ln.item_id for ln in lines)
         for line in sorted(lines, key=lambda ln: ln.item_id):
             kind = MovementKind.GAIN if line.variance > 0 else MovementKind.LOSS
-            movement = post_movement(
+            movement = _post_movement(
                 actor,
                 locked[line.item_id],
                 kind,
