@@ -198,9 +198,44 @@ def _check_password_strength(password: str) -> None:
 # --- role checks -------------------------------------------------------------------------
 
 
+def require_active(actor: Actor) -> frozenset[Role]:
+    """Refuse (X1) an actor whose account is voided (已调离) or locked now, and return the
+    roles he holds now. The row is read again, in one query, inside the caller's
+    transaction: a desktop keeps the ``User`` it logged in with, so what that object says
+    is what was true at login. The fresh roles replace the object's cached ones, so the
+    rest of the use case (``has_role``) sees them too. The command line's system actor has
+    no row and is always active."""
+    if actor.id is None:
+        return actor.roles
+    rows = list(
+        User.select(User.voided_at, User.locked_until, UserRole.role)
+        .join(UserRole, peewee.JOIN.LEFT_OUTER, on=(UserRole.user == User.id))
+        .where(User.id == actor.id)
+        .tuples()
+    )
+    if not rows or rows[0][0] is not None:
+        raise RuleViolation(
+            "X1",
+            f"{actor.display_name} 的账户已作废（已调离），不能操作",
+            f"the account of {actor.display_name} is voided",
+        )
+    locked_until = rows[0][1]
+    if locked_until is not None and now() < locked_until:
+        raise RuleViolation(
+            "X1",
+            f"{actor.display_name} 的账户已锁定，不能操作",
+            f"the account of {actor.display_name} is locked",
+        )
+    roles = frozenset(Role(r) for _, _, r in rows if r is not None)
+    if isinstance(actor, User):
+        actor.__dict__["_roles"] = roles
+    return roles
+
+
 def require_role(actor: Actor, *roles: Role) -> None:
-    """Refuse (X1) unless ``actor`` holds one of ``roles``."""
-    if not actor.has_role(*roles):
+    """Refuse (X1) unless ``actor`` is active and holds one of ``roles`` now, as the
+    database says inside the caller's transaction (``require_active``)."""
+    if not require_active(actor).intersection(roles):
         wanted_zh = "、".join(r.label for r in roles)
         wanted_en = ", ".join(r.label_en for r in roles)
         raise RuleViolation(
@@ -418,6 +453,7 @@ def change_password(
     actor: Actor, user: User, new_password: str, old_password: str | None = None
 ) -> None:
     """Users change their own password with the old one; administrators reset anyone's."""
+    require_active(actor)
     is_self = actor.id is not None and actor.id == user.id
     if is_self and not actor.has_role(Role.ADMIN):
         if old_password is None or not verify_password(old_password, user.password_hash):

@@ -26,7 +26,7 @@ from models.fleet.vehicles import (
     Vehicle,
     VehicleStatus,
 )
-from models.people import Actor, Department, Role, User, require_role
+from models.people import Actor, Department, Role, User, require_active, require_role
 from models.workflow import Approver, Condition, Flow, Node, State
 
 # --- maintenance, fuel, use --------------------------------------------------------------
@@ -370,6 +370,7 @@ def request_use(
     private: bool = False,
 ) -> VehicleUse:
     """用车申请: private use and leaving the city need the main leader's consent (F10)."""
+    require_active(actor)
     if not purpose.strip() or not destination.strip():
         raise RuleViolation(
             None, "请填写用车事由和目的地", "purpose and destination are needed", field="purpose"

@@ -29,7 +29,7 @@ from models.db import db
 from models.documents import Document, transition
 from models.errors import RuleViolation, RuleWarning, warn_unless
 from models.numbering import next_number
-from models.people import Actor, Department, Role, User, require_role
+from models.people import Actor, Department, Role, User, require_active, require_role
 from models.supplies.stock import (
     STORE_ROLES,
     Item,
@@ -216,6 +216,7 @@ def submit_requisition(
 ) -> Requisition:
     """S6: a member of a 科室/中队 submits the department's 申请批准单."""
     at = at or now()
+    require_active(actor)
     _check_lines(lines)
     department = department or actor.department
     if department is None or actor.department_id != department.id:

@@ -30,7 +30,7 @@ from models.fleet.vehicles import (
     VehicleStatus,
 )
 from models.numbering import next_number
-from models.people import Role, User, require_role
+from models.people import Role, User, require_active, require_role
 
 # --- the repair flow ---------------------------------------------------------------------
 
@@ -111,6 +111,7 @@ def apply_repair(
 ) -> Repair:
     """F2: the driver's application to the fleet manager (报修)."""
     at = at or now()
+    require_active(driver)
     if not fault.strip():
         raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
     if kind not in ("repair", "overhaul"):
@@ -251,6 +252,7 @@ def approve_repair(
     at = at or now()
     declined = set(declined_line_ids)
     with db.atomic():
+        require_active(actor)
         repair = Repair.lock(repair)
         inst = repair.instance()
         if declined:
@@ -275,6 +277,7 @@ def file_repair(
 ) -> Repair:
     """后勤备案: the last node; the hook issues the 准修通知单."""
     with db.atomic():
+        require_active(actor)
         repair = Repair.lock(repair)
         inst = repair.instance()
         node = inst.current_node() if inst else None
