@@ -430,10 +430,22 @@ def _write_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:
 
 
 def set_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:
+    """Change a user's roles; the open approval tasks he may no longer decide move
+    (``workflow.departures``)."""
     require_role(actor, Role.ADMIN)
     with db.atomic():
         user.__dict__.pop("_roles", None)
         _write_roles(actor, user, roles)
+        _move_open_tasks(actor, user, "的角色已变更", only_ineligible=True)
+
+
+def _move_open_tasks(actor: Actor, user: User, why: str, **options: bool) -> None:
+    """A departed approver's open tasks move to his delegate, the node's other approvers or
+    an administrator (X1); the engine knows how, so it is imported when needed (the engine
+    stands on this module)."""
+    from models.workflow.departures import move_open_tasks
+
+    move_open_tasks(actor, user, why, **options)
 
 
 def update_user(actor: Actor, user: User, **changes: object) -> None:
@@ -474,6 +486,7 @@ def lock_user(actor: Actor, user: User) -> None:
     require_role(actor, Role.ADMIN)
     with db.atomic():
         audit.update(actor, user, audit_action="lock", locked_until=LOCKED_FOREVER)
+        _move_open_tasks(actor, user, "的账户已锁定")
 
 
 def unlock_user(actor: Actor, user: User) -> None:
@@ -488,6 +501,7 @@ def void_user(actor: Actor, user: User, reason: str) -> None:
         raise RuleViolation("X1", "不能作废自己的账户", "you cannot void your own account")
     with db.atomic():
         audit.void(actor, user, reason)
+        _move_open_tasks(actor, user, f"{reason.strip()}（账户已作废）")
 
 
 def get_user(username: str) -> User:

@@ -164,4 +164,5 @@ ACTION_LABELS = {
     "urge": "催办",
     "force_close": "管理员终止",
     "move": "管理员调整节点",
+    "reassign": "系统转交",
 }

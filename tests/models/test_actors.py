@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -233,3 +233,93 @@ def test_X1_a_fresh_object_of_a_voided_or_locked_user_is_refused(office):
 
 
 T0 = datetime(2026, 11, 2, 9, 0)
+
+
+# --- a departed user's open tasks move -----------------------------------------------------
+
+
+def _plan_waiting_on_wangwu(office):
+    """A 采购计划 waiting on 王五 alone (钱七 is no leader at the time)."""
+    from tests.models.test_supplies import PlanLineInput, build_sup
+
+    people.set_roles(office.admin, office.leader2, [Role.CLERK])
+    sup = build_sup(office)
+    plan = supplies.create_plan(
+        office.logistics, year=2026, quarter=4, lines=[PlanLineInput(sup.pen, 10, "2.5")], at=T0
+    )
+    plan = supplies.submit_plan(office.logistics, plan, at=T0)
+    assert [t.assignee.name for t in open_tasks(plan)] == ["王五"]
+    return plan
+
+
+def open_tasks(doc) -> list[workflow.Task]:
+    return list(
+        workflow.Task.select()
+        .where(
+            (workflow.Task.instance == doc.instance().id)
+            & (workflow.Task.state == workflow.TaskState.PENDING)
+        )
+        .order_by(workflow.Task.id)
+    )
+
+
+def test_X1_a_user_voided_as_transferred_away_no_longer_decides_the_plan_waiting_on_him(office):
+    plan = _plan_waiting_on_wangwu(office)
+    leader = User.get_by_id(office.leader.id)  # his desktop's object
+    newcomer = people.add_user(
+        office.admin, "xinren", "新任", "secret-123", office.office, [Role.LEADER]
+    )
+    people.void_user(office.admin, User.get_by_id(leader.id), "已调离")
+    assert [t.assignee.name for t in open_tasks(plan)] == ["新任"]
+    with pytest.raises(RuleViolation) as err:
+        supplies.approve_plan(leader, plan, at=T0)
+    assert err.value.rule == "X1"
+    plan = supplies.approve_plan(newcomer, supplies.PurchasePlan.get_by_id(plan.id))
+    assert plan.state == "approved"
+    trail = [(s.action, s.actor_name) for s in workflow.trail(plan.instance().id)]
+    assert trail == [("submit", "周九"), ("reassign", "系统管理员"), ("approve", "新任")]
+    move = workflow.trail(plan.instance().id)[1]
+    assert move.action_label == "系统转交" and "王五已调离" in move.comment
+    assert "新任" in move.comment
+
+
+def test_X1_a_locked_approvers_task_goes_to_his_delegate(office):
+    plan = _plan_waiting_on_wangwu(office)
+    people.set_roles(office.admin, office.leader2, [Role.LEADER])
+    today = datetime.now()
+    workflow.delegate(
+        office.leader,
+        office.leader,
+        office.leader2,
+        today - timedelta(days=1),
+        today + timedelta(days=9),
+    )
+    people.lock_user(office.admin, office.leader)
+    assert [t.assignee.name for t in open_tasks(plan)] == ["钱七"]
+    assert "代理人" in workflow.trail(plan.instance().id)[-1].comment
+    plan = supplies.approve_plan(office.leader2, supplies.PurchasePlan.get_by_id(plan.id), at=T0)
+    assert plan.state == "approved"
+
+
+def test_X1_with_nobody_else_the_task_waits_in_an_administrators_queue(office):
+    plan = _plan_waiting_on_wangwu(office)
+    people.void_user(office.admin, office.leader, "已调离")
+    assert [t.assignee.name for t in open_tasks(plan)] == ["系统管理员"]
+    assert "转管理员处理" in workflow.trail(plan.instance().id)[-1].comment
+    inst_id = plan.instance().id
+    with pytest.raises(RuleViolation) as err:  # the administrator is no leader
+        workflow.approve(office.admin, inst_id, at=T0)
+    assert err.value.rule == "X1"
+    newcomer = people.add_user(
+        office.admin, "xinren", "新任", "secret-123", office.office, [Role.LEADER]
+    )
+    workflow.transfer(office.admin, inst_id, newcomer, "新任领导审批", at=T0)
+    plan = supplies.approve_plan(newcomer, supplies.PurchasePlan.get_by_id(plan.id), at=T0)
+    assert plan.state == "approved"
+
+
+def test_X1_a_leader_who_loses_the_role_hands_his_tasks_on(office):
+    plan = _plan_waiting_on_wangwu(office)
+    people.set_roles(office.admin, office.leader2, [Role.LEADER])  # not asked: joined after
+    people.set_roles(office.admin, User.get_by_id(office.leader.id), [Role.CLERK])
+    assert [t.assignee.name for t in open_tasks(plan)] == ["钱七"]
