@@ -169,6 +169,8 @@ REQUISITION_FLOW = workflow.register_flow(
             Node("head", "科室负责人审批", (Approver.dept_head(),), skip_if_applicant=True),
             Node("check", "后勤核对", (Approver.role(Role.LOGISTICS),)),
         ),
+        separate_duties=True,
+        rule="S6",
     )
 )
 documents.register(Requisition)

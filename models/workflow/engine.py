@@ -162,7 +162,7 @@ def _activate(
             return
         inst.position = position
         node = route[position]
-        approvers = _resolve(node, inst)
+        approvers = _separate(inst, route, position, _resolve(node, inst), previous)
         if not approvers:
             only_applicant = [u.id for u in _candidates(node, inst)] == [inst.applicant_id]
             if node.skip_if_applicant and only_applicant:
@@ -202,6 +202,43 @@ def _activate(
             position, previous = position + 1, {t.assignee_id for t in auto}
             continue
         return
+
+
+def _separate(
+    inst: Instance, route: list[Node], position: int, approvers: list[User], previous: set[int]
+) -> list[User]:
+    """不相容职务分离: in a flow that declares it, who decided the node just before is not
+    asked at this one. When nobody else could decide it, refuse, naming the rule and whom
+    to appoint."""
+    flow = inst.flow.flow()
+    if not flow.separate_duties or not previous or position == 0:
+        return approvers
+    kept = [u for u in approvers if u.id not in previous]
+    if approvers and not kept:
+        node, before = route[position], route[position - 1]
+        names = "、".join(u.name for u in approvers)
+        who = _who(node)
+        raise RuleViolation(
+            flow.rule or "X1",
+            f"不相容职务分离：{names} 已办理「{before.name}」，不能再办理同一单据的"
+            f"「{node.name}」。请管理员另行指定一名{who}（与办理「{before.name}」的人员不同）",
+            f"separation of duties: {names} decided {before.name} and may not decide "
+            f"{node.name} of the same document; appoint another {who}",
+        )
+    return kept
+
+
+def _who(node: Node) -> str:
+    """Whom a node asks, in words: 主要领导、科室负责人 or a named user."""
+    words = []
+    for approver in node.approvers:
+        if approver.kind == "role":
+            words.append(Role(approver.value).label)
+        elif approver.kind == "dept_head":
+            words.append("科室负责人")
+        else:
+            words.append(approver.value)
+    return "或".join(words)
 
 
 def _mark(task: Task, state: TaskState, at: datetime) -> None:
@@ -426,7 +463,7 @@ def approve(
                     & (Task.position == inst.position)
                     & (Task.state == TaskState.APPROVED)
                 )
-            }
+            } | {actor.id}
             _activate(inst, inst.position + 1, actor, at, previous=approvers)
         _save(inst, expected)
         return inst
