@@ -138,3 +138,13 @@ def test_X1_dedupe_stays_for_flows_that_do_not_separate_duties(office):
     workflow.approve(office.leader, inst.id, at=T0)
     actions = [s.action for s in workflow.trail(inst.id)]
     assert "auto_approve" in actions
+
+
+def test_S6_an_administrator_cannot_publish_the_separation_away(office):
+    from dataclasses import replace
+
+    flow = replace(supplies.REQUISITION_FLOW, separate_duties=False)
+    with pytest.raises(RuleViolation) as err:
+        workflow.publish_flow(office.admin, flow)
+    assert err.value.rule == "S6" and "不相容职务分离" in str(err.value)
+    assert workflow.publish_flow(office.admin, supplies.REQUISITION_FLOW).version >= 1
