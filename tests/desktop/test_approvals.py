@@ -113,6 +113,23 @@ def test_transfer_and_carbon_copy_pick_people_by_pinyin(qtbot, desk):
     assert [t.instance.title for t in workflow.inbox(deputy)] == ["去市局送文件"]
 
 
+def test_X1_an_administrator_hands_on_a_departed_heads_task_but_cannot_decide_it(qtbot, desk):
+    from models import people
+    from tests.office import add_deputy
+
+    inst = submit(desk)
+    people.void_user(desk.admin, desk.head, "已调离")  # nobody else heads 办公室
+    page = center(qtbot, desk.admin)
+    dialog = page.open_document(inst.id)
+    assert dialog.transfer_button.isEnabled() and not dialog.approve_button.isEnabled()
+    deputy = add_deputy(desk)
+    dialog.person.setText("le")
+    dialog.person.refresh()
+    dialog.person._chosen("李二（lier）")
+    assert dialog.transfer()
+    assert [t.instance.title for t in workflow.inbox(deputy)] == ["去市局送文件"]
+
+
 def test_batch_approve_runs_in_the_background_and_reports(qtbot, desk, boxes):
     first, second = submit(desk, "一"), submit(desk, "二")
     page = center(qtbot, desk.head)
