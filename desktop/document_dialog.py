@@ -181,15 +181,15 @@ class DocumentDialog(QDialog):
 
     def _enable(self, can: workflow.Available) -> None:
         self.can = can
-        self.action_box.setVisible(can.approve or can.urge or can.withdraw)
+        self.action_box.setVisible(can.approve or can.transfer or can.urge or can.withdraw)
         for widget in (
             self.approve_button,
             self.reject_button,
             self.return_button,
             self.return_target,
-            self.transfer_button,
         ):
             widget.setEnabled(can.approve)
+        self.transfer_button.setEnabled(can.transfer)
         self.return_target.clear()
         self.return_target.addItem(self.tr("申请人"), None)
         route = self.instance.route_nodes()

@@ -39,7 +39,7 @@ from models import audit, settings
 from models.base import BaseModel, VoidableModel, now
 from models.db import db, for_update
 from models.errors import HouqinError, RuleViolation, RuleWarning, warn_unless
-from models.people import SYSTEM, Actor, Role, User
+from models.people import SYSTEM, Actor, Role, User, require_active
 
 CHUNK_SIZE = 256 * 1024  # bytes per chunk: 64 chunks to a 16 MiB packet
 MAX_NAME_LENGTH = 255
@@ -130,27 +130,6 @@ class Owner:
 
 
 # --- checks ------------------------------------------------------------------------------
-
-
-def require_active(actor: Actor) -> None:
-    """Refuse (X1) a user whose account was voided or locked since he logged in: the row is
-    read again, because a desktop keeps the user it logged in with. The command line's system
-    actor has no row and is always active."""
-    if actor.id is None:
-        return
-    row = User.get_or_none(User.id == actor.id)
-    if row is None or row.is_voided:
-        raise RuleViolation(
-            "X1",
-            f"{actor.display_name} 的账户已作废，不能操作",
-            f"the account of {actor.display_name} is voided",
-        )
-    if row.locked_until is not None and now() < row.locked_until:
-        raise RuleViolation(
-            "X1",
-            f"{actor.display_name} 的账户已锁定，不能操作",
-            f"the account of {actor.display_name} is locked",
-        )
 
 
 def clean_file_name(name: str) -> str:

@@ -30,7 +30,7 @@ from models import workflow
 from models.base import VersionedModel, guarded_update
 from models.db import db, for_update
 from models.errors import Conflict, RuleViolation
-from models.people import Actor, Role, User, require_role
+from models.people import Actor, Role, User, require_active, require_role
 from models.workflow import Instance, State
 
 D = TypeVar("D", bound="Document")
@@ -132,9 +132,13 @@ class Document(VersionedModel):
         """Lock ``document`` (refusing a stale one) and check that ``actor`` may take
         ``action`` on it now; return the locked row. Call inside the verb's transaction."""
         t = cls.declared(action)
-        doc = cls.lock(document)
+        # The actor first, as the database says now (X1): voided, locked or without the
+        # role since his object was loaded is refused before anything is read or locked.
         if t.roles:
             require_role(actor, *t.roles)
+        else:
+            require_active(actor)
+        doc = cls.lock(document)
         if (t.sources and doc.state not in t.sources) or (
             t.nodes and doc.node_key() not in t.nodes
         ):
@@ -225,6 +229,7 @@ def _engine_action(
     at: datetime | None,
 ) -> D:
     with db.atomic():
+        require_active(actor)
         doc = type(document).lock(document)
         inst = doc.instance()
         if inst is None:

@@ -35,11 +35,15 @@ DOMAINS: tuple[Domain, ...] = (
         (
             (2, "fleet: vehicles, shops, stations, repairs, fuel, use"),
             (6, "fleet: 用车申请 versioned, with its own states"),
+            (8, "fleet: exit acceptances (the driver's signature) append-only"),
         ),
     ),
     Domain(
         "supplies",
-        ((3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake"),),
+        (
+            (3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake"),
+            (9, "supplies: ledger movements append-only"),
+        ),
     ),
 )
 

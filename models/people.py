@@ -218,9 +218,44 @@ def _check_password_strength(password: str) -> None:
 # --- role checks -------------------------------------------------------------------------
 
 
+def require_active(actor: Actor) -> frozenset[Role]:
+    """Refuse (X1) an actor whose account is voided (已调离) or locked now, and return the
+    roles he holds now. The row is read again, in one query, inside the caller's
+    transaction: a desktop keeps the ``User`` it logged in with, so what that object says
+    is what was true at login. The fresh roles replace the object's cached ones, so the
+    rest of the use case (``has_role``) sees them too. The command line's system actor has
+    no row and is always active."""
+    if actor.id is None:
+        return actor.roles
+    rows = list(
+        User.select(User.voided_at, User.locked_until, UserRole.role)
+        .join(UserRole, peewee.JOIN.LEFT_OUTER, on=(UserRole.user == User.id))
+        .where(User.id == actor.id)
+        .tuples()
+    )
+    if not rows or rows[0][0] is not None:
+        raise RuleViolation(
+            "X1",
+            f"{actor.display_name} 的账户已作废（已调离），不能操作",
+            f"the account of {actor.display_name} is voided",
+        )
+    locked_until = rows[0][1]
+    if locked_until is not None and now() < locked_until:
+        raise RuleViolation(
+            "X1",
+            f"{actor.display_name} 的账户已锁定，不能操作",
+            f"the account of {actor.display_name} is locked",
+        )
+    roles = frozenset(Role(r) for _, _, r in rows if r is not None)
+    if isinstance(actor, User):
+        actor.__dict__["_roles"] = roles
+    return roles
+
+
 def require_role(actor: Actor, *roles: Role) -> None:
-    """Refuse (X1) unless ``actor`` holds one of ``roles``."""
-    if not actor.has_role(*roles):
+    """Refuse (X1) unless ``actor`` is active and holds one of ``roles`` now, as the
+    database says inside the caller's transaction (``require_active``)."""
+    if not require_active(actor).intersection(roles):
         wanted_zh = "、".join(r.label for r in roles)
         wanted_en = ", ".join(r.label_en for r in roles)
         raise RuleViolation(
@@ -418,10 +453,22 @@ def _write_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:
 
 
 def set_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:
+    """Change a user's roles; the open approval tasks he may no longer decide move
+    (``workflow.departures``)."""
     require_role(actor, Role.ADMIN)
     with db.atomic():
         user.__dict__.pop("_roles", None)
         _write_roles(actor, user, roles)
+        _move_open_tasks(actor, user, "的角色已变更", only_ineligible=True)
+
+
+def _move_open_tasks(actor: Actor, user: User, why: str, **options: bool) -> None:
+    """A departed approver's open tasks move to his delegate, the node's other approvers or
+    an administrator (X1); the engine knows how, so it is imported when needed (the engine
+    stands on this module)."""
+    from models.workflow.departures import move_open_tasks
+
+    move_open_tasks(actor, user, why, **options)
 
 
 def update_user(actor: Actor, user: User, **changes: object) -> None:
@@ -441,6 +488,7 @@ def change_password(
     actor: Actor, user: User, new_password: str, old_password: str | None = None
 ) -> None:
     """Users change their own password with the old one; administrators reset anyone's."""
+    require_active(actor)
     is_self = actor.id is not None and actor.id == user.id
     if is_self and not actor.has_role(Role.ADMIN):
         if old_password is None or not verify_password(old_password, user.password_hash):
@@ -461,6 +509,7 @@ def lock_user(actor: Actor, user: User) -> None:
     require_role(actor, Role.ADMIN)
     with db.atomic():
         audit.update(actor, user, audit_action="lock", locked_until=LOCKED_FOREVER)
+        _move_open_tasks(actor, user, "的账户已锁定")
 
 
 def unlock_user(actor: Actor, user: User) -> None:
@@ -475,6 +524,7 @@ def void_user(actor: Actor, user: User, reason: str) -> None:
         raise RuleViolation("X1", "不能作废自己的账户", "you cannot void your own account")
     with db.atomic():
         audit.void(actor, user, reason)
+        _move_open_tasks(actor, user, f"{reason.strip()}（账户已作废）")
 
 
 def get_user(username: str) -> User:

@@ -97,12 +97,19 @@ def _calendar(database: peewee.Database) -> None:
     database.create_tables([*calendar.TABLES, *clocks.TABLES])
 
 
+def _trail(database: peewee.Database) -> None:
+    """The approval trail (X2) proves who decided what: no client may rewrite or delete a
+    step. The engine only ever inserts steps."""
+    _append_only(database, "step")
+
+
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
 MIGRATIONS: list[Migration] = sorted(
     [
         (1, "foundation: people, settings, audit, approvals", _foundation),
         (4, "attachments: files of any record, in chunks", _attachments),
         (5, "office calendar: working days, make-up days, stored clocks", _calendar),
+        (7, "approval trail: steps append-only", _trail),
         *(
             (version, name, _domain_step(d.name, version))
             for d in domains.DOMAINS

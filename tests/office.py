@@ -46,3 +46,8 @@ def make_office() -> Office:
         logistics=user("zhoujiu", "周九", office, Role.LOGISTICS),
         driver=user("wushi", "吴十", squad, Role.CLERK),
     )
+
+
+def add_deputy(office: Office) -> User:
+    """李二: a second 科室负责人 of 办公室 (who may stand in for 李四 there)."""
+    return people.add_user(office.admin, "lier", "李二", PASSWORD, office.office, [Role.DEPT_HEAD])

@@ -140,6 +140,15 @@ def migrate_6(database: peewee.Database) -> None:
         VehicleUse.update(state=UseState.WITHDRAWN).where(VehicleUse.state == "closed").execute()
 
 
+def migrate_8(database: peewee.Database) -> None:
+    """An exit acceptance is the driver's signature (F6): the database refuses to change or
+    delete one, from any client. The code only ever inserts them (a failed check is a new
+    attempt, never an edit)."""
+    from models.schema import _append_only
+
+    _append_only(database, Acceptance._meta.table_name)
+
+
 __all__ = [
     "CENT",
     "MONEY",

@@ -28,7 +28,7 @@ from models.fleet.vehicles import (
     VehicleStatus,
     refuse_retired,
 )
-from models.people import Actor, Department, Role, User, require_role
+from models.people import Actor, Department, Role, User, require_active, require_role
 from models.text import clean, is_blank
 from models.workflow import Approver, Condition, Flow, Node, State
 
@@ -415,6 +415,7 @@ def request_use(
     private: bool = False,
 ) -> VehicleUse:
     """用车申请: private use and leaving the city need the main leader's consent (F10)."""
+    require_active(actor)
     if is_blank(purpose) or is_blank(destination):
         raise RuleViolation(
             None, "请填写用车事由和目的地", "purpose and destination are needed", field="purpose"

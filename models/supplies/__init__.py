@@ -132,6 +132,15 @@ def migrate_3(database: peewee.Database) -> None:
     database.create_tables([numbering.Counter, *TABLES])
 
 
+def migrate_9(database: peewee.Database) -> None:
+    """The ledger is the proof of every quantity change (S8): the database refuses to change
+    or delete a movement, from any client. ``post_movement`` only ever inserts (a mistake is
+    corrected by a new movement)."""
+    from models.schema import _append_only
+
+    _append_only(database, Movement._meta.table_name)
+
+
 __all__ = [
     "CATEGORY_ORDER",
     "CENT",

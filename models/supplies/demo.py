@@ -167,7 +167,9 @@ DESIGNATED = {
 APPLICANTS = {
     "办公室": "zhanghua",
     "财务科": "zhouli",
-    "后勤保障科": "sunhongmei",
+    # The head applies: 孙红梅, the other 后勤, then checks it. Had she applied, 赵磊 (head
+    # and 后勤) could not check what he approved (不相容职务分离) and nobody else could.
+    "后勤保障科": "zhaolei",
     "客户服务部": "linxiaoyu",
     "教研室": "tangmin",
     "一中队": "wugang",

@@ -151,6 +151,8 @@ PLAN_FLOW = workflow.register_flow(
         PurchasePlan.DOC_TYPE,
         "办公用品采购计划",
         (Node("leader", "主要领导审批", (Approver.role(Role.LEADER),)),),
+        separate_duties=True,
+        rule="S4",
     )
 )
 documents.register(PurchasePlan)

@@ -29,7 +29,15 @@ from models.db import db, retry_on_lock_conflict
 from models.documents import Document, transition
 from models.errors import RuleViolation, RuleWarning, warn_unless
 from models.numbering import next_number
-from models.people import Actor, Department, Role, User, require_person, require_role
+from models.people import (
+    Actor,
+    Department,
+    Role,
+    User,
+    require_active,
+    require_person,
+    require_role,
+)
 from models.supplies.stock import (
     STORE_ROLES,
     Item,
@@ -170,6 +178,8 @@ REQUISITION_FLOW = workflow.register_flow(
             Node("head", "科室负责人审批", (Approver.dept_head(),), skip_if_applicant=True),
             Node("check", "后勤核对", (Approver.role(Role.LOGISTICS),)),
         ),
+        separate_duties=True,
+        rule="S6",
     )
 )
 documents.register(Requisition)
@@ -218,6 +228,7 @@ def submit_requisition(
     """S6: a member of a 科室/中队 submits the department's 申请批准单."""
     at = at or now()
     person = require_person(actor, "提交申请批准单", "a requisition")
+    require_active(actor)
     _check_lines(lines)
     department = department or person.department
     if department is None or person.department_id != department.id:

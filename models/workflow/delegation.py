@@ -7,8 +7,42 @@ from datetime import datetime
 from models.base import now
 from models.db import db
 from models.errors import RuleViolation
-from models.people import Role, User, require_role
+from models.people import Role, User, require_active, require_role
+from models.workflow.registry import _FLOWS, load_domains
 from models.workflow.tables import Delegation
+
+
+def _check_eligible(principal: User, to: User, doc_type: str) -> None:
+    """A delegate holds what the delegated tasks need (X1), as a 转交 does: for every node
+    of the flows in scope that the principal decides by a role, the delegate holds that
+    role; for a 科室负责人 node, he heads the principal's department too. A node naming the
+    principal in person asks nothing more (a named approver chooses who stands in)."""
+    load_domains()
+    flows = [_FLOWS[doc_type]] if doc_type in _FLOWS else list(_FLOWS.values())
+    theirs = require_active(to)
+    for flow in flows:
+        for node in flow.nodes:
+            for approver in node.approvers:
+                if approver.kind == "role":
+                    needed = Role(approver.value)
+                    ok = needed not in principal.roles or needed in theirs
+                elif approver.kind == "dept_head":
+                    needed = Role.DEPT_HEAD
+                    ok = needed not in principal.roles or (
+                        needed in theirs and to.department_id == principal.department_id
+                    )
+                else:
+                    continue
+                if not ok:
+                    raise RuleViolation(
+                        "X1",
+                        f"{to.name} 无权审批「{flow.name}」的「{node.name}」（需要{needed.label}"
+                        f"{'，且同一科室' if approver.kind == 'dept_head' else ''}），"
+                        "不能受托；请委托有该权限的人员，或按单据类型分别委托",
+                        f"{to.name} may not decide {node.name} of {flow.name}; delegate to "
+                        "someone who holds what it needs",
+                        field="delegate",
+                    )
 
 
 def delegate(
@@ -20,6 +54,7 @@ def delegate(
     doc_type: str = "",
 ) -> Delegation:
     """Set up 代理 for ``principal`` (oneself, or anyone by an administrator)."""
+    require_active(actor)
     if actor.id != principal.id:
         require_role(actor, Role.ADMIN)
     if to.id == principal.id:
@@ -28,9 +63,8 @@ def delegate(
         raise RuleViolation(
             None, "结束时间必须晚于开始时间", "the end must be after the start", field="ends"
         )
-    if to.is_voided:
-        raise RuleViolation(None, f"{to.name} 的账户已作废", f"{to.name} is voided")
     with db.atomic():
+        _check_eligible(principal, to, doc_type)
         overlap = (
             (Delegation.starts <= ends)
             & (Delegation.ends >= starts)
@@ -77,6 +111,7 @@ def delegate(
 
 
 def revoke_delegation(actor: User, delegation: Delegation) -> None:
+    require_active(actor)
     if actor.id != delegation.principal_id:
         require_role(actor, Role.ADMIN)
     with db.atomic():

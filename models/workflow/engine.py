@@ -13,7 +13,15 @@ from models import clocks, settings
 from models.base import guarded_update, now
 from models.db import db, for_update
 from models.errors import Conflict, RuleViolation
-from models.people import Actor, Department, Role, User, department_heads
+from models.people import (
+    LOCKED_FOREVER,
+    Actor,
+    Department,
+    Role,
+    User,
+    department_heads,
+    require_active,
+)
 from models.workflow.registry import _GUARDS, _HOOKS, current_version, load_domains
 from models.workflow.spec import FINAL_STATES, Flow, Mode, Node, State
 from models.workflow.tables import Delegation, Instance, Step, Task, TaskState
@@ -94,21 +102,29 @@ def _candidates(node: Node, inst: Instance) -> list[User]:
         else:
             raise ValueError(f"unknown approver kind {approver.kind}")
     seen: set[int] = set()
-    return [u for u in found if not (u.id in seen or seen.add(u.id))]  # type: ignore[func-returns-value]
+    return [
+        u
+        for u in found
+        if not (u.id in seen or seen.add(u.id))  # type: ignore[func-returns-value]
+        and not (u.locked_until is not None and u.locked_until >= LOCKED_FOREVER)
+    ]
 
 
 def _may_approve(user: User, node: Node, inst: Instance) -> bool:
-    """Could ``user`` be asked at ``node``: one of the named users, or holding the role (or
-    科室负责人) the node asks for. A 转交 may only go to such a person, so a task never lands
-    with someone the regulation does not allow to decide it."""
-    for approver in node.approvers:
-        if approver.kind == "user" and user.username == approver.value.lower():
-            return True
-        if approver.kind == "role" and user.has_role(Role(approver.value)):
-            return True
-        if approver.kind == "dept_head" and user.has_role(Role.DEPT_HEAD):
-            return True
-    return False
+    """Could ``user`` decide ``node`` *for this document* now: one of the people the node
+    resolves to from the database (the named users, the holders of the role, the 科室负责人
+    of the applicant's department), active, never the applicant. A 转交 may only go to such
+    a person, and a task is only decided by one, so a task never lands with someone the
+    regulation does not allow to decide it (X1)."""
+    return user.id is not None and any(u.id == user.id for u in _resolve(node, inst))
+
+
+def _may_stand_in(delegate: User, principal: User, node: Node, inst: Instance) -> bool:
+    """A delegate decides a principal's task only when he holds what the task needs (he
+    may decide the node himself), or when the node names the principal in person (a named
+    approver chooses who stands in for him)."""
+    named = any(a.kind == "user" and a.value.lower() == principal.username for a in node.approvers)
+    return named or _may_approve(delegate, node, inst)
 
 
 def _open_tasks(inst: Instance, position: int | None = None) -> peewee.ModelSelect:
@@ -146,7 +162,7 @@ def _activate(
             return
         inst.position = position
         node = route[position]
-        approvers = _resolve(node, inst)
+        approvers = _separate(inst, route, position, _resolve(node, inst), previous)
         if not approvers:
             only_applicant = [u.id for u in _candidates(node, inst)] == [inst.applicant_id]
             if node.skip_if_applicant and only_applicant:
@@ -186,6 +202,43 @@ def _activate(
             position, previous = position + 1, {t.assignee_id for t in auto}
             continue
         return
+
+
+def _separate(
+    inst: Instance, route: list[Node], position: int, approvers: list[User], previous: set[int]
+) -> list[User]:
+    """不相容职务分离: in a flow that declares it, who decided the node just before is not
+    asked at this one. When nobody else could decide it, refuse, naming the rule and whom
+    to appoint."""
+    flow = inst.flow.flow()
+    if not flow.separate_duties or not previous or position == 0:
+        return approvers
+    kept = [u for u in approvers if u.id not in previous]
+    if approvers and not kept:
+        node, before = route[position], route[position - 1]
+        names = "、".join(u.name for u in approvers)
+        who = _who(node)
+        raise RuleViolation(
+            flow.rule or "X1",
+            f"不相容职务分离：{names} 已办理「{before.name}」，不能再办理同一单据的"
+            f"「{node.name}」。请管理员另行指定一名{who}（与办理「{before.name}」的人员不同）",
+            f"separation of duties: {names} decided {before.name} and may not decide "
+            f"{node.name} of the same document; appoint another {who}",
+        )
+    return kept
+
+
+def _who(node: Node) -> str:
+    """Whom a node asks, in words: 主要领导、科室负责人 or a named user."""
+    words = []
+    for approver in node.approvers:
+        if approver.kind == "role":
+            words.append(Role(approver.value).label)
+        elif approver.kind == "dept_head":
+            words.append("科室负责人")
+        else:
+            words.append(approver.value)
+    return "或".join(words)
 
 
 def _mark(task: Task, state: TaskState, at: datetime) -> None:
@@ -243,8 +296,13 @@ def _active_delegations(at: datetime) -> peewee.Expression:
     return (Delegation.starts <= at) & (Delegation.ends >= at) & Delegation.revoked_at.is_null()
 
 
-def _my_task(inst: Instance, actor: Actor, at: datetime) -> tuple[Task, User | None]:
-    """The pending task ``actor`` may act on now, and the principal when acting as delegate."""
+def _my_task(
+    inst: Instance, actor: Actor, at: datetime, *, decide: bool = True
+) -> tuple[Task, User | None]:
+    """The pending task ``actor`` may act on now, and the principal when acting as delegate.
+    To decide it (``decide``), the actor must still be someone the node asks, by his roles
+    and department as the database holds them now; a task in an administrator's queue is
+    handed on with 转交, not decided there."""
     if actor.id is not None and actor.id == inst.applicant_id:
         raise RuleViolation("X1", "不能审批自己的申请", "nobody approves their own request")
     if inst.state != State.PENDING:
@@ -257,8 +315,16 @@ def _my_task(inst: Instance, actor: Actor, at: datetime) -> tuple[Task, User | N
         & (Task.position == inst.position)
         & (Task.state == TaskState.PENDING)
     )
+    node = inst.current_node()
+    assert node is not None
     own = pending.where(Task.assignee == actor.id).first()
     if own is not None:
+        if decide and not _may_approve(actor, node, inst):
+            raise RuleViolation(
+                "X1",
+                f"{actor.display_name} 现已无权审批「{node.name}」，请转交给有该审批权限的人员",
+                f"{actor.display_name} may no longer decide {node.name}; transfer it",
+            )
         return own, None
     principals = Delegation.select(Delegation.principal).where(
         (Delegation.delegate == actor.id)
@@ -267,7 +333,14 @@ def _my_task(inst: Instance, actor: Actor, at: datetime) -> tuple[Task, User | N
     )
     delegated = pending.where(Task.assignee.in_(principals)).order_by(Task.id).first()
     if delegated is not None:
-        return delegated, delegated.assignee
+        principal = delegated.assignee
+        if not _may_stand_in(actor, principal, node, inst):
+            raise RuleViolation(
+                "X1",
+                f"{actor.display_name} 无权审批「{node.name}」，不能代 {principal.name} 审批",
+                f"{actor.display_name} may not decide {node.name} for {principal.name}",
+            )
+        return delegated, principal
     had_task = (
         Task.select()
         .where(
@@ -275,9 +348,12 @@ def _my_task(inst: Instance, actor: Actor, at: datetime) -> tuple[Task, User | N
             & (Task.assignee == actor.id)
             & (Task.state == TaskState.CANCELLED)
         )
-        .exists()
+        .order_by(Task.id.desc())
+        .first()
     )
-    if had_task:
+    # Cancelled because someone else decided meanwhile: a conflict. Cancelled because he may
+    # no longer decide that node (voided, locked, a role taken away): X1, below.
+    if had_task is not None and _may_approve(actor, inst.route_nodes()[had_task.position], inst):
         raise Conflict()
     raise RuleViolation(
         "X1",
@@ -302,6 +378,7 @@ def submit(
     if actor.id is None:
         raise RuleViolation("X1", "申请必须由具体人员提交", "a request needs a real applicant")
     with db.atomic():
+        require_active(actor)
         version = current_version(doc_type)
         fields = fields or {}
         dept = department if department is not None else actor.department
@@ -337,6 +414,7 @@ def resubmit(
     evaluated anew and the flow starts from its first node."""
     at = at or now()
     with db.atomic():
+        require_active(actor)
         inst = _load(instance_id, expected_version)
         expected = inst.version
         if inst.applicant_id != actor.id:
@@ -365,6 +443,7 @@ def approve(
 ) -> Instance:
     at = at or now()
     with db.atomic():
+        require_active(actor)
         inst = _load(instance_id, expected_version)
         expected = inst.version
         task, principal = _my_task(inst, actor, at)
@@ -384,7 +463,7 @@ def approve(
                     & (Task.position == inst.position)
                     & (Task.state == TaskState.APPROVED)
                 )
-            }
+            } | {actor.id}
             _activate(inst, inst.position + 1, actor, at, previous=approvers)
         _save(inst, expected)
         return inst
@@ -400,8 +479,9 @@ def reject(
 ) -> Instance:
     """驳回: ends the flow; a comment is required (X2)."""
     at = at or now()
-    comment = _require_comment(comment, "驳回", "rejecting")
     with db.atomic():
+        require_active(actor)
+        comment = _require_comment(comment, "驳回", "rejecting")
         inst = _load(instance_id, expected_version)
         expected = inst.version
         task, principal = _my_task(inst, actor, at)
@@ -426,8 +506,9 @@ def return_to(
     """退回: to the applicant (``position=None``), who may correct and resubmit, or to an
     earlier node of the route, which is then walked again from there."""
     at = at or now()
-    comment = _require_comment(comment, "退回", "returning")
     with db.atomic():
+        require_active(actor)
+        comment = _require_comment(comment, "退回", "returning")
         inst = _load(instance_id, expected_version)
         expected = inst.version
         task, principal = _my_task(inst, actor, at)
@@ -459,6 +540,7 @@ def withdraw(
     """撤回: the applicant takes back a request that is pending or returned."""
     at = at or now()
     with db.atomic():
+        require_active(actor)
         inst = _load(instance_id, expected_version)
         expected = inst.version
         if inst.applicant_id != actor.id:

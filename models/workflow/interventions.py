@@ -10,7 +10,7 @@ from models import settings
 from models.base import now
 from models.db import db
 from models.errors import Conflict, RuleViolation
-from models.people import Actor, Role, User, require_role
+from models.people import Actor, Role, User, require_active, require_role
 from models.workflow.engine import (
     _activate,
     _cancel_open,
@@ -40,19 +40,18 @@ def transfer(
     """转交: hand my pending task to someone else, who then decides in my place."""
     at = at or now()
     with db.atomic():
+        require_active(actor)
         inst = _load(instance_id, expected_version)
         expected = inst.version
-        task, principal = _my_task(inst, actor, at)
+        task, principal = _my_task(inst, actor, at, decide=False)
         if to.id == inst.applicant_id:
             raise RuleViolation("X1", "不能转交给申请人本人", "cannot transfer to the applicant")
-        if to.is_voided:
-            raise RuleViolation(None, f"{to.name} 的账户已作废", f"{to.name} is voided")
         node = inst.current_node()
         assert node is not None
         if not _may_approve(to, node, inst):
             raise RuleViolation(
                 "X1",
-                f"{to.name} 无权审批「{node.name}」，只能转交给有该审批权限的人员",
+                f"{to.name} 无权审批本单的「{node.name}」，只能转交给有该审批权限的人员",
                 f"{to.name} may not decide {node.name}; transfer to someone who may",
             )
         duplicate = _open_tasks(inst, inst.position).where(Task.assignee == to.id).exists()
@@ -85,6 +84,7 @@ def carbon_copy(
     administrator may copy others in. No state changes, so the version stays."""
     at = at or now()
     with db.atomic():
+        require_active(actor)
         inst = _load(instance_id, None)
         involved = (
             actor.id == inst.applicant_id
@@ -114,6 +114,7 @@ def urge(actor: User, instance_id: int, comment: str = "", *, at: datetime | Non
     number of tasks urged."""
     at = at or now()
     with db.atomic():
+        require_active(actor)
         inst = _load(instance_id, None)
         if inst.applicant_id != actor.id:
             raise RuleViolation("X1", "只有申请人可以催办", "only the applicant may urge")
@@ -191,6 +192,7 @@ def batch_approve(
 ) -> dict[int, str | None]:
     """批量审批: each document in its own transaction; returns id → None (done) or the
     error message, so one stale document does not block the others."""
+    require_active(actor)
     results: dict[int, str | None] = {}
     for instance_id in instance_ids:
         try:

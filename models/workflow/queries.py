@@ -100,6 +100,7 @@ class Available:
     """What the desktop may offer ``actor`` on a document now (buttons)."""
 
     approve: bool = False
+    transfer: bool = False  # also a task he may not decide (an administrator's queue)
     withdraw: bool = False
     resubmit: bool = False
     urge: bool = False
@@ -114,10 +115,14 @@ def available_actions(actor: User, inst: Instance, at: datetime | None = None) -
     if inst.state == State.PENDING:
         try:
             _my_task(inst, actor, at)
-            result.approve = True
+            result.approve = result.transfer = True
             result.return_positions = list(range(inst.position))
         except (RuleViolation, Conflict):
-            pass
+            try:
+                _my_task(inst, actor, at, decide=False)
+                result.transfer = True
+            except (RuleViolation, Conflict):
+                pass
         result.urge = is_applicant
         result.intervene = actor.has_role(Role.ADMIN)
     result.withdraw = is_applicant and inst.state in (State.PENDING, State.RETURNED)

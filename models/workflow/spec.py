@@ -102,9 +102,17 @@ class Node:
 
 @dataclass(frozen=True)
 class Flow:
+    """A document type's route. ``separate_duties`` (不相容职务分离): whoever decided one
+    node of a document may not decide the next one of the same document, so 去重 never
+    applies; when only he could, the step that would open the next node is refused, naming
+    ``rule``. Without it, an approver of the node just before is approved again
+    automatically (去重)."""
+
     doc_type: str
     name: str
     nodes: tuple[Node, ...]
+    separate_duties: bool = False
+    rule: str = ""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -124,7 +132,13 @@ class Flow:
             )
             for n in raw["nodes"]
         )
-        return cls(doc_type=raw["doc_type"], name=raw["name"], nodes=nodes)
+        return cls(
+            doc_type=raw["doc_type"],
+            name=raw["name"],
+            nodes=nodes,
+            separate_duties=raw.get("separate_duties", False),
+            rule=raw.get("rule", ""),
+        )
 
 
 class State(StrEnum):
@@ -164,4 +178,5 @@ ACTION_LABELS = {
     "urge": "催办",
     "force_close": "管理员终止",
     "move": "管理员调整节点",
+    "reassign": "系统转交",
 }

@@ -101,12 +101,33 @@ def test_transfer_and_carbon_copy_pick_people_by_pinyin(qtbot, desk):
     dialog.person._chosen("钱七（qianqi）")
     assert dialog.carbon_copy()
     assert [c.user.name for c in workflow.CarbonCopy.select()] == ["钱七"]
-    # 转交 goes to someone who may decide the step: another 科室负责人.
-    dialog.person.setText("zl")
+    # 转交 goes to someone who may decide the step for this document: another 科室负责人
+    # of the applicant's department.
+    from tests.office import add_deputy
+
+    deputy = add_deputy(desk)
+    dialog.person.setText("le")
     dialog.person.refresh()
-    dialog.person._chosen("赵六（zhaoliu）")
+    dialog.person._chosen("李二（lier）")
     assert dialog.transfer()
-    assert [t.instance.title for t in workflow.inbox(desk.squad_head)] == ["去市局送文件"]
+    assert [t.instance.title for t in workflow.inbox(deputy)] == ["去市局送文件"]
+
+
+def test_X1_an_administrator_hands_on_a_departed_heads_task_but_cannot_decide_it(qtbot, desk):
+    from models import people
+    from tests.office import add_deputy
+
+    inst = submit(desk)
+    people.void_user(desk.admin, desk.head, "已调离")  # nobody else heads 办公室
+    page = center(qtbot, desk.admin)
+    dialog = page.open_document(inst.id)
+    assert dialog.transfer_button.isEnabled() and not dialog.approve_button.isEnabled()
+    deputy = add_deputy(desk)
+    dialog.person.setText("le")
+    dialog.person.refresh()
+    dialog.person._chosen("李二（lier）")
+    assert dialog.transfer()
+    assert [t.instance.title for t in workflow.inbox(deputy)] == ["去市局送文件"]
 
 
 def test_batch_approve_runs_in_the_background_and_reports(qtbot, desk, boxes):
@@ -140,12 +161,15 @@ def test_my_requests_withdraw_and_urge(qtbot, desk, boxes):
 def test_delegated_work_appears_in_the_delegates_inbox(qtbot, desk):
     from datetime import datetime, timedelta
 
+    from tests.office import add_deputy
+
     now = datetime.now()
-    workflow.delegate(
-        desk.head, desk.head, desk.leader2, now - timedelta(hours=1), now + timedelta(days=1)
-    )
     submit(desk)
-    page = center(qtbot, desk.leader2)
+    deputy = add_deputy(desk)  # joined after the submission: not asked himself
+    workflow.delegate(
+        desk.head, desk.head, deputy, now - timedelta(hours=1), now + timedelta(days=1)
+    )
+    page = center(qtbot, deputy)
     assert page.tab("inbox").model.rowCount() == 1
     assert page.tab("inbox").model.data(page.tab("inbox").model.index(0, 6)) == "代 李四"
     assert page.open_tab("delegations").model.rowCount() == 1

@@ -102,7 +102,10 @@ def test_delegation_dialog_puts_the_period_error_beside_the_end(qtbot, desk):
     dialog.show()
     assert not dialog.try_submit()
     assert dialog.errors["delegate"].text() == "请从列表中选择代理人"
-    dialog.delegate.set_value("王五（wangwu）", desk.leader)
+    from tests.office import add_deputy
+
+    deputy = add_deputy(desk)  # a delegate holds what the delegated tasks need
+    dialog.delegate.set_value("李二（lier）", deputy)
     dialog.ends.setDateTime(dialog.starts.dateTime().addDays(-1))
     assert not dialog.try_submit()
     assert dialog.errors["ends"].text() == "结束时间必须晚于开始时间"

@@ -12,6 +12,7 @@ from models import settings, workflow
 from models.errors import Conflict, RuleViolation
 from models.people import Role
 from models.workflow import Approver, Condition, Flow, Mode, Node, State, TaskState
+from tests.office import add_deputy
 
 T0 = datetime(2026, 11, 2, 9, 0)  # a Monday
 
@@ -258,11 +259,12 @@ def test_withdraw_only_by_applicant_while_pending(office):
 
 def test_transfer_hands_the_task_to_another_person(office):
     inst = submit(office)
-    workflow.transfer(office.head, inst.id, office.squad_head, "我出差，请赵六处理", at=T0)
-    assert pending_names(inst) == ["赵六"]
+    deputy = add_deputy(office)  # joined after the submission: not yet asked
+    workflow.transfer(office.head, inst.id, deputy, "我出差，请李二处理", at=T0)
+    assert pending_names(inst) == ["李二"]
     with pytest.raises(RuleViolation):
         workflow.approve(office.head, inst.id, at=T0)
-    workflow.approve(office.squad_head, inst.id, at=T0)
+    workflow.approve(deputy, inst.id, at=T0)
     assert pending_names(inst) == ["王五", "钱七"]
     with pytest.raises(RuleViolation) as err:
         workflow.transfer(office.leader, inst.id, office.clerk, at=T0)
@@ -321,32 +323,35 @@ def test_batch_approve_reports_each_document(office):
 
 def test_delegation_moves_pending_items_and_records_on_behalf(office):
     inst = submit(office)
+    deputy = add_deputy(office)
     leave = (T0 - timedelta(days=1), T0 + timedelta(days=3))
-    workflow.delegate(office.head, office.head, office.squad_head, *leave)
-    assert [t.instance_id for t in workflow.inbox(office.squad_head, at=T0)] == [inst.id]
+    workflow.delegate(office.head, office.head, deputy, *leave)
+    assert [t.instance_id for t in workflow.inbox(deputy, at=T0)] == [inst.id]
     assert list(workflow.inbox(office.head, at=T0)) == []
     # After the leave the item is back with the principal.
     after = T0 + timedelta(days=5)
     assert [t.instance_id for t in workflow.inbox(office.head, at=after)] == [inst.id]
-    assert list(workflow.inbox(office.squad_head, at=after)) == []
-    workflow.approve(office.squad_head, inst.id, "代为同意", at=T0)
+    assert list(workflow.inbox(deputy, at=after)) == []
+    workflow.approve(deputy, inst.id, "代为同意", at=T0)
     step = workflow.trail(inst.id)[-1]
-    assert step.actor_name == "赵六" and step.on_behalf_of_id == office.head.id
-    assert step.who == "赵六（代 李四）"
+    assert step.actor_name == "李二" and step.on_behalf_of_id == office.head.id
+    assert step.who == "李二（代 李四）"
 
 
 def test_delegation_rules(office):
+    deputy = add_deputy(office)
     start, end = T0, T0 + timedelta(days=2)
     with pytest.raises(RuleViolation):
         workflow.delegate(office.head, office.head, office.head, start, end)
     with pytest.raises(RuleViolation) as err:
         workflow.delegate(office.clerk, office.head, office.squad_head, start, end)
     assert err.value.rule == "X1"
-    workflow.delegate(office.head, office.head, office.squad_head, start, end)
+    workflow.delegate(office.head, office.head, deputy, start, end)
     with pytest.raises(RuleViolation):
         workflow.delegate(office.head, office.head, office.leader, start, end)
-    with pytest.raises(RuleViolation):  # no chains
-        workflow.delegate(office.leader, office.leader, office.head, start, end)
+    with pytest.raises(RuleViolation) as err:  # no chains
+        workflow.delegate(deputy, deputy, office.head, start, end)
+    assert "不能再转委托" in str(err.value)
 
 
 def test_X1_transfer_only_to_someone_who_may_decide_the_step(office):
@@ -369,6 +374,10 @@ def test_X1_a_department_without_head_is_not_skipped(office):
 
 
 def test_X1_applicant_acting_as_delegate_cannot_approve_own_request(office):
+    from models import people
+
+    # 张三 heads 办公室 too, so he may stand in for 李四 — but never on his own request.
+    people.set_roles(office.admin, office.clerk, [Role.CLERK, Role.DEPT_HEAD])
     inst = submit(office)
     workflow.delegate(
         office.head, office.head, office.clerk, T0 - timedelta(hours=1), T0 + timedelta(days=1)
@@ -406,9 +415,10 @@ def test_deadlines_in_working_days_and_overdue(office):
 def test_stale_version_is_a_conflict(office):
     inst = submit(office)
     seen = inst.version
-    workflow.transfer(office.head, inst.id, office.squad_head, at=T0)
+    deputy = add_deputy(office)
+    workflow.transfer(office.head, inst.id, deputy, at=T0)
     with pytest.raises(Conflict) as err:
-        workflow.approve(office.squad_head, inst.id, expected_version=seen, at=T0)
+        workflow.approve(deputy, inst.id, expected_version=seen, at=T0)
     assert "已被他人处理" in str(err.value)
 
 
@@ -470,3 +480,39 @@ def test_X2_two_approvers_race_exactly_one_wins(office, database, with_version):
         )
         assert steps.count() == 1
         assert pending_names(inst) == ["周九"]
+
+
+def test_X1_transfer_goes_only_to_a_head_of_the_applicants_department(office):
+    inst = submit(office)  # 张三 of 办公室: the 科室负责人 node is 办公室's
+    with pytest.raises(RuleViolation) as err:  # 赵六 heads 一中队, not 办公室
+        workflow.transfer(office.head, inst.id, office.squad_head, at=T0)
+    assert err.value.rule == "X1" and "本单" in str(err.value)
+    assert pending_names(inst) == ["李四"]
+    deputy = add_deputy(office)
+    workflow.transfer(office.head, inst.id, deputy, at=T0)
+    assert pending_names(inst) == ["李二"]
+
+
+def test_X1_a_delegate_must_hold_what_the_delegated_tasks_need(office):
+    from models import people
+
+    start, end = T0 - timedelta(days=1), T0 + timedelta(days=3)
+    nobody = people.add_user(office.admin, "wuren", "无职", "secret-123", office.office, [])
+    for doc_type in ("", "fleet_repair"):
+        with pytest.raises(RuleViolation) as err:
+            workflow.delegate(office.leader, office.leader, nobody, start, end, doc_type)
+        assert err.value.rule == "X1" and "主要领导" in str(err.value)
+    with pytest.raises(RuleViolation) as err:  # another department's head
+        workflow.delegate(office.head, office.head, office.squad_head, start, end)
+    assert err.value.rule == "X1"
+    # At decision time too: a delegate who lost the role since cannot decide.
+    inst = submit(office)
+    workflow.approve(office.head, inst.id, at=T0)
+    deputy = people.add_user(
+        office.admin, "fuzhi", "副职", "secret-123", office.office, [Role.LEADER]
+    )
+    workflow.delegate(office.leader, office.leader, deputy, start, end)
+    people.set_roles(office.admin, deputy, [Role.CLERK])
+    with pytest.raises(RuleViolation) as err:
+        workflow.approve(deputy, inst.id, at=T0)
+    assert err.value.rule == "X1"

@@ -32,7 +32,7 @@ from models.fleet.vehicles import (
     refuse_retired,
 )
 from models.numbering import next_number
-from models.people import Role, User, require_person, require_role
+from models.people import Role, User, require_active, require_person, require_role
 from models.text import clean, is_blank
 
 # --- the repair flow ---------------------------------------------------------------------
@@ -153,6 +153,7 @@ def apply_repair(
     """F2: the driver's application to the fleet manager (报修)."""
     at = at or now()
     require_person(driver, "报修", "a repair application")
+    require_active(driver)
     if is_blank(fault):
         raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
     if kind not in ("repair", "overhaul"):
@@ -302,6 +303,7 @@ def approve_repair(
     at = at or now()
     declined = set(declined_line_ids)
     with db.atomic():
+        require_active(actor)
         repair = Repair.lock(repair)
         inst = repair.instance()
         if declined:
@@ -326,6 +328,7 @@ def file_repair(
 ) -> Repair:
     """后勤备案: the last node; the hook issues the 准修通知单."""
     with db.atomic():
+        require_active(actor)
         repair = Repair.lock(repair)
         inst = repair.instance()
         node = inst.current_node() if inst else None

@@ -293,6 +293,8 @@ REPAIR_FLOW = workflow.register_flow(
             Node("consent", "主要领导审批", (Approver.role(Role.LEADER),)),
             Node("file", "后勤备案", (Approver.role(Role.LOGISTICS),)),
         ),
+        separate_duties=True,
+        rule="F2",
     )
 )
 
@@ -309,6 +311,8 @@ SUPPLEMENT_FLOW = workflow.register_flow(
                 condition=Condition("costly", "==", True),
             ),
         ),
+        separate_duties=True,
+        rule="F4",
     )
 )
 

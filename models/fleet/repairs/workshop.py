@@ -32,7 +32,7 @@ from models.fleet.vehicles import (
     Vehicle,
     VehicleStatus,
 )
-from models.people import Actor, User, require_role
+from models.people import Actor, User, require_active, require_role
 from models.text import clean, is_blank
 from models.workflow import Instance, State
 
@@ -131,6 +131,7 @@ def record_fitted(actor: User, line: RepairLine, at: datetime | None = None) -> 
     """The shop did this item. Only authorised items (F3) or approved supplements (F4)."""
     at = at or now()
     with db.atomic():
+        require_active(actor)
         line = RepairLine.get_by_id(line.id)
         Repair.begin(actor, line.repair_id, "fitted")
         if line.state == LineState.PROPOSED:

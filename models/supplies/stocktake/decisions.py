@@ -9,7 +9,7 @@ from models import audit, workflow
 from models.base import guarded_update, now
 from models.db import db, retry_on_lock_conflict
 from models.errors import RuleViolation
-from models.people import User, require_role
+from models.people import User, require_active, require_role
 from models.supplies.stock import (
     STORE_ROLES,
     Item,
@@ -101,6 +101,7 @@ def approve_stocktake(
 ) -> Stocktake:
     """主要领导审批 of the count and its variances."""
     with db.atomic():
+        require_active(actor)
         st = Stocktake.lock(stocktake)
         if st.state != StocktakeState.PENDING:
             if st.state == StocktakeState.POSTED:

@@ -138,6 +138,8 @@ STOCKTAKE_FLOW = workflow.register_flow(
         Stocktake.DOC_TYPE,
         "办公用品季度盘点",
         (Node("leader", "主要领导审批", (Approver.role(Role.LEADER),)),),
+        separate_duties=True,
+        rule="S5",
     )
 )
 documents.register(Stocktake)
