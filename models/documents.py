@@ -214,14 +214,16 @@ def available_actions(actor: User, document: Document) -> Offer:
     return Offer(frozenset(found), can)
 
 
-# The engine's decisions taken from a document's own window. Both guards hold: the document
-# must be as the user read it, and so must its approval (``seen`` is the instance's version
-# when the window was filled; the engine refuses a step taken meanwhile).
+# The engine's decisions on a document. Both guards hold: the document must be as the user
+# read it (``begin``), and so must its approval (``seen`` is the instance's version when the
+# window was filled; the engine refuses a step taken meanwhile). The action's declaration
+# (state, node) is checked when the document declares it.
 Seen = int | None
 
 
 def _engine_action(
     action: Callable[..., Any],
+    key: str,
     actor: User,
     document: D,
     comment: str,
@@ -229,31 +231,48 @@ def _engine_action(
     at: datetime | None,
 ) -> D:
     with db.atomic():
-        require_active(actor)
-        doc = type(document).lock(document)
+        require_active(actor)  # the actor first, whatever the document
+        model = type(document)
+        if any(t.action == key for t in model.TRANSITIONS):
+            doc = model.begin(actor, document, key)
+        else:
+            doc = model.lock(document)
         inst = doc.instance()
         if inst is None:
             raise RuleViolation(None, "该单据没有审批流程", "the document has no approval")
         action(actor, inst.id, comment, expected_version=seen, at=at)
-        return type(document).get_by_id(doc.id)
+        return model.get_by_id(doc.id)
+
+
+def approve(
+    actor: User,
+    document: D,
+    key: str,
+    comment: str,
+    *,
+    seen: Seen = None,
+    at: datetime | None = None,
+) -> D:
+    """同意 at the node the action ``key`` declares (``approve``, ``head_approve`` ...)."""
+    return _engine_action(workflow.approve, key, actor, document, comment, seen, at)
 
 
 def reject(
     actor: User, document: D, comment: str, *, seen: Seen = None, at: datetime | None = None
 ) -> D:
     """驳回 ``document`` at its current node."""
-    return _engine_action(workflow.reject, actor, document, comment, seen, at)
+    return _engine_action(workflow.reject, "reject", actor, document, comment, seen, at)
 
 
 def return_to_applicant(
     actor: User, document: D, comment: str, *, seen: Seen = None, at: datetime | None = None
 ) -> D:
     """退回 ``document`` to its applicant."""
-    return _engine_action(workflow.return_to, actor, document, comment, seen, at)
+    return _engine_action(workflow.return_to, "return", actor, document, comment, seen, at)
 
 
 def withdraw(
     actor: User, document: D, comment: str = "", *, seen: Seen = None, at: datetime | None = None
 ) -> D:
     """撤回 by the applicant."""
-    return _engine_action(workflow.withdraw, actor, document, comment, seen, at)
+    return _engine_action(workflow.withdraw, "withdraw", actor, document, comment, seen, at)

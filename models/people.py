@@ -160,10 +160,8 @@ def require_person(actor: Actor, what_zh: str, what_en: str) -> User:
             f"{what_en} must be done by the person himself, logged in; the command line "
             "cannot act for him",
         )
-    person = User.get_or_none(User.id == actor.id)
-    if person is None:
-        raise RuleViolation("X1", f"没有用户 {actor.id}", f"no user {actor.id}")
-    return person
+    require_active(actor)  # voided or locked since he logged in: refused
+    return User.get_by_id(actor.id)
 
 
 # --- passwords ---------------------------------------------------------------------------

@@ -280,19 +280,11 @@ def approve_plan(
     actor: User, plan: PurchasePlan, comment: str = "", *, at: datetime | None = None
 ) -> PurchasePlan:
     """主要领导审批 (S4). The engine checks the role and refuses self-approval (X1)."""
-    with db.atomic():
-        plan = PurchasePlan.begin(actor, plan, "approve")
-        inst = plan.instance()
-        workflow.approve(actor, inst.id, comment or "同意", at=at)
-        return PurchasePlan.get_by_id(plan.id)
+    return documents.approve(actor, plan, "approve", comment or "同意", at=at)
 
 
 def reject_plan(
     actor: User, plan: PurchasePlan, comment: str, *, at: datetime | None = None
 ) -> PurchasePlan:
     """The main leader refuses the plan (a comment is required, X2)."""
-    with db.atomic():
-        plan = PurchasePlan.begin(actor, plan, "reject")
-        inst = plan.instance()
-        workflow.reject(actor, inst.id, comment, at=at)
-        return PurchasePlan.get_by_id(plan.id)
+    return documents.reject(actor, plan, comment, at=at)

@@ -294,11 +294,7 @@ def head_approve(
     actor: User, requisition: Requisition, comment: str = "", *, at: datetime | None = None
 ) -> Requisition:
     """科室负责人审批 (the engine checks that ``actor`` heads the department, X1)."""
-    with db.atomic():
-        req = Requisition.begin(actor, requisition, "head_approve")
-        inst = req.instance()
-        workflow.approve(actor, inst.id, comment or "同意", at=at)
-        return Requisition.get_by_id(req.id)
+    return documents.approve(actor, requisition, "head_approve", comment or "同意", at=at)
 
 
 def check_requisition(

@@ -162,9 +162,12 @@ PERSONAL = {
     "supplies.reject_plan",
     "supplies.head_approve",
     "supplies.stocktake.approve_stocktake",
+    "documents.approve",
     "documents.reject",
     "documents.return_to_applicant",
     "documents.withdraw",
+    # a real person must act (a request, a repair application); his roles are the use case's
+    "people.require_person",
 }
 
 ACCOUNTS = {"voided": voided, "locked": locked}
