@@ -420,8 +420,9 @@ def test_S6_requisition_slip_prints_lines_asked_approved_issued_and_who_received
         assert who in text
     for label in ("申请人", "科室负责人", "后勤", "领用人", "科室负责人审批", "后勤核对"):
         assert label in text
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         print_form("requisition", 9999, tmp_path / "none.pdf")
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_X2_approvals_of_supplies_documents_print_their_fields_with_labels(sup, tmp_path):

@@ -72,13 +72,15 @@ def test_size_limit_is_a_setting_and_a_larger_file_writes_nothing(office, record
         attachments.attach(office.clerk, record, None, big)
     assert "1 MB" in by_path.value.zh and "attachments.max_mb" in by_path.value.en
     # A stream of unknown length is cut off while it is read, and its chunks rolled back.
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         attachments.attach(office.clerk, record, "照片.jpg", io.BytesIO(b"\xff" * (MIB + 1)))
+    assert refusal.value.rule is None  # a plain input check
     assert counts() == before
     exactly = attachments.attach(office.clerk, record, "照片.jpg", b"\xff" * MIB)
     assert exactly.size == MIB and exactly.mime_type == "image/jpeg"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         settings.put(office.admin, "attachments.max_mb", 0)
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_empty_files_and_bad_names_are_refused_and_write_nothing(office, record, tmp_path):
@@ -95,8 +97,9 @@ def test_empty_files_and_bad_names_are_refused_and_write_nothing(office, record,
         (None, b"x"),
         (None, tmp_path / "missing.pdf"),
     ):
-        with pytest.raises(RuleViolation):
+        with pytest.raises(RuleViolation) as refusal:
             attachments.attach(office.clerk, record, name, source)
+        assert refusal.value.rule is None  # a plain input check
     assert counts() == before
     # A path's folders are not part of the name; 255 characters are fine.
     att = attachments.attach(office.clerk, record, "C:\\扫描\\" + "甲" * 251 + ".pdf", b"x")
@@ -166,8 +169,9 @@ def test_X1_a_locked_or_voided_account_is_refused(office, record):
     with pytest.raises(RuleViolation) as locked:
         attachments.attach(clerk, record, "照片.png", b"photo")
     assert locked.value.rule == "X1" and "锁定" in locked.value.zh
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         attachments.void_attachment(clerk, att, "传错了")
+    assert refusal.value.rule == "X1"
     people.unlock_user(office.admin, people.User.get_by_id(clerk.id))
     people.void_user(office.admin, people.User.get_by_id(clerk.id), "调离")
     with pytest.raises(RuleViolation) as gone:

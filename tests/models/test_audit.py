@@ -35,8 +35,9 @@ def test_X2_records_are_voided_with_a_reason_never_deleted(office):
     row = Department.get_by_id(dept.id)
     assert row.is_voided and row.void_reason == "机构调整"
     assert audit.history("department", dept.id)[-1].action == "void"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         audit.void(office.admin, row, "again")
+    assert refusal.value.rule == "X2"
 
 
 def test_X2_audit_log_is_append_only_in_the_database(office):
@@ -49,8 +50,9 @@ def test_X2_audit_log_is_append_only_in_the_database(office):
 
 def test_X2_a_failed_use_case_leaves_no_audit_row(office):
     before = AuditLog.select().count()
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         people.add_user(office.admin, "newbie", "新人", "short")
+    assert refusal.value.rule is None  # a plain input check
     assert AuditLog.select().count() == before
 
 

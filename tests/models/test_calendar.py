@@ -161,8 +161,9 @@ def test_a_year_the_package_does_not_know_is_entered_by_the_administrator(office
     with pytest.raises(RuleViolation) as info:
         calendar.enter_year(office.clerk, year, [(holiday, False, "端午节")], "国办发明电")
     assert info.value.rule == "X1"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         calendar.enter_year(office.admin, year, [(date(year + 1, 1, 1), False, "元旦")], "x")
+    assert refusal.value.rule is None  # a plain input check
     entered = calendar.enter_year(
         office.admin,
         year,
@@ -176,8 +177,9 @@ def test_a_year_the_package_does_not_know_is_entered_by_the_administrator(office
     row = CalendarYear.get(CalendarYear.year == year)
     assert (row.source, row.entered_by) == ("office", office.admin.id)
     assert calendar.seed_from_package([year]) == []  # a later package never overwrites it
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         calendar.enter_year(office.admin, year, [], "again")
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_a_corrected_package_release_is_reported_not_applied(database):

@@ -97,8 +97,9 @@ def test_F1_bad_plates_are_refused(plate):
 
 
 def test_F1_vehicle_register_refuses_duplicates_and_wrong_roles(fl):
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         fleet.add_vehicle(fl.office.fleet, "京A·12345", fl.office.squad)
+    assert refusal.value.rule is None  # a plain input check
     with pytest.raises(RuleViolation) as err:
         fleet.add_vehicle(fl.office.clerk, "京B12345", fl.office.squad)
     assert err.value.rule == "X1"
@@ -174,11 +175,13 @@ def test_F2_no_shop_without_the_authorisation(fl):
         promised_date=PROMISED,
         at=T0,
     )
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         fleet.enter_shop(o.fleet, repair, at=T0)
+    assert refusal.value.rule == "F2"
     repair = fleet.approve_repair(o.leader, repair, at=T0)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         fleet.enter_shop(o.fleet, repair, at=T0)
+    assert refusal.value.rule == "F2"
     assert fleet.Vehicle.get_by_id(fl.car.id).status == VehicleStatus.IN_SERVICE
 
 
@@ -204,8 +207,9 @@ def test_F2_steps_cannot_be_taken_out_of_order_or_by_the_wrong_role(fl):
             at=T0,
         )
     assert err.value.rule == "X1"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         fleet.file_repair(o.logistics, repair, at=T0)
+    assert refusal.value.rule == "F2"
 
 
 def test_F2_X1_a_fleet_manager_cannot_approve_his_own_application(fl):
@@ -241,8 +245,9 @@ def test_F2_rejected_repair_never_reaches_a_shop(fl):
     workflow.reject(o.leader, repair.instance().id, "可自行处理", at=T0)
     repair = fleet.Repair.get_by_id(repair.id)
     assert repair.state == RepairState.REJECTED and repair.authorisation_no is None
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         fleet.enter_shop(o.fleet, repair, at=T0)
+    assert refusal.value.rule == "F2"
 
 
 def test_F2_returned_application_is_resubmitted_and_assessed_again(fl):
@@ -288,8 +293,9 @@ def test_F4_costly_part_needs_review_and_leader_consent_before_fitting(fl):
     assert err.value.rule == "F4"
     inst = supplement.instance()
     workflow.approve(o.logistics, inst.id, "属实", at=T0)
-    with pytest.raises(RuleViolation):  # still waiting for the leader
+    with pytest.raises(RuleViolation) as refusal:  # still waiting for the leader
         fleet.record_fitted(o.fleet, new, at=T0)
+    assert refusal.value.rule == "F4"
     workflow.approve(o.leader, inst.id, "同意", at=T0)
     assert fleet.record_fitted(o.fleet, new, at=T0).state == LineState.FITTED
 
@@ -353,8 +359,9 @@ def test_F5_overhaul_needs_the_quote_then_review_then_consent(fl):
     )
     inst = repair.instance()
     assert [n.key for n in inst.route_nodes()] == ["assess", "review", "consent", "file"]
-    with pytest.raises(RuleViolation):  # the leader cannot consent before the review
+    with pytest.raises(RuleViolation) as refusal:  # the leader cannot consent before the review
         fleet.approve_repair(o.leader, repair, at=T0)
+    assert refusal.value.rule == "X1"
     repair = fleet.approve_repair(o.logistics, repair, "审核报价", at=T0)
     # The leader approves the quote line by line.
     third = next(ln for ln in repair.lines if ln.name == "项目3")
@@ -406,8 +413,9 @@ def test_F6_failed_check_goes_back_to_the_shop_and_counts_against_pass_rate(fl):
     repair = in_repair(fl)
     fleet.record_fitted(o.fleet, repair.lines[0], at=T0)
     repair = fleet.finish_repair(o.fleet, repair, at=T0)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         fleet.accept(o.driver, repair, False, "", at=T0)
+    assert refusal.value.rule == "F6"
     repair = fleet.accept(o.driver, repair, False, "仍有异响", at=T0)
     assert repair.state == RepairState.IN_REPAIR and repair.first_pass is False
     repair = fleet.finish_repair(o.fleet, repair, at=T0)
@@ -559,8 +567,9 @@ def test_F10_odometer_never_goes_back_but_older_entries_fit_between(fl):
         log(datetime(2026, 10, 25), 42900)
     assert err.value.rule == "F10" and err.value.field == "odometer"
     log(datetime(2026, 10, 10), 42500)  # back-filled, fits between
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         log(datetime(2026, 10, 12), 43500)  # above the later reading
+    assert refusal.value.rule == "F10"
     assert fleet.Vehicle.get_by_id(fl.car.id).odometer == 43000
 
 
@@ -646,7 +655,7 @@ def test_F8_historical_repairs_from_paper_count_in_statistics_but_skip_nothing(f
     report = fleet.monthly_report("2026-03")
     assert report.total.count == 1 and report.total.cost == Decimal("3200.00")
     assert report.total.timeliness == 0.0
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         fleet.record_historical_repair(
             o.logistics,
             fl.car,
@@ -656,6 +665,7 @@ def test_F8_historical_repairs_from_paper_count_in_statistics_but_skip_nothing(f
             applied_on=date(2026, 3, 5),
             closed_on=date(2026, 3, 1),
         )
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_F1_on_time_is_judged_by_the_maintenances_own_reading(fl):

@@ -39,8 +39,9 @@ def test_wrong_user_and_wrong_password_read_the_same(office):
 
 def test_five_failures_lock_for_fifteen_minutes(office):
     for _ in range(5):
-        with pytest.raises(RuleViolation):
+        with pytest.raises(RuleViolation) as refusal:
             people.authenticate("zhangsan", "bad-password", at=T0)
+        assert refusal.value.rule is None  # a plain input check
     with pytest.raises(RuleViolation) as err:
         people.authenticate("zhangsan", PASSWORD, at=T0 + timedelta(minutes=14))
     assert "锁定" in str(err.value)
@@ -51,21 +52,25 @@ def test_lockout_limits_are_settings(office):
     settings.put(office.admin, "login.max_failures", 2)
     settings.put(office.admin, "login.lock_minutes", 60)
     for _ in range(2):
-        with pytest.raises(RuleViolation):
+        with pytest.raises(RuleViolation) as refusal:
             people.authenticate("zhangsan", "bad-password", at=T0)
-    with pytest.raises(RuleViolation):
+        assert refusal.value.rule is None  # a plain input check
+    with pytest.raises(RuleViolation) as refusal:
         people.authenticate("zhangsan", PASSWORD, at=T0 + timedelta(minutes=59))
+    assert refusal.value.rule is None  # a plain input check
     assert people.authenticate("zhangsan", PASSWORD, at=T0 + timedelta(minutes=61))
 
 
 def test_success_resets_the_failure_count(office):
     for _ in range(4):
-        with pytest.raises(RuleViolation):
+        with pytest.raises(RuleViolation) as refusal:
             people.authenticate("zhangsan", "bad-password", at=T0)
+        assert refusal.value.rule is None  # a plain input check
     people.authenticate("zhangsan", PASSWORD, at=T0)
     for _ in range(4):
-        with pytest.raises(RuleViolation):
+        with pytest.raises(RuleViolation) as refusal:
             people.authenticate("zhangsan", "bad-password", at=T0)
+        assert refusal.value.rule is None  # a plain input check
     assert people.authenticate("zhangsan", PASSWORD, at=T0)
 
 
@@ -80,8 +85,9 @@ def test_admin_lock_and_unlock(office):
 
 def test_voided_user_cannot_log_in(office):
     people.void_user(office.admin, office.clerk, "离职")
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         people.authenticate("zhangsan", PASSWORD, at=T0)
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_first_administrator_only_once(database):
@@ -96,10 +102,12 @@ def test_X1_only_administrators_manage_users(office):
     with pytest.raises(RuleViolation) as err:
         people.add_user(office.leader, "x1", "某人", "password-1")
     assert err.value.rule == "X1" and "管理员" in str(err.value)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         people.set_roles(office.head, office.clerk, [Role.ADMIN])
-    with pytest.raises(RuleViolation):
+    assert refusal.value.rule == "X1"
+    with pytest.raises(RuleViolation) as refusal:
         settings.put(office.leader, "fleet.costly_part_threshold", 1)
+    assert refusal.value.rule == "X1"
 
 
 def test_a_user_may_hold_several_roles(office):
@@ -117,12 +125,14 @@ def test_password_rules(office):
     with pytest.raises(RuleViolation) as err:
         people.add_user(office.admin, "short", "短密码", "abc")
     assert err.value.field == "password"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         people.change_password(office.clerk, office.clerk, "new-password", old_password="wrong")
+    assert refusal.value.rule is None  # a plain input check
     people.change_password(office.clerk, office.clerk, "new-password", old_password=PASSWORD)
     assert people.authenticate("zhangsan", "new-password", at=T0)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         people.change_password(office.head, office.clerk, "other-password")
+    assert refusal.value.rule == "X1"
     people.change_password(office.admin, office.clerk, "reset-by-admin")
     assert people.authenticate("zhangsan", "reset-by-admin", at=T0)
 
@@ -131,10 +141,12 @@ def test_duplicate_names_are_refused(office):
     with pytest.raises(RuleViolation) as err:
         people.add_user(office.admin, "zhangsan", "张三二", PASSWORD)
     assert err.value.field == "username"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         people.add_department(office.admin, "办公室")
-    with pytest.raises(RuleViolation):
+    assert refusal.value.rule is None  # a plain input check
+    with pytest.raises(RuleViolation) as refusal:
         people.add_department(office.admin, "新部门", "处室")
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_department_heads_and_pinyin_search_key(office):

@@ -93,10 +93,12 @@ def test_previous_and_next_cross_year_ends():
     assert YEAR.next() == Period.year_of(2027)
     assert OCTOBER.shift(-22) == Period.month(2024, 12)
     assert AUTUMN.next(TERMS) == SPRING and SPRING.previous(TERMS) == AUTUMN
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         SPRING.next(TERMS)  # the office has not entered the next term yet
-    with pytest.raises(RuleViolation):
+    assert refusal.value.rule is None  # a plain input check
+    with pytest.raises(RuleViolation) as refusal:
         AUTUMN.next()  # terms are office data: the list is needed
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_the_period_containing_a_day():
@@ -105,15 +107,17 @@ def test_the_period_containing_a_day():
     assert periods.containing(day, PeriodKind.QUARTER) == Q4
     assert periods.containing(datetime(2026, 11, 15, 9, 0), "year") == YEAR
     assert periods.containing(day, "term", terms=TERMS) == AUTUMN
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         periods.containing(date(2027, 2, 1), "term", terms=TERMS)  # winter holiday
+    assert refusal.value.rule is None  # a plain input check
     assert periods.parse("2026—2027学年第二学期", terms=TERMS) == SPRING
     assert Q4.months() == [Period.month(2026, m) for m in (10, 11, 12)]
 
 
 def test_a_term_cannot_end_before_it_starts():
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         Period.term(date(2027, 1, 20), date(2026, 9, 1))
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_series_and_recent_lists_for_charts():
@@ -138,10 +142,12 @@ def test_the_old_helpers_results_are_kept():
     assert periods.quarter_bounds(2026, 1) == (date(2026, 1, 1), date(2026, 4, 1))
     assert periods.parse_quarter("2026Q4") == (2026, 4)
     assert periods.parse_quarter("2026-q1") == (2026, 1)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         periods.parse_quarter("2026Q5")
-    with pytest.raises(RuleViolation):
+    assert refusal.value.rule is None  # a plain input check
+    with pytest.raises(RuleViolation) as refusal:
         periods.quarter_bounds(2026, 0)
+    assert refusal.value.rule is None  # a plain input check
     assert periods.month_bounds("2026-10") == (datetime(2026, 10, 1), datetime(2026, 11, 1))
     assert periods.month_bounds("2026-12") == (datetime(2026, 12, 1), datetime(2027, 1, 1))
     with pytest.raises(RuleViolation) as info:

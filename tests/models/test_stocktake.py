@@ -164,8 +164,9 @@ def test_S5_every_line_is_counted_and_counts_are_whole_and_not_negative(stocked)
         with pytest.raises(RuleViolation) as err:
             stocktake.enter_count(o.logistics, st, item=stocked.paper, counted=bad)
         assert err.value.field == "counted"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         stocktake.enter_count(o.logistics, st, item="XX9999", counted=1)
+    assert refusal.value.rule == "S5"
 
 
 def test_S5_bulk_counts_from_the_importer_are_all_or_nothing(stocked):
@@ -187,8 +188,9 @@ def test_S5_bulk_counts_from_the_importer_are_all_or_nothing(stocked):
         counted_at=OPEN_AT + timedelta(hours=1),
     )
     assert sorted((ln.counted, ln.reason) for ln in lines) == [(0, ""), (20, ""), (49, "掉落损坏")]
-    with pytest.raises(RuleViolation):  # a count before the snapshot makes no sense
+    with pytest.raises(RuleViolation) as refusal:  # a count before the snapshot makes no sense
         stocktake.set_counts(o.logistics, st, {"SX0001": 1}, counted_at=OPEN_AT - timedelta(1))
+    assert refusal.value.rule == "S5"
 
 
 def test_S5_a_posted_stocktake_cannot_change(stocked):
@@ -229,8 +231,9 @@ def test_S5_returned_count_is_corrected_and_a_cancelled_one_frees_the_store(stoc
     st = stocktake.post_stocktake(o.logistics, st)
     assert item(stocked.pen).on_hand == 50
     second = stocktake.open_stocktake(o.logistics, at=OPEN_AT + timedelta(days=1))
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         stocktake.cancel_stocktake(o.logistics, second, " ")
+    assert refusal.value.rule == "X2"
     second = stocktake.cancel_stocktake(o.logistics, second, "误开")
     stocktake.open_stocktake(o.logistics, at=OPEN_AT + timedelta(days=1))  # store is free again
 

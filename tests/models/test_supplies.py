@@ -400,8 +400,9 @@ def test_S4_nothing_is_bought_before_the_main_leader_approves_the_plan(sup):
     assert err.value.rule == "X1"
     plan = supplies.reject_plan(o.leader, plan, "预算偏高，压减后再报", at=T0)
     assert supplies.PurchasePlan.get_by_id(plan.id).state == PlanState.REJECTED
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         order()
+    assert refusal.value.rule == "S4"
     steps = [(s.node_name, s.action) for s in workflow.trail(plan.instance().id)]
     assert steps == [("", "submit"), ("主要领导审批", "reject")]
 
@@ -520,8 +521,9 @@ def test_S4_receipts_bring_ordered_goods_into_stock_and_no_more(sup):
     assert supplies.PurchaseOrder.get_by_id(order.id).state == supplies.OrderState.RECEIVED
     assert (item(sup.pen).on_hand, item(sup.paper).on_hand) == (100, 20)
     assert item(sup.pen).price == Decimal("2.40")
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.receive(lg, order=order, at=T0)
+    assert refusal.value.rule == "S4"
     with pytest.raises(RuleViolation) as err:
         supplies.cancel_order(lg, order, "不要了")
     assert err.value.rule == "S8"
@@ -588,12 +590,14 @@ def test_S6_requisition_head_then_logistics_approves_line_by_line_then_issues(su
     with pytest.raises(RuleViolation) as err:  # a cut needs its reason
         supplies.check_requisition(o.logistics, req, approved={pen_id: 2, paper_id: 5}, at=T0)
     assert (err.value.rule, err.value.field) == ("S6", "comment")
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.check_requisition(o.logistics, req, approved={pen_id: 4, paper_id: 5}, at=T0)
-    with pytest.raises(RuleViolation):  # nothing at all: reject instead
+    assert refusal.value.rule == "S6"
+    with pytest.raises(RuleViolation) as refusal:  # nothing at all: reject instead
         supplies.check_requisition(
             o.logistics, req, approved={pen_id: 0, paper_id: 0}, comment="无", at=T0
         )
+    assert refusal.value.rule == "S6"
     req = supplies.check_requisition(
         o.logistics, req, approved={pen_id: 2, paper_id: 5}, comment="笔按季度定额核减", at=T0
     )
@@ -677,15 +681,17 @@ def test_S6_rejected_or_returned_slips_are_never_issued_and_can_be_corrected(sup
     workflow.return_to(o.head, req.instance().id, "数量写错", at=T0)
     req = supplies.Requisition.get_by_id(req.id)
     assert req.state == RequisitionState.RETURNED
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+    assert refusal.value.rule == "S6"
     req = supplies.resubmit_requisition(o.clerk, req, lines=[RequisitionLineInput(sup.pen, 1)])
     req = supplies.head_approve(o.head, req, at=T0)
     workflow.reject(o.logistics, req.instance().id, "本季度已领足", at=T0)
     req = supplies.Requisition.get_by_id(req.id)
     assert req.state == RequisitionState.REJECTED
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+    assert refusal.value.rule == "S6"
     assert item(sup.pen).on_hand == 10
 
 
@@ -711,10 +717,11 @@ def test_S6_issue_never_drives_stock_negative(sup):
     # The store may hand over what it has; the rest is not owed.
     pen_line = next(ln for ln in req.lines if ln.item_id == sup.pen.id)
     paper_line = next(ln for ln in req.lines if ln.item_id == sup.paper.id)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.issue_requisition(
             o.logistics, req, receiver=o.clerk, quantities={pen_line.id: 7}, at=T0
         )
+    assert refusal.value.rule == "S6"
     req = supplies.issue_requisition(
         o.logistics, req, receiver=o.clerk, quantities={pen_line.id: 5, paper_line.id: 2}, at=T0
     )
@@ -839,8 +846,9 @@ def test_S7_returns_and_exchanges_go_against_the_original_receipt_and_its_suppli
     assert supplies.returnable(line) == 13
     supplies.receive_replacement(lg, exchange=swap, quantity=4)
     assert item(sup.paper).on_hand == 17 and supplies.returnable(line) == 17
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.receive_replacement(lg, exchange=swap, quantity=1)
+    assert refusal.value.rule == "S7"
     swap2 = supplies.exchange_with_supplier(lg, receipt_line=line, quantity=2, reason="破损")
     assert swap2.replaced == 2 and item(sup.paper).on_hand == 17
     kinds = [
@@ -874,8 +882,9 @@ def test_S7_no_more_than_received_no_reason_no_return_and_stock_stays_positive(s
     # Goods already issued cannot go back from the store: stock would go negative.
     req = approved_requisition(sup, (sup.paper, 8))
     req = supplies.issue_requisition(lg, req, receiver=sup.o.clerk, at=T0)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.return_to_supplier(lg, receipt_line=line, quantity=3, reason="破损")
+    assert refusal.value.rule == "S8"
     assert item(sup.paper).on_hand == 2
 
 
@@ -910,8 +919,9 @@ def test_S8_opening_balance_only_on_an_empty_ledger(sup):
     with pytest.raises(RuleViolation) as err:
         opening(sup, sup.pen, 5)
     assert err.value.rule == "S8"
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.set_opening_balance(sup.o.logistics, item=sup.paper, quantity=0)
+    assert refusal.value.rule is None  # a plain input check
     with pytest.raises(RuleViolation) as err:
         supplies.set_opening_balance(sup.o.clerk, item=sup.paper, quantity=3)
     assert err.value.rule == "X1"
@@ -1014,8 +1024,9 @@ def test_consumption_by_department_and_quarter(sup):
 def test_periods_and_quarters():
     assert supplies.parse_period("2026Q4") == (2026, 4)
     assert supplies.parse_period("2026-q1") == (2026, 1)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         supplies.parse_period("2026Q5")
+    assert refusal.value.rule is None  # a plain input check
     assert supplies.quarter_of(date(2026, 10, 1)) == (2026, 4)
     assert supplies.quarter_bounds(2026, 4) == (date(2026, 10, 1), date(2027, 1, 1))
 

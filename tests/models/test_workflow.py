@@ -199,8 +199,9 @@ def test_or_sign_first_approval_decides_and_cancels_the_others(office):
 def test_sequential_node_asks_one_after_another(office):
     inst = submit(office, "t_seq")
     assert pending_names(inst) == ["王五"]
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.approve(office.leader2, inst.id, at=T0)
+    assert refusal.value.rule == "X1"
     workflow.approve(office.leader, inst.id, at=T0)
     assert pending_names(inst) == ["钱七"]
     assert workflow.approve(office.leader2, inst.id, at=T0).state == State.APPROVED
@@ -226,8 +227,9 @@ def test_return_to_applicant_then_resubmit_with_new_fields(office):
     inst = submit(office, "t_costly", amount=500)
     inst = workflow.return_to(office.fleet, inst.id, "请补充故障照片", at=T0)
     assert inst.state == State.RETURNED and pending_names(inst) == []
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.resubmit(office.head, inst.id, at=T0)
+    assert refusal.value.rule == "X1"
     inst = workflow.resubmit(office.clerk, inst.id, fields={"amount": 9000}, at=T0)
     assert inst.state == State.PENDING
     assert [n.key for n in inst.route_nodes()] == ["fleet", "leader", "logistics"]
@@ -241,8 +243,9 @@ def test_return_to_an_earlier_node_walks_again_from_there(office):
     inst = workflow.return_to(office.logistics, inst.id, "报价单有误", position=0, at=T0)
     assert inst.state == State.PENDING and inst.position == 0
     assert pending_names(inst) == ["孙八"]
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.return_to(office.fleet, inst.id, "x", position=0, at=T0)
+    assert refusal.value.rule is None  # a plain input check
 
 
 def test_withdraw_only_by_applicant_while_pending(office):
@@ -252,8 +255,9 @@ def test_withdraw_only_by_applicant_while_pending(office):
     assert err.value.rule == "X1"
     inst = workflow.withdraw(office.clerk, inst.id, "不需要了", at=T0)
     assert inst.state == State.WITHDRAWN and pending_names(inst) == []
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.withdraw(office.clerk, inst.id, at=T0)
+    assert refusal.value.rule is None  # a plain input check
     assert list(workflow.inbox(office.head, at=T0)) == []
 
 
@@ -262,8 +266,9 @@ def test_transfer_hands_the_task_to_another_person(office):
     deputy = add_deputy(office)  # joined after the submission: not yet asked
     workflow.transfer(office.head, inst.id, deputy, "我出差，请李二处理", at=T0)
     assert pending_names(inst) == ["李二"]
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.approve(office.head, inst.id, at=T0)
+    assert refusal.value.rule == "X1"
     workflow.approve(deputy, inst.id, at=T0)
     assert pending_names(inst) == ["王五", "钱七"]
     with pytest.raises(RuleViolation) as err:
@@ -278,20 +283,24 @@ def test_cc_gives_read_only_access_and_keeps_the_version(office):
     assert len(made) == 1
     assert [i.id for i in workflow.copied_to(office.logistics)] == [inst.id]
     assert workflow.Instance.get_by_id(inst.id).version == version
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.approve(office.logistics, inst.id, at=T0)
-    with pytest.raises(RuleViolation):
+    assert refusal.value.rule == "X1"
+    with pytest.raises(RuleViolation) as refusal:
         workflow.carbon_copy(office.driver, inst.id, [office.fleet], at=T0)
+    assert refusal.value.rule == "X1"
 
 
 def test_urge_marks_pending_tasks_and_is_rate_limited(office):
     inst = submit(office)
     assert workflow.urge(office.clerk, inst.id, at=T0) == 1
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.urge(office.clerk, inst.id, at=T0 + timedelta(minutes=5))
+    assert refusal.value.rule is None  # a plain input check
     assert workflow.urge(office.clerk, inst.id, at=T0 + timedelta(minutes=31)) == 1
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.urge(office.head, inst.id, at=T0 + timedelta(hours=2))
+    assert refusal.value.rule == "X1"
     task = workflow.inbox(office.head, at=T0).first()
     assert task.urged_at == T0 + timedelta(minutes=31)
 
@@ -341,14 +350,16 @@ def test_delegation_moves_pending_items_and_records_on_behalf(office):
 def test_delegation_rules(office):
     deputy = add_deputy(office)
     start, end = T0, T0 + timedelta(days=2)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.delegate(office.head, office.head, office.head, start, end)
+    assert refusal.value.rule is None  # a plain input check
     with pytest.raises(RuleViolation) as err:
         workflow.delegate(office.clerk, office.head, office.squad_head, start, end)
     assert err.value.rule == "X1"
     workflow.delegate(office.head, office.head, deputy, start, end)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation) as refusal:
         workflow.delegate(office.head, office.head, office.leader, start, end)
+    assert refusal.value.rule == "X1"
     with pytest.raises(RuleViolation) as err:  # no chains
         workflow.delegate(deputy, deputy, office.head, start, end)
     assert "不能再转委托" in str(err.value)
