@@ -27,8 +27,11 @@ from models.workflow.spec import FINAL_STATES, Flow, Mode, Node, State
 from models.workflow.tables import Delegation, Instance, Step, Task, TaskState
 
 
-def _load(instance_id: int, expected_version: int | None) -> Instance:
-    """Lock and read the instance; refuse when it changed since the user saw it."""
+def _load(instance_id: int, expected_version: int | None, actor: Actor | None = None) -> Instance:
+    """Lock and read the instance; refuse when it changed since the user saw it. Given the
+    ``actor``, his account is checked first, as the database holds it now (X1)."""
+    if actor is not None:
+        require_active(actor)
     load_domains()
     inst = for_update(Instance.select().where(Instance.id == instance_id)).first()
     if inst is None:
@@ -414,8 +417,7 @@ def resubmit(
     evaluated anew and the flow starts from its first node."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
-        inst = _load(instance_id, expected_version)
+        inst = _load(instance_id, expected_version, actor)
         expected = inst.version
         if inst.applicant_id != actor.id:
             raise RuleViolation("X1", "只有申请人可以重新提交", "only the applicant may resubmit")
@@ -443,8 +445,7 @@ def approve(
 ) -> Instance:
     at = at or now()
     with db.atomic():
-        require_active(actor)
-        inst = _load(instance_id, expected_version)
+        inst = _load(instance_id, expected_version, actor)
         expected = inst.version
         task, principal = _my_task(inst, actor, at)
         if principal is not None and principal.id == inst.applicant_id:
@@ -540,8 +541,7 @@ def withdraw(
     """撤回: the applicant takes back a request that is pending or returned."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
-        inst = _load(instance_id, expected_version)
+        inst = _load(instance_id, expected_version, actor)
         expected = inst.version
         if inst.applicant_id != actor.id:
             raise RuleViolation("X1", "只有申请人可以撤回", "only the applicant may withdraw")

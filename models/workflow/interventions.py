@@ -40,8 +40,7 @@ def transfer(
     """转交: hand my pending task to someone else, who then decides in my place."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
-        inst = _load(instance_id, expected_version)
+        inst = _load(instance_id, expected_version, actor)
         expected = inst.version
         task, principal = _my_task(inst, actor, at, decide=False)
         if to.id == inst.applicant_id:
@@ -84,8 +83,7 @@ def carbon_copy(
     administrator may copy others in. No state changes, so the version stays."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
-        inst = _load(instance_id, None)
+        inst = _load(instance_id, None, actor)
         involved = (
             actor.id == inst.applicant_id
             or Task.select()
@@ -114,8 +112,7 @@ def urge(actor: User, instance_id: int, comment: str = "", *, at: datetime | Non
     number of tasks urged."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
-        inst = _load(instance_id, None)
+        inst = _load(instance_id, None, actor)
         if inst.applicant_id != actor.id:
             raise RuleViolation("X1", "只有申请人可以催办", "only the applicant may urge")
         if inst.state != State.PENDING:
