@@ -17,7 +17,7 @@ from models.calendar.days import (
     snapshot,
 )
 from models.calendar.edits import _after_change
-from models.db import db
+from models.db import db, exclusive
 
 # --- seeding from the package ------------------------------------------------------------
 
@@ -100,8 +100,16 @@ def seed_from_package(years: Iterable[int] | None = None) -> list[int]:
 
 def sync_package() -> list[int]:
     """At start-up: add the years a newer installed package knows and the database does not,
-    and recompute the running clocks they reach. Cheap when there is nothing to add."""
-    added = seed_from_package()
+    and recompute the running clocks they reach. Cheap when there is nothing to add.
+
+    Desktops starting together on a new database would otherwise seed at once and deadlock
+    on MariaDB over the revision setting; the seeding runs under the office-wide lock and
+    looks again once it holds it."""
+    have = {y for (y,) in CalendarYear.select(CalendarYear.year).tuples()}
+    if set(package_years()) <= have:
+        return []
+    with exclusive("calendar"):
+        added = seed_from_package()
     if added:
         from models.people import SYSTEM
 
