@@ -3,7 +3,10 @@
 - **Size.** An .xlsx is a zip: a 5 MB file may unpack to gigabytes (one 300 MB string, or
   20 million shared strings), and the reader holds the parts it unpacks. The members' sizes
   are summed from the zip directory, before anything is read, and a workbook over the
-  ``import.max_unzipped_mb`` setting is refused.
+  ``import.max_unzipped_mb`` setting is refused. The directory is written by whoever made the
+  file, so it is then proved: each part is unpacked once, in chunks, and Python's reader
+  stops at the declared size and checks the part's CRC, so a part that unpacks to more than
+  it declares fails here, before the cell reader (which would trust it) sees it.
 - **Cells without a value.** python-calamine returns ``''`` for an error cell (``#N/A``,
   ``#DIV/0!``) and for a formula whose result the file does not hold (written by a program
   that does not calculate, e.g. openpyxl): the importer would take it as empty. The sheet XML
@@ -16,6 +19,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
@@ -43,15 +47,34 @@ def check_size(path: Path, limit: int | None = None) -> None:
         return  # .xls / .ods-less formats: the reader's own limits apply
     limit = max_unzipped_bytes() if limit is None else limit
     with zipfile.ZipFile(path) as archive:
-        total = sum(info.file_size for info in archive.infolist())
-    if total > limit:
-        mb, cap = total / 1024 / 1024, limit / 1024 / 1024
+        members = archive.infolist()
+        total = sum(info.file_size for info in members)
+        if total > limit:
+            mb, cap = total / 1024 / 1024, limit / 1024 / 1024
+            raise HouqinError(
+                f"文件 {path.name} 解压后有 {mb:,.0f} MB，超过导入上限 {cap:,.0f} MB，未读取。"
+                "请把数据分成几个文件导入，或请管理员在系统设置中调高「导入文件解压后上限」",
+                f"{path.name} unpacks to {mb:,.0f} MB, over the import limit of {cap:,.0f} MB;"
+                " not read. Split the data, or ask the administrator to raise the limit",
+            )
+        for info in members:
+            _prove_size(archive, info, path)
+
+
+def _prove_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Unpack one part, discarding it: the reader yields no more than the declared size and
+    then compares the CRC, so a lying directory raises ``BadZipFile`` here."""
+    try:
+        with archive.open(info) as part:
+            while part.read(_CHUNK):
+                pass
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise HouqinError(
-            f"文件 {path.name} 解压后有 {mb:,.0f} MB，超过导入上限 {cap:,.0f} MB，未读取。"
-            "请把数据分成几个文件导入，或请管理员在系统设置中调高「导入文件解压后上限」",
-            f"{path.name} unpacks to {mb:,.0f} MB, over the import limit of {cap:,.0f} MB; "
-            "not read. Split the data, or ask the administrator to raise the limit",
-        )
+            f"文件 {path.name} 已损坏或被篡改（{info.filename} 的内容与记录的大小不符），"
+            "未读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入",
+            f"{path.name} is damaged or forged ({info.filename} does not match its recorded "
+            "size); not read. Open it in Excel or WPS and save it again as .xlsx",
+        ) from exc
 
 
 def cell_problems(path: Path) -> dict[str, CellProblems]:

@@ -3,6 +3,7 @@ result) are reported with what they hold; an oversized workbook is refused unrea
 
 from __future__ import annotations
 
+import struct
 import zipfile
 
 import pytest
@@ -67,3 +68,37 @@ def test_X3_a_workbook_unpacking_over_the_limit_is_refused_before_it_is_read(off
     assert "解压后" in err.value.zh and "超过导入上限 1 MB" in err.value.zh
     settings.put(SYSTEM, "import.max_unzipped_mb", 200)
     assert import_file("users", path).committed
+
+
+def _forge_size(path, member: str, declared: int) -> None:
+    """Rewrite the sizes ``member`` declares (its local header and its directory entry) to
+    ``declared`` bytes, leaving the packed data as it is: a part that unpacks to more than
+    the directory says, as a crafted file would."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        offset = archive.getinfo(member).header_offset
+    struct.pack_into("<I", data, offset + 22, declared)  # local header: uncompressed size
+    name = member.encode()
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46 : at + 46 + length] == name:
+            struct.pack_into("<I", data, at + 24, declared)  # directory: uncompressed size
+            break
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_X3_a_workbook_whose_directory_understates_a_part_is_refused_unread(office, tmp_path):
+    path = _book(tmp_path / "forged.xlsx", [HEADER, ["a1", "甲一", "办公室", None, "1" * 10]])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/padding.bin", b"0" * (3 * 1024 * 1024))
+    _forge_size(path, "xl/padding.bin", 100)  # 3 MB of data declared as 100 bytes
+    with zipfile.ZipFile(path) as archive:
+        assert sum(i.file_size for i in archive.infolist()) < 1024 * 1024
+    settings.put(SYSTEM, "import.max_unzipped_mb", 1)
+    with pytest.raises(HouqinError) as err:
+        import_file("users", path)
+    assert "已损坏或被篡改" in err.value.zh and "xl/padding.bin" in err.value.zh
+    assert "forged" in err.value.en
+    assert User.select().where(User.username == "a1").count() == 0
