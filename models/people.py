@@ -12,6 +12,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -24,7 +25,7 @@ from models import audit, settings
 from models.base import BaseModel, VoidableModel, now
 from models.db import db
 from models.errors import RuleViolation
-from models.text import search_key
+from models.text import clean, search_key
 
 
 class Role(StrEnum):
@@ -68,8 +69,10 @@ LOCKED_FOREVER = datetime(9999, 12, 31)
 
 def normalize_username(text: str) -> str:
     """User names are case-insensitive (ZhangSan is zhangsan), stored lower case, so SQLite
-    and MySQL's case-insensitive collation agree on who is who."""
-    return text.strip().lower()
+    and MySQL's case-insensitive collation agree on who is who; full-width forms are folded
+    (NFKC: ``ｚｈａｎｇｓａｎ`` is zhangsan) and invisible characters dropped, so a name
+    typed on a Chinese keyboard or pasted from a chat is the same account."""
+    return unicodedata.normalize("NFKC", clean(text)).strip().lower()
 
 
 def role_from_label(text: str) -> Role:
@@ -360,18 +363,20 @@ def create_first_admin(username: str, password: str, name: str = "系统管理�
 
 
 def add_department(actor: Actor, name: str, kind: str = "科室") -> Department:
-    require_role(actor, Role.ADMIN)
-    name = name.strip()
-    if not name:
-        raise RuleViolation(None, "部门名称不能为空", "the department needs a name", field="name")
-    if kind not in DEPARTMENT_KINDS:
-        raise RuleViolation(
-            None,
-            f"部门类型只能是 {'/'.join(DEPARTMENT_KINDS)}",
-            "kind must be 科室 or 中队",
-            field="kind",
-        )
     with db.atomic():
+        require_role(actor, Role.ADMIN)
+        name = clean(name)
+        if not name:
+            raise RuleViolation(
+                None, "部门名称不能为空", "the department needs a name", field="name"
+            )
+        if kind not in DEPARTMENT_KINDS:
+            raise RuleViolation(
+                None,
+                f"部门类型只能是 {'/'.join(DEPARTMENT_KINDS)}",
+                "kind must be 科室 or 中队",
+                field="kind",
+            )
         if Department.select().where(Department.name == name).exists():
             raise RuleViolation(
                 None, f"部门「{name}」已存在", f"department {name} exists already", field="name"
@@ -388,8 +393,8 @@ def add_user(
     roles: Iterable[Role] = (),
     phone: str = "",
 ) -> User:
-    require_role(actor, Role.ADMIN)
     with db.atomic():
+        require_role(actor, Role.ADMIN)
         return _insert_user(actor, username, name, password, department, roles, phone)
 
 
@@ -402,7 +407,7 @@ def _insert_user(
     roles: Iterable[Role],
     phone: str = "",
 ) -> User:
-    username, name = normalize_username(username), name.strip()
+    username, name = normalize_username(username), clean(name)
     if not username:
         raise RuleViolation(None, "用户名不能为空", "the user name is empty", field="username")
     if not name:
@@ -453,8 +458,8 @@ def _write_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:
 def set_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:
     """Change a user's roles; the open approval tasks he may no longer decide move
     (``workflow.departures``)."""
-    require_role(actor, Role.ADMIN)
     with db.atomic():
+        require_role(actor, Role.ADMIN)
         user.__dict__.pop("_roles", None)
         _write_roles(actor, user, roles)
         _move_open_tasks(actor, user, "的角色已变更", only_ineligible=True)
@@ -471,14 +476,17 @@ def _move_open_tasks(actor: Actor, user: User, why: str, **options: bool) -> Non
 
 def update_user(actor: Actor, user: User, **changes: object) -> None:
     """Change name, department or phone (administrators)."""
-    require_role(actor, Role.ADMIN)
-    allowed = {"name", "department", "phone"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise RuleViolation(None, f"不能修改：{unknown}", f"cannot change {unknown}")
-    if "name" in changes:
-        changes["name_search"] = search_key(str(changes["name"]))
     with db.atomic():
+        require_role(actor, Role.ADMIN)
+        allowed = {"name", "department", "phone"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise RuleViolation(None, f"不能修改：{unknown}", f"cannot change {unknown}")
+        if "name" in changes:
+            changes["name"] = clean(changes["name"])
+            if not changes["name"]:
+                raise RuleViolation(None, "姓名不能为空", "the name is empty", field="name")
+            changes["name_search"] = search_key(str(changes["name"]))
         audit.update(actor, user, **changes)
 
 
@@ -486,17 +494,17 @@ def change_password(
     actor: Actor, user: User, new_password: str, old_password: str | None = None
 ) -> None:
     """Users change their own password with the old one; administrators reset anyone's."""
-    require_active(actor)
-    is_self = actor.id is not None and actor.id == user.id
-    if is_self and not actor.has_role(Role.ADMIN):
-        if old_password is None or not verify_password(old_password, user.password_hash):
-            raise RuleViolation(
-                None, "原密码错误", "the old password is wrong", field="old_password"
-            )
-    elif not is_self:
-        require_role(actor, Role.ADMIN)
-    _check_password_strength(new_password)
     with db.atomic():
+        require_active(actor)
+        is_self = actor.id is not None and actor.id == user.id
+        if is_self and not actor.has_role(Role.ADMIN):
+            if old_password is None or not verify_password(old_password, user.password_hash):
+                raise RuleViolation(
+                    None, "原密码错误", "the old password is wrong", field="old_password"
+                )
+        elif not is_self:
+            require_role(actor, Role.ADMIN)
+        _check_password_strength(new_password)
         User.update(password_hash=hash_password(new_password), failed_logins=0).where(
             User.id == user.id
         ).execute()
@@ -504,23 +512,23 @@ def change_password(
 
 
 def lock_user(actor: Actor, user: User) -> None:
-    require_role(actor, Role.ADMIN)
     with db.atomic():
+        require_role(actor, Role.ADMIN)
         audit.update(actor, user, audit_action="lock", locked_until=LOCKED_FOREVER)
         _move_open_tasks(actor, user, "的账户已锁定")
 
 
 def unlock_user(actor: Actor, user: User) -> None:
-    require_role(actor, Role.ADMIN)
     with db.atomic():
+        require_role(actor, Role.ADMIN)
         audit.update(actor, user, audit_action="unlock", locked_until=None, failed_logins=0)
 
 
 def void_user(actor: Actor, user: User, reason: str) -> None:
-    require_role(actor, Role.ADMIN)
-    if actor.id == user.id:
-        raise RuleViolation("X1", "不能作废自己的账户", "you cannot void your own account")
     with db.atomic():
+        require_role(actor, Role.ADMIN)
+        if actor.id == user.id:
+            raise RuleViolation("X1", "不能作废自己的账户", "you cannot void your own account")
         audit.void(actor, user, reason)
         _move_open_tasks(actor, user, f"{reason.strip()}（账户已作废）")
 
@@ -547,32 +555,32 @@ def new_password() -> str:
 def update_department(actor: Actor, department: Department, **changes: object) -> bool:
     """Rename a department or change its kind (administrators). Returns whether anything
     changed; the change is audited old → new."""
-    require_role(actor, Role.ADMIN)
-    allowed = {"name", "kind"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise RuleViolation(None, f"不能修改：{unknown}", f"cannot change {unknown}")
-    if department.is_voided:
-        raise RuleViolation(
-            "X2",
-            f"部门「{department.name}」已作废，不能修改",
-            f"department {department.name} is voided",
-        )
-    if "name" in changes:
-        name = str(changes["name"]).strip()
-        if not name:
-            raise RuleViolation(
-                None, "部门名称不能为空", "the department needs a name", field="name"
-            )
-        changes["name"] = name
-    if "kind" in changes and changes["kind"] not in DEPARTMENT_KINDS:
-        raise RuleViolation(
-            None,
-            f"部门类型只能是 {'/'.join(DEPARTMENT_KINDS)}",
-            "kind must be 科室 or 中队",
-            field="kind",
-        )
     with db.atomic():
+        require_role(actor, Role.ADMIN)
+        allowed = {"name", "kind"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise RuleViolation(None, f"不能修改：{unknown}", f"cannot change {unknown}")
+        if department.is_voided:
+            raise RuleViolation(
+                "X2",
+                f"部门「{department.name}」已作废，不能修改",
+                f"department {department.name} is voided",
+            )
+        if "name" in changes:
+            name = clean(changes["name"])
+            if not name:
+                raise RuleViolation(
+                    None, "部门名称不能为空", "the department needs a name", field="name"
+                )
+            changes["name"] = name
+        if "kind" in changes and changes["kind"] not in DEPARTMENT_KINDS:
+            raise RuleViolation(
+                None,
+                f"部门类型只能是 {'/'.join(DEPARTMENT_KINDS)}",
+                "kind must be 科室 or 中队",
+                field="kind",
+            )
         if "name" in changes and changes["name"] != department.name:
             taken = Department.select().where(
                 (Department.name == changes["name"]) & (Department.id != department.id)

@@ -377,3 +377,21 @@ def test_F4_the_fleet_manager_cannot_lower_the_flag_the_quote_set(fl):
         )
     assert err.value.rule == "F4" and err.value.field == "lines"
     assert fleet.Supplement.select().count() == 0
+
+
+def test_X1_a_full_width_or_padded_user_name_is_the_same_account(office):
+    from models import people
+    from tests.office import PASSWORD
+
+    with pytest.raises(RuleViolation) as err:
+        people.add_user(office.admin, "ｚｈａｎｇ\u200bｓａｎ", "张三", PASSWORD)
+    assert err.value.rule is None and err.value.field == "username"
+    with pytest.raises(RuleViolation) as err:
+        people.add_user(office.admin, "wangwu9", "\u200b\u3000", PASSWORD)
+    assert err.value.rule is None and err.value.field == "name"
+    with pytest.raises(RuleViolation) as err:
+        people.add_department(office.admin, "\ufeff")
+    assert err.value.rule is None and err.value.field == "name"
+    kept = people.add_user(office.admin, "ＷangWu9", "\u200b王五 ", PASSWORD)
+    assert (kept.username, kept.name) == ("wangwu9", "王五")
+    assert people.get_user("ｗａｎｇｗｕ９").id == kept.id
