@@ -340,3 +340,9 @@ def retry_on_lock_conflict(
         return run
 
     return wrap
+
+
+retry_document = retry_on_lock_conflict("同一张单据", "the same document")
+"""The retry of a use case that locks a document or its approval (``Document.begin``, the
+engine's instance row): submissions, decisions and the workshop steps. A stock use case
+names the items instead (``retry_on_lock_conflict("相同的物品", …)``)."""

@@ -28,7 +28,7 @@ from typing import Any, ClassVar, TypeVar
 
 from models import workflow
 from models.base import VersionedModel, guarded_update
-from models.db import db, for_update
+from models.db import db, for_update, retry_document
 from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, User, require_active, require_role
 from models.workflow import Instance, State
@@ -244,6 +244,7 @@ def _engine_action(
         return model.get_by_id(doc.id)
 
 
+@retry_document
 def approve(
     actor: User,
     document: D,
@@ -257,6 +258,7 @@ def approve(
     return _engine_action(workflow.approve, key, actor, document, comment, seen, at)
 
 
+@retry_document
 def reject(
     actor: User, document: D, comment: str, *, seen: Seen = None, at: datetime | None = None
 ) -> D:
@@ -264,6 +266,7 @@ def reject(
     return _engine_action(workflow.reject, "reject", actor, document, comment, seen, at)
 
 
+@retry_document
 def return_to_applicant(
     actor: User, document: D, comment: str, *, seen: Seen = None, at: datetime | None = None
 ) -> D:
@@ -271,6 +274,7 @@ def return_to_applicant(
     return _engine_action(workflow.return_to, "return", actor, document, comment, seen, at)
 
 
+@retry_document
 def withdraw(
     actor: User, document: D, comment: str = "", *, seen: Seen = None, at: datetime | None = None
 ) -> D:

@@ -172,15 +172,15 @@ def put(actor: Any, key: str, value: Any) -> Any:
     """Change a setting (administrators only), audited."""
     from models.people import Role, require_role
 
-    require_role(actor, Role.ADMIN)
-    spec = _spec(key)
-    if spec is None:
-        raise RuleViolation(None, f"未知设置：{key}", f"unknown setting: {key}")
-    typed = _coerce(spec, value)
-    old = get(key)
-    if old == typed:
-        return typed
     with db.atomic():
+        require_role(actor, Role.ADMIN)
+        spec = _spec(key)
+        if spec is None:
+            raise RuleViolation(None, f"未知设置：{key}", f"unknown setting: {key}")
+        typed = _coerce(spec, value)
+        old = get(key)
+        if old == typed:
+            return typed
         if Setting.update(value=str(typed)).where(Setting.key == key).execute() == 0:
             Setting.create(key=key, value=str(typed))
         audit.record(actor, "setting", None, "update", {key: (old, typed)})

@@ -16,7 +16,7 @@ import peewee
 from models import audit, dates, documents, numbers, workflow
 from models.audit import AuditLog
 from models.base import BaseModel
-from models.db import db, for_update
+from models.db import db, for_update, retry_document
 from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.fleet.vehicles import (
@@ -234,11 +234,11 @@ def record_maintenance(
     cost: Decimal = Decimal("0"),
     shop: RepairShop | None = None,
 ) -> Maintenance:
-    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
-    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F1")
-    cost = numbers.money(cost, "保养费用", "the cost", field="cost", rule="F1")
-    dates.done(done_on, "保养日期", "the maintenance date", field="done_on", rule="F1")
     with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
+        odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F1")
+        cost = numbers.money(cost, "保养费用", "the cost", field="cost", rule="F1")
+        dates.done(done_on, "保养日期", "the maintenance date", field="done_on", rule="F1")
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
         refuse_retired(vehicle, "F1")
         if shop is not None and not RepairShop.get_by_id(shop.id).designated:
@@ -360,16 +360,16 @@ def log_fuel(
     driver: User | None = None,
 ) -> FuelLog:
     """定点加油: each fill-up at a designated station, with litres, amount and odometer."""
-    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.CLERK)
-    litres = numbers.decimal(
-        litres, "加油量", "litres", field="litres", positive=True, maximum=10000, rule="F10"
-    )
-    amount = numbers.money(
-        amount, "加油金额", "the amount", field="amount", positive=True, rule="F10"
-    )
-    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F10")
-    dates.done(filled_at, "加油时间", "the fill-up", field="filled_at", rule="F10")
     with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.CLERK)
+        litres = numbers.decimal(
+            litres, "加油量", "litres", field="litres", positive=True, maximum=10000, rule="F10"
+        )
+        amount = numbers.money(
+            amount, "加油金额", "the amount", field="amount", positive=True, rule="F10"
+        )
+        odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F10")
+        dates.done(filled_at, "加油时间", "the fill-up", field="filled_at", rule="F10")
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
         refuse_retired(vehicle, "F10")
         station = FuelStation.get_by_id(station.id)
@@ -403,6 +403,7 @@ def log_fuel(
         return row
 
 
+@retry_document
 def request_use(
     actor: User,
     vehicle: Vehicle,
@@ -415,16 +416,19 @@ def request_use(
     private: bool = False,
 ) -> VehicleUse:
     """用车申请: private use and leaving the city need the main leader's consent (F10)."""
-    require_active(actor)
-    if is_blank(purpose) or is_blank(destination):
-        raise RuleViolation(
-            None, "请填写用车事由和目的地", "purpose and destination are needed", field="purpose"
-        )
-    if ends <= starts:
-        raise RuleViolation(
-            None, "结束时间须晚于开始时间", "the end must be after the start", field="ends"
-        )
     with db.atomic():
+        require_active(actor)
+        if is_blank(purpose) or is_blank(destination):
+            raise RuleViolation(
+                None,
+                "请填写用车事由和目的地",
+                "purpose and destination are needed",
+                field="purpose",
+            )
+        if ends <= starts:
+            raise RuleViolation(
+                None, "结束时间须晚于开始时间", "the end must be after the start", field="ends"
+            )
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
         refuse_retired(vehicle, "F10")
         use = VehicleUse.create(

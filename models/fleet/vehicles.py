@@ -158,28 +158,28 @@ def add_vehicle(
     service_interval_km: int = 5000,
     service_interval_months: int = 6,
 ) -> Vehicle:
-    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
-    plate = normalize_plate(plate)
-    vin = normalize_vin(vin)
-    odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer")
-    service_interval_km = numbers.whole(
-        service_interval_km,
-        "保养间隔里程",
-        "the interval in km",
-        field="service_interval_km",
-        minimum=1,
-        rule="F1",
-    )
-    service_interval_months = numbers.whole(
-        service_interval_months,
-        "保养间隔月数",
-        "the interval in months",
-        field="service_interval_months",
-        minimum=1,
-        maximum=120,
-        rule="F1",
-    )
     with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+        plate = normalize_plate(plate)
+        vin = normalize_vin(vin)
+        odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer")
+        service_interval_km = numbers.whole(
+            service_interval_km,
+            "保养间隔里程",
+            "the interval in km",
+            field="service_interval_km",
+            minimum=1,
+            rule="F1",
+        )
+        service_interval_months = numbers.whole(
+            service_interval_months,
+            "保养间隔月数",
+            "the interval in months",
+            field="service_interval_months",
+            minimum=1,
+            maximum=120,
+            rule="F1",
+        )
         if Vehicle.select().where(Vehicle.plate == plate).exists():
             raise RuleViolation(
                 None, f"车辆 {plate} 已登记", f"vehicle {plate} exists", field="plate"
@@ -207,46 +207,48 @@ def update_vehicle(actor: Actor, vehicle: Vehicle, **changes: Any) -> bool:
     """Change a vehicle's register data (unit, model, VIN, purchase date, intervals);
     the plate is its identity and 维修中 belongs to the repair flow. Returns whether anything
     changed."""
-    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
-    allowed = {
-        "unit",
-        "model",
-        "vin",
-        "purchase_date",
-        "service_interval_km",
-        "service_interval_months",
-    }
-    unknown = set(changes) - allowed
-    if unknown:
-        raise RuleViolation(
-            None, f"不能修改：{'、'.join(sorted(unknown))}", f"cannot change {unknown}"
-        )
-    for key in ("service_interval_km", "service_interval_months"):
-        if key in changes and int(changes[key]) <= 0:
-            raise RuleViolation(None, "保养间隔必须为正数", "intervals must be positive", field=key)
-    if "vin" in changes:
-        changes["vin"] = normalize_vin(str(changes["vin"] or ""))
     with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+        allowed = {
+            "unit",
+            "model",
+            "vin",
+            "purchase_date",
+            "service_interval_km",
+            "service_interval_months",
+        }
+        unknown = set(changes) - allowed
+        if unknown:
+            raise RuleViolation(
+                None, f"不能修改：{'、'.join(sorted(unknown))}", f"cannot change {unknown}"
+            )
+        for key in ("service_interval_km", "service_interval_months"):
+            if key in changes and int(changes[key]) <= 0:
+                raise RuleViolation(
+                    None, "保养间隔必须为正数", "intervals must be positive", field=key
+                )
+        if "vin" in changes:
+            changes["vin"] = normalize_vin(str(changes["vin"] or ""))
         return bool(audit.update(actor, vehicle, **changes))
 
 
 def update_place(actor: Actor, place: RepairShop | FuelStation, **changes: Any) -> bool:
     """Address or phone of a shop or station (the list itself: ``set_designated``)."""
-    require_role(actor, Role.LOGISTICS, Role.ADMIN)
-    allowed = {"address", "phone"} if isinstance(place, RepairShop) else {"address"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise RuleViolation(
-            None, f"不能修改：{'、'.join(sorted(unknown))}", f"cannot change {unknown}"
-        )
     with db.atomic():
+        require_role(actor, Role.LOGISTICS, Role.ADMIN)
+        allowed = {"address", "phone"} if isinstance(place, RepairShop) else {"address"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise RuleViolation(
+                None, f"不能修改：{'、'.join(sorted(unknown))}", f"cannot change {unknown}"
+            )
         return bool(audit.update(actor, place, **changes))
 
 
 def assign_drivers(actor: Actor, vehicle: Vehicle, drivers: Iterable[User]) -> None:
-    require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
-    wanted = {d.id for d in drivers}
     with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
+        wanted = {d.id for d in drivers}
         current = {
             r.driver_id for r in VehicleDriver.select().where(VehicleDriver.vehicle == vehicle)
         }
@@ -269,8 +271,8 @@ def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) ->
     repair under way is neither suspended nor scrapped until that repair has ended."""
     from models.fleet.repairs import open_repair_of  # the repair module builds on this one
 
-    require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
     with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
         vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
         if status == VehicleStatus.IN_REPAIR or vehicle.status == VehicleStatus.IN_REPAIR:
             raise RuleViolation(
@@ -289,8 +291,8 @@ def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) ->
 
 
 def add_shop(actor: Actor, name: str, address: str = "", phone: str = "") -> RepairShop:
-    require_role(actor, Role.LOGISTICS, Role.ADMIN)
     with db.atomic():
+        require_role(actor, Role.LOGISTICS, Role.ADMIN)
         if RepairShop.select().where(RepairShop.name == clean(name)).exists():
             raise RuleViolation(
                 None, f"修理厂「{name}」已存在", f"shop {name} exists", field="name"
@@ -299,8 +301,8 @@ def add_shop(actor: Actor, name: str, address: str = "", phone: str = "") -> Rep
 
 
 def add_station(actor: Actor, name: str, address: str = "") -> FuelStation:
-    require_role(actor, Role.LOGISTICS, Role.ADMIN)
     with db.atomic():
+        require_role(actor, Role.LOGISTICS, Role.ADMIN)
         if FuelStation.select().where(FuelStation.name == clean(name)).exists():
             raise RuleViolation(
                 None, f"加油站「{name}」已存在", f"station {name} exists", field="name"
@@ -310,6 +312,6 @@ def add_station(actor: Actor, name: str, address: str = "") -> FuelStation:
 
 def set_designated(actor: Actor, place: RepairShop | FuelStation, designated: bool) -> None:
     """Put a shop or station on the designated list or take it off (its history stays)."""
-    require_role(actor, Role.LOGISTICS, Role.ADMIN)
     with db.atomic():
+        require_role(actor, Role.LOGISTICS, Role.ADMIN)
         audit.update(actor, place, designated=designated)

@@ -15,7 +15,7 @@ import peewee
 
 from models import audit, documents, numbers, workflow
 from models.base import BaseModel, guarded_update, now
-from models.db import db
+from models.db import db, retry_document
 from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
@@ -218,10 +218,10 @@ def create_plan(
 ) -> PurchasePlan:
     """S4: logistics drafts the quarter's 采购计划 (draft until submitted)."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
-    quarter_bounds(year, quarter)
-    _check_plan_lines(lines)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
+        quarter_bounds(year, quarter)
+        _check_plan_lines(lines)
         plan = PurchasePlan.create(
             number=next_number("JH", year),
             year=year,
@@ -240,9 +240,9 @@ def create_plan(
 def set_plan_lines(actor: User, plan: PurchasePlan, lines: Sequence[PlanLineInput]) -> PurchasePlan:
     """Rewrite the lines of a draft or returned plan. Once submitted the amounts are frozen
     (the leader approves what was sent)."""
-    require_role(actor, *STORE_ROLES)
-    _check_plan_lines(lines)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
+        _check_plan_lines(lines)
         plan = PurchasePlan.begin(actor, plan, "edit")
         old_total = plan.total
         PlanLine.delete().where(PlanLine.plan == plan.id).execute()
@@ -252,11 +252,12 @@ def set_plan_lines(actor: User, plan: PurchasePlan, lines: Sequence[PlanLineInpu
         return plan
 
 
+@retry_document
 def submit_plan(actor: User, plan: PurchasePlan, *, at: datetime | None = None) -> PurchasePlan:
     """报批: send the plan to the main leader (S4); a returned plan is sent again."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         plan = PurchasePlan.begin(actor, plan, "submit")
         fields = {"total": str(plan.total), "period": plan.period}
         returned = plan.state == PlanState.RETURNED
@@ -276,6 +277,7 @@ def submit_plan(actor: User, plan: PurchasePlan, *, at: datetime | None = None) 
         return PurchasePlan.get_by_id(plan.id)
 
 
+@retry_document
 def approve_plan(
     actor: User, plan: PurchasePlan, comment: str = "", *, at: datetime | None = None
 ) -> PurchasePlan:
@@ -283,6 +285,7 @@ def approve_plan(
     return documents.approve(actor, plan, "approve", comment or "同意", at=at)
 
 
+@retry_document
 def reject_plan(
     actor: User, plan: PurchasePlan, comment: str, *, at: datetime | None = None
 ) -> PurchasePlan:

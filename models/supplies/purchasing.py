@@ -315,41 +315,41 @@ def create_order(
     chosen of at least two quotes (S2). For a competitive order ``supplier`` may be left out:
     it is the supplier of the chosen quote."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
-    method = OrderMethod(method)
-    if not lines:
-        raise RuleViolation("S4", "订单至少需要一项", "an order needs at least one line")
-    if method == OrderMethod.COMPETITIVE:
-        chosen = [q for q in quotes if q.chosen]
-        if len(chosen) != 1:
-            raise RuleViolation(
-                "S2",
-                "请在比价的报价中选定一家",
-                "choose exactly one of the quotes compared",
-                field="quotes",
-            )
-        supplier = supplier or chosen[0].supplier
-        if is_blank(choice_reason):
-            raise RuleViolation(
-                "S2",
-                "竞争性采购须写明选定理由",
-                "a competitive purchase states why the chosen quote won",
-                field="choice_reason",
-            )
-    elif quotes:
-        raise RuleViolation(
-            None, "只有竞争性采购登记比价", "only a competitive purchase has quotes"
-        )
-    if supplier is None:
-        raise RuleViolation(None, "请选择供应商", "choose a supplier", field="supplier")
-    if method == OrderMethod.CENTRAL and is_blank(central_ref):
-        raise RuleViolation(
-            "S3",
-            "政府集中采购须填写委托或合同编号",
-            "a central procurement order names its contract or mandate",
-            field="central_ref",
-        )
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
+        method = OrderMethod(method)
+        if not lines:
+            raise RuleViolation("S4", "订单至少需要一项", "an order needs at least one line")
+        if method == OrderMethod.COMPETITIVE:
+            chosen = [q for q in quotes if q.chosen]
+            if len(chosen) != 1:
+                raise RuleViolation(
+                    "S2",
+                    "请在比价的报价中选定一家",
+                    "choose exactly one of the quotes compared",
+                    field="quotes",
+                )
+            supplier = supplier or chosen[0].supplier
+            if is_blank(choice_reason):
+                raise RuleViolation(
+                    "S2",
+                    "竞争性采购须写明选定理由",
+                    "a competitive purchase states why the chosen quote won",
+                    field="choice_reason",
+                )
+        elif quotes:
+            raise RuleViolation(
+                None, "只有竞争性采购登记比价", "only a competitive purchase has quotes"
+            )
+        if supplier is None:
+            raise RuleViolation(None, "请选择供应商", "choose a supplier", field="supplier")
+        if method == OrderMethod.CENTRAL and is_blank(central_ref):
+            raise RuleViolation(
+                "S3",
+                "政府集中采购须填写委托或合同编号",
+                "a central procurement order names its contract or mandate",
+                field="central_ref",
+            )
         plan = PurchasePlan.lock(plan if isinstance(plan, int) else plan.id)
         if plan.state != PlanState.APPROVED:
             raise RuleViolation(
@@ -451,10 +451,12 @@ def cancel_order(
 ) -> PurchaseOrder:
     """Cancel an order nothing of which has arrived; its quantity and budget go back to the
     plan line."""
-    require_role(actor, *STORE_ROLES)
-    if is_blank(reason):
-        raise RuleViolation("X2", "取消订单须填写原因", "cancelling needs a reason", field="reason")
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
+        if is_blank(reason):
+            raise RuleViolation(
+                "X2", "取消订单须填写原因", "cancelling needs a reason", field="reason"
+            )
         order = _lock_order(order)
         if order.state != OrderState.OPEN or any(ln.received for ln in order.lines):
             raise RuleViolation(
@@ -479,8 +481,8 @@ def receive(
     """入库: goods of an order arrive (all outstanding, or ``quantities`` by order-line id);
     each line becomes a 入库 movement with the supplier and price (S8)."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         order = _lock_order(order)
         if order.state in (OrderState.CANCELLED, OrderState.RECEIVED):
             raise RuleViolation(

@@ -25,7 +25,7 @@ import peewee
 
 from models import audit, documents, workflow
 from models.base import BaseModel, guarded_update, now
-from models.db import db, retry_on_lock_conflict
+from models.db import db, retry_document, retry_on_lock_conflict
 from models.documents import Document, transition
 from models.errors import RuleViolation, RuleWarning, warn_unless
 from models.numbering import next_number
@@ -217,6 +217,7 @@ def _write_lines(req: Requisition, lines: Sequence[RequisitionLineInput]) -> Non
         )
 
 
+@retry_document
 def submit_requisition(
     actor: User,
     *,
@@ -260,6 +261,7 @@ def submit_requisition(
         return Requisition.get_by_id(req.id)
 
 
+@retry_document
 def resubmit_requisition(
     actor: User,
     requisition: Requisition,
@@ -290,6 +292,7 @@ def resubmit_requisition(
         return Requisition.get_by_id(req.id)
 
 
+@retry_document
 def head_approve(
     actor: User, requisition: Requisition, comment: str = "", *, at: datetime | None = None
 ) -> Requisition:
@@ -297,6 +300,7 @@ def head_approve(
     return documents.approve(actor, requisition, "head_approve", comment or "同意", at=at)
 
 
+@retry_document
 def check_requisition(
     actor: User,
     requisition: Requisition,

@@ -37,12 +37,12 @@ def add_supplier(
     address: str = "",
 ) -> Supplier:
     """A supplier: a local dealer, or the 政府集中采购 channel (S3)."""
-    require_role(actor, *CATALOGUE_ROLES)
-    name = clean(name)
-    if not name:
-        raise RuleViolation(None, "请填写供应商名称", "the supplier needs a name", field="name")
-    kind = SupplierKind(kind)
     with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        name = clean(name)
+        if not name:
+            raise RuleViolation(None, "请填写供应商名称", "the supplier needs a name", field="name")
+        kind = SupplierKind(kind)
         if Supplier.select().where(Supplier.name == name).exists():
             raise RuleViolation(
                 None, f"供应商「{name}」已存在", f"supplier {name} exists", field="name"
@@ -60,19 +60,21 @@ def add_supplier(
 
 
 def update_supplier(actor: Actor, supplier: Supplier, **changes: Any) -> dict[str, Any]:
-    require_role(actor, *CATALOGUE_ROLES)
-    allowed = {"name", "kind", "contact", "phone", "address"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise RuleViolation(None, f"不能修改：{sorted(unknown)}", f"cannot change {unknown}")
-    if "kind" in changes:
-        changes["kind"] = SupplierKind(changes["kind"]).value
-    if "name" in changes:
-        changes["name"] = clean(changes["name"])
-        if not changes["name"]:
-            raise RuleViolation(None, "请填写供应商名称", "the supplier needs a name", field="name")
-        changes["name_search"] = search_key(changes["name"])
     with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        allowed = {"name", "kind", "contact", "phone", "address"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise RuleViolation(None, f"不能修改：{sorted(unknown)}", f"cannot change {unknown}")
+        if "kind" in changes:
+            changes["kind"] = SupplierKind(changes["kind"]).value
+        if "name" in changes:
+            changes["name"] = clean(changes["name"])
+            if not changes["name"]:
+                raise RuleViolation(
+                    None, "请填写供应商名称", "the supplier needs a name", field="name"
+                )
+            changes["name_search"] = search_key(changes["name"])
         if (
             "name" in changes
             and Supplier.select()
@@ -90,8 +92,8 @@ def update_supplier(actor: Actor, supplier: Supplier, **changes: Any) -> dict[st
 
 def void_supplier(actor: Actor, supplier: Supplier, reason: str) -> None:
     """Void a supplier; it also leaves every designated list (history stays)."""
-    require_role(actor, *CATALOGUE_ROLES)
     with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
         supplier = Supplier.get_by_id(supplier.id)
         audit.void(actor, supplier, reason)
         CategorySupplier.update(removed_at=now()).where(
@@ -140,9 +142,9 @@ def designate_supplier(
 ) -> CategorySupplier:
     """S2: put a local dealer on a category's designated list. The rule keeps two or three:
     a fourth (or a list still short of two) is a warning the officer may accept."""
-    require_role(actor, *CATALOGUE_ROLES)
-    category = Category(category)
     with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        category = Category(category)
         supplier = Supplier.get_by_id(supplier.id)
         if supplier.is_voided:
             raise RuleViolation(None, f"供应商「{supplier.name}」已作废", "the supplier is voided")
@@ -186,11 +188,11 @@ def undesignate_supplier(
 ) -> None:
     """Take a dealer off a category's designated list (its orders keep their history);
     leaving fewer than two is a warning (S2)."""
-    require_role(actor, *CATALOGUE_ROLES)
-    category = Category(category)
-    if is_blank(reason):
-        raise RuleViolation("X2", "请填写取消原因", "give a reason", field="reason")
     with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        category = Category(category)
+        if is_blank(reason):
+            raise RuleViolation("X2", "请填写取消原因", "give a reason", field="reason")
         row = (
             CategorySupplier.select()
             .where(

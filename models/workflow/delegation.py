@@ -54,16 +54,18 @@ def delegate(
     doc_type: str = "",
 ) -> Delegation:
     """Set up 代理 for ``principal`` (oneself, or anyone by an administrator)."""
-    require_active(actor)
-    if actor.id != principal.id:
-        require_role(actor, Role.ADMIN)
-    if to.id == principal.id:
-        raise RuleViolation(None, "不能委托给自己", "cannot delegate to oneself", field="delegate")
-    if ends <= starts:
-        raise RuleViolation(
-            None, "结束时间必须晚于开始时间", "the end must be after the start", field="ends"
-        )
     with db.atomic():
+        require_active(actor)
+        if actor.id != principal.id:
+            require_role(actor, Role.ADMIN)
+        if to.id == principal.id:
+            raise RuleViolation(
+                None, "不能委托给自己", "cannot delegate to oneself", field="delegate"
+            )
+        if ends <= starts:
+            raise RuleViolation(
+                None, "结束时间必须晚于开始时间", "the end must be after the start", field="ends"
+            )
         _check_eligible(principal, to, doc_type)
         overlap = (
             (Delegation.starts <= ends)
@@ -111,10 +113,10 @@ def delegate(
 
 
 def revoke_delegation(actor: User, delegation: Delegation) -> None:
-    require_active(actor)
-    if actor.id != delegation.principal_id:
-        require_role(actor, Role.ADMIN)
     with db.atomic():
+        require_active(actor)
+        if actor.id != delegation.principal_id:
+            require_role(actor, Role.ADMIN)
         Delegation.update(revoked_at=now()).where(Delegation.id == delegation.id).execute()
         from models import audit
 

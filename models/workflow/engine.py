@@ -11,7 +11,7 @@ import peewee
 
 from models import clocks, settings
 from models.base import guarded_update, now
-from models.db import db, for_update
+from models.db import db, for_update, retry_document
 from models.errors import Conflict, RuleViolation
 from models.people import (
     LOCKED_FOREVER,
@@ -365,6 +365,7 @@ def _my_task(
     )
 
 
+@retry_document
 def submit(
     actor: User,
     doc_type: str,
@@ -404,6 +405,7 @@ def submit(
         return inst
 
 
+@retry_document
 def resubmit(
     actor: User,
     instance_id: int,
@@ -435,6 +437,7 @@ def resubmit(
         return inst
 
 
+@retry_document
 def approve(
     actor: User,
     instance_id: int,
@@ -470,6 +473,7 @@ def approve(
         return inst
 
 
+@retry_document
 def reject(
     actor: User,
     instance_id: int,
@@ -495,6 +499,7 @@ def reject(
         return inst
 
 
+@retry_document
 def return_to(
     actor: User,
     instance_id: int,
@@ -530,6 +535,7 @@ def return_to(
         return inst
 
 
+@retry_document
 def withdraw(
     actor: User,
     instance_id: int,

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from models import settings
 from models.base import now
-from models.db import db
+from models.db import db, retry_document
 from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, User, require_active, require_role
 from models.workflow.engine import (
@@ -28,6 +28,7 @@ from models.workflow.spec import FINAL_STATES, State
 from models.workflow.tables import CarbonCopy, Instance, Task, TaskState
 
 
+@retry_document
 def transfer(
     actor: User,
     instance_id: int,
@@ -107,6 +108,7 @@ def carbon_copy(
         return made
 
 
+@retry_document
 def urge(actor: User, instance_id: int, comment: str = "", *, at: datetime | None = None) -> int:
     """催办: the applicant reminds the current approvers. Rate-limited by a setting. Returns the
     number of tasks urged."""
@@ -134,14 +136,15 @@ def urge(actor: User, instance_id: int, comment: str = "", *, at: datetime | Non
         return urged
 
 
+@retry_document
 def force_close(
     actor: Actor, instance_id: int, comment: str, *, at: datetime | None = None
 ) -> Instance:
     """Administrator intervention: end a running document (recorded with the reason)."""
     at = at or now()
-    require_role(actor, Role.ADMIN)
-    comment = _require_comment(comment, "终止流程", "closing a flow")
     with db.atomic():
+        require_role(actor, Role.ADMIN)
+        comment = _require_comment(comment, "终止流程", "closing a flow")
         inst = _load(instance_id, None)
         expected = inst.version
         if inst.state in FINAL_STATES:
@@ -154,6 +157,7 @@ def force_close(
         return inst
 
 
+@retry_document
 def move_to(
     actor: Actor, instance_id: int, position: int, comment: str, *, at: datetime | None = None
 ) -> Instance:
@@ -161,9 +165,9 @@ def move_to(
     route, or re-open the current one (its approvers resolved anew, e.g. after a head left).
     Never forward: skipping a node would decide in its approvers' place (X1)."""
     at = at or now()
-    require_role(actor, Role.ADMIN)
-    comment = _require_comment(comment, "调整节点", "moving a flow")
     with db.atomic():
+        require_role(actor, Role.ADMIN)
+        comment = _require_comment(comment, "调整节点", "moving a flow")
         inst = _load(instance_id, None)
         expected = inst.version
         if inst.state != State.PENDING:

@@ -135,17 +135,17 @@ def _store_version(flow: Flow, source: str) -> FlowVersion | None:
 
 def publish_flow(actor: Actor, flow: Flow) -> FlowVersion:
     """An administrator changes a flow (e.g. its approvers); running documents keep theirs."""
-    require_role(actor, Role.ADMIN)
-    code = registered_flow(flow.doc_type)
-    if not flow.nodes:
-        raise RuleViolation(None, "流程至少需要一个节点", "a flow needs at least one node")
-    if code.separate_duties and not flow.separate_duties:
-        raise RuleViolation(
-            code.rule or "X1",
-            f"「{code.name}」规定不相容职务分离，发布的流程不能取消",
-            f"{code.name} separates duties by regulation; a published flow keeps that",
-        )
     with db.atomic():
+        require_role(actor, Role.ADMIN)
+        code = registered_flow(flow.doc_type)
+        if not flow.nodes:
+            raise RuleViolation(None, "流程至少需要一个节点", "a flow needs at least one node")
+        if code.separate_duties and not flow.separate_duties:
+            raise RuleViolation(
+                code.rule or "X1",
+                f"「{code.name}」规定不相容职务分离，发布的流程不能取消",
+                f"{code.name} separates duties by regulation; a published flow keeps that",
+            )
         for _attempt in range(_STORE_ATTEMPTS):
             stored = _store_version(flow, "admin")
             if stored is not None:

@@ -12,24 +12,30 @@ import time
 import peewee
 import pytest
 
-from models import supplies
+from models import supplies, workflow
 from models.db import LOCK_RETRIES, LockConflict, is_mysql, retry_on_lock_conflict
 from models.errors import Conflict
 from tests.models.test_startup import _spawn
-from tests.models.test_supplies import approved_requisition, build_sup, item, opening
+from tests.models.test_supplies import (
+    approved_requisition,
+    build_sup,
+    item,
+    opening,
+    requisition,
+)
 
 
 class _Holder:
     """A second desktop that keeps the item row (MySQL) or the database (SQLite) locked."""
 
-    def __init__(self, database: peewee.Database, item_id: int) -> None:
+    def __init__(self, database: peewee.Database, row_id: int, table: str = "item") -> None:
         if is_mysql():
             from tests.mariadb_server import _connect
 
             conn = _connect(f"mysql://{_url_of(database)}")
             conn.select_db(database.database)
             conn.autocommit(False)
-            conn.cursor().execute("SELECT id FROM item WHERE id=%s FOR UPDATE", (item_id,))
+            conn.cursor().execute(f"SELECT id FROM `{table}` WHERE id=%s FOR UPDATE", (row_id,))
         else:
             conn = sqlite3.connect(database.database, isolation_level=None)
             conn.execute("BEGIN IMMEDIATE")
@@ -82,6 +88,41 @@ def test_X_a_lock_released_during_the_retries_lets_the_issue_through(office, dat
     assert item(sup.pen).on_hand == 8
 
 
+def _head_decision_held(office, database):
+    """A requisition waiting for its head, and a second desktop holding that document."""
+    sup = build_sup(office)
+    req = requisition(sup, (sup.pen, 2))
+    _short_lock_waits(database)
+    return req, _Holder(database, req.id, "requisition")
+
+
+def test_X_approving_while_someone_holds_the_document_is_refused_in_words(office, database):
+    req, holder = _head_decision_held(office, database)
+    before = workflow.Step.select().where(workflow.Step.instance == req.instance().id).count()
+    try:
+        with pytest.raises(Conflict) as err:
+            supplies.head_approve(office.head, req)
+    finally:
+        holder.release()
+    assert isinstance(err.value, LockConflict)
+    assert "其他人正在处理同一张单据" in err.value.zh and "same document" in err.value.en
+    fresh = supplies.Requisition.get_by_id(req.id)
+    assert (fresh.state, fresh.version) == (req.state, req.version)
+    assert workflow.Step.select().where(workflow.Step.instance == req.instance().id).count() == before
+
+
+def test_X_a_document_released_during_the_retries_lets_the_approval_through(office, database):
+    if not is_mysql():
+        pytest.skip("SQLite waits in its busy timeout instead of retrying")
+    req, holder = _head_decision_held(office, database)
+    threading.Timer(1.5, holder.release).start()
+    done = supplies.head_approve(office.head, req)
+    decided = workflow.Step.select().where(
+        (workflow.Step.instance == done.instance().id) & (workflow.Step.actor == office.head)
+    )
+    assert decided.count() == 1
+
+
 def test_X_a_use_case_inside_a_callers_transaction_is_not_run_again(database):
     calls = []
 
@@ -102,7 +143,7 @@ def test_X_a_use_case_inside_a_callers_transaction_is_not_run_again(database):
 _ISSUE = r"""
 import json, sys, time
 from pathlib import Path
-from models import supplies
+from models import supplies, workflow
 from models.db import open_database
 from models.errors import Conflict, RuleViolation
 from models.people import get_user

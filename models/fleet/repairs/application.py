@@ -14,7 +14,7 @@ from typing import Any
 
 from models import audit, dates, numbers, workflow
 from models.base import guarded_update, now
-from models.db import db
+from models.db import db, retry_document
 from models.errors import RuleViolation
 from models.fleet.repairs.document import (
     REPAIR_FLOW,
@@ -147,6 +147,7 @@ def open_repair_of(vehicle: Vehicle) -> Repair | None:
     )
 
 
+@retry_document
 def apply_repair(
     driver: User, vehicle: Vehicle, fault: str, *, kind: str = "repair", at: datetime | None = None
 ) -> Repair:
@@ -203,6 +204,7 @@ def apply_repair(
         return repair
 
 
+@retry_document
 def assess(
     actor: User,
     repair: Repair,
@@ -290,6 +292,7 @@ def assess(
         return Repair.get_by_id(repair.id)
 
 
+@retry_document
 def approve_repair(
     actor: User,
     repair: Repair,
@@ -323,6 +326,7 @@ def approve_repair(
         return Repair.get_by_id(repair.id)
 
 
+@retry_document
 def file_repair(
     actor: User, repair: Repair, comment: str = "", at: datetime | None = None
 ) -> Repair:
@@ -338,6 +342,7 @@ def file_repair(
         return Repair.get_by_id(repair.id)
 
 
+@retry_document
 def resubmit_repair(
     driver: User, repair: Repair, fault: str | None = None, at: datetime | None = None
 ) -> Repair:

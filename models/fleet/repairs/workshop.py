@@ -10,7 +10,7 @@ from typing import Any
 
 from models import audit, settings, workflow
 from models.base import guarded_update, now
-from models.db import db, for_update
+from models.db import db, for_update, retry_document
 from models.errors import RuleViolation
 from models.fleet.repairs.application import (
     LineInput,
@@ -37,6 +37,7 @@ from models.text import clean, is_blank
 from models.workflow import Instance, State
 
 
+@retry_document
 def enter_shop(actor: User, repair: Repair, at: datetime | None = None) -> Repair:
     """Only with a 准修通知单 may the vehicle enter the designated shop (F2, F7)."""
     at = at or now()
@@ -65,24 +66,25 @@ def enter_shop(actor: User, repair: Repair, at: datetime | None = None) -> Repai
         return repair
 
 
+@retry_document
 def propose_supplement(
     actor: User, repair: Repair, lines: Sequence[LineInput], reason: str, at: datetime | None = None
 ) -> Supplement:
     """F3/F4: anything beyond the authorisation is a supplement; an assembly (总成) or a part
     over the threshold (setting, default ¥2,000) also needs the main leader's consent."""
     at = at or now()
-    require_role(actor, *Repair.declared("supplement").roles)
-    _check_lines(lines)
-    if is_blank(reason):
-        raise RuleViolation(
-            "F4", "请说明追加原因", "give the reason for the supplement", field="reason"
-        )
-    threshold = settings.get("fleet.costly_part_threshold")
-    costly = any(
-        is_assembly(ln) or (Decimal(ln.quantity) * Decimal(ln.unit_price)) > threshold
-        for ln in lines
-    )
     with db.atomic():
+        require_role(actor, *Repair.declared("supplement").roles)
+        _check_lines(lines)
+        if is_blank(reason):
+            raise RuleViolation(
+                "F4", "请说明追加原因", "give the reason for the supplement", field="reason"
+            )
+        threshold = settings.get("fleet.costly_part_threshold")
+        costly = any(
+            is_assembly(ln) or (Decimal(ln.quantity) * Decimal(ln.unit_price)) > threshold
+            for ln in lines
+        )
         repair = Repair.begin(actor, repair, "supplement")
         _keep_assemblies(repair, lines)
         number = Supplement.select().where(Supplement.repair == repair.id).count() + 1
@@ -127,6 +129,7 @@ def _supplement_outcome(inst: Instance, state: State, actor: Actor) -> None:
     Supplement.update(state=new_state).where(Supplement.id == supplement.id).execute()
 
 
+@retry_document
 def record_fitted(actor: User, line: RepairLine, at: datetime | None = None) -> RepairLine:
     """The shop did this item. Only authorised items (F3) or approved supplements (F4)."""
     at = at or now()
@@ -151,6 +154,7 @@ def record_fitted(actor: User, line: RepairLine, at: datetime | None = None) -> 
         return RepairLine.get_by_id(line.id)
 
 
+@retry_document
 def finish_repair(actor: User, repair: Repair, at: datetime | None = None) -> Repair:
     """The shop reports the work done; the vehicle now waits for the driver's check."""
     at = at or now()
@@ -171,6 +175,7 @@ def finish_repair(actor: User, repair: Repair, at: datetime | None = None) -> Re
         return repair
 
 
+@retry_document
 def accept(
     driver: User, repair: Repair, passed: bool, remarks: str = "", at: datetime | None = None
 ) -> Repair:

@@ -133,8 +133,8 @@ def set_counts(
     ``{...: (counted, reason)}``. All or nothing: one bad cell refuses the whole sheet,
     naming the item."""
     counted_at = counted_at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         st = Stocktake.lock(stocktake)
         _require_counting(st)
         if counted_at < st.opened_at:
@@ -166,8 +166,8 @@ def set_reason(
 ) -> StocktakeLine:
     """The reason of a variance (破损, 漏登, 计量误差...), required before submission when the
     variance is not zero."""
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         st = Stocktake.lock(stocktake)
         _require_counting(st)
         line = _line(st, item)

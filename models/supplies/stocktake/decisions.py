@@ -7,7 +7,7 @@ from datetime import datetime
 
 from models import audit, workflow
 from models.base import guarded_update, now
-from models.db import db, retry_on_lock_conflict
+from models.db import db, retry_document, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.people import User, require_active, require_role
 from models.supplies.stock import (
@@ -32,12 +32,13 @@ from models.workflow import State
 # --- submit, approve, post ---------------------------------------------------------------
 
 
+@retry_document
 def submit_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = None) -> Stocktake:
     """Hand the count in for approval: every line counted, variances frozen, and a reason
     for every non-zero variance (S5)."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         st = Stocktake.lock(stocktake)
         _require_counting(st)
         lines = list(
@@ -96,6 +97,7 @@ def submit_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None =
         return Stocktake.get_by_id(st.id)
 
 
+@retry_document
 def approve_stocktake(
     actor: User, stocktake: Stocktake, comment: str = "", *, at: datetime | None = None
 ) -> Stocktake:
@@ -116,8 +118,8 @@ def post_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = N
     """过账: the approved variances become 盘盈 / 盘亏 movements (S8), and the stocktake is
     closed for good."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         st = Stocktake.lock(stocktake)
         if st.state == StocktakeState.POSTED:
             raise _posted_refusal(st)
@@ -153,12 +155,15 @@ def post_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None = N
         return st
 
 
+@retry_document
 def cancel_stocktake(actor: User, stocktake: Stocktake, reason: str) -> Stocktake:
     """Void a count still being counted (wrong sheet, started too early)."""
-    require_role(actor, *STORE_ROLES)
-    if is_blank(reason):
-        raise RuleViolation("X2", "作废盘点须填写原因", "voiding needs a reason", field="reason")
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
+        if is_blank(reason):
+            raise RuleViolation(
+                "X2", "作废盘点须填写原因", "voiding needs a reason", field="reason"
+            )
         st = Stocktake.lock(stocktake)
         _require_counting(st)
         inst = st.instance()

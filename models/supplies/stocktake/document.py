@@ -220,11 +220,11 @@ def open_stocktake(
     (or of ``categories``) under the item locks, remember the ledger position. One count at
     a time, so two sheets never correct the same stock twice."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
-    this_year, this_quarter = quarter_of(at)
-    year, quarter = year or this_year, quarter or this_quarter
-    quarter_bounds(year, quarter)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
+        this_year, this_quarter = quarter_of(at)
+        year, quarter = year or this_year, quarter or this_quarter
+        quarter_bounds(year, quarter)
         active = Stocktake.select().where(Stocktake.state.in_(list(ACTIVE))).first()
         if active is not None:
             raise RuleViolation(
