@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
-from desktop.form_dialog import label_of
 from desktop.icons import icon
-from desktop.modules import document_form
 from desktop.pickers import UserPicker
 from desktop.tables import fill, read_only_table
-from forms.values import display
+from forms.summary import summary_of
 from models import workflow
 from models.people import User
 from models.workflow import Instance, State
@@ -150,22 +148,10 @@ class DocumentDialog(QDialog):
     def _show_fields(self, inst: Instance) -> None:
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
-        values = inst.field_values()
-        spec = document_form(inst.doc_type)
-        if spec is not None:
-            for field in spec.fields:
-                if field.key in values:
-                    text = display(field, values[field.key])
-                    self.fields_form.addRow(label_of(field) + "：", self._value(text))
-            shown = {f.key for f in spec.fields}
-        else:
-            shown = set()
-        for key, value in values.items():
-            if key not in shown:
-                self.fields_form.addRow(
-                    f"{key}：", self._value("" if value is None else str(value))
-                )
-        if not values:
+        summary = summary_of(inst)
+        for label, text in summary.fields:
+            self.fields_form.addRow(f"{label}：", self._value(text))
+        if not summary.fields:
             self.fields_form.addRow(QLabel(self.tr("（无附加内容）")))
 
     @staticmethod

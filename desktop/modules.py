@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop.main_window import MainWindow
-    from forms.spec import FormSpec
 
 
 @dataclass(frozen=True)
@@ -61,14 +60,6 @@ def page(path: str) -> Callable[[MainWindow], QWidget]:
 def register_module(module: Module) -> Module:
     _MODULES[module.key] = module
     return module
-
-
-def document_form(doc_type: str) -> FormSpec | None:
-    """How 审批中心 shows a document type's fields: the declaration its domain module gave
-    ``forms.approval.register_doc_fields`` for the printed form (one registry for both)."""
-    from forms import approval
-
-    return approval.doc_fields(doc_type)
 
 
 def modules_for(user: User) -> list[Module]:
