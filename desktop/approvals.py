@@ -32,6 +32,7 @@ from desktop.list_view import ListView
 from desktop.module_page import ModulePage, Tab
 from desktop.pickers import UserPicker
 from desktop.tasks import BackgroundTask, Progress
+from forms.summary import amount_expression, money
 from models import queries, workflow
 from models.errors import RuleViolation
 from models.people import User
@@ -68,6 +69,14 @@ class ApprovalCenter(ModulePage):
         columns = [
             Column("title", self.tr("标题"), Instance.title, width=260),
             Column("flow", self.tr("类型"), FlowVersion.name, width=130),
+            Column(
+                "amount",
+                self.tr("金额"),
+                amount_expression(),
+                fmt=money,
+                width=100,
+                align_right=True,
+            ),
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
             Column("department", self.tr("部门"), ApplicantDept.name, width=110),
             Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
@@ -78,7 +87,7 @@ class ApprovalCenter(ModulePage):
             lambda: queries.inbox_rows(self.user),
             columns,
             Task.id,
-            sort_column=5,
+            sort_column=6,
             descending=False,
             search_fields=[Applicant.name_search, Instance.title],
             extras={

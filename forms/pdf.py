@@ -252,7 +252,7 @@ def _lines(doc: PrintDoc, st: Styles) -> list[Flowable]:
         story.append(line_table(columns, rows, st))
     if doc.total is not None:
         label, amount = doc.total
-        story.append(para(f"{label}：{amount}", st.heading))
+        story += [Spacer(1, 2 * mm), para(f"{label}：{amount}", st.heading)]
     if story:
         story.append(Spacer(1, 4 * mm))
     return story

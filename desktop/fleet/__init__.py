@@ -22,4 +22,5 @@ MODULE = Module(
     page("desktop.fleet.page:FleetPage"),
     ORDER["fleet"],
     ROLES,
+    windows=(("fleet_repair", "desktop.fleet.repair_dialog:RepairDialog"),),
 )

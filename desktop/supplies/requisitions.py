@@ -224,6 +224,11 @@ class DetailDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def requisition_window(user: User, doc_id: int, parent: QWidget | None = None) -> DetailDialog:
+    """The slip itself, as 审批中心's 查看完整单据 opens it."""
+    return DetailDialog(Requisition.get_by_id(doc_id), parent)
+
+
 class RequisitionsTab(PageTab):
     """The slips the user may see (``queries.supply_requisition_rows``) and their actions."""
 

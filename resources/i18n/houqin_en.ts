@@ -189,6 +189,10 @@
 <context>
     <name>ApprovalCenter</name>
     <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
         <location filename="../../desktop/approvals.py" line="64" />
         <location filename="../../desktop/approvals.py" line="220" />
         <source>待我审批</source>
@@ -741,6 +745,18 @@
 </context>
 <context>
     <name>DocumentDialog</name>
+    <message>
+        <source>附件：</source>
+        <translation>Attachments: </translation>
+    </message>
+    <message>
+        <source>打开该单据本身的窗口（明细、附件、全部记录）</source>
+        <translation>Open the document's own window (lines, attachments, full history)</translation>
+    </message>
+    <message>
+        <source>查看完整单据</source>
+        <translation>Open the document</translation>
+    </message>
     <message>
         <location filename="../../desktop/document_dialog.py" line="60" />
         <source>申请内容</source>

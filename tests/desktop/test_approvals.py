@@ -52,7 +52,8 @@ def test_approve_from_the_inbox_moves_the_document_on(qtbot, desk):
     select_rows(page.tab("inbox"), [0])
     dialog = page.open_selected(page.tab("inbox"))
     assert dialog is not None and dialog.can.approve
-    assert "人数" in dialog.fields_box.findChildren(type(dialog.header))[0].text()
+    shown = [label.text() for label in dialog.fields_box.findChildren(type(dialog.header))]
+    assert "人数：" in shown and "2" in shown
     assert dialog.trail.rowCount() == 1  # 提交
     dialog.comment.setPlainText("同意")
     qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
@@ -171,7 +172,7 @@ def test_delegated_work_appears_in_the_delegates_inbox(qtbot, desk):
     )
     page = center(qtbot, deputy)
     assert page.tab("inbox").model.rowCount() == 1
-    assert page.tab("inbox").model.data(page.tab("inbox").model.index(0, 6)) == "代 李四"
+    assert page.tab("inbox").model.data(page.tab("inbox").model.index(0, 7)) == "代 李四"
     assert page.open_tab("delegations").model.rowCount() == 1
 
 
