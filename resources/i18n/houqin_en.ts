@@ -189,6 +189,14 @@
 <context>
     <name>ApprovalCenter</name>
     <message>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>当前审批人</source>
+        <translation>Current approver</translation>
+    </message>
+    <message>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
@@ -994,6 +1002,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>申请人催办了待您审批的申请（%1），请到审批中心尽快处理。</source>
+        <translation>An applicant urged a request awaiting you (%1); please see Approvals.</translation>
+    </message>
     <message>
         <location filename="../../desktop/main_window.py" line="80" />
         <location filename="../../desktop/main_window.py" line="295" />
