@@ -33,5 +33,5 @@ MODULE = SuppliesModule(
     page("desktop.supplies.page:SuppliesPage"),
     ORDER["supplies"],
     ROLES,
-    windows=(("supplies_requisition", "desktop.supplies.requisitions:requisition_window"),),
+    windows=(("supplies_requisition", "desktop.supplies.requisition_window:requisition_window"),),
 )

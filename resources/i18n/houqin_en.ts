@@ -1295,6 +1295,38 @@
 <context>
     <name>supplies</name>
     <message>
+        <source>撤回这份申请？</source>
+        <translation>Withdraw this request?</translation>
+    </message>
+    <message>
+        <source>撤回这份申请（尚未审批完毕时）</source>
+        <translation>Withdraw this request (while it is not yet decided)</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>审批记录</source>
+        <translation>Approval trail</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
         <source>编码</source>
         <translation>Code</translation>
     </message>

@@ -101,3 +101,25 @@ def test_view_the_full_document_opens_its_own_window_where_there_is_one(qtbot, d
     number = {"fleet_repair": "WX", "supplies_requisition": "LY"}[doc_type]
     assert number in window.windowTitle()
     window.close()
+
+
+def test_S6_a_requisitions_own_window_shows_its_trail_and_offers_withdraw_while_it_may(
+    qtbot, desk, boxes
+):
+    from desktop.supplies.requisition_window import requisition_window
+    from models.supplies import Requisition, RequisitionState
+
+    pending = DOCUMENTS["supplies_requisition"](desk)
+    head = requisition_window(desk.head, pending.inst.doc_id)
+    qtbot.addWidget(head)
+    assert head.withdraw_button.isHidden()  # not his to withdraw
+    window = requisition_window(desk.clerk, pending.inst.doc_id)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.trail.rowCount() == 1 and window.trail.item(0, 3).text() == "提交"
+    assert not window.withdraw_button.isHidden()
+    assert window.withdraw()
+    assert Requisition.get_by_id(pending.inst.doc_id).state == RequisitionState.WITHDRAWN
+    assert [window.trail.item(r, 3).text() for r in range(2)] == ["提交", "撤回"]
+    assert window.withdraw_button.isHidden()  # withdrawn is final
+    assert boxes.texts() == ["撤回这份申请？"]  # the question only, no refusal
