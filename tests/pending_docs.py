@@ -29,7 +29,7 @@ class Pending:
     amount: str | None  # the total as shown, None for a type without one
     line: str | None  # a line's text the approver must see
     field: str  # a field's value the approver must see
-    document_window: bool = False  # the type has its own window in its domain
+    document_window: bool = False  # its domain has a window for it (查看完整单据)
 
 
 def _car(o: Office) -> fleet.Vehicle:
@@ -70,7 +70,7 @@ def supplement(o: Office) -> Pending:
     s = fleet.propose_supplement(
         o.fleet, r, [LineInput("刹车油", Decimal("68.40"), quantity=Decimal("3"))], "刹车油变质"
     )
-    return Pending(s.instance(), o.logistics, "205.20", "刹车油", "刹车油变质")
+    return Pending(s.instance(), o.logistics, "205.20", "刹车油", "刹车油变质", True)
 
 
 def vehicle_use(o: Office) -> Pending:

@@ -98,7 +98,8 @@ def test_view_the_full_document_opens_its_own_window_where_there_is_one(qtbot, d
         assert window is None
         return
     assert window is not None and window.isVisible()
-    number = {"fleet_repair": "WX", "supplies_requisition": "LY"}[doc_type]
+    number = {"fleet_repair": "WX", "fleet_supplement": "WX", "supplies_requisition": "LY"}
+    number = number[doc_type]
     assert number in window.windowTitle()
     window.close()
 
