@@ -32,7 +32,9 @@ from desktop.list_view import ListView
 from desktop.module_page import ModulePage, Tab
 from desktop.pickers import UserPicker
 from desktop.tasks import BackgroundTask, Progress
+from forms.summary import amount_expression, money
 from models import queries, workflow
+from models.base import now
 from models.errors import RuleViolation
 from models.people import User
 from models.queries import Applicant, ApplicantDept, Assignee, Delegate, Principal
@@ -43,12 +45,43 @@ if TYPE_CHECKING:
 
 
 OVERDUE = "#c62828"
+URGED = "#c62828"
 
 
 def overdue_look(row: Row) -> Look | None:
     """Red for a deadline (working days, see models.calendar) that has passed."""
     due = row.get("due")
     return Look(OVERDUE) if isinstance(due, datetime) and due < datetime.now() else None
+
+
+def urged_text(value: Any) -> str:
+    """⚑ and when the applicant urged the task (催办), so the approver sees it in the row."""
+    at = queries.as_datetime(value)
+    return f"⚑ {at:%m-%d %H:%M}" if at is not None else ""
+
+
+def urged_look(row: Row) -> Look | None:
+    return Look(URGED, bold=True) if row.get("urged") else None
+
+
+def waited(value: Any, at: datetime | None = None) -> str:
+    """How long a request has waited at its current step: 2天3小时, 5小时, 20分钟."""
+    since = queries.as_datetime(value)
+    if since is None:
+        return ""
+    minutes = max(int(((at or now()) - since).total_seconds() // 60), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return pick(f"{days}天{hours}小时", f"{days} d {hours} h")
+    if hours:
+        return pick(f"{hours}小时", f"{hours} h")
+    return pick(f"{minutes}分钟", f"{minutes} min")
+
+
+def names(value: Any) -> str:
+    """GROUP_CONCAT's comma-joined names, as Chinese lists them."""
+    return "、".join(sorted(str(value).split(","))) if value else ""
 
 
 class ApprovalCenter(ModulePage):
@@ -68,17 +101,28 @@ class ApprovalCenter(ModulePage):
         columns = [
             Column("title", self.tr("标题"), Instance.title, width=260),
             Column("flow", self.tr("类型"), FlowVersion.name, width=130),
+            Column(
+                "amount",
+                self.tr("金额"),
+                amount_expression(),
+                fmt=money,
+                width=100,
+                align_right=True,
+            ),
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
             Column("department", self.tr("部门"), ApplicantDept.name, width=110),
             Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
             Column("due", self.tr("办理期限"), Task.due_at, width=140, look=overdue_look),
             Column("for", self.tr("代理"), Assignee.name, fmt=on_behalf, width=90),
+            Column(
+                "urged", self.tr("催办"), Task.urged_at, fmt=urged_text, width=110, look=urged_look
+            ),
         ]
         model = LazyQueryModel(
             lambda: queries.inbox_rows(self.user),
             columns,
             Task.id,
-            sort_column=5,
+            sort_column=6,
             descending=False,
             search_fields=[Applicant.name_search, Instance.title],
             extras={
@@ -108,6 +152,15 @@ class ApprovalCenter(ModulePage):
             Column("title", self.tr("标题"), Instance.title, width=280),
             Column("flow", self.tr("类型"), FlowVersion.name, width=130),
             Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),
+            Column(
+                "approvers",
+                self.tr("当前审批人"),
+                queries.current_approvers(),
+                fmt=names,
+                sortable=False,
+                width=120,
+            ),
+            Column("waited", self.tr("已等待"), queries.waiting_since(), fmt=waited, width=90),
             Column("submitted", self.tr("提交时间"), Instance.submitted_at, width=140),
             Column("finished", self.tr("办结时间"), Instance.finished_at, width=140),
         ]
@@ -147,6 +200,9 @@ class ApprovalCenter(ModulePage):
             extras={"instance_id": Instance.id, "version": Instance.version},
         )
         view = ListView("approvals.copied", model)
+        open_button = QPushButton(icon("open"), self.tr("打开"))
+        open_button.clicked.connect(lambda: self.open_selected(view))
+        view.action_bar.addWidget(open_button)
         view.activated.connect(lambda _key: self.open_selected(view))
         return view
 

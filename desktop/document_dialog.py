@@ -1,5 +1,8 @@
-"""One document in the approval flow: its fields, where it stands, the full trail, and the
-buttons the engine allows this user now (``workflow.available_actions``).
+"""One document in the approval flow: its approval summary (the fields, the lines with their
+quantities and amounts, the total in bold, the files attached: ``forms.summary``, the same
+as the printed 申请批准单), where it stands, the full trail, the buttons the engine allows
+this user now (``workflow.available_actions``), and 查看完整单据 when the document's domain
+has a window of its own for it.
 
 The dialog remembers the version it showed. Approve, reject, return, transfer and withdraw
 pass it as ``expected_version``; when another desktop acted first, the engine raises
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -25,15 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
-from desktop.form_dialog import label_of
 from desktop.icons import icon
-from desktop.modules import document_form
+from desktop.modules import document_window
 from desktop.pickers import UserPicker
-from desktop.tables import fill, read_only_table
-from forms.values import display
+from desktop.tables import ROW_HEIGHT, fill, read_only_table
+from forms.summary import Lines, summary_of
 from models import workflow
 from models.people import User
 from models.workflow import Instance, State
+
+MOST_LINES_SHOWN = 8  # more lines scroll; the trail below keeps its room
 
 
 class DocumentDialog(QDialog):
@@ -51,12 +56,26 @@ class DocumentDialog(QDialog):
         self.instance_id = instance_id
         self.seen_version = version
         self.setMinimumSize(720, 640)
+        self.resize(820, 820)
 
         self.header = QLabel()
         self.header.setObjectName("documentHeader")
         self.header.setWordWrap(True)
         self.fields_box = QGroupBox(self.tr("申请内容"))
-        self.fields_form = QFormLayout(self.fields_box)
+        self.fields_form = QFormLayout()
+        self.lines_title = QLabel()
+        self.lines = read_only_table([], fit=True)
+        self.total = QLabel()
+        self.total.setObjectName("summaryTotal")
+        self.total.setTextFormat(Qt.TextFormat.RichText)
+        self.attachments = QLabel()
+        self.attachments.setWordWrap(True)
+        fields_layout = QVBoxLayout(self.fields_box)
+        fields_layout.addLayout(self.fields_form)
+        fields_layout.addWidget(self.lines_title)
+        fields_layout.addWidget(self.lines)
+        fields_layout.addWidget(self.total, 0, Qt.AlignmentFlag.AlignRight)
+        fields_layout.addWidget(self.attachments)
         self.trail = read_only_table(
             [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")],
             fit=True,
@@ -102,12 +121,16 @@ class DocumentDialog(QDialog):
         self.urge_button.clicked.connect(self.urge)
         self.print_button = QPushButton(icon("print"), self.tr("打印申请批准单"))
         self.print_button.clicked.connect(self.print_form)
+        self.full_button = QPushButton(icon("open"), self.tr("查看完整单据"))
+        self.full_button.setToolTip(self.tr("打开该单据本身的窗口（明细、附件、全部记录）"))
+        self.full_button.clicked.connect(self.open_full_document)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.withdraw_button)
         bottom.addWidget(self.urge_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.full_button)
         bottom.addWidget(self.print_button)
         bottom.addWidget(close)
 
@@ -150,23 +173,37 @@ class DocumentDialog(QDialog):
     def _show_fields(self, inst: Instance) -> None:
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
-        values = inst.field_values()
-        spec = document_form(inst.doc_type)
-        if spec is not None:
-            for field in spec.fields:
-                if field.key in values:
-                    text = display(field, values[field.key])
-                    self.fields_form.addRow(label_of(field) + "：", self._value(text))
-            shown = {f.key for f in spec.fields}
-        else:
-            shown = set()
-        for key, value in values.items():
-            if key not in shown:
-                self.fields_form.addRow(
-                    f"{key}：", self._value("" if value is None else str(value))
-                )
-        if not values:
+        summary = summary_of(inst)
+        self.summary = summary
+        for label, text in summary.fields:
+            self.fields_form.addRow(f"{label}：", self._value(text))
+        if not summary.fields and summary.lines is None:
             self.fields_form.addRow(QLabel(self.tr("（无附加内容）")))
+        self._show_lines(summary.lines)
+        self.total.setVisible(summary.total is not None)
+        if summary.total is not None:
+            self.total.setText(f"{summary.total_label}：<b>¥{summary.total_text}</b>")
+        self.attachments.setVisible(bool(summary.attachments))
+        self.attachments.setText(self.tr("附件：") + "、".join(summary.attachments))
+        self.full_button.setVisible(document_window(inst.doc_type) is not None)
+
+    def _show_lines(self, lines: Lines | None) -> None:
+        self.lines_title.setVisible(lines is not None)
+        self.lines.setVisible(lines is not None)
+        if lines is None:
+            self.lines.setRowCount(0)
+            return
+        self.lines_title.setText(f"<b>{lines.title}</b>")
+        self.lines.setColumnCount(len(lines.headers))
+        self.lines.setHorizontalHeaderLabels(list(lines.headers))
+        fill(self.lines, lines.rows, right=lines.numeric)
+        self.lines.resizeColumnsToContents()
+        header = self.lines.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        shown = min(max(len(lines.rows), 1), MOST_LINES_SHOWN)
+        frame = 2 * self.lines.frameWidth()
+        self.lines.setFixedHeight(header.sizeHint().height() + shown * ROW_HEIGHT + frame)
 
     @staticmethod
     def _value(text: str) -> QLabel:
@@ -293,6 +330,21 @@ class DocumentDialog(QDialog):
         from desktop.exporting import print_pdf
 
         print_pdf(self, "approval", self.instance_id)
+
+    @Slot()
+    def open_full_document(self) -> QWidget | None:
+        """The document's own window, from its domain (a repair's 车辆维修保修单 …)."""
+        opener = document_window(self.instance.doc_type)
+        if opener is None or self.instance.doc_id is None:
+            return None
+        window: QWidget = opener(self.user, self.instance.doc_id, self.parentWidget())
+        changed = getattr(window, "changed", None)
+        if changed is not None:
+            changed.connect(self.changed)
+            changed.connect(self.reload)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
 
     @Slot()
     def urge(self) -> bool:

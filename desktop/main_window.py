@@ -9,6 +9,7 @@ reload.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer, Signal, Slot
@@ -35,6 +36,7 @@ from models import people, queries
 from models.people import Role, User
 
 POLL_MS = 30_000
+URGE_NOTICE_MS = 120_000  # long enough to be read by someone who stepped away
 MODULE_ROLE = Qt.ItemDataRole.UserRole + 10
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.database_url = database_url
         self.pages: dict[str, QWidget] = {}
         self.signature: queries.InboxSignature | None = None
+        self.urge_notice = ""  # the last 催办 notice shown in the status bar
         self.setWindowTitle(self.tr("后勤综合管理系统"))
         self.setWindowIcon(icon("app"))
 
@@ -180,12 +183,29 @@ class MainWindow(QMainWindow):
             self.nav_item("approvals").setData(BADGE_ROLE, signature.pending)
         changed = self.signature is not None and signature != self.signature
         self.signature = signature
+        self._tell_urged(signature.last_urged)
         if changed:
             for page in self.pages.values():
                 reload = getattr(page, "reload", None)
                 if reload is not None:
                     reload()
         return changed
+
+    def _tell_urged(self, urged: datetime | None) -> None:
+        """An applicant urged one of my tasks since I was last told (催办): say so in the
+        status bar, once; the inbox row carries the flag and the time."""
+        if urged is None:
+            return
+        key = f"approvals/urge_seen/{self.user.id}"
+        seen = prefs.value(key, "", str)
+        stamp = urged.isoformat(sep=" ")
+        if seen and stamp <= seen:
+            return
+        prefs.put(key, stamp)
+        self.urge_notice = self.tr(
+            "申请人催办了待您审批的申请（%1），请到审批中心尽快处理。"
+        ).replace("%1", f"{urged:%m-%d %H:%M}")
+        self.statusBar().showMessage(self.urge_notice, URGE_NOTICE_MS)
 
     def notify_changed(self) -> None:
         """Call after this desktop changed data (an approval, a new user)."""

@@ -22,12 +22,14 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop.main_window import MainWindow
-    from forms.spec import FormSpec
 
 
 @dataclass(frozen=True)
 class Module:
-    """``title()`` is called when the navigation is built (so it follows the language)."""
+    """``title()`` is called when the navigation is built (so it follows the language).
+    ``windows``: the module's own window of a document type, as ``(doc_type,
+    "package.module:factory")``; ``factory(user, doc_id, parent)`` builds it (审批中心's
+    查看完整单据 opens it without importing the domain's widgets before)."""
 
     key: str
     title: Callable[[], str]
@@ -35,6 +37,7 @@ class Module:
     factory: Callable[[MainWindow], QWidget]
     order: int = 100
     roles: frozenset[Role] = field(default_factory=frozenset)  # empty: everyone
+    windows: tuple[tuple[str, str], ...] = ()
 
     def visible_to(self, user: User) -> bool:
         return not self.roles or user.has_role(*self.roles)
@@ -63,12 +66,14 @@ def register_module(module: Module) -> Module:
     return module
 
 
-def document_form(doc_type: str) -> FormSpec | None:
-    """How 审批中心 shows a document type's fields: the declaration its domain module gave
-    ``forms.approval.register_doc_fields`` for the printed form (one registry for both)."""
-    from forms import approval
-
-    return approval.doc_fields(doc_type)
+def document_window(doc_type: str) -> Callable[[User, int, QWidget | None], QWidget] | None:
+    """The factory of ``doc_type``'s own window, if a domain declared one."""
+    _builtin()
+    for module in _MODULES.values():
+        for declared, path in module.windows:
+            if declared == doc_type:
+                return lambda user, doc_id, parent, path=path: load(path)(user, doc_id, parent)
+    return None
 
 
 def modules_for(user: User) -> list[Module]:

@@ -1,10 +1,10 @@
 """申请批准单: any approval (``models.workflow.Instance``) as a printable form (X2, S6).
 
-The printed form shows the request (title, applicant, department, flow, state, times), the
-document's own fields, the full trail and a signature line for the applicant and for every
-step of its route. A domain module that declares a ``FormSpec`` for its document type with
-``register_doc_fields`` gets its fields printed with their labels and types; otherwise the
-raw field names are shown.
+The printed form shows the request (title, applicant, department, flow, state, times), then
+the document's approval summary as its domain declared it (``forms.summary``: the fields,
+the lines with quantities and amounts, the total and the attachments, the same as 审批中心
+shows), the full trail and a signature line for the applicant and for every step of its
+route.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from forms.printdoc import PrintDoc, trail_entries
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
-from forms.values import display
+from forms.summary import summary_of
 from models import workflow
 from models.errors import RuleViolation
 
@@ -35,22 +35,6 @@ APPROVAL = FormSpec(
     signatures=("申请人",),
 )
 
-_DOC_FIELDS: dict[str, FormSpec] = {}
-
-
-def register_doc_fields(doc_type: str, spec: FormSpec) -> None:
-    """Labels and types for the free fields of ``doc_type`` documents when printed."""
-    _DOC_FIELDS[doc_type] = spec
-
-
-def doc_fields(doc_type: str) -> FormSpec | None:
-    """How a document type's fields are labelled (the 审批中心 and the printed form), once
-    every form module has registered its own."""
-    from forms.printing import load_builtins
-
-    load_builtins()
-    return _DOC_FIELDS.get(doc_type)
-
 
 def document_number(inst: workflow.Instance) -> str:
     """SP-2026-000012: 审批 (SP), year of submission, the instance id."""
@@ -70,21 +54,18 @@ def load(instance_id: int) -> PrintDoc:
         "submitted_at": f"{inst.submitted_at:%Y-%m-%d %H:%M}",
         "finished_at": f"{inst.finished_at:%Y-%m-%d %H:%M}" if inst.finished_at else "",
     }
-    extra: list[tuple[str, str]] = []
-    declared = doc_fields(inst.doc_type)
-    fields = inst.field_values()
-    if declared is not None:
-        for f in declared.fields:
-            if f.key in fields:
-                extra.append((f.label, display(f, fields[f.key])))
-    else:
-        extra = [(str(k), display(Field(str(k), str(k)), v)) for k, v in fields.items()]
+    summary = summary_of(inst)
+    extra = list(summary.fields)
+    if summary.attachments:
+        extra.append(("附件", "、".join(summary.attachments)))
     signatures = ["申请人"] + [node.name for node in inst.route_nodes()]
     return PrintDoc(
         spec=APPROVAL,
         number=document_number(inst),
         values=values,
         extra=extra,
+        lines=summary.lines,
+        total=(summary.total_label, summary.total_text) if summary.total is not None else None,
         trail=trail_entries(inst),
         signatures=signatures,
     )

@@ -239,6 +239,25 @@ def signature_block(labels: Sequence[str], st: Styles, *, width: float = CONTENT
     return KeepTogether([para("签字确认", st.heading), _signatures(labels, st, width)])
 
 
+def _lines(doc: PrintDoc, st: Styles) -> list[Flowable]:
+    """The document's lines (quantities, prices, amounts) and the total under them."""
+    story: list[Flowable] = []
+    if doc.lines is not None:
+        columns = [
+            Column(str(i), h, centred=i in doc.lines.numeric)
+            for i, h in enumerate(doc.lines.headers)
+        ]
+        rows = [{str(i): t for i, t in enumerate(r)} for r in doc.lines.rows]
+        story += [para(doc.lines.title, st.heading), Spacer(1, 1 * mm)]
+        story.append(line_table(columns, rows, st))
+    if doc.total is not None:
+        label, amount = doc.total
+        story += [Spacer(1, 2 * mm), para(f"{label}：{amount}", st.heading)]
+    if story:
+        story.append(Spacer(1, 4 * mm))
+    return story
+
+
 def _story(doc: PrintDoc, labels: list[str], st: Styles) -> list[Flowable]:
     story: list[Flowable] = []
     signatures = list(doc.signatures if doc.signatures is not None else doc.spec.signatures)
@@ -260,6 +279,7 @@ def _story(doc: PrintDoc, labels: list[str], st: Styles) -> list[Flowable]:
             TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
         )
         story += [meta, Spacer(1, 2 * mm), _grid(doc, st), Spacer(1, 4 * mm)]
+        story += _lines(doc, st)
         story.append(para("审批记录", st.heading))
         story += [Spacer(1, 1 * mm), _trail(doc, st), Spacer(1, 5 * mm)]
         if signatures:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from forms.spec import FormSpec
+from forms.summary import Lines
 from models import workflow
 
 
@@ -52,6 +53,8 @@ class PrintDoc:
 
     - ``values``: typed values by field key of ``spec`` (formatted with ``forms.values``).
     - ``extra``: (label, text) pairs beyond the declaration (a document's free fields).
+    - ``lines`` and ``total``: a table of lines under the grid, and its (label, amount)
+      printed under it (a document's approval summary).
     - ``signatures``: overrides ``spec.signatures`` (e.g. one line per approval step).
     """
 
@@ -59,6 +62,8 @@ class PrintDoc:
     number: str
     values: dict[str, Any]
     extra: list[tuple[str, str]] = field(default_factory=list)
+    lines: Lines | None = None
+    total: tuple[str, str] | None = None
     trail: list[TrailEntry] = field(default_factory=list)
     signatures: Sequence[str] | None = None
     printed_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))

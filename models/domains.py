@@ -5,8 +5,8 @@ A domain ``d`` is one package per layer, each with a fixed door:
 - ``models.d`` (the domain's one door): its peewee ``TABLES``, the settings it reads (passed
   to ``settings.register``), and, on import, its approval flows and outcome hooks;
   ``models.d.demo.load(password)`` fills the demo office;
-- ``forms.d``: on import, registers its import kinds, printables, reports and the document
-  fields 审批中心 shows;
+- ``forms.d``: on import, registers its import kinds, printables, reports and each
+  document type's approval summary (what 审批中心 and the 申请批准单 show);
 - ``desktop.d``: ``MODULE``, the navigation entry (built without importing a widget).
 
 The schema migrations are declared here, not in the domain, so that opening a database (which

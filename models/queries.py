@@ -9,6 +9,7 @@ and one small count instead of reloading the lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import peewee
 
@@ -20,6 +21,7 @@ from models.workflow import (
     Instance,
     Step,
     Task,
+    TaskState,
     copied_to,
     inbox,
 )
@@ -29,14 +31,18 @@ Principal = User.alias("principal")
 Delegate = User.alias("delegate")
 Assignee = User.alias("assignee")
 ApplicantDept = Department.alias("applicant_dept")
+OpenTask = Task.alias("open_task")
+CurrentApprover = User.alias("current_approver")
 
 
 @dataclass(frozen=True)
 class InboxSignature:
-    """What the poll compares: the inbox count and the newest approval step anywhere."""
+    """What the poll compares: the inbox count, the newest approval step anywhere, and when
+    an applicant last urged one of the user's pending tasks (催办, so the approver is told)."""
 
     pending: int
     last_step: int
+    last_urged: datetime | None = None
 
 
 def inbox_count(user: User) -> int:
@@ -44,10 +50,43 @@ def inbox_count(user: User) -> int:
     return inbox(user).count()
 
 
+def as_datetime(value: object) -> datetime | None:
+    """An aggregate's datetime: SQLite hands back the stored text, MySQL a datetime."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
 def inbox_signature(user: User) -> InboxSignature:
-    """Cheap enough for a timer: MAX on the primary key plus the inbox count."""
+    """Cheap enough for a timer: MAX on the primary key plus one aggregate over the inbox
+    (its count and its latest 催办)."""
     last = Step.select(peewee.fn.MAX(Step.id)).scalar() or 0
-    return InboxSignature(inbox_count(user), last)
+    count, urged = (
+        inbox(user)
+        .order_by()
+        .select(peewee.fn.COUNT(Task.id), peewee.fn.MAX(Task.urged_at))
+        .tuples()
+        .get()
+    )
+    return InboxSignature(int(count or 0), last, as_datetime(urged))
+
+
+def current_approvers() -> peewee.Node:
+    """当前审批人 of the outer ``Instance`` row: the names of whoever holds one of its pending
+    tasks, comma-joined (a correlated subquery, so a list stays one query)."""
+    return (
+        OpenTask.select(peewee.fn.GROUP_CONCAT(CurrentApprover.name))
+        .join(CurrentApprover, on=OpenTask.assignee == CurrentApprover.id)
+        .where((OpenTask.instance == Instance.id) & (OpenTask.state == TaskState.PENDING))
+    )
+
+
+def waiting_since() -> peewee.Node:
+    """Since when the outer ``Instance`` row has waited at its current step: the oldest of
+    its pending tasks (NULL when nothing is pending)."""
+    return OpenTask.select(peewee.fn.MIN(OpenTask.created_at)).where(
+        (OpenTask.instance == Instance.id) & (OpenTask.state == TaskState.PENDING)
+    )
 
 
 def inbox_rows(user: User) -> peewee.ModelSelect:
@@ -129,7 +168,9 @@ __all__ = [
     "Delegation",
     "InboxSignature",
     "Principal",
+    "as_datetime",
     "copied_rows",
+    "current_approvers",
     "delegation_rows",
     "inbox_count",
     "inbox_rows",
@@ -138,6 +179,7 @@ __all__ = [
     "user_role_codes",
     "user_rows",
     "users_matching",
+    "waiting_since",
 ]
 
 

@@ -22,4 +22,8 @@ MODULE = Module(
     page("desktop.fleet.page:FleetPage"),
     ORDER["fleet"],
     ROLES,
+    windows=(
+        ("fleet_repair", "desktop.fleet.repair_dialog:RepairDialog"),
+        ("fleet_supplement", "desktop.fleet.repairs:supplement_window"),
+    ),
 )

@@ -8,7 +8,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QDialog, QMenu, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop import errors, labels
 from desktop.exporting import export_action, export_register, export_template, import_dialog
@@ -205,3 +205,8 @@ class RepairsTab(PageTab):
         if self.shop.currentIndex() > 0:
             filters["shop"] = self.shop.currentText()
         return export_register(self, "repairs", filters)
+
+
+def supplement_window(user: Any, doc_id: int, parent: QWidget | None = None) -> RepairDialog:
+    """A supplement has no window of its own: its repair's, where its lines are shown."""
+    return RepairDialog(user, fleet.Supplement.get_by_id(doc_id).repair_id, parent)

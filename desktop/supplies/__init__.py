@@ -33,4 +33,5 @@ MODULE = SuppliesModule(
     page("desktop.supplies.page:SuppliesPage"),
     ORDER["supplies"],
     ROLES,
+    windows=(("supplies_requisition", "desktop.supplies.requisition_window:requisition_window"),),
 )

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -36,7 +35,7 @@ from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.lines import ItemLines, item_columns, item_values
-from desktop.tables import fill, read_only_table
+from desktop.supplies.requisition_window import DetailDialog
 from models import documents, queries, supplies, workflow
 from models.errors import RuleViolation
 from models.people import Department, Role, User
@@ -178,50 +177,6 @@ class IssueDialog(ActionDialog):
             receiver=receiver,
             quantities={line_id: box.value() for line_id, box in self.spins.items()},
         )
-
-
-class DetailDialog(QDialog):
-    """The slip as it stands: lines asked, approved and issued, the check and the issue."""
-
-    def __init__(self, req: Requisition, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("申请批准单") + f" {req.number}")
-        self.resize(720, 420)
-        headers = [tr("编码"), tr("物品名称"), tr("单位"), tr("申领"), tr("批准"), tr("已发放")]
-        self.table = read_only_table(headers)
-        lines = list(req.lines)
-        items = {i.id: i for i in Item.select().where(Item.id.in_([ln.item_id for ln in lines]))}
-        fill(
-            self.table,
-            (
-                (
-                    items[ln.item_id].code,
-                    str(items[ln.item_id]),
-                    items[ln.item_id].unit,
-                    ln.requested,
-                    "" if ln.approved is None else ln.approved,
-                    ln.issued or "",
-                )
-                for ln in lines
-            ),
-            right=(3, 4, 5),
-        )
-        self.table.setColumnWidth(1, 220)
-        form = QFormLayout()
-        form.addRow(tr("申请部门："), QLabel(req.department.name))
-        form.addRow(tr("申请人："), QLabel(req.applicant.name))
-        form.addRow(tr("用途："), QLabel(req.purpose))
-        form.addRow(tr("状态："), QLabel(labels.of(RequisitionState, req.state)))
-        if req.check_comment:
-            form.addRow(tr("核对意见："), QLabel(req.check_comment))
-        if req.receiver_name:
-            form.addRow(tr("领用人："), QLabel(req.receiver_name))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
 
 
 class RequisitionsTab(PageTab):
@@ -399,7 +354,8 @@ class RequisitionsTab(PageTab):
         req = self.selected()
         if req is None:
             return None
-        dialog = DetailDialog(req, self)
+        dialog = DetailDialog(self.user, req, self)
+        dialog.changed.connect(self._after)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

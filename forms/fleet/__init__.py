@@ -4,7 +4,7 @@
   the references that name them;
 - ``records``: the repairs (export, and import of the paper archive) and the fuel log (export);
 - ``printables``: the 车辆维修保修单 (一式三联) and the 准修通知单 (F9);
-- ``doc_fields``: how the 审批中心 labels the fleet documents' fields;
+- ``doc_fields``: each fleet document's approval summary (``forms.summary``);
 - ``report``: the month-end statistics workbook (F8).
 
 Writes go through ``models.fleet`` only.

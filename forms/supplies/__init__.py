@@ -4,7 +4,7 @@
 - ``records``: the ledger, requisitions and purchase orders, exported only;
 - ``count``: the 盘点表 (PDF and workbook) and the counts read back (S5);
 - ``printables``: the 申请批准单 slip of a requisition (S6);
-- ``doc_fields``: how the 审批中心 labels the supplies documents' fields;
+- ``doc_fields``: each supplies document's approval summary (``forms.summary``);
 - ``report``: the quarterly workbook for the higher authority.
 
 ``fields`` holds what several of them share (the columns that describe an item).

@@ -189,6 +189,18 @@
 <context>
     <name>ApprovalCenter</name>
     <message>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>当前审批人</source>
+        <translation>Current approver</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
         <location filename="../../desktop/approvals.py" line="64" />
         <location filename="../../desktop/approvals.py" line="220" />
         <source>待我审批</source>
@@ -742,6 +754,18 @@
 <context>
     <name>DocumentDialog</name>
     <message>
+        <source>附件：</source>
+        <translation>Attachments: </translation>
+    </message>
+    <message>
+        <source>打开该单据本身的窗口（明细、附件、全部记录）</source>
+        <translation>Open the document's own window (lines, attachments, full history)</translation>
+    </message>
+    <message>
+        <source>查看完整单据</source>
+        <translation>Open the document</translation>
+    </message>
+    <message>
         <location filename="../../desktop/document_dialog.py" line="60" />
         <source>申请内容</source>
         <translation>Request</translation>
@@ -978,6 +1002,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>申请人催办了待您审批的申请（%1），请到审批中心尽快处理。</source>
+        <translation>An applicant urged a request awaiting you (%1); please see Approvals.</translation>
+    </message>
     <message>
         <location filename="../../desktop/main_window.py" line="80" />
         <location filename="../../desktop/main_window.py" line="295" />
@@ -1266,6 +1294,38 @@
 </context>
 <context>
     <name>supplies</name>
+    <message>
+        <source>撤回这份申请？</source>
+        <translation>Withdraw this request?</translation>
+    </message>
+    <message>
+        <source>撤回这份申请（尚未审批完毕时）</source>
+        <translation>Withdraw this request (while it is not yet decided)</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>审批记录</source>
+        <translation>Approval trail</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
     <message>
         <source>编码</source>
         <translation>Code</translation>

@@ -52,7 +52,8 @@ def test_approve_from_the_inbox_moves_the_document_on(qtbot, desk):
     select_rows(page.tab("inbox"), [0])
     dialog = page.open_selected(page.tab("inbox"))
     assert dialog is not None and dialog.can.approve
-    assert "人数" in dialog.fields_box.findChildren(type(dialog.header))[0].text()
+    shown = [label.text() for label in dialog.fields_box.findChildren(type(dialog.header))]
+    assert "人数：" in shown and "2" in shown
     assert dialog.trail.rowCount() == 1  # 提交
     dialog.comment.setPlainText("同意")
     qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
@@ -171,7 +172,7 @@ def test_delegated_work_appears_in_the_delegates_inbox(qtbot, desk):
     )
     page = center(qtbot, deputy)
     assert page.tab("inbox").model.rowCount() == 1
-    assert page.tab("inbox").model.data(page.tab("inbox").model.index(0, 6)) == "代 李四"
+    assert page.tab("inbox").model.data(page.tab("inbox").model.index(0, 7)) == "代 李四"
     assert page.open_tab("delegations").model.rowCount() == 1
 
 
@@ -193,3 +194,55 @@ def test_overdue_deadlines_show_in_red(qtbot, desk):
         brush = model.index(row, due).data(Qt.ItemDataRole.ForegroundRole)
         colours[title] = brush.name() if brush is not None else None
     assert colours == {"早已超期": OVERDUE, "今天提交": None}
+
+
+def test_my_requests_show_the_current_approver_and_how_long_it_has_waited(qtbot, desk):
+    from datetime import datetime, timedelta
+
+    at = datetime.now().replace(microsecond=0) - timedelta(days=2, hours=3, minutes=1)
+    inst = workflow.submit(desk.clerk, "t_desk_approval", title="去市局送文件", at=at)
+    page = center(qtbot, desk.clerk)
+    mine = page.open_tab("mine")
+    keys = [c.key for c in mine.model.columns]
+    row = {k: mine.model.index(0, keys.index(k)).data() for k in ("approvers", "waited")}
+    assert row == {"approvers": "李四", "waited": "2天3小时"}
+    workflow.approve(desk.head, inst.id, "同意")
+    page.reload()
+    assert mine.model.index(0, keys.index("approvers")).data() == "王五"
+    assert mine.model.index(0, keys.index("waited")).data().endswith("分钟")
+
+
+def test_an_urge_is_flagged_in_the_approvers_inbox_and_told_on_his_next_refresh(qtbot, desk):
+    from desktop.approvals import URGED
+
+    inst = submit(desk)
+    w = build_main_window(desk.head, desk.url)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.urge_notice == ""
+    page = w.open_module("approvals")
+    inbox = page.tab("inbox").model
+    urged = [c.key for c in inbox.columns].index("urged")
+    assert inbox.index(0, urged).data() == ""
+    workflow.urge(desk.clerk, inst.id)  # from the applicant's desktop
+    assert w.poll()  # the next refresh
+    assert "催办" in w.urge_notice and w.statusBar().currentMessage() == w.urge_notice
+    assert inbox.index(0, urged).data().startswith("⚑ ")
+    assert inbox.index(0, urged).data(Qt.ItemDataRole.ForegroundRole).name() == URGED
+    w.urge_notice = ""
+    w.poll()
+    assert w.urge_notice == ""  # told once
+
+
+def test_copied_to_me_opens_the_document(qtbot, desk):
+    inst = submit(desk)
+    workflow.carbon_copy(desk.head, inst.id, [desk.leader2], "请知悉")
+    page = center(qtbot, desk.leader2)
+    copied = page.open_tab("copied")
+    assert copied.model.rowCount() == 1
+    select_rows(copied, [0])
+    dialog = page.open_selected(copied)
+    assert dialog is not None and dialog.instance.id == inst.id
+    assert not dialog.can.approve and dialog.action_box.isHidden()
+    shown = [label.text() for label in dialog.fields_box.findChildren(type(dialog.header))]
+    assert "人数：" in shown
