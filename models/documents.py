@@ -93,6 +93,9 @@ class Document(VersionedModel):
     STATES: ClassVar[type[StrEnum]]
     OUTCOMES: ClassVar[Mapping[State, str]] = {}
     TRANSITIONS: ClassVar[tuple[Transition, ...]] = ()
+    DECIDING_DEPARTMENT: ClassVar[str | None] = None
+    """The column naming the department whose head decides a 科室负责人 node (a repair's
+    ``unit``); ``None``: the applicant's own department."""
 
     def instance(self) -> Instance | None:
         return workflow.for_document(self.DOC_TYPE, self.id)
@@ -168,6 +171,14 @@ def register(model: type[D]) -> type[D]:
     """Declare ``model`` a document: the engine's outcomes now reach it through ``OUTCOMES``."""
     _DOCUMENTS[model.DOC_TYPE] = model
     workflow.on_outcome(model.DOC_TYPE)(model.apply_outcome)
+    column = model.DECIDING_DEPARTMENT
+    if column is not None:
+        field = model._meta.fields[column]
+
+        def deciding(doc_id: int) -> int | None:
+            return model.select(field).where(model.id == doc_id).scalar()
+
+        workflow.department_of(model.DOC_TYPE)(deciding)
     return model
 
 

@@ -81,6 +81,7 @@ class Requisition(Document):
     """申请批准单, document type ``supplies_requisition`` (S6)."""
 
     DOC_TYPE = "supplies_requisition"
+    DECIDING_DEPARTMENT = "department"
     STATES = RequisitionState
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: R.APPROVED,
@@ -255,7 +256,6 @@ def submit_requisition(
             title=f"{department.name} 办公用品申请 {req.number}",
             doc_id=req.id,
             fields={"lines": len(lines)},
-            department=department,
             at=at,
         )
         return Requisition.get_by_id(req.id)

@@ -16,13 +16,18 @@ from models.errors import Conflict, RuleViolation
 from models.people import (
     LOCKED_FOREVER,
     Actor,
-    Department,
     Role,
     User,
     department_heads,
     require_active,
 )
-from models.workflow.registry import _GUARDS, _HOOKS, current_version, load_domains
+from models.workflow.registry import (
+    _DEPARTMENTS,
+    _GUARDS,
+    _HOOKS,
+    current_version,
+    load_domains,
+)
 from models.workflow.spec import FINAL_STATES, Flow, Mode, Node, State
 from models.workflow.tables import Delegation, Instance, Step, Task, TaskState
 
@@ -373,11 +378,12 @@ def submit(
     title: str,
     doc_id: int | None = None,
     fields: dict[str, Any] | None = None,
-    department: Department | None = None,
     at: datetime | None = None,
 ) -> Instance:
     """Start the flow for a document. The applicant is ``actor``; conditions are evaluated on
-    ``fields`` now and the first node is opened."""
+    ``fields`` now and the first node is opened. The department whose head decides is the
+    document's own (``department_of``) or the applicant's, read here, never the caller's
+    word."""
     at = at or now()
     if actor.id is None:
         raise RuleViolation("X1", "申请必须由具体人员提交", "a request needs a real applicant")
@@ -385,7 +391,7 @@ def submit(
         require_active(actor)
         version = current_version(doc_type)
         fields = fields or {}
-        dept = department if department is not None else actor.department
+        dept = _deciding_department(doc_type, doc_id, actor)
         inst = Instance.create(
             doc_type=doc_type,
             doc_id=doc_id,
@@ -403,6 +409,16 @@ def submit(
         _activate(inst, 0, actor, at, previous=set())
         _save(inst, expected)
         return inst
+
+
+def _deciding_department(doc_type: str, doc_id: int | None, actor: User) -> int | None:
+    load_domains()
+    of_document = _DEPARTMENTS.get(doc_type)
+    if of_document is not None and doc_id is not None:
+        dept = of_document(doc_id)
+        if dept is not None:
+            return dept
+    return User.select(User.department).where(User.id == actor.id).scalar()
 
 
 @retry_document

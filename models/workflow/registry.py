@@ -19,6 +19,8 @@ Hook = Callable[[Instance, State, Actor], None]
 _HOOKS: dict[str, list[Hook]] = {}
 Guard = Callable[[Instance, Node, Actor], None]
 _GUARDS: dict[str, list[Guard]] = {}
+DepartmentOf = Callable[[int], int | None]
+_DEPARTMENTS: dict[str, DepartmentOf] = {}
 
 
 def register_flow(flow: Flow) -> Flow:
@@ -45,6 +47,20 @@ def registered_flow(doc_type: str) -> Flow:
         raise RuleViolation(
             None, f"未定义审批流程：{doc_type}", f"no flow for {doc_type}"
         ) from None
+
+
+def department_of(doc_type: str) -> Callable[[DepartmentOf], DepartmentOf]:
+    """Register ``fn(doc_id)``: the id of the department whose head decides a 科室负责人 node
+    of a ``doc_type`` document, as its row holds it (a repair: the vehicle's unit). The
+    engine asks it when the document is submitted, so no caller can route a request to the
+    head of another department. A type without one: the applicant's own department, as the
+    database holds it."""
+
+    def wrap(fn: DepartmentOf) -> DepartmentOf:
+        _DEPARTMENTS[doc_type] = fn
+        return fn
+
+    return wrap
 
 
 def on_outcome(doc_type: str) -> Callable[[Hook], Hook]:

@@ -5,11 +5,12 @@ holds it now."""
 from __future__ import annotations
 
 import ast
+import inspect
 from pathlib import Path
 
 import pytest
 
-from models import fleet, supplies
+from models import fleet, supplies, workflow
 from models.base import now
 from models.db import db
 from models.errors import RuleViolation
@@ -67,3 +68,29 @@ def test_X1_the_command_line_cannot_file_a_request_in_someones_name(office):
         supplies.submit_requisition(SYSTEM, lines=[supplies.RequisitionLineInput(sup.pen, 1)])
     assert err.value.rule == "X1" and "命令行" in err.value.zh
     assert supplies.Requisition.select().count() == 0 and fleet.Repair.select().count() == 0
+
+
+HEADED = workflow.register_flow(
+    workflow.Flow(
+        "test_headed",
+        "部门负责人审批",
+        (workflow.Node("head", "科室负责人", (workflow.Approver.dept_head(),)),),
+    )
+)
+
+
+def test_X1_the_engine_asks_the_document_for_the_deciding_department_not_the_caller(office):
+    assert "department" not in inspect.signature(workflow.submit).parameters
+    # No document: the applicant's department as the database holds it, not his object.
+    office.clerk.department_id = office.squad.id
+    office.clerk.department = office.squad
+    inst = workflow.submit(office.clerk, HEADED.doc_type, title="请假")
+    assert inst.department_id == office.office.id
+    assert [t.id for t in workflow.inbox(office.squad_head)] == []
+    assert len(workflow.inbox(office.head)) == 1
+    # A document: the department its row names (a requisition's department).
+    sup = build_sup(office)
+    slip = supplies.submit_requisition(
+        office.squad_head, lines=[supplies.RequisitionLineInput(sup.pen, 1)]
+    )
+    assert slip.instance().department_id == slip.department_id == office.squad.id

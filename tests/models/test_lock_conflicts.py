@@ -197,3 +197,43 @@ def test_X_eight_desktops_issuing_the_last_units_see_no_driver_error(office, dat
     assert issued == 40, outcomes
     assert item(sup.pen).on_hand == 0 and item(sup.paper).on_hand == 0
     assert supplies.ledger_mismatches() == []
+
+
+def test_X_a_real_deadlock_is_retried_and_the_issue_goes_through(office, database):
+    """A second desktop holds the paper, and then asks for the pen the issue already holds
+    while the issue waits for the paper: MariaDB finds the deadlock and rolls back the
+    lighter transaction. The other desktop has written much (it is the heavier one), so the
+    issue is the victim; it runs again and goes through once the other desktop is done."""
+    if not is_mysql():
+        pytest.skip("SQLite serialises writers with BEGIN IMMEDIATE: no deadlock to retry")
+    sup = build_sup(office)
+    opening(sup, sup.pen, 10)
+    opening(sup, sup.paper, 10)
+    req = approved_requisition(sup, (sup.pen, 1), (sup.paper, 1))
+    first, second = sorted([sup.pen.id, sup.paper.id])
+    holder = _Holder(database, second)
+    cur = holder.conn.cursor()
+    cur.executemany(  # weight: the server rolls back the transaction that did less
+        "INSERT INTO setting (`key`, value) VALUES (%s, %s)",
+        [(f"scratch.{n}", "x") for n in range(300)],
+    )
+
+    def ask_for_the_first() -> None:
+        time.sleep(0.8)  # the issue now holds the first item and waits for the second
+        cur.execute("SELECT id FROM item WHERE id=%s FOR UPDATE", (first,))
+        time.sleep(0.3)
+        holder.release()
+
+    def deadlocks() -> int:
+        row = database.execute_sql("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'").fetchone()
+        return int(row[1])
+
+    before = deadlocks()
+    other = threading.Thread(target=ask_for_the_first)
+    other.start()
+    supplies.issue_requisition(office.logistics, req, receiver=office.clerk)
+    other.join(10)
+    assert deadlocks() > before  # there was a deadlock, and the issue survived it
+    assert item(sup.pen).on_hand == 9 and item(sup.paper).on_hand == 9
+    kinds = supplies.Movement.select().where(supplies.Movement.kind == "issue").count()
+    assert kinds == 2

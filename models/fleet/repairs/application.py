@@ -198,7 +198,6 @@ def apply_repair(
             title=f"{vehicle.plate} 维修 {repair.number}",
             doc_id=repair.id,
             fields={"kind": kind},
-            department=vehicle.unit,
             at=at,
         )
         return repair

@@ -67,6 +67,7 @@ class Repair(Document):
     and every action on it, declared (``models.documents``)."""
 
     DOC_TYPE = "fleet_repair"
+    DECIDING_DEPARTMENT = "unit"  # the vehicle's unit decides, whoever drives it
     STATES = RepairState
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: S.AUTHORISED,
@@ -315,6 +316,17 @@ SUPPLEMENT_FLOW = workflow.register_flow(
         rule="F4",
     )
 )
+
+
+@workflow.department_of(SUPPLEMENT_FLOW.doc_type)
+def _supplement_unit(supplement_id: int) -> int | None:
+    """A supplement is filed under its repair's unit, like the repair itself."""
+    return (
+        Repair.select(Repair.unit)
+        .join(Supplement, on=(Supplement.repair == Repair.id))
+        .where(Supplement.id == supplement_id)
+        .scalar()
+    )
 
 
 documents.register(Repair)

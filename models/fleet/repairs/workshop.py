@@ -110,7 +110,6 @@ def propose_supplement(
             title=f"{repair.vehicle.plate} 追加项目 {repair.number}-{number}",
             doc_id=supplement.id,
             fields={"costly": costly},
-            department=repair.unit,
             at=at,
         )
         return supplement
