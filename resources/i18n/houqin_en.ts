@@ -2770,6 +2770,10 @@
         <source>请先选中一份维修单。</source>
         <translation>Select a repair first.</translation>
     </message>
+    <message>
+        <source>历史补录</source>
+        <translation>Paper history</translation>
+    </message>
 </context>
 <context>
     <name>StatsTab</name>
@@ -2860,6 +2864,10 @@
     <message>
         <source>正在生成月报…</source>
         <translation>Writing the monthly report…</translation>
+    </message>
+    <message>
+        <source>（其中历史补录 %1 次、¥%2，不计入及时率和合格率）</source>
+        <translation> (of which %1 from paper history, ¥%2, not in the on-time and pass rates)</translation>
     </message>
 </context>
 <context>
