@@ -336,3 +336,23 @@ def test_F8_paper_history_is_marked_in_the_register_and_the_report(fl, tmp_path)
     paid = _sheet(tmp_path / "m.xlsx", "有偿服务登记表")
     header = paid[3]
     assert dict(zip(header, paid[4], strict=True))["历史补录"] == "是"
+
+
+def test_F9_a_paper_repair_prints_marked_as_history(fl, tmp_path):  # noqa: F811
+    repair = fleet.record_historical_repair(
+        fl.office.logistics,
+        fl.car,
+        shop=fl.shop,
+        fault="更换离合器",
+        cost=Decimal("3200"),
+        applied_on=date(2025, 6, 3),
+        closed_on=date(2025, 6, 5),
+        number="LS2025-0007",
+    )
+    texts = pages(print_form("repair", repair.id, tmp_path / "h.pdf"))
+    assert len(texts) == 3
+    for text in texts:
+        assert "LS2025-0007" in text and "历史补录" in text and "无准修通知单" in text
+    with pytest.raises(RuleViolation) as err:
+        print_form("authorisation", repair.id, tmp_path / "a.pdf")
+    assert err.value.rule == "F2"
