@@ -2671,6 +2671,10 @@
         <source>请先选中修理厂已完成的项目。</source>
         <translation>Select the lines the shop has done first.</translation>
     </message>
+    <message>
+        <source>历史补录</source>
+        <translation>Paper history</translation>
+    </message>
 </context>
 <context>
     <name>RepairsTab</name>

@@ -389,3 +389,6 @@ def test_the_repair_list_marks_paper_history(qtbot, fl):
         for r in range(model.rowCount())
     }
     assert marks == {"LS2025-0007": "历史补录", live.number: ""}
+    win = repair_window(qtbot, o.logistics, Repair.get(Repair.number == "LS2025-0007"))
+    assert "历史补录" in win.header.text()
+    assert not any(b.isVisibleTo(win) for b in win.buttons.values())  # nothing to act on
