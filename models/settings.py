@@ -215,7 +215,11 @@ def put(actor: Any, key: str, value: Any) -> Any:
         return typed
     with db.atomic():
         if spec.guard is not None:
-            held(key)  # the row locked: a use case filling it in waits for this change
+            # The row locked: a use case filling it in waits for this change, and the value
+            # compared and audited is the one standing now, not the one read before.
+            old = held(key)
+            if old == typed:
+                return typed
             spec.guard(typed)
         if Setting.update(value=_text(typed)).where(Setting.key == key).execute() == 0:
             Setting.create(key=key, value=_text(typed))
@@ -223,14 +227,15 @@ def put(actor: Any, key: str, value: Any) -> Any:
     return typed
 
 
-def _ensure_row(key: str) -> None:
-    """Create the setting's row, empty, when it has none, so there is a row to lock; another
-    desktop creating it at the same moment is no error."""
-    if Setting.select().where(Setting.key == key).exists():
+def _ensure_row(spec: SettingSpec) -> None:
+    """Create the setting's row, holding its default (empty for an optional one), when it has
+    none, so there is a row to lock; another desktop creating it at the same moment is no
+    error."""
+    if Setting.select().where(Setting.key == spec.key).exists():
         return
     try:
         with db.atomic():  # a savepoint: the duplicate key does not spoil the caller's work
-            Setting.create(key=key, value="")
+            Setting.create(key=spec.key, value=_text(spec.default))
     except peewee.IntegrityError:
         pass
 
@@ -242,7 +247,7 @@ def held(key: str) -> Any:
     spec = _spec(key)
     if spec is None:
         raise KeyError(key)
-    _ensure_row(key)
+    _ensure_row(spec)
     row = for_update(Setting.select().where(Setting.key == key)).get()
     return spec.default if row.value == "" and spec.optional else _coerce(spec, row.value)
 
