@@ -8,7 +8,7 @@ exactly the same checks.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -299,7 +299,11 @@ class SettingsPanel(QWidget):
             kind = FieldType.MONEY if spec.kind is Decimal else FieldType.INTEGER
             if spec.kind is str:
                 kind = FieldType.TEXT
-            field = Field(key, spec.label_zh, kind, required=True, label_en=spec.label_en)
+            elif spec.kind is date:
+                kind = FieldType.DATE
+            field = Field(
+                key, spec.label_zh, kind, required=not spec.optional, label_en=spec.label_en
+            )
             editor = FieldEditor(field, self)
             editor.set_value(settings.get(key))
             self.editors[key] = editor
@@ -325,7 +329,9 @@ class SettingsPanel(QWidget):
             editor.show_error("")
             widget = editor.widget
             raw = widget.text().strip() if isinstance(widget, QLineEdit) else editor.raw()
-            if not raw:
+            if not raw and not editor.field.required:
+                raw = ""  # an optional setting left empty (a date not set yet)
+            elif not raw:
                 editor.show_error(self.tr("必填"))
                 ok = False
                 continue

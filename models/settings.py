@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import InvalidOperation
 from typing import Any
 
@@ -13,7 +14,7 @@ import peewee
 
 from models import audit
 from models.base import BaseModel
-from models.db import db
+from models.db import db, for_update
 from models.errors import RuleViolation
 
 
@@ -21,11 +22,20 @@ from models.errors import RuleViolation
 class SettingSpec:
     key: str
     default: Any
-    kind: type  # int, Decimal or str
+    kind: type  # int, Decimal, str or date (a date may be empty: default None)
     label_zh: str
     label_en: str
     minimum: Any = None
     check: Callable[[Any], Any] | None = None  # raises ValueError with the reason
+    # Called by ``put`` inside its transaction with the new value: a setting whose value
+    # must agree with the office's records (the go-live date and the repairs on either
+    # side of it) refuses there with the rule, raising ``RuleViolation``.
+    guard: Callable[[Any], None] | None = None
+
+    @property
+    def optional(self) -> bool:
+        """A setting that may be left empty (a date not set yet)."""
+        return self.default is None
 
 
 def _office_hours(text: str) -> Any:
@@ -129,9 +139,30 @@ class Setting(BaseModel):
     value = peewee.TextField()
 
 
+def _date(raw: Any) -> date | None:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if raw is None or isinstance(raw, date):
+        return raw
+    text = str(raw).strip()
+    return date.fromisoformat(text) if text else None
+
+
+def _text(value: Any) -> str:
+    """How a value is stored: an empty optional setting is the empty string."""
+    return "" if value is None else str(value)
+
+
 def _coerce(spec: SettingSpec, raw: Any) -> Any:
     try:
-        value = spec.kind(str(raw).strip()) if spec.kind is not str else str(raw)
+        if spec.kind is date:
+            value = _date(raw)
+            if value is None:
+                return None
+        elif spec.kind is str:
+            value = str(raw)
+        else:
+            value = spec.kind(str(raw).strip())
     except (ValueError, InvalidOperation) as exc:
         raise RuleViolation(
             None,
@@ -165,7 +196,9 @@ def get(key: str) -> Any:
     if spec is None:
         raise KeyError(key)
     row = Setting.get_or_none(Setting.key == key)
-    return spec.default if row is None else _coerce(spec, row.value)
+    if row is None or (row.value == "" and spec.optional):
+        return spec.default
+    return _coerce(spec, row.value)
 
 
 def put(actor: Any, key: str, value: Any) -> Any:
@@ -181,7 +214,59 @@ def put(actor: Any, key: str, value: Any) -> Any:
         old = get(key)
         if old == typed:
             return typed
-        if Setting.update(value=str(typed)).where(Setting.key == key).execute() == 0:
-            Setting.create(key=key, value=str(typed))
+        if spec.guard is not None:
+            # The row locked: a use case filling it in waits for this change, and the value
+            # compared and audited is the one standing now, not the one read before.
+            old = held(key)
+            if old == typed:
+                return typed
+            spec.guard(typed)
+        if Setting.update(value=_text(typed)).where(Setting.key == key).execute() == 0:
+            Setting.create(key=key, value=_text(typed))
         audit.record(actor, "setting", None, "update", {key: (old, typed)})
+    return typed
+
+
+def _ensure_row(spec: SettingSpec) -> None:
+    """Create the setting's row, holding its default (empty for an optional one), when it has
+    none, so there is a row to lock; another desktop creating it at the same moment is no
+    error."""
+    if Setting.select().where(Setting.key == spec.key).exists():
+        return
+    try:
+        with db.atomic():  # a savepoint: the duplicate key does not spoil the caller's work
+            Setting.create(key=spec.key, value=_text(spec.default))
+    except peewee.IntegrityError:
+        pass
+
+
+def held(key: str) -> Any:
+    """The setting's value read under its row lock, inside the caller's transaction: a
+    change of it by another desktop waits for the caller to commit, and the caller waits for
+    one already under way (and then reads what it wrote)."""
+    spec = _spec(key)
+    if spec is None:
+        raise KeyError(key)
+    _ensure_row(spec)
+    row = for_update(Setting.select().where(Setting.key == key)).get()
+    return spec.default if row.value == "" and spec.optional else _coerce(spec, row.value)
+
+
+def fill_if_empty(
+    key: str, value: Any, *, by: Any, note: str | None = None, earlier: bool = False
+) -> Any:
+    """Insert-if-absent for an optional setting, in the caller's transaction (a use case
+    that sets it as a side effect, not an administrator): the row is locked first, so the
+    first caller's value stands and two callers at once never store two values; with
+    ``earlier`` a smaller value (an earlier date) replaces a larger one. Returns the value
+    that stands."""
+    spec = _spec(key)
+    if spec is None:
+        raise KeyError(key)
+    typed = _coerce(spec, value)
+    current = held(key)
+    if current is not None and not (earlier and typed < current):
+        return current
+    Setting.update(value=_text(typed)).where(Setting.key == key).execute()
+    audit.record(by, "setting", None, "update", {key: (current, typed)}, note)
     return typed

@@ -156,6 +156,13 @@ class StatsTab(PageTab):
             .replace("%2", f"{total.cost:,.2f}")
             .replace("%3", percent(total.timeliness))
             .replace("%4", percent(total.pass_rate))
+            + (
+                self.tr("（其中历史补录 %1 次、¥%2，不计入及时率和合格率）")
+                .replace("%1", str(total.historical))
+                .replace("%2", f"{total.historical_cost:,.2f}")
+                if total.historical
+                else ""
+            )
         )
         for key, groups in (
             ("unit", report.by_unit),

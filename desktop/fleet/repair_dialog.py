@@ -223,6 +223,7 @@ class RepairDialog(QDialog):
             f"<span style='font-size:17px; font-weight:bold'>{repair.number}　"
             f"{repair.vehicle.plate}</span>　{kind} · {repair.unit.name}　"
             f"<b style='color:{colour}'>{labels.label(state)}</b>　{where}"
+            + (f"　<b>{self.tr('历史补录')}</b>" if repair.historical else "")
         )
         self._show_form(doc)
         self._show_lines(repair)

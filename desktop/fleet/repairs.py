@@ -76,6 +76,13 @@ class RepairsTab(PageTab):
                 align_right=True,
             ),
             Column("authorisation", self.tr("准修通知单"), Repair.authorisation_no, width=110),
+            Column(
+                "historical",
+                self.tr("历史补录"),
+                Repair.historical,
+                fmt=lambda v: self.tr("历史补录") if v else "",
+                width=70,
+            ),
         ]
         self.model = LazyQueryModel(
             self._base,

@@ -112,6 +112,10 @@ def _load_repair(repair_id: int) -> PrintDoc:
         else "",
     }
     extra = [(f"项目{i}", _line_text(ln)) for i, ln in enumerate(repair.lines, 1)]
+    if repair.historical:  # no step of the flow happened in Houqin: say so on the paper
+        values["state"] = f"{repair.state_label}（历史补录）"
+        values["authorisation_no"] = "（历史补录，无准修通知单）"
+        extra.insert(0, ("历史补录", "上线日期前的纸质维修记录，补录入系统，未经软件内审批流程"))
     return PrintDoc(
         spec=REPAIR_FORM,
         number=repair.number,

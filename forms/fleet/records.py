@@ -74,6 +74,15 @@ REPAIRS = FormSpec(
             "state", "状态", width=8, help="导出用；导入的历史维修均为已完工。", label_en="State"
         ),
         Field(
+            "historical",
+            "历史补录",
+            FieldType.CHOICE,
+            width=8,
+            choices=YES_NO,
+            help="导出用：是 = 上线前的纸质维修记录（未经软件内流程）；导入的维修均为历史补录。",
+            label_en="Paper history",
+        ),
+        Field(
             "applied_on",
             "报修日期",
             FieldType.DATE,
@@ -128,7 +137,10 @@ REPAIRS = FormSpec(
         ),
         Field("payer", "付费单位", width=16, max_length=100, label_en="Payer"),
     ),
-    help="导入用于录入系统启用前的纸质维修记录（只能新增）；新的维修请在软件中报修。",
+    help=(
+        "导入用于录入上线日期（系统设置）前的纸质维修记录（只能新增）；"
+        "上线后的维修和有未完成维修单的车辆不能补录，新的维修请在软件中报修。"
+    ),
 )
 
 FUEL = FormSpec(
@@ -151,6 +163,7 @@ FUEL = FormSpec(
 
 
 def _insert_repair(actor: Any, v: Values) -> None:
+    """Every imported repair is paper history (before the go-live date, F2)."""
     fleet.record_historical_repair(
         actor,
         v["plate"],
@@ -193,6 +206,8 @@ def _repair_query(filters: Filters) -> Any:
     if filters.get("state"):
         code = next(s for s in fleet.RepairState if s.label == filters["state"])
         query = query.where(Repair.state == code.value)
+    if filters.get("historical"):
+        query = query.where(Repair.historical == yes(filters["historical"]))
     return query
 
 
@@ -207,6 +222,7 @@ def _repair_rows(filters: Filters) -> Iterator[Values]:
             "fault": r.fault,
             "shop": r.shop.name if r.shop_id else "",
             "state": r.state_label,
+            "historical": yes_no(r.historical),
             "applied_on": r.applied_at.date(),
             "promised_date": r.promised_date,
             "closed_on": r.closed_at.date() if r.closed_at else None,
@@ -238,7 +254,7 @@ register_kind(
         update=_refuse_repair_update,
         rows=_repair_rows,
         count=lambda f: _repair_query(f).count(),
-        filters=("plate", "shop", "unit", "state"),
+        filters=("plate", "shop", "unit", "state", "historical"),
     )
 )
 

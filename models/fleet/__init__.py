@@ -14,6 +14,7 @@ by concern, each module small enough to read in one sitting:
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import peewee
@@ -45,6 +46,7 @@ from models.fleet.repairs import (
     resubmit_repair,
     supplement_to_decide,
 )
+from models.fleet.repairs.golive import GO_LIVE, check_go_live, go_live_date
 from models.fleet.stats import (
     Figures,
     MonthlyReport,
@@ -106,6 +108,14 @@ settings.register(
         "spot-check callback share (%)",
         Decimal("0"),
     ),
+    settings.SettingSpec(
+        GO_LIVE,
+        None,
+        date,
+        "上线日期（此前的纸质维修可补录，此后一律在软件中报修）",
+        "go-live date (paper repairs before it may be entered; from it every repair is filed here)",
+        guard=check_go_live,
+    ),
 )
 
 # Every fleet table, in creation order (schema version 2, declared in ``models.domains``).
@@ -151,6 +161,7 @@ def migrate_8(database: peewee.Database) -> None:
 
 __all__ = [
     "CENT",
+    "GO_LIVE",
     "MONEY",
     "PROVINCES",
     "REPAIR_FLOW",
@@ -191,6 +202,7 @@ __all__ = [
     "enter_shop",
     "file_repair",
     "finish_repair",
+    "go_live_date",
     "log_fuel",
     "maintenance_compliance",
     "maintenance_due",

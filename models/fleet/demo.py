@@ -81,6 +81,38 @@ def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour, 0))
 
 
+OLD_SHOP = ("老城汽修厂", "西城区旧鼓楼大街3号")  # designated on paper, off the list since
+
+
+def _paper_history(
+    logistics: User, vehicles: list[fleet.Vehicle], shops: list[fleet.RepairShop], start: date
+) -> int:
+    """Paper repairs (历史补录) from the two months before ``start``, numbered as on paper
+    (LS…), then the old shop taken off the list. Its own seed: the live year stays the same."""
+    rng = random.Random(20260901)
+    old = fleet.add_shop(logistics, *OLD_SHOP)
+    count = 0
+    for i in range(8):
+        applied = start - timedelta(days=60 - i * 7)
+        fault, items = rng.choice(FAULTS)
+        cost = sum((Decimal(p) for _n, p, _k in items), Decimal("0"))
+        fleet.record_historical_repair(
+            logistics,
+            vehicles[(i * 3) % len(vehicles)],
+            shop=old if i % 3 == 0 else shops[i % len(shops)],
+            fault=fault,
+            cost=cost,
+            applied_on=applied,
+            closed_on=applied + timedelta(days=rng.randint(1, 4)),
+            promised_date=applied + timedelta(days=3),
+            first_pass=rng.random() > 0.1,
+            number=f"LS{applied:%Y}-{i + 1:04d}",
+        )
+        count += 1
+    fleet.set_designated(logistics, old, False)
+    return count
+
+
 def load(password: str, today: date | None = None) -> dict[str, int]:
     """Fill the fleet of the demo office (``models.demo`` must have run). Returns counts."""
     today = today or date.today()
@@ -167,6 +199,11 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
                 )
                 counts["maintenance"] += 1
             day += timedelta(days=rng.randint(7, 13))
+
+    # The paper archive of the two months before the year: entered first, because from the
+    # first live application on (the go-live date) history is closed (F2). The shop of
+    # some of them has since left the designated list; its history stays (F7).
+    counts["history"] = _paper_history(logistics, vehicles, shops, start)
 
     # Repairs through the whole flow, about 12 a month; the last weeks stay open.
     day = start + timedelta(days=3)

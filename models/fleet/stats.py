@@ -1,5 +1,10 @@
 """车辆管理, month-end statistics (F8): repairs closed in the month by vehicle, unit and shop,
-with 及时率 and 合格率, the 有偿服务 register and a reproducible spot-check pick."""
+with 及时率 and 合格率, the 有偿服务 register and a reproducible spot-check pick.
+
+Repairs entered from the paper archive (历史补录) count in 维修次数 and 费用, with their own
+totals beside them, and stay out of 及时率 and 合格率: those rates measure the flow — the
+promised date the fleet manager set at 车管鉴定 (F2) and the first acceptance the driver
+signed (F6) — and a paper record went through neither."""
 
 from __future__ import annotations
 
@@ -28,18 +33,25 @@ def month_bounds(period: str) -> tuple[datetime, datetime]:
 
 @dataclass
 class Figures:
-    count: int = 0
+    count: int = 0  # every repair closed, live and 历史补录
     cost: Decimal = Decimal("0")
-    on_time: int = 0
-    first_pass: int = 0
+    on_time: int = 0  # live repairs only
+    first_pass: int = 0  # live repairs only
+    historical: int = 0  # of ``count``: entered from the paper archive
+    historical_cost: Decimal = Decimal("0")  # of ``cost``
+
+    @property
+    def live(self) -> int:
+        """Repairs that went through the flow: the base of 及时率 and 合格率."""
+        return self.count - self.historical
 
     @property
     def timeliness(self) -> float | None:
-        return self.on_time / self.count if self.count else None
+        return self.on_time / self.live if self.live else None
 
     @property
     def pass_rate(self) -> float | None:
-        return self.first_pass / self.count if self.count else None
+        return self.first_pass / self.live if self.live else None
 
 
 @dataclass
@@ -98,8 +110,12 @@ def monthly_report(period: str) -> MonthlyReport:
         for fig in groups:
             fig.count += 1
             fig.cost += costs[repair.id]
-            fig.on_time += on_time
-            fig.first_pass += bool(repair.first_pass)
+            if repair.historical:
+                fig.historical += 1
+                fig.historical_cost += costs[repair.id]
+            else:
+                fig.on_time += on_time
+                fig.first_pass += bool(repair.first_pass)
         if repair.paid:
             report.paid.append(repair)
     share = settings.get("fleet.spot_check_percent") / Decimal(100)

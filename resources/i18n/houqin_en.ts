@@ -2731,6 +2731,10 @@
         <source>请先选中修理厂已完成的项目。</source>
         <translation>Select the lines the shop has done first.</translation>
     </message>
+    <message>
+        <source>历史补录</source>
+        <translation>Paper history</translation>
+    </message>
 </context>
 <context>
     <name>RepairsTab</name>
@@ -2830,6 +2834,10 @@
         <source>请先选中一份维修单。</source>
         <translation>Select a repair first.</translation>
     </message>
+    <message>
+        <source>历史补录</source>
+        <translation>Paper history</translation>
+    </message>
 </context>
 <context>
     <name>StatsTab</name>
@@ -2920,6 +2928,10 @@
     <message>
         <source>正在生成月报…</source>
         <translation>Writing the monthly report…</translation>
+    </message>
+    <message>
+        <source>（其中历史补录 %1 次、¥%2，不计入及时率和合格率）</source>
+        <translation> (of which %1 from paper history, ¥%2, not in the on-time and pass rates)</translation>
     </message>
 </context>
 <context>

@@ -133,3 +133,28 @@ def test_dates_come_back_as_dates(qtbot, desk):
     assert dialog.try_submit()
     assert dialog.result == {"day": date(2026, 11, 3)}
     assert Department.select().count() == 2  # nothing was written by the dialog itself
+
+
+def test_F2_the_go_live_date_is_an_optional_date_on_the_settings_page(qtbot, desk):
+    from models import fleet
+
+    panel = SettingsPanel(desk.admin)
+    qtbot.addWidget(panel)
+    editor = panel.editors[fleet.GO_LIVE]
+    assert isinstance(editor.widget, QDateEdit)
+    assert panel.save()  # left empty: not 必填, nothing stored
+    assert settings.get(fleet.GO_LIVE) is None
+    editor.set_value(date(2026, 10, 1))
+    assert panel.save()
+    assert settings.get(fleet.GO_LIVE) == date(2026, 10, 1)
+    fleet.apply_repair(desk.driver, _car(desk), "刹车异响")  # live since today
+    editor.widget.setDate(editor.widget.minimumDate())  # emptied again
+    assert not panel.save()
+    assert editor.error.text().startswith("[F2] ") and "不能清空" in editor.error.text()
+    assert settings.get(fleet.GO_LIVE) == date(2026, 10, 1)
+
+
+def _car(desk):
+    from models import fleet
+
+    return fleet.add_vehicle(desk.fleet, "京A12345", desk.squad, drivers=[desk.driver])

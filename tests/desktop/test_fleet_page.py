@@ -362,3 +362,33 @@ def test_F8_chart_has_twelve_months_and_the_monthly_report_is_exported(qtbot, fl
     assert any("按单位" in c for c in cells)
     assert "一中队" in cells and "京A·12345" in cells and "城东汽修厂" in cells
     assert any("市局机关" in c for c in cells)
+
+
+def test_the_repair_list_marks_paper_history(qtbot, fl):
+    o = fl.office
+    fleet.record_historical_repair(
+        o.logistics,
+        fl.car,
+        shop=fl.shop,
+        fault="更换离合器",
+        cost=Decimal("3200"),
+        applied_on=date(2025, 6, 3),
+        closed_on=date(2025, 6, 5),
+        number="LS2025-0007",
+    )
+    live = authorised(fl)
+    tab = page_for(qtbot, o.logistics).open_tab("repairs")
+    model = tab.model
+    column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "历史补录"
+    )
+    marks = {
+        model.data(model.index(r, 0)): model.data(model.index(r, column))
+        for r in range(model.rowCount())
+    }
+    assert marks == {"LS2025-0007": "历史补录", live.number: ""}
+    win = repair_window(qtbot, o.logistics, Repair.get(Repair.number == "LS2025-0007"))
+    assert "历史补录" in win.header.text()
+    assert not any(b.isVisibleTo(win) for b in win.buttons.values())  # nothing to act on

@@ -15,7 +15,7 @@ from forms.excel_import import import_file
 from forms.excel_template import write_template
 from forms.fleet import write_monthly_report
 from forms.printing import print_form
-from models import fleet
+from models import fleet, settings
 from models.errors import RuleViolation
 from tests.forms.helpers import write_xlsx
 from tests.models.test_fleet import T0, close, fl, in_repair, lines  # noqa: F401
@@ -252,3 +252,107 @@ def _url(database) -> str:
         f"mysql://{params['user']}:{params.get('password', '')}@{params['host']}:"
         f"{params['port']}/{database.database}"
     )
+
+
+HISTORY_HEADER = ["维修单号", "车牌号", "故障情况", "修理厂", "报修日期", "验收日期", "维修费用"]
+
+
+def test_F2_history_import_is_refused_on_or_after_the_go_live_date(fl, tmp_path):  # noqa: F811
+    settings.put(fl.office.admin, fleet.GO_LIVE, date(2026, 10, 1))
+    late = write_xlsx(
+        tmp_path / "late.xlsx",
+        [
+            HISTORY_HEADER,
+            [
+                "LS2026-0001",
+                "京A12345",
+                "换轮胎",
+                "城东汽修厂",
+                date(2026, 9, 1),
+                "2026/9/2",
+                "800",
+            ],
+            [
+                "LS2026-0002",
+                "京A12345",
+                "换刹车",
+                "城东汽修厂",
+                date(2026, 9, 30),
+                "2026/10/1",
+                "9800",
+            ],
+        ],
+    )
+    result = import_file("repairs", late, actor=fl.office.logistics)
+    assert not result.committed and result.rejected_rows == [3]
+    assert "[F2]" in str(result.errors[0]) and "上线日期 2026-10-01" in str(result.errors[0])
+    assert fleet.Repair.select().count() == 0  # all or nothing
+
+
+def _sheet(path, title=None) -> list[list]:
+    book = load_workbook(path)
+    return [list(r) for r in (book[title] if title else book.active).iter_rows(values_only=True)]
+
+
+def test_F8_paper_history_is_marked_in_the_register_and_the_report(fl, tmp_path):  # noqa: F811
+    settings.put(fl.office.admin, fleet.GO_LIVE, date(2026, 10, 10))
+    fleet.record_historical_repair(
+        fl.office.logistics,
+        fl.car,
+        shop=fl.shop,
+        fault="更换离合器",
+        cost=Decimal("9800"),
+        applied_on=date(2026, 10, 1),
+        closed_on=date(2026, 10, 5),
+        first_pass=False,
+        paid=True,
+        payer="区交通运输局",
+        number="LS2026-0009",
+    )
+    close(fl, in_repair(fl), datetime(2026, 10, 15, 10, 0))
+    export_register("repairs", tmp_path / "r.xlsx")
+    rows = _sheet(tmp_path / "r.xlsx")
+    header = next(r for r in rows if r and r[0] == "维修单号")
+    column = header.index("历史补录")
+    marks = {
+        r[0]: r[column]
+        for r in rows[rows.index(header) + 1 :]
+        if r[0] in ("LS2026-0009", "WX2026-0001")
+    }
+    assert marks == {"LS2026-0009": "是", "WX2026-0001": "否"}
+    only = export_register("repairs", tmp_path / "h.xlsx", filters={"historical": "是"})
+    assert only.rows == 1
+
+    write_monthly_report("2026-10", tmp_path / "m.xlsx")
+    unit = _sheet(tmp_path / "m.xlsx", "月度维修统计（按单位）")
+    header = unit[3]
+    row = dict(zip(header, unit[4], strict=True))
+    assert row["维修次数"] == 2 and row["维修费用（元）"] == 10900
+    assert row["其中历史补录（次）"] == 1 and row["其中历史补录费用（元）"] == 9800
+    assert row["按期完成"] == 1 and row["及时率"] == 1 and row["合格率"] == 1  # the live one
+    assert "其中历史补录 1 次，9800.00 元" in str(unit[2]) and "仅计软件内流程的 1 次" in str(
+        unit[2]
+    )
+    paid = _sheet(tmp_path / "m.xlsx", "有偿服务登记表")
+    header = paid[3]
+    assert dict(zip(header, paid[4], strict=True))["历史补录"] == "是"
+
+
+def test_F9_a_paper_repair_prints_marked_as_history(fl, tmp_path):  # noqa: F811
+    repair = fleet.record_historical_repair(
+        fl.office.logistics,
+        fl.car,
+        shop=fl.shop,
+        fault="更换离合器",
+        cost=Decimal("3200"),
+        applied_on=date(2025, 6, 3),
+        closed_on=date(2025, 6, 5),
+        number="LS2025-0007",
+    )
+    texts = pages(print_form("repair", repair.id, tmp_path / "h.pdf"))
+    assert len(texts) == 3
+    for text in texts:
+        assert "LS2025-0007" in text and "历史补录" in text and "无准修通知单" in text
+    with pytest.raises(RuleViolation) as err:
+        print_form("authorisation", repair.id, tmp_path / "a.pdf")
+    assert err.value.rule == "F2"

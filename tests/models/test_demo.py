@@ -18,3 +18,15 @@ def test_demo_fills_every_role_and_a_year_of_fleet(database):
     assert closed.count() > 100
     leader = User.get(User.username == "wangjianguo")
     assert workflow.inbox(leader).count() >= 1  # something to approve on first start
+
+
+def test_F2_the_demo_enters_its_paper_history_before_the_go_live_date(database):
+    summary = demo.load(password="demo-pass-1")
+    assert summary.counts["history"] == 8
+    history = fleet.Repair.select().where(fleet.Repair.historical)
+    live = fleet.Repair.select().where(~fleet.Repair.historical)
+    go_live = fleet.go_live_date()
+    assert go_live == min(r.applied_at for r in live).date()
+    assert max(r.closed_at for r in history).date() < go_live
+    old = fleet.RepairShop.get(fleet.RepairShop.name == "老城汽修厂")
+    assert not old.designated and old.repairs.count() == 3  # off the list, history kept

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from models import fleet, settings, workflow
+from models import audit, fleet, settings, workflow
+from models.base import now
 from models.errors import RuleViolation
-from models.fleet import LineInput, LineState, RepairState, VehicleStatus
+from models.fleet import GO_LIVE, LineInput, LineState, RepairState, VehicleStatus
 from models.people import User
 
 T0 = datetime(2026, 10, 12, 9, 0)  # a Monday
@@ -654,7 +655,9 @@ def test_F8_historical_repairs_from_paper_count_in_statistics_but_skip_nothing(f
     assert repair.historical and repair.state == RepairState.CLOSED
     report = fleet.monthly_report("2026-03")
     assert report.total.count == 1 and report.total.cost == Decimal("3200.00")
-    assert report.total.timeliness == 0.0
+    assert report.total.historical == 1 and report.total.historical_cost == Decimal("3200.00")
+    # late on paper (promised 3-4, closed 3-5), yet no rate: none of it went through the flow
+    assert report.total.timeliness is None and report.total.pass_rate is None
     with pytest.raises(RuleViolation) as refusal:
         fleet.record_historical_repair(
             o.logistics,
@@ -731,3 +734,183 @@ def test_F1_a_back_filled_maintenance_is_judged_against_the_one_before_it(fl):
     # Entered late from paper: done in June 2025 at 46,000 km, within 5,000 km and six
     # months of the January service, whatever came after it.
     assert fleet.record_maintenance(o.fleet, fl.car, date(2025, 6, 20), 46000, "保养").on_time
+
+
+# --- paper history and the go-live date (F2, F7, F8) -------------------------------------
+
+
+def paper(fl: Fleet, car=None, shop=None, **kw) -> fleet.Repair:
+    """A paper repair entered by logistics; the dates and amount as the test needs them."""
+    values = {
+        "fault": "更换离合器",
+        "cost": Decimal("3200"),
+        "applied_on": date(2026, 9, 1),
+        "closed_on": date(2026, 9, 3),
+    }
+    values.update(kw)
+    return fleet.record_historical_repair(
+        fl.office.logistics, car or fl.car, shop=shop or fl.shop, **values
+    )
+
+
+def test_F2_the_first_live_application_sets_the_go_live_date(fl):
+    o = fl.office
+    assert fleet.go_live_date() is None
+    paper(fl)  # before anything is filed live, history is open
+    first = fleet.apply_repair(o.driver, fl.car, "刹车异响", at=T0)
+    assert fleet.go_live_date() == T0.date()
+    change = (
+        audit.AuditLog.select()
+        .where((audit.AuditLog.table == "setting") & audit.AuditLog.changes.contains(GO_LIVE))
+        .get()
+    )
+    assert change.changes_dict()[GO_LIVE] == [None, "2026-10-12"] and change.actor_id == o.driver.id
+    other = fleet.add_vehicle(o.fleet, "京B54321", o.squad, drivers=[o.driver])
+    fleet.apply_repair(o.driver, other, "异响", at=T0 + timedelta(days=3))
+    assert fleet.go_live_date() == T0.date()  # a later application leaves it
+    assert first.number == "WX2026-0002"  # the paper record drew WX2026-0001
+
+
+def test_F2_history_is_recorded_only_before_the_go_live_date(fl):
+    o = fl.office
+    settings.put(o.admin, GO_LIVE, date(2026, 10, 1))
+    assert paper(fl, applied_on=date(2026, 9, 28), closed_on=date(2026, 9, 30)).historical
+    with pytest.raises(RuleViolation) as err:
+        paper(fl, applied_on=date(2026, 9, 29), closed_on=date(2026, 10, 1))
+    assert err.value.rule == "F2" and err.value.field == "closed_on"
+    assert "上线日期 2026-10-01" in str(err.value)
+    with pytest.raises(RuleViolation) as err:
+        paper(fl, applied_on=date(2026, 10, 2), closed_on=date(2026, 10, 3))
+    assert err.value.rule == "F2" and err.value.field == "applied_on"
+    assert fleet.Repair.select().count() == 1
+
+
+def test_F2_the_paper_repair_of_the_issue_is_refused_and_counts_nowhere(fl):
+    """¥9,800 at a delisted shop, dated after the live flow began, for a car with a live
+    repair: refused, and the month's statistics do not see it."""
+    o = fl.office
+    paper(fl, applied_on=date(2026, 8, 3), closed_on=date(2026, 8, 5))  # listed back then
+    repair = authorised_repair(fl)  # live since 2026-10-12, still open
+    gone = fleet.add_shop(o.logistics, "西郊修理部")
+    fleet.set_designated(o.logistics, gone, False)
+    for shop in (gone, fl.shop):
+        with pytest.raises(RuleViolation) as err:
+            paper(
+                fl,
+                shop=shop,
+                cost=Decimal("9800"),
+                applied_on=date(2026, 10, 20),
+                closed_on=date(2026, 10, 25),
+            )
+        assert err.value.rule == "F2"
+    close(fl, fleet.enter_shop(o.fleet, repair, at=T0), datetime(2026, 10, 15, 10, 0))
+    report = fleet.monthly_report("2026-10")
+    assert report.total.count == 1 and report.total.historical == 0
+    assert report.total.cost == Decimal("1100.00")
+
+
+def test_F2_no_paper_history_for_a_vehicle_with_an_open_repair(fl):
+    o = fl.office
+    settings.put(o.admin, GO_LIVE, date(2026, 10, 1))
+    repair = authorised_repair(fl)
+    with pytest.raises(RuleViolation) as err:
+        paper(fl)
+    assert err.value.rule == "F2" and repair.number in str(err.value)
+    other = fleet.add_vehicle(o.fleet, "京B54321", o.squad, drivers=[o.driver])
+    assert paper(fl, car=other).historical  # another car's paper history is fine
+    close(fl, fleet.enter_shop(o.fleet, repair, at=T0), datetime(2026, 10, 15, 10, 0))
+    assert paper(fl).historical  # closed now: its earlier paper history may come in
+
+
+def test_F2_two_first_applications_at_once_leave_one_go_live_date(fl, database):
+    import threading
+
+    o = fl.office
+    cars = [
+        fleet.add_vehicle(o.fleet, f"京C2000{i}", o.squad, drivers=[o.driver]) for i in range(4)
+    ]
+    barrier = threading.Barrier(len(cars))
+    errors: list[Exception] = []
+
+    def apply(car, day):
+        try:
+            barrier.wait(timeout=10)
+            fleet.apply_repair(User.get_by_id(o.driver.id), car, "异响", at=T0 + day)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            database.close()
+
+    threads = [
+        threading.Thread(target=apply, args=(c, timedelta(days=i))) for i, c in enumerate(cars)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    assert fleet.Repair.select().count() == 4
+    assert settings.Setting.select().where(settings.Setting.key == GO_LIVE).count() == 1
+    assert fleet.go_live_date() == T0.date()  # the earliest application, whoever came first
+
+
+def test_F2_the_go_live_date_never_moves_across_the_records(fl):
+    o = fl.office
+    with pytest.raises(RuleViolation) as err:
+        settings.put(o.logistics, GO_LIVE, date(2026, 10, 1))
+    assert err.value.rule == "X1"
+    with pytest.raises(RuleViolation) as err:
+        settings.put(o.admin, GO_LIVE, "2026-13-01")
+    assert err.value.rule is None  # a plain input check
+    paper(fl, applied_on=date(2026, 9, 28), closed_on=date(2026, 9, 30))
+    fleet.apply_repair(o.driver, fl.car, "刹车异响", at=T0)
+    assert fleet.go_live_date() == T0.date()
+    for value, says in (
+        (date(2026, 10, 20), "不能晚于首个软件内报修"),
+        (None, "不能清空"),
+        (date(2026, 9, 30), "上线日期须在其后"),
+    ):
+        with pytest.raises(RuleViolation) as err:
+            settings.put(o.admin, GO_LIVE, value)
+        assert err.value.rule == "F2" and says in str(err.value), value
+    assert settings.put(o.admin, GO_LIVE, date(2026, 10, 5)) == date(2026, 10, 5)
+    assert fleet.go_live_date() == date(2026, 10, 5)
+    with pytest.raises(RuleViolation) as err:
+        paper(fl, applied_on=date(2026, 10, 6), closed_on=date(2026, 10, 7))
+    assert err.value.rule == "F2"
+
+
+def test_F7_paper_history_at_a_shop_taken_off_the_list_only_from_when_it_was_listed(fl):
+    o = fl.office
+    fleet.set_designated(o.logistics, fl.shop, False)  # taken off today
+    today = now().date()
+    assert paper(fl, applied_on=today - timedelta(days=30), closed_on=today - timedelta(days=28))
+    with pytest.raises(RuleViolation) as err:
+        paper(fl, applied_on=today, closed_on=today)
+    assert err.value.rule == "F7" and err.value.field == "shop"
+    voided = fleet.add_shop(o.logistics, "录错的修理厂")
+    fleet.RepairShop.update(voided_at=T0).where(fleet.RepairShop.id == voided.id).execute()
+    with pytest.raises(RuleViolation) as err:
+        paper(fl, shop=voided)
+    assert err.value.rule == "F7"
+
+
+def test_F8_paper_history_counts_apart_and_stays_out_of_the_live_rates(fl):
+    o = fl.office
+    settings.put(o.admin, GO_LIVE, date(2026, 10, 10))
+    paper(
+        fl,
+        cost=Decimal("9800"),
+        applied_on=date(2026, 10, 1),
+        closed_on=date(2026, 10, 5),
+        promised_date=date(2026, 10, 2),  # late on paper
+        first_pass=False,
+    )
+    close(fl, in_repair(fl), datetime(2026, 10, 15, 10, 0))  # live: on time, first pass
+    report = fleet.monthly_report("2026-10")
+    total = report.total
+    assert total.count == 2 and total.cost == Decimal("10900.00")
+    assert total.historical == 1 and total.historical_cost == Decimal("9800.00")
+    assert total.live == 1 and total.timeliness == 1.0 and total.pass_rate == 1.0
+    assert report.by_shop["城东汽修厂"].historical == 1
+    assert fleet.go_live_date() == date(2026, 10, 10)  # the live application left it

@@ -24,6 +24,7 @@ from models.fleet.repairs.document import (
     RepairState,
     Supplement,
 )
+from models.fleet.repairs.golive import mark_go_live
 from models.fleet.vehicles import (
     CENT,
     RepairShop,
@@ -151,7 +152,8 @@ def open_repair_of(vehicle: Vehicle) -> Repair | None:
 def apply_repair(
     driver: User, vehicle: Vehicle, fault: str, *, kind: str = "repair", at: datetime | None = None
 ) -> Repair:
-    """F2: the driver's application to the fleet manager (报修)."""
+    """F2: the driver's application to the fleet manager (报修). The first one sets the
+    office's go-live date (上线日期) when nobody has: from that day paper history is closed."""
     at = at or now()
     require_person(driver, "报修", "a repair application")
     require_active(driver)
@@ -181,6 +183,7 @@ def apply_repair(
                 f"{vehicle.plate} 已有未完成的维修单 {open_repair.number}",
                 f"{vehicle.plate} has an open repair {open_repair.number}",
             )
+        mark_go_live(driver, at)
         repair = audit.create(
             driver,
             Repair,
