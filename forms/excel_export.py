@@ -30,12 +30,14 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from forms.excel_cells import DATETIME_FORMAT, decimal_format
 from forms.excel_import import CHECK_EVERY, CancelledFn, ProgressFn
-from forms.kinds import Kind, get_kind
+from forms.kinds import PERIOD, Kind, get_kind
 from forms.scratch import scratch_dir
 from forms.spec import Field, FieldType, FormSpec
 from forms.values import display, parser_for
+from models import periods
 from models.base import now
 from models.errors import Cancelled, RuleViolation
+from models.periods import Period
 
 HEADER_ROW = 3  # 0-based: title, 填报单位/期间, 筛选/生成时间, header
 EXCEL_EPOCH_ORDINAL = date(1899, 12, 30).toordinal()  # serial 0; valid from 1900-03-01
@@ -115,8 +117,36 @@ def parse_filters(kind: Kind, pairs: Iterable[str]) -> dict[str, Any]:
 
 
 def describe_filters(spec: FormSpec, filters: Mapping[str, Any]) -> str:
-    parts = [f"{spec.field(k).label}={display(spec.field(k), v)}" for k, v in filters.items()]
+    parts = [
+        f"{spec.field(k).label}={display(spec.field(k), v)}"
+        for k, v in filters.items()
+        if k != PERIOD  # the period has its own heading line
+    ]
     return "；".join(parts) if parts else "全部"
+
+
+def select_period(kind: Kind, period: Period | str | None) -> Period | None:
+    """The period a register is asked for, read from its text, or ``None`` for all dates;
+    refused for a register without dates (a catalogue, a roster)."""
+    if period is None or period == "":
+        return None
+    chosen = period if isinstance(period, Period) else periods.parse(str(period))
+    if kind.period_field is None:
+        raise RuleViolation(
+            None,
+            f"「{kind.spec.title}」不按日期登记，不能按期间（{chosen.label()}）导出",
+            f"{kind.spec.title_en or kind.name} has no date to select a period by",
+        )
+    return chosen
+
+
+def filter_help(kind: Kind) -> str:
+    """What ``--where`` and ``--period`` accept for ``kind``, in words."""
+    fields = [kind.spec.field(k) for k in kind.filters]
+    names = "、".join(f"{f.label}（{f.key}）" for f in fields) or "无"
+    dated = kind.spec.field(kind.period_field).label if kind.period_field else None
+    by = f"按「{dated}」选取期间" if dated else "不按期间选取"
+    return f"{kind.spec.title}（{kind.name}）可筛选：{names}；{by}"
 
 
 def export_register(
@@ -125,20 +155,26 @@ def export_register(
     *,
     filters: Mapping[str, Any] | None = None,
     unit: str = "",
-    period: str = "",
+    period: Period | str | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> ExportResult:
-    """Export a registered kind's records, filtered in the database, to ``path``."""
+    """Export a registered kind's records, filtered in the database, to ``path``. A
+    ``period`` (a ``Period``, or its text: 2026年11月, 2026年第四季度, 2026年,
+    2026-10-01至2026-10-15) selects the rows by the kind's ``period_field``, and the heading
+    says which date and which days."""
     kind = get_kind(kind)
     filters = dict(filters or {})
+    chosen = select_period(kind, period)
+    if chosen is not None:
+        filters[PERIOD] = chosen
     total = kind.count(filters) if kind.count is not None else 0
     return write_register(
         kind.spec,
         kind.rows(filters),
         path,
         unit=unit,
-        period=period,
+        period=kind.period_text(chosen),
         filters_text=describe_filters(kind.spec, filters),
         total=total,
         progress=progress,

@@ -14,7 +14,7 @@ from typing import Any
 
 import peewee
 
-from forms.kinds import Filters, Kind, Values, register_kind
+from forms.kinds import Filters, Kind, Values, register_kind, within
 from forms.spec import Field, FieldType, FormSpec, Reference
 from models.base import BaseModel
 from models.errors import RuleViolation
@@ -79,7 +79,7 @@ def _rows(filters: Filters) -> Iterator[Values]:
     query = TEvent.select().order_by(TEvent.id)
     if filters.get("category"):
         query = query.where(TEvent.category == filters["category"])
-    for e in query.iterator():
+    for e in within(query, TEvent.day, filters).iterator():
         yield {
             "code": e.code,
             "title": e.title,
@@ -100,6 +100,7 @@ EVENT_KIND = register_kind(
         rows=_rows,
         count=lambda filters: TEvent.select().count(),
         filters=("category",),
+        period_field="day",
     )
 )
 

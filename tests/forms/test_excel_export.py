@@ -14,6 +14,7 @@ from forms.excel_import import import_file
 from forms.kinds import get_kind
 from models import people
 from models.errors import Cancelled, RuleViolation
+from models.periods import Period
 from tests.forms.events import EVENTS, TEvent
 from tests.forms.helpers import cells
 
@@ -43,7 +44,14 @@ def test_X3_register_has_heading_filters_totals_and_signatures(events, tmp_path)
         count=3,
         category="甲",
     )
-    TEvent.create(code="E2", title="培训", amount=Decimal("99.50"), count=2, category="甲")
+    TEvent.create(
+        code="E2",
+        title="培训",
+        day=date(2026, 11, 30),
+        amount=Decimal("99.50"),
+        count=2,
+        category="甲",
+    )
     TEvent.create(code="E3", title="会议", amount=Decimal("1"), count=1, category="乙")
     filters = parse_filters(get_kind("t_events"), ["类别=甲"])
     result = export_register(
@@ -52,7 +60,8 @@ def test_X3_register_has_heading_filters_totals_and_signatures(events, tmp_path)
     assert result.rows == 2 and result.totals == {"amount": Decimal("1300.00"), "count": 5}
     rows = cells(result.path)
     assert rows[0][0] == "活动登记表"
-    assert rows[1][0] == "填报单位：某某局办公室" and "统计期间：2026年11月" in rows[1]
+    assert rows[1][0] == "填报单位：某某局办公室"
+    assert "统计期间：2026年11月（按日期 2026-11-01 至 2026-11-30）" in rows[1]
     assert rows[2][0] == "筛选条件：类别=甲" and any(
         str(v).startswith("生成时间：") for v in rows[2]
     )
@@ -124,3 +133,32 @@ def test_cancelled_export_leaves_no_file(tmp_path):
     with pytest.raises(Cancelled):
         write_register(EVENTS, rows, out, cancelled=lambda: True)
     assert not out.exists()
+
+
+def test_X3_a_registers_period_selects_its_rows_by_the_declared_date(events, tmp_path):
+    for code, day in [
+        ("A", date(2026, 9, 30)),
+        ("B", date(2026, 10, 1)),
+        ("C", date(2026, 12, 31)),
+    ]:
+        TEvent.create(code=code, title=code, day=day, amount=Decimal(1), count=1, category="甲")
+    TEvent.create(code="D", title="无日期", amount=Decimal(1), count=1, category="甲")
+    TEvent.create(code="E", title="E", day=date(2027, 1, 1), amount=Decimal(1), count=1)
+    quarter = export_register("t_events", tmp_path / "q.xlsx", period="2026年第四季度")
+    rows = cells(quarter.path)
+    assert [r[0] for r in rows[4 : 4 + quarter.rows]] == ["B", "C"]
+    assert "统计期间：2026年第四季度（按日期 2026-10-01 至 2026-12-31）" in rows[1]
+    days = export_register(
+        "t_events", tmp_path / "d.xlsx", period=Period.term(date(2026, 9, 30), date(2026, 10, 1))
+    )
+    rows = cells(days.path)
+    assert [r[0] for r in rows[4 : 4 + days.rows]] == ["A", "B"]
+    assert "统计期间：2026-09-30 至 2026-10-01（按日期）" in rows[1]
+    everything = export_register("t_events", tmp_path / "all.xlsx")
+    assert everything.rows == 5 and "统计期间：全部" in cells(everything.path)[1]
+    with pytest.raises(RuleViolation) as err:
+        export_register("users", tmp_path / "u.xlsx", period="2026年")
+    assert err.value.rule is None and "不按日期登记" in err.value.zh
+    with pytest.raises(RuleViolation) as err:
+        export_register("t_events", tmp_path / "x.xlsx", period="2026年第五季度")
+    assert err.value.rule is None and "期间格式" in err.value.zh
