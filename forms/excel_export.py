@@ -1,8 +1,8 @@
 """Registers to Excel for higher authorities: formatted, streamed, text kept as text.
 
 Layout (what users asked for, research §5b): a title row; 填报单位 and 统计期间; the filters
-applied and the time generated; the header; the rows; a 合计 row summing every numeric
-column; 负责人 / 经办人 / 日期 signature lines. The header row is frozen.
+applied and the time generated; the header; the rows; a 合计 row summing the
+columns declared ``total``; 负责人 / 经办人 / 日期 signature lines. The header row is frozen.
 
 Why xlsxwriter with ``constant_memory``: each row is flushed to disk as it is written, so
 memory stays flat whether the register has 100 or 1,000,000 rows, and it writes about twice
@@ -328,7 +328,7 @@ def _write(
         else _cut_guard(_writer(f, fmt), f.label, cut)
         for f in fields
     ]
-    sums: dict[str, Decimal] = {f.key: Decimal(0) for f in fields if f.numeric}
+    sums: dict[str, Decimal] = {f.key: Decimal(0) for f in fields if f.total}
     r = HEADER_ROW
     count = 0
     plan = [(c, f.key, writers[c], f.key in sums) for c, f in enumerate(fields)]

@@ -116,6 +116,7 @@ REPAIRS = FormSpec(
             width=12,
             example="1100.00",
             label_en="Cost",
+            total=True,
         ),
         Field(
             "first_pass",
@@ -154,8 +155,8 @@ FUEL = FormSpec(
         PLATE,
         UNIT,
         Field("station", "加油站", width=20, label_en="Station"),
-        Field("litres", "加油量(升)", FieldType.MONEY, width=10, label_en="Litres"),
-        Field("amount", "金额", FieldType.MONEY, width=10, label_en="Amount"),
+        Field("litres", "加油量(升)", FieldType.MONEY, width=10, label_en="Litres", total=True),
+        Field("amount", "金额", FieldType.MONEY, width=10, label_en="Amount", total=True),
         Field("odometer", "里程(km)", FieldType.INTEGER, width=10, label_en="Odometer"),
         Field("driver", "驾驶员", width=10, label_en="Driver"),
     ),

@@ -240,7 +240,7 @@ ORDERS = FormSpec(
             choices=tuple(s.label for s in OrderState),
             label_en="State",
         ),
-        Field("total", "订单金额", FieldType.MONEY, width=12, label_en="Total"),
+        Field("total", "订单金额", FieldType.MONEY, width=12, label_en="Total", total=True),
         Field("central_ref", "集中采购编号", width=14, label_en="Central ref."),
         Field("choice_reason", "选定理由", width=24, label_en="Reason chosen"),
     ),

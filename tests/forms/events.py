@@ -39,8 +39,8 @@ EVENTS = FormSpec(
         Field("code", "编号", required=True, width=10, example="E001"),
         Field("title", "名称", required=True, width=20, max_length=100, example="安全检查"),
         Field("day", "日期", FieldType.DATE, example=None),
-        Field("amount", "金额", FieldType.MONEY, example=Decimal("1200.50")),
-        Field("count", "数量", FieldType.INTEGER, example=3),
+        Field("amount", "金额", FieldType.MONEY, example=Decimal("1200.50"), total=True),
+        Field("count", "数量", FieldType.INTEGER, example=3, total=True),
         Field("category", "类别", FieldType.CHOICE, choices=("甲", "乙", "丙"), example="甲"),
         Field(
             "department",

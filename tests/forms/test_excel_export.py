@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tracemalloc
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from forms.excel_export import export_register, parse_filters, write_register
 from forms.excel_import import import_file
 from forms.kinds import get_kind
+from forms.spec import Field
 from models import people
 from models.errors import Cancelled, RuleViolation
 from models.periods import Period
@@ -162,3 +163,34 @@ def test_X3_a_registers_period_selects_its_rows_by_the_declared_date(events, tmp
     with pytest.raises(RuleViolation) as err:
         export_register("t_events", tmp_path / "x.xlsx", period="2026年第五季度")
     assert err.value.rule is None and "期间格式" in err.value.zh
+
+
+def test_X3_totals_only_for_the_columns_that_declare_them(office, tmp_path):
+    """A 合计 of odometers, intervals, prices or quantities in different units means
+    nothing: the vehicles register and the item catalogue total no column, the fuel log its
+    litres and amounts only."""
+    from models import fleet
+
+    station = fleet.add_station(office.logistics, "中石化城东站")
+    for plate, km in [("京A10001", 45000), ("京A10002", 12000)]:
+        car = fleet.add_vehicle(office.fleet, plate, office.squad, odometer=km)
+        fleet.log_fuel(
+            office.fleet,
+            car,
+            station,
+            datetime(2026, 11, 2, 9),
+            Decimal(40),
+            Decimal(300),
+            km + 100,
+        )
+    vehicles = export_register("vehicles", tmp_path / "v.xlsx")
+    assert vehicles.totals == {}
+    total_row = cells(vehicles.path)[4 + vehicles.rows]
+    assert total_row[0] == "合计" and not any(total_row[1:])
+    fuel = export_register("fuel", tmp_path / "f.xlsx")
+    assert fuel.totals == {"litres": Decimal(80), "amount": Decimal(600)}
+    spec = get_kind("fuel").spec
+    summed = [f.key for f in spec.fields if f.total]
+    assert summed == ["litres", "amount"]  # never the odometer or the record number
+    with pytest.raises(ValueError):
+        Field("plate", "车牌号", total=True)
