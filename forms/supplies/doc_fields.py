@@ -30,3 +30,14 @@ register_doc_fields(
         ),
     ),
 )
+register_doc_fields(
+    "supplies_stock_return",
+    FormSpec(
+        "supplies_stock_return_fields",
+        "办公用品退库单",
+        (
+            Field("requisition", "原申请批准单"),
+            Field("units", "退库数量合计"),
+        ),
+    ),
+)

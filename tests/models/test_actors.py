@@ -138,6 +138,7 @@ PERSONAL = {
     "fleet.log_fuel",
     "supplies.submit_requisition",
     "supplies.resubmit_requisition",
+    "supplies.file_stock_return",  # a member of the department that received the goods
     "workflow.approve",
     "workflow.reject",
     "workflow.return_to",
