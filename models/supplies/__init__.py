@@ -53,7 +53,13 @@ from models.supplies.purchasing import (
     plan_line_use,
     receive,
 )
-from models.supplies.queries import SupplyApplicant, items_matching, requisition_rows
+from models.supplies.queries import (
+    ReturnRequisition,
+    SupplyApplicant,
+    items_matching,
+    requisition_rows,
+    stock_return_rows,
+)
 from models.supplies.reports import (
     ConsumptionRow,
     ConsumptionTotal,
@@ -206,6 +212,7 @@ __all__ = [
     "RequisitionLine",
     "RequisitionLineInput",
     "RequisitionState",
+    "ReturnRequisition",
     "StockReturn",
     "StockReturnLine",
     "StockReturnState",
@@ -261,6 +268,7 @@ __all__ = [
     "set_opening_balance",
     "set_plan_lines",
     "stock_on_hand",
+    "stock_return_rows",
     "stocktake",
     "stocktake_due",
     "stocktake_result",

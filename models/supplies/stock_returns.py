@@ -29,12 +29,12 @@ import peewee
 
 from models import audit, documents, workflow
 from models.base import BaseModel, guarded_update, now
-from models.db import db, for_update, retry_on_lock_conflict
+from models.db import db, retry_on_lock_conflict
 from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Department, Role, User, require_person, require_role
-from models.supplies.requisitions import Requisition, RequisitionLine, RequisitionState
+from models.supplies.requisitions import Requisition, RequisitionLine
 from models.supplies.stock import STORE_ROLES, Item, MovementKind, _post_movement, lock_items
 from models.text import clean, is_blank
 from models.workflow import Approver, Flow, Instance, Node, State
@@ -196,20 +196,14 @@ def file_stock_return(
         )
     with db.atomic():
         # The slip's row lock serialises returns of the same slip: what one files counts
-        # against what the other may file.
-        req = for_update(Requisition.select().where(Requisition.id == requisition.id)).get()
+        # against what the other may file. Only an issued slip has goods to bring back.
+        req = Requisition.begin(person, requisition, "return_goods")
         if person.department_id != req.department_id:
             raise RuleViolation(
                 "S7",
                 f"退库由领用科室（{req.department.name}）的人员办理",
                 "a return is filed by a member of the department that received the goods",
                 field="department",
-            )
-        if req.state != RequisitionState.ISSUED:
-            raise RuleViolation(
-                "S7",
-                f"申请批准单{req.state_label}，没有可退库的物品",
-                "only goods issued on a requisition can come back",
             )
         lines = {ln.id: ln for ln in req.lines}
         wanted = {int(k): int(v) for k, v in quantities.items() if int(v)}
