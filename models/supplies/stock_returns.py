@@ -74,9 +74,8 @@ class StockReturn(Document):
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: K.ACCEPTED,
         State.REJECTED: K.REFUSED,
-        # Sent back to the department from the approvals centre: nothing comes into stock,
-        # and a corrected return is a new one (there is no resubmission).
-        State.RETURNED: K.REFUSED,
+        # 退回 from the approvals centre leaves the return waiting (its units reserved): the
+        # department resubmits it there, or withdraws it; only a pending approval confirms.
         State.WITHDRAWN: K.WITHDRAWN,
         State.CLOSED: K.WITHDRAWN,
     }
@@ -175,6 +174,7 @@ def returnable_to_store(line: RequisitionLine | int) -> int:
     return row.issued - returned_so_far(row.id)
 
 
+@retry_on_lock_conflict("同一申请批准单", "the same requisition")
 def file_stock_return(
     actor: User,
     requisition: Requisition,

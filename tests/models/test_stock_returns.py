@@ -4,6 +4,7 @@ SQLite and MariaDB; every shortcut is tried and refused."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import peewee
@@ -150,6 +151,45 @@ def test_S7_a_return_to_the_store_beyond_what_was_issued_or_without_reason_is_re
     assert item(sup.paper).on_hand == 4
 
 
+def test_S7_two_returns_of_the_same_slip_filed_at_once_never_exceed_what_was_issued(sup, database):
+    """张三 and 李四 bring back 4 of the 6 packs each at the same moment: the slip's row lock
+    counts one after the other, so exactly one return is filed."""
+    req = issued_paper(sup, 30, 6)
+    for round_no in range(3):
+        if round_no:  # a fresh slip of 6 for each round
+            req = approved_requisition(sup, (sup.paper, 6))
+            req = supplies.issue_requisition(sup.o.logistics, req, receiver=sup.o.clerk, at=T0)
+        barrier = threading.Barrier(2)
+        outcomes: list[str] = []
+        errors: list[BaseException] = []
+
+        def bring_back(
+            user: User, req=req, barrier=barrier, outcomes=outcomes, errors=errors
+        ) -> None:
+            try:
+                database.connect(reuse_if_open=True)
+                barrier.wait(timeout=20)
+                file(sup, req, 4, by=user)
+                outcomes.append("filed")
+            except RuleViolation as exc:
+                outcomes.append(f"refused {exc.rule}")
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+            finally:
+                database.close()
+
+        threads = [
+            threading.Thread(target=bring_back, args=(u,)) for u in (sup.o.clerk, sup.o.head)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        assert errors == []
+        assert sorted(outcomes) == ["filed", "refused S7"], round_no
+        assert supplies.returnable_to_store(req.lines[0]) == 2
+
+
 def test_S7_a_return_is_filed_by_the_department_that_received_the_goods(sup):
     req = issued_paper(sup, 10, 5)
     with pytest.raises(RuleViolation) as err:  # 吴十 is of 一中队
@@ -204,7 +244,7 @@ def test_S7_only_logistics_confirms_and_nobody_confirms_his_own_return(sup):
     assert item(sup.paper).on_hand == 1
 
 
-def test_S7_a_refused_return_moves_nothing_and_frees_its_units(sup):
+def test_S7_a_refused_return_moves_nothing_and_frees_its_units_a_sent_back_one_waits(sup):
     o = sup.o
     req = issued_paper(sup, 10, 4)
     ret = file(sup, req, 4)
@@ -218,9 +258,21 @@ def test_S7_a_refused_return_moves_nothing_and_frees_its_units(sup):
     assert err.value.rule == "S7"
     assert item(sup.paper).on_hand == 6
     assert supplies.returnable_to_store(req.lines[0]) == 4
+    assert not supplies.Movement.select().where(supplies.Movement.doc_type == "stock_return")
     steps = [s.action for s in workflow.trail(ret.instance().id)]
     assert steps == ["submit", "reject"]
-    assert not supplies.Movement.select().where(supplies.Movement.doc_type == "stock_return")
+    # Sent back from the approvals centre, a return waits for its filer; resubmitted, it is
+    # confirmed as usual.
+    again = file(sup, req, 4)
+    workflow.return_to(o.logistics, again.instance().id, "请注明受潮的包数", at=LATER)
+    again = supplies.StockReturn.get_by_id(again.id)
+    assert again.state == K.PENDING and supplies.returnable_to_store(req.lines[0]) == 0
+    with pytest.raises(RuleViolation) as err:
+        supplies.confirm_stock_return(o.logistics, again, at=LATER)
+    assert err.value.rule == "S7"
+    workflow.resubmit(o.clerk, again.instance().id, comment="4包均受潮", at=LATER)
+    again = supplies.confirm_stock_return(o.logistics, again, at=LATER)
+    assert again.state == K.ACCEPTED and item(sup.paper).on_hand == 10
 
 
 def test_X2_S7_the_lines_of_a_return_refuse_update_and_delete(sup):
