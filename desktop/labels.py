@@ -111,6 +111,7 @@ ENGLISH: dict[type[StrEnum], dict[Any, str]] = {
     },
     StockReturnState: {
         StockReturnState.PENDING: "To confirm",
+        StockReturnState.RETURNED: "Returned",
         StockReturnState.ACCEPTED: "Back in stock",
         StockReturnState.REFUSED: "Refused",
         StockReturnState.WITHDRAWN: "Withdrawn",

@@ -3,8 +3,8 @@
 The department files it from its issued slip (领用申请 → 退库…): how many of each issued
 line come back and why. The 退库 tab lists the returns the user may see; 后勤 confirms one
 (the goods are back in stock) or refuses it with a reason, and whoever filed it may withdraw
-it while it waits. Every button renders ``documents.available_actions``; the use cases check
-it all again.
+it while it waits, or answer and resubmit it when 后勤 sent it back. Every button renders
+``documents.available_actions``; the use cases check it all again.
 """
 
 from __future__ import annotations
@@ -170,6 +170,7 @@ class StockReturnsTab(PageTab):
             "approve", tr("确认退库"), self.confirm, visible=logistics, bar=bar
         )
         self.refuse_button = button("reject", tr("拒绝…"), self.refuse, visible=logistics, bar=bar)
+        self.resubmit_button = button("send", tr("重新提交…"), self.resubmit, bar=bar)
         self.withdraw_button = button("reject", tr("撤回"), self.withdraw, bar=bar)
         self.detail_button = button("open", tr("明细"), self.details, bar=bar)
         self.view.activated.connect(lambda _key: self.details())
@@ -204,6 +205,8 @@ class StockReturnsTab(PageTab):
         acts = documents.available_actions(self.user, ret) if ret is not None else ()
         self.confirm_button.setEnabled("confirm" in acts)
         self.refuse_button.setEnabled("reject" in acts)
+        self.resubmit_button.setEnabled("resubmit" in acts)
+        self.resubmit_button.setVisible("resubmit" in acts)
         self.withdraw_button.setEnabled("withdraw" in acts)
         self.withdraw_button.setVisible("withdraw" in acts or bool(self.user.department_id))
         self.detail_button.setEnabled(ret is not None)
@@ -237,6 +240,22 @@ class StockReturnsTab(PageTab):
         return ops.attempt(
             self,
             lambda _ack: supplies.refuse_stock_return(self.user, ret, reason),
+            done=self._after,
+            reload=self.reload,
+        )
+
+    @Slot()
+    def resubmit(self) -> bool:
+        """Sent back by 后勤: the filer answers and sends it again."""
+        ret = self.selected()
+        if ret is None:
+            return False
+        answer, ok = QInputDialog.getText(self, tr("重新提交"), tr("答复后勤："))
+        if not ok:
+            return False
+        return ops.attempt(
+            self,
+            lambda _ack: supplies.resubmit_stock_return(self.user, ret, answer),
             done=self._after,
             reload=self.reload,
         )

@@ -126,6 +126,7 @@ from models.supplies.stock_returns import (
     file_stock_return,
     refuse_stock_return,
     requisition_returns,
+    resubmit_stock_return,
     returnable_to_store,
     returned_so_far,
 )
@@ -261,6 +262,7 @@ __all__ = [
     "requisition_returns",
     "requisition_rows",
     "resubmit_requisition",
+    "resubmit_stock_return",
     "return_to_supplier",
     "returnable",
     "returnable_to_store",

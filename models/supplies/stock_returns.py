@@ -27,7 +27,7 @@ from typing import ClassVar
 
 import peewee
 
-from models import audit, documents, workflow
+from models import audit, documents, numbers, workflow
 from models.base import BaseModel, guarded_update, now
 from models.db import db, retry_on_lock_conflict
 from models.documents import Document, transition
@@ -42,6 +42,7 @@ from models.workflow import Approver, Flow, Instance, Node, State
 
 class StockReturnState(StrEnum):
     PENDING = "pending"
+    RETURNED = "returned"
     ACCEPTED = "accepted"
     REFUSED = "refused"
     WITHDRAWN = "withdrawn"
@@ -50,6 +51,7 @@ class StockReturnState(StrEnum):
     def label(self) -> str:
         return {
             "pending": "待确认",
+            "returned": "已退回",
             "accepted": "已退库",
             "refused": "已拒绝",
             "withdrawn": "已撤回",
@@ -57,9 +59,9 @@ class StockReturnState(StrEnum):
 
 
 K = StockReturnState
-# What still counts against the issued quantity: a return waiting for logistics reserves
-# its units, so a second return cannot claim them too.
-COUNTED = (K.PENDING, K.ACCEPTED)
+# What still counts against the issued quantity: a return waiting for logistics (or sent
+# back to its filer to be corrected) reserves its units, so a second cannot claim them too.
+COUNTED = (K.PENDING, K.RETURNED, K.ACCEPTED)
 
 
 def _is_filer(user: User, ret: StockReturn) -> bool:
@@ -74,8 +76,7 @@ class StockReturn(Document):
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: K.ACCEPTED,
         State.REJECTED: K.REFUSED,
-        # 退回 from the approvals centre leaves the return waiting (its units reserved): the
-        # department resubmits it there, or withdraws it; only a pending approval confirms.
+        State.RETURNED: K.RETURNED,
         State.WITHDRAWN: K.WITHDRAWN,
         State.CLOSED: K.WITHDRAWN,
     }
@@ -99,8 +100,18 @@ class StockReturn(Document):
             en="the return is {state}; it cannot be refused",
         ),
         transition(
+            "resubmit",
+            [K.RETURNED],
+            who=_is_filer,
+            rule="S7",
+            zh="只有被退回的退库单可以重新提交",
+            en="only a returned return is resubmitted",
+            who_zh="只有退库申请人可以重新提交",
+            who_en="only who filed the return may resubmit it",
+        ),
+        transition(
             "withdraw",
-            [K.PENDING],
+            [K.PENDING, K.RETURNED],
             engine="withdraw",
             who=_is_filer,
             rule="S7",
@@ -206,7 +217,11 @@ def file_stock_return(
                 field="department",
             )
         lines = {ln.id: ln for ln in req.lines}
-        wanted = {int(k): int(v) for k, v in quantities.items() if int(v)}
+        given = {
+            int(k): numbers.whole(v, "退库数量", "a returned quantity", field="quantity", rule="S7")
+            for k, v in quantities.items()
+        }
+        wanted = {k: v for k, v in given.items() if v}
         unknown = set(wanted) - set(lines)
         if unknown:
             raise RuleViolation(None, "退库项目不属于该申请", "a line is not on this slip")
@@ -242,12 +257,24 @@ def file_stock_return(
         workflow.submit(
             actor,
             STOCK_RETURN_FLOW.doc_type,
-            title=f"{req.department.name} 办公用品退库 {ret.number}（原领用 {req.number}）",
+            title=f"{req.department.name} 办公用品退库 {ret.number}（原申请批准单 {req.number}）",
             doc_id=ret.id,
             fields={"requisition": req.number, "units": sum(wanted.values())},
             department=req.department,
             at=at,
         )
+        return StockReturn.get_by_id(ret.id)
+
+
+def resubmit_stock_return(
+    actor: User, stock_return: StockReturn, comment: str = "", *, at: datetime | None = None
+) -> StockReturn:
+    """After 退回 (logistics asked for something: which packs, what damage) the filer sends
+    the return again as it was, with his answer; its units stayed reserved meanwhile."""
+    with db.atomic():
+        ret = StockReturn.begin(actor, stock_return, "resubmit")
+        guarded_update(ret, ret.version, state=K.PENDING)
+        workflow.resubmit(actor, ret.instance().id, comment=clean(comment), at=at)
         return StockReturn.get_by_id(ret.id)
 
 
@@ -275,7 +302,7 @@ def confirm_stock_return(
                 locked[line.item_id],
                 MovementKind.DEPT_RETURN,
                 line.quantity,
-                reason=f"{req.department.name}退库：{ret.reason}（原领用单 {req.number}）",
+                reason=f"{req.department.name}退库：{ret.reason}（原申请批准单 {req.number}）",
                 at=at,
                 doc_type="stock_return",
                 doc_id=ret.id,

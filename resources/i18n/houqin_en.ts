@@ -2174,6 +2174,18 @@
         <source>撤回退库单 %1？</source>
         <translation>Withdraw return %1?</translation>
     </message>
+    <message>
+        <source>重新提交…</source>
+        <translation>Resubmit…</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <source>答复后勤：</source>
+        <translation>Answer to logistics:</translation>
+    </message>
 </context>
 <context>
     <name>FleetPage</name>

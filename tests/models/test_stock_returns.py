@@ -5,7 +5,8 @@ SQLite and MariaDB; every shortcut is tried and refused."""
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import peewee
 import pytest
@@ -110,6 +111,13 @@ def test_S7_goods_brought_back_by_the_department_go_back_to_the_supplier(sup):
     # A returned unit was not consumed: 10 issued, 3 back.
     rows = supplies.consumption_by_department(year=2026, quarter=4)
     assert [(r.department, r.code, r.quantity) for r in rows] == [("办公室", sup.paper.code, 7)]
+    # and the reorder suggestions count 7 used over three months, not 10 (S4)
+    paper = next(
+        r
+        for r in supplies.reorder_suggestions(today=date(2026, 10, 20))
+        if r.code == sup.paper.code
+    )
+    assert paper.monthly_use == Decimal("2.3")
     # The stock figure is still the sum of the ledger (S8).
     assert supplies.ledger_sums()[sup.paper.id] == item(sup.paper).on_hand
 
@@ -124,6 +132,9 @@ def test_S7_a_return_to_the_store_beyond_what_was_issued_or_without_reason_is_re
     assert (err.value.rule, err.value.field) == ("S7", "reason")
     with pytest.raises(RuleViolation) as err:  # nothing to return
         file(sup, req, 0)
+    assert (err.value.rule, err.value.field) == ("S7", "quantity")
+    with pytest.raises(RuleViolation) as err:  # whole units only
+        file(sup, req, -1)
     assert (err.value.rule, err.value.field) == ("S7", "quantity")
     with pytest.raises(RuleViolation) as err:  # a line of another slip
         supplies.file_stock_return(
@@ -266,11 +277,15 @@ def test_S7_a_refused_return_moves_nothing_and_frees_its_units_a_sent_back_one_w
     again = file(sup, req, 4)
     workflow.return_to(o.logistics, again.instance().id, "请注明受潮的包数", at=LATER)
     again = supplies.StockReturn.get_by_id(again.id)
-    assert again.state == K.PENDING and supplies.returnable_to_store(req.lines[0]) == 0
+    assert again.state == K.RETURNED and supplies.returnable_to_store(req.lines[0]) == 0
     with pytest.raises(RuleViolation) as err:
         supplies.confirm_stock_return(o.logistics, again, at=LATER)
     assert err.value.rule == "S7"
-    workflow.resubmit(o.clerk, again.instance().id, comment="4包均受潮", at=LATER)
+    with pytest.raises(RuleViolation) as err:  # only who filed it
+        supplies.resubmit_stock_return(o.head, again, at=LATER)
+    assert err.value.rule == "S7"
+    again = supplies.resubmit_stock_return(o.clerk, again, "4包均受潮", at=LATER)
+    assert again.state == K.PENDING
     again = supplies.confirm_stock_return(o.logistics, again, at=LATER)
     assert again.state == K.ACCEPTED and item(sup.paper).on_hand == 10
 
