@@ -35,7 +35,14 @@ from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Department, Role, User, require_person, require_role
 from models.supplies.requisitions import Requisition, RequisitionLine
-from models.supplies.stock import STORE_ROLES, Item, MovementKind, _post_movement, lock_items
+from models.supplies.stock import (
+    STORE_ROLES,
+    Item,
+    MovementKind,
+    _post_movement,
+    lock_items,
+    refuse_voided,
+)
 from models.text import clean, is_blank
 from models.workflow import Approver, Flow, Instance, Node, State
 
@@ -229,6 +236,9 @@ def file_stock_return(
             raise RuleViolation("S7", "请填写退库数量", "nothing to return", field="quantity")
         for line_id, qty in wanted.items():
             line = lines[line_id]
+            # A voided item has left the catalogue with nothing in stock: bringing units of
+            # it back would hold goods the stock list no longer shows (S8).
+            refuse_voided(line.item, "S7")
             left = line.issued - returned_so_far(line_id)
             if not 0 < qty <= left:
                 raise RuleViolation(
@@ -297,6 +307,7 @@ def confirm_stock_return(
         )
         locked = lock_items(ln.item_id for ln in lines)
         for line in sorted(lines, key=lambda ln: ln.item_id):
+            refuse_voided(locked[line.item_id], "S7")  # voided since the return was filed
             _post_movement(
                 actor,
                 locked[line.item_id],

@@ -43,6 +43,13 @@ def issued_paper(sup: Sup, qty: int = 10, issue: int = 10) -> supplies.Requisiti
     return supplies.issue_requisition(sup.o.logistics, req, receiver=sup.o.clerk, at=T0)
 
 
+def issued_pens(sup: Sup, qty: int = 3) -> supplies.Requisition:
+    """All the store's ``qty`` pens issued to 办公室."""
+    supplies.set_opening_balance(sup.o.logistics, item=sup.pen, quantity=qty, at=T0)
+    req = approved_requisition(sup, (sup.pen, qty))
+    return supplies.issue_requisition(sup.o.logistics, req, receiver=sup.o.clerk, at=T0)
+
+
 def line_of(req: supplies.Requisition) -> int:
     return req.lines[0].id
 
@@ -154,6 +161,12 @@ def test_S7_a_return_to_the_store_beyond_what_was_issued_or_without_reason_is_re
     documents.withdraw(sup.o.clerk, first, "数错了", at=LATER)
     assert supplies.StockReturn.get_by_id(first.id).state == K.WITHDRAWN
     assert supplies.returnable_to_store(req.lines[0]) == 4
+    # An item voided since (nothing of it left in the store) comes back no more.
+    pens = issued_pens(sup)
+    supplies.void_item(sup.o.logistics, sup.pen, "停用此型号")
+    with pytest.raises(RuleViolation) as err:
+        file(sup, pens, 1)
+    assert (err.value.rule, err.value.field) == ("S7", "item")
     # A slip not (yet) issued has nothing to return.
     pending = approved_requisition(sup, (sup.paper, 1))
     with pytest.raises(RuleViolation) as err:
