@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
-from desktop.exporting import export_action
+from desktop.exporting import export_action, print_pdf
 from desktop.form_dialog import ActionDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
@@ -173,6 +173,7 @@ class StockReturnsTab(PageTab):
         self.resubmit_button = button("send", tr("重新提交…"), self.resubmit, bar=bar)
         self.withdraw_button = button("reject", tr("撤回"), self.withdraw, bar=bar)
         self.detail_button = button("open", tr("明细"), self.details, bar=bar)
+        self.print_button = button("print", tr("打印"), self.print_slip, bar=bar)
         self.view.activated.connect(lambda _key: self.details())
         self.view.selection_changed.connect(self.update_actions)
         self.model.modelReset.connect(self.update_actions)
@@ -210,6 +211,7 @@ class StockReturnsTab(PageTab):
         self.withdraw_button.setEnabled("withdraw" in acts)
         self.withdraw_button.setVisible("withdraw" in acts or bool(self.user.department_id))
         self.detail_button.setEnabled(ret is not None)
+        self.print_button.setEnabled(ret is not None)
 
     def _after(self, _result: Any = None) -> None:
         self.changed()
@@ -283,3 +285,9 @@ class StockReturnsTab(PageTab):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    @Slot()
+    def print_slip(self) -> Any:
+        """The 退库单 with its lines, trail and signature lines."""
+        ret = self.selected()
+        return None if ret is None else print_pdf(self, "stock-return", ret.id)

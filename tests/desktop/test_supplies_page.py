@@ -181,7 +181,7 @@ def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_th
 
 
 def test_S7_the_department_returns_issued_goods_and_logistics_confirms_on_the_page(
-    qtbot, store, boxes
+    qtbot, store, boxes, monkeypatch
 ):
     s = store
     req = supplies.submit_requisition(
@@ -231,6 +231,16 @@ def test_S7_the_department_returns_issued_goods_and_logistics_confirms_on_the_pa
     assert back.quantity == 2 and req.number in back.reason
     desk.reload()
     assert desk.model.rowCount() == 0  # nothing left to confirm
+
+    # 张三 prints the 退库单 from his list
+    mine.reload()
+    select(mine.view, ret.id)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    task = mine.print_slip()
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    text = PdfReader(opened[-1]).pages[0].extract_text()
+    assert "办公用品退库单" in text and ret.number in text and "已退库" in text
 
 
 def test_S6_over_issue_is_refused_with_the_rule_id(qtbot, store, boxes):
