@@ -1,7 +1,7 @@
 """退库: a department brings issued goods back to the store (S7, S8).
 
 The regulation has logistics exchange or return goods a department found unsuitable or
-damaged *after collecting them* (当下领取后发现不适用或有损壞). Those goods are in the
+damaged *after collecting them* (当下领取后发现不适用或有损坏). Those goods are in the
 department, not in the store, so before they can go back to the supplier they come back:
 
     a member of the department that received the goods files a 退库单 against the issued
