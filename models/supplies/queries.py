@@ -7,6 +7,7 @@ import peewee
 from models.people import Department, Role, User
 from models.supplies.requisitions import Requisition
 from models.supplies.stock import CATEGORY_ORDER, Item
+from models.supplies.stock_returns import StockReturn
 
 SupplyApplicant = User.alias("supply_applicant")
 
@@ -31,4 +32,23 @@ def requisition_rows(user: User) -> peewee.ModelSelect:
     )
     if not user.has_role(Role.LOGISTICS, Role.LEADER, Role.ADMIN):
         query = query.where(Requisition.department == (user.department_id or 0))
+    return query
+
+
+ReturnRequisition = Requisition.alias("return_requisition")
+
+
+def stock_return_rows(user: User) -> peewee.ModelSelect:
+    """退库单 a user may see: as for the requisitions they come from, the store and the
+    leaders see every department's, everyone else their own department's (X1)."""
+    query = (
+        StockReturn.select()
+        .join(Department, on=StockReturn.department == Department.id)
+        .switch(StockReturn)
+        .join(SupplyApplicant, on=StockReturn.applicant == SupplyApplicant.id)
+        .switch(StockReturn)
+        .join(ReturnRequisition, on=StockReturn.requisition == ReturnRequisition.id)
+    )
+    if not user.has_role(Role.LOGISTICS, Role.LEADER, Role.ADMIN):
+        query = query.where(StockReturn.department == (user.department_id or 0))
     return query

@@ -74,6 +74,16 @@ def _is_applicant(user: User, req: Requisition) -> bool:
     return user.id == req.applicant_id
 
 
+def _may_bring_back(user: User, req: Requisition) -> bool:
+    """退库 is offered to a member of the department that received the goods while some of
+    them are not back yet (the verb checks both again, with their own messages)."""
+    from models.supplies.stock_returns import returnable_to_store
+
+    if user.department_id != req.department_id:
+        return False
+    return any(returnable_to_store(line) > 0 for line in req.lines)
+
+
 R = RequisitionState
 
 
@@ -129,6 +139,14 @@ class Requisition(Document):
             rule="S6",
             zh="申请批准单{state}，不能发放",
             en="the requisition is {state}; it cannot be issued",
+        ),
+        transition(
+            "return_goods",
+            [R.ISSUED],
+            rule="S7",
+            zh="申请批准单{state}，没有可退库的物品",
+            en="the requisition is {state}; only issued goods come back",
+            guard=_may_bring_back,
         ),
         transition("print"),
     )
