@@ -2215,10 +2215,6 @@
         <translation>Refuse…</translation>
     </message>
     <message>
-        <source>撤回</source>
-        <translation>Withdraw</translation>
-    </message>
-    <message>
         <source>确认退库单 %1？物品将回到库存。</source>
         <translation>Confirm return %1? The goods go back into stock.</translation>
     </message>
