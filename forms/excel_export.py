@@ -40,6 +40,9 @@ from models.errors import Cancelled, RuleViolation
 from models.periods import Period
 
 HEADER_ROW = 3  # 0-based: title, 填报单位/期间, 筛选/生成时间, header
+# The font every cell names: 宋体 is on every Chinese Windows, and a reader without it (WPS,
+# LibreOffice) substitutes its own CJK font instead of a Latin one that lacks the glyphs.
+_FONT = {"font_name": "宋体"}
 EXCEL_EPOCH_ORDINAL = date(1899, 12, 30).toordinal()  # serial 0; valid from 1900-03-01
 
 
@@ -301,7 +304,7 @@ def _write(
         1,
         half,
         last_col,
-        f"填报单位：{unit or '＿＿＿＿＿＿'}",
+        f"填报单位：{unit or office_name() or '＿＿＿＿＿＿'}",
         f"统计期间：{period or '全部'}",
         fmt["meta"],
     )
@@ -329,6 +332,7 @@ def _write(
         for f in fields
     ]
     sums: dict[str, Decimal] = {f.key: Decimal(0) for f in fields if f.total}
+    blank = fmt["text"]
     r = HEADER_ROW
     count = 0
     plan = [(c, f.key, writers[c], f.key in sums) for c, f in enumerate(fields)]
@@ -337,6 +341,7 @@ def _write(
         for c, key, write, summed in plan:
             value = row.get(key)
             if value is None or value == "":
+                ws.write_blank(r, c, None, blank)  # the grid is ruled where a value is missing
                 continue
             write(ws, r, c, value)
             if summed:
@@ -370,6 +375,8 @@ def _write(
         ws.write_string(r, min(i * step, last_col), f"{label}：＿＿＿＿＿＿", fmt["sign"])
     ws.set_landscape()
     ws.set_paper(9)  # A4
+    office = (office_name() or "").replace("&", "&&")  # & starts a footer code
+    ws.set_footer(f"&L{office}&C第 &P 页 共 &N 页", {"margin": 0.3})
     ws.repeat_rows(HEADER_ROW)
     ws.fit_to_pages(1, 0)
     if progress is not None:
@@ -387,17 +394,24 @@ def _pair(ws: Any, row: int, half: int, last_col: int, left: str, right: str, fm
         ws.write_string(row, max(last_col, 1), right, fmt)
 
 
+def office_name() -> str | None:
+    """The office's name (a setting): the 填报单位 a register carries when none is given."""
+    from models import settings
+
+    return settings.get("office.name")
+
+
 def _sheet_name(title: str) -> str:
     return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "数据"
 
 
 def _formats(book: xlsxwriter.Workbook) -> dict[str, Any]:
-    border = {"border": 1, "font_size": 10, "valign": "vcenter"}
+    border = {**_FONT, "border": 1, "font_size": 10, "valign": "vcenter"}
     return {
         "title": book.add_format(
-            {"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}
+            {**_FONT, "bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}
         ),
-        "meta": book.add_format({"font_size": 10}),
+        "meta": book.add_format({**_FONT, "font_size": 10}),
         "header": book.add_format(
             {**border, "bold": True, "align": "center", "bg_color": "#DDEBF7", "text_wrap": True}
         ),
@@ -411,12 +425,12 @@ def _formats(book: xlsxwriter.Workbook) -> dict[str, Any]:
         "total_label": book.add_format({**border, "bold": True}),
         "total_int": book.add_format({**border, "bold": True, "num_format": "0"}),
         "total_money": book.add_format({**border, "bold": True, "num_format": "#,##0.00"}),
-        "sign": book.add_format({"font_size": 11}),
+        "sign": book.add_format({**_FONT, "font_size": 11}),
     }
 
 
 def _decimal_formats(book: xlsxwriter.Workbook, fmt: dict[str, Any], places: int) -> None:
-    border = {"border": 1, "font_size": 10, "valign": "vcenter"}
+    border = {**_FONT, "border": 1, "font_size": 10, "valign": "vcenter"}
     number = decimal_format(places)
     fmt[f"decimal{places}"] = book.add_format({**border, "num_format": number})
     fmt[f"total_decimal{places}"] = book.add_format({**border, "bold": True, "num_format": number})

@@ -194,3 +194,21 @@ def test_X3_totals_only_for_the_columns_that_declare_them(office, tmp_path):
     assert summed == ["litres", "amount"]  # never the odometer or the record number
     with pytest.raises(ValueError):
         Field("plate", "车牌号", total=True)
+
+
+def test_X3_a_register_is_ruled_paged_and_set_in_a_chinese_font(events, office, tmp_path):
+    from models import settings
+    from models.people import SYSTEM
+
+    settings.put(SYSTEM, "office.name", "某某局办公室 & 后勤")
+    TEvent.create(code="E1", title="检查", amount=Decimal(5), count=1)  # no day, no category
+    result = export_register("t_events", tmp_path / "e.xlsx")
+    ws = load_workbook(result.path).worksheets[0]
+    assert ws["A2"].value == "填报单位：某某局办公室 & 后勤"
+    empty = ws["C5"]  # the day of E1
+    assert empty.value is None and empty.border.left.style == "thin"
+    assert ws["B5"].font.name == "宋体" and ws["A4"].font.name == "宋体"
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    assert ws.oddFooter.left.text == "某某局办公室 && 后勤"
+    given = export_register("t_events", tmp_path / "g.xlsx", unit="市局")
+    assert load_workbook(given.path).worksheets[0]["A2"].value == "填报单位：市局"
