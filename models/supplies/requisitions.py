@@ -248,17 +248,17 @@ def submit_requisition(
     """S6: a member of a 科室/中队 submits the department's 申请批准单."""
     at = at or now()
     person = require_person(actor, "提交申请批准单", "a requisition")
-    require_active(actor)
-    _check_lines(lines)
-    department = department or person.department
-    if department is None or person.department_id != department.id:
-        raise RuleViolation(
-            "S6",
-            "申请批准单由本科室（中队）人员提交",
-            "a requisition is submitted by a member of the requesting department",
-            field="department",
-        )
     with db.atomic():
+        require_active(actor)
+        _check_lines(lines)
+        department = department or person.department
+        if department is None or person.department_id != department.id:
+            raise RuleViolation(
+                "S6",
+                "申请批准单由本科室（中队）人员提交",
+                "a requisition is submitted by a member of the requesting department",
+                field="department",
+            )
         req = Requisition.create(
             number=next_number("LY", at.year),
             department=department,
@@ -333,8 +333,8 @@ def check_requisition(
     may arrive before the issue), never a refusal; the issue itself is what cannot go below
     zero."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         req = Requisition.begin(actor, requisition, "check")
         inst = req.instance()
         lines = list(req.lines)
@@ -424,8 +424,8 @@ def issue_requisition(
     the receiver. Each line is a 出库 movement; stock never goes below zero, also when two
     clerks issue the last units at once."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         req = Requisition.begin(actor, requisition, "issue")
         receiver = User.get_by_id(receiver.id)
         if receiver.is_voided or receiver.department_id != req.department_id:

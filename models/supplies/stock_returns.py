@@ -29,7 +29,7 @@ import peewee
 
 from models import audit, documents, numbers, workflow
 from models.base import BaseModel, guarded_update, now
-from models.db import db, retry_on_lock_conflict
+from models.db import db, retry_document, retry_on_lock_conflict
 from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
@@ -79,6 +79,7 @@ class StockReturn(Document):
     """退库单, document type ``supplies_stock_return`` (S7)."""
 
     DOC_TYPE = "supplies_stock_return"
+    DECIDING_DEPARTMENT = "department"
     STATES = StockReturnState
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: K.ACCEPTED,
@@ -270,12 +271,12 @@ def file_stock_return(
             title=f"{req.department.name} 办公用品退库 {ret.number}（原申请批准单 {req.number}）",
             doc_id=ret.id,
             fields={"requisition": req.number, "units": sum(wanted.values())},
-            department=req.department,
             at=at,
         )
         return StockReturn.get_by_id(ret.id)
 
 
+@retry_document
 def resubmit_stock_return(
     actor: User, stock_return: StockReturn, comment: str = "", *, at: datetime | None = None
 ) -> StockReturn:
@@ -296,8 +297,8 @@ def confirm_stock_return(
     charged back to the department, naming the original requisition. The engine refuses
     the filer himself (X1), also when he is a logistics officer."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         ret = StockReturn.begin(actor, stock_return, "confirm")
         inst = ret.instance()
         req = ret.requisition
@@ -331,13 +332,14 @@ def confirm_stock_return(
         return StockReturn.get_by_id(ret.id)
 
 
+@retry_document
 def refuse_stock_return(
     actor: User, stock_return: StockReturn, reason: str, *, at: datetime | None = None
 ) -> StockReturn:
     """Logistics refuses a return (the goods are not the ones issued, or fine): nothing
     comes into stock; the reason is required (X2) and goes to the department."""
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         ret = StockReturn.begin(actor, stock_return, "reject")
         if is_blank(reason):
             raise RuleViolation(
