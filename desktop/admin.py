@@ -226,12 +226,13 @@ class AdminPage(ModulePage):
         columns = [
             Column("name", self.tr("部门名称"), Department.name, width=200),
             Column("kind", self.tr("类型"), Department.kind, width=80),
+            Column("sort_key", self.tr("排序号"), Department.sort_key, width=60),
         ]
         model = LazyQueryModel(
             lambda: Department.select().where(Department.voided_at.is_null()),
             columns,
             Department.id,
-            sort_column=None,
+            sort_column=2,  # the office's order (排序号), as everywhere else
             descending=False,
         )
         view = ListView("admin.departments", model, exporter=export_action(self.tr("部门名册")))
@@ -261,7 +262,11 @@ class AdminPage(ModulePage):
             self.tr("修改部门"),
             DEPARTMENTS.fields,
             lambda values: people.update_department(actor, department, **values),
-            values={"name": department.name, "kind": department.kind},
+            values={
+                "name": department.name,
+                "kind": department.kind,
+                "sort_key": department.sort_key,
+            },
             parent=self,
         )
 

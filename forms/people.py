@@ -17,7 +17,15 @@ from forms.kinds import Filters, Kind, Values, register_kind
 from forms.spec import Field, FieldType, FormSpec, Reference
 from models import people
 from models.errors import RuleViolation
-from models.people import DEPARTMENT_KINDS, ROLE_LABELS, Department, Role, User, UserRole
+from models.people import (
+    DEPARTMENT_KINDS,
+    DEPARTMENT_ORDER,
+    ROLE_LABELS,
+    Department,
+    Role,
+    User,
+    UserRole,
+)
 
 
 def _active_department(name: str) -> Department | None:
@@ -26,7 +34,7 @@ def _active_department(name: str) -> Department | None:
 
 def _department_names() -> list[str]:
     query = Department.select(Department.name).where(Department.voided_at.is_null())
-    return [d.name for d in query.order_by(Department.id)]
+    return [d.name for d in query.order_by(*DEPARTMENT_ORDER)]
 
 
 DEPARTMENT_REF = Reference("部门", _active_department, _department_names)
@@ -56,6 +64,16 @@ DEPARTMENTS = FormSpec(
             help="科室或中队；不填按科室。",
             example="科室",
             label_en="Kind",
+        ),
+        Field(
+            "sort_key",
+            "排序号",
+            FieldType.INTEGER,
+            width=8,
+            help="在各列表、选择框和报表中的先后，小的在前；新增时不填则按名称中的序号排"
+            "（科室在前，一中队、二中队……）。",
+            example=None,
+            label_en="Order",
         ),
     ),
     help="每行一个部门。按部门名称识别：更新模式只能修改类型（改名请在软件中操作）。",
@@ -129,7 +147,9 @@ USERS = FormSpec(
 
 
 def _insert_department(actor: Any, values: Values) -> None:
-    people.add_department(actor, values["name"], values.get("kind") or "科室")
+    people.add_department(
+        actor, values["name"], values.get("kind") or "科室", sort_key=values.get("sort_key")
+    )
     return None
 
 
@@ -146,8 +166,8 @@ def _department_query(filters: Filters) -> Any:
 
 
 def _department_rows(filters: Filters) -> Iterator[Values]:
-    for dept in _department_query(filters).order_by(Department.id).iterator():
-        yield {"name": dept.name, "kind": dept.kind}
+    for dept in _department_query(filters).order_by(*DEPARTMENT_ORDER).iterator():
+        yield {"name": dept.name, "kind": dept.kind, "sort_key": dept.sort_key}
 
 
 DEPARTMENT_KIND = register_kind(

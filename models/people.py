@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 import unicodedata
 from collections.abc import Iterable
@@ -21,7 +22,7 @@ from functools import lru_cache
 
 import peewee
 
-from models import audit, settings
+from models import audit, numbers, settings
 from models.base import BaseModel, VoidableModel, now
 from models.db import db
 from models.errors import RuleViolation
@@ -87,6 +88,10 @@ def role_from_label(text: str) -> Role:
 class Department(VoidableModel):
     name = peewee.CharField(max_length=100, unique=True)
     kind = peewee.CharField(max_length=10, default="科室")
+    # Where the department stands in every list, picker and report (then by name): set from
+    # the name when it is created (科室 first, then 一中队, 二中队 … 十二中队), and changed by
+    # an administrator where the office's own order differs.
+    sort_key = peewee.IntegerField(default=0, index=True)
 
     def __str__(self) -> str:
         return self.name
@@ -362,7 +367,50 @@ def create_first_admin(username: str, password: str, name: str = "系统管理�
         return _insert_user(SYSTEM, username, name, password, None, [Role.ADMIN])
 
 
-def add_department(actor: Actor, name: str, kind: str = "科室") -> Department:
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_NUMBER = re.compile(r"[0-9０-９]+|[零一二三四五六七八九十百]+")
+
+
+def _number_in(name: str) -> int | None:
+    """The first number a name holds, Arabic or Chinese (二中队 2, 十二中队 12, 3号 3)."""
+    found = _NUMBER.search(name)
+    if found is None:
+        return None
+    text = unicodedata.normalize("NFKC", found.group())
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for ch in text:
+        if ch == "百":
+            total, digit = total + (digit or 1) * 100, 0
+        elif ch == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        else:
+            digit = _DIGITS[ch]
+    return total + digit
+
+
+def natural_sort_key(name: str, kind: str) -> int:
+    """The order a new department takes: 科室 before 中队, then by the number in the name
+    (一中队, 二中队 … 十二中队, not the order of their characters), unnumbered ones last."""
+    number = _number_in(name)
+    return (0 if kind == "科室" else 1000) + (999 if number is None else min(number, 998))
+
+
+DEPARTMENT_ORDER = (Department.sort_key, Department.name)
+"""``order_by(*DEPARTMENT_ORDER)`` wherever departments are listed."""
+
+
+def department_rank() -> dict[int, int]:
+    """department id → its place in ``DEPARTMENT_ORDER`` (sorting rows already read)."""
+    ids = Department.select(Department.id).order_by(*DEPARTMENT_ORDER).tuples()
+    return {dept_id: rank for rank, (dept_id,) in enumerate(ids)}
+
+
+def add_department(
+    actor: Actor, name: str, kind: str = "科室", *, sort_key: int | None = None
+) -> Department:
+    """A 科室 or 中队 (administrators); its place in the lists from its name unless given."""
     with db.atomic():
         require_role(actor, Role.ADMIN)
         name = clean(name)
@@ -381,7 +429,11 @@ def add_department(actor: Actor, name: str, kind: str = "科室") -> Department:
             raise RuleViolation(
                 None, f"部门「{name}」已存在", f"department {name} exists already", field="name"
             )
-        return audit.create(actor, Department, name=name, kind=kind)
+        if sort_key is None:
+            sort_key = natural_sort_key(name, kind)
+        else:
+            sort_key = numbers.whole(sort_key, "排序号", "the sort key", field="sort_key")
+        return audit.create(actor, Department, name=name, kind=kind, sort_key=sort_key)
 
 
 def add_user(
@@ -553,11 +605,11 @@ def new_password() -> str:
 
 
 def update_department(actor: Actor, department: Department, **changes: object) -> bool:
-    """Rename a department or change its kind (administrators). Returns whether anything
-    changed; the change is audited old → new."""
+    """Rename a department, change its kind or its place in the lists (``sort_key``; the
+    administrators). Returns whether anything changed; the change is audited old → new."""
     with db.atomic():
         require_role(actor, Role.ADMIN)
-        allowed = {"name", "kind"}
+        allowed = {"name", "kind", "sort_key"}
         unknown = set(changes) - allowed
         if unknown:
             raise RuleViolation(None, f"不能修改：{unknown}", f"cannot change {unknown}")
@@ -566,6 +618,12 @@ def update_department(actor: Actor, department: Department, **changes: object) -
                 "X2",
                 f"部门「{department.name}」已作废，不能修改",
                 f"department {department.name} is voided",
+            )
+        if changes.get("sort_key", 0) is None:
+            del changes["sort_key"]  # left empty: the place stays as it is
+        if "sort_key" in changes:
+            changes["sort_key"] = numbers.whole(
+                changes["sort_key"], "排序号", "the sort key", field="sort_key"
             )
         if "name" in changes:
             name = clean(changes["name"])

@@ -103,6 +103,28 @@ def _trail(database: peewee.Database) -> None:
     _append_only(database, "step")
 
 
+def _department_order(database: peewee.Database) -> None:
+    """Departments sort in the office's order (一中队 before 二中队 before 十二中队), not by
+    their characters: a ``sort_key`` column, filled from each name (``natural_sort_key``)."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from models import people
+
+    table = people.Department._meta.table_name
+    if "sort_key" not in {c.name for c in database.get_columns(table)}:
+        migrator = SchemaMigrator.from_database(database)
+        migrate(
+            migrator.add_column(table, "sort_key", people.Department.sort_key),
+            migrator.add_index(table, ("sort_key",)),
+        )
+    with database.bind_ctx([people.Department]):
+        for dept in people.Department.select(
+            people.Department.id, people.Department.name, people.Department.kind
+        ):
+            key = people.natural_sort_key(dept.name, dept.kind)
+            people.Department.update(sort_key=key).where(people.Department.id == dept.id).execute()
+
+
 Migration = tuple[int, str, Callable[[peewee.Database], None]]
 MIGRATIONS: list[Migration] = sorted(
     [
@@ -110,6 +132,7 @@ MIGRATIONS: list[Migration] = sorted(
         (4, "attachments: files of any record, in chunks", _attachments),
         (5, "office calendar: working days, make-up days, stored clocks", _calendar),
         (7, "approval trail: steps append-only", _trail),
+        (14, "departments: their order in every list (sort key)", _department_order),
         *(
             (version, name, _domain_step(d.name, version))
             for d in domains.DOMAINS

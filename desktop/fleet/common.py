@@ -16,7 +16,7 @@ from models.fleet import (
     Vehicle,
     VehicleStatus,
 )
-from models.people import Department, Role, User
+from models.people import DEPARTMENT_ORDER, Department, Role, User
 
 MANAGERS = (Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
 
@@ -54,7 +54,7 @@ def percent(value: float | None) -> str:
 
 
 def unit_items() -> list[tuple[str, Any]]:
-    query = Department.select().where(Department.voided_at.is_null()).order_by(Department.id)
+    query = Department.select().where(Department.voided_at.is_null()).order_by(*DEPARTMENT_ORDER)
     return [(d.name, d.id) for d in query]
 
 

@@ -118,6 +118,12 @@ def monthly_report(period: str) -> MonthlyReport:
                 fig.first_pass += bool(repair.first_pass)
         if repair.paid:
             report.paid.append(repair)
+    # Each table in the order people look things up: plates and shops by name, units in
+    # the office's order (一中队 before 二中队 before 十二中队).
+    report.by_vehicle = dict(sorted(report.by_vehicle.items()))
+    report.by_shop = dict(sorted(report.by_shop.items()))
+    rank = {r.unit.name: r.unit.sort_key for r in repairs}
+    report.by_unit = dict(sorted(report.by_unit.items(), key=lambda kv: (rank[kv[0]], kv[0])))
     share = settings.get("fleet.spot_check_percent") / Decimal(100)
     if repairs and share > 0:
         picks = max(1, math.ceil(len(repairs) * share))

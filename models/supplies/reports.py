@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import peewee
 
-from models.people import Department
+from models.people import DEPARTMENT_ORDER, Department
 from models.periods import quarter_bounds
 from models.supplies.plans import (
     PlanLineInput,
@@ -237,7 +237,7 @@ def consumption_by_department(*, year: int, quarter: int | None = None) -> list[
                 & (Movement.at < _start(after))
             )
             .group_by(Department.name, Item.category, Item.code, Item.name, Item.unit, Item.price)
-            .order_by(Department.name, Item.category, Item.code)
+            .order_by(*DEPARTMENT_ORDER, Item.category, Item.code)
             .tuples()
         )
         for dept, cat, code, name, unit, price, total in query:

@@ -166,6 +166,10 @@
         <translation>Type</translation>
     </message>
     <message>
+        <source>排序号</source>
+        <translation>Order</translation>
+    </message>
+    <message>
         <location filename="../../desktop/admin.py" line="269" />
         <source>部门名册</source>
         <translation>Departments</translation>

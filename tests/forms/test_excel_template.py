@@ -41,7 +41,8 @@ def test_X3_filled_template_imports_and_example_row_is_skipped(office, tmp_path)
     path = write_template("departments", tmp_path / "d.xlsx")
     book = load_workbook(path)
     ws = book["部门名册"]
-    assert [dv.type for dv in ws.data_validations.dataValidation] == ["textLength", "list"]
+    kinds = [dv.type for dv in ws.data_validations.dataValidation]
+    assert kinds == ["textLength", "list", "whole"]  # name, kind, 排序号
     ws["A3"], ws["B3"] = "财务科", "科室"
     ws["A4"], ws["B4"] = "办公室", "科室"  # equal to the example's values, but real: it exists
     book.save(path)
