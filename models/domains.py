@@ -36,6 +36,7 @@ DOMAINS: tuple[Domain, ...] = (
             (2, "fleet: vehicles, shops, stations, repairs, fuel, use"),
             (6, "fleet: 用车申请 versioned, with its own states"),
             (8, "fleet: exit acceptances (the driver's signature) append-only"),
+            (15, "fleet: fill-ups and maintenances voided or corrected with a reason"),
         ),
     ),
     Domain(

@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QWidget
 
-from desktop import errors
+from desktop import errors, ops
 from desktop.fleet.common import station_names, tr, vehicle_plates
 from desktop.fleet.lines import RepairLines
 from desktop.form_dialog import FormDialog
@@ -23,7 +23,7 @@ from forms.kinds import get_kind
 from forms.spec import Field, FieldType
 from models import fleet
 from models.errors import RuleViolation
-from models.fleet import FuelStation, Repair, RepairShop, Vehicle
+from models.fleet import FuelLog, FuelStation, Maintenance, Repair, RepairShop, Vehicle
 from models.people import Role, User
 
 YES_NO = ("否", "是")
@@ -339,16 +339,19 @@ def accept_dialog(user: User, repair: Repair, parent: QWidget) -> FormDialog:
 # --- maintenance, fuel, use --------------------------------------------------------------
 
 
-def maintenance_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDialog:
-    """定期维护保养 (F1)."""
-    fields = (
-        _plate_field(vehicle_plates()),
+def _maintenance_fields() -> tuple[Field, ...]:
+    return (
         Field("done_on", "保养日期", FieldType.DATE, required=True, label_en="Date"),
         Field("odometer", "里程(km)", FieldType.INTEGER, required=True, label_en="Odometer"),
         Field("items", "保养项目", required=True, max_length=500, label_en="Items"),
         Field("cost", "费用（元）", FieldType.MONEY, label_en="Cost"),
         _shop_field(required=False),
     )
+
+
+def maintenance_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDialog:
+    """定期维护保养 (F1)."""
+    fields = (_plate_field(vehicle_plates()), *_maintenance_fields())
 
     def submit(v: dict[str, Any]) -> Any:
         return fleet.record_maintenance(
@@ -368,13 +371,9 @@ def maintenance_dialog(user: User, parent: QWidget, plate: str | None = None) ->
     return FormDialog(tr("登记保养"), fields, submit, values=values, parent=parent)
 
 
-def fuel_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDialog:
-    """定点加油 (F10): the station picker offers the designated ones; any other name is
-    refused by ``log_fuel`` and the refusal shows beside the station."""
+def _fuel_fields() -> tuple[Field, ...]:
     spec = fleet_forms.FUEL
-    plates = vehicle_plates(None if user.has_role(*_FUEL_ALL) else user)
-    fields = (
-        _plate_field(plates),
+    return (
         Field(
             "station",
             "加油站",
@@ -389,6 +388,13 @@ def fuel_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDi
         _required(spec.field("amount")),
         _required(spec.field("odometer")),
     )
+
+
+def fuel_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDialog:
+    """定点加油 (F10): the station picker offers the designated ones; any other name is
+    refused by ``log_fuel`` and the refusal shows beside the station."""
+    plates = vehicle_plates(None if user.has_role(*_FUEL_ALL) else user)
+    fields = (_plate_field(plates), *_fuel_fields())
 
     def submit(v: dict[str, Any]) -> Any:
         station = v["station"]
@@ -458,3 +464,104 @@ def use_dialog(user: User, parent: QWidget, plate: str | None = None) -> FormDia
     if plate:
         values["plate"] = plate
     return FormDialog(tr("用车申请"), fields, submit, values=values, parent=parent)
+
+
+# --- corrections (X2): the wrong record voided with a reason, the right one entered -------
+
+_REASON = Field(
+    "reason",
+    "更正原因",
+    required=True,
+    max_length=200,
+    label_en="Reason",
+    help="写明哪里录错了；原记录作废并留在审计日志中。",
+)
+
+
+def correct_maintenance_dialog(user: User, parent: QWidget, row: Maintenance) -> FormDialog:
+    """更正保养记录: the entry dialog's fields filled with the record, and the reason."""
+    fields = (_REASON, *_maintenance_fields())
+
+    def submit(v: dict[str, Any]) -> Any:
+        return fleet.correct_maintenance(
+            user,
+            row,
+            v["reason"],
+            done_on=v["done_on"],
+            odometer=v["odometer"],
+            items=v["items"],
+            cost=v.get("cost") or Decimal("0"),
+            shop=_shop(v.get("shop")),
+        )
+
+    values = {
+        "done_on": row.done_on,
+        "odometer": row.odometer,
+        "items": row.items,
+        "cost": row.cost,
+        "shop": row.shop.name if row.shop_id else None,
+    }
+    title = tr("更正保养记录") + f" {row.vehicle.plate}"
+    return FormDialog(title, fields, submit, values=values, parent=parent)
+
+
+def correct_fuel_dialog(user: User, parent: QWidget, row: FuelLog) -> FormDialog:
+    """更正加油记录: the entry dialog's fields filled with the record, and the reason."""
+    fields = (_REASON, *_fuel_fields())
+
+    def submit(v: dict[str, Any]) -> Any:
+        station = v["station"]
+        if not isinstance(station, FuelStation):
+            station = FuelStation.get(FuelStation.name == station)
+        return fleet.correct_fuel(
+            user,
+            row,
+            v["reason"],
+            station=station,
+            # the same day keeps the time it was logged at; another day is at noon
+            filled_at=row.filled_at
+            if v["filled_at"] == row.filled_at.date()
+            else at_time(v["filled_at"]),
+            litres=v["litres"],
+            amount=v["amount"],
+            odometer=v["odometer"],
+        )
+
+    values = {
+        "station": row.station.name,
+        "filled_at": row.filled_at.date(),
+        "litres": row.litres,
+        "amount": row.amount,
+        "odometer": row.odometer,
+    }
+    title = tr("更正加油记录") + f" {row.vehicle.plate}"
+    return FormDialog(title, fields, submit, values=values, parent=parent)
+
+
+def correct_selected(
+    parent: QWidget,
+    user: User,
+    key: Any,
+    model: type[Maintenance] | type[FuelLog],
+    dialog: Callable[[User, QWidget, Any], FormDialog],
+) -> bool:
+    """更正… on the selected record of a list: its correction dialog, filled in."""
+    if key is None:
+        return False
+    return dialog(user, parent, model.get_by_id(key)).exec() == QDialog.DialogCode.Accepted
+
+
+def void_selected(
+    parent: QWidget,
+    user: User,
+    key: Any,
+    model: type[Maintenance] | type[FuelLog],
+    void: Callable[[User, Any, str], None],
+) -> bool:
+    """作废… on the selected record of a list: asks for the reason, then the use case."""
+    if key is None:
+        return False
+    reason, ok = QInputDialog.getText(parent, tr("作废记录"), tr("作废原因："))
+    if not ok:
+        return False
+    return ops.attempt(parent, lambda _ack: void(user, model.get_by_id(key), reason))

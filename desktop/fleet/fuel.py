@@ -81,6 +81,9 @@ class FuelTab(PageTab):
         self.fuel.action_bar.addWidget(
             button("export", self.tr("加油登记表…"), lambda: export_register(self, "fuel", {}))
         )
+        if user.has_role(Role.FLEET_MANAGER, Role.LOGISTICS):
+            self.fuel.action_bar.addWidget(button("edit", self.tr("更正…"), self.correct))
+            self.fuel.action_bar.addWidget(button("void", self.tr("作废…"), self.void))
         use_columns = [
             Column("starts", self.tr("开始"), VehicleUse.starts, width=130),
             Column("ends", self.tr("结束"), VehicleUse.ends, width=130),
@@ -126,6 +129,7 @@ class FuelTab(PageTab):
             .join(FuelStation, on=FuelLog.station == FuelStation.id)
             .switch(FuelLog)
             .join(Driver, peewee.JOIN.LEFT_OUTER, on=FuelLog.driver == Driver.id)
+            .where(FuelLog.voided_at.is_null())
         )
         if not sees_all(self.user):
             query = query.where(FuelLog.vehicle.in_(fleet.vehicle_ids_of(self.user)))
@@ -155,6 +159,23 @@ class FuelTab(PageTab):
             self.changed()
             return True
         return False
+
+    @Slot()
+    def correct(self) -> bool:
+        """更正 the selected fill-up (voided with the reason, logged again)."""
+        key = self.fuel.current_id()
+        done = dialogs.correct_selected(self, self.user, key, FuelLog, dialogs.correct_fuel_dialog)
+        if done:
+            self.changed()
+        return done
+
+    @Slot()
+    def void(self) -> bool:
+        key = self.fuel.current_id()
+        done = dialogs.void_selected(self, self.user, key, FuelLog, fleet.void_fuel)
+        if done:
+            self.changed()
+        return done
 
     def use_dialog(self) -> FormDialog:
         return dialogs.use_dialog(self.user, self)

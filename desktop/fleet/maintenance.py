@@ -117,6 +117,7 @@ class MaintenanceTab(PageTab):
                     .join(Department, on=Vehicle.unit == Department.id)
                     .switch(Maintenance)
                     .join(RepairShop, peewee.JOIN.LEFT_OUTER, on=Maintenance.shop == RepairShop.id)
+                    .where(Maintenance.voided_at.is_null())
                 ),
                 columns,
                 Maintenance.id,
@@ -126,6 +127,10 @@ class MaintenanceTab(PageTab):
             ),
             search_hint=self.tr("搜索车牌号或保养项目"),
         )
+        if manages_fleet(user):
+            bar = self.history.action_bar
+            bar.addWidget(button("edit", self.tr("更正…"), self.correct))
+            bar.addWidget(button("void", self.tr("作废…"), self.void))
         history_box = QGroupBox(self.tr("保养记录"))
         QVBoxLayout(history_box).addWidget(self.history)
 
@@ -197,3 +202,22 @@ class MaintenanceTab(PageTab):
             self.changed()
             return True
         return False
+
+    @Slot()
+    def correct(self) -> bool:
+        """更正 the selected maintenance (voided with the reason, entered again)."""
+        key = self.history.current_id()
+        done = dialogs.correct_selected(
+            self, self.user, key, Maintenance, dialogs.correct_maintenance_dialog
+        )
+        if done:
+            self.changed()
+        return done
+
+    @Slot()
+    def void(self) -> bool:
+        key = self.history.current_id()
+        done = dialogs.void_selected(self, self.user, key, Maintenance, fleet.void_maintenance)
+        if done:
+            self.changed()
+        return done

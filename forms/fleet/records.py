@@ -268,6 +268,7 @@ def _fuel_query(filters: Filters) -> Any:
         .join(Department)
         .switch(FuelLog)
         .join(FuelStation)
+        .where(FuelLog.voided_at.is_null())  # a voided fill-up is in the audit log only
     )
     if filters.get("plate"):
         query = query.where(Vehicle.plate == fleet.normalize_plate(str(filters["plate"])))

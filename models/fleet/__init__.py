@@ -61,6 +61,8 @@ from models.fleet.usage import (
     MaintenanceDue,
     UseState,
     VehicleUse,
+    correct_fuel,
+    correct_maintenance,
     log_fuel,
     maintenance_compliance,
     maintenance_due,
@@ -68,6 +70,8 @@ from models.fleet.usage import (
     maintenance_status,
     record_maintenance,
     request_use,
+    void_fuel,
+    void_maintenance,
 )
 from models.fleet.vehicles import (
     CENT,
@@ -159,6 +163,21 @@ def migrate_8(database: peewee.Database) -> None:
     _append_only(database, Acceptance._meta.table_name)
 
 
+def migrate_15(database: peewee.Database) -> None:
+    """Fill-ups and maintenances are voided or corrected with a reason (X2), never edited:
+    ``voided_at`` and ``void_reason`` on both (a database whose migration 2 made the tables
+    in their newest shape is left alone)."""
+    migrator = SchemaMigrator.from_database(database)
+    for model in (FuelLog, Maintenance):
+        table = model._meta.table_name
+        columns = {c.name for c in database.get_columns(table)}
+        if "voided_at" not in columns:
+            migrate(
+                migrator.add_column(table, "voided_at", model.voided_at),
+                migrator.add_column(table, "void_reason", model.void_reason),
+            )
+
+
 __all__ = [
     "CENT",
     "GO_LIVE",
@@ -197,6 +216,8 @@ __all__ = [
     "assess",
     "assign_drivers",
     "closed_repairs",
+    "correct_fuel",
+    "correct_maintenance",
     "driver_names",
     "drivers_of",
     "enter_shop",
@@ -226,4 +247,6 @@ __all__ = [
     "update_place",
     "update_vehicle",
     "vehicle_ids_of",
+    "void_fuel",
+    "void_maintenance",
 ]

@@ -15,7 +15,7 @@ import peewee
 
 from models import audit, dates, documents, numbers, workflow
 from models.audit import AuditLog
-from models.base import BaseModel
+from models.base import VoidableModel
 from models.db import db, for_update, retry_document
 from models.documents import Document, transition
 from models.errors import RuleViolation
@@ -35,8 +35,9 @@ from models.workflow import Approver, Condition, Flow, Node, State
 # --- maintenance, fuel, use --------------------------------------------------------------
 
 
-class Maintenance(BaseModel):
-    """定期维护保养 (F1)."""
+class Maintenance(VoidableModel):
+    """定期维护保养 (F1). A wrong entry is voided with a reason, or corrected (voided and
+    entered again), never edited or deleted: the audit log keeps what was there."""
 
     vehicle = peewee.ForeignKeyField(Vehicle, backref="maintenances")
     done_on = peewee.DateField()
@@ -48,8 +49,8 @@ class Maintenance(BaseModel):
     recorded_by = peewee.ForeignKeyField(User, null=True)
 
 
-class FuelLog(BaseModel):
-    """A fill-up at a designated station (F10)."""
+class FuelLog(VoidableModel):
+    """A fill-up at a designated station (F10); voided or corrected like a maintenance."""
 
     vehicle = peewee.ForeignKeyField(Vehicle, backref="fuel_logs")
     station = peewee.ForeignKeyField(FuelStation, backref="fuel_logs")
@@ -188,7 +189,11 @@ def maintenance_on_time(vehicle: Vehicle, done_on: date, odometer: int) -> bool:
     entered later)?"""
     before = (
         Maintenance.select()
-        .where((Maintenance.vehicle == vehicle.id) & (Maintenance.done_on < done_on))
+        .where(
+            (Maintenance.vehicle == vehicle.id)
+            & (Maintenance.done_on < done_on)
+            & Maintenance.voided_at.is_null()
+        )
         .order_by(Maintenance.done_on.desc(), Maintenance.id.desc())
         .first()
     )
@@ -267,13 +272,73 @@ def record_maintenance(
         return row
 
 
+def void_maintenance(actor: Actor, maintenance: Maintenance, reason: str) -> None:
+    """作废 a maintenance entered wrongly (F1, X2): with a reason, audited; the vehicle's
+    last service and odometer go back to what the remaining records say."""
+    with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
+        row = Maintenance.get_by_id(maintenance.id)
+        vehicle = for_update(Vehicle.select().where(Vehicle.id == row.vehicle_id)).get()
+        audit.void(actor, row, reason)
+        _recompute_readings(actor, vehicle)
+
+
+def correct_maintenance(
+    actor: Actor, maintenance: Maintenance, reason: str, **changes: Any
+) -> Maintenance:
+    """更正 a maintenance: the wrong one voided with ``reason``, the right one recorded with
+    every check of ``record_maintenance`` (``changes``: done_on, odometer, items, cost,
+    shop), in one transaction."""
+    unknown = set(changes) - {"done_on", "odometer", "items", "cost", "shop"}
+    if unknown:
+        raise RuleViolation(None, f"不能修改：{unknown}", f"cannot change {unknown}")
+    with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
+        row = Maintenance.get_by_id(maintenance.id)
+        void_maintenance(actor, row, f"更正：{clean(reason)}" if not is_blank(reason) else "")
+        values = {
+            "done_on": row.done_on,
+            "odometer": row.odometer,
+            "items": row.items,
+            "cost": row.cost,
+            "shop": row.shop,
+            **changes,
+        }
+        return record_maintenance(actor, row.vehicle, **values)
+
+
+def _recompute_readings(actor: Actor, vehicle: Vehicle) -> None:
+    """After a reading is voided: the odometer is the highest reading still on record (or
+    the registered one), the last service the latest maintenance still on record (or the
+    purchase)."""
+    registered = registered_reading(vehicle)
+    latest = (
+        Maintenance.select()
+        .where((Maintenance.vehicle == vehicle.id) & Maintenance.voided_at.is_null())
+        .order_by(Maintenance.done_on.desc(), Maintenance.id.desc())
+        .first()
+    )
+    tops = [
+        FuelLog.select(peewee.fn.MAX(FuelLog.odometer))
+        .where((FuelLog.vehicle == vehicle.id) & FuelLog.voided_at.is_null())
+        .scalar(),
+        latest.odometer if latest else None,
+    ]
+    odometer = max([registered, *(km for km in tops if km is not None)])
+    if latest is not None:
+        service = {"last_service_date": latest.done_on, "last_service_km": latest.odometer}
+    else:
+        service = {"last_service_date": vehicle.purchase_date, "last_service_km": registered}
+    audit.update(actor, vehicle, odometer=odometer, **service)
+
+
 def maintenance_compliance(start: date, end: date) -> dict[str, tuple[int, int]]:
     """Per unit: (maintenances on time, maintenances done) in the period."""
     rows = (
         Maintenance.select(Department.name, Maintenance.on_time)
         .join(Vehicle)
         .join(Department)
-        .where(Maintenance.done_on.between(start, end))
+        .where(Maintenance.done_on.between(start, end) & Maintenance.voided_at.is_null())
         .tuples()
     )
     result: dict[str, tuple[int, int]] = {}
@@ -309,24 +374,26 @@ def _check_reading(vehicle: Vehicle, odometer: int, at: datetime) -> None:
     fits between its neighbours. Fill-ups and maintenances are readings alike, and none is
     below the odometer the vehicle was registered with."""
     day = at.date()
+    fuel = (FuelLog.vehicle == vehicle.id) & FuelLog.voided_at.is_null()
+    kept = (Maintenance.vehicle == vehicle.id) & Maintenance.voided_at.is_null()
     fuel_before = (
         FuelLog.select(peewee.fn.MAX(FuelLog.odometer))
-        .where((FuelLog.vehicle == vehicle.id) & (FuelLog.filled_at <= at))
+        .where(fuel & (FuelLog.filled_at <= at))
         .scalar()
     )
     fuel_after = (
         FuelLog.select(peewee.fn.MIN(FuelLog.odometer))
-        .where((FuelLog.vehicle == vehicle.id) & (FuelLog.filled_at > at))
+        .where(fuel & (FuelLog.filled_at > at))
         .scalar()
     )
     kept_before = (
         Maintenance.select(peewee.fn.MAX(Maintenance.odometer))
-        .where((Maintenance.vehicle == vehicle.id) & (Maintenance.done_on <= day))
+        .where(kept & (Maintenance.done_on <= day))
         .scalar()
     )
     kept_after = (
         Maintenance.select(peewee.fn.MIN(Maintenance.odometer))
-        .where((Maintenance.vehicle == vehicle.id) & (Maintenance.done_on > day))
+        .where(kept & (Maintenance.done_on > day))
         .scalar()
     )
     floor = max(
@@ -449,3 +516,37 @@ def request_use(
             fields={"needs_leader": out_of_city or private},
         )
         return use
+
+
+def void_fuel(actor: Actor, fuel: FuelLog, reason: str) -> None:
+    """作废 a fill-up entered wrongly (F10, X2): with a reason, audited; the vehicle's odometer
+    goes back to the highest reading still on record."""
+    with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
+        row = FuelLog.get_by_id(fuel.id)
+        vehicle = for_update(Vehicle.select().where(Vehicle.id == row.vehicle_id)).get()
+        audit.void(actor, row, reason)
+        _recompute_readings(actor, vehicle)
+
+
+def correct_fuel(actor: Actor, fuel: FuelLog, reason: str, **changes: Any) -> FuelLog:
+    """更正 a fill-up: the wrong one voided with ``reason``, the right one logged with every
+    check of ``log_fuel`` (``changes``: station, filled_at, litres, amount, odometer,
+    driver), in one transaction."""
+    unknown = set(changes) - {"station", "filled_at", "litres", "amount", "odometer", "driver"}
+    if unknown:
+        raise RuleViolation(None, f"不能修改：{unknown}", f"cannot change {unknown}")
+    with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
+        row = FuelLog.get_by_id(fuel.id)
+        void_fuel(actor, row, f"更正：{clean(reason)}" if not is_blank(reason) else "")
+        values = {
+            "station": row.station,
+            "filled_at": row.filled_at,
+            "litres": row.litres,
+            "amount": row.amount,
+            "odometer": row.odometer,
+            "driver": row.driver,
+            **changes,
+        }
+        return log_fuel(actor, row.vehicle, **values)

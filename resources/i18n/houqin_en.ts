@@ -2376,6 +2376,14 @@
         <source>加油记录（定点加油）</source>
         <translation>Fuel log (designated stations)</translation>
     </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
 </context>
 <context>
     <name>LineEditor</name>
@@ -2529,6 +2537,14 @@
     <message>
         <source>已超期 %1 辆，即将到期 %2 辆（按里程或月数，先到为准）</source>
         <translation>%1 overdue, %2 due soon (by km or months, whichever first)</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
     </message>
 </context>
 <context>
@@ -3246,6 +3262,22 @@
     <message>
         <source>重新提交报修</source>
         <translation>Resubmit repair</translation>
+    </message>
+    <message>
+        <source>更正保养记录</source>
+        <translation>Correct maintenance record</translation>
+    </message>
+    <message>
+        <source>更正加油记录</source>
+        <translation>Correct fill-up</translation>
+    </message>
+    <message>
+        <source>作废记录</source>
+        <translation>Void record</translation>
+    </message>
+    <message>
+        <source>作废原因：</source>
+        <translation>Reason for voiding:</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ where the user looks (beside the field, or in the message)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,10 +18,11 @@ from PySide6.QtGui import QDesktopServices
 from desktop.app import build_main_window
 from desktop.approvals import ApprovalCenter
 from desktop.fleet import actions as A
+from desktop.fleet import dialogs
 from desktop.fleet.charts import StatsTab
 from desktop.fleet.page import FleetPage
 from desktop.fleet.repair_dialog import RepairDialog
-from models import fleet
+from models import audit, fleet
 from models.fleet import LineInput, LineState, Repair, RepairState, VehicleStatus
 from tests.desktop.typing import type_text
 
@@ -392,3 +393,37 @@ def test_the_repair_list_marks_paper_history(qtbot, fl):
     win = repair_window(qtbot, o.logistics, Repair.get(Repair.number == "LS2025-0007"))
     assert "历史补录" in win.header.text()
     assert not any(b.isVisibleTo(win) for b in win.buttons.values())  # nothing to act on
+
+
+def test_X2_a_mistyped_fill_up_is_corrected_with_a_reason_and_a_wrong_one_voided(
+    qtbot, fl, monkeypatch
+):
+    o = fl.office
+    day = datetime(2026, 11, 2, 8, 30)
+    fleet.log_fuel(o.fleet, fl.car, fl.station, day, Decimal(40), Decimal(320), 423000)
+    assert fleet.Vehicle.get_by_id(fl.car.id).odometer == 423000  # one zero too many
+    tab = page_for(qtbot, o.fleet).open_tab("fuel")
+    select_row(tab.fuel.table, 0)
+    dialog = dialogs.correct_fuel_dialog(o.fleet, tab, fleet.FuelLog.get())
+    qtbot.addWidget(dialog)
+    assert dialog.widget("odometer").text() == "423000"
+    assert not dialog.try_submit()  # the reason is required
+    type_text(dialog.widget("reason"), "里程多输了一个零")
+    dialog.widget("odometer").setText("42300")
+    assert dialog.try_submit(), dialog.general_error.text()
+    live = fleet.FuelLog.select().where(fleet.FuelLog.voided_at.is_null())
+    assert [(f.odometer, f.filled_at) for f in live] == [(42300, day)]  # same day, same time
+    wrong = fleet.FuelLog.get(fleet.FuelLog.odometer == 423000)
+    assert wrong.void_reason == "更正：里程多输了一个零"
+    assert fleet.Vehicle.get_by_id(fl.car.id).odometer == 42300
+    tab.reload()
+    assert tab.fuel.model.rowCount() == 1  # the voided one is in the audit log only
+    monkeypatch.setattr(
+        dialogs.QInputDialog, "getText", staticmethod(lambda *a, **k: ("重复登记", True))
+    )
+    select_row(tab.fuel.table, 0)
+    assert tab.void()
+    assert fleet.FuelLog.select().where(fleet.FuelLog.voided_at.is_null()).count() == 0
+    assert fleet.Vehicle.get_by_id(fl.car.id).odometer == 42000  # back to the registration
+    actions = [a.action for a in audit.history("fuel_log", wrong.id)]
+    assert actions == ["create", "void"]

@@ -395,3 +395,33 @@ def test_X1_a_full_width_or_padded_user_name_is_the_same_account(office):
     kept = people.add_user(office.admin, "ＷangWu9", "\u200b王五 ", PASSWORD)
     assert (kept.username, kept.name) == ("wangwu9", "王五")
     assert people.get_user("ｗａｎｇｗｕ９").id == kept.id
+
+
+def test_X2_a_maintenance_is_corrected_or_voided_with_a_reason_and_the_last_service_follows(fl):
+    o = fl.office
+    first = fleet.record_maintenance(o.fleet, fl.car, T0.date(), 45000, "保养")
+    wrong = fleet.record_maintenance(o.fleet, fl.car, T0.date() + timedelta(days=1), 95000, "保养")
+    assert fleet.Vehicle.get_by_id(fl.car.id).last_service_km == 95000
+    with pytest.raises(RuleViolation) as err:
+        fleet.correct_maintenance(o.fleet, wrong, "  ", odometer=45100)
+    assert err.value.rule == "X2" and err.value.field == "reason"
+    with pytest.raises(RuleViolation) as err:  # the right one is checked like a new one
+        fleet.correct_maintenance(o.fleet, wrong, "里程录错", odometer=44000)
+    assert err.value.rule == "F10"
+    assert fleet.Maintenance.get_by_id(wrong.id).voided_at is None  # nothing changed
+    right = fleet.correct_maintenance(o.fleet, wrong, "里程录错", odometer=45100)
+    car = fleet.Vehicle.get_by_id(fl.car.id)
+    assert (car.last_service_km, car.odometer, right.odometer) == (45100, 45100, 45100)
+    assert fleet.Maintenance.get_by_id(wrong.id).void_reason == "更正：里程录错"
+    with pytest.raises(RuleViolation) as err:
+        fleet.void_maintenance(o.driver, right, "重复")
+    assert err.value.rule == "X1"
+    fleet.void_maintenance(o.fleet, right, "重复登记")
+    car = fleet.Vehicle.get_by_id(fl.car.id)
+    assert (car.last_service_km, car.last_service_date) == (45000, first.done_on)
+    with pytest.raises(RuleViolation) as err:
+        fleet.void_maintenance(o.fleet, right, "再次")
+    assert err.value.rule == "X2"
+    assert fleet.maintenance_compliance(T0.date(), T0.date() + timedelta(days=9)) == {
+        "一中队": (fleet.Maintenance.get_by_id(first.id).on_time, 1)
+    }
