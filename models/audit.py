@@ -12,13 +12,14 @@ transaction, so the audit row commits or rolls back with the change itself.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol, TypeVar
 
 import peewee
 
-from models.base import BaseModel, VoidableModel, now
+from models.base import BaseModel, VoidableModel, bulk_insert, now
 from models.errors import RuleViolation
 from models.text import clean
 
@@ -84,10 +85,6 @@ def record(
     note: str | None = None,
 ) -> AuditLog:
     """Append one audit row (inside the caller's transaction)."""
-    payload = {
-        k: ["***", "***"] if k in SECRET_FIELDS else [_plain(old), _plain(new)]
-        for k, (old, new) in (changes or {}).items()
-    }
     return AuditLog.create(
         at=now(),
         actor_id=actor.id,
@@ -95,9 +92,76 @@ def record(
         table=table,
         record_id=record_id,
         action=action,
-        changes=json.dumps(payload, ensure_ascii=False, default=str),
+        changes=_payload(changes),
         note=note,
     )
+
+
+def _payload(changes: dict[str, tuple[Any, Any]] | None) -> str:
+    return json.dumps(
+        {
+            k: ["***", "***"] if k in SECRET_FIELDS else [_plain(old), _plain(new)]
+            for k, (old, new) in (changes or {}).items()
+        },
+        ensure_ascii=False,
+        default=str,
+    )
+
+
+def record_many(
+    actor: Actor,
+    table: str,
+    entries: Sequence[tuple[int | None, str, dict[str, tuple[Any, Any]] | None]],
+) -> None:
+    """Append one audit row per ``(record_id, action, changes)``, in one bulk insert (inside
+    the caller's transaction): the rows ``record`` would write one by one, at one time."""
+    at = now()
+    bulk_insert(
+        AuditLog,
+        [
+            {
+                "at": at,
+                "actor_id": actor.id,
+                "actor_name": actor.display_name,
+                "table": table,
+                "record_id": record_id,
+                "action": action,
+                "changes": _payload(changes),
+                "note": None,
+            }
+            for record_id, action, changes in entries
+        ],
+    )
+
+
+ID_CHUNK = 500  # keys per IN (...) query: well under SQLite's 999 bound parameters
+
+
+def create_many(
+    actor: Actor, model: type[M], key: str, rows: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """Insert ``rows`` in bulk and audit every value each was created with, as ``create``
+    does row by row. ``key`` names a unique field: the new ids are read back by it (one IN
+    query per chunk), because neither driver reports the ids of an ``executemany``.
+    Returns the ids in the order of ``rows``."""
+    bulk_insert(model, rows)
+    key_field = getattr(model, key)
+    keys = [row[key] for row in rows]
+    ids: dict[Any, int] = {}
+    for start in range(0, len(keys), ID_CHUNK):
+        chunk = keys[start : start + ID_CHUNK]
+        query = model.select(model._meta.primary_key, key_field).where(key_field.in_(chunk))
+        ids.update((k, pk) for pk, k in query.tuples())
+    new_ids = [ids[k] for k in keys]
+    record_many(
+        actor,
+        model._meta.table_name,
+        [
+            (pk, "create", {n: (None, v) for n, v in row.items() if v is not None})
+            for pk, row in zip(new_ids, rows, strict=True)
+        ],
+    )
+    return new_ids
 
 
 def create(actor: Actor, model: type[M], /, **fields: Any) -> M:

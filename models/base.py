@@ -3,6 +3,7 @@ voiding instead of deleting."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +37,40 @@ class BaseModel(peewee.Model):
         if isinstance(normalized, dict):
             text.check_row(normalized)
         return normalized
+
+
+def bulk_insert(model: type[BaseModel], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` (field name → value; a missing field takes its default) with one
+    INSERT text and the driver's ``executemany``, inside the caller's transaction.
+
+    Why not ``Model.insert_many``: peewee builds the SQL text of every value of every row
+    (about 60 µs a row here, most of a bulk import's time); the text of one row is all the
+    database needs. Each row still passes ``text.check_row``, the check every ORM write
+    passes (``_normalize_data``), so a bulk write refuses what ``create`` refuses."""
+    if not rows:
+        return
+    database = db.obj if isinstance(db, peewee.DatabaseProxy) else db
+    fields = [f for f in model._meta.sorted_fields if not isinstance(f, peewee.AutoField)]
+    defaults = {f.name: f.default for f in fields}
+    q = database.quote  # the pair of quote characters: '""' or '``'
+
+    def name(text: str) -> str:
+        return q[0] + text.replace(q[0], q) + q[1]
+
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        name(model._meta.table_name),
+        ", ".join(name(f.column_name) for f in fields),
+        ", ".join([database.param] * len(fields)),
+    )
+    params = []
+    for row in rows:
+        values = []
+        for f in fields:
+            value = row[f.name] if f.name in row else defaults[f.name]
+            values.append(value() if callable(value) else value)
+        text.check_row(dict(zip(fields, values, strict=True)))
+        params.append(tuple(f.db_value(v) for f, v in zip(fields, values, strict=True)))
+    database.cursor().executemany(sql, params)
 
 
 class VersionedModel(BaseModel):

@@ -43,6 +43,7 @@ DOMAINS: tuple[Domain, ...] = (
         (
             (3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake"),
             (9, "supplies: ledger movements append-only"),
+            (11, "supplies: item name and specification indexed (S1 duplicate check)"),
         ),
     ),
 )

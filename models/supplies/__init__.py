@@ -101,6 +101,7 @@ from models.supplies.stock import (
     Supplier,
     SupplierKind,
     add_item,
+    add_items,
     category_from_label,
     set_opening_balance,
     update_item,
@@ -139,6 +140,17 @@ def migrate_9(database: peewee.Database) -> None:
     from models.schema import _append_only
 
     _append_only(database, Movement._meta.table_name)
+
+
+def migrate_11(database: peewee.Database) -> None:
+    """The S1 duplicate check (an item of the same name and specification) reads an index
+    instead of the whole catalogue. A database whose migration 3 already built the table in
+    its newest shape has the index: left alone (MySQL has no ``CREATE INDEX IF NOT EXISTS``)."""
+    table = Item._meta.table_name
+    have = {tuple(i.columns) for i in database.get_indexes(table)}
+    if ("name", "specification") not in have:
+        with database.bind_ctx([Item]):
+            database.execute(Item.index(Item.name, Item.specification, safe=False))
 
 
 __all__ = [
@@ -183,6 +195,7 @@ __all__ = [
     "SupplierReturn",
     "SupplyApplicant",
     "add_item",
+    "add_items",
     "add_supplier",
     "approve_plan",
     "awaiting_issue",

@@ -21,7 +21,7 @@ integers keep the locking arithmetic exact.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -31,10 +31,10 @@ import peewee
 
 from models import audit, numbers
 from models.base import BaseModel, VoidableModel, now
-from models.db import db, for_update, retry_on_lock_conflict
-from models.errors import RuleViolation
+from models.db import db, for_update, is_mysql, retry_on_lock_conflict
+from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
-from models.text import clean, normalize_code, search_key
+from models.text import check_row, clean, normalize_code, search_key
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -170,6 +170,10 @@ class Item(VoidableModel):
 
     class Meta:
         constraints = (peewee.Check("on_hand >= 0"),)
+        # The S1 duplicate check (same name and specification) reads this index, not the
+        # table: 36 ms a row at 100,000 items without it. 100 + 200 characters are 1,200
+        # bytes in utf8mb4, inside InnoDB's 3,072-byte key limit.
+        indexes = ((("name", "specification"), False),)
 
     @property
     def category_label(self) -> str:
@@ -324,18 +328,156 @@ positive_int = numbers.positive_int  # the suite-wide helper, kept under its old
 # --- catalogue use cases (S1) ------------------------------------------------------------
 
 
-def _next_item_code(category: Category) -> str:
-    prefix = category.code_prefix
+def _last_item_number(prefix: str) -> int:
+    """The highest number after ``prefix`` among the codes of the catalogue (0 when none)."""
     last = (
         Item.select(Item.code)
         .where(Item.code.startswith(prefix))
         .order_by(Item.code.desc())
         .first()
     )
-    number = 1
     if last is not None and last.code[len(prefix) :].isdigit():
-        number = int(last.code[len(prefix) :]) + 1
-    return f"{prefix}{number:04d}"
+        return int(last.code[len(prefix) :])
+    return 0
+
+
+def _code_number(code: str, prefix: str) -> int:
+    tail = code[len(prefix) :]
+    return int(tail) if code.startswith(prefix) and tail.isdigit() else 0
+
+
+ITEM_INPUTS = frozenset(
+    {"code", "name", "category", "unit", "specification", "reorder_level", "gov_catalogue", "price"}
+)
+CHUNK = 500  # values per IN (...) query: under SQLite's 999 bound parameters
+
+
+def _item_row(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """One item's columns as stored, or the first ``RuleViolation`` of its fields (S1, and
+    the input checks every write passes: numbers, lengths, control characters)."""
+    unknown = set(fields) - ITEM_INPUTS
+    if unknown:
+        raise TypeError(f"unknown item fields {sorted(unknown)}")
+    category = fields.get("category")
+    if not isinstance(category, Category):
+        category = category_from_label(category)
+    name, unit = clean(fields.get("name")), clean(fields.get("unit"))
+    if not name:
+        raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
+    if not unit:
+        raise RuleViolation("S1", "请填写计量单位", "the item needs a unit", field="unit")
+    reorder_level = numbers.whole(
+        fields.get("reorder_level", 0),
+        "库存下限",
+        "the reorder level",
+        field="reorder_level",
+        rule="S1",
+    )
+    price = numbers.money(fields.get("price", Decimal("0")), "单价", "the price", field="price")
+    row = {
+        "code": normalize_code(fields.get("code")),
+        "name": name,
+        "name_search": search_key(name),
+        "category": category.value,
+        "unit": unit,
+        "specification": clean(fields.get("specification")),
+        "reorder_level": int(reorder_level),
+        "gov_catalogue": bool(fields.get("gov_catalogue", False)),
+        "price": price.quantize(CENT),
+    }
+    check_row({getattr(Item, k): v for k, v in row.items()})
+    return row
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[Item]:
+    """S1 for a batch: catalogue items, each with its series, unit, specification and
+    reorder level; a code (``SX0001``) is generated per series unless the row brings its own.
+
+    THE way an item enters the catalogue: ``add_item`` is a batch of one, the importer sends
+    thousands, and both meet the same checks in the same order. All or nothing: every bad
+    row is found (its first problem), then ``RowsRefused`` names each with its index, and
+    nothing is written. The cost does not grow with the catalogue: the role is read once,
+    the codes and the name + specification pairs are looked up for the whole batch in one
+    indexed IN (...) query per chunk, the rows and their audit rows are written in bulk."""
+    require_role(actor, *CATALOGUE_ROLES)
+    problems: list[tuple[int, RuleViolation]] = []
+    rows: list[dict[str, Any] | None] = []
+    for index, fields in enumerate(items):
+        try:
+            rows.append(_item_row(fields))
+        except RuleViolation as exc:
+            problems.append((index, exc))
+            rows.append(None)
+    with db.atomic():
+        good = [(i, row) for i, row in enumerate(rows) if row is not None]
+        _assign_codes([row for _, row in good])
+        codes = [row["code"] for _, row in good]
+        taken = set()
+        for chunk in _chunks(codes):
+            taken.update(c for (c,) in Item.select(Item.code).where(Item.code.in_(chunk)).tuples())
+        # Compared as the database compares them: MariaDB's collation ignores case, so there
+        # 「Pen」 and 「pen」 are one name, as they were to the row-by-row ``=`` query.
+        fold = str.casefold if is_mysql() else str
+        names = sorted({row["name"] for _, row in good})
+        pairs: set[tuple[str, str]] = set()
+        for chunk in _chunks(names):
+            query = Item.select(Item.name, Item.specification).where(
+                Item.name.in_(chunk) & Item.voided_at.is_null()
+            )
+            pairs.update((fold(n), fold(spec)) for n, spec in query.tuples())
+        seen_codes: set[str] = set()
+        for index, row in good:
+            code, pair = row["code"], (fold(row["name"]), fold(row["specification"]))
+            if code in taken or code in seen_codes:
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            None, f"物品编码 {code} 已存在", f"item {code} exists", field="code"
+                        ),
+                    )
+                )
+            elif pair in pairs:
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            "S1",
+                            f"已有同名同规格的物品「{row['name']}」",
+                            f"{row['name']} with this specification exists already",
+                            field="name",
+                        ),
+                    )
+                )
+            seen_codes.add(code)
+            pairs.add(pair)
+        if problems:
+            raise RowsRefused(problems)
+        ready = [row for row in rows if row is not None]
+        ids = audit.create_many(actor, Item, "code", ready)
+    return [Item(id=pk, on_hand=0, **row) for pk, row in zip(ids, ready, strict=True)]
+
+
+def _assign_codes(rows: list[dict[str, Any]]) -> None:
+    """Give each row without a code the next one of its series: after the highest of the
+    catalogue and of the codes the batch brings, so a generated code never takes one of
+    them (one query per series in the batch)."""
+    prefixes = {Category(row["category"]).code_prefix for row in rows if not row["code"]}
+    last = {p: _last_item_number(p) for p in prefixes}
+    for row in rows:
+        for p in prefixes:
+            if row["code"]:
+                last[p] = max(last[p], _code_number(row["code"], p))
+    for row in rows:
+        if not row["code"]:
+            prefix = Category(row["category"]).code_prefix
+            last[prefix] += 1
+            row["code"] = f"{prefix}{last[prefix]:04d}"
 
 
 def add_item(
@@ -350,50 +492,22 @@ def add_item(
     price: Decimal | str | int = Decimal("0"),
     code: str | None = None,
 ) -> Item:
-    """S1: a catalogue item with its series, unit, specification and reorder level; the code
-    (``SX0001``) is generated per series unless the importer brings its own."""
-    require_role(actor, *CATALOGUE_ROLES)
-    category = category if isinstance(category, Category) else category_from_label(category)
-    name, unit = clean(name), clean(unit)
-    if not name:
-        raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
-    if not unit:
-        raise RuleViolation("S1", "请填写计量单位", "the item needs a unit", field="unit")
-    reorder_level = numbers.whole(
-        reorder_level, "库存下限", "the reorder level", field="reorder_level", rule="S1"
-    )
-    price = numbers.money(price, "单价", "the price", field="price")
-    with db.atomic():
-        code = normalize_code(code) or _next_item_code(category)
-        if Item.select().where(Item.code == code).exists():
-            raise RuleViolation(
-                None, f"物品编码 {code} 已存在", f"item {code} exists", field="code"
-            )
-        duplicate = Item.select().where(
-            (Item.name == name)
-            & (Item.specification == clean(specification))
-            & Item.voided_at.is_null()
-        )
-        if duplicate.exists():
-            raise RuleViolation(
-                "S1",
-                f"已有同名同规格的物品「{name}」",
-                f"{name} with this specification exists already",
-                field="name",
-            )
-        return audit.create(
-            actor,
-            Item,
-            code=code,
-            name=name,
-            name_search=search_key(name),
-            category=category.value,
-            unit=unit,
-            specification=clean(specification),
-            reorder_level=int(reorder_level),
-            gov_catalogue=bool(gov_catalogue),
-            price=price.quantize(CENT),
-        )
+    """S1: one catalogue item, a batch of one of ``add_items`` (the one place of the rule):
+    refused with the row's own ``RuleViolation``."""
+    fields = {
+        "name": name,
+        "category": category,
+        "unit": unit,
+        "specification": specification,
+        "reorder_level": reorder_level,
+        "gov_catalogue": gov_catalogue,
+        "price": price,
+        "code": code,
+    }
+    try:
+        return add_items(actor, [fields])[0]
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
 
 
 ITEM_FIELDS = frozenset(
