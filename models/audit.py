@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 import peewee
 
-from models.base import BaseModel, VoidableModel, bulk_insert, now
+from models.base import BaseModel, VoidableModel, bulk_insert, now, select_in
 from models.errors import RuleViolation
 from models.text import clean
 
@@ -97,14 +97,22 @@ def record(
     )
 
 
+def _json_default(value: Any) -> Any:
+    """What JSON cannot hold as it is (a record, a date, a Decimal), as ``_plain`` gives it,
+    else its text. Called by ``json`` for those values only: text and numbers, most of a
+    row, pass without a Python call each."""
+    plain = _plain(value)
+    return str(value) if plain is value else plain
+
+
 def _payload(changes: dict[str, tuple[Any, Any]] | None) -> str:
     return json.dumps(
         {
-            k: ["***", "***"] if k in SECRET_FIELDS else [_plain(old), _plain(new)]
+            k: ["***", "***"] if k in SECRET_FIELDS else [old, new]
             for k, (old, new) in (changes or {}).items()
         },
         ensure_ascii=False,
-        default=str,
+        default=_json_default,
     )
 
 
@@ -134,24 +142,28 @@ def record_many(
     )
 
 
-ID_CHUNK = 500  # keys per IN (...) query: well under SQLite's 999 bound parameters
-
-
 def create_many(
-    actor: Actor, model: type[M], key: str, rows: Sequence[Mapping[str, Any]]
+    actor: Actor,
+    model: type[M],
+    key: str,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    checked: bool = False,
 ) -> list[int]:
     """Insert ``rows`` in bulk and audit every value each was created with, as ``create``
     does row by row. ``key`` names a unique field: the new ids are read back by it (one IN
     query per chunk), because neither driver reports the ids of an ``executemany``.
-    Returns the ids in the order of ``rows``."""
-    bulk_insert(model, rows)
+    Returns the ids in the order of ``rows``. ``checked``: see ``base.bulk_insert``."""
+    bulk_insert(model, rows, checked=checked)
     key_field = getattr(model, key)
     keys = [row[key] for row in rows]
-    ids: dict[Any, int] = {}
-    for start in range(0, len(keys), ID_CHUNK):
-        chunk = keys[start : start + ID_CHUNK]
-        query = model.select(model._meta.primary_key, key_field).where(key_field.in_(chunk))
-        ids.update((k, pk) for pk, k in query.tuples())
+    pk_field = model._meta.primary_key
+    ids: dict[Any, int] = {
+        k: pk
+        for pk, k in select_in(
+            lambda part: model.select(pk_field, key_field).where(key_field.in_(part)), keys
+        )
+    }
     new_ids = [ids[k] for k in keys]
     record_many(
         actor,

@@ -3,7 +3,7 @@ voiding instead of deleting."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -39,14 +39,17 @@ class BaseModel(peewee.Model):
         return normalized
 
 
-def bulk_insert(model: type[BaseModel], rows: Sequence[Mapping[str, Any]]) -> None:
+def bulk_insert(
+    model: type[BaseModel], rows: Sequence[Mapping[str, Any]], *, checked: bool = False
+) -> None:
     """Insert ``rows`` (field name → value; a missing field takes its default) with one
     INSERT text and the driver's ``executemany``, inside the caller's transaction.
 
     Why not ``Model.insert_many``: peewee builds the SQL text of every value of every row
     (about 60 µs a row here, most of a bulk import's time); the text of one row is all the
-    database needs. Each row still passes ``text.check_row``, the check every ORM write
-    passes (``_normalize_data``), so a bulk write refuses what ``create`` refuses."""
+    database needs. Each row still passes ``text.check_row``'s checks (the check every ORM
+    write passes, ``_normalize_data``), so a bulk write refuses what ``create`` refuses;
+    ``checked`` says the caller ran them on these very values already (``row_checker``)."""
     if not rows:
         return
     database = db.obj if isinstance(db, peewee.DatabaseProxy) else db
@@ -62,15 +65,49 @@ def bulk_insert(model: type[BaseModel], rows: Sequence[Mapping[str, Any]]) -> No
         ", ".join(name(f.column_name) for f in fields),
         ", ".join([database.param] * len(fields)),
     )
+    check = text.row_checker(fields)
+    # Text and whole numbers go to the driver as they are (peewee's ``db_value`` would only
+    # coerce them again); the others (decimals quantized, booleans, dates, references)
+    # through the field.
+    plain = (peewee.CharField, peewee.TextField, peewee.IntegerField)
+    convert = [(i, f.db_value) for i, f in enumerate(fields) if type(f) not in plain]
     params = []
     for row in rows:
         values = []
         for f in fields:
             value = row[f.name] if f.name in row else defaults[f.name]
             values.append(value() if callable(value) else value)
-        text.check_row(dict(zip(fields, values, strict=True)))
-        params.append(tuple(f.db_value(v) for f, v in zip(fields, values, strict=True)))
+        if not checked:
+            check(values)
+        for i, db_value in convert:
+            values[i] = db_value(values[i])
+        params.append(values)
     database.cursor().executemany(sql, params)
+
+
+IN_CHUNK = 500  # values per IN (...): well under SQLite's 999 bound parameters
+
+
+def select_in(
+    build: Callable[[list[Any]], peewee.Query], values: Sequence[Any], chunk: int = IN_CHUNK
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``build(part)`` for each part of ``values``, one query per ``chunk``.
+
+    ``build`` makes the query for one part (``Item.select(Item.code).where(Item.code.in_(
+    part))``), with the part's values as its only parameters. peewee renders the text of
+    every value anew (15 µs a value here): the text is built once per part length and run
+    again with the next part's values."""
+    database = db.obj if isinstance(db, peewee.DatabaseProxy) else db
+    texts: dict[int, str] = {}
+    for start in range(0, len(values), chunk):
+        part = list(values[start : start + chunk])
+        sql = texts.get(len(part))
+        if sql is None:
+            sql, params = build(part).sql()
+            if list(params) != part:
+                raise ValueError("select_in: the part's values must be the only parameters")
+            texts[len(part)] = sql
+        yield from database.execute_sql(sql, part).fetchall()
 
 
 class VersionedModel(BaseModel):

@@ -18,6 +18,7 @@ from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
 from forms.spec import Field, FieldType, FormSpec
 from forms.supplies.fields import CATEGORY_LABELS, YES_NO, find_item, yes, yes_no
 from models import supplies
+from models.base import select_in
 from models.errors import RuleViolation
 from models.supplies import (
     CATEGORY_ORDER,
@@ -143,18 +144,35 @@ ITEMS = FormSpec(
 _ITEM_KEYS = ("name", "category", "unit", "specification", "reorder_level", "price")
 
 
+def _item_fields(v: Values) -> dict[str, Any]:
+    """A row of the sheet as ``supplies.add_items`` takes an item (the series by its label:
+    the use case reads it, and refuses an unknown one under S1)."""
+    return {
+        "code": v["code"],
+        "name": v["name"],
+        "category": v["category"],
+        "unit": v["unit"],
+        "specification": v.get("specification") or "",
+        "reorder_level": v.get("reorder_level") or 0,
+        "gov_catalogue": yes(v.get("gov_catalogue")),
+        "price": v.get("price") or Decimal("0"),
+    }
+
+
 def _insert_item(actor: Any, v: Values) -> None:
-    supplies.add_item(
-        actor,
-        code=v["code"],
-        name=v["name"],
-        category=_category(v["category"]),
-        unit=v["unit"],
-        specification=v.get("specification") or "",
-        reorder_level=v.get("reorder_level") or 0,
-        gov_catalogue=yes(v.get("gov_catalogue")),
-        price=v.get("price") or Decimal("0"),
-    )
+    supplies.add_item(actor, **_item_fields(v))
+
+
+def _insert_items(actor: Any, rows: list[Values]) -> None:
+    supplies.add_items(actor, [_item_fields(v) for v in rows])
+
+
+def _existing_codes(codes: list[str]) -> set[str]:
+    """Which of ``codes`` (as typed) the catalogue holds, voided items too: one IN query per
+    chunk on the unique code."""
+    folded = {normalize_code(c): c for c in codes}
+    query = lambda part: Item.select(Item.code).where(Item.code.in_(part))  # noqa: E731
+    return {folded[c] for (c,) in select_in(query, list(folded))}
 
 
 def _update_item(actor: Any, item: Item, v: Values) -> bool:
@@ -212,6 +230,8 @@ register_kind(
         rows=_item_rows,
         count=lambda f: _item_query(f).count(),
         filters=("category", "gov_catalogue"),
+        insert_batch=_insert_items,
+        existing_keys=_existing_codes,
     )
 )
 

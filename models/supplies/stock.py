@@ -30,11 +30,11 @@ from typing import Any
 import peewee
 
 from models import audit, numbers
-from models.base import BaseModel, VoidableModel, now
+from models.base import BaseModel, VoidableModel, now, select_in
 from models.db import db, for_update, is_mysql, retry_on_lock_conflict
 from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
-from models.text import check_row, clean, normalize_code, search_key
+from models.text import clean, normalize_code, row_checker, search_key
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -349,7 +349,20 @@ def _code_number(code: str, prefix: str) -> int:
 ITEM_INPUTS = frozenset(
     {"code", "name", "category", "unit", "specification", "reorder_level", "gov_catalogue", "price"}
 )
-CHUNK = 500  # values per IN (...) query: under SQLite's 999 bound parameters
+
+
+_ITEM_COLUMNS = (
+    "code",
+    "name",
+    "name_search",
+    "category",
+    "unit",
+    "specification",
+    "reorder_level",
+    "gov_catalogue",
+    "price",
+)
+_check_item = row_checker([getattr(Item, k) for k in _ITEM_COLUMNS])
 
 
 def _item_row(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -385,16 +398,11 @@ def _item_row(fields: Mapping[str, Any]) -> dict[str, Any]:
         "gov_catalogue": bool(fields.get("gov_catalogue", False)),
         "price": price.quantize(CENT),
     }
-    check_row({getattr(Item, k): v for k, v in row.items()})
+    _check_item(list(row.values()))
     return row
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[Item]:
+def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[int]:
     """S1 for a batch: catalogue items, each with its series, unit, specification and
     reorder level; a code (``SX0001``) is generated per series unless the row brings its own.
 
@@ -403,7 +411,9 @@ def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[Item]:
     row is found (its first problem), then ``RowsRefused`` names each with its index, and
     nothing is written. The cost does not grow with the catalogue: the role is read once,
     the codes and the name + specification pairs are looked up for the whole batch in one
-    indexed IN (...) query per chunk, the rows and their audit rows are written in bulk."""
+    indexed IN (...) query per chunk, the rows and their audit rows are written in bulk.
+    Returns the new ids in the order of ``items`` (not the records: building 100,000 model
+    objects nobody reads would cost more than writing them)."""
     require_role(actor, *CATALOGUE_ROLES)
     problems: list[tuple[int, RuleViolation]] = []
     rows: list[dict[str, Any] | None] = []
@@ -417,19 +427,22 @@ def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[Item]:
         good = [(i, row) for i, row in enumerate(rows) if row is not None]
         _assign_codes([row for _, row in good])
         codes = [row["code"] for _, row in good]
-        taken = set()
-        for chunk in _chunks(codes):
-            taken.update(c for (c,) in Item.select(Item.code).where(Item.code.in_(chunk)).tuples())
+        taken = {
+            c for (c,) in select_in(lambda p: Item.select(Item.code).where(Item.code.in_(p)), codes)
+        }
         # Compared as the database compares them: MariaDB's collation ignores case, so there
         # 「Pen」 and 「pen」 are one name, as they were to the row-by-row ``=`` query.
         fold = str.casefold if is_mysql() else str
         names = sorted({row["name"] for _, row in good})
-        pairs: set[tuple[str, str]] = set()
-        for chunk in _chunks(names):
-            query = Item.select(Item.name, Item.specification).where(
-                Item.name.in_(chunk) & Item.voided_at.is_null()
+        pairs = {
+            (fold(n), fold(spec))
+            for n, spec in select_in(
+                lambda p: Item.select(Item.name, Item.specification).where(
+                    Item.name.in_(p) & Item.voided_at.is_null()
+                ),
+                names,
             )
-            pairs.update((fold(n), fold(spec)) for n, spec in query.tuples())
+        }
         seen_codes: set[str] = set()
         for index, row in good:
             code, pair = row["code"], (fold(row["name"]), fold(row["specification"]))
@@ -459,8 +472,8 @@ def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[Item]:
         if problems:
             raise RowsRefused(problems)
         ready = [row for row in rows if row is not None]
-        ids = audit.create_many(actor, Item, "code", ready)
-    return [Item(id=pk, on_hand=0, **row) for pk, row in zip(ids, ready, strict=True)]
+        # checked: each row passed ``_check_item`` (the columns' text checks) above
+        return audit.create_many(actor, Item, "code", ready, checked=True)
 
 
 def _assign_codes(rows: list[dict[str, Any]]) -> None:
@@ -505,9 +518,10 @@ def add_item(
         "code": code,
     }
     try:
-        return add_items(actor, [fields])[0]
+        (item_id,) = add_items(actor, [fields])
     except RowsRefused as refused:
         raise refused.problems[0][1] from None
+    return Item.get_by_id(item_id)
 
 
 ITEM_FIELDS = frozenset(
