@@ -38,16 +38,14 @@ def _runs(name: str) -> list[str]:
     return [run for run in _han_runs().split(name) if run]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _run_pinyin(run: str) -> tuple[str, ...]:
-    """The pinyin of one run, by syllable; text that is not Chinese marked and kept as it
-    is. Cached by run: a catalogue repeats its words (笔, 复印纸, 墨盒) across thousands of
-    names, and pypinyin costs ~100 µs a name, most of a bulk import's time otherwise."""
+    """The pinyin of one run of Chinese, by syllable (a character without pinyin marked and
+    kept as it is). Cached by run: a catalogue repeats its words (笔, 复印纸, 墨盒) across
+    thousands of names, and pypinyin costs ~100 µs a name, most of a bulk import's time
+    otherwise. (Other text, digits and sizes mostly, is kept as it is, uncached.)"""
     from pypinyin import lazy_pinyin
-    from pypinyin.constants import RE_HANS
 
-    if not RE_HANS.match(run):
-        return (_KEPT + run,)
     return tuple(lazy_pinyin(run, errors=lambda chunk: _KEPT + chunk))
 
 
@@ -61,7 +59,10 @@ def search_key(name: str) -> str:
     # One pass of pypinyin (half the time of two): an initial is the first letter of its
     # syllable, which is what ``Style.FIRST_LETTER`` returns; text that is not Chinese comes
     # back as it is (kept whole in the initials too).
-    parts = [p for run in _runs(name) for p in _run_pinyin(run)]
+    han = _han_runs()
+    parts = [
+        p for run in _runs(name) for p in (_run_pinyin(run) if han.match(run) else (_KEPT + run,))
+    ]
     initials = "".join(p[1:] if p.startswith(_KEPT) else p[:1] for p in parts)
     full = "".join(p[1:] if p.startswith(_KEPT) else p for p in parts)
     full = full[: max(0, SEARCH_KEY_MAX - len(initials) - len(name) - 2)]
