@@ -9,16 +9,20 @@ Import, for each kind measured (``--kinds``), the same generated .xlsx twice in 
 - ``bare``: python-calamine ``to_python`` + ``sqlite3.executemany`` of the raw cells of that
   file into a table of as many columns (the limit: nothing checked, nothing derived).
 
-Kinds: ``items`` (办公用品目录, 8 columns, batch path ``supplies.add_items``) and
-``reference`` (a bench-only 10-column register of plain data with a bare ``executemany``
-behind it: a reference row, not a kind of the application). Export (``reference`` only):
-``export_register`` against ``sqlite3`` + xlsxwriter ``constant_memory``.
+Kinds: ``items`` (办公用品目录, 8 columns, batch path ``supplies.add_items``),
+``opening-balances`` (期初结存表, 4 columns, batch path ``supplies.set_opening_balances``, on a
+catalogue of as many items made first, not measured, by a 后勤 user: the ledger takes
+no other role) and ``reference`` (a bench-only 10-column register of plain data with a bare
+``executemany`` behind it: a reference row, not a kind of the application). Export
+(``reference`` only): ``export_register`` against ``sqlite3`` + xlsxwriter
+``constant_memory``.
 
 Each measurement runs in a fresh child process, so peak memory (``ru_maxrss``) belongs to that
 work alone; ``base`` is the child's RSS before it starts the work (interpreter + imports),
 ``grew`` the peak above it: flat as rows grow means the sheet is streamed.
 
-    .venv/bin/python bench/excel_io.py [--sizes 10000,100000] [--kinds items,reference]
+    .venv/bin/python bench/excel_io.py [--sizes 10000,100000]
+        [--kinds items,opening-balances,reference]
 
 Targets: each kind's import >= 30 % of the bare rate measured beside it, the rate flat from
 10,000 to 100,000 rows (every existence and duplicate check reads an index), memory flat.
@@ -231,6 +235,27 @@ def make_items(path: Path, n: int) -> None:
     book.close()
 
 
+OPENING_HEADER = ("物品编码", "期初数量", "单价", "期初日期")
+
+
+def make_openings(path: Path, n: int) -> None:
+    """A 期初结存表 of the ``n`` items of ``make_items`` (codes ``IT0000001`` …)."""
+    import xlsxwriter
+
+    rnd = random.Random(13)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = book.add_worksheet("办公用品期初结存表")
+    fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+    for c, label in enumerate(OPENING_HEADER):
+        ws.write_string(0, c, label)
+    for r in range(1, n + 1):
+        ws.write_string(r, 0, f"IT{r:07d}")
+        ws.write_number(r, 1, rnd.randint(1, 500))
+        ws.write_number(r, 2, rnd.randint(50, 99999) / 100)
+        ws.write_datetime(r, 3, date(2026, 1, 1), fmt)
+    book.close()
+
+
 def child_import_bare(xlsx: Path, db_path: Path) -> dict[str, Any]:
     """calamine + ``executemany`` of the raw cells into a table as wide as the sheet."""
     from python_calamine import CalamineWorkbook
@@ -280,6 +305,52 @@ def child_import_items(xlsx: Path, db_path: Path) -> dict[str, Any]:
     seconds = time.perf_counter() - t0 + load
     assert result.committed, [str(e) for e in result.errors[:5]]
     return {"seconds": seconds, "rows": len(result.inserted), "base": base}
+
+
+def child_import_openings(xlsx: Path, db_path: Path) -> dict[str, Any]:
+    """``houqin import opening-balances`` on a database holding the catalogue (made first
+    through ``supplies.add_items``, not measured)."""
+    from forms.excel_import import import_file
+    from forms.kinds import get_kind
+    from models import people, supplies
+    from models.db import db, open_database
+    from models.people import Role
+
+    open_database(f"sqlite:///{db_path}")
+    kind = get_kind("opening-balances")
+    admin = people.create_first_admin("admin", "bench-secret-1")
+    office = people.add_department(admin, "办公室")
+    clerk = people.add_user(admin, "houqin", "后勤", "bench-secret-1", office, [Role.LOGISTICS])
+    n = sum(1 for _ in range(_rows_in(xlsx)))
+    cats = ("书写工具", "纸本", "文具", "耗材")
+    with db.atomic():
+        for start in range(0, n, 5000):
+            supplies.add_items(
+                clerk,
+                [
+                    {
+                        "code": f"IT{r:07d}",
+                        "name": f"物品{r}",
+                        "category": cats[r % 4],
+                        "unit": "个",
+                    }
+                    for r in range(start + 1, min(start + 5000, n) + 1)
+                ],
+            )
+    base = current_mb()
+    t0 = time.perf_counter()
+    result = import_file(kind, xlsx, actor=clerk, mode="insert")
+    seconds = time.perf_counter() - t0
+    assert result.committed, [str(e) for e in result.errors[:5]]
+    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
+
+
+def _rows_in(xlsx: Path) -> int:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(xlsx))
+    sheet = book.get_sheet_by_name(book.sheet_names[0])
+    return sheet.height - 1
 
 
 def child_import_reference(xlsx: Path, db_path: Path) -> dict[str, Any]:
@@ -346,6 +417,7 @@ CHILDREN = {
     "import_bare": child_import_bare,
     "import_openpyxl": child_import_openpyxl,
     "import_items": child_import_items,
+    "import_opening-balances": child_import_openings,
     "import_reference": child_import_reference,
     "export_bare": child_export_bare,
     "export_openpyxl": child_export_openpyxl,
@@ -363,8 +435,8 @@ def run_child(name: str, a: Path, b: Path) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-INPUTS = {"items": make_items, "reference": make_input}
-LABELS = {"items": "items", "reference": "reference (bench-only kind)"}
+INPUTS = {"items": make_items, "opening-balances": make_openings, "reference": make_input}
+LABELS = {k: k for k in INPUTS} | {"reference": "reference (bench-only kind)"}
 
 
 def _line(n: int, work: str, r: dict[str, Any], limit: dict[str, Any]) -> None:
@@ -379,7 +451,7 @@ def _line(n: int, work: str, r: dict[str, Any], limit: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--kinds", default="items,reference")
+    parser.add_argument("--kinds", default="items,opening-balances,reference")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

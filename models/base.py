@@ -39,6 +39,30 @@ class BaseModel(peewee.Model):
         return normalized
 
 
+def _database() -> peewee.Database:
+    return db.obj if isinstance(db, peewee.DatabaseProxy) else db
+
+
+def _quoter(database: peewee.Database) -> Callable[[str], str]:
+    q = database.quote  # the pair of quote characters: '""' or '``'
+    return lambda text: q[0] + text.replace(q[0], q) + q[1]
+
+
+def run_many(sql: str, params: Sequence[Sequence[Any]], **names: str) -> int:
+    """Run one statement for each parameter row with the driver's ``executemany`` (inside
+    the caller's transaction); returns the rows changed in all. ``sql`` names tables and
+    columns as ``{name}`` (given in ``names``, quoted for the backend) and parameters as
+    ``{p}``. Why: peewee would build the same text again for every row."""
+    database = _database()
+    quote = _quoter(database)
+    text = sql.format(p=database.param, **{k: quote(v) for k, v in names.items()})
+    if not params:
+        return 0
+    cursor = database.cursor()
+    cursor.executemany(text, [tuple(row) for row in params])
+    return cursor.rowcount
+
+
 def bulk_insert(
     model: type[BaseModel], rows: Sequence[Mapping[str, Any]], *, checked: bool = False
 ) -> None:
@@ -52,14 +76,10 @@ def bulk_insert(
     ``checked`` says the caller ran them on these very values already (``row_checker``)."""
     if not rows:
         return
-    database = db.obj if isinstance(db, peewee.DatabaseProxy) else db
+    database = _database()
     fields = [f for f in model._meta.sorted_fields if not isinstance(f, peewee.AutoField)]
     defaults = {f.name: f.default for f in fields}
-    q = database.quote  # the pair of quote characters: '""' or '``'
-
-    def name(text: str) -> str:
-        return q[0] + text.replace(q[0], q) + q[1]
-
+    name = _quoter(database)
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         name(model._meta.table_name),
         ", ".join(name(f.column_name) for f in fields),
@@ -94,20 +114,31 @@ def select_in(
     """The rows of ``build(part)`` for each part of ``values``, one query per ``chunk``.
 
     ``build`` makes the query for one part (``Item.select(Item.code).where(Item.code.in_(
-    part))``), with the part's values as its only parameters. peewee renders the text of
-    every value anew (15 µs a value here): the text is built once per part length and run
-    again with the next part's values."""
-    database = db.obj if isinstance(db, peewee.DatabaseProxy) else db
-    texts: dict[int, str] = {}
+    part))``); besides the part's values it may hold constant parameters (a kind, a flag).
+    peewee renders the text of every value anew (15 µs a value here): the text is built
+    once per part length and run again with the next part's values."""
+    database = _database()
+    texts: dict[int, tuple[str, list[Any], list[Any]]] = {}
     for start in range(0, len(values), chunk):
         part = list(values[start : start + chunk])
-        sql = texts.get(len(part))
-        if sql is None:
+        built = texts.get(len(part))
+        if built is None:
             sql, params = build(part).sql()
-            if list(params) != part:
-                raise ValueError("select_in: the part's values must be the only parameters")
-            texts[len(part)] = sql
-        yield from database.execute_sql(sql, part).fetchall()
+            params = list(params)
+            at = next(
+                (
+                    i
+                    for i in range(len(params) - len(part) + 1)
+                    if params[i : i + len(part)] == part
+                ),
+                None,
+            )
+            if at is None:
+                raise ValueError("select_in: the query does not hold the part's values")
+            built = (sql, params[:at], params[at + len(part) :])
+            texts[len(part)] = built
+        sql, before, after = built
+        yield from database.execute_sql(sql, [*before, *part, *after]).fetchall()
 
 
 class VersionedModel(BaseModel):

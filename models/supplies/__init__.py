@@ -104,6 +104,7 @@ from models.supplies.stock import (
     add_items,
     category_from_label,
     set_opening_balance,
+    set_opening_balances,
     update_item,
     void_item,
 )
@@ -230,6 +231,7 @@ __all__ = [
     "return_to_supplier",
     "returnable",
     "set_opening_balance",
+    "set_opening_balances",
     "set_plan_lines",
     "stock_on_hand",
     "stocktake",

@@ -30,7 +30,7 @@ from typing import Any
 import peewee
 
 from models import audit, numbers
-from models.base import BaseModel, VoidableModel, now, select_in
+from models.base import BaseModel, VoidableModel, bulk_insert, now, run_many, select_in
 from models.db import db, for_update, is_mysql, retry_on_lock_conflict
 from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
@@ -258,48 +258,89 @@ def _post_movement(
     unit_price: Decimal | None = None,
     rule: str = "S8",
 ) -> Movement:
-    """Write one movement and move the cached stock with it (S8). ``item`` must have been
-    locked by ``lock_items`` in the caller's transaction. A movement that would take the
-    stock below zero is refused under ``rule`` (S6 for an issue).
+    """Write one movement and move the cached stock with it (S8): ``_post_movements`` with
+    one entry, and the movement it wrote (the item's newest: the item is locked)."""
+    entry = {
+        "item": item,
+        "kind": kind,
+        "quantity": quantity,
+        "reason": reason,
+        "at": at,
+        "doc_type": doc_type,
+        "doc_id": doc_id,
+        "doc_number": doc_number,
+        "department": department,
+        "supplier": supplier,
+        "receiver": receiver,
+        "unit_price": unit_price,
+    }
+    _post_movements(actor, [entry], rule=rule)
+    return Movement.select().where(Movement.item == item.id).order_by(Movement.id.desc()).get()
+
+
+def _post_movements(
+    actor: Actor, entries: Sequence[Mapping[str, Any]], *, rule: str = "S8"
+) -> None:
+    """Write movements and move the cached stock with them (S8). Each entry holds an
+    ``item`` locked by ``lock_items`` in the caller's transaction, ``kind``, ``quantity``,
+    ``reason``, ``at`` and optionally the other columns of ``Movement``. A movement that
+    would take the stock below zero is refused under ``rule`` (S6 for an issue); entries of
+    one item are applied in order, each ``balance`` the stock just after it.
 
     Private to ``models.supplies``: the use cases of the domain are the doors to the ledger
-    and this core repeats their role check, so no other caller can post a movement."""
+    and this core repeats their role check, so no other caller can post a movement. Many
+    entries cost one UPDATE text run for each and one bulk insert of the movements."""
     require_role(actor, *STORE_ROLES)
-    kind = MovementKind(kind)
-    if quantity == 0:
-        raise RuleViolation(None, "数量不能为0", "the quantity cannot be zero", field="quantity")
-    if (quantity > 0) != (kind in INBOUND):
-        raise ValueError(f"{kind} with quantity {quantity}")
-    balance = item.on_hand + quantity
-    if balance < 0:
-        raise _short(item, -quantity, rule)
+    rows: list[dict[str, Any]] = []
+    stock: dict[int, int] = {}
+    for entry in entries:
+        item, quantity = entry["item"], entry["quantity"]
+        kind = MovementKind(entry["kind"])
+        if quantity == 0:
+            raise RuleViolation(
+                None, "数量不能为0", "the quantity cannot be zero", field="quantity"
+            )
+        if (quantity > 0) != (kind in INBOUND):
+            raise ValueError(f"{kind} with quantity {quantity}")
+        balance = stock.get(item.id, item.on_hand) + quantity
+        if balance < 0:
+            raise _short(item, -quantity, rule)
+        stock[item.id] = balance
+        department, supplier = entry.get("department"), entry.get("supplier")
+        rows.append(
+            {
+                "item": item.id,
+                "kind": kind.value,
+                "quantity": quantity,
+                "balance": balance,
+                "at": entry["at"],
+                "actor": actor.id,
+                "actor_name": actor.display_name,
+                "reason": clean(entry["reason"]),
+                "doc_type": entry.get("doc_type", ""),
+                "doc_id": entry.get("doc_id"),
+                "doc_number": entry.get("doc_number", ""),
+                "department": getattr(department, "id", department),
+                "supplier": getattr(supplier, "id", supplier),
+                "receiver": (entry.get("receiver") or "").strip(),
+                "unit_price": entry.get("unit_price"),
+            }
+        )
     # The WHERE repeats the check in SQL: even a caller that forgot the lock cannot drive the
     # cache negative (and the CHECK constraint is the last line behind it).
-    changed = (
-        Item.update(on_hand=Item.on_hand + quantity)
-        .where((Item.id == item.id) & (Item.on_hand + quantity >= 0))
-        .execute()
+    changed = run_many(
+        "UPDATE {item} SET {on_hand} = {on_hand} + {p} WHERE {id} = {p} AND {on_hand} + {p} >= 0",
+        [(row["quantity"], row["item"], row["quantity"]) for row in rows],
+        item=Item._meta.table_name,
+        on_hand="on_hand",
+        id="id",
     )
-    if changed != 1:
-        raise _short(item, -quantity, rule)
-    item.on_hand = balance
-    return Movement.create(
-        item=item.id,
-        kind=kind.value,
-        quantity=quantity,
-        balance=balance,
-        at=at,
-        actor=actor.id,
-        actor_name=actor.display_name,
-        reason=clean(reason),
-        doc_type=doc_type,
-        doc_id=doc_id,
-        doc_number=doc_number,
-        department=department,
-        supplier=supplier,
-        receiver=receiver.strip(),
-        unit_price=unit_price,
-    )
+    if changed != len(rows):
+        first = entries[0]
+        raise _short(first["item"], -first["quantity"], rule)
+    bulk_insert(Movement, rows)
+    for entry in entries:
+        entry["item"].on_hand = stock[entry["item"].id]
 
 
 def refuse_voided(item: Item, rule: str = "S1") -> None:
@@ -586,40 +627,97 @@ def set_opening_balance(
     reason: str = "",
     unit_price: Decimal | str | int | None = None,
 ) -> Movement:
+    """期初结存 of one item: ``set_opening_balances`` with one row, refused with the row's
+    own violation; returns the movement."""
+    balance = {"item": item, "quantity": quantity, "at": at, "reason": reason}
+    balance["unit_price"] = unit_price
+    try:
+        set_opening_balances(actor, [balance])
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+    return Movement.select().where(Movement.item == item.id).order_by(Movement.id.desc()).get()
+
+
+@retry_on_lock_conflict("相同的物品", "the same items")
+def set_opening_balances(actor: Actor, balances: Sequence[Mapping[str, Any]]) -> None:
     """期初结存: the stock found when the office starts using Houqin (the importer's opening
-    balances). Only for an item whose ledger is still empty, so it cannot disguise a later
-    correction, which is a stocktake's 盘盈/盘亏 (S5). ``unit_price`` is the 单价 of the old
-    paper ledger: kept on the movement and, like a receipt's price, as the item's last price,
-    so the stock is valued from the first day."""
-    at = at or now()
+    balances), for many items at once. Each row holds ``item`` (an ``Item`` or its id),
+    ``quantity`` and optionally ``at``, ``reason`` and ``unit_price``.
+
+    Only for an item whose ledger is still empty, so it cannot disguise a later correction,
+    which is a stocktake's 盘盈/盘亏 (S5); once per item in a batch too. ``unit_price`` is the
+    单价 of the old paper ledger: kept on the movement and, like a receipt's price, as the
+    item's last price, so the stock is valued from the first day.
+
+    THE way an opening balance is recorded (a dialog's one row is a batch of one). All or
+    nothing: every bad row is found, then ``RowsRefused`` names each and nothing is written.
+    The items are locked in one query, their ledgers looked up in one IN query per chunk,
+    the movements posted in bulk through the ledger core."""
+    stamp = now()
     require_role(actor, *STORE_ROLES, Role.ADMIN)
-    quantity = positive_int(quantity, "期初数量", "the opening quantity")
-    price = (
-        None
-        if unit_price is None
-        else numbers.money(unit_price, "单价", "the price", field="unit_price")
-    )
+    problems: list[tuple[int, RuleViolation]] = []
+    rows: list[tuple[int, int, int, Decimal | None, datetime, str]] = []
+    for index, balance in enumerate(balances):
+        try:
+            quantity = positive_int(balance.get("quantity"), "期初数量", "the opening quantity")
+            price = balance.get("unit_price")
+            if price is not None:
+                price = numbers.money(price, "单价", "the price", field="unit_price")
+        except RuleViolation as exc:
+            problems.append((index, exc))
+            continue
+        item = balance["item"]
+        item_id = item if isinstance(item, int) else item.id
+        at = balance.get("at") or stamp
+        rows.append((index, item_id, quantity, price, at, balance.get("reason") or "期初结存"))
     with db.atomic():
-        item = lock_items([item.id])[item.id]
-        if Movement.select().where(Movement.item == item.id).exists():
-            raise RuleViolation(
-                "S8",
-                f"「{item.name}」已有出入库记录，不能再录期初；差异请通过盘点调整",
-                f"{item.code} has movements already; correct it by a stocktake",
-            )
-        movement = _post_movement(
-            actor,
-            item,
-            MovementKind.OPENING,
-            quantity,
-            reason=reason or "期初结存",
-            at=at,
-            doc_type="opening",
-            unit_price=price,
+        items = lock_items([item_id for _, item_id, *_ in rows])
+        query = lambda part: Movement.select(Movement.item).where(  # noqa: E731
+            Movement.item.in_(part)
         )
-        if price is not None:
-            Item.update(price=price).where(Item.id == item.id).execute()
-        return movement
+        moved = {item_id for (item_id,) in select_in(query, sorted(items))}
+        seen: set[int] = set()
+        for index, item_id, *_ in rows:
+            item = items[item_id]
+            if item_id in moved or item_id in seen:
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            "S8",
+                            f"「{item.name}」已有出入库记录，不能再录期初；差异请通过盘点调整",
+                            f"{item.code} has movements already; correct it by a stocktake",
+                        ),
+                    )
+                )
+            seen.add(item_id)
+        if problems:
+            raise RowsRefused(problems)
+        _post_movements(
+            actor,
+            [
+                {
+                    "item": items[item_id],
+                    "kind": MovementKind.OPENING,
+                    "quantity": quantity,
+                    "reason": reason,
+                    "at": at,
+                    "doc_type": "opening",
+                    "unit_price": price,
+                }
+                for _, item_id, quantity, price, at, reason in rows
+            ],
+        )
+        priced = [(price, item_id) for _, item_id, _, price, *_ in rows if price is not None]
+        run_many(
+            "UPDATE {item} SET {price} = {p} WHERE {id} = {p}",
+            priced,
+            item="item",
+            price="price",
+            id="id",
+        )
+        for price, item_id in priced:
+            items[item_id].price = price
 
 
 # --- small shared helpers ----------------------------------------------------------------

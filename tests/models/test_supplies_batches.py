@@ -1,15 +1,19 @@
-"""S1 for a batch: ``supplies.add_items`` is the one door of the catalogue (``add_item`` is a
-batch of one), on SQLite and MariaDB. A large batch with one bad row of each kind writes
-nothing and names every bad row; the duplicate check reads an index (migration 11)."""
+"""S1 and S8 for a batch, on SQLite and MariaDB: ``supplies.add_items`` is the one door of the
+catalogue (``add_item`` is a batch of one), ``supplies.set_opening_balances`` the one door of
+the opening balances (``set_opening_balance`` a batch of one). A large batch with one bad row
+of each kind writes nothing and names every bad row; the duplicate check reads an index
+(migration 11)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 
 from models import audit, supplies
 from models.db import is_mysql
 from models.errors import RowsRefused, RuleViolation
-from models.supplies import Item
+from models.supplies import Item, Movement
 
 BATCH = 3000  # more than one IN (...) chunk and more than one importer batch
 
@@ -124,3 +128,49 @@ def test_S1_the_duplicate_check_reads_an_index(database):
     explain = "EXPLAIN " if is_mysql() else "EXPLAIN QUERY PLAN "
     plan = " ".join(str(r) for r in database.execute_sql(explain + sql, params).fetchall())
     assert "item_name_specification" in plan
+
+
+def test_S8_opening_balances_in_a_batch_refuse_each_bad_row_and_write_nothing(office):
+    lg = office.logistics
+    ids = supplies.add_items(lg, catalogue(BATCH))
+    supplies.set_opening_balance(
+        lg, item=Item.get_by_id(ids[3]), quantity=5
+    )  # its ledger is not empty now
+    rows = [{"item": item_id, "quantity": 10 + i % 5} for i, item_id in enumerate(ids)]
+    rows[3]["quantity"] = 7  # the item with a ledger already
+    rows[1200] = {"item": ids[800], "quantity": 2}  # the same item twice in the batch
+    rows[1500]["quantity"] = 0  # not above zero
+    rows[2000]["quantity"] = "很多"  # not a number
+    rows[2500]["unit_price"] = "-1"  # a negative price
+    before = (Movement.select().count(), Item.get_by_id(ids[800]).on_hand)
+    with pytest.raises(RowsRefused) as err:
+        supplies.set_opening_balances(lg, rows)
+    problems = {i: (p.rule, p.field) for i, p in err.value.problems}
+    assert problems == {
+        3: ("S8", None),
+        1200: ("S8", None),
+        1500: (None, "quantity"),
+        2000: (None, "quantity"),
+        2500: (None, "unit_price"),
+    }
+    assert (Movement.select().count(), Item.get_by_id(ids[800]).on_hand) == before
+
+
+def test_S8_a_batch_of_opening_balances_lands_as_ledger_movements(office):
+    lg = office.logistics
+    ids = supplies.add_items(lg, catalogue(BATCH))
+    rows = [
+        {"item": item_id, "quantity": 1 + i % 5, "unit_price": "2.50"}
+        for i, item_id in enumerate(ids)
+    ]
+    supplies.set_opening_balances(lg, rows)
+    assert Movement.select().count() == BATCH
+    stored = Item.get_by_id(ids[7])
+    assert (stored.on_hand, stored.price) == (1 + 7 % 5, Decimal("2.50"))
+    assert supplies.ledger_mismatches() == []
+    with pytest.raises(RuleViolation) as err:  # one row: its own violation
+        supplies.set_opening_balance(lg, item=Item.get_by_id(ids[0]), quantity=3)
+    assert err.value.rule == "S8" and not isinstance(err.value, RowsRefused)
+    with pytest.raises(RuleViolation) as err:
+        supplies.set_opening_balances(office.clerk, rows[:2])
+    assert err.value.rule == "X1"
