@@ -17,6 +17,15 @@ checked; at the end, any error (or a dry run) rolls everything back. Nothing is 
 imported, and a dry run reports exactly what a real run would do, because it *is* a real run
 that is rolled back.
 
+A kind with ``insert_batch`` (items, opening balances) is written, in insert mode, a batch of
+``BULK_BATCH`` rows per call of its domain's batch use case (``supplies.add_items``, the
+function a dialog's single record goes through as a batch of one): one existence query per
+batch, the use case's own per-chunk lookups, bulk writes. It is called for every batch, also
+after one was refused, so the report names every bad row of the file. The write lock: the
+transaction is ``BEGIN IMMEDIATE`` on SQLite, so other writers wait for the whole import
+(about 10 s for 100,000 items here; readers go on, WAL); on MariaDB the rows written stay
+locked until the commit.
+
 Readers: python-calamine for cell values, streamed row by row with ``iter_rows``. Measured
 here (``bench/excel_io.py``, 10 columns): calamine ~95,000 rows/s against openpyxl
 read-only ~16,000 rows/s on the same file. Its quirks are handled in ``forms.values``:
