@@ -12,7 +12,8 @@ Import, for each kind measured (``--kinds``), the same generated .xlsx twice in 
 Kinds: ``items`` (办公用品目录, 8 columns, batch path ``supplies.add_items``),
 ``opening-balances`` (期初结存表, 4 columns, batch path ``supplies.set_opening_balances``, on a
 catalogue of as many items made first, not measured, by a 后勤 user: the ledger takes
-no other role) and ``reference`` (a bench-only 10-column register of plain data with a bare
+no other role), ``vehicles`` (车辆登记表, 8 columns, batch path ``fleet.add_vehicles``, by a
+车管) and ``reference`` (a bench-only 10-column register of plain data with a bare
 ``executemany`` behind it: a reference row, not a kind of the application). Export
 (``reference`` only): ``export_register`` against ``sqlite3`` + xlsxwriter
 ``constant_memory``.
@@ -22,7 +23,7 @@ work alone; ``base`` is the child's RSS before it starts the work (interpreter +
 ``grew`` the peak above it: flat as rows grow means the sheet is streamed.
 
     .venv/bin/python bench/excel_io.py [--sizes 10000,100000]
-        [--kinds items,opening-balances,reference]
+        [--kinds items,opening-balances,vehicles,reference]
 
 Targets: each kind's import >= 30 % of the bare rate measured beside it, the rate flat from
 10,000 to 100,000 rows (every existence and duplicate check reads an index), memory flat.
@@ -256,6 +257,56 @@ def make_openings(path: Path, n: int) -> None:
     book.close()
 
 
+VEHICLE_HEADER = ("车牌号", "有车单位", "品牌型号", "车架号", "购置日期", "当前里程(km)")
+VEHICLE_HEADER += ("保养间隔(km)", "保养间隔(月)")
+_VIN = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+
+
+def make_vehicles(path: Path, n: int) -> None:
+    """An 8-column 车辆登记表 of ``n`` vehicles (plates 京A·00001 …, then 京B …)."""
+    import xlsxwriter
+
+    rnd = random.Random(17)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = book.add_worksheet("车辆登记表")
+    fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+    for c, label in enumerate(VEHICLE_HEADER):
+        ws.write_string(0, c, label)
+    units = ("一中队", "二中队", "办公室")
+    for r in range(1, n + 1):
+        ws.write_string(r, 0, f"京{'ABCDEFGHJK'[r // 100000]}·{r % 100000:05d}")
+        ws.write_string(r, 1, units[r % 3])
+        ws.write_string(r, 2, rnd.choice(("大众帕萨特", "别克GL8", "比亚迪汉EV", "丰田凯美瑞")))
+        ws.write_string(r, 3, "".join(rnd.choice(_VIN) for _ in range(17)))
+        ws.write_datetime(r, 4, date(2020, 1, 1) + timedelta(days=r % 2000), fmt)
+        ws.write_number(r, 5, rnd.randint(0, 300000))
+        ws.write_number(r, 6, 5000)
+        ws.write_number(r, 7, 6)
+    book.close()
+
+
+def child_import_vehicles(xlsx: Path, db_path: Path) -> dict[str, Any]:
+    """``houqin import vehicles`` by a 车管 on a database with the units of the file."""
+    from forms.excel_import import import_file
+    from forms.kinds import get_kind
+    from models import people
+    from models.db import open_database
+    from models.people import Role
+
+    open_database(f"sqlite:///{db_path}")
+    kind = get_kind("vehicles")
+    admin = people.create_first_admin("admin", "bench-secret-1")
+    for name in ("一中队", "二中队", "办公室"):
+        unit = people.add_department(admin, name)
+    manager = people.add_user(admin, "chegu", "车管", "bench-secret-1", unit, [Role.FLEET_MANAGER])
+    base = current_mb()
+    t0 = time.perf_counter()
+    result = import_file(kind, xlsx, actor=manager, mode="insert")
+    seconds = time.perf_counter() - t0
+    assert result.committed, [str(e) for e in result.errors[:5]]
+    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
+
+
 def child_import_bare(xlsx: Path, db_path: Path) -> dict[str, Any]:
     """calamine + ``executemany`` of the raw cells into a table as wide as the sheet."""
     from python_calamine import CalamineWorkbook
@@ -418,6 +469,7 @@ CHILDREN = {
     "import_openpyxl": child_import_openpyxl,
     "import_items": child_import_items,
     "import_opening-balances": child_import_openings,
+    "import_vehicles": child_import_vehicles,
     "import_reference": child_import_reference,
     "export_bare": child_export_bare,
     "export_openpyxl": child_export_openpyxl,
@@ -435,7 +487,12 @@ def run_child(name: str, a: Path, b: Path) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-INPUTS = {"items": make_items, "opening-balances": make_openings, "reference": make_input}
+INPUTS = {
+    "items": make_items,
+    "opening-balances": make_openings,
+    "vehicles": make_vehicles,
+    "reference": make_input,
+}
 LABELS = {k: k for k in INPUTS} | {"reference": "reference (bench-only kind)"}
 
 
@@ -451,7 +508,7 @@ def _line(n: int, work: str, r: dict[str, Any], limit: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--kinds", default="items,opening-balances,reference")
+    parser.add_argument("--kinds", default="items,opening-balances,vehicles,reference")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
