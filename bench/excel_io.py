@@ -388,6 +388,7 @@ def child_import_openings(xlsx: Path, db_path: Path) -> dict[str, Any]:
                     for r in range(start + 1, min(start + 5000, n) + 1)
                 ],
             )
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the catalogue is on file, as in use
     base = current_mb()
     t0 = time.perf_counter()
     result = import_file(kind, xlsx, actor=clerk, mode="insert")
