@@ -153,6 +153,7 @@ def test_S8_opening_balances_in_a_batch_refuse_each_bad_row_and_write_nothing(of
         2000: (None, "quantity"),
         2500: (None, "unit_price"),
     }
+    assert err.value.rule == "S8"  # the first problem's rule
     assert (Movement.select().count(), Item.get_by_id(ids[800]).on_hand) == before
 
 
