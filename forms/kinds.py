@@ -52,9 +52,12 @@ class Kind:
       reference's value is its business key text). Streams: a generator over ``.iterator()``.
     - ``count(filters)``: how many rows ``rows`` yields (progress bars). Optional.
     - ``filters``: the field keys ``rows`` accepts in ``filters``.
-    - ``insert_many(actor, values_list)``: a bulk insert for kinds whose records carry no
-      per-record rule beyond the field types (registers of plain data); used by ``insert``
-      mode when given, after every row has been checked.
+    - ``insert_batch(actor, values_list)``: insert many records in one call of the domain's
+      batch use case (``supplies.add_items``: the same function a dialog's single record goes
+      through, as a batch of one). All or nothing: a refusal naming rows is a
+      ``RowsRefused`` whose ``problems`` index ``values_list``; any other ``RuleViolation``
+      refuses the whole batch. Used by ``insert`` mode when given: one call per
+      ``BULK_BATCH`` rows instead of one ``insert`` (and its queries) per row.
     - ``existing_keys(keys)``: which of ``keys`` exist already, in one query per chunk;
       optional speed-up over ``find`` for large files.
     - ``period_field``: the key of the date a period selects rows by (``rows`` honours
@@ -69,7 +72,7 @@ class Kind:
     rows: Callable[[Filters], Iterable[Values]]
     count: Callable[[Filters], int] | None = None
     filters: tuple[str, ...] = ()
-    insert_many: Callable[[Any, list[Values]], None] | None = None
+    insert_batch: Callable[[Any, list[Values]], None] | None = None
     existing_keys: Callable[[list[str]], set[str]] | None = None
     period_field: str | None = None
 

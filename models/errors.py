@@ -41,6 +41,26 @@ class RuleViolation(HouqinError):
         super().__init__(prefix + zh, prefix + en)  # both languages name the rule
 
 
+class RowsRefused(RuleViolation):
+    """A batch refused because of some of its rows. A batch is all or nothing, yet whoever
+    sent it (the importer, a dialog saving one record) must learn *every* bad row at once,
+    not the first: ``problems`` holds ``(index in the batch, that row's violation)`` in
+    order. ``rule`` and ``field`` are the first problem's, so a batch of one reads like the
+    single violation it carries."""
+
+    def __init__(self, problems: list[tuple[int, RuleViolation]]) -> None:
+        self.problems = sorted(problems, key=lambda p: p[0])
+        index, first = self.problems[0]
+        n = len(self.problems)
+        super().__init__(
+            None,
+            f"{n} 条记录有错误，均未写入；第 {index + 1} 条：{first.zh}",
+            f"{n} records refused, none written; record {index + 1}: {first.en}",
+            field=first.field,
+        )
+        self.rule = first.rule
+
+
 class RuleWarning(HouqinError):
     """A warning the user may accept. Re-run the use case with ``key`` acknowledged."""
 

@@ -16,7 +16,8 @@ from forms.kinds import Filters, Kind, Values, register_kind
 from forms.people import DEPARTMENT_REF
 from forms.spec import Field, FieldType, FormSpec, Reference
 from models import fleet
-from models.errors import RuleViolation
+from models.base import select_in
+from models.errors import RowsRefused, RuleViolation
 from models.fleet import FuelStation, RepairShop, Vehicle, VehicleStatus
 from models.people import Department, User
 
@@ -202,19 +203,55 @@ def _names_to_users(text: str | None) -> list[User]:
     return users
 
 
+def _vehicle_fields(v: Values) -> dict[str, Any]:
+    """A row of the sheet as ``fleet.add_vehicles`` takes a vehicle (drivers found by name)."""
+    return {
+        "plate": v["plate"],
+        "unit": v["unit"],
+        "model": v.get("model") or "",
+        "vin": v.get("vin") or "",
+        "purchase_date": v.get("purchase_date"),
+        "odometer": v.get("odometer") or 0,
+        "drivers": _names_to_users(v.get("drivers")),
+        "service_interval_km": v.get("service_interval_km") or 5000,
+        "service_interval_months": v.get("service_interval_months") or 6,
+    }
+
+
 def _insert_vehicle(actor: Any, v: Values) -> None:
-    fleet.add_vehicle(
-        actor,
-        v["plate"],
-        v["unit"],
-        model=v.get("model") or "",
-        vin=v.get("vin") or "",
-        purchase_date=v.get("purchase_date"),
-        odometer=v.get("odometer") or 0,
-        drivers=_names_to_users(v.get("drivers")),
-        service_interval_km=v.get("service_interval_km") or 5000,
-        service_interval_months=v.get("service_interval_months") or 6,
-    )
+    fields = _vehicle_fields(v)
+    fleet.add_vehicle(actor, fields.pop("plate"), fields.pop("unit"), **fields)
+
+
+def _insert_vehicles(actor: Any, rows: list[Values]) -> None:
+    """A batch of the sheet through ``fleet.add_vehicles``; a driver nobody is called is
+    refused on its row beside the use case's own refusals, all in one ``RowsRefused``."""
+    problems: list[tuple[int, RuleViolation]] = []
+    batch: list[tuple[int, dict[str, Any]]] = []
+    for index, v in enumerate(rows):
+        try:
+            batch.append((index, _vehicle_fields(v)))
+        except RuleViolation as exc:
+            problems.append((index, exc))
+    try:
+        fleet.add_vehicles(actor, [fields for _, fields in batch])
+    except RowsRefused as refused:
+        problems += [(batch[i][0], problem) for i, problem in refused.problems]
+    if problems:
+        raise RowsRefused(problems)
+
+
+def _existing_plates(plates: list[str]) -> set[str]:
+    """Which of ``plates`` (as typed) are registered: one IN query per chunk on the unique
+    plate. A plate that is no plate exists nowhere (the use case refuses it on its row)."""
+    folded: dict[str, str] = {}
+    for plate in plates:
+        try:
+            folded[fleet.normalize_plate(plate)] = plate
+        except RuleViolation:
+            continue
+    query = lambda part: Vehicle.select(Vehicle.plate).where(Vehicle.plate.in_(part))  # noqa: E731
+    return {folded[p] for (p,) in select_in(query, list(folded))}
 
 
 def _update_vehicle(actor: Any, vehicle: Vehicle, v: Values) -> bool:
@@ -278,6 +315,8 @@ register_kind(
         rows=_vehicle_rows,
         count=lambda f: _vehicle_query(f).count(),
         filters=("unit", "status"),
+        insert_batch=_insert_vehicles,
+        existing_keys=_existing_plates,
     )
 )
 

@@ -18,7 +18,8 @@ from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
 from forms.spec import Field, FieldType, FormSpec
 from forms.supplies.fields import CATEGORY_LABELS, YES_NO, find_item, yes, yes_no
 from models import supplies
-from models.errors import RuleViolation
+from models.base import select_in
+from models.errors import RowsRefused, RuleViolation
 from models.supplies import (
     CATEGORY_ORDER,
     Category,
@@ -143,18 +144,35 @@ ITEMS = FormSpec(
 _ITEM_KEYS = ("name", "category", "unit", "specification", "reorder_level", "price")
 
 
+def _item_fields(v: Values) -> dict[str, Any]:
+    """A row of the sheet as ``supplies.add_items`` takes an item (the series by its label:
+    the use case reads it, and refuses an unknown one under S1)."""
+    return {
+        "code": v["code"],
+        "name": v["name"],
+        "category": v["category"],
+        "unit": v["unit"],
+        "specification": v.get("specification") or "",
+        "reorder_level": v.get("reorder_level") or 0,
+        "gov_catalogue": yes(v.get("gov_catalogue")),
+        "price": v.get("price") or Decimal("0"),
+    }
+
+
 def _insert_item(actor: Any, v: Values) -> None:
-    supplies.add_item(
-        actor,
-        code=v["code"],
-        name=v["name"],
-        category=_category(v["category"]),
-        unit=v["unit"],
-        specification=v.get("specification") or "",
-        reorder_level=v.get("reorder_level") or 0,
-        gov_catalogue=yes(v.get("gov_catalogue")),
-        price=v.get("price") or Decimal("0"),
-    )
+    supplies.add_item(actor, **_item_fields(v))
+
+
+def _insert_items(actor: Any, rows: list[Values]) -> None:
+    supplies.add_items(actor, [_item_fields(v) for v in rows])
+
+
+def _existing_codes(codes: list[str]) -> set[str]:
+    """Which of ``codes`` (as typed) the catalogue holds, voided items too: one IN query per
+    chunk on the unique code."""
+    folded = {normalize_code(c): c for c in codes}
+    query = lambda part: Item.select(Item.code).where(Item.code.in_(part))  # noqa: E731
+    return {folded[c] for (c,) in select_in(query, list(folded))}
 
 
 def _update_item(actor: Any, item: Item, v: Values) -> bool:
@@ -212,6 +230,8 @@ register_kind(
         rows=_item_rows,
         count=lambda f: _item_query(f).count(),
         filters=("category", "gov_catalogue"),
+        insert_batch=_insert_items,
+        existing_keys=_existing_codes,
     )
 )
 
@@ -428,20 +448,62 @@ def _find_opening(code: str) -> Movement | None:
     )
 
 
+def _opening_fields(item: Item, v: Values) -> dict[str, Any]:
+    # A date alone: the start of the working day, before anything moves that day.
+    at = datetime.combine(v["date"], time(8, 0)) if v.get("date") is not None else None
+    return {"item": item, "quantity": v["quantity"], "at": at, "unit_price": v.get("unit_price")}
+
+
+def _no_item(code: str) -> RuleViolation:
+    return RuleViolation(
+        "S1",
+        f"物品目录中没有编码 {code}（请先导入物品目录）",
+        f"no item {code} in the catalogue",
+        field="code",
+    )
+
+
 def _insert_opening(actor: Any, v: Values) -> None:
     item = find_item(v["code"])
     if item is None or item.is_voided:
-        raise RuleViolation(
-            "S1",
-            f"物品目录中没有编码 {v['code']}（请先导入物品目录）",
-            f"no item {v['code']} in the catalogue",
-            field="code",
-        )
-    # A date alone: the start of the working day, before anything moves that day.
-    at = datetime.combine(v["date"], time(8, 0)) if v.get("date") is not None else None
-    supplies.set_opening_balance(
-        actor, item=item, quantity=v["quantity"], at=at, unit_price=v.get("unit_price")
+        raise _no_item(v["code"])
+    supplies.set_opening_balance(actor, **_opening_fields(item, v))
+
+
+def _insert_openings(actor: Any, rows: list[Values]) -> None:
+    """A batch of the sheet through ``supplies.set_opening_balances``: the codes are found in
+    one IN query per chunk; a code the catalogue lacks (or a voided item) is refused on its
+    row with the use case's own refusals, all in one ``RowsRefused``."""
+    codes = sorted({normalize_code(v["code"]) for v in rows})
+    query = lambda part: Item.select(Item.id, Item.code, Item.voided_at).where(  # noqa: E731
+        Item.code.in_(part)
     )
+    found = {code: item_id for item_id, code, voided in select_in(query, codes) if voided is None}
+    problems: list[tuple[int, RuleViolation]] = []
+    batch: list[tuple[int, dict[str, Any]]] = []
+    for index, v in enumerate(rows):
+        item_id = found.get(normalize_code(v["code"]))
+        if item_id is None:
+            problems.append((index, _no_item(v["code"])))
+        else:
+            batch.append((index, _opening_fields(item_id, v)))
+    try:
+        supplies.set_opening_balances(actor, [fields for _, fields in batch])
+    except RowsRefused as refused:
+        problems += [(batch[i][0], problem) for i, problem in refused.problems]
+    if problems:
+        raise RowsRefused(problems)
+
+
+def _existing_openings(codes: list[str]) -> set[str]:
+    """Which of ``codes`` (as typed) have an opening balance already: one IN query per chunk."""
+    folded = {normalize_code(c): c for c in codes}
+    query = lambda part: (  # noqa: E731
+        Item.select(Item.code)
+        .join(Movement)
+        .where(Item.code.in_(part) & (Movement.kind == MovementKind.OPENING.value))
+    )
+    return {folded[c] for (c,) in select_in(query, list(folded))}
 
 
 def _opening_query(filters: Filters) -> Any:
@@ -480,5 +542,7 @@ register_kind(
         rows=_opening_rows,
         count=lambda f: _opening_query(f).count(),
         filters=("code",),
+        insert_batch=_insert_openings,
+        existing_keys=_existing_openings,
     )
 )

@@ -5,7 +5,7 @@ history stays."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -14,11 +14,11 @@ from typing import Any
 import peewee
 
 from models import audit, numbers
-from models.base import BaseModel, VoidableModel
+from models.base import BaseModel, VoidableModel, bulk_insert, select_in
 from models.db import db, for_update
-from models.errors import RuleViolation
+from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
-from models.text import clean, normalize_code, shorten
+from models.text import clean, normalize_code, row_checker, shorten
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -145,6 +145,99 @@ class FuelStation(VoidableModel):
 # --- master data use cases ---------------------------------------------------------------
 
 
+_VEHICLE_COLUMNS = ("plate", "model", "vin")
+_check_vehicle = row_checker([getattr(Vehicle, k) for k in _VEHICLE_COLUMNS])
+
+
+def _vehicle_row(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """One vehicle's columns as stored, or the first ``RuleViolation`` of its fields."""
+    plate = normalize_plate(fields["plate"])
+    vin = normalize_vin(fields.get("vin") or "")
+    odometer = numbers.whole(fields.get("odometer", 0), "里程", "the odometer", field="odometer")
+    service_interval_km = numbers.whole(
+        fields.get("service_interval_km", 5000),
+        "保养间隔里程",
+        "the interval in km",
+        field="service_interval_km",
+        minimum=1,
+        rule="F1",
+    )
+    service_interval_months = numbers.whole(
+        fields.get("service_interval_months", 6),
+        "保养间隔月数",
+        "the interval in months",
+        field="service_interval_months",
+        minimum=1,
+        maximum=120,
+        rule="F1",
+    )
+    model = (fields.get("model") or "").strip()
+    _check_vehicle([plate, model, vin])
+    purchase_date = fields.get("purchase_date")
+    return {
+        "plate": plate,
+        "unit": fields["unit"],
+        "model": model,
+        "vin": vin,
+        "purchase_date": purchase_date,
+        "odometer": odometer,
+        "last_service_km": odometer,
+        "last_service_date": purchase_date,
+        "service_interval_km": service_interval_km,
+        "service_interval_months": service_interval_months,
+    }
+
+
+def add_vehicles(actor: Actor, vehicles: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Register vehicles: each row holds ``plate``, ``unit`` and optionally ``model``,
+    ``vin``, ``purchase_date``, ``odometer``, ``drivers`` (users), ``service_interval_km``
+    and ``service_interval_months``. THE way a vehicle enters the register (``add_vehicle``
+    is a batch of one, the importer sends thousands): the same checks in the same order.
+    All or nothing: every bad row is found (its first problem), then ``RowsRefused`` names
+    each and nothing is written. Plates are looked up in one IN query per chunk on their
+    unique index; vehicles, audit rows and drivers are written in bulk. Returns the new ids
+    in the order of ``vehicles``."""
+    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+    problems: list[tuple[int, RuleViolation]] = []
+    rows: list[tuple[int, dict[str, Any], list[int]]] = []
+    for index, fields in enumerate(vehicles):
+        try:
+            row = _vehicle_row(fields)
+        except RuleViolation as exc:
+            problems.append((index, exc))
+            continue
+        drivers = list(dict.fromkeys(getattr(d, "id", d) for d in fields.get("drivers") or ()))
+        rows.append((index, row, drivers))
+    with db.atomic():
+        plates = [row["plate"] for _, row, _ in rows]
+        query = lambda part: Vehicle.select(Vehicle.plate).where(Vehicle.plate.in_(part))  # noqa: E731
+        taken = {plate for (plate,) in select_in(query, plates)}
+        for index, row, _ in rows:
+            if row["plate"] in taken:
+                plate = row["plate"]
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            None, f"车辆 {plate} 已登记", f"vehicle {plate} exists", field="plate"
+                        ),
+                    )
+                )
+            taken.add(row["plate"])
+        if problems:
+            raise RowsRefused(problems)
+        ids = audit.create_many(actor, Vehicle, "plate", [row for _, row, _ in rows], checked=True)
+        bulk_insert(
+            VehicleDriver,
+            [
+                {"vehicle": vehicle_id, "driver": driver}
+                for vehicle_id, (_, _, drivers) in zip(ids, rows, strict=True)
+                for driver in drivers
+            ],
+        )
+        return ids
+
+
 def add_vehicle(
     actor: Actor,
     plate: str,
@@ -158,49 +251,23 @@ def add_vehicle(
     service_interval_km: int = 5000,
     service_interval_months: int = 6,
 ) -> Vehicle:
-    with db.atomic():
-        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
-        plate = normalize_plate(plate)
-        vin = normalize_vin(vin)
-        odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer")
-        service_interval_km = numbers.whole(
-            service_interval_km,
-            "保养间隔里程",
-            "the interval in km",
-            field="service_interval_km",
-            minimum=1,
-            rule="F1",
-        )
-        service_interval_months = numbers.whole(
-            service_interval_months,
-            "保养间隔月数",
-            "the interval in months",
-            field="service_interval_months",
-            minimum=1,
-            maximum=120,
-            rule="F1",
-        )
-        if Vehicle.select().where(Vehicle.plate == plate).exists():
-            raise RuleViolation(
-                None, f"车辆 {plate} 已登记", f"vehicle {plate} exists", field="plate"
-            )
-        vehicle = audit.create(
-            actor,
-            Vehicle,
-            plate=plate,
-            unit=unit,
-            model=model.strip(),
-            vin=vin,
-            purchase_date=purchase_date,
-            odometer=odometer,
-            last_service_km=odometer,
-            last_service_date=purchase_date,
-            service_interval_km=service_interval_km,
-            service_interval_months=service_interval_months,
-        )
-        for driver in drivers:
-            VehicleDriver.create(vehicle=vehicle, driver=driver)
-        return vehicle
+    """One vehicle: ``add_vehicles`` with one row, refused with the row's own violation."""
+    fields = {
+        "plate": plate,
+        "unit": unit,
+        "model": model,
+        "vin": vin,
+        "purchase_date": purchase_date,
+        "odometer": odometer,
+        "drivers": list(drivers),
+        "service_interval_km": service_interval_km,
+        "service_interval_months": service_interval_months,
+    }
+    try:
+        (vehicle_id,) = add_vehicles(actor, [fields])
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+    return Vehicle.get_by_id(vehicle_id)
 
 
 def update_vehicle(actor: Actor, vehicle: Vehicle, **changes: Any) -> bool:

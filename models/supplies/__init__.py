@@ -110,8 +110,10 @@ from models.supplies.stock import (
     Supplier,
     SupplierKind,
     add_item,
+    add_items,
     category_from_label,
     set_opening_balance,
+    set_opening_balances,
     update_item,
     void_item,
 )
@@ -178,6 +180,17 @@ def migrate_10(database: peewee.Database) -> None:
     _append_only(database, StockReturnLine._meta.table_name)
 
 
+def migrate_11(database: peewee.Database) -> None:
+    """The S1 duplicate check (an item of the same name and specification) reads an index
+    instead of the whole catalogue. A database whose migration 3 already built the table in
+    its newest shape has the index: left alone (MySQL has no ``CREATE INDEX IF NOT EXISTS``)."""
+    table = Item._meta.table_name
+    have = {tuple(i.columns) for i in database.get_indexes(table)}
+    if ("name", "specification") not in have:
+        with database.bind_ctx([Item]):
+            database.execute(Item.index(Item.name, Item.specification, safe=False))
+
+
 __all__ = [
     "CATEGORY_ORDER",
     "CENT",
@@ -226,6 +239,7 @@ __all__ = [
     "SupplierReturn",
     "SupplyApplicant",
     "add_item",
+    "add_items",
     "add_supplier",
     "approve_plan",
     "awaiting_confirmation",
@@ -268,6 +282,7 @@ __all__ = [
     "returnable_to_store",
     "returned_so_far",
     "set_opening_balance",
+    "set_opening_balances",
     "set_plan_lines",
     "stock_on_hand",
     "stock_return_rows",

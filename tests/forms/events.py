@@ -105,7 +105,7 @@ EVENT_KIND = register_kind(
 )
 
 
-def _insert_many(actor: Any, rows: list[Values]) -> None:
+def _insert_batch(actor: Any, rows: list[Values]) -> None:
     for values in rows:
         _check(values)
     TEvent.insert_many(rows).execute()
@@ -116,7 +116,7 @@ def _existing(keys: list[str]) -> set[str]:
 
 
 # The same register with the importer's bulk path (insert mode: one existence query and one
-# insert_many per batch), as a large plain-data register would declare it.
+# batch insert per batch), as a large plain-data register would declare it.
 EVENT_BULK_KIND = register_kind(
     Kind(
         spec=dataclasses.replace(EVENTS, name="t_events_bulk"),
@@ -124,7 +124,7 @@ EVENT_BULK_KIND = register_kind(
         insert=_insert,
         update=_update,
         rows=_rows,
-        insert_many=_insert_many,
+        insert_batch=_insert_batch,
         existing_keys=_existing,
     )
 )

@@ -23,7 +23,7 @@ from models import supplies, workflow
 from models.errors import RuleViolation
 from models.supplies import Category, Item, MovementKind, OrderLineInput, OrderMethod, stocktake
 from models.supplies.stocktake import StocktakeLine
-from tests.forms.helpers import write_xlsx
+from tests.forms.helpers import cells, write_xlsx
 from tests.forms.test_fleet_forms import _url
 from tests.models.test_supplies import (
     T0,
@@ -159,6 +159,50 @@ def test_S1_item_import_is_all_or_nothing_a_bad_category_names_row_and_column(su
     )
     result = import_file("items", dup, actor=lg)  # the model's rule, reported on its row
     assert not result.committed and result.errors[0].row == 2
+
+
+def test_S1_X3_a_large_item_import_reports_every_bad_row_of_every_batch_and_writes_nothing(
+    sup, tmp_path
+):
+    """The bulk path (batches of ``BULK_BATCH`` through ``supplies.add_items``) enforces what
+    the single path enforces: one bad row of each kind, spread over three batches, is each
+    named on its row, in the error workbook too, and nothing is written."""
+    from forms.excel_errors import write_error_workbook
+    from forms.excel_import import BULK_BATCH
+    from models import audit
+
+    lg = sup.o.logistics
+    head = ["物品编码", "物品名称", "类别", "计量单位", "规格型号", "库存下限"]
+    n = 2 * BULK_BATCH + 1000
+    rows = [[f"BK{i:05d}", f"物品{i}", "文具", "个", f"规格{i}", i % 9] for i in range(n)]
+    b2, b3 = BULK_BATCH, 2 * BULK_BATCH  # the first rows of the second and third batches
+
+    def code(i: int) -> str:
+        return f"BK{i:05d}"
+
+    bad = {  # index → (cells, words of the reason)
+        100: (["BK00100", "中性笔", "书写工具", "支", "0.5mm 黑色", 1], "已有同名同规格"),
+        b2 + 500: ([code(b2 + 500), "物品10", "文具", "个", "规格10", 1], "已有同名同规格"),
+        b2 + 900: (["BK00007", "另一个", "文具", "个", "", 1], "与第 9 行重复"),
+        b3 + 10: (["SX0001", "又一个", "文具", "个", "", 1], "已存在"),
+        b3 + 20: ([code(b3 + 20), "长" * 101, "文具", "个", "", 1], "100 个字"),
+        b3 + 30: ([code(b3 + 30), "很多个", "文具", "个", "", "很多"], "库存下限"),
+        n - 1: ([code(n - 1), "缺单位", "文具", None, "", 1], "必填项为空"),
+    }
+    for index, (cells_, _) in bad.items():
+        rows[index] = cells_
+    path = write_xlsx(tmp_path / "big.xlsx", [head, *rows])
+    before = (Item.select().count(), audit.AuditLog.select().count())
+    result = import_file("items", path, actor=lg)
+    assert not result.committed
+    assert result.rejected_rows == sorted(i + 2 for i in bad)  # Excel rows: header is row 1
+    by_row = {e.row: str(e) for e in result.errors}
+    for index, (_, words) in bad.items():
+        assert words in by_row[index + 2], by_row[index + 2]
+    assert (Item.select().count(), audit.AuditLog.select().count()) == before
+    out = write_error_workbook(result, tmp_path / "errors.xlsx")
+    listed = [r[0] for r in cells(out)[1:]]
+    assert listed == [bad[i][0][0] for i in sorted(bad)]
 
 
 def test_X3_formula_like_item_name_stays_text_in_the_export(sup, tmp_path):

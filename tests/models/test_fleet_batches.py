@@ -1,0 +1,72 @@
+"""F1 and X3 for a batch of vehicles, on SQLite and MariaDB: ``fleet.add_vehicles`` is the one
+door of the vehicle register (``add_vehicle`` is a batch of one). A large batch with one bad
+row of each kind writes nothing and names every bad row."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import audit, fleet
+from models.errors import RowsRefused, RuleViolation
+from models.fleet import Vehicle
+
+BATCH = 2500
+
+
+def register(office, n: int) -> list[dict[str, object]]:
+    return [
+        {"plate": f"京B{i:05d}", "unit": office.squad, "model": "大众帕萨特", "odometer": i}
+        for i in range(n)
+    ]
+
+
+def test_F1_a_batch_of_vehicles_is_registered_with_drivers_and_audit_rows(office):
+    rows = register(office, BATCH)
+    rows[0]["drivers"] = [office.driver, office.driver]  # named twice: one driver row
+    audits = audit.AuditLog.select().count()
+    ids = fleet.add_vehicles(office.fleet, rows)
+    assert len(ids) == BATCH and Vehicle.select().count() == BATCH
+    first = Vehicle.get_by_id(ids[0])
+    assert (first.plate, first.unit.name) == ("京B·00000", "一中队")
+    assert [u.name for u in fleet.drivers_of(first)] == ["吴十"]
+    assert Vehicle.get_by_id(ids[9]).last_service_km == 9
+    assert audit.AuditLog.select().count() == audits + BATCH
+
+
+def test_F1_X3_the_batch_refuses_one_bad_row_of_each_kind_writes_nothing_and_names_each(office):
+    fleet.add_vehicle(office.fleet, "京A12345", office.squad)
+    rows = register(office, BATCH)
+    rows[10]["plate"] = "京b 00003"  # the same plate as row 3, spelt otherwise
+    rows[700]["plate"] = "京A·12345"  # registered already
+    rows[1400]["plate"] = "京I00000"  # no plate
+    rows[1800]["vin"] = "LSV12345"  # not 17 characters
+    rows[2000]["service_interval_months"] = 0  # F1: at least a month
+    rows[2200]["model"] = "长" * 101  # longer than the column
+    rows[2499]["odometer"] = "很远"  # not a number
+    before = (Vehicle.select().count(), audit.AuditLog.select().count())
+    with pytest.raises(RowsRefused) as err:
+        fleet.add_vehicles(office.fleet, rows)
+    problems = {i: (p.rule, p.field) for i, p in err.value.problems}
+    assert problems == {
+        10: (None, "plate"),
+        700: (None, "plate"),
+        1400: ("F1", "plate"),
+        1800: (None, "vin"),
+        2000: ("F1", "service_interval_months"),
+        2200: (None, "model"),
+        2499: (None, "odometer"),
+    }
+    assert err.value.rule is None  # the first problem's: a plate given twice is an input check
+    assert (Vehicle.select().count(), audit.AuditLog.select().count()) == before
+
+
+def test_F1_one_vehicle_is_a_batch_of_one_and_refused_with_its_own_violation(office):
+    fleet.add_vehicle(office.fleet, "京A12345", office.squad)
+    with pytest.raises(RuleViolation) as err:
+        fleet.add_vehicle(office.fleet, "京a·12345", office.squad)
+    assert (err.value.rule, err.value.field) == (None, "plate")
+    assert not isinstance(err.value, RowsRefused)
+    with pytest.raises(RuleViolation) as err:
+        fleet.add_vehicles(office.clerk, register(office, 2))
+    assert err.value.rule == "X1"
+    assert Vehicle.select().count() == 1
