@@ -197,18 +197,18 @@ def add_vehicles(actor: Actor, vehicles: Sequence[Mapping[str, Any]]) -> list[in
     each and nothing is written. Plates are looked up in one IN query per chunk on their
     unique index; vehicles, audit rows and drivers are written in bulk. Returns the new ids
     in the order of ``vehicles``."""
-    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
-    problems: list[tuple[int, RuleViolation]] = []
-    rows: list[tuple[int, dict[str, Any], list[int]]] = []
-    for index, fields in enumerate(vehicles):
-        try:
-            row = _vehicle_row(fields)
-        except RuleViolation as exc:
-            problems.append((index, exc))
-            continue
-        drivers = list(dict.fromkeys(getattr(d, "id", d) for d in fields.get("drivers") or ()))
-        rows.append((index, row, drivers))
     with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+        problems: list[tuple[int, RuleViolation]] = []
+        rows: list[tuple[int, dict[str, Any], list[int]]] = []
+        for index, fields in enumerate(vehicles):
+            try:
+                row = _vehicle_row(fields)
+            except RuleViolation as exc:
+                problems.append((index, exc))
+                continue
+            drivers = list(dict.fromkeys(getattr(d, "id", d) for d in fields.get("drivers") or ()))
+            rows.append((index, row, drivers))
         plates = [row["plate"] for _, row, _ in rows]
         query = lambda part: Vehicle.select(Vehicle.plate).where(Vehicle.plate.in_(part))  # noqa: E731
         taken = {plate for (plate,) in select_in(query, plates)}

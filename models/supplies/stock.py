@@ -465,16 +465,16 @@ def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[int]:
     indexed IN (...) query per chunk, the rows and their audit rows are written in bulk.
     Returns the new ids in the order of ``items`` (not the records: building 100,000 model
     objects nobody reads would cost more than writing them)."""
-    require_role(actor, *CATALOGUE_ROLES)
-    problems: list[tuple[int, RuleViolation]] = []
-    rows: list[dict[str, Any] | None] = []
-    for index, fields in enumerate(items):
-        try:
-            rows.append(_item_row(fields))
-        except RuleViolation as exc:
-            problems.append((index, exc))
-            rows.append(None)
     with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        problems: list[tuple[int, RuleViolation]] = []
+        rows: list[dict[str, Any] | None] = []
+        for index, fields in enumerate(items):
+            try:
+                rows.append(_item_row(fields))
+            except RuleViolation as exc:
+                problems.append((index, exc))
+                rows.append(None)
         good = [(i, row) for i, row in enumerate(rows) if row is not None]
         _assign_codes([row for _, row in good])
         codes = [row["code"] for _, row in good]
@@ -583,30 +583,32 @@ ITEM_FIELDS = frozenset(
 def update_item(actor: Actor, item: Item, **changes: Any) -> dict[str, tuple[Any, Any]]:
     """Change master data of an item (never its stock: that only moves through the ledger,
     S8). Returns the audited diff."""
-    require_role(actor, *CATALOGUE_ROLES)
-    unknown = set(changes) - ITEM_FIELDS
-    if unknown:
-        raise RuleViolation(
-            "S8", f"不能直接修改：{sorted(unknown)}", f"cannot change {sorted(unknown)} directly"
-        )
-    if "category" in changes:
-        changes["category"] = category_from_label(str(changes["category"])).value
-    if "name" in changes:
-        changes["name"] = clean(changes["name"])
-        if not changes["name"]:
-            raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
-        changes["name_search"] = search_key(changes["name"])
-    if "reorder_level" in changes:
-        changes["reorder_level"] = numbers.whole(
-            changes["reorder_level"],
-            "库存下限",
-            "the reorder level",
-            field="reorder_level",
-            rule="S1",
-        )
-    if "price" in changes:
-        changes["price"] = numbers.money(changes["price"], "单价", "the price", field="price")
     with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        unknown = set(changes) - ITEM_FIELDS
+        if unknown:
+            raise RuleViolation(
+                "S8",
+                f"不能直接修改：{sorted(unknown)}",
+                f"cannot change {sorted(unknown)} directly",
+            )
+        if "category" in changes:
+            changes["category"] = category_from_label(str(changes["category"])).value
+        if "name" in changes:
+            changes["name"] = clean(changes["name"])
+            if not changes["name"]:
+                raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
+            changes["name_search"] = search_key(changes["name"])
+        if "reorder_level" in changes:
+            changes["reorder_level"] = numbers.whole(
+                changes["reorder_level"],
+                "库存下限",
+                "the reorder level",
+                field="reorder_level",
+                rule="S1",
+            )
+        if "price" in changes:
+            changes["price"] = numbers.money(changes["price"], "单价", "the price", field="price")
         item = Item.get_by_id(item.id)
         return audit.update(actor, item, **changes)
 
@@ -615,8 +617,8 @@ def update_item(actor: Actor, item: Item, **changes: Any) -> dict[str, tuple[Any
 def void_item(actor: Actor, item: Item, reason: str) -> None:
     """Take an item out of the catalogue. Only with nothing in stock: voiding a stocked item
     would hide goods the ledger still holds (S8)."""
-    require_role(actor, *CATALOGUE_ROLES)
     with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
         item = lock_items([item.id])[item.id]
         if item.on_hand:
             raise RuleViolation(
@@ -664,23 +666,23 @@ def set_opening_balances(actor: Actor, balances: Sequence[Mapping[str, Any]]) ->
     The items are locked in one query, their ledgers looked up in one IN query per chunk,
     the movements posted in bulk through the ledger core."""
     stamp = now()
-    require_role(actor, *STORE_ROLES, Role.ADMIN)
-    problems: list[tuple[int, RuleViolation]] = []
-    rows: list[tuple[int, int, int, Decimal | None, datetime, str]] = []
-    for index, balance in enumerate(balances):
-        try:
-            quantity = positive_int(balance.get("quantity"), "期初数量", "the opening quantity")
-            price = balance.get("unit_price")
-            if price is not None:
-                price = numbers.money(price, "单价", "the price", field="unit_price")
-        except RuleViolation as exc:
-            problems.append((index, exc))
-            continue
-        item = balance["item"]
-        item_id = item if isinstance(item, int) else item.id
-        at = balance.get("at") or stamp
-        rows.append((index, item_id, quantity, price, at, balance.get("reason") or "期初结存"))
     with db.atomic():
+        require_role(actor, *STORE_ROLES, Role.ADMIN)
+        problems: list[tuple[int, RuleViolation]] = []
+        rows: list[tuple[int, int, int, Decimal | None, datetime, str]] = []
+        for index, balance in enumerate(balances):
+            try:
+                quantity = positive_int(balance.get("quantity"), "期初数量", "the opening quantity")
+                price = balance.get("unit_price")
+                if price is not None:
+                    price = numbers.money(price, "单价", "the price", field="unit_price")
+            except RuleViolation as exc:
+                problems.append((index, exc))
+                continue
+            item = balance["item"]
+            item_id = item if isinstance(item, int) else item.id
+            at = balance.get("at") or stamp
+            rows.append((index, item_id, quantity, price, at, balance.get("reason") or "期初结存"))
         items = lock_items([item_id for _, item_id, *_ in rows])
         query = lambda part: Movement.select(Movement.item).where(  # noqa: E731
             Movement.item.in_(part)
