@@ -40,6 +40,11 @@ from models.supplies import Category
 QUARTER_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
 
 
+def quarter_labels() -> tuple[str, str, str, str]:
+    """第一季度 … 第四季度 as the interface says them (Q1 … Q4 in English)."""
+    return (tr("第一季度"), tr("第二季度"), tr("第三季度"), tr("第四季度"))
+
+
 class StatsTab(PageTab):
     """统计: consumption by department and quarter, charted and listed; the quarterly report."""
 
@@ -51,8 +56,8 @@ class StatsTab(PageTab):
             self.year.addItem(str(y), y)
         self.quarter = QComboBox()
         self.quarter.addItem(tr("全年"), None)
-        for q in range(1, 5):
-            self.quarter.addItem(tr("第%1季度").replace("%1", str(q)), q)
+        for q, label in enumerate(quarter_labels(), start=1):
+            self.quarter.addItem(label, q)
         self.year.currentIndexChanged.connect(self.reload)
         self.quarter.currentIndexChanged.connect(self.reload)
         self.report_button = button("export", tr("导出季度报表…"), self.export_report)
@@ -109,7 +114,7 @@ class StatsTab(PageTab):
             (
                 (
                     r.department,
-                    f"Q{r.quarter}",
+                    quarter_labels()[r.quarter - 1],
                     labels.relabel(Category, r.category),
                     r.code,
                     r.name,
@@ -131,7 +136,7 @@ class StatsTab(PageTab):
         charts.clear(chart)
         series = QStackedBarSeries()
         for q in range(4):
-            bar = QBarSet(f"Q{q + 1}")
+            bar = QBarSet(quarter_labels()[q])
             bar.setColor(QUARTER_COLOURS[q])
             for row in totals:
                 bar.append(float(row.amounts[q]))

@@ -52,6 +52,7 @@ from forms.spec import Field, FieldType, FormSpec
 from forms.supplies.fields import CATEGORY, UNIT
 from forms.values import ValueProblem, parse_date_text
 from models.errors import RuleViolation
+from models.periods import Period
 from models.supplies import Item, parse_period, stocktake
 from models.supplies.stocktake import COUNTING, Stocktake, StocktakeLine, StocktakeState
 from models.text import normalize_code
@@ -142,7 +143,9 @@ def find_stocktake(period: str) -> Stocktake:
     )
     if st is None:
         raise RuleViolation(
-            "S5", f"{year}年第{quarter}季度没有盘点单", f"no stocktake for {year}Q{quarter}"
+            "S5",
+            f"{Period.quarter(year, quarter).label()}没有盘点单",
+            f"no stocktake for {year}Q{quarter}",
         )
     return st
 
@@ -156,7 +159,7 @@ def _sheet_spec(st: Stocktake) -> FormSpec:
 
 
 def _period_text(st: Stocktake) -> str:
-    return f"{st.year}年第{st.quarter}季度"
+    return Period.quarter(st.year, st.quarter).label()
 
 
 def _sheet_rows(st: Stocktake) -> Iterator[Values]:

@@ -29,6 +29,7 @@ from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
 from forms.supplies.fields import CATEGORY, ITEM_CODE, ITEM_NAME, SPECIFICATION, UNIT
 from models import supplies
+from models.periods import Period
 from models.supplies import (
     CENT,
     Item,
@@ -300,7 +301,7 @@ def write_quarterly_report(
         if st
         else "本季度没有盘点"
     )
-    label = f"{year}年第{quarter}季度"
+    label = Period.quarter(year, quarter).label()
     sections = [
         Section(
             STOCK,

@@ -1931,8 +1931,20 @@
         <translation>Whole year</translation>
     </message>
     <message>
-        <source>第%1季度</source>
-        <translation>Q%1</translation>
+        <source>第一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4</translation>
     </message>
     <message>
         <source>导出季度报表…</source>

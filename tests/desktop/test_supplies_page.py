@@ -384,7 +384,7 @@ def test_consumption_chart_shows_each_departments_quarters(qtbot, store):
     stats = page.open_tab("stats")
     assert stats.loaded
     sets = stats.series.barSets()
-    assert [b.label() for b in sets] == ["Q1", "Q2", "Q3", "Q4"]
+    assert [b.label() for b in sets] == ["第一季度", "第二季度", "第三季度", "第四季度"]
     q = (date.today().month - 1) // 3
     departments = stats.chart.axes(Qt.Orientation.Horizontal)[0].categories()
     assert departments == ["一中队", "办公室"]

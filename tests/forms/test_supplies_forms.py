@@ -323,7 +323,7 @@ def test_S5_count_sheet_pdf_shows_book_quantities_and_hides_them_on_a_blind_coun
     st = stocktake.open_stocktake(lg, at=OPEN_AT)
     lines = pdf_lines(write_count_sheet_pdf(st.id, tmp_path / "normal.pdf"))
     text = "\n".join(lines)
-    assert "办公用品盘点表" in text and st.number in text and "2026年第4季度" in text
+    assert "办公用品盘点表" in text and st.number in text and "2026年第四季度" in text
     for label in ("物品编码", "账面数", "实盘数", "差异原因", "盘点人", "监盘人", "负责人"):
         assert label in text
     assert "明盘" in text and "书写工具" in text and "耗材" in text
@@ -573,7 +573,7 @@ def test_S4_S5_quarterly_report_holds_stock_consumption_purchases_count_and_sugg
         "采购建议",
     ]
     head, body = _sheet(book, "季末库存表")
-    assert "市局机关" in head[1][0] and "2026年第4季度" in str(head[1])
+    assert "市局机关" in head[1][0] and "2026年第四季度" in str(head[1])
     assert "2026-12-31 23:59:59" in str(head[2])
     stock = {r[0]: r for r in body[:-1]}
     assert (stock["SX0001"][5], stock["SX0001"][9]) == (34, 85)  # 37 − 2 issued − 1 lost
