@@ -9,6 +9,7 @@ reload.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from typing import Any
 
@@ -32,11 +33,12 @@ from desktop import errors, i18n, labels, prefs
 from desktop.connection import display_url
 from desktop.icons import icon
 from desktop.modules import Module, modules_for
-from models import people, queries
+from models import people, queries, user_prefs
 from models.people import Role, User
 
 POLL_MS = 30_000
 URGE_NOTICE_MS = 120_000  # long enough to be read by someone who stepped away
+LAST_PAGE = "last_page"  # per user, in the database: it follows him to another PC
 MODULE_ROLE = Qt.ItemDataRole.UserRole + 10
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -126,10 +128,8 @@ class MainWindow(QMainWindow):
 
         self.poll()
         self.poll_timer.start()
-        last = prefs.value("window/module", "", str)
-        keys = [m.key for m in self.modules]
         if self.modules:
-            self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+            self.nav.setCurrentRow(self._last_row())
 
     # --- navigation ----------------------------------------------------------------------
 
@@ -159,7 +159,21 @@ class MainWindow(QMainWindow):
             self.pages[module.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        prefs.put("window/module", module.key)
+        self._remember(module.key)
+
+    def _last_row(self) -> int:
+        """The page this user had open last, at whichever PC (else the 工作台, first)."""
+        try:
+            last = user_prefs.get(self.user, LAST_PAGE)
+        except Exception:  # no database at hand: the first page
+            last = ""
+        keys = self.module_keys()
+        return keys.index(last) if last in keys else 0
+
+    def _remember(self, key: str) -> None:
+        # A dropped connection costs the memory of the page, nothing else.
+        with contextlib.suppress(Exception):
+            user_prefs.put(self.user, LAST_PAGE, key)
 
     def nav_item(self, key: str) -> QListWidgetItem:
         return self.nav.item(self.module_keys().index(key))

@@ -51,7 +51,13 @@ from models.supplies.purchasing import (
     plan_line_use,
     receive,
 )
-from models.supplies.queries import SupplyApplicant, items_matching, requisition_rows
+from models.supplies.queries import (
+    SupplyApplicant,
+    issued_value_of_month,
+    items_matching,
+    requisition_rows,
+    requisitions_to_check,
+)
 from models.supplies.reports import (
     ConsumptionRow,
     ConsumptionTotal,
@@ -200,6 +206,7 @@ __all__ = [
     "exchange_with_supplier",
     "head_approve",
     "issue_requisition",
+    "issued_value_of_month",
     "item_ledger",
     "items_matching",
     "ledger_mismatches",
@@ -213,6 +220,7 @@ __all__ = [
     "reject_plan",
     "reorder_suggestions",
     "requisition_rows",
+    "requisitions_to_check",
     "resubmit_requisition",
     "return_to_supplier",
     "returnable",

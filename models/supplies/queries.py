@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import peewee
 
+from models import periods
 from models.people import Department, Role, User
-from models.supplies.requisitions import Requisition
-from models.supplies.stock import CATEGORY_ORDER, Item
+from models.supplies.requisitions import REQUISITION_FLOW, Requisition
+from models.supplies.stock import CATEGORY_ORDER, Item, Movement, MovementKind
+from models.workflow import inbox_at
 
 SupplyApplicant = User.alias("supply_applicant")
 
@@ -32,3 +36,29 @@ def requisition_rows(user: User) -> peewee.ModelSelect:
     if not user.has_role(Role.LOGISTICS, Role.LEADER, Role.ADMIN):
         query = query.where(Requisition.department == (user.department_id or 0))
     return query
+
+
+# --- the home page's questions (each one query on an indexed column) ----------------------
+
+
+def requisitions_to_check(user: User) -> peewee.ModelSelect:
+    """待核定领用: 申请批准单 waiting at 后勤核对 in ``user``'s inbox (S6)."""
+    return inbox_at(user, REQUISITION_FLOW.doc_type, "check")
+
+
+def issued_value_of_month(period: str) -> Decimal:
+    """What the store issued in ``period`` (``2026-11``), at catalogue price: the 领用统计's
+    money in one SUM over the ledger's (kind, at) rows."""
+    start, end = periods.month_bounds(period)
+    total = (
+        Movement.select(peewee.fn.SUM(Movement.quantity * Item.price))
+        .join(Item, on=Movement.item == Item.id)
+        .where(
+            (Movement.kind == MovementKind.ISSUE.value)
+            & (Movement.at >= start)
+            & (Movement.at < end)
+        )
+        .scalar()
+    )
+    # An issue is a negative quantity; 0 - x keeps an empty month at 0.00, not -0.00.
+    return Decimal(0) - Decimal(str(total or 0)).quantize(Decimal("0.01"))

@@ -611,6 +611,21 @@
     </message>
 </context>
 <context>
+    <name>CardWidget</name>
+    <message>
+        <source>查看 →</source>
+        <translation>Open →</translation>
+    </message>
+    <message>
+        <source>暂时无法读取</source>
+        <translation>Cannot be read just now</translation>
+    </message>
+    <message>
+        <source>暂无待办</source>
+        <translation>Nothing waiting</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <location filename="../../desktop/connection.py" line="172" />
@@ -897,6 +912,76 @@
         <location filename="../../desktop/form_dialog.py" line="239" />
         <source>必填</source>
         <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>home</name>
+    <message>
+        <source>承诺 </source>
+        <translation>promised </translation>
+    </message>
+    <message>
+        <source>本月：已完工维修的实际费用</source>
+        <translation>This month: actual cost of repairs closed</translation>
+    </message>
+    <message>
+        <source>上月（%1）</source>
+        <translation>Last month (%1)</translation>
+    </message>
+    <message>
+        <source>待鉴定维修</source>
+        <translation>Repairs to assess</translation>
+    </message>
+    <message>
+        <source>保养到期 / 逾期</source>
+        <translation>Maintenance due / overdue</translation>
+    </message>
+    <message>
+        <source>超期未完工维修</source>
+        <translation>Repairs past their promised date</translation>
+    </message>
+    <message>
+        <source>本月维修费用</source>
+        <translation>Repair cost this month</translation>
+    </message>
+    <message>
+        <source>本月：各部门领用出库，按目录单价</source>
+        <translation>This month: issued to departments, at catalogue price</translation>
+    </message>
+    <message>
+        <source>待核定领用</source>
+        <translation>Requisitions to check</translation>
+    </message>
+    <message>
+        <source>待发放</source>
+        <translation>To issue</translation>
+    </message>
+    <message>
+        <source>盘点提醒</source>
+        <translation>Stocktake due</translation>
+    </message>
+    <message>
+        <source>本月领用金额</source>
+        <translation>Supplies issued this month</translation>
+    </message>
+    <message>
+        <source>待我审批</source>
+        <translation>Awaiting my approval</translation>
+    </message>
+    <message>
+        <source>我的申请（进行中）</source>
+        <translation>My requests (under way)</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>工作台</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>%1，您好。以下是等待您处理的事项。</source>
+        <translation>Hello, %1. This is what awaits you.</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1375,10 @@
     <message>
         <source>车辆管理</source>
         <translation>Fleet</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Home</translation>
     </message>
 </context>
 <context>
