@@ -1190,6 +1190,30 @@
         <source>车辆、办公用品、客户回访、培训考勤与审批</source>
         <translation>Fleet, office supplies, customer callbacks, training attendance and approvals</translation>
     </message>
+    <message>
+        <source>操作(&amp;A)</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
 </context>
 <context>
     <name>SearchPicker</name>
