@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -43,6 +44,27 @@ QLabel#cardDetail[warn="true"] { color: #e5484d; }
 QLabel#cardEmpty { color: #999; }
 QLabel#homeGreeting { color: #555; padding: 0 0 6px 2px; }
 """
+
+
+class ElidedLabel(QLabel):
+    """A row's text, cut with … where the card is too narrow (a long 申请 title), the
+    whole text in its tooltip."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(80, super().sizeHint().height())
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.width()
+        )
+        painter.drawText(
+            self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown
+        )
 
 
 class CardWidget(QFrame):
@@ -84,7 +106,7 @@ class CardWidget(QFrame):
     def reload(self) -> None:
         try:
             self.value = self.card.count(self.user)
-            rows = list(self.card.rows(self.user))[:ROWS] if self.value or self.card.figure else []
+            rows = list(self.card.rows(self.user))[:ROWS]
         except Exception:  # one card's trouble must not blank the whole page
             self.value, rows = "—", [CardRow(self.tr("暂时无法读取"), warn=True)]
         self.count.setText(str(self.value))
@@ -106,16 +128,15 @@ class CardWidget(QFrame):
             elif item.widget() is not None:
                 item.widget().deleteLater()
         if not rows and not self.card.figure:
-            empty = QLabel(self.tr("暂无待办"))
+            empty = QLabel(self.card.empty() if self.card.empty else self.tr("暂无待办"))
             empty.setObjectName("cardEmpty")
             self.rows.addWidget(empty)
             return
         for row in rows:
             line = QHBoxLayout()
-            text = QLabel(row.text)
+            text = ElidedLabel(row.text)
             text.setObjectName("cardRow")
             text.setToolTip(row.text)
-            text.setMinimumWidth(60)
             detail = QLabel(row.detail)
             detail.setObjectName("cardDetail")
             detail.setProperty("warn", row.warn)

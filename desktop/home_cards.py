@@ -48,6 +48,7 @@ class HomeCard:
     roles: frozenset[Role] = field(default_factory=frozenset)
     order: int = 100
     figure: bool = False
+    empty: Callable[[], str] | None = None  # what a card without rows says (暂无待办)
 
     def visible_to(self, user: User) -> bool:
         return not self.roles or user.has_role(*self.roles)

@@ -29,7 +29,8 @@ def _my_rows(user: User) -> list[CardRow]:
 
 
 def _my_open(user: User) -> int:
-    """我的申请's number: those still under way or sent back to me (what I may act on)."""
+    """我的申请's number: those still under way or sent back to me (what I may act on); its
+    rows are the latest five whatever their state, so a decision just made shows too."""
     return my_requests(user).where(Instance.state.in_([State.PENDING, State.RETURNED])).count()
 
 
@@ -49,5 +50,6 @@ CARDS = (
         _my_rows,
         open_tab("approvals", "mine"),
         order=90,
+        empty=lambda: QCoreApplication.translate("home", "还没有提交过申请"),
     ),
 )

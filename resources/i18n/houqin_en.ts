@@ -972,6 +972,10 @@
         <source>我的申请（进行中）</source>
         <translation>My requests (under way)</translation>
     </message>
+    <message>
+        <source>还没有提交过申请</source>
+        <translation>No requests yet</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

@@ -94,6 +94,8 @@ def test_home_shows_each_demo_role_its_cards_counted_as_the_models_count(
     inbox = home.card("approvals.inbox")
     titles = [task.instance.title for task in queries.inbox(user).limit(5)]
     assert inbox.row_texts() == titles
+    mine = [inst.title for inst in my_requests(user).limit(5)]  # whatever their state
+    assert home.card("approvals.mine").row_texts() == mine
     assert boxes.shown == []
 
 
