@@ -156,3 +156,15 @@ def test_enter_moves_down_an_entry_tables_column_and_ctrl_S_saves(qtbot, desk):
     dialog.purpose.setText("办公用")
     QTest.keyClick(dialog.purpose, Qt.Key.Key_S, CTRL)
     assert not dialog.isVisible() and dialog.result_value is not None
+
+
+def test_ctrl_N_of_the_administrators_lists_is_their_add_button(qtbot, desk):
+    from desktop.admin import AdminPage
+
+    page = AdminPage(desk.admin)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.open_tab("users").button_for("new").text() == "新增用户…"
+    departments = page.open_tab("departments")
+    assert departments.button_for("new").text() == "新增部门…"
+    assert shortcuts.text(shortcuts.NEW) in departments.button_for("new").toolTip()
