@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import errors
 from desktop.home_cards import ROWS, CardRow, HomeCard
 from desktop.modules import cards_for
 from models.people import User
@@ -39,6 +40,7 @@ QLabel#cardCount[busy="true"] { color: #e5484d; }
 QLabel#cardCount[idle="true"] { color: #b0b4ba; }
 QLabel#cardCount[figure="true"] { color: #2b2b2b; font-size: 20px; }
 QLabel#cardRow { color: #333; }
+QLabel#cardRow[link="true"]:hover { color: #1a73e8; }
 QLabel#cardDetail { color: #777; }
 QLabel#cardDetail[warn="true"] { color: #e5484d; }
 QLabel#cardEmpty { color: #999; }
@@ -48,7 +50,16 @@ QLabel#homeGreeting { color: #555; padding: 0 0 6px 2px; }
 
 class ElidedLabel(QLabel):
     """A row's text, cut with … where the card is too narrow (a long 申请 title), the
-    whole text in its tooltip."""
+    whole text in its tooltip; ``clicked`` when the row opens its document."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(40, super().minimumSizeHint().height())
@@ -137,6 +148,10 @@ class CardWidget(QFrame):
             text = ElidedLabel(row.text)
             text.setObjectName("cardRow")
             text.setToolTip(row.text)
+            if row.open is not None and self.window_ is not None:
+                text.setProperty("link", True)
+                text.setCursor(Qt.CursorShape.PointingHandCursor)
+                text.clicked.connect(lambda r=row: self.open_row(r))
             detail = QLabel(row.detail)
             detail.setObjectName("cardDetail")
             detail.setProperty("warn", row.warn)
@@ -144,14 +159,24 @@ class CardWidget(QFrame):
             line.addWidget(detail)
             self.rows.addLayout(line)
 
+    def row_labels(self) -> list[ElidedLabel]:
+        """The rows' text labels, top to bottom (click one to open its document)."""
+        lines = (self.rows.itemAt(i).layout() for i in range(self.rows.count()))
+        return [line.itemAt(0).widget() for line in lines if line is not None]
+
     def row_texts(self) -> list[str]:
         """The rows shown (tests, and what a screen reader would read)."""
-        texts = []
-        for i in range(self.rows.count()):
-            line = self.rows.itemAt(i).layout()
-            if line is not None:
-                texts.append(line.itemAt(0).widget().text())
-        return texts
+        return [label.text() for label in self.row_labels()]
+
+    def open_row(self, row: CardRow) -> object:
+        """A row's document, in its own window (or 审批中心's dialog)."""
+        if row.open is None or self.window_ is None:
+            return None
+        try:
+            return row.open(self.window_)
+        except Exception as exc:
+            errors.show_error(self, exc)
+            return None
 
     def open(self) -> None:
         if self.card.open is not None and self.window_ is not None:

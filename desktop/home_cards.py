@@ -31,6 +31,7 @@ class CardRow:
     text: str
     detail: str = ""
     warn: bool = False  # overdue, past a deadline: drawn in the warning colour
+    open: Callable[[MainWindow], object] | None = None  # clicking the row opens its document
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,31 @@ def open_tab(module: str, tab: str, then: Callable[[object], object] | None = No
         if then is not None:
             then(widget)
         return widget
+
+    return go
+
+
+def open_approval(instance_id: int) -> Callable[[MainWindow], object]:
+    """A row's ``open``: the request in 审批中心's dialog (decide, withdraw, urge there)."""
+
+    def go(window: MainWindow) -> object:
+        return window.open_module("approvals").open_document(instance_id)
+
+    return go
+
+
+def open_document(doc_type: str, doc_id: int) -> Callable[[MainWindow], object]:
+    """A row's ``open``: the document's own window, as its domain declared it."""
+
+    def go(window: MainWindow) -> object:
+        from desktop.modules import document_window
+
+        factory = document_window(doc_type)
+        if factory is None:
+            return None
+        dialog = factory(window.user, doc_id, window)
+        dialog.show()
+        return dialog
 
     return go
 

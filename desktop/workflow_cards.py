@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop import labels
-from desktop.home_cards import ROWS, CardRow, HomeCard, open_tab
+from desktop.home_cards import ROWS, CardRow, HomeCard, open_approval, open_tab
 from models import queries
 from models.base import now
 from models.people import User
@@ -17,13 +17,19 @@ def _inbox_rows(user: User) -> list[CardRow]:
     for task in inbox(user).limit(ROWS):
         due = task.due_at
         late = due is not None and due < now()
-        rows.append(CardRow(task.instance.title, f"{due:%m-%d %H:%M}" if due else "", late))
+        detail = f"{due:%m-%d %H:%M}" if due else ""
+        rows.append(CardRow(task.instance.title, detail, late, open_approval(task.instance_id)))
     return rows
 
 
 def _my_rows(user: User) -> list[CardRow]:
     return [
-        CardRow(inst.title, labels.of(State, inst.state), inst.state == State.RETURNED)
+        CardRow(
+            inst.title,
+            labels.of(State, inst.state),
+            inst.state == State.RETURNED,
+            open_approval(inst.id),
+        )
         for inst in my_requests(user).limit(ROWS)
     ]
 

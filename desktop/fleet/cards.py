@@ -9,7 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.home_cards import ROWS, CardRow, HomeCard, last_month, open_tab, this_month
+from desktop.home_cards import (
+    ROWS,
+    CardRow,
+    HomeCard,
+    last_month,
+    open_approval,
+    open_document,
+    open_tab,
+    this_month,
+)
 from models.people import Role, User
 
 FLEET_STAFF = frozenset({Role.FLEET_MANAGER, Role.LOGISTICS})
@@ -22,7 +31,10 @@ def _to_assess(user: User) -> Any:
 
 
 def _assess_rows(user: User) -> list[CardRow]:
-    return [CardRow(task.instance.title) for task in _to_assess(user).limit(ROWS)]
+    return [
+        CardRow(task.instance.title, open=open_approval(task.instance_id))
+        for task in _to_assess(user).limit(ROWS)
+    ]
 
 
 def _maintenance_rows(user: User) -> list[CardRow]:
@@ -54,6 +66,7 @@ def _overdue_rows(user: User) -> list[CardRow]:
             f"{r.vehicle.plate} {r.number}",
             QCoreApplication.translate("home", "承诺 ") + f"{r.promised_date:%m-%d}",
             True,
+            open_document("fleet_repair", r.id),
         )
         for r in _overdue(user).limit(ROWS)
     ]

@@ -9,7 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.home_cards import ROWS, CardRow, HomeCard, last_month, open_tab, this_month
+from desktop.home_cards import (
+    ROWS,
+    CardRow,
+    HomeCard,
+    last_month,
+    open_approval,
+    open_document,
+    open_tab,
+    this_month,
+)
 from models.people import Role, User
 
 LOGISTICS = frozenset({Role.LOGISTICS})
@@ -22,7 +31,10 @@ def _to_check(user: User) -> Any:
 
 
 def _check_rows(user: User) -> list[CardRow]:
-    return [CardRow(task.instance.title) for task in _to_check(user).limit(ROWS)]
+    return [
+        CardRow(task.instance.title, open=open_approval(task.instance_id))
+        for task in _to_check(user).limit(ROWS)
+    ]
 
 
 def _awaiting() -> Any:
@@ -33,7 +45,11 @@ def _awaiting() -> Any:
 
 def _issue_rows(_user: User) -> list[CardRow]:
     return [
-        CardRow(f"{req.department.name} {req.number}", f"{req.submitted_at:%m-%d}")
+        CardRow(
+            f"{req.department.name} {req.number}",
+            f"{req.submitted_at:%m-%d}",
+            open=open_document("supplies_requisition", req.id),
+        )
         for req in _awaiting().limit(ROWS)
     ]
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.app import build_main_window
 from desktop.home import HomePage
@@ -119,6 +120,27 @@ def test_a_card_opens_where_its_work_is_done(qtbot, demo_url, app):
     window.open_module("home")
     home.card("approvals.inbox").open_button.click()
     assert window.current_module() == "approvals"
+
+
+def test_a_row_opens_its_own_document(qtbot, demo_url, app, boxes):
+    from desktop.document_dialog import DocumentDialog
+    from desktop.fleet.repair_dialog import RepairDialog
+
+    leader = User.get(User.username == "wangjianguo")
+    _window, home = home_of(qtbot, leader, demo_url)
+    first = next(iter(queries.inbox(leader).limit(1)))
+    qtbot.mouseClick(home.card("approvals.inbox").row_labels()[0], Qt.MouseButton.LeftButton)
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog)]
+    assert [d.instance_id for d in shown if d.isVisible()] == [first.instance_id]
+    logistics = User.get(User.username == "sunhongmei")
+    _window, home = home_of(qtbot, logistics, demo_url)
+    late = next(iter(fleet.overdue_repairs(date.today()).limit(1)))
+    dialog = home.card("fleet.overdue").open_row(
+        next(r for r in home.card("fleet.overdue").card.rows(logistics))
+    )
+    assert isinstance(dialog, RepairDialog) and dialog.isVisible()
+    assert dialog.repair_id == late.id and late.number in dialog.windowTitle()
+    assert boxes.shown == []
 
 
 def test_a_repair_to_assess_reaches_the_fleet_managers_home(qtbot, desk):
