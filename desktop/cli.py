@@ -107,7 +107,19 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
         help="筛选条件（可多次），如 部门=办公室 / filter, repeatable",
     )
     p.add_argument("--unit", default="", help="填报单位 reporting unit")
-    p.add_argument("--period", default="", help="统计期间 period, e.g. 2026年第四季度")
+    p.add_argument(
+        "--period",
+        default="",
+        help="统计期间，按登记表的日期选取：2026年11月、2026年第四季度、2026年 / a period "
+        "selecting rows by the register's date",
+    )
+    p.add_argument("--from", dest="date_from", default="", help="起始日期 first day, 2026-10-01")
+    p.add_argument("--to", dest="date_to", default="", help="截止日期（含）last day, inclusive")
+    p.add_argument(
+        "--fields",
+        action="store_true",
+        help="列出这一登记表可筛选的字段和日期 list what --where and --period accept",
+    )
 
     p = sub.add_parser("report", help="生成报表 write a periodic report to Excel")
     p.add_argument("name", help="报表名称 report name, e.g. fleet-monthly")
@@ -269,15 +281,42 @@ def _import(args: argparse.Namespace) -> int:
 
 @command("export")
 def _export(args: argparse.Namespace) -> int:
-    from forms.excel_export import export_register, parse_filters
+    from forms.excel_export import export_register, filter_help, parse_filters
     from forms.kinds import get_kind
 
     kind = get_kind(args.kind)
+    if args.fields:
+        print(filter_help(kind))
+        return 0
     filters = parse_filters(kind, args.where)
+    period = _period_of(args)
     _open(args)
-    result = export_register(kind, args.file, filters=filters, unit=args.unit, period=args.period)
+    result = export_register(kind, args.file, filters=filters, unit=args.unit, period=period)
     print(result.summary())
     return 0
+
+
+def _period_of(args: argparse.Namespace) -> object:
+    """``--period`` or ``--from``/``--to`` (both days included), never both."""
+    from forms.values import ValueProblem
+    from forms.values import parse_date_text as parse_date
+    from models.periods import Period
+
+    if not (args.date_from or args.date_to):
+        return args.period or None
+    if args.period:
+        raise RuleViolation(
+            None, "--period 与 --from/--to 只能用一种", "give --period or --from/--to, not both"
+        )
+    if not (args.date_from and args.date_to):
+        raise RuleViolation(None, "请同时给出 --from 和 --to", "give both --from and --to")
+    days = []
+    for flag, text in (("--from", args.date_from), ("--to", args.date_to)):
+        try:
+            days.append(parse_date(text))
+        except ValueProblem as exc:
+            raise RuleViolation(None, f"{flag}：{exc.zh}", f"{flag}: {exc.en}") from None
+    return Period.term(days[0], days[1])
 
 
 @command("print")

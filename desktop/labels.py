@@ -28,6 +28,7 @@ from models.supplies import (
     OrderState,
     PlanState,
     RequisitionState,
+    StockReturnState,
     SupplierKind,
 )
 from models.supplies.purchasing import ReturnKind
@@ -98,6 +99,7 @@ ENGLISH: dict[type[StrEnum], dict[Any, str]] = {
         MovementKind.RETURN: "Returned to supplier",
         MovementKind.EXCHANGE_OUT: "Exchange (sent back)",
         MovementKind.EXCHANGE_IN: "Exchange (received)",
+        MovementKind.DEPT_RETURN: "Returned to the store",
     },
     RequisitionState: {
         RequisitionState.PENDING: "Under approval",
@@ -106,6 +108,13 @@ ENGLISH: dict[type[StrEnum], dict[Any, str]] = {
         RequisitionState.WITHDRAWN: "Withdrawn",
         RequisitionState.APPROVED: "To issue",
         RequisitionState.ISSUED: "Issued",
+    },
+    StockReturnState: {
+        StockReturnState.PENDING: "To confirm",
+        StockReturnState.RETURNED: "Returned",
+        StockReturnState.ACCEPTED: "Back in stock",
+        StockReturnState.REFUSED: "Refused",
+        StockReturnState.WITHDRAWN: "Withdrawn",
     },
     PlanState: {
         PlanState.DRAFT: "Draft",

@@ -1,8 +1,8 @@
 """Registers to Excel for higher authorities: formatted, streamed, text kept as text.
 
 Layout (what users asked for, research §5b): a title row; 填报单位 and 统计期间; the filters
-applied and the time generated; the header; the rows; a 合计 row summing every numeric
-column; 负责人 / 经办人 / 日期 signature lines. The header row is frozen.
+applied and the time generated; the header; the rows; a 合计 row summing the
+columns declared ``total``; 负责人 / 经办人 / 日期 signature lines. The header row is frozen.
 
 Why xlsxwriter with ``constant_memory``: each row is flushed to disk as it is written, so
 memory stays flat whether the register has 100 or 1,000,000 rows, and it writes about twice
@@ -30,14 +30,19 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from forms.excel_cells import DATETIME_FORMAT, decimal_format
 from forms.excel_import import CHECK_EVERY, CancelledFn, ProgressFn
-from forms.kinds import Kind, get_kind
+from forms.kinds import PERIOD, Kind, get_kind
 from forms.scratch import scratch_dir
 from forms.spec import Field, FieldType, FormSpec
 from forms.values import display, parser_for
+from models import periods
 from models.base import now
 from models.errors import Cancelled, RuleViolation
+from models.periods import Period
 
 HEADER_ROW = 3  # 0-based: title, 填报单位/期间, 筛选/生成时间, header
+# The font every cell names: 宋体 is on every Chinese Windows, and a reader without it (WPS,
+# LibreOffice) substitutes its own CJK font instead of a Latin one that lacks the glyphs.
+_FONT = {"font_name": "宋体"}
 EXCEL_EPOCH_ORDINAL = date(1899, 12, 30).toordinal()  # serial 0; valid from 1900-03-01
 
 
@@ -115,8 +120,36 @@ def parse_filters(kind: Kind, pairs: Iterable[str]) -> dict[str, Any]:
 
 
 def describe_filters(spec: FormSpec, filters: Mapping[str, Any]) -> str:
-    parts = [f"{spec.field(k).label}={display(spec.field(k), v)}" for k, v in filters.items()]
+    parts = [
+        f"{spec.field(k).label}={display(spec.field(k), v)}"
+        for k, v in filters.items()
+        if k != PERIOD  # the period has its own heading line
+    ]
     return "；".join(parts) if parts else "全部"
+
+
+def select_period(kind: Kind, period: Period | str | None) -> Period | None:
+    """The period a register is asked for, read from its text, or ``None`` for all dates;
+    refused for a register without dates (a catalogue, a roster)."""
+    if period is None or period == "":
+        return None
+    chosen = period if isinstance(period, Period) else periods.parse(str(period))
+    if kind.period_field is None:
+        raise RuleViolation(
+            None,
+            f"「{kind.spec.title}」不按日期登记，不能按期间（{chosen.label()}）导出",
+            f"{kind.spec.title_en or kind.name} has no date to select a period by",
+        )
+    return chosen
+
+
+def filter_help(kind: Kind) -> str:
+    """What ``--where`` and ``--period`` accept for ``kind``, in words."""
+    fields = [kind.spec.field(k) for k in kind.filters]
+    names = "、".join(f"{f.label}（{f.key}）" for f in fields) or "无"
+    dated = kind.spec.field(kind.period_field).label if kind.period_field else None
+    by = f"按「{dated}」选取期间" if dated else "不按期间选取"
+    return f"{kind.spec.title}（{kind.name}）可筛选：{names}；{by}"
 
 
 def export_register(
@@ -125,20 +158,26 @@ def export_register(
     *,
     filters: Mapping[str, Any] | None = None,
     unit: str = "",
-    period: str = "",
+    period: Period | str | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> ExportResult:
-    """Export a registered kind's records, filtered in the database, to ``path``."""
+    """Export a registered kind's records, filtered in the database, to ``path``. A
+    ``period`` (a ``Period``, or its text: 2026年11月, 2026年第四季度, 2026年,
+    2026-10-01至2026-10-15) selects the rows by the kind's ``period_field``, and the heading
+    says which date and which days."""
     kind = get_kind(kind)
     filters = dict(filters or {})
+    chosen = select_period(kind, period)
+    if chosen is not None:
+        filters[PERIOD] = chosen
     total = kind.count(filters) if kind.count is not None else 0
     return write_register(
         kind.spec,
         kind.rows(filters),
         path,
         unit=unit,
-        period=period,
+        period=kind.period_text(chosen),
         filters_text=describe_filters(kind.spec, filters),
         total=total,
         progress=progress,
@@ -265,7 +304,7 @@ def _write(
         1,
         half,
         last_col,
-        f"填报单位：{unit or '＿＿＿＿＿＿'}",
+        f"填报单位：{unit or office_name() or '＿＿＿＿＿＿'}",
         f"统计期间：{period or '全部'}",
         fmt["meta"],
     )
@@ -292,7 +331,8 @@ def _write(
         else _cut_guard(_writer(f, fmt), f.label, cut)
         for f in fields
     ]
-    sums: dict[str, Decimal] = {f.key: Decimal(0) for f in fields if f.numeric}
+    sums: dict[str, Decimal] = {f.key: Decimal(0) for f in fields if f.total}
+    blank = fmt["text"]
     r = HEADER_ROW
     count = 0
     plan = [(c, f.key, writers[c], f.key in sums) for c, f in enumerate(fields)]
@@ -301,6 +341,7 @@ def _write(
         for c, key, write, summed in plan:
             value = row.get(key)
             if value is None or value == "":
+                ws.write_blank(r, c, None, blank)  # the grid is ruled where a value is missing
                 continue
             write(ws, r, c, value)
             if summed:
@@ -334,6 +375,8 @@ def _write(
         ws.write_string(r, min(i * step, last_col), f"{label}：＿＿＿＿＿＿", fmt["sign"])
     ws.set_landscape()
     ws.set_paper(9)  # A4
+    office = (office_name() or "").replace("&", "&&")  # & starts a footer code
+    ws.set_footer(f"&L{office}&C第 &P 页 共 &N 页", {"margin": 0.3})
     ws.repeat_rows(HEADER_ROW)
     ws.fit_to_pages(1, 0)
     if progress is not None:
@@ -351,17 +394,24 @@ def _pair(ws: Any, row: int, half: int, last_col: int, left: str, right: str, fm
         ws.write_string(row, max(last_col, 1), right, fmt)
 
 
+def office_name() -> str | None:
+    """The office's name (a setting): the 填报单位 a register carries when none is given."""
+    from models import settings
+
+    return settings.get("office.name")
+
+
 def _sheet_name(title: str) -> str:
     return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "数据"
 
 
 def _formats(book: xlsxwriter.Workbook) -> dict[str, Any]:
-    border = {"border": 1, "font_size": 10, "valign": "vcenter"}
+    border = {**_FONT, "border": 1, "font_size": 10, "valign": "vcenter"}
     return {
         "title": book.add_format(
-            {"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}
+            {**_FONT, "bold": True, "font_size": 16, "align": "center", "valign": "vcenter"}
         ),
-        "meta": book.add_format({"font_size": 10}),
+        "meta": book.add_format({**_FONT, "font_size": 10}),
         "header": book.add_format(
             {**border, "bold": True, "align": "center", "bg_color": "#DDEBF7", "text_wrap": True}
         ),
@@ -375,12 +425,12 @@ def _formats(book: xlsxwriter.Workbook) -> dict[str, Any]:
         "total_label": book.add_format({**border, "bold": True}),
         "total_int": book.add_format({**border, "bold": True, "num_format": "0"}),
         "total_money": book.add_format({**border, "bold": True, "num_format": "#,##0.00"}),
-        "sign": book.add_format({"font_size": 11}),
+        "sign": book.add_format({**_FONT, "font_size": 11}),
     }
 
 
 def _decimal_formats(book: xlsxwriter.Workbook, fmt: dict[str, Any], places: int) -> None:
-    border = {"border": 1, "font_size": 10, "valign": "vcenter"}
+    border = {**_FONT, "border": 1, "font_size": 10, "valign": "vcenter"}
     number = decimal_format(places)
     fmt[f"decimal{places}"] = book.add_format({**border, "num_format": number})
     fmt[f"total_decimal{places}"] = book.add_format({**border, "bold": True, "num_format": number})

@@ -14,16 +14,24 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, time
 from typing import Any
+
+import peewee
 
 from forms.spec import FormSpec
 from models import domains
 from models.errors import HouqinError, RuleViolation
+from models.periods import Period, PeriodKind
 
 BUILTIN_MODULES: list[str] = ["forms.people", *domains.packages("forms")]
 
 Values = dict[str, Any]
 Filters = Mapping[str, Any]
+
+PERIOD = "period"
+"""The filter key of a period (a ``models.periods.Period``): the rows whose date, the kind's
+``period_field``, falls inside it. A month, a quarter, a year, or any run of days."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,9 @@ class Kind:
       mode when given, after every row has been checked.
     - ``existing_keys(keys)``: which of ``keys`` exist already, in one query per chunk;
       optional speed-up over ``find`` for large files.
+    - ``period_field``: the key of the date a period selects rows by (``rows`` honours
+      ``filters[PERIOD]`` through ``within``); ``None``: a register of things, not events,
+      that a period cannot select (``houqin export --period`` refuses it).
     """
 
     spec: FormSpec
@@ -60,10 +71,34 @@ class Kind:
     filters: tuple[str, ...] = ()
     insert_many: Callable[[Any, list[Values]], None] | None = None
     existing_keys: Callable[[list[str]], set[str]] | None = None
+    period_field: str | None = None
 
     @property
     def name(self) -> str:
         return self.spec.name
+
+    def period_text(self, period: Period | None) -> str:
+        """What a period selected, in the heading's words: which date, which days."""
+        if period is None:
+            return "全部"
+        start, end = period.bounds()
+        label = self.spec.field(self.period_field).label if self.period_field else "日期"
+        span = f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}"
+        if period.kind == PeriodKind.TERM and not period.name:
+            return f"{span}（按{label}）"
+        return f"{period.label()}（按{label} {span}）"
+
+
+def within(query: Any, column: peewee.Field, filters: Filters) -> Any:
+    """``query`` narrowed to the rows whose ``column`` falls inside the filters' period, if
+    one is given (``PERIOD``); a date-time column is compared from midnight to midnight."""
+    period: Period | None = filters.get(PERIOD)
+    if period is None:
+        return query
+    start, end = period.half_open()
+    if isinstance(column, peewee.DateTimeField):
+        start, end = datetime.combine(start, time()), datetime.combine(end, time())
+    return query.where((column >= start) & (column < end))
 
 
 def refuse_import(rule: str, zh: str, en: str) -> Callable[..., Any]:
@@ -85,6 +120,7 @@ def export_only_kind(
     rule: str,
     zh: str,
     en: str,
+    period_field: str | None = None,
 ) -> Kind:
     """Register a list that is exported but never imported (a ledger, a fuel log, the
     requisitions): its records come only from the application's use cases, so an import
@@ -100,6 +136,7 @@ def export_only_kind(
             rows=rows,
             count=count,
             filters=filters,
+            period_field=period_field,
         )
     )
 

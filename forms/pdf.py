@@ -109,6 +109,8 @@ class _CopyMarker(Flowable):
 
     def draw(self) -> None:
         self.canv._houqin_copy = self.label  # type: ignore[attr-defined]
+        # Pages are counted within each copy: the second page of 第二联 is its 第 2 页.
+        self.canv._houqin_copy_first = self.canv.getPageNumber()  # type: ignore[attr-defined]
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
@@ -205,7 +207,10 @@ def _signatures(labels: Sequence[str], st: Styles, width: float = CONTENT_WIDTH)
     """签字 cells, up to four a row: the step's name, a line to sign on, a date line.
 
     Each cell is followed by a narrow gap column so the signing lines do not run together.
+    Every cell carries its own date line, so a label 日期 (the last of a register's
+    负责人/经办人/日期) would only print a second one: it is left out.
     """
+    labels = [label for label in labels if label != "日期"]
     per_row = min(max(len(labels), 1), 4)
     gap = 6 * mm
     cell = width / per_row - gap
@@ -300,11 +305,23 @@ def _decorate(canvas: Canvas, template: BaseDocTemplate, font: str, footer: str)
         canvas.drawCentredString(x + w / 2, y, label)
     canvas.setFont(font, 8)
     canvas.setFillColor(colors.HexColor("#606060"))
-    canvas.drawString(MARGIN, MARGIN / 2, footer)
-    canvas.drawRightString(
-        template.pagesize[0] - MARGIN, MARGIN / 2, f"第 {canvas.getPageNumber()} 页"
-    )
+    office = _office_name()
+    canvas.drawString(MARGIN, MARGIN / 2, f"{office} · {footer}" if office else footer)
+    page = canvas.getPageNumber()
+    if label:
+        page -= getattr(canvas, "_houqin_copy_first", 1) - 1
+    number = f"{label} 第 {page} 页" if label else f"第 {page} 页"
+    canvas.drawRightString(template.pagesize[0] - MARGIN, MARGIN / 2, number)
     canvas.restoreState()
+
+
+def _office_name() -> str | None:
+    """The office's name (the ``office.name`` setting) for the footer, when a database is
+    open (a form rendered without one, in a test of layout, has none)."""
+    from models import settings
+    from models.db import db
+
+    return settings.get("office.name") if db.obj is not None else None
 
 
 def render(doc: PrintDoc, out: str | Path, *, copies: int | None = None) -> Path:

@@ -103,6 +103,10 @@ class Field:
     value_labels: tuple[tuple[str, str], ...] = ()
     places: int | None = None
     multiline: bool = False
+    # Summed in the register's 合计 row. Declared per field, because a sum means something
+    # only for amounts and counts of the same thing: never for prices, odometers, intervals,
+    # or quantities of items in different units (支 and 包).
+    total: bool = False
 
     def __post_init__(self) -> None:
         if self.type == FieldType.CHOICE and not self.choices:
@@ -118,10 +122,12 @@ class Field:
             raise ValueError(f"only a decimal field declares places ({self.key})")
         if self.multiline and self.type != FieldType.TEXT:
             raise ValueError(f"only a text field may be multiline ({self.key})")
+        if self.total and self.type not in NUMERIC_TYPES:
+            raise ValueError(f"only a number field is totalled ({self.key})")
 
     @property
     def numeric(self) -> bool:
-        """Summed in register totals and right-aligned."""
+        """Right-aligned, typed as a number (summed only when declared ``total``)."""
         return self.type in NUMERIC_TYPES
 
 

@@ -43,6 +43,7 @@ DOMAINS: tuple[Domain, ...] = (
         (
             (3, "supplies: catalogue, ledger, plans, orders, requisitions, stocktake"),
             (9, "supplies: ledger movements append-only"),
+            (10, "supplies: 退库 (returns to the store), lines append-only"),
         ),
     ),
 )

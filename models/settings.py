@@ -49,6 +49,13 @@ SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
         SettingSpec(
+            "office.name",
+            None,
+            str,
+            "单位名称（登记表的填报单位、打印件页脚）",
+            "the office's name (a register's reporting unit, printed footers)",
+        ),
+        SettingSpec(
             "login.max_failures", 5, int, "连续登录失败锁定次数", "failed logins before lock", 1
         ),
         SettingSpec("login.lock_minutes", 15, int, "账户锁定分钟数", "lockout minutes", 1),

@@ -4,7 +4,8 @@ recording who received the goods; the slip prints.
 
 Each button is offered only to whom the regulation gives it, and only while the slip is at
 that step: the head sees 同意 when the slip waits in his inbox (``workflow.available_actions``),
-后勤 sees 核对 at the check and 发放 once approved. The use cases check it all again.
+后勤 sees 核对 at the check and 发放 once approved; a member of the department sees 退库 on
+an issued slip (``desktop.supplies.stock_returns``). The use cases check it all again.
 """
 
 from __future__ import annotations
@@ -233,6 +234,13 @@ class RequisitionsTab(PageTab):
         self.reject_button = button("reject", tr("驳回…"), self.reject_selected, bar=bar)
         self.check_button = button("approve", tr("核对…"), self.check, visible=logistics, bar=bar)
         self.issue_button = button("send", tr("发放…"), self.issue, visible=logistics, bar=bar)
+        self.return_button = button(
+            "reject",
+            tr("退库…"),
+            self.return_goods,
+            visible=bool(user.department_id),
+            bar=bar,
+        )
         self.detail_button = button("open", tr("明细"), self.details, bar=bar)
         self.print_button = button("print", tr("打印"), self.print_slip, bar=bar)
         self.view.activated.connect(lambda _key: self.details())
@@ -277,6 +285,7 @@ class RequisitionsTab(PageTab):
         )
         self.check_button.setEnabled("check" in acts)
         self.issue_button.setEnabled("issue" in acts)
+        self.return_button.setEnabled("return_goods" in acts)
         self.detail_button.setEnabled(req is not None)
         self.print_button.setEnabled(req is not None)
 
@@ -346,6 +355,19 @@ class RequisitionsTab(PageTab):
         if req is None:
             return None
         dialog = IssueDialog(self.user, req, self)
+        self._open(dialog)
+        return dialog
+
+    @Slot()
+    def return_goods(self) -> QDialog | None:
+        """退库 (S7): the department brings back issued goods found unsuitable; the return
+        waits for 后勤 in the 退库 tab."""
+        from desktop.supplies.stock_returns import ReturnGoodsDialog
+
+        req = self.selected()
+        if req is None:
+            return None
+        dialog = ReturnGoodsDialog(self.user, req, self)
         self._open(dialog)
         return dialog
 

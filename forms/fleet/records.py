@@ -16,7 +16,7 @@ import peewee
 
 from forms.fleet.fields import PLATE, UNIT, YES_NO, yes, yes_no
 from forms.fleet.registers import SHOP_REF, VEHICLE_REF
-from forms.kinds import Filters, Kind, Values, export_only_kind, register_kind
+from forms.kinds import Filters, Kind, Values, export_only_kind, register_kind, within
 from forms.spec import Field, FieldType, FormSpec
 from models import fleet
 from models.errors import RuleViolation
@@ -116,6 +116,7 @@ REPAIRS = FormSpec(
             width=12,
             example="1100.00",
             label_en="Cost",
+            total=True,
         ),
         Field(
             "first_pass",
@@ -154,8 +155,8 @@ FUEL = FormSpec(
         PLATE,
         UNIT,
         Field("station", "加油站", width=20, label_en="Station"),
-        Field("litres", "加油量(升)", FieldType.MONEY, width=10, label_en="Litres"),
-        Field("amount", "金额", FieldType.MONEY, width=10, label_en="Amount"),
+        Field("litres", "加油量(升)", FieldType.MONEY, width=10, label_en="Litres", total=True),
+        Field("amount", "金额", FieldType.MONEY, width=10, label_en="Amount", total=True),
         Field("odometer", "里程(km)", FieldType.INTEGER, width=10, label_en="Odometer"),
         Field("driver", "驾驶员", width=10, label_en="Driver"),
     ),
@@ -208,7 +209,7 @@ def _repair_query(filters: Filters) -> Any:
         query = query.where(Repair.state == code.value)
     if filters.get("historical"):
         query = query.where(Repair.historical == yes(filters["historical"]))
-    return query
+    return within(query, Repair.applied_at, filters)
 
 
 def _repair_rows(filters: Filters) -> Iterator[Values]:
@@ -255,6 +256,7 @@ register_kind(
         rows=_repair_rows,
         count=lambda f: _repair_query(f).count(),
         filters=("plate", "shop", "unit", "state", "historical"),
+        period_field="applied_on",
     )
 )
 
@@ -273,7 +275,7 @@ def _fuel_query(filters: Filters) -> Any:
         query = query.where(Department.name == filters["unit"])
     if filters.get("station"):
         query = query.where(FuelStation.name == filters["station"])
-    return query
+    return within(query, FuelLog.filled_at, filters)
 
 
 def _fuel_rows(filters: Filters) -> Iterator[Values]:
@@ -297,6 +299,7 @@ export_only_kind(
     rows=_fuel_rows,
     count=lambda f: _fuel_query(f).count(),
     filters=("plate", "unit", "station"),
+    period_field="filled_at",
     rule="F10",
     zh="加油记录请在软件中逐笔登记（需核对定点加油站和里程）",
     en="fuel is logged one by one in the application (station and odometer are checked)",

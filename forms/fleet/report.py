@@ -23,15 +23,15 @@ if TYPE_CHECKING:
     from forms.excel_export import ExportResult
 
 _FIG = (
-    Field("count", "维修次数", FieldType.INTEGER, width=10),
-    Field("cost", "维修费用（元）", FieldType.MONEY, width=14),
-    Field("on_time", "按期完成", FieldType.INTEGER, width=10),
+    Field("count", "维修次数", FieldType.INTEGER, width=10, total=True),
+    Field("cost", "维修费用（元）", FieldType.MONEY, width=14, total=True),
+    Field("on_time", "按期完成", FieldType.INTEGER, width=10, total=True),
     Field("timeliness", "及时率", FieldType.PERCENT, width=10),
-    Field("first_pass", "一次验收合格", FieldType.INTEGER, width=12),
+    Field("first_pass", "一次验收合格", FieldType.INTEGER, width=12, total=True),
     Field("pass_rate", "合格率", FieldType.PERCENT, width=10),
     # 历史补录 (paper archive): in 次数 and 费用 above, not in the two rates.
-    Field("historical", "其中历史补录（次）", FieldType.INTEGER, width=14),
-    Field("historical_cost", "其中历史补录费用（元）", FieldType.MONEY, width=16),
+    Field("historical", "其中历史补录（次）", FieldType.INTEGER, width=14, total=True),
+    Field("historical_cost", "其中历史补录费用（元）", FieldType.MONEY, width=16, total=True),
 )
 
 
@@ -59,7 +59,7 @@ PAID = FormSpec(
         Field("payer", "付费单位", width=20),
         Field("fault", "服务内容", width=30),
         Field("closed_on", "完工日期", FieldType.DATE, width=12),
-        Field("cost", "金额（元）", FieldType.MONEY, width=12),
+        Field("cost", "金额（元）", FieldType.MONEY, width=12, total=True),
         HISTORICAL,
     ),
     signatures=("负责人", "经办人", "日期"),

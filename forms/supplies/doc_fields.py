@@ -10,7 +10,15 @@ import peewee
 
 from forms.summary import ApprovalSummary, fields_of, file_names, lines, money
 from forms.summary import register_summary as _register
-from models.supplies import Item, PlanLine, PurchasePlan, Requisition, RequisitionLine
+from models.supplies import (
+    Item,
+    PlanLine,
+    PurchasePlan,
+    Requisition,
+    RequisitionLine,
+    StockReturn,
+    StockReturnLine,
+)
 from models.supplies.stocktake import Stocktake, StocktakeLine
 from models.workflow import Instance
 
@@ -179,6 +187,49 @@ def stocktake_amount() -> peewee.Node:
     )
 
 
+def stock_return_summary(doc_id: int) -> ApprovalSummary:
+    """退库 (S7): what comes back, from which 申请批准单, why, and its value at the price."""
+    back = StockReturn.get_by_id(doc_id)
+    found = list(
+        StockReturnLine.select(StockReturnLine, Item)
+        .join(Item)
+        .where(StockReturnLine.stock_return == back.id)
+        .order_by(StockReturnLine.id)
+    )
+    rows = []
+    total = Decimal("0")
+    for ln in found:
+        amount = (Decimal(ln.quantity) * Decimal(ln.item.price)).quantize(CENT)
+        total += amount
+        row = [ln.item.name, ln.item.specification, ln.quantity, ln.item.unit]
+        rows.append([*row, money(ln.item.price), money(amount)])
+    headers = ("物品", "规格", "退库数量", "单位", "单价（元）", "金额（元）")
+    return ApprovalSummary(
+        fields=fields_of(
+            [
+                ("退库单号", back.number),
+                ("原申请批准单", back.requisition.number),
+                ("退库部门", back.department.name),
+                ("申请人", back.applicant.name),
+                ("退库原因", back.reason),
+            ]
+        ),
+        lines=lines(headers, rows, numeric=(2, 4, 5), title="退库物品"),
+        total=total,
+        total_label="退库金额（元）",
+        attachments=file_names(back),
+    )
+
+
+def stock_return_amount() -> peewee.Node:
+    return (
+        StockReturnLine.select(peewee.fn.SUM(StockReturnLine.quantity * Item.price))
+        .join(Item)
+        .where(StockReturnLine.stock_return == Instance.doc_id)
+    )
+
+
 _register(Requisition.DOC_TYPE, requisition_summary, amount=requisition_amount)
+_register(StockReturn.DOC_TYPE, stock_return_summary, amount=stock_return_amount)
 _register(PurchasePlan.DOC_TYPE, plan_summary, amount=plan_amount)
 _register(Stocktake.DOC_TYPE, stocktake_summary, amount=stocktake_amount)

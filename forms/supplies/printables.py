@@ -1,4 +1,5 @@
-"""申请批准单 of 办公用品: the printed slip of a department's requisition (S6).
+"""申请批准单 of 办公用品: the printed slip of a department's requisition (S6), and the 退库单
+of goods a department brought back (S7).
 
 ``houqin print requisition ID OUT.pdf``: the department, the applicant, every line with the
 quantity asked, approved by the logistics check and issued, who received the goods, the full
@@ -7,6 +8,10 @@ approval trail with the issue as its last step, and signature lines for 申请�
 
 The generic ``approval`` printable prints the same request as an approval (its route and
 fields); this slip is the store's document with the lines, which the approval does not hold.
+
+``houqin print stock-return ID OUT.pdf``: the 退库单, against its 申请批准单, with the reason,
+every line brought back, logistics' decision and signature lines for 退库人 and 后勤; the
+store keeps the 存根 and the department the other (S7).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from forms.printdoc import PrintDoc, TrailEntry, trail_entries
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from models.errors import RuleViolation
-from models.supplies import Item, Requisition, RequisitionLine
+from models.supplies import Item, Requisition, RequisitionLine, StockReturn, StockReturnLine
 
 REQUISITION_FORM = FormSpec(
     name="requisition",
@@ -107,3 +112,62 @@ def load_requisition(requisition_id: int) -> PrintDoc:
 
 
 register_printable(Printable(REQUISITION_FORM, load_requisition))
+
+
+STOCK_RETURN_FORM = FormSpec(
+    name="stock-return",
+    title="办公用品退库单",
+    title_en="Office supplies returned to the store",
+    fields=(
+        Field("requisition", "原申请批准单", width=14),
+        Field("department", "退库科室", width=14),
+        Field("applicant", "退库人", width=10),
+        Field("filed_at", "退库时间", width=16),
+        Field("state", "当前状态", width=8),
+        Field("decided", "后勤确认", width=20),
+        Field("reason", "退库原因", width=40, wide=True),
+        Field("decision_comment", "后勤意见", width=40, wide=True),
+    ),
+    copies=("存根", "退库科室"),
+    signatures=("退库人", "后勤"),
+)
+
+
+def load_stock_return(return_id: int) -> PrintDoc:
+    """The 退库单 ``return_id`` as a ``PrintDoc``."""
+    ret = StockReturn.get_or_none(StockReturn.id == return_id)
+    if ret is None:
+        raise RuleViolation(None, f"没有退库单 {return_id}", f"no return to the store {return_id}")
+    lines = list(
+        StockReturnLine.select(StockReturnLine, Item)
+        .join(Item)
+        .where(StockReturnLine.stock_return == ret.id)
+        .order_by(StockReturnLine.id)
+    )
+    values = {
+        "requisition": ret.requisition.number,
+        "department": ret.department.name,
+        "applicant": ret.applicant.name,
+        "filed_at": _when(ret.filed_at),
+        "state": ret.state_label,
+        "decided": f"{ret.decided_by.name} {_when(ret.decided_at)}" if ret.decided_by_id else "",
+        "reason": ret.reason,
+        "decision_comment": ret.decision_comment,
+    }
+    extra = [
+        (
+            f"{i}. {line.item.code}",
+            f"{line.item}：退库 {line.quantity}{line.item.unit}",
+        )
+        for i, line in enumerate(lines, start=1)
+    ]
+    return PrintDoc(
+        spec=STOCK_RETURN_FORM,
+        number=ret.number,
+        values=values,
+        extra=extra,
+        trail=trail_entries(ret.instance(), "退库"),
+    )
+
+
+register_printable(Printable(STOCK_RETURN_FORM, load_stock_return))

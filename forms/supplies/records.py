@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from forms.kinds import Filters, Values, export_only_kind
+from forms.kinds import Filters, Values, export_only_kind, within
 from forms.people import DEPARTMENT_REF
 from forms.spec import Field, FieldType, FormSpec
 from forms.supplies.fields import ITEM_CODE, ITEM_NAME, UNIT
@@ -38,7 +38,7 @@ LEDGER = FormSpec(
     key="id",
     fields=(
         Field("id", "流水号", FieldType.INTEGER, width=8, label_en="No."),
-        Field("at", "时间", width=16, label_en="Time"),
+        Field("at", "时间", FieldType.DATETIME, width=16, label_en="Time"),
         ITEM_CODE,
         ITEM_NAME,
         UNIT,
@@ -74,7 +74,7 @@ def _ledger_query(filters: Filters) -> Any:
     if filters.get("department"):
         dept = Department.select(Department.id).where(Department.name == filters["department"])
         query = query.where(Movement.department.in_(dept))
-    return query
+    return within(query, Movement.at, filters)
 
 
 def _ledger_rows(filters: Filters) -> Iterator[Values]:
@@ -85,7 +85,7 @@ def _ledger_rows(filters: Filters) -> Iterator[Values]:
     for m in _ledger_query(filters).order_by(Movement.id).iterator():
         yield {
             "id": m.id,
-            "at": f"{m.at:%Y-%m-%d %H:%M}",
+            "at": m.at,
             "code": m.item.code,
             "name": m.item.name,
             "unit": m.item.unit,
@@ -107,6 +107,7 @@ export_only_kind(
     rows=_ledger_rows,
     count=lambda f: _ledger_query(f).count(),
     filters=("code", "kind", "department"),
+    period_field="at",
     rule="S8",
     zh="出入库明细由入库、领用、退货、盘点等单据生成，不能导入",
     en="the ledger is written by receipts, issues, returns and stocktakes, not imported",
@@ -163,7 +164,7 @@ def _requisition_query(filters: Filters) -> Any:
     if filters.get("state"):
         state = next(s for s in RequisitionState if s.label == filters["state"])
         query = query.where(Requisition.state == state.value)
-    return query
+    return within(query, Requisition.submitted_at, filters)
 
 
 def _requisition_rows(filters: Filters) -> Iterator[Values]:
@@ -207,6 +208,7 @@ export_only_kind(
     rows=_requisition_rows,
     count=lambda f: _requisition_query(f).count(),
     filters=("department", "state"),
+    period_field="submitted_on",
     rule="S6",
     zh="申请批准单须在软件中提交，经科室负责人和后勤核对后发放，不能导入",
     en="requisitions are submitted and approved in the application, not imported",
@@ -238,7 +240,7 @@ ORDERS = FormSpec(
             choices=tuple(s.label for s in OrderState),
             label_en="State",
         ),
-        Field("total", "订单金额", FieldType.MONEY, width=12, label_en="Total"),
+        Field("total", "订单金额", FieldType.MONEY, width=12, label_en="Total", total=True),
         Field("central_ref", "集中采购编号", width=14, label_en="Central ref."),
         Field("choice_reason", "选定理由", width=24, label_en="Reason chosen"),
     ),
@@ -261,7 +263,7 @@ def _order_query(filters: Filters) -> Any:
         query = query.where(PurchaseOrder.state == state.value)
     if filters.get("supplier"):
         query = query.where(Supplier.name == filters["supplier"])
-    return query
+    return within(query, PurchaseOrder.created_at, filters)
 
 
 def _order_rows(filters: Filters) -> Iterator[Values]:
@@ -284,6 +286,7 @@ export_only_kind(
     rows=_order_rows,
     count=lambda f: _order_query(f).count(),
     filters=("method", "state", "supplier"),
+    period_field="created_on",
     rule="S4",
     zh="采购订单须依据已批准的采购计划在软件中下达，不能导入",
     en="orders are placed against an approved plan in the application, not imported",

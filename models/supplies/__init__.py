@@ -8,6 +8,8 @@ split by stage, each module small enough to read in one sitting:
 - ``supplies_purchasing``: 采购计划 → leader approval → orders → receipts, returns and
   exchanges (S2, S3, S4, S7);
 - ``supplies_requisitions``: the department's 申请批准单 → head → logistics check → issue (S6);
+- ``stock_returns``: 退库, issued goods a department brings back, confirmed by logistics
+  (S7), so that they can then be exchanged or returned to the supplier;
 - ``stocktake``: the quarterly count (S5).
 
 Here live what spans them: the reorder suggestions (S4) and the reports, each a query that
@@ -52,11 +54,13 @@ from models.supplies.purchasing import (
     receive,
 )
 from models.supplies.queries import (
+    ReturnRequisition,
     SupplyApplicant,
     issued_value_of_month,
     items_matching,
     requisition_rows,
     requisitions_to_check,
+    stock_return_rows,
 )
 from models.supplies.reports import (
     ConsumptionRow,
@@ -98,6 +102,7 @@ from models.supplies.returns import (
 from models.supplies.stock import (
     CATEGORY_ORDER,
     CENT,
+    CONSUMPTION,
     STOCK_TABLES,
     Category,
     CategorySupplier,
@@ -111,6 +116,21 @@ from models.supplies.stock import (
     set_opening_balance,
     update_item,
     void_item,
+)
+from models.supplies.stock_returns import (
+    STOCK_RETURN_FLOW,
+    STOCK_RETURN_TABLES,
+    StockReturn,
+    StockReturnLine,
+    StockReturnState,
+    awaiting_confirmation,
+    confirm_stock_return,
+    file_stock_return,
+    refuse_stock_return,
+    requisition_returns,
+    resubmit_stock_return,
+    returnable_to_store,
+    returned_so_far,
 )
 from models.supplies.stocktake import (
     STOCKTAKE_TABLES,
@@ -131,11 +151,13 @@ from models.supplies.suppliers import (
     void_supplier,
 )
 
-TABLES = [*STOCK_TABLES, *PURCHASING_TABLES, *REQUISITION_TABLES, *STOCKTAKE_TABLES]
+# The tables of schema version 3; later versions add theirs in their own migration.
+TABLES_3 = [*STOCK_TABLES, *PURCHASING_TABLES, *REQUISITION_TABLES, *STOCKTAKE_TABLES]
+TABLES = [*TABLES_3, *STOCK_RETURN_TABLES]
 
 
 def migrate_3(database: peewee.Database) -> None:
-    database.create_tables([numbering.Counter, *TABLES])
+    database.create_tables([numbering.Counter, *TABLES_3])
 
 
 def migrate_9(database: peewee.Database) -> None:
@@ -147,11 +169,24 @@ def migrate_9(database: peewee.Database) -> None:
     _append_only(database, Movement._meta.table_name)
 
 
+def migrate_10(database: peewee.Database) -> None:
+    """退库 (S7): the return and its lines. A line is what the department filed and
+    logistics decided on: the database refuses to change or delete one (its confirmation's
+    movements are append-only already, migration 9). ``create_tables`` is safe to run again
+    (MariaDB commits each DDL statement, so an interrupted start repeats the step)."""
+    from models.schema import _append_only
+
+    database.create_tables(STOCK_RETURN_TABLES)
+    _append_only(database, StockReturnLine._meta.table_name)
+
+
 __all__ = [
     "CATEGORY_ORDER",
     "CENT",
+    "CONSUMPTION",
     "PLAN_FLOW",
     "REQUISITION_FLOW",
+    "STOCK_RETURN_FLOW",
     "TABLES",
     "Category",
     "CategorySupplier",
@@ -180,6 +215,10 @@ __all__ = [
     "RequisitionLine",
     "RequisitionLineInput",
     "RequisitionState",
+    "ReturnRequisition",
+    "StockReturn",
+    "StockReturnLine",
+    "StockReturnState",
     "StockRow",
     "Stocktake",
     "StocktakeReminder",
@@ -191,10 +230,12 @@ __all__ = [
     "add_item",
     "add_supplier",
     "approve_plan",
+    "awaiting_confirmation",
     "awaiting_issue",
     "cancel_order",
     "category_from_label",
     "check_requisition",
+    "confirm_stock_return",
     "consumption_by_department",
     "consumption_totals",
     "create_order",
@@ -204,6 +245,7 @@ __all__ = [
     "designated_suppliers",
     "designation_warnings",
     "exchange_with_supplier",
+    "file_stock_return",
     "head_approve",
     "issue_requisition",
     "issued_value_of_month",
@@ -217,16 +259,22 @@ __all__ = [
     "quarter_of",
     "receive",
     "receive_replacement",
+    "refuse_stock_return",
     "reject_plan",
     "reorder_suggestions",
+    "requisition_returns",
     "requisition_rows",
     "requisitions_to_check",
     "resubmit_requisition",
+    "resubmit_stock_return",
     "return_to_supplier",
     "returnable",
+    "returnable_to_store",
+    "returned_so_far",
     "set_opening_balance",
     "set_plan_lines",
     "stock_on_hand",
+    "stock_return_rows",
     "stocktake",
     "stocktake_due",
     "stocktake_result",

@@ -322,9 +322,36 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
                 issue_queue.remove((due, req))
                 _issue(keeper, applicants, req, day)
         day += timedelta(days=1)
+    counts["退库单"] = _stock_returns(keeper, applicants)
     counts["物品"] = len(items)
     counts["供应商"] = len(dealers) + 1
     return dict(counts)
+
+
+def _stock_returns(keeper: User, applicants: dict[str, User]) -> int:
+    """Two departments bring back a unit found unsuitable after collecting it (当下领取后,
+    S7): one return confirmed by 后勤, the other waiting in the store's work list."""
+    latest = (
+        supplies.Requisition.select()
+        .where(supplies.Requisition.state == supplies.RequisitionState.ISSUED)
+        .order_by(supplies.Requisition.issued_at.desc(), supplies.Requisition.id.desc())
+        .limit(2)
+    )
+    filed = 0
+    for n, req in enumerate(latest):
+        line = next(ln for ln in req.lines if ln.issued)
+        at = req.issued_at + timedelta(hours=2)
+        ret = supplies.file_stock_return(
+            applicants[req.department.name],
+            req,
+            quantities={line.id: 1},
+            reason="规格不符，不适用",
+            at=at,
+        )
+        if n:
+            supplies.confirm_stock_return(keeper, ret, "已收回，联系供应商调换", at=at)
+        filed += 1
+    return filed
 
 
 def _purchase(

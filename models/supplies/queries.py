@@ -9,7 +9,8 @@ import peewee
 from models import periods
 from models.people import Department, Role, User
 from models.supplies.requisitions import REQUISITION_FLOW, Requisition
-from models.supplies.stock import CATEGORY_ORDER, Item, Movement, MovementKind
+from models.supplies.stock import CATEGORY_ORDER, CONSUMPTION, Item, Movement
+from models.supplies.stock_returns import StockReturn
 from models.workflow import inbox_at
 
 SupplyApplicant = User.alias("supply_applicant")
@@ -38,6 +39,25 @@ def requisition_rows(user: User) -> peewee.ModelSelect:
     return query
 
 
+ReturnRequisition = Requisition.alias("return_requisition")
+
+
+def stock_return_rows(user: User) -> peewee.ModelSelect:
+    """退库单 a user may see: as for the requisitions they come from, the store and the
+    leaders see every department's, everyone else their own department's (X1)."""
+    query = (
+        StockReturn.select()
+        .join(Department, on=StockReturn.department == Department.id)
+        .switch(StockReturn)
+        .join(SupplyApplicant, on=StockReturn.applicant == SupplyApplicant.id)
+        .switch(StockReturn)
+        .join(ReturnRequisition, on=StockReturn.requisition == ReturnRequisition.id)
+    )
+    if not user.has_role(Role.LOGISTICS, Role.LEADER, Role.ADMIN):
+        query = query.where(StockReturn.department == (user.department_id or 0))
+    return query
+
+
 # --- the home page's questions (each one query on an indexed column) ----------------------
 
 
@@ -47,17 +67,14 @@ def requisitions_to_check(user: User) -> peewee.ModelSelect:
 
 
 def issued_value_of_month(period: str) -> Decimal:
-    """What the store issued in ``period`` (``2026-11``), at catalogue price: the 领用统计's
-    money in one SUM over the ledger's (kind, at) rows."""
+    """What the departments took from the store in ``period`` (``2026-11``) at catalogue
+    price, less what they brought back (退库, S7): the 领用统计's money, in one SUM over the
+    ledger's (kind, at) rows."""
     start, end = periods.month_bounds(period)
     total = (
         Movement.select(peewee.fn.SUM(Movement.quantity * Item.price))
         .join(Item, on=Movement.item == Item.id)
-        .where(
-            (Movement.kind == MovementKind.ISSUE.value)
-            & (Movement.at >= start)
-            & (Movement.at < end)
-        )
+        .where(Movement.kind.in_(CONSUMPTION) & (Movement.at >= start) & (Movement.at < end))
         .scalar()
     )
     # An issue is a negative quantity; 0 - x keeps an empty month at 0.00, not -0.00.

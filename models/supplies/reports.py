@@ -23,6 +23,7 @@ from models.supplies.purchasing import (
 from models.supplies.stock import (
     CATEGORY_ORDER,
     CENT,
+    CONSUMPTION,
     Category,
     Item,
     Movement,
@@ -209,8 +210,10 @@ class ConsumptionRow:
 
 
 def consumption_by_department(*, year: int, quarter: int | None = None) -> list[ConsumptionRow]:
-    """领用统计: what each department received (出库), by quarter and item, for one quarter or
-    the whole year."""
+    """领用统计: what each department received (出库) less what it brought back (退库, S7), by
+    quarter and item, for one quarter or the whole year. A return counts in the quarter it
+    came back (the ledger's date): a register already sent for an earlier quarter stays as
+    it was."""
     quarters = [quarter] if quarter is not None else [1, 2, 3, 4]
     rows: list[ConsumptionRow] = []
     for q in quarters:
@@ -229,7 +232,7 @@ def consumption_by_department(*, year: int, quarter: int | None = None) -> list[
             .switch(Movement)
             .join(Department, on=Movement.department == Department.id)
             .where(
-                (Movement.kind == MovementKind.ISSUE.value)
+                Movement.kind.in_(CONSUMPTION)
                 & (Movement.at >= _start(first))
                 & (Movement.at < _start(after))
             )
@@ -239,6 +242,8 @@ def consumption_by_department(*, year: int, quarter: int | None = None) -> list[
         )
         for dept, cat, code, name, unit, price, total in query:
             quantity = -int(total)
+            if quantity == 0:  # all of it came back (退库): nothing was consumed
+                continue
             rows.append(
                 ConsumptionRow(
                     dept,
@@ -297,16 +302,13 @@ def reorder_suggestions(*, today: date, months: int = 3, cover_months: int = 3) 
     """S4: what to buy to keep common items in stock. Average monthly use comes from the
     issues of the last ``months`` months; the target is the reorder level plus
     ``cover_months`` of use (a quarter, the planning period); an item is suggested when stock
-    plus what is on order falls short of it. Items below their reorder level come first."""
+    plus what is on order falls short of it. Items below their reorder level come first.
+    Goods brought back (退库) were not used and are netted."""
     since = _start(_months_before(today, months))
     until = _start(today)
     used = dict(
         Movement.select(Movement.item, peewee.fn.SUM(Movement.quantity))
-        .where(
-            (Movement.kind == MovementKind.ISSUE.value)
-            & (Movement.at >= since)
-            & (Movement.at < until)
-        )
+        .where(Movement.kind.in_(CONSUMPTION) & (Movement.at >= since) & (Movement.at < until))
         .group_by(Movement.item)
         .tuples()
     )

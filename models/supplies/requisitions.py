@@ -74,6 +74,16 @@ def _is_applicant(user: User, req: Requisition) -> bool:
     return user.id == req.applicant_id
 
 
+def _may_bring_back(user: User, req: Requisition) -> bool:
+    """退库 is offered to a member of the department that received the goods while some of
+    them are not back yet (the verb checks both again, with their own messages)."""
+    from models.supplies.stock_returns import returnable_to_store
+
+    if user.department_id != req.department_id:
+        return False
+    return any(returnable_to_store(line) > 0 for line in req.lines)
+
+
 R = RequisitionState
 
 
@@ -129,6 +139,14 @@ class Requisition(Document):
             rule="S6",
             zh="申请批准单{state}，不能发放",
             en="the requisition is {state}; it cannot be issued",
+        ),
+        transition(
+            "return_goods",
+            [R.ISSUED],
+            rule="S7",
+            zh="申请批准单{state}，没有可退库的物品",
+            en="the requisition is {state}; only issued goods come back",
+            guard=_may_bring_back,
         ),
         transition("print"),
     )
@@ -230,17 +248,17 @@ def submit_requisition(
     """S6: a member of a 科室/中队 submits the department's 申请批准单."""
     at = at or now()
     person = require_person(actor, "提交申请批准单", "a requisition")
-    require_active(actor)
-    _check_lines(lines)
-    department = department or person.department
-    if department is None or person.department_id != department.id:
-        raise RuleViolation(
-            "S6",
-            "申请批准单由本科室（中队）人员提交",
-            "a requisition is submitted by a member of the requesting department",
-            field="department",
-        )
     with db.atomic():
+        require_active(actor)
+        _check_lines(lines)
+        department = department or person.department
+        if department is None or person.department_id != department.id:
+            raise RuleViolation(
+                "S6",
+                "申请批准单由本科室（中队）人员提交",
+                "a requisition is submitted by a member of the requesting department",
+                field="department",
+            )
         req = Requisition.create(
             number=next_number("LY", at.year),
             department=department,
@@ -315,8 +333,8 @@ def check_requisition(
     may arrive before the issue), never a refusal; the issue itself is what cannot go below
     zero."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         req = Requisition.begin(actor, requisition, "check")
         inst = req.instance()
         lines = list(req.lines)
@@ -406,8 +424,8 @@ def issue_requisition(
     the receiver. Each line is a 出库 movement; stock never goes below zero, also when two
     clerks issue the last units at once."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         req = Requisition.begin(actor, requisition, "issue")
         receiver = User.get_by_id(receiver.id)
         if receiver.is_voided or receiver.department_id != req.department_id:

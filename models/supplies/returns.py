@@ -169,8 +169,8 @@ def receive_replacement(
 ) -> SupplierReturn:
     """The replacements of an exchange arrive (all outstanding, or ``quantity``)."""
     at = at or now()
-    require_role(actor, *STORE_ROLES)
     with db.atomic():
+        require_role(actor, *STORE_ROLES)
         row = SupplierReturn.get_by_id(exchange.id)
         item = lock_items([row.item_id])[row.item_id]
         row = SupplierReturn.get_by_id(exchange.id)  # re-read under the item lock

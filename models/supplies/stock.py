@@ -103,6 +103,7 @@ class MovementKind(StrEnum):
     RETURN = "return"
     EXCHANGE_OUT = "exchange_out"
     EXCHANGE_IN = "exchange_in"
+    DEPT_RETURN = "dept_return"  # 退库: a department brings issued goods back (S7)
 
     @property
     def label(self) -> str:
@@ -118,10 +119,19 @@ MOVEMENT_LABELS = {
     MovementKind.RETURN: "退货",
     MovementKind.EXCHANGE_OUT: "调换（退回）",
     MovementKind.EXCHANGE_IN: "调换（换入）",
+    MovementKind.DEPT_RETURN: "退库",
 }
 INBOUND = frozenset(
-    {MovementKind.OPENING, MovementKind.RECEIPT, MovementKind.GAIN, MovementKind.EXCHANGE_IN}
+    {
+        MovementKind.OPENING,
+        MovementKind.RECEIPT,
+        MovementKind.GAIN,
+        MovementKind.EXCHANGE_IN,
+        MovementKind.DEPT_RETURN,
+    }
 )
+# What a department consumed: what it received, less what it brought back (退库, S7).
+CONSUMPTION = (MovementKind.ISSUE.value, MovementKind.DEPT_RETURN.value)
 
 
 # --- tables ------------------------------------------------------------------------------

@@ -2267,6 +2267,98 @@
         <source>事由</source>
         <translation>Why</translation>
     </message>
+    <message>
+        <source>退库…</source>
+        <translation>Return to store…</translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation>Return to store</translation>
+    </message>
+    <message>
+        <source>可退库</source>
+        <translation>Returnable</translation>
+    </message>
+    <message>
+        <source>退库数量</source>
+        <translation>Quantity returned</translation>
+    </message>
+    <message>
+        <source>如：规格不符、破损、受潮</source>
+        <translation>e.g. wrong specification, damaged, damp</translation>
+    </message>
+    <message>
+        <source>退库原因：</source>
+        <translation>Reason for the return:</translation>
+    </message>
+    <message>
+        <source>退库单</source>
+        <translation>Return slip</translation>
+    </message>
+    <message>
+        <source>原申请批准单：</source>
+        <translation>Original requisition:</translation>
+    </message>
+    <message>
+        <source>后勤意见：</source>
+        <translation>Logistics comment:</translation>
+    </message>
+    <message>
+        <source>原申请批准单</source>
+        <translation>Original requisition</translation>
+    </message>
+    <message>
+        <source>退库原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>确认时间</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>搜索单号、原申请批准单或部门</source>
+        <translation>Search number, requisition or department</translation>
+    </message>
+    <message>
+        <source>退库登记</source>
+        <translation>Returns to store</translation>
+    </message>
+    <message>
+        <source>确认退库</source>
+        <translation>Confirm return</translation>
+    </message>
+    <message>
+        <source>拒绝…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>确认退库单 %1？物品将回到库存。</source>
+        <translation>Confirm return %1? The goods go back into stock.</translation>
+    </message>
+    <message>
+        <source>拒绝退库</source>
+        <translation>Refuse return</translation>
+    </message>
+    <message>
+        <source>拒绝原因：</source>
+        <translation>Reason for refusing:</translation>
+    </message>
+    <message>
+        <source>撤回退库单 %1？</source>
+        <translation>Withdraw return %1?</translation>
+    </message>
+    <message>
+        <source>重新提交…</source>
+        <translation>Resubmit…</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <source>答复后勤：</source>
+        <translation>Answer to logistics:</translation>
+    </message>
 </context>
 <context>
     <name>FleetPage</name>
@@ -3294,6 +3386,10 @@
     <message>
         <source>统计</source>
         <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>退库</source>
+        <translation>Returns to store</translation>
     </message>
 </context>
 </TS>

@@ -81,6 +81,7 @@ def test_the_page_opens_for_logistics_with_the_items_listed(qtbot, store):
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "物品目录与库存",
         "领用申请",
+        "退库",
         "采购",
         "盘点",
         "统计",
@@ -100,9 +101,11 @@ def test_the_page_opens_for_logistics_with_the_items_listed(qtbot, store):
     assert [model.row(r)["code"] for r in range(model.rowCount())] == [store.paper.code]
 
 
-def test_a_clerk_sees_only_the_catalogue_and_requisitions_and_cannot_edit_items(qtbot, store):
+def test_a_clerk_sees_only_the_catalogue_requisitions_and_returns_and_cannot_edit_items(
+    qtbot, store
+):
     page = page_for(qtbot, store.clerk)
-    assert page.tabs.count() == 2
+    assert page.tabs.count() == 3
     assert page.open_tab("catalogue").add_button.isHidden()
     assert not page.open_tab("requisitions").new_button.isHidden()
     assert page.open_tab("requisitions").check_button.isHidden()
@@ -175,6 +178,69 @@ def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_th
     assert sorted(m.quantity for m in outs) == [-6, -5]
     assert {m.receiver for m in outs} == {"张三"}
     assert boxes.texts() == [boxes.shown[0].text]  # only the head's "同意？" question
+
+
+def test_S7_the_department_returns_issued_goods_and_logistics_confirms_on_the_page(
+    qtbot, store, boxes, monkeypatch
+):
+    s = store
+    req = supplies.submit_requisition(
+        s.clerk, lines=[supplies.RequisitionLineInput(s.paper, 5)], purpose="x"
+    )
+    req = supplies.head_approve(s.head, req)
+    req = supplies.check_requisition(s.logistics, req, approved={req.lines[0].id: 5})
+    req = supplies.issue_requisition(s.logistics, req, receiver=s.clerk)
+    assert stock(s.paper) == 25
+
+    # 张三 brings 2 packs back from the issued slip, first forgetting the reason
+    panel = page_for(qtbot, s.clerk).open_tab("requisitions")
+    panel.reload()
+    select(panel.view, req.id)
+    assert panel.return_button.isEnabled()
+    dialog = panel.return_goods()
+    spin = dialog.spins[req.lines[0].id]
+    assert spin.maximum() == 5
+    spin.setValue(2)
+    assert not dialog.try_submit()
+    assert dialog.error.text().startswith("[S7]")
+    dialog.reason.setText("受潮")
+    assert dialog.try_submit(), dialog.error.text()
+    ret = supplies.StockReturn.get()
+    assert (ret.state, [ln.quantity for ln in ret.lines]) == ("pending", [2])
+    assert stock(s.paper) == 25
+
+    # 吴十 (一中队) sees no 退库 on 办公室's slip; 张三 cannot confirm his own
+    other = page_for(qtbot, s.driver).open_tab("requisitions")
+    assert other.model.rowCount() == 0
+    mine = page_for(qtbot, s.clerk).open_tab("returns")
+    mine.reload()
+    select(mine.view, ret.id)
+    assert mine.confirm_button.isHidden() and mine.withdraw_button.isEnabled()
+
+    # 周九 (后勤) finds it in his work list and confirms it: the paper is back in stock
+    desk = page_for(qtbot, s.logistics).open_tab("returns")
+    desk.reload()
+    assert desk.model.rowCount() == 1
+    select(desk.view, ret.id)
+    assert desk.confirm_button.isEnabled() and desk.refuse_button.isEnabled()
+    boxes.answer = True
+    assert desk.confirm()
+    assert stock(s.paper) == 27
+    assert supplies.StockReturn.get_by_id(ret.id).state == "accepted"
+    back = Movement.get(Movement.kind == MovementKind.DEPT_RETURN)
+    assert back.quantity == 2 and req.number in back.reason
+    desk.reload()
+    assert desk.model.rowCount() == 0  # nothing left to confirm
+
+    # 张三 prints the 退库单 from his list
+    mine.reload()
+    select(mine.view, ret.id)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    task = mine.print_slip()
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    text = PdfReader(opened[-1]).pages[0].extract_text()
+    assert "办公用品退库单" in text and ret.number in text and "已退库" in text
 
 
 def test_S6_over_issue_is_refused_with_the_rule_id(qtbot, store, boxes):

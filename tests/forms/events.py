@@ -14,7 +14,7 @@ from typing import Any
 
 import peewee
 
-from forms.kinds import Filters, Kind, Values, register_kind
+from forms.kinds import Filters, Kind, Values, register_kind, within
 from forms.spec import Field, FieldType, FormSpec, Reference
 from models.base import BaseModel
 from models.errors import RuleViolation
@@ -39,8 +39,8 @@ EVENTS = FormSpec(
         Field("code", "编号", required=True, width=10, example="E001"),
         Field("title", "名称", required=True, width=20, max_length=100, example="安全检查"),
         Field("day", "日期", FieldType.DATE, example=None),
-        Field("amount", "金额", FieldType.MONEY, example=Decimal("1200.50")),
-        Field("count", "数量", FieldType.INTEGER, example=3),
+        Field("amount", "金额", FieldType.MONEY, example=Decimal("1200.50"), total=True),
+        Field("count", "数量", FieldType.INTEGER, example=3, total=True),
         Field("category", "类别", FieldType.CHOICE, choices=("甲", "乙", "丙"), example="甲"),
         Field(
             "department",
@@ -79,7 +79,7 @@ def _rows(filters: Filters) -> Iterator[Values]:
     query = TEvent.select().order_by(TEvent.id)
     if filters.get("category"):
         query = query.where(TEvent.category == filters["category"])
-    for e in query.iterator():
+    for e in within(query, TEvent.day, filters).iterator():
         yield {
             "code": e.code,
             "title": e.title,
@@ -100,6 +100,7 @@ EVENT_KIND = register_kind(
         rows=_rows,
         count=lambda filters: TEvent.select().count(),
         filters=("category",),
+        period_field="day",
     )
 )
 

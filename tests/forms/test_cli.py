@@ -65,13 +65,13 @@ def test_X3_cli_template_import_export(url, tmp_path, capsys):
                 "部门=办公室",
                 "--unit",
                 "某局",
-                "--period",
-                "2026年",
             ]
         )
         == 0
     )
     assert "已导出 1 行" in capsys.readouterr().out
+    assert main(["--db", url, "export", "users", str(export), "--period", "2026年"]) == 1
+    assert "不按日期登记" in capsys.readouterr().err  # a roster has no date to select by
     assert main(["--db", url, "export", "users", str(export), "--where", "密码=x"]) == 1
     assert "无法按" in capsys.readouterr().err
     assert main(["--db", url, "export", "nonsense", str(export)]) == 1
@@ -93,3 +93,39 @@ def test_X2_cli_prints_an_approval(url, tmp_path, capsys):
     assert "没有审批单 999" in capsys.readouterr().err
     assert main(["--db", url, "print", "no-such-form", "1", str(pdf)]) == 1
     assert "未知的表单" in capsys.readouterr().err
+
+
+def test_X3_cli_export_selects_the_days_asked_for_and_lists_what_it_filters_by(
+    url, tmp_path, capsys
+):
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from models import supplies
+    from tests.models.test_supplies import build_sup
+    from tests.office import make_office
+
+    open_database(url)
+    sup = build_sup(make_office())
+    for it, day in [(sup.pen, 9), (sup.paper, 20)]:
+        supplies.set_opening_balance(
+            sup.o.logistics, item=it, quantity=5, at=datetime(2026, 9, day, 8)
+        )
+    close_database()
+    out = tmp_path / "ledger.xlsx"
+    args = ["--db", url, "export", "stock-ledger", str(out)]
+    assert main([*args, "--from", "2026-09-01", "--to", "2026年9月10日"]) == 0
+    ws = load_workbook(out).worksheets[0]
+    assert "统计期间：2026-09-01 至 2026-09-10（按时间）" in [c.value for c in ws[2]]
+    assert ws["B5"].value == datetime(2026, 9, 9, 8) and ws["B5"].is_date  # a time, typed
+    assert ws["D5"].value == "中性笔" and ws["A6"].value == "合计"
+    assert main([*args, "--from", "2026-09-01"]) == 1
+    assert "同时给出" in capsys.readouterr().err
+    assert main([*args, "--period", "2026年9月", "--to", "2026-09-30"]) == 1
+    assert "只能用一种" in capsys.readouterr().err
+    assert main([*args, "--from", "9月1日", "--to", "2026-09-30"]) == 1
+    assert "--from" in capsys.readouterr().err
+    assert main([*args, "--fields"]) == 0
+    listed = capsys.readouterr().out
+    assert "物品编码（code）" in listed and "按「时间」选取期间" in listed

@@ -45,8 +45,8 @@ CASES = FormSpec(
             width=18,
             example=datetime(2026, 10, 8, 14, 30),
         ),
-        Field("credit", "学分", FieldType.DECIMAL, places=1, example=Decimal("0.5")),
-        Field("hours", "学时", FieldType.DECIMAL, places=2),
+        Field("credit", "学分", FieldType.DECIMAL, places=1, example=Decimal("0.5"), total=True),
+        Field("hours", "学时", FieldType.DECIMAL, places=2, total=True),
         Field("notes", "处理经过", multiline=True, max_length=500, width=40),
     ),
 )

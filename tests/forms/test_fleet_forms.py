@@ -69,6 +69,8 @@ def test_F2_authorisation_prints_only_after_filing(fl, tmp_path):  # noqa: F811
     text = pages(print_form("authorisation", second.id, tmp_path / "a.pdf"))
     assert len(text) == 2 and "第二联 修理厂" in text[1]
     assert "准修通知单" in text[0] and "ZX2026-0001" in text[0] and "300.00" in text[0]
+    # 后勤车管人员 and 修理厂接车人 each sign and date: no third, bare 日期 signer
+    assert text[0].count("日期：") == 2 and "日期：\n日期" not in text[0]
 
 
 def test_F8_month_end_report_workbook(fl, tmp_path):  # noqa: F811

@@ -199,3 +199,17 @@ def test_cff_fonts_are_never_picked(tmp_path, monkeypatch):
     otf = tmp_path / "NotoSansCJK.otf"
     otf.write_bytes(b"OTTO" + b"\0" * 100)
     assert fonts._is_cff(otf)
+
+
+def test_X2_each_copy_counts_its_own_pages_and_the_footer_names_the_office(approved, tmp_path):
+    from models import settings
+    from models.people import SYSTEM
+
+    settings.put(SYSTEM, "office.name", "某某局办公室")
+    pages = _text(print_form("approval", approved.id, tmp_path / "a.pdf"))
+    for page, label in zip(pages, ["第一联存根", "第二联申请部门", "第三联后勤"], strict=True):
+        squeezed = re.sub(r"\s+", "", page)
+        assert f"{label}第1页" in squeezed, squeezed[-80:]  # never 第 2 页 for the 2nd copy
+        assert "某某局办公室·" in squeezed
+        # one date line per signer, no 日期 signer of its own beside them
+        assert squeezed.count("日期：") == 3 and "日期：日期" not in squeezed

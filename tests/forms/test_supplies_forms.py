@@ -425,6 +425,35 @@ def test_S6_requisition_slip_prints_lines_asked_approved_issued_and_who_received
     assert refusal.value.rule is None  # a plain input check
 
 
+def test_S7_the_return_slip_prints_its_requisition_reason_lines_and_who_confirmed(
+    stocked, tmp_path
+):
+    o = stocked.o
+    req = requisition(stocked, (stocked.paper, 5))
+    req = supplies.head_approve(o.head, req, "同意", at=T0)
+    req = supplies.check_requisition(o.logistics, req, approved={req.lines[0].id: 5}, at=T0)
+    req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+    ret = supplies.file_stock_return(
+        o.clerk,
+        req,
+        quantities={req.lines[0].id: 2},
+        reason="受潮结块",
+        at=T0 + timedelta(days=1),
+    )
+    ret = supplies.confirm_stock_return(o.logistics, ret, "已收回", at=T0 + timedelta(days=1))
+    out = print_form("stock-return", ret.id, tmp_path / "return.pdf")
+    pages = [p.extract_text() for p in PdfReader(str(out)).pages]
+    assert len(pages) == 2 and "第一联 存根" in pages[0] and "第二联 退库科室" in pages[1]
+    text = pages[0]
+    assert "办公用品退库单" in text and ret.number in text and req.number in text
+    assert "复印纸（A4 70g 500张）：退库 2包" in text and "受潮结块" in text
+    for who in ("张三", "周九", "退库人", "后勤确认", "已退库"):
+        assert who in text
+    with pytest.raises(RuleViolation) as refusal:
+        print_form("stock-return", 9999, tmp_path / "none.pdf")
+    assert refusal.value.rule is None  # a plain input check
+
+
 def test_X2_approvals_of_supplies_documents_print_their_fields_with_labels(sup, tmp_path):
     plan = approved_plan(sup, (sup.paper, 10, "25"))
     text = (
@@ -506,7 +535,8 @@ def test_S4_S5_quarterly_report_holds_stock_consumption_purchases_count_and_sugg
     assert (stock["SX0001"][5], stock["SX0001"][9]) == (34, 85)  # 37 − 2 issued − 1 lost
     assert (stock["ZB0001"][5], stock["ZB0001"][8], stock["ZB0001"][9]) == (27, 24, 648)
     assert stock["HC0001"][5] == 0 and stock["HC0001"][7] == "是"
-    assert body[-1][5] == 61 and body[-1][9] == 733
+    # 支 and 包 do not add up: the 合计 holds the value only.
+    assert body[-1][5] is None and body[-1][9] == 733
     _, body = _sheet(book, "科室领用统计")
     assert [r[:7] for r in body[:-1]] == [
         ["办公室", "书写工具", "SX0001", "中性笔", "支", 2, 5],

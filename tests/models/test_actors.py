@@ -138,6 +138,8 @@ PERSONAL = {
     "fleet.log_fuel",
     "supplies.submit_requisition",
     "supplies.resubmit_requisition",
+    "supplies.file_stock_return",  # a member of the department that received the goods
+    "supplies.resubmit_stock_return",
     "workflow.approve",
     "workflow.reject",
     "workflow.return_to",

@@ -185,7 +185,10 @@ def test_S6_requisition_actions_follow_the_declaration_per_role_and_state(office
     assert acts(o.logistics, req) == {"issue", "print"}
     assert acts(o.clerk, req) == {"print"}
     req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
-    assert acts(o.logistics, req) == {"print"}
+    # 退库 (S7) for a member of the receiving department (周九 too: he is of 办公室)
+    assert acts(o.clerk, req) == {"return_goods", "print"}
+    assert acts(o.logistics, req) == {"return_goods", "print"}
+    assert acts(o.driver, req) == {"print"}  # 一中队
 
 
 def test_X1_a_returned_requisition_is_resubmitted_only_by_its_applicant(office):

@@ -1050,6 +1050,8 @@ def test_demo_supplies_a_year_through_the_use_cases(sqlite_database):
     assert counts["物品"] == 150 and counts["盘点"] == 1 and counts["申请批准单"] > 100
     assert supplies.ledger_mismatches() == []
     assert [s.state for s in stocktake.Stocktake.select()] == ["posted"]
+    returns = supplies.StockReturn.select().order_by(supplies.StockReturn.id)
+    assert counts["退库单"] == 2 and [r.state for r in returns] == ["pending", "accepted"]
     consumers = {r.department for r in supplies.consumption_by_department(year=2026)}
     assert len(consumers) == 8
     assert supplies.designation_warnings() == []

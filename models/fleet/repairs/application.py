@@ -156,14 +156,14 @@ def apply_repair(
     office's go-live date (上线日期) when nobody has: from that day paper history is closed."""
     at = at or now()
     require_person(driver, "报修", "a repair application")
-    require_active(driver)
-    if is_blank(fault):
-        raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
-    if kind not in ("repair", "overhaul"):
-        raise RuleViolation(
-            None, "维修类别只能是一般维修或大修", "kind is repair or overhaul", field="kind"
-        )
     with db.atomic():
+        require_active(driver)
+        if is_blank(fault):
+            raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
+        if kind not in ("repair", "overhaul"):
+            raise RuleViolation(
+                None, "维修类别只能是一般维修或大修", "kind is repair or overhaul", field="kind"
+            )
         vehicle = Vehicle.get_by_id(vehicle.id)
         if (
             not VehicleDriver.select()
@@ -224,9 +224,9 @@ def assess(
     """F2: 车管鉴定 — the fleet manager inspects and completes the 车辆维修保修单, which passes
     the flow's first node. F5: an overhaul needs the shop's quote (its reference and lines)."""
     at = at or now()
-    require_role(actor, Role.FLEET_MANAGER)
-    _check_lines(lines)
     with db.atomic():
+        require_role(actor, Role.FLEET_MANAGER)
+        _check_lines(lines)
         repair = Repair.lock(repair)
         dates.in_order(
             repair.applied_at,

@@ -44,28 +44,28 @@ def record_historical_repair(
     """A repair from the paper archive (before Houqin): stored closed, marked ``historical``,
     so statistics cover the past while no live repair can skip the flow. Logistics or an
     administrator enters them (typically by Excel import)."""
-    require_role(actor, Role.LOGISTICS, Role.ADMIN)
-    cost = numbers.money(cost, "维修费用", "the cost", field="cost")
-    if is_blank(fault):
-        raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
-    if cost < 0:
-        raise RuleViolation(None, "费用不能为负", "the cost cannot be negative", field="cost")
-    if closed_on < applied_on:
-        raise RuleViolation(
-            None, "完工日期不能早于报修日期", "closed before applied", field="closed_on"
-        )
-    if closed_on > now().date():
-        raise RuleViolation(
-            None,
-            "历史维修的完工日期不能在将来",
-            "a past repair cannot close in the future",
-            field="closed_on",
-        )
-    if paid and is_blank(payer):
-        raise RuleViolation(
-            "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
-        )
     with db.atomic():
+        require_role(actor, Role.LOGISTICS, Role.ADMIN)
+        cost = numbers.money(cost, "维修费用", "the cost", field="cost")
+        if is_blank(fault):
+            raise RuleViolation("F2", "请填写故障情况", "describe the fault", field="fault")
+        if cost < 0:
+            raise RuleViolation(None, "费用不能为负", "the cost cannot be negative", field="cost")
+        if closed_on < applied_on:
+            raise RuleViolation(
+                None, "完工日期不能早于报修日期", "closed before applied", field="closed_on"
+            )
+        if closed_on > now().date():
+            raise RuleViolation(
+                None,
+                "历史维修的完工日期不能在将来",
+                "a past repair cannot close in the future",
+                field="closed_on",
+            )
+        if paid and is_blank(payer):
+            raise RuleViolation(
+                "F8", "有偿服务须填写付费单位", "a paid service names its payer", field="payer"
+            )
         _check_period_and_vehicle(vehicle, applied_on, closed_on)
         shop = _check_shop(shop, applied_on)
         number = normalize_code(number) or next_number("WX", applied_on.year)

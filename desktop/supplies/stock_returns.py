@@ -1,0 +1,293 @@
+"""退库 (S7): a department brings issued goods back to the store; 后勤 confirms or refuses.
+
+The department files it from its issued slip (领用申请 → 退库…): how many of each issued
+line come back and why. The 退库 tab lists the returns the user may see; 后勤 confirms one
+(the goods are back in stock) or refuses it with a reason, and whoever filed it may withdraw
+it while it waits, or answer and resubmit it when 后勤 sent it back. Every button renders
+``documents.available_actions``; the use cases check it all again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors, labels, ops
+from desktop.exporting import export_action, print_pdf
+from desktop.form_dialog import ActionDialog
+from desktop.icons import button
+from desktop.lazy_model import Column, LazyQueryModel
+from desktop.list_view import ListView, filter_combo
+from desktop.module_page import PageTab
+from desktop.supplies.common import tr
+from desktop.supplies.requisitions import slip_lines
+from desktop.tables import fill, read_only_table
+from models import documents, supplies
+from models.people import Department, Role, User
+from models.supplies import (
+    Item,
+    Requisition,
+    ReturnRequisition,
+    StockReturn,
+    StockReturnState,
+    SupplyApplicant,
+)
+
+
+class ReturnGoodsDialog(ActionDialog):
+    """退库: how many of each issued line come back (0 to what is still out) and why."""
+
+    def __init__(self, user: User, req: Requisition, parent: QWidget | None = None) -> None:
+        super().__init__(tr("退库") + f" {req.number}", parent)
+        self.user = user
+        self.req = req
+        self.resize(720, 420)
+        out = [ln for ln in req.lines if supplies.returnable_to_store(ln) > 0]
+        self.table, self.spins = slip_lines(
+            out, tr("可退库"), tr("退库数量"), supplies.returnable_to_store
+        )
+        for spin in self.spins.values():
+            spin.setValue(0)  # nothing comes back unless the user says so
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(tr("如：规格不符、破损、受潮"))
+        form = QFormLayout()
+        form.addRow(tr("申请部门："), QLabel(req.department.name))
+        form.addRow(tr("领用人："), QLabel(req.receiver_name))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        reason_form = QFormLayout()
+        reason_form.addRow(tr("退库原因："), self.reason)
+        layout.addLayout(reason_form)
+        layout.addWidget(self.buttons)
+
+    def run(self, acknowledged: frozenset[str]) -> StockReturn:
+        return supplies.file_stock_return(
+            self.user,
+            self.req,
+            quantities={line_id: box.value() for line_id, box in self.spins.items()},
+            reason=self.reason.text(),
+        )
+
+
+class ReturnDetailDialog(QDialog):
+    """A return as it stands: its lines, the reason, the decision."""
+
+    def __init__(self, ret: StockReturn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("退库单") + f" {ret.number}")
+        self.resize(640, 380)
+        self.table = read_only_table([tr("编码"), tr("物品名称"), tr("单位"), tr("退库数量")])
+        lines = list(ret.lines)
+        items = {i.id: i for i in Item.select().where(Item.id.in_([ln.item_id for ln in lines]))}
+        fill(
+            self.table,
+            (
+                (
+                    items[ln.item_id].code,
+                    str(items[ln.item_id]),
+                    items[ln.item_id].unit,
+                    ln.quantity,
+                )
+                for ln in lines
+            ),
+            right=(3,),
+        )
+        self.table.setColumnWidth(1, 220)
+        form = QFormLayout()
+        form.addRow(tr("原申请批准单："), QLabel(ret.requisition.number))
+        form.addRow(tr("申请部门："), QLabel(ret.department.name))
+        form.addRow(tr("申请人："), QLabel(ret.applicant.name))
+        form.addRow(tr("退库原因："), QLabel(ret.reason))
+        form.addRow(tr("状态："), QLabel(labels.of(StockReturnState, ret.state)))
+        if ret.decision_comment:
+            form.addRow(tr("后勤意见："), QLabel(ret.decision_comment))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+
+class StockReturnsTab(PageTab):
+    """The returns the user may see (``supplies.stock_return_rows``) and their actions."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
+        columns = [
+            Column("number", tr("单号"), StockReturn.number, width=110),
+            Column("requisition", tr("原申请批准单"), ReturnRequisition.number, width=110),
+            Column("department", tr("申请部门"), Department.name, width=110),
+            Column("applicant", tr("申请人"), SupplyApplicant.name, width=80),
+            Column("reason", tr("退库原因"), StockReturn.reason, width=180, sortable=False),
+            Column(
+                "state",
+                tr("状态"),
+                StockReturn.state,
+                fmt=labels.labeller(StockReturnState),
+                width=80,
+            ),
+            Column("filed", tr("提交时间"), StockReturn.filed_at, width=140),
+            Column("decided", tr("确认时间"), StockReturn.decided_at, width=140),
+        ]
+        self.model = LazyQueryModel(
+            lambda: supplies.stock_return_rows(user),
+            columns,
+            StockReturn.id,
+            sort_column=6,
+            descending=True,
+            search_fields=[StockReturn.number, ReturnRequisition.number, Department.name],
+        )
+        self.view = ListView(
+            "supplies.stock_returns",
+            self.model,
+            search_hint=tr("搜索单号、原申请批准单或部门"),
+            exporter=export_action(tr("退库登记"), self.filters_text),
+        )
+        self.state = filter_combo(labels.choices(StockReturnState), tr("全部状态"))
+        logistics = user.has_role(Role.LOGISTICS)
+        if logistics:  # the store's work list
+            self.state.setCurrentIndex(self.state.findData(StockReturnState.PENDING.value))
+        self.state.currentIndexChanged.connect(self.apply_filters)
+        self.view.filter_bar.addWidget(self.state)
+        self.apply_filters()
+
+        bar = self.view.action_bar
+        self.confirm_button = button(
+            "approve", tr("确认退库"), self.confirm, visible=logistics, bar=bar
+        )
+        self.refuse_button = button("reject", tr("拒绝…"), self.refuse, visible=logistics, bar=bar)
+        self.resubmit_button = button("send", tr("重新提交…"), self.resubmit, bar=bar)
+        self.withdraw_button = button("reject", tr("撤回"), self.withdraw, bar=bar)
+        self.detail_button = button("open", tr("明细"), self.details, bar=bar)
+        self.print_button = button("print", tr("打印"), self.print_slip, bar=bar)
+        self.view.activated.connect(lambda _key: self.details())
+        self.view.selection_changed.connect(self.update_actions)
+        self.model.modelReset.connect(self.update_actions)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.update_actions()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.update_actions()
+
+    @Slot()
+    def apply_filters(self) -> None:
+        state = self.state.currentData()
+        self.model.set_filters([StockReturn.state == state] if state else [])
+
+    def filters_text(self) -> str:
+        return self.state.currentText() if self.state.currentData() else ""
+
+    def selected(self) -> StockReturn | None:
+        key = self.view.current_id()
+        return None if key is None else StockReturn.get_by_id(key)
+
+    @Slot()
+    def update_actions(self) -> None:
+        """Enable what the user may do to the selected return now, as its declaration says
+        (``StockReturn.TRANSITIONS``)."""
+        ret = self.selected()
+        acts = documents.available_actions(self.user, ret) if ret is not None else ()
+        self.confirm_button.setEnabled("confirm" in acts)
+        self.refuse_button.setEnabled("reject" in acts)
+        self.resubmit_button.setEnabled("resubmit" in acts)
+        self.resubmit_button.setVisible("resubmit" in acts)
+        self.withdraw_button.setEnabled("withdraw" in acts)
+        self.withdraw_button.setVisible("withdraw" in acts or bool(self.user.department_id))
+        self.detail_button.setEnabled(ret is not None)
+        self.print_button.setEnabled(ret is not None)
+
+    def _after(self, _result: Any = None) -> None:
+        self.changed()
+
+    @Slot()
+    def confirm(self) -> bool:
+        ret = self.selected()
+        if ret is None:
+            return False
+        question = tr("确认退库单 %1？物品将回到库存。").replace("%1", ret.number)
+        if not errors.confirm(self, tr("确认退库"), question):
+            return False
+        return ops.attempt(
+            self,
+            lambda _ack: supplies.confirm_stock_return(self.user, ret),
+            done=self._after,
+            reload=self.reload,
+        )
+
+    @Slot()
+    def refuse(self) -> bool:
+        ret = self.selected()
+        if ret is None:
+            return False
+        reason, ok = QInputDialog.getText(self, tr("拒绝退库"), tr("拒绝原因："))
+        if not ok:
+            return False
+        return ops.attempt(
+            self,
+            lambda _ack: supplies.refuse_stock_return(self.user, ret, reason),
+            done=self._after,
+            reload=self.reload,
+        )
+
+    @Slot()
+    def resubmit(self) -> bool:
+        """Sent back by 后勤: the filer answers and sends it again."""
+        ret = self.selected()
+        if ret is None:
+            return False
+        answer, ok = QInputDialog.getText(self, tr("重新提交"), tr("答复后勤："))
+        if not ok:
+            return False
+        return ops.attempt(
+            self,
+            lambda _ack: supplies.resubmit_stock_return(self.user, ret, answer),
+            done=self._after,
+            reload=self.reload,
+        )
+
+    @Slot()
+    def withdraw(self) -> bool:
+        ret = self.selected()
+        if ret is None:
+            return False
+        if not errors.confirm(self, tr("撤回"), tr("撤回退库单 %1？").replace("%1", ret.number)):
+            return False
+        return ops.attempt(
+            self,
+            lambda _ack: documents.withdraw(self.user, ret),
+            done=self._after,
+            reload=self.reload,
+        )
+
+    @Slot()
+    def details(self) -> ReturnDetailDialog | None:
+        ret = self.selected()
+        if ret is None:
+            return None
+        dialog = ReturnDetailDialog(ret, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def print_slip(self) -> Any:
+        """The 退库单 with its lines, trail and signature lines."""
+        ret = self.selected()
+        return None if ret is None else print_pdf(self, "stock-return", ret.id)
