@@ -1,6 +1,6 @@
-"""办公用品's home cards for 后勤: 待核定领用, 待发放 and 盘点提醒 (S5, S6); for the main leaders
-the value issued this month. The questions are ``models.supplies``'s, imported when the home
-page first asks."""
+"""办公用品's home cards for 后勤: 待核定领用, 待发放, 待确认退库 and 盘点提醒 (S5–S7); for the
+main leaders the value the departments took this month. The questions are
+``models.supplies``'s, imported when the home page first asks."""
 
 from __future__ import annotations
 
@@ -51,6 +51,19 @@ def _issue_rows(_user: User) -> list[CardRow]:
             open=open_document("supplies_requisition", req.id),
         )
         for req in _awaiting().limit(ROWS)
+    ]
+
+
+def _returns() -> Any:
+    from models import supplies
+
+    return supplies.awaiting_confirmation()
+
+
+def _return_rows(_user: User) -> list[CardRow]:
+    return [
+        CardRow(f"{ret.department.name} {ret.number}", f"{ret.filed_at:%m-%d}")
+        for ret in _returns().limit(ROWS)
     ]
 
 
@@ -105,13 +118,22 @@ CARDS = (
         order=21,
     ),
     HomeCard(
+        "supplies.returns",
+        lambda: QCoreApplication.translate("home", "待确认退库"),
+        lambda _user: _returns().count(),
+        _return_rows,
+        open_tab("supplies", "returns"),
+        LOGISTICS,
+        order=22,
+    ),
+    HomeCard(
         "supplies.stocktake",
         lambda: QCoreApplication.translate("home", "盘点提醒"),
         lambda _user: 0 if _stocktake() is None else 1,
         _stocktake_rows,
         open_tab("supplies", "stocktake"),
         LOGISTICS,
-        order=22,
+        order=23,
     ),
     HomeCard(
         "supplies.issued",

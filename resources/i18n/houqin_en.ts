@@ -976,6 +976,10 @@
         <source>还没有提交过申请</source>
         <translation>No requests yet</translation>
     </message>
+    <message>
+        <source>待确认退库</source>
+        <translation>Returns to confirm</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

@@ -30,6 +30,7 @@ CARDS = {
         "fleet.overdue",
         "supplies.check",
         "supplies.issue",
+        "supplies.returns",
         "supplies.stocktake",
         "approvals.mine",
     ],
@@ -74,6 +75,7 @@ def expected(key: str, user: User) -> int | str:
         "fleet.cost": lambda: f"¥{fleet.repair_cost_of_month(this_month()):,.2f}",
         "supplies.check": lambda: supplies.requisitions_to_check(user).count(),
         "supplies.issue": lambda: supplies.awaiting_issue().count(),
+        "supplies.returns": lambda: supplies.awaiting_confirmation().count(),
         "supplies.stocktake": lambda: int(supplies.stocktake_due(today=today) is not None),
         "supplies.issued": lambda: f"¥{supplies.issued_value_of_month(this_month()):,.2f}",
     }

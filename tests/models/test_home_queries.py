@@ -73,7 +73,7 @@ def test_F8_the_months_repair_cost_is_the_monthly_reports(fl):
     assert fleet.repair_cost_of_month("2026-09") == Decimal("0.00")
 
 
-def test_S6_requisitions_to_check_wait_at_logistics_and_the_months_issue_value(sup):
+def test_S6_S7_requisitions_to_check_wait_at_logistics_and_the_months_issue_value(sup):
     o = sup.o
     opening(sup, sup.pen, 50)
     opening(sup, sup.paper, 30)
@@ -84,11 +84,19 @@ def test_S6_requisitions_to_check_wait_at_logistics_and_the_months_issue_value(s
     assert supplies.requisitions_to_check(o.head).count() == 0
     req = approved_requisition(sup, (sup.pen, 4), (sup.paper, 2))
     assert supplies.awaiting_issue().count() == 1
-    supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
+    req = supplies.issue_requisition(o.logistics, req, receiver=o.clerk, at=T0)
     # 4 pens at 2.50 and 2 packs of paper at 25, at catalogue price as 领用统计 counts them.
     assert supplies.issued_value_of_month("2026-10") == Decimal("60.00")
     by_department = supplies.consumption_by_department(year=2026, quarter=4)
     assert sum(row.amount for row in by_department) == Decimal("60.00")
+    # A pen brought back (退库, S7) counts against the month it came back in.
+    pen_line = next(ln.id for ln in req.lines if ln.item_id == sup.pen.id)
+    back = supplies.file_stock_return(o.clerk, req, quantities={pen_line: 1}, reason="损坏", at=T0)
+    assert supplies.awaiting_confirmation().count() == 1
+    supplies.confirm_stock_return(o.logistics, back, at=T0)
+    assert supplies.issued_value_of_month("2026-10") == Decimal("57.50")
+    by_department = supplies.consumption_by_department(year=2026, quarter=4)
+    assert sum(row.amount for row in by_department) == Decimal("57.50")
     assert supplies.issued_value_of_month("2026-11") == Decimal("0.00")
     assert str(supplies.issued_value_of_month("2026-11")) == "0.00"  # not -0.00
 
