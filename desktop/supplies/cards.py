@@ -91,7 +91,7 @@ def _issued_rows(_user: User) -> list[CardRow]:
     last = last_month()
     value = supplies.issued_value_of_month(last)
     return [
-        CardRow(QCoreApplication.translate("home", "本月：各部门领用出库，按目录单价")),
+        CardRow(QCoreApplication.translate("home", "本月：各部门领用（扣除退库），按目录单价")),
         CardRow(
             QCoreApplication.translate("home", "上月（%1）").replace("%1", last), f"¥{value:,.2f}"
         ),

@@ -945,8 +945,8 @@
         <translation>Repair cost this month</translation>
     </message>
     <message>
-        <source>本月：各部门领用出库，按目录单价</source>
-        <translation>This month: issued to departments, at catalogue price</translation>
+        <source>本月：各部门领用（扣除退库），按目录单价</source>
+        <translation>This month: taken by departments (less returns), at catalogue price</translation>
     </message>
     <message>
         <source>待核定领用</source>
