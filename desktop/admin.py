@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels, ops
+from desktop import errors, labels, ops, shortcuts
 from desktop.exporting import export_action, import_dialog
 from desktop.form_dialog import FieldEditor, FormDialog
 from desktop.i18n import pick
@@ -120,6 +120,8 @@ class AdminPage(ModulePage):
         for ic, text, slot in buttons:
             button = QPushButton(ic, text)
             button.clicked.connect(slot)
+            if slot == self.add_user:
+                shortcuts.mark(button, "new")  # Ctrl+N
             view.action_bar.addWidget(button)
         view.activated.connect(lambda _key: self.edit_user())
         return view
@@ -236,7 +238,7 @@ class AdminPage(ModulePage):
             descending=False,
         )
         view = ListView("admin.departments", model, exporter=export_action(self.tr("部门名册")))
-        add = QPushButton(icon("add"), self.tr("新增部门…"))
+        add = shortcuts.mark(QPushButton(icon("add"), self.tr("新增部门…")), "new")
         add.clicked.connect(self.add_department)
         edit = QPushButton(icon("edit"), self.tr("修改…"))
         edit.clicked.connect(self.edit_department)

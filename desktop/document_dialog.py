@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels, ops
+from desktop import errors, labels, ops, shortcuts
 from desktop.icons import icon
 from desktop.modules import document_window
 from desktop.pickers import UserPicker
@@ -94,6 +94,11 @@ class DocumentDialog(QDialog):
         self.return_button = QPushButton(self.tr("退回"))
         self.approve_button.clicked.connect(self.approve)
         self.reject_button.clicked.connect(self.reject_document)
+        # Decided from the keyboard, the comment still in focus: Ctrl+Enter, Ctrl+Shift+R.
+        shortcuts.tip(self.approve_button, shortcuts.APPROVE[0])
+        shortcuts.tip(self.reject_button, shortcuts.REJECT)
+        shortcuts.bind(self, shortcuts.APPROVE, lambda: shortcuts.press(self.approve_button))
+        shortcuts.bind(self, shortcuts.REJECT, lambda: shortcuts.press(self.reject_button))
         self.return_button.clicked.connect(self.return_document)
         decide = QHBoxLayout()
         decide.addWidget(self.approve_button)

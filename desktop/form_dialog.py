@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, ops
+from desktop import errors, ops, shortcuts
 from desktop.i18n import pick
 from desktop.pickers import SearchPicker, key_search
 from forms.spec import Field, FieldType
@@ -226,6 +226,9 @@ class ActionDialog(QDialog):
         )
         self.buttons.accepted.connect(self.try_submit)
         self.buttons.rejected.connect(self.reject)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        shortcuts.tip(ok, shortcuts.SAVE)
+        shortcuts.bind(self, shortcuts.SAVE, lambda: shortcuts.press(ok))
 
     def run(self, acknowledged: frozenset[str]) -> Any:
         raise NotImplementedError

@@ -39,6 +39,7 @@ def button(
     """A push button with icon ``name`` that calls ``slot()`` (never with Qt's ``checked``),
     added to ``bar`` when given."""
     b = QPushButton(icon(name), text)
+    b.setProperty("iconName", name)  # what the list's keys press (desktop.shortcuts)
     b.clicked.connect(lambda _checked=False: slot())
     b.setVisible(visible)
     if tip:

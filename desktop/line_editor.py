@@ -6,7 +6,8 @@ stands for (``data``: an item, a line). Cells that take input are widgets (a tex
 field, a check box, a choice, a whole-number spin box); the others are plain read-only
 cells of a table that is read-only through its view. The editor only collects input: the
 use case it is handed to checks every line and names the field ``lines`` when one is wrong,
-which the dialog shows under the table (``show_error``).
+which the dialog shows under the table (``show_error``). Enter in a cell moves to the cell
+below, so quantities are typed down a column without the mouse.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +36,7 @@ from desktop.tables import cell, read_only_table
 
 FIXED, TEXT, NUMBER, CHECK, CHOICE, COUNT = "fixed", "text", "number", "check", "choice", "count"
 MAX_QUANTITY = 1_000_000
+COLUMN_PROPERTY = "lineColumn"  # which column an input widget is of (Enter moves down it)
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,37 @@ class LineEditor(QWidget):
         return row
 
     def _editor(self, column: LineColumn, value: Any, maxima: dict[str, int]) -> QWidget:
+        editor = self._make_editor(column, value, maxima)
+        target = getattr(editor, "check", editor)
+        target.setProperty(COLUMN_PROPERTY, column.key)
+        target.installEventFilter(self)
+        return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in a cell goes to the same column of the next row, as in a spreadsheet,
+        instead of pressing the dialog's OK with half the lines typed."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            key = watched.property(COLUMN_PROPERTY)
+            if key in self.keys:
+                self.move_down(watched, key)
+                return True
+        return super().eventFilter(watched, event)
+
+    def move_down(self, editor: QObject, key: str) -> None:
+        rows = [r for r in range(self.row_count()) if self.widget(r, key) is editor]
+        if rows and rows[0] + 1 < self.row_count():
+            below = self.widget(rows[0] + 1, key)
+            below.setFocus(Qt.FocusReason.TabFocusReason)
+            if isinstance(below, QLineEdit | QSpinBox):
+                below.selectAll()
+            self.table.setCurrentCell(rows[0] + 1, self.keys.index(key))
+
+    def _make_editor(self, column: LineColumn, value: Any, maxima: dict[str, int]) -> QWidget:
         if column.kind == CHECK:
             box = QCheckBox()
             box.setChecked(bool(value))

@@ -1,5 +1,9 @@
 """The list every page uses: search box, optional filter widgets, a lazy table, a status line,
-export of the current view, and column widths that persist per list (QSettings)."""
+export of the current view, and column widths that persist per list (QSettings).
+
+The main window's keys act on the list the user is in (``desktop.shortcuts``): Ctrl+F
+``focus_search``, Ctrl+O ``open_current``, Ctrl+N and Ctrl+P ``press`` the action bar's
+new and print buttons; every list gets them without a line of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -20,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import prefs
+from desktop import prefs, shortcuts
 from desktop.icons import icon
 from desktop.lazy_model import ROW_ID_ROLE, LazyQueryModel
 
@@ -163,6 +168,7 @@ class ListView(QWidget):
 
     def showEvent(self, event) -> None:
         self.start()
+        self._name_keys()
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:
@@ -206,6 +212,57 @@ class ListView(QWidget):
     def current_id(self) -> object | None:
         ids = self.selected_ids()
         return ids[0] if ids else None
+
+    # --- keys (desktop.shortcuts) --------------------------------------------------------
+
+    def buttons(self) -> list[QAbstractButton]:
+        """The buttons of the action bar, in their order."""
+        items = (self.action_bar.itemAt(i).widget() for i in range(self.action_bar.count()))
+        return [w for w in items if isinstance(w, QAbstractButton)]
+
+    def button_for(self, role: str) -> QAbstractButton | None:
+        """The button the key of ``role`` (new, open, print) presses, if the user has it."""
+        return next(
+            (
+                b
+                for b in self.buttons()
+                if shortcuts.role_of(b) == role and b.isVisibleTo(self) and b.isEnabled()
+            ),
+            None,
+        )
+
+    def press(self, role: str) -> bool:
+        return shortcuts.press(self.button_for(role))
+
+    def focus_search(self) -> bool:
+        if not self.search.isVisibleTo(self):
+            return False
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+        return True
+
+    def open_current(self) -> bool:
+        """Ctrl+O: the list's 打开, else what Enter on the current row does."""
+        if self.press("open"):
+            return True
+        index = self.table.currentIndex()
+        if not index.isValid() and self.table.selectionModel().selectedRows():
+            index = self.table.selectionModel().selectedRows()[0]
+        if not index.isValid():
+            return False
+        if not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())  # what opens a row reads the selection
+        self._activated(index)
+        return True
+
+    def _name_keys(self) -> None:
+        keys = {"new": shortcuts.NEW, "open": shortcuts.OPEN, "print": shortcuts.PRINT}
+        for button in self.buttons():
+            role = shortcuts.role_of(button)
+            if role in keys:
+                shortcuts.tip(button, keys[role])
+        if self.search.isVisibleTo(self):
+            self.search.setToolTip(shortcuts.text(shortcuts.FIND))
 
     def _export(self) -> None:
         if self.exporter is not None:

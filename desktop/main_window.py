@@ -9,6 +9,7 @@ reload.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from typing import Any
 
@@ -28,15 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, i18n, labels, prefs
+from desktop import errors, i18n, labels, prefs, shortcuts
 from desktop.connection import display_url
 from desktop.icons import icon
 from desktop.modules import Module, modules_for
-from models import people, queries
+from models import people, queries, user_prefs
 from models.people import Role, User
 
 POLL_MS = 30_000
 URGE_NOTICE_MS = 120_000  # long enough to be read by someone who stepped away
+LAST_PAGE = "last_page"  # per user, in the database: it follows him to another PC
 MODULE_ROLE = Qt.ItemDataRole.UserRole + 10
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -126,10 +128,8 @@ class MainWindow(QMainWindow):
 
         self.poll()
         self.poll_timer.start()
-        last = prefs.value("window/module", "", str)
-        keys = [m.key for m in self.modules]
         if self.modules:
-            self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+            self.nav.setCurrentRow(self._last_row())
 
     # --- navigation ----------------------------------------------------------------------
 
@@ -159,7 +159,21 @@ class MainWindow(QMainWindow):
             self.pages[module.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        prefs.put("window/module", module.key)
+        self._remember(module.key)
+
+    def _last_row(self) -> int:
+        """The page this user had open last, at whichever PC (else the 工作台, first)."""
+        try:
+            last = user_prefs.get(self.user, LAST_PAGE)
+        except Exception:  # no database at hand: the first page
+            last = ""
+        keys = self.module_keys()
+        return keys.index(last) if last in keys else 0
+
+    def _remember(self, key: str) -> None:
+        # A dropped connection costs the memory of the page, nothing else.
+        with contextlib.suppress(Exception):
+            user_prefs.put(self.user, LAST_PAGE, key)
 
     def nav_item(self, key: str) -> QListWidgetItem:
         return self.nav.item(self.module_keys().index(key))
@@ -238,10 +252,46 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("退出"), self)
         quit_action.triggered.connect(self.close)
         system.addAction(quit_action)
+        self._build_keys()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _build_keys(self) -> None:
+        """操作: the keys of every page (``desktop.shortcuts``), in a menu so they are seen."""
+        menu = self.menuBar().addMenu(self.tr("操作(&A)"))
+        for text, keys, slot in (
+            (self.tr("刷新"), shortcuts.REFRESH, self.refresh),
+            (self.tr("查找"), shortcuts.FIND, lambda: self._on_list("focus_search")),
+            (self.tr("新建"), shortcuts.NEW, lambda: self._on_list("press", "new")),
+            (self.tr("打开"), shortcuts.OPEN, lambda: self._on_list("open_current")),
+            (self.tr("打印"), shortcuts.PRINT, lambda: self._on_list("press", "print")),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.triggered.connect(lambda _c=False, slot=slot: slot())
+            menu.addAction(action)
+            self.addAction(action)  # works while the menu bar is hidden too
+
+    def refresh(self) -> None:
+        """F5: read everything shown again (the badge and every open page)."""
+        self.notify_changed()
+
+    def current_list(self) -> Any:
+        """The list the user is in on the current page: the one holding the focus, else the
+        first one shown (``None`` on a page without a list, such as the 工作台)."""
+        from desktop.list_view import ListView
+
+        page = self.stack.currentWidget()
+        lists = [v for v in page.findChildren(ListView) if v.isVisible()]
+        focus = QApplication.focusWidget()
+        holding = [v for v in lists if focus is not None and v.isAncestorOf(focus)]
+        return (holding or lists or [None])[0]
+
+    def _on_list(self, method: str, *args: str) -> bool:
+        target = self.current_list()
+        return bool(target is not None and getattr(target, method)(*args))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -1,5 +1,6 @@
 """The navigation's modules: each domain of ``models.domains`` gives its ``desktop.<d>.MODULE``,
-then the suite-wide 审批中心 and 系统管理. Nobody clicks into an empty page.
+then the suite-wide 审批中心 and 系统管理; the 工作台 (home page) comes first for everyone and
+shows the modules' ``cards``. Nobody clicks into an empty page.
 
 A module is a page factory with a title, an icon, an order and who may see it. Pages are
 built on first use, so start-up costs the same whether the office has one list or twenty:
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.home_cards import HomeCard
 from models import domains
 from models.people import Role, User
 
@@ -38,6 +40,7 @@ class Module:
     order: int = 100
     roles: frozenset[Role] = field(default_factory=frozenset)  # empty: everyone
     windows: tuple[tuple[str, str], ...] = ()
+    cards: tuple[HomeCard, ...] = ()  # what the 工作台 shows of this module's work
 
     def visible_to(self, user: User) -> bool:
         return not self.roles or user.has_role(*self.roles)
@@ -47,7 +50,15 @@ _MODULES: dict[str, Module] = {}
 
 # Reserved places in the order the regulations list them (车辆 10, 办公用品 20, 客户回访 30,
 # 培训考勤 40); a module registering later takes its slot.
-ORDER = {"fleet": 10, "supplies": 20, "callbacks": 30, "training": 40, "approvals": 50, "admin": 90}
+ORDER = {
+    "home": 0,
+    "fleet": 10,
+    "supplies": 20,
+    "callbacks": 30,
+    "training": 40,
+    "approvals": 50,
+    "admin": 90,
+}
 
 
 def load(path: str) -> Any:
@@ -81,9 +92,26 @@ def modules_for(user: User) -> list[Module]:
     return sorted((m for m in _MODULES.values() if m.visible_to(user)), key=lambda m: m.order)
 
 
+def cards_for(user: User) -> list[HomeCard]:
+    """The home cards of the modules ``user`` sees that concern ``user``, in their order."""
+    cards = (c for m in modules_for(user) for c in m.cards if c.visible_to(user))
+    return sorted(cards, key=lambda c: c.order)
+
+
 def _builtin() -> None:
     if "approvals" in _MODULES:
         return
+    from desktop import workflow_cards
+
+    register_module(
+        Module(
+            "home",
+            lambda: QCoreApplication.translate("modules", "工作台"),
+            "home",
+            page("desktop.home:HomePage"),
+            ORDER["home"],
+        )
+    )
     for package in domains.packages("desktop"):
         register_module(importlib.import_module(package).MODULE)
     register_module(
@@ -93,6 +121,7 @@ def _builtin() -> None:
             "approvals",
             page("desktop.approvals:ApprovalCenter"),
             ORDER["approvals"],
+            cards=workflow_cards.CARDS,
         )
     )
     register_module(

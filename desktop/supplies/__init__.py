@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from desktop.modules import ORDER, Module, page
+from desktop.supplies.cards import CARDS
 from models.people import Role, User
 
 # Beyond the members of a department (who ask for supplies), the store and the leaders.
@@ -34,4 +35,5 @@ MODULE = SuppliesModule(
     ORDER["supplies"],
     ROLES,
     windows=(("supplies_requisition", "desktop.supplies.requisition_window:requisition_window"),),
+    cards=CARDS,
 )

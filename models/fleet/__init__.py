@@ -21,7 +21,16 @@ import peewee
 from playhouse.migrate import SchemaMigrator, migrate
 
 from models import numbering, settings
-from models.fleet.queries import driver_names, monthly_series, repairs_to_act, vehicle_ids_of
+from models.fleet.queries import (
+    driver_names,
+    drives_or_asked,
+    monthly_series,
+    overdue_repairs,
+    repair_cost_of_month,
+    repairs_to_act,
+    repairs_to_assess,
+    vehicle_ids_of,
+)
 from models.fleet.repairs import (
     REPAIR_FLOW,
     REPAIR_STATE_LABELS,
@@ -222,6 +231,7 @@ __all__ = [
     "correct_maintenance",
     "driver_names",
     "drivers_of",
+    "drives_or_asked",
     "enter_shop",
     "file_repair",
     "finish_repair",
@@ -236,11 +246,14 @@ __all__ = [
     "monthly_series",
     "normalize_plate",
     "normalize_vin",
+    "overdue_repairs",
     "propose_supplement",
     "record_fitted",
     "record_historical_repair",
     "record_maintenance",
+    "repair_cost_of_month",
     "repairs_to_act",
+    "repairs_to_assess",
     "request_use",
     "resubmit_repair",
     "set_designated",

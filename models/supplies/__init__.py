@@ -56,8 +56,10 @@ from models.supplies.purchasing import (
 from models.supplies.queries import (
     ReturnRequisition,
     SupplyApplicant,
+    issued_value_of_month,
     items_matching,
     requisition_rows,
+    requisitions_to_check,
     stock_return_rows,
 )
 from models.supplies.reports import (
@@ -260,6 +262,7 @@ __all__ = [
     "file_stock_return",
     "head_approve",
     "issue_requisition",
+    "issued_value_of_month",
     "item_ledger",
     "items_matching",
     "ledger_mismatches",
@@ -275,6 +278,7 @@ __all__ = [
     "reorder_suggestions",
     "requisition_returns",
     "requisition_rows",
+    "requisitions_to_check",
     "resubmit_requisition",
     "resubmit_stock_return",
     "return_to_supplier",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import peewee
 
+from models import periods
 from models.people import Department, Role, User
-from models.supplies.requisitions import Requisition
-from models.supplies.stock import CATEGORY_ORDER, Item
+from models.supplies.requisitions import REQUISITION_FLOW, Requisition
+from models.supplies.stock import CATEGORY_ORDER, CONSUMPTION, Item, Movement
 from models.supplies.stock_returns import StockReturn
+from models.workflow import inbox_at
 
 SupplyApplicant = User.alias("supply_applicant")
 
@@ -52,3 +56,26 @@ def stock_return_rows(user: User) -> peewee.ModelSelect:
     if not user.has_role(Role.LOGISTICS, Role.LEADER, Role.ADMIN):
         query = query.where(StockReturn.department == (user.department_id or 0))
     return query
+
+
+# --- the home page's questions (each one query on an indexed column) ----------------------
+
+
+def requisitions_to_check(user: User) -> peewee.ModelSelect:
+    """待核定领用: 申请批准单 waiting at 后勤核对 in ``user``'s inbox (S6)."""
+    return inbox_at(user, REQUISITION_FLOW.doc_type, "check")
+
+
+def issued_value_of_month(period: str) -> Decimal:
+    """What the departments took from the store in ``period`` (``2026-11``) at catalogue
+    price, less what they brought back (退库, S7): the 领用统计's money, in one SUM over the
+    ledger's (kind, at) rows."""
+    start, end = periods.month_bounds(period)
+    total = (
+        Movement.select(peewee.fn.SUM(Movement.quantity * Item.price))
+        .join(Item, on=Movement.item == Item.id)
+        .where(Movement.kind.in_(CONSUMPTION) & (Movement.at >= start) & (Movement.at < end))
+        .scalar()
+    )
+    # An issue is a negative quantity; 0 - x keeps an empty month at 0.00, not -0.00.
+    return Decimal(0) - Decimal(str(total or 0)).quantize(Decimal("0.01"))

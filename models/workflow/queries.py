@@ -50,6 +50,12 @@ def inbox(user: User, at: datetime | None = None) -> peewee.ModelSelect:
     )
 
 
+def inbox_at(user: User, doc_type: str, node_key: str) -> peewee.ModelSelect:
+    """The part of ``inbox(user)`` waiting at one node of one flow (车管鉴定 of repairs,
+    后勤核对 of requisitions): a domain's home card asks for its own step, not the whole inbox."""
+    return inbox(user).where((Instance.doc_type == doc_type) & (Task.node_key == node_key))
+
+
 def my_requests(user: User) -> peewee.ModelSelect:
     """我的申请, newest first."""
     return Instance.select().where(Instance.applicant == user.id).order_by(Instance.id.desc())

@@ -615,6 +615,21 @@
     </message>
 </context>
 <context>
+    <name>CardWidget</name>
+    <message>
+        <source>查看 →</source>
+        <translation>Open →</translation>
+    </message>
+    <message>
+        <source>暂时无法读取</source>
+        <translation>Cannot be read just now</translation>
+    </message>
+    <message>
+        <source>暂无待办</source>
+        <translation>Nothing waiting</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <location filename="../../desktop/connection.py" line="172" />
@@ -904,6 +919,84 @@
     </message>
 </context>
 <context>
+    <name>home</name>
+    <message>
+        <source>承诺 </source>
+        <translation>promised </translation>
+    </message>
+    <message>
+        <source>本月：已完工维修的实际费用</source>
+        <translation>This month: actual cost of repairs closed</translation>
+    </message>
+    <message>
+        <source>上月（%1）</source>
+        <translation>Last month (%1)</translation>
+    </message>
+    <message>
+        <source>待鉴定维修</source>
+        <translation>Repairs to assess</translation>
+    </message>
+    <message>
+        <source>保养到期 / 逾期</source>
+        <translation>Maintenance due / overdue</translation>
+    </message>
+    <message>
+        <source>超期未完工维修</source>
+        <translation>Repairs past their promised date</translation>
+    </message>
+    <message>
+        <source>本月维修费用</source>
+        <translation>Repair cost this month</translation>
+    </message>
+    <message>
+        <source>本月：各部门领用（扣除退库），按目录单价</source>
+        <translation>This month: taken by departments (less returns), at catalogue price</translation>
+    </message>
+    <message>
+        <source>待核定领用</source>
+        <translation>Requisitions to check</translation>
+    </message>
+    <message>
+        <source>待发放</source>
+        <translation>To issue</translation>
+    </message>
+    <message>
+        <source>盘点提醒</source>
+        <translation>Stocktake due</translation>
+    </message>
+    <message>
+        <source>本月领用金额</source>
+        <translation>Supplies issued this month</translation>
+    </message>
+    <message>
+        <source>待我审批</source>
+        <translation>Awaiting my approval</translation>
+    </message>
+    <message>
+        <source>我的申请（进行中）</source>
+        <translation>My requests (under way)</translation>
+    </message>
+    <message>
+        <source>还没有提交过申请</source>
+        <translation>No requests yet</translation>
+    </message>
+    <message>
+        <source>待确认退库</source>
+        <translation>Returns to confirm</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>工作台</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>%1，您好。以下是等待您处理的事项。</source>
+        <translation>Hello, %1. This is what awaits you.</translation>
+    </message>
+</context>
+<context>
     <name>ListView</name>
     <message>
         <location filename="../../desktop/list_view.py" line="52" />
@@ -1109,6 +1202,30 @@
         <source>车辆、办公用品、客户回访、培训考勤与审批</source>
         <translation>Fleet, office supplies, customer callbacks, training attendance and approvals</translation>
     </message>
+    <message>
+        <source>操作(&amp;A)</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
 </context>
 <context>
     <name>SearchPicker</name>
@@ -1294,6 +1411,10 @@
     <message>
         <source>车辆管理</source>
         <translation>Fleet</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Home</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ def test_english_setting_translates_the_main_window(qtbot, desk, app):
         qtbot.addWidget(w)
         w.show()
         titles = [w.nav.item(i).text() for i in range(w.nav.count())]
-        assert titles == ["Office supplies", "Approvals"]
+        assert titles == ["Home", "Office supplies", "Approvals"]
         assert w.roles_label.text() == "Roles: department head"
         page = w.open_module("approvals")
         assert page.tabs.tabText(1) == "My requests"

@@ -29,18 +29,18 @@ def window(qtbot, desk, user):
 
 def test_navigation_shows_built_modules_only_and_by_role(qtbot, desk):
     admin = window(qtbot, desk, desk.admin)
-    assert admin.module_keys() == ["fleet", "approvals", "admin"]
+    assert admin.module_keys() == ["home", "fleet", "approvals", "admin"]
     titles = [admin.nav.item(i).text() for i in range(admin.nav.count())]
-    assert titles == ["车辆管理", "审批中心", "系统管理"]
+    assert titles == ["工作台", "车辆管理", "审批中心", "系统管理"]
     assert "客户回访" not in titles and "培训考勤" not in titles  # not built: not shown at all
     admin.open_module("approvals")
     assert isinstance(admin.stack.currentWidget(), ApprovalCenter)
-    admin.nav.setCurrentRow(2)
+    admin.nav.setCurrentRow(3)
     assert isinstance(admin.stack.currentWidget(), AdminPage)
-    clerk = window(qtbot, desk, desk.clerk)  # an 办事员 may drive: sees the fleet
-    assert clerk.module_keys() == ["fleet", "supplies", "approvals"]
+    clerk = window(qtbot, desk, desk.clerk)  # an 办事员 who drives nothing: no fleet page
+    assert clerk.module_keys() == ["home", "supplies", "approvals"]
     head = window(qtbot, desk, desk.head)  # a department head: no fleet page
-    assert head.module_keys() == ["supplies", "approvals"]
+    assert head.module_keys() == ["home", "supplies", "approvals"]
 
 
 def test_status_bar_names_user_roles_and_database(qtbot, desk):

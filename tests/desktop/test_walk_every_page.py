@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QTabWidget, QWidget
 
 from desktop.app import build_main_window
+from desktop.home import HomePage
 from models import demo
 from models.db import close_database, open_database
 from models.people import User
@@ -54,6 +55,16 @@ def walk_tabs(qtbot, tabs: QTabWidget, seen: list[str], where: str) -> None:
                 walk_tabs(qtbot, inner, seen, here)
 
 
+def follow_cards(qtbot, window, page: HomePage, seen: list[str]) -> None:
+    """工作台: every card's 查看 goes where its work is done, and back."""
+    for card in page.cards:
+        card.open_button.click()
+        qtbot.wait(SETTLE_MS)
+        seen.append(f"home → {card.card.key} → {window.current_module()}")
+        window.open_module("home")
+    page.reload()
+
+
 def turn_options(qtbot, tab: QWidget) -> None:
     """办公用品 → 统计: 明细 changed twice (and every other option of a statistics tab)."""
     for box in tab.findChildren(QComboBox):
@@ -78,7 +89,10 @@ def test_every_page_and_tab_opens_for_every_demo_user(qtbot, demo_url, app, boxe
         page = window.open_module(key)
         qtbot.wait(SETTLE_MS)
         seen.append(key)
-        walk_tabs(qtbot, page.tabs, seen, key)
+        if isinstance(page, HomePage):
+            follow_cards(qtbot, window, page, seen)
+        else:
+            walk_tabs(qtbot, page.tabs, seen, key)
     window.close()
     qtbot.wait(SETTLE_MS)
     gc.collect()

@@ -1,0 +1,108 @@
+"""The cards of the 工作台 (home page), declared by the domains beside their ``MODULE``.
+
+A card is a question about the signed-in user's work — how many, the first few, and where
+to go to act — so the home page knows no domain: ``Module.cards`` lists a module's cards,
+and the home page shows the cards of the modules the user sees (``cards_for``). A domain
+added later (客户回访, 培训考勤) brings its cards in its own ``MODULE``; the home page is not
+touched.
+
+The questions themselves live in ``models/<domain>/queries.py`` (data questions, no Qt);
+a card only names them, so each card costs one query for its count and one for its rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from models.people import Role, User
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+ROWS = 5  # rows a card lists; the rest are behind 查看全部
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """One line of a card: what it is and its state or date (right-aligned)."""
+
+    text: str
+    detail: str = ""
+    warn: bool = False  # overdue, past a deadline: drawn in the warning colour
+    open: Callable[[MainWindow], object] | None = None  # clicking the row opens its document
+
+
+@dataclass(frozen=True)
+class HomeCard:
+    """``count(user)`` is the number in the card's corner; ``rows(user)`` its first lines
+    (at most ``ROWS``); ``open(window)`` goes where the work is done. ``roles`` empty:
+    everyone who sees the card's module. ``figure``: a number to read (a leader's figure)
+    rather than work waiting, so a zero is not shown as "nothing to do"."""
+
+    key: str
+    title: Callable[[], str]
+    count: Callable[[User], int | str]
+    rows: Callable[[User], Sequence[CardRow]] = lambda _user: ()
+    open: Callable[[MainWindow], object] | None = None
+    roles: frozenset[Role] = field(default_factory=frozenset)
+    order: int = 100
+    figure: bool = False
+    empty: Callable[[], str] | None = None  # what a card without rows says (暂无待办)
+
+    def visible_to(self, user: User) -> bool:
+        return not self.roles or user.has_role(*self.roles)
+
+
+def open_tab(module: str, tab: str, then: Callable[[object], object] | None = None):
+    """An ``open`` that shows tab ``tab`` of page ``module`` (and calls ``then(tab_widget)``,
+    to tick a filter such as 待我处理)."""
+
+    def go(window: MainWindow) -> object:
+        page = window.open_module(module)
+        widget = page.open_tab(tab)
+        if then is not None:
+            then(widget)
+        return widget
+
+    return go
+
+
+def open_approval(instance_id: int) -> Callable[[MainWindow], object]:
+    """A row's ``open``: the request in 审批中心's dialog (decide, withdraw, urge there)."""
+
+    def go(window: MainWindow) -> object:
+        return window.open_module("approvals").open_document(instance_id)
+
+    return go
+
+
+def open_document(doc_type: str, doc_id: int) -> Callable[[MainWindow], object]:
+    """A row's ``open``: the document's own window, as its domain declared it."""
+
+    def go(window: MainWindow) -> object:
+        from desktop.modules import document_window
+
+        factory = document_window(doc_type)
+        if factory is None:
+            return None
+        dialog = factory(window.user, doc_id, window)
+        dialog.show()
+        return dialog
+
+    return go
+
+
+def this_month() -> str:
+    """``2026-12``: the month a leader's figure is of."""
+    from models import periods
+
+    return periods.recent_months(1)[0]
+
+
+def last_month() -> str:
+    """The month before, to read this month's figure against."""
+    from models import periods
+
+    return periods.recent_months(2)[1]
