@@ -19,20 +19,22 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import peewee
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop import errors
 from desktop.i18n import translator
-from desktop.lazy_model import LazyQueryModel
+from desktop.lazy_model import Column, LazyQueryModel
 from desktop.tasks import BackgroundTask, Progress
 from forms.kinds import Kind, get_kind
-from forms.spec import Field, FormSpec
+from forms.spec import Field, FieldType, FormSpec
 from models.errors import HouqinError
 
 if TYPE_CHECKING:
@@ -83,16 +85,63 @@ def exported(result: Any) -> str:
 
 
 def view_spec(title: str, model: LazyQueryModel) -> FormSpec:
-    """A register declaration for what the list shows: one text column per list column."""
-    fields = tuple(Field(c.key, c.title, width=max(8, c.width // 9)) for c in model.columns)
+    """A register declaration for what the list shows, one column per list column, typed
+    as the command line's registers are: numbers as numbers, dates as dates (``typed``),
+    everything the list puts into words as its words."""
+    fields = tuple(_view_field(c) for c in model.columns)
     return FormSpec(name="view", title=title, fields=fields)
 
 
+def typed(column: Column) -> FieldType:
+    """The Excel type of a list column: its database column's, when the list shows the value
+    as a number or a date (its own digits, grouped or not); text when the list turns it into
+    words (a state, 是/否) or builds it from the row."""
+    expr = column.expr
+    if column.text is not None or not isinstance(expr, peewee.Field):
+        return FieldType.TEXT
+    if isinstance(expr, peewee.ForeignKeyField | peewee.BooleanField):
+        return FieldType.TEXT
+    samples: list[tuple[type, Any, FieldType]] = [
+        (peewee.DecimalField, Decimal("1234.5"), FieldType.MONEY),
+        (peewee.IntegerField, 1234, FieldType.INTEGER),
+        (peewee.DateTimeField, datetime(2026, 1, 2, 3, 4), FieldType.DATETIME),
+        (peewee.DateField, date(2026, 1, 2), FieldType.DATE),
+    ]
+    for kind, sample, field_type in samples:
+        if isinstance(expr, kind):
+            shown = column.fmt(sample)
+            return field_type if _same_value(shown, sample) else FieldType.TEXT
+    return FieldType.TEXT
+
+
+def _same_value(shown: str, sample: Any) -> bool:
+    if isinstance(sample, datetime | date):
+        return shown.startswith(sample.strftime("%Y-%m-%d"))
+    digits = shown.replace(",", "").replace("¥", "").strip()
+    try:
+        return Decimal(digits) == Decimal(sample)
+    except ArithmeticError:
+        return False
+
+
+def _view_field(column: Column) -> Field:
+    kind = typed(column)
+    numeric = kind in (FieldType.MONEY, FieldType.INTEGER)
+    return Field(
+        column.key,
+        column.title,
+        kind,
+        width=max(8, column.width // 9),
+        total=column.total and numeric,
+    )
+
+
 def view_rows(model: LazyQueryModel) -> Iterator[dict[str, Any]]:
-    """Every row of the current view, formatted as the list formats it, streamed."""
-    columns = model.columns
+    """Every row of the current view, streamed: typed values as they are, the rest as the
+    list formats them."""
+    plan = [(c.key, c, typed(c) != FieldType.TEXT) for c in model.columns]
     for row in model.view_query().dicts().iterator():
-        yield {c.key: c.fmt(row.get(c.key)) for c in columns}
+        yield {key: row.get(key) if raw else c.display(row) for key, c, raw in plan}
 
 
 def export_view(

@@ -74,7 +74,8 @@ class Column:
     """One column: ``expr`` is selected (as ``key``) and sorted by; ``fmt`` turns the raw
     value into text, or ``text`` makes it from the whole row (a status that needs several
     columns). ``look`` says how the cell stands out, from its row. ``sortable=False`` for
-    computed columns the database cannot order cheaply."""
+    computed columns the database cannot order cheaply. ``total``: the exported register
+    sums it in its 合计 (amounts and counts of one thing, never prices or readings)."""
 
     key: str
     title: str
@@ -85,6 +86,7 @@ class Column:
     align_right: bool = False
     text: Callable[[Row], str] | None = None
     look: Callable[[Row], Look | None] | None = None
+    total: bool = False
 
     def display(self, row: Row) -> str:
         return self.text(row) if self.text is not None else self.fmt(row.get(self.key))

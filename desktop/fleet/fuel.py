@@ -49,9 +49,16 @@ class FuelTab(PageTab):
                 fmt=money,
                 width=85,
                 align_right=True,
+                total=True,
             ),
             Column(
-                "amount", self.tr("金额"), FuelLog.amount, fmt=money, width=85, align_right=True
+                "amount",
+                self.tr("金额"),
+                FuelLog.amount,
+                fmt=money,
+                width=85,
+                align_right=True,
+                total=True,
             ),
             Column(
                 "odometer",

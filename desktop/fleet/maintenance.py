@@ -97,7 +97,13 @@ class MaintenanceTab(PageTab):
             ),
             Column("items", self.tr("保养项目"), Maintenance.items, sortable=False, width=200),
             Column(
-                "cost", self.tr("费用"), Maintenance.cost, fmt=money, width=80, align_right=True
+                "cost",
+                self.tr("费用"),
+                Maintenance.cost,
+                fmt=money,
+                width=80,
+                align_right=True,
+                total=True,
             ),
             Column("shop", self.tr("修理厂"), RepairShop.name, width=120),
             Column(

@@ -74,6 +74,7 @@ class RepairsTab(PageTab):
                 fmt=money,
                 width=90,
                 align_right=True,
+                total=True,
             ),
             Column("authorisation", self.tr("准修通知单"), Repair.authorisation_no, width=110),
             Column(

@@ -427,3 +427,34 @@ def test_X2_a_mistyped_fill_up_is_corrected_with_a_reason_and_a_wrong_one_voided
     assert fleet.Vehicle.get_by_id(fl.car.id).odometer == 42000  # back to the registration
     actions = [a.action for a in audit.history("fuel_log", wrong.id)]
     assert actions == ["create", "void"]
+
+
+def test_X3_the_exported_view_is_typed_with_totals_where_a_sum_means_something(
+    qtbot, fl, tmp_path
+):
+    from desktop import exporting
+    from models import settings
+    from models.people import SYSTEM
+
+    settings.put(SYSTEM, "office.name", "某某局办公室")
+    o = fl.office
+    for day, km in ((2, 42100), (9, 42400)):
+        at = datetime(2026, 11, day, 8, 30)
+        fleet.log_fuel(o.fleet, fl.car, fl.station, at, Decimal(40), Decimal("320.5"), km)
+    tab = page_for(qtbot, o.fleet).open_tab("fuel")
+    out = tmp_path / "fuel.xlsx"
+    task = exporting.export_view(tab.fuel, out, "加油记录")
+    qtbot.waitUntil(lambda: task.finished, timeout=10_000)
+    assert task.exception is None, task.exception
+    ws = openpyxl.load_workbook(out, data_only=True).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[1][0] == "填报单位：某某局办公室"
+    header = list(rows[3])
+    body = rows[4:6]
+    col = {title: header.index(title) for title in ("加油量(升)", "金额", "里程(km)")}
+    assert [r[col["金额"]] for r in body] == [320.5, 320.5]  # numbers, not '320.50'
+    assert all(isinstance(r[col["里程(km)"]], int) for r in body)
+    assert isinstance(body[0][0], datetime)  # the time as a date-time
+    total = rows[6]
+    assert total[0] == "合计" and total[col["金额"]] == 641 and total[col["加油量(升)"]] == 80
+    assert total[col["里程(km)"]] is None  # odometers do not add up
