@@ -429,9 +429,7 @@ def test_X2_a_mistyped_fill_up_is_corrected_with_a_reason_and_a_wrong_one_voided
     assert actions == ["create", "void"]
 
 
-def test_X3_the_exported_view_is_typed_with_totals_where_a_sum_means_something(
-    qtbot, fl, tmp_path
-):
+def test_X3_the_exported_view_is_typed_with_totals_where_a_sum_means_something(qtbot, fl, tmp_path):
     from desktop import exporting
     from models import settings
     from models.people import SYSTEM
