@@ -29,6 +29,7 @@ from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
 from forms.supplies.fields import CATEGORY, ITEM_CODE, ITEM_NAME, SPECIFICATION, UNIT
 from models import supplies
+from models.base import now
 from models.periods import Period
 from models.supplies import (
     CENT,
@@ -293,6 +294,11 @@ def write_quarterly_report(
     first, after = _start(first_day), _start(after_day)
     end_of_quarter = after - timedelta(seconds=1)  # DATETIME columns keep whole seconds
     today = today or min(after_day, date.today())
+    # The stock stands as of the quarter's last second, or as of now while the quarter runs:
+    # a heading never claims a moment that has not come yet.
+    as_of = (
+        min(end_of_quarter, now().replace(microsecond=0)) if today < after_day else end_of_quarter
+    )
     st = quarter_stocktake(year, quarter)
     result_text = (
         f"盘点单号 {st.number}（{st.state_label}）；盲盘"
@@ -305,8 +311,8 @@ def write_quarterly_report(
     sections = [
         Section(
             STOCK,
-            _stock_rows(end_of_quarter),
-            f"截至 {end_of_quarter:%Y-%m-%d %H:%M:%S}；金额按最近入库价",
+            _stock_rows(as_of),
+            f"截至 {as_of:%Y-%m-%d %H:%M:%S}；金额按最近入库价",
         ),
         Section(CONSUMPTION, _consumption_rows(year, quarter), f"{label}出库；金额按最近入库价"),
         Section(PURCHASES, _purchase_rows(first, after), f"{label}入库及退货"),

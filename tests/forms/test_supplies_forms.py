@@ -607,6 +607,12 @@ def test_S4_S5_quarterly_report_holds_stock_consumption_purchases_count_and_sugg
     head, body = _sheet(book, "季末库存表")
     assert {r[0]: r[5] for r in body[:-1]}["SX0001"] == 37  # the opening, nothing after
     assert "本季度没有盘点" in str(_sheet(book, "季度盘点结果")[0][2])
+    # The quarter under way: the stock stands as of now, not as of a moment still to come.
+    running = tmp_path / "now.xlsx"
+    today = date.today()
+    write_quarterly_report(f"{today.year}Q{(today.month - 1) // 3 + 1}", running)
+    head, _ = _sheet(load_workbook(running, data_only=True), "季末库存表")
+    assert f"截至 {today:%Y-%m-%d}" in str(head[2]), head[2]
 
 
 def test_cli_report_supplies_quarterly_and_print_requisition(stocked, tmp_path, database, capsys):
