@@ -150,7 +150,7 @@ FUEL = FormSpec(
     title_en="Fuel log",
     key="id",
     fields=(
-        Field("id", "记录号", FieldType.INTEGER, width=8, label_en="No."),
+        Field("id", "序号", FieldType.INTEGER, width=6, label_en="No."),
         Field("filled_at", "加油日期", FieldType.DATE, width=12, label_en="Date"),
         PLATE,
         UNIT,
@@ -281,9 +281,10 @@ def _fuel_query(filters: Filters) -> Any:
 
 def _fuel_rows(filters: Filters) -> Iterator[Values]:
     names = {u.id: u.name for u in User.select(User.id, User.name)}
-    for f in _fuel_query(filters).order_by(FuelLog.filled_at, FuelLog.id).iterator():
+    ordered = _fuel_query(filters).order_by(FuelLog.filled_at, FuelLog.id).iterator()
+    for number, f in enumerate(ordered, start=1):  # 序号 1, 2, 3 …, not database ids
         yield {
-            "id": f.id,
+            "id": number,
             "filled_at": f.filled_at.date(),
             "plate": f.vehicle.plate,
             "unit": f.vehicle.unit.name,

@@ -37,7 +37,7 @@ LEDGER = FormSpec(
     title_en="Stock ledger",
     key="id",
     fields=(
-        Field("id", "流水号", FieldType.INTEGER, width=8, label_en="No."),
+        Field("id", "序号", FieldType.INTEGER, width=6, label_en="No."),
         Field("at", "时间", FieldType.DATETIME, width=16, label_en="Time"),
         ITEM_CODE,
         ITEM_NAME,
@@ -82,9 +82,12 @@ def _ledger_rows(filters: Filters) -> Iterator[Values]:
     # on a ledger of a million movements.
     departments = dict(Department.select(Department.id, Department.name).tuples())
     suppliers = dict(Supplier.select(Supplier.id, Supplier.name).tuples())
-    for m in _ledger_query(filters).order_by(Movement.id).iterator():
+    # 序号 runs 1, 2, 3 … in the register: the database's ids have gaps and mean nothing
+    # to the reader; the 单据号 names the document.
+    ordered = _ledger_query(filters).order_by(Movement.id).iterator()
+    for number, m in enumerate(ordered, start=1):
         yield {
-            "id": m.id,
+            "id": number,
             "at": m.at,
             "code": m.item.code,
             "name": m.item.name,

@@ -291,8 +291,9 @@ def test_S8_ledger_requisitions_and_orders_export_but_never_import(stocked, tmp_
     ledger = tmp_path / "ledger.xlsx"
     assert export_register("stock-ledger", ledger, filters={"code": "SX0001"}).rows == 2
     rows = rows_of(ledger)
-    top = header_index(rows, "流水号")
+    top = header_index(rows, "序号")
     assert [r[5] for r in rows[top + 1 : top + 3]] == ["期初结存", "出库"]
+    assert [r[0] for r in rows[top + 1 : top + 3]] == [1, 2]  # a running 序号, not ids
     assert rows[top + 2][8:12] == [2, 35, "办公室", "张三"]
     refused = import_file("stock-ledger", ledger, actor=o.logistics, mode="upsert")
     assert not refused.committed and "不能导入" in refused.errors[0].zh
