@@ -222,7 +222,19 @@ def _start_private_server() -> tuple[str | None, str]:
             try:
                 # read_timeout too: a foreign listener on the port would otherwise hang us
                 # forever waiting for a handshake that never comes.
-                _connect(root_url, connect_timeout=2, read_timeout=2, write_timeout=2).close()
+                conn = _connect(root_url, connect_timeout=2, read_timeout=2, write_timeout=2)
+                try:
+                    with conn.cursor() as cur:
+                        cur.execute("SELECT @@socket")
+                        (answered_by,) = cur.fetchone()
+                finally:
+                    conn.close()
+                if answered_by != sock_path:
+                    # Another test session's server took the port first (two sessions
+                    # probed the same free port): ours will exit "already in use", and
+                    # the next attempt takes another port. Never use the foreign one.
+                    time.sleep(0.1)
+                    continue
                 server.url = root_url
                 return root_url, ""
             except pymysql.err.OperationalError as exc:
