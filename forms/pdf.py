@@ -305,8 +305,7 @@ def _decorate(canvas: Canvas, template: BaseDocTemplate, font: str, footer: str)
         canvas.drawCentredString(x + w / 2, y, label)
     canvas.setFont(font, 8)
     canvas.setFillColor(colors.HexColor("#606060"))
-    office = _office_name()
-    canvas.drawString(MARGIN, MARGIN / 2, f"{office} · {footer}" if office else footer)
+    canvas.drawString(MARGIN, MARGIN / 2, footer)
     page = canvas.getPageNumber()
     if label:
         page -= getattr(canvas, "_houqin_copy_first", 1) - 1
@@ -315,13 +314,21 @@ def _decorate(canvas: Canvas, template: BaseDocTemplate, font: str, footer: str)
     canvas.restoreState()
 
 
-def _office_name() -> str | None:
-    """The office's name (the ``office.name`` setting) for the footer, when a database is
-    open (a form rendered without one, in a test of layout, has none)."""
+def with_office(footer: str) -> str:
+    """The footer led by the office's name (the ``office.name`` setting), read once per
+    document. A form laid out without an office database (a layout check) has none."""
+    import peewee
+
     from models import settings
     from models.db import db
 
-    return settings.get("office.name") if db.obj is not None else None
+    if db.obj is None:
+        return footer
+    try:
+        office = settings.get("office.name")
+    except peewee.OperationalError:  # no database behind the binding any more
+        return footer
+    return f"{office} · {footer}" if office else footer
 
 
 def render(doc: PrintDoc, out: str | Path, *, copies: int | None = None) -> Path:
@@ -344,12 +351,13 @@ def render(doc: PrintDoc, out: str | Path, *, copies: int | None = None) -> Path
         creator="Houqin",
     )
     frame = Frame(MARGIN, MARGIN, CONTENT_WIDTH, A4[1] - 2 * MARGIN - 8 * mm, id="body")
+    footer = with_office(doc.footer)
     template.addPageTemplates(
         [
             PageTemplate(
                 id="form",
                 frames=[frame],
-                onPageEnd=lambda c, t: _decorate(c, t, font, doc.footer),
+                onPageEnd=lambda c, t: _decorate(c, t, font, footer),
             )
         ]
     )
@@ -487,7 +495,7 @@ def _build_table(
         creator="Houqin",
     )
     frame = Frame(MARGIN, MARGIN, text_width(pagesize), pagesize[1] - 2 * MARGIN, id="body")
-    footer = f"后勤 Houqin · {title} {number}" + (f" · 共 {pages} 页" if pages else "")
+    footer = with_office(f"后勤 Houqin · {title} {number}" + (f" · 共 {pages} 页" if pages else ""))
     template.addPageTemplates(
         [
             PageTemplate(
