@@ -52,6 +52,13 @@ def default_format(value: Any) -> str:
     return str(value)
 
 
+def search_words(text: str) -> list[str]:
+    """The words of a search, lower case: each must match some search field, so "硒鼓 hp"
+    finds the 硒鼓 whose specification is HP 88A (one phrase would need both in one column).
+    Full-width spaces split too, as an input method types them."""
+    return text.replace("\u3000", " ").lower().split()
+
+
 @dataclass(frozen=True)
 class Look:
     """How a cell stands out: its text colour, its background, bold. ``None``: as usual."""
@@ -106,8 +113,9 @@ class LazyQueryModel(QAbstractTableModel):
     """Rows of ``base()`` (a peewee ``ModelSelect`` with its joins and fixed conditions),
     narrowed by ``set_filters``/``set_search``, ordered by ``sort``, fetched a page at a
     time. ``key`` is a unique, non-null column (the primary key) that breaks ties.
-    ``search_fields`` are columns matched with ``LIKE %text%`` or functions ``text →
-    condition``; ``extras`` are columns loaded with each row but not shown (ids, versions)."""
+    ``search_fields`` are columns matched with ``LIKE %word%`` or functions ``word →
+    condition``, each word of the search (``search_words``) matching some field;
+    ``extras`` are columns loaded with each row but not shown (ids, versions)."""
 
     def __init__(
         self,
@@ -154,13 +162,13 @@ class LazyQueryModel(QAbstractTableModel):
         query = self._base()
         for condition in self.filters:
             query = query.where(condition)
-        text = self.search_text.strip().lower()
-        if text and self.search_fields:
-            match = None
-            for fld in self.search_fields:
-                term = fld.contains(text) if isinstance(fld, peewee.Node) else fld(text)
-                match = term if match is None else match | term
-            query = query.where(match)
+        if self.search_fields:
+            for word in search_words(self.search_text):
+                match = None
+                for fld in self.search_fields:
+                    term = fld.contains(word) if isinstance(fld, peewee.Node) else fld(word)
+                    match = term if match is None else match | term
+                query = query.where(match)
         return query
 
     def view_query(self) -> peewee.ModelSelect:
