@@ -30,6 +30,8 @@ import peewee
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from models.text import search_words
+
 Index = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,13 +52,6 @@ def default_format(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
     return str(value)
-
-
-def search_words(text: str) -> list[str]:
-    """The words of a search, lower case: each must match some search field, so "硒鼓 hp"
-    finds the 硒鼓 whose specification is HP 88A (one phrase would need both in one column).
-    Full-width spaces split too, as an input method types them."""
-    return text.replace("\u3000", " ").lower().split()
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.lazy_model import search_words
 from desktop.supplies.common import tr
 from models.people import Role, User
 from models.supplies import stocktake as st_model
 from models.supplies.stocktake import COUNTING, Stocktake
-from models.text import search_key
+from models.text import search_key, search_words
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -37,7 +37,6 @@ from desktop.exporting import (
 )
 from desktop.form_dialog import ActionDialog
 from desktop.icons import button
-from desktop.lazy_model import search_words
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.count_grid import (
@@ -52,6 +51,7 @@ from models import documents, workflow
 from models.people import Role, User
 from models.supplies import stocktake as st_model
 from models.supplies.stocktake import Stocktake, StocktakeState
+from models.text import search_words
 
 
 class OpenDialog(ActionDialog):

@@ -522,6 +522,9 @@ def test_the_catalogue_finds_items_by_specification_word_by_word(qtbot, store):
     type_text(items.view.search, "复印纸　a4")  # a full-width space from the input method
     items.view._apply_search()
     assert listed_codes(items.view) == [s.paper.code]
+    # the item pickers of the entry tables search the same way
+    assert [i.id for i in supplies.items_matching("硒鼓 hp")] == [hp.id]
+    assert [i.id for i in supplies.items_matching("  ")] != []  # no words: every item
 
 
 def test_S6_submitting_confirms_the_lines_and_warns_of_stock_short_cancel_writes_nothing(
