@@ -30,6 +30,8 @@ import peewee
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from models.text import search_words
+
 Index = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,8 +110,9 @@ class LazyQueryModel(QAbstractTableModel):
     """Rows of ``base()`` (a peewee ``ModelSelect`` with its joins and fixed conditions),
     narrowed by ``set_filters``/``set_search``, ordered by ``sort``, fetched a page at a
     time. ``key`` is a unique, non-null column (the primary key) that breaks ties.
-    ``search_fields`` are columns matched with ``LIKE %text%`` or functions ``text →
-    condition``; ``extras`` are columns loaded with each row but not shown (ids, versions)."""
+    ``search_fields`` are columns matched with ``LIKE %word%`` or functions ``word →
+    condition``, each word of the search (``search_words``) matching some field;
+    ``extras`` are columns loaded with each row but not shown (ids, versions)."""
 
     def __init__(
         self,
@@ -156,13 +159,13 @@ class LazyQueryModel(QAbstractTableModel):
         query = self._base()
         for condition in self.filters:
             query = query.where(condition)
-        text = self.search_text.strip().lower()
-        if text and self.search_fields:
-            match = None
-            for fld in self.search_fields:
-                term = fld.contains(text) if isinstance(fld, peewee.Node) else fld(text)
-                match = term if match is None else match | term
-            query = query.where(match)
+        if self.search_fields:
+            for word in search_words(self.search_text):
+                match = None
+                for fld in self.search_fields:
+                    term = fld.contains(word) if isinstance(fld, peewee.Node) else fld(word)
+                    match = term if match is None else match | term
+                query = query.where(match)
         return query
 
     def view_query(self) -> peewee.ModelSelect:

@@ -37,6 +37,7 @@ DOMAINS: tuple[Domain, ...] = (
             (6, "fleet: 用车申请 versioned, with its own states"),
             (8, "fleet: exit acceptances (the driver's signature) append-only"),
             (15, "fleet: fill-ups and maintenances voided or corrected with a reason"),
+            (16, "fleet: vehicle brands searchable by pinyin"),
         ),
     ),
     Domain(

@@ -69,6 +69,13 @@ def search_key(name: str) -> str:
     return f"{initials} {full} {name}".lower()[:SEARCH_KEY_MAX]
 
 
+def search_words(text: str) -> list[str]:
+    """The words of a search, lower case: each must match some searched column, so "硒鼓 hp"
+    finds the 硒鼓 whose specification is HP 88A (one phrase would need both in one column).
+    Full-width spaces split too, as an input method types them."""
+    return text.replace("\u3000", " ").lower().split()
+
+
 # --- input: invisible and control characters, codes, lengths ------------------------------
 
 # Zero-width and direction marks, the soft hyphen, the BOM: they show nothing, so a text made

@@ -123,7 +123,18 @@ class StatsTab(PageTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        self.open_on_figures()
         self.load()
+
+    def open_on_figures(self, today: date | None = None) -> None:
+        """Open on the last finished month with a closed repair: the current month stays
+        empty until it ends, and a leader opening 统计 wants figures (the month picker still
+        offers this month)."""
+        period = fleet.last_month_with_data(today)
+        if period is not None:
+            self.period.blockSignals(True)
+            self.set_period(period)
+            self.period.blockSignals(False)
 
     # --- data ----------------------------------------------------------------------------
 
@@ -174,11 +185,16 @@ class StatsTab(PageTab):
                 for name, f in sorted(groups.items(), key=lambda kv: -kv[1].cost)
             ]
             fill(self.tables[key], rows, right={1, 2, 3, 4})
+        # the numbers after a colon, never a colon before nothing
+        extra = (
+            self.tr("有偿服务 %1 次；抽查回访 %2 份：%3")
+            if report.spot_checks
+            else self.tr("有偿服务 %1 次；抽查回访 %2 份")
+        )
         self.extra.setText(
-            self.tr("有偿服务 %1 次；抽查回访 %2 份：")
-            .replace("%1", str(len(report.paid)))
+            extra.replace("%1", str(len(report.paid)))
             .replace("%2", str(len(report.spot_checks)))
-            + "、".join(r.number for r in report.spot_checks)
+            .replace("%3", "、".join(r.number for r in report.spot_checks))
         )
 
     def _show_chart(self, data: list[tuple[str, Figures]]) -> None:

@@ -91,12 +91,12 @@ class RepairsTab(PageTab):
             Repair.id,
             sort_column=7,
             descending=True,
-            search_fields=[plate_search, Repair.number],
+            search_fields=[plate_search, Repair.number, Repair.fault],
         )
         self.view = ListView(
             "fleet.repairs",
             self.model,
-            search_hint=self.tr("搜索车牌号或维修单号"),
+            search_hint=self.tr("搜索车牌号、维修单号或故障描述"),
             exporter=export_action(self.tr("维修列表"), self.filters_text),
         )
         self.mine = QCheckBox(self.tr("待我处理"))

@@ -114,13 +114,18 @@ class VehiclesTab(PageTab):
             Vehicle.id,
             sort_column=0,
             descending=False,
-            search_fields=[plate_search, Vehicle.model],
+            search_fields=[
+                plate_search,
+                Vehicle.model,
+                Vehicle.model_search,
+                lambda word: Vehicle.id.in_(fleet.vehicle_ids_driven_by(word)),
+            ],
             extras=extras,
         )
         self.view = ListView(
             "fleet.vehicles",
             self.model,
-            search_hint=self.tr("搜索车牌号或型号"),
+            search_hint=self.tr("搜索车牌号、品牌型号或驾驶员（可用拼音）"),
             exporter=export_action(self.tr("车辆列表"), self.filters_text),
         )
         self.unit = filter_combo(unit_items(), self.tr("全部单位"))

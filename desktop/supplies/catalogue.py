@@ -103,13 +103,13 @@ class CatalogueTab(PageTab):
             Item.id,
             sort_column=2,
             descending=False,
-            search_fields=[Item.name_search, Item.code],
+            search_fields=[Item.name_search, Item.code, Item.specification],
             row_look=lambda row: LOW_ROW if is_low(row) else None,
         )
         self.view = ListView(
             "supplies.items",
             self.model,
-            search_hint=tr("搜索物品（名称、编码、拼音或首字母）"),
+            search_hint=tr("搜索物品（名称、规格、编码、拼音或首字母）"),
             exporter=export_action(tr("库存表"), self.filters_text),
         )
         self.category = filter_combo(labels.choices(Category), tr("全部类别"))

@@ -33,6 +33,7 @@ from desktop.supplies.common import tr
 from models.people import Role, User
 from models.supplies import stocktake as st_model
 from models.supplies.stocktake import COUNTING, Stocktake
+from models.text import search_key, search_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,6 +54,25 @@ KEYS = [c[0] for c in COLUMNS]
 COUNTED, REASON = KEYS.index("counted"), KEYS.index("reason")
 HIDDEN_WHEN_BLIND = ("book", "during", "expected", "variance")
 NUMERIC = {"book", "during", "expected", "counted", "variance"}
+
+
+def row_matches(row: dict[str, Any], words: list[str]) -> bool:
+    """Each word of a search in the line's code, name (with its pinyin), category or
+    specification: the same rule as the lists' search (``search_words``)."""
+    haystack = " ".join(
+        [
+            str(row.get("code") or ""),
+            search_key(str(row.get("name") or "")),
+            str(row.get("category") or ""),
+            str(row.get("specification") or ""),
+        ]
+    ).lower()
+    return all(word in haystack for word in words)
+
+
+def has_difference(row: dict[str, Any]) -> bool:
+    """A counted line whose count differs from what the store should hold."""
+    return bool(row.get("variance"))
 
 
 class CountModel(QAbstractTableModel):
@@ -230,6 +250,26 @@ class CountTable(QTableView):
         for c, (_key, _label, width) in enumerate(COLUMNS):
             self.setColumnWidth(c, width)
 
+    def show_only(self, text: str = "", differences: bool = False) -> int:
+        """Hide the lines that do not match ``text`` (or, with ``differences``, show only
+        lines with a variance); the model keeps every line, so an entry in a shown row is
+        the same call as before. Returns how many lines are shown."""
+        model: CountModel = self.model()  # type: ignore[assignment]
+        words = search_words(text)
+        shown = 0
+        for r, row in enumerate(model.rows):
+            visible = row_matches(row, words) and (not differences or has_difference(row))
+            self.setRowHidden(r, not visible)
+            shown += visible
+        current = self.currentIndex()
+        if current.isValid() and self.isRowHidden(current.row()):
+            first = next((r for r in range(len(model.rows)) if not self.isRowHidden(r)), None)
+            if first is None:
+                self.setCurrentIndex(QModelIndex())
+            else:
+                self.setCurrentIndex(model.index(first, current.column()))
+        return shown
+
     def set_editable(self, editable: bool) -> None:
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -253,8 +293,12 @@ class CountTable(QTableView):
         super().keyPressEvent(event)
 
     def move_down(self) -> None:
+        """To the next shown row (a search or 只看差异 hides some)."""
         current = self.currentIndex()
-        below = self.model().index(current.row() + 1, current.column())
+        row = current.row() + 1
+        while row < self.model().rowCount() and self.isRowHidden(row):
+            row += 1
+        below = self.model().index(row, current.column())
         if below.isValid():
             self.setCurrentIndex(below)
             self.scrollTo(below)

@@ -82,7 +82,8 @@ class DetailDialog(QDialog):
             self.form.removeRow(0)
         self.form.addRow(tr("申请部门："), QLabel(req.department.name))
         self.form.addRow(tr("申请人："), QLabel(req.applicant.name))
-        self.form.addRow(tr("用途："), QLabel(req.purpose))
+        if req.purpose:  # an unwritten purpose is left out, not shown as "用途：" alone
+            self.form.addRow(tr("用途："), QLabel(req.purpose))
         self.form.addRow(tr("状态："), QLabel(labels.of(RequisitionState, req.state)))
         if req.check_comment:
             self.form.addRow(tr("核对意见："), QLabel(req.check_comment))

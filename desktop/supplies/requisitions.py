@@ -63,7 +63,8 @@ class NewRequisitionDialog(ActionDialog):
         self.purpose = QLineEdit()
         self.purpose.setPlaceholderText(tr("如：日常办公、会议用"))
         form = QFormLayout()
-        form.addRow(tr("申请部门："), QLabel(dept))
+        if dept:  # a person of no department: no "申请部门：" with nothing after it
+            form.addRow(tr("申请部门："), QLabel(dept))
         form.addRow(tr("申请人："), QLabel(user.name))
         form.addRow(tr("用途："), self.purpose)
         self.lines = ItemLines()
@@ -76,8 +77,38 @@ class NewRequisitionDialog(ActionDialog):
     def add_line(self, item: Item, quantity: int) -> None:
         self.lines.add_line(item, quantity)
 
+    def requested(self) -> list[RequisitionLineInput]:
+        return [RequisitionLineInput(i, q) for i, q, _p in self.lines.lines()]
+
+    def confirmation_text(self) -> str:
+        """What the applicant confirms: each line, then a warning per item asked beyond its
+        stock now, so he knows at once rather than at the check (still submitted: goods may
+        arrive before the issue)."""
+        requested = self.requested()
+        rows = [f"{ln.item}  × {ln.quantity} {ln.item.unit}" for ln in requested]
+        text = tr("提交以下 %n 项领用申请？", "", len(requested)) + "\n\n" + "\n".join(rows)
+        short = supplies.stock_shortfalls(requested)
+        if short:
+            warnings = [
+                tr("⚠ %1 申领 %2，现有库存仅 %3，需到货后方能发放")
+                .replace("%1", str(s.item))
+                .replace("%2", str(s.asked))
+                .replace("%3", str(s.on_hand))
+                for s in short
+            ]
+            text += "\n\n" + "\n".join(warnings)
+        return text
+
+    @Slot()
+    def try_submit(self) -> bool:
+        """Confirm the lines first (the stock warnings with them); a cancel writes nothing
+        and leaves the dialog open to change the lines."""
+        if self.requested() and not errors.confirm(self, tr("确认提交"), self.confirmation_text()):
+            return False
+        return super().try_submit()
+
     def run(self, acknowledged: frozenset[str]) -> Requisition:
-        lines = [RequisitionLineInput(i, q) for i, q, _p in self.lines.lines()]
+        lines = self.requested()
         return supplies.submit_requisition(
             self.user, lines=lines, purpose=self.purpose.text().strip()
         )
@@ -121,7 +152,8 @@ class CheckDialog(ActionDialog):
         self.comment.setPlaceholderText(tr("核减数量时须写明原因"))
         form = QFormLayout()
         form.addRow(tr("申请部门："), QLabel(req.department.name))
-        form.addRow(tr("用途："), QLabel(req.purpose))
+        if req.purpose:  # an unwritten purpose is left out, not shown as "用途：" alone
+            form.addRow(tr("用途："), QLabel(req.purpose))
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
         layout.addLayout(form)

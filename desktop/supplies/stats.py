@@ -58,6 +58,7 @@ class StatsTab(PageTab):
         self.quarter.addItem(tr("全年"), None)
         for q, label in enumerate(quarter_labels(), start=1):
             self.quarter.addItem(label, q)
+        self.open_on_figures()
         self.year.currentIndexChanged.connect(self.reload)
         self.quarter.currentIndexChanged.connect(self.reload)
         self.report_button = button("export", tr("导出季度报表…"), self.export_report)
@@ -96,6 +97,19 @@ class StatsTab(PageTab):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.loaded = False
+
+    def open_on_figures(self, today: date | None = None) -> None:
+        """Open on the last finished quarter in which goods went out: the current one is
+        thin until it ends, and a leader opening 统计 wants figures (both pickers still offer
+        the rest)."""
+        found = supplies.last_quarter_with_data(today)
+        if found is None:
+            return
+        year, quarter = found
+        if self.year.findData(year) < 0:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(self.year.findData(year))
+        self.quarter.setCurrentIndex(self.quarter.findData(quarter))
 
     def showEvent(self, event: Any) -> None:
         if not self.loaded:

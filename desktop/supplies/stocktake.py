@@ -51,6 +51,7 @@ from models import documents, workflow
 from models.people import Role, User
 from models.supplies import stocktake as st_model
 from models.supplies.stocktake import Stocktake, StocktakeState
+from models.text import search_words
 
 
 class OpenDialog(ActionDialog):
@@ -119,6 +120,15 @@ class StocktakeTab(PageTab):
         self.model.refused.connect(lambda exc: errors.show_error(self, exc))
         self.model.dataChanged.connect(self._update_progress)
         self.table = CountTable(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("搜索物品（名称、规格、编码、拼音或首字母）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(320)
+        self.search.textChanged.connect(lambda _t: self.apply_filter())
+        self.differences_only = QCheckBox(tr("只看差异"))
+        self.differences_only.toggled.connect(lambda _c: self.apply_filter())
+        self.shown_note = QLabel()
+        self.shown_note.setStyleSheet("color: #666;")
         hint = QLabel(tr("录入：选中「实盘数」一格，输入数量后按回车，自动跳到下一行。"))
         hint.setStyleSheet("color: #666;")
 
@@ -142,6 +152,12 @@ class StocktakeTab(PageTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addLayout(top)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search)
+        filters.addWidget(self.differences_only)
+        filters.addWidget(self.shown_note)
+        filters.addStretch(1)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
@@ -175,6 +191,25 @@ class StocktakeTab(PageTab):
         key = self.chooser.currentData()
         self.model.load(None if key is None else Stocktake.get_by_id(key))
         self._apply_state()
+        self.apply_filter()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """The search and 只看差异 over the lines; a blind count has no differences to show
+        until it is handed in."""
+        blind = self.model.blind
+        self.differences_only.setEnabled(not blind)
+        differences = self.differences_only.isChecked() and not blind
+        text = self.search.text()
+        shown = self.table.show_only(text, differences)
+        filtered = bool(search_words(text)) or differences
+        self.shown_note.setText(
+            tr("显示 %1 / %2 项")
+            .replace("%1", str(shown))
+            .replace("%2", str(self.model.rowCount()))
+            if filtered
+            else ""
+        )
 
     def _apply_state(self) -> None:
         st = self.current

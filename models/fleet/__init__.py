@@ -29,6 +29,7 @@ from models.fleet.queries import (
     repair_cost_of_month,
     repairs_to_act,
     repairs_to_assess,
+    vehicle_ids_driven_by,
     vehicle_ids_of,
 )
 from models.fleet.repairs import (
@@ -60,6 +61,7 @@ from models.fleet.stats import (
     Figures,
     MonthlyReport,
     closed_repairs,
+    last_month_with_data,
     month_bounds,
     monthly_report,
 )
@@ -188,6 +190,25 @@ def migrate_15(database: peewee.Database) -> None:
             )
 
 
+def migrate_16(database: peewee.Database) -> None:
+    """The vehicle list finds a brand by its pinyin ("ft" for 丰田): ``model_search`` beside
+    ``model``, filled for the vehicles already registered (a database whose migration 2 made
+    the table in its newest shape has the column and only needs the fill)."""
+    from models.text import search_key
+
+    table = Vehicle._meta.table_name
+    columns = {c.name for c in database.get_columns(table)}
+    if "model_search" not in columns:
+        migrator = SchemaMigrator.from_database(database)
+        migrate(migrator.add_column(table, "model_search", Vehicle.model_search))
+    with database.bind_ctx([Vehicle]):
+        rows = Vehicle.select(Vehicle.id, Vehicle.model).where(
+            (Vehicle.model != "") & (Vehicle.model_search == "")
+        )
+        for vehicle_id, model in rows.tuples():
+            Vehicle.update(model_search=search_key(model)).where(Vehicle.id == vehicle_id).execute()
+
+
 __all__ = [
     "CENT",
     "GO_LIVE",
@@ -236,6 +257,7 @@ __all__ = [
     "file_repair",
     "finish_repair",
     "go_live_date",
+    "last_month_with_data",
     "log_fuel",
     "maintenance_compliance",
     "maintenance_due",
@@ -261,6 +283,7 @@ __all__ = [
     "supplement_to_decide",
     "update_place",
     "update_vehicle",
+    "vehicle_ids_driven_by",
     "vehicle_ids_of",
     "void_fuel",
     "void_maintenance",

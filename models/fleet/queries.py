@@ -26,6 +26,16 @@ def driver_names() -> peewee.Node:
     )
 
 
+def vehicle_ids_driven_by(word: str) -> peewee.ModelSelect:
+    """Ids of the vehicles with a driver whose name, pinyin or initials hold ``word`` (the
+    vehicle list's search: "zs" finds 张三's cars)."""
+    return (
+        VehicleDriver.select(VehicleDriver.vehicle)
+        .join(User, on=VehicleDriver.driver == User.id)
+        .where(User.name_search.contains(word))
+    )
+
+
 def vehicle_ids_of(user: User) -> peewee.ModelSelect:
     """Ids of the vehicles ``user`` is an assigned driver of (what a driver sees)."""
     return VehicleDriver.select(VehicleDriver.vehicle).where(VehicleDriver.driver == user.id)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
+
+import peewee
 
 from models import periods, settings
 from models.errors import RuleViolation
@@ -80,6 +82,24 @@ def closed_repairs(start: datetime, end: datetime) -> list[Repair]:
         )
         .order_by(Repair.id)
     )
+
+
+def last_month_with_data(today: date | None = None) -> str | None:
+    """The newest month before ``today``'s (a finished one) in which a repair closed, so the
+    统计 page opens on figures rather than on the current month, empty until it ends;
+    ``None`` when no repair closed before this month."""
+    today = today or date.today()
+    first = datetime(today.year, today.month, 1)
+    latest = (
+        Repair.select(peewee.fn.MAX(Repair.closed_at))
+        .where((Repair.state == RepairState.CLOSED) & (Repair.closed_at < first))
+        .scalar()
+    )
+    if latest is None:
+        return None
+    if isinstance(latest, str):  # SQLite hands back an aggregate's text as it is stored
+        latest = datetime.fromisoformat(latest)
+    return f"{latest.year:04d}-{latest.month:02d}"
 
 
 def monthly_report(period: str) -> MonthlyReport:

@@ -18,7 +18,7 @@ from models.base import BaseModel, VoidableModel, bulk_insert, select_in
 from models.db import db, for_update
 from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
-from models.text import clean, normalize_code, row_checker, shorten
+from models.text import clean, normalize_code, row_checker, search_key, shorten
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -104,6 +104,8 @@ class Vehicle(VoidableModel):
     plate = peewee.CharField(max_length=16, unique=True, verbose_name="车牌号")
     unit = peewee.ForeignKeyField(Department, backref="vehicles")  # 有车单位/中队
     model = peewee.CharField(max_length=100, default="", verbose_name="车型")
+    # the brand's pinyin (``search_key``): "ft" finds 丰田 in the vehicle list
+    model_search = peewee.CharField(max_length=255, default="")
     vin = peewee.CharField(max_length=17, default="", verbose_name="车架号")
     purchase_date = peewee.DateField(null=True)
     odometer = peewee.IntegerField(default=0)  # km, the highest reading known
@@ -178,6 +180,7 @@ def _vehicle_row(fields: Mapping[str, Any]) -> dict[str, Any]:
         "plate": plate,
         "unit": fields["unit"],
         "model": model,
+        "model_search": search_key(model) if model else "",
         "vin": vin,
         "purchase_date": purchase_date,
         "odometer": odometer,
@@ -296,6 +299,9 @@ def update_vehicle(actor: Actor, vehicle: Vehicle, **changes: Any) -> bool:
                 )
         if "vin" in changes:
             changes["vin"] = normalize_vin(str(changes["vin"] or ""))
+        if "model" in changes:
+            changes["model"] = str(changes["model"] or "").strip()
+            changes["model_search"] = search_key(changes["model"]) if changes["model"] else ""
         return bool(audit.update(actor, vehicle, **changes))
 
 

@@ -11,17 +11,22 @@ from models.people import Department, Role, User
 from models.supplies.requisitions import REQUISITION_FLOW, Requisition
 from models.supplies.stock import CATEGORY_ORDER, CONSUMPTION, Item, Movement
 from models.supplies.stock_returns import StockReturn
+from models.text import search_words
 from models.workflow import inbox_at
 
 SupplyApplicant = User.alias("supply_applicant")
 
 
 def items_matching(text: str, limit: int = 30) -> list:
-    """Active catalogue items by code, name, pinyin or initials (the item pickers)."""
+    """Active catalogue items by code, name, pinyin, initials or specification, word by word
+    as the lists search (the item pickers: "硒鼓 hp")."""
     query = Item.select().where(Item.voided_at.is_null())
-    text = (text or "").strip().lower()
-    if text:
-        query = query.where(Item.name_search.contains(text) | Item.code.contains(text))
+    for word in search_words(text or ""):
+        query = query.where(
+            Item.name_search.contains(word)
+            | Item.code.contains(word)
+            | Item.specification.contains(word)
+        )
     return list(query.order_by(CATEGORY_ORDER, Item.code).limit(limit))
 
 

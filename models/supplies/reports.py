@@ -209,6 +209,24 @@ class ConsumptionRow:
     amount: Decimal  # at the item's last price
 
 
+def last_quarter_with_data(today: date | None = None) -> tuple[int, int] | None:
+    """``(year, quarter)`` of the newest finished quarter in which goods went out (出库 or
+    退库), so 统计 opens on figures rather than on the current quarter, thin until it ends;
+    ``None`` when nothing went out before this quarter."""
+    today = today or date.today()
+    this_quarter = quarter_bounds(today.year, (today.month - 1) // 3 + 1)[0]
+    latest = (
+        Movement.select(peewee.fn.MAX(Movement.at))
+        .where(Movement.kind.in_(CONSUMPTION) & (Movement.at < _start(this_quarter)))
+        .scalar()
+    )
+    if latest is None:
+        return None
+    if isinstance(latest, str):  # SQLite hands back an aggregate's text as it is stored
+        latest = datetime.fromisoformat(latest)
+    return latest.year, (latest.month - 1) // 3 + 1
+
+
 def consumption_by_department(*, year: int, quarter: int | None = None) -> list[ConsumptionRow]:
     """领用统计: what each department received (出库) less what it brought back (退库, S7), by
     quarter and item, for one quarter or the whole year. A return counts in the quarter it

@@ -211,6 +211,28 @@ class RequisitionLineInput:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Shortfall:
+    """A line asking more than the store holds now: a warning before submitting, never a
+    refusal (goods may arrive before the slip is issued, S6)."""
+
+    item: Item
+    asked: int
+    on_hand: int
+
+
+def stock_shortfalls(lines: Sequence[RequisitionLineInput]) -> list[Shortfall]:
+    """The lines of ``lines`` asking more than their item's stock as it is now (read fresh,
+    in one query: the item a dialog holds may be minutes old)."""
+    ids = [line.item.id for line in lines]
+    stock = dict(Item.select(Item.id, Item.on_hand).where(Item.id.in_(ids)).tuples())
+    return [
+        Shortfall(line.item, int(line.quantity), stock.get(line.item.id, 0))
+        for line in lines
+        if int(line.quantity) > stock.get(line.item.id, 0)
+    ]
+
+
 def _check_lines(lines: Sequence[RequisitionLineInput]) -> None:
     if not lines:
         raise RuleViolation("S6", "申请批准单至少需要一项", "a requisition needs a line")

@@ -1420,6 +1420,26 @@
 <context>
     <name>supplies</name>
     <message>
+        <source>显示 %1 / %2 项</source>
+        <translation>Showing %1 of %2 lines</translation>
+    </message>
+    <message numerus="yes">
+        <source>提交以下 %n 项领用申请？</source>
+        <translation><numerusform>Submit this line?</numerusform><numerusform>Submit these %n lines?</numerusform></translation>
+    </message>
+    <message>
+        <source>⚠ %1 申领 %2，现有库存仅 %3，需到货后方能发放</source>
+        <translation>⚠ %1: %2 asked, only %3 in stock; issued once goods arrive</translation>
+    </message>
+    <message>
+        <source>确认提交</source>
+        <translation>Confirm submission</translation>
+    </message>
+    <message>
+        <source>只看差异</source>
+        <translation>Differences only</translation>
+    </message>
+    <message>
         <source>撤回这份申请？</source>
         <translation>Withdraw this request?</translation>
     </message>
@@ -1492,8 +1512,8 @@
         <translation>Yes</translation>
     </message>
     <message>
-        <source>搜索物品（名称、编码、拼音或首字母）</source>
-        <translation>Search items (name, code, pinyin or initials)</translation>
+        <source>搜索物品（名称、规格、编码、拼音或首字母）</source>
+        <translation>Search items (name, specification, code, pinyin or initials)</translation>
     </message>
     <message>
         <source>库存表</source>
@@ -3028,8 +3048,8 @@
         <translation>Authorisation</translation>
     </message>
     <message>
-        <source>搜索车牌号或维修单号</source>
-        <translation>Search plate or repair number</translation>
+        <source>搜索车牌号、维修单号或故障描述</source>
+        <translation>Search plate, repair number or fault</translation>
     </message>
     <message>
         <source>维修列表</source>
@@ -3155,8 +3175,12 @@
         <translation>%1 repairs closed, cost ¥%2, on time %3, passed %4</translation>
     </message>
     <message>
-        <source>有偿服务 %1 次；抽查回访 %2 份：</source>
-        <translation>%1 paid services; %2 picked for spot-check callbacks: </translation>
+        <source>有偿服务 %1 次；抽查回访 %2 份：%3</source>
+        <translation>%1 paid services; %2 picked for spot-check callbacks: %3</translation>
+    </message>
+    <message>
+        <source>有偿服务 %1 次；抽查回访 %2 份</source>
+        <translation>%1 paid services; %2 picked for spot-check callbacks</translation>
     </message>
     <message>
         <source>导出月报</source>
@@ -3214,8 +3238,8 @@
         <translation>Purchased</translation>
     </message>
     <message>
-        <source>搜索车牌号或型号</source>
-        <translation>Search plate or model</translation>
+        <source>搜索车牌号、品牌型号或驾驶员（可用拼音）</source>
+        <translation>Search plate, make and model or driver (pinyin too)</translation>
     </message>
     <message>
         <source>车辆列表</source>

@@ -456,3 +456,74 @@ def test_X3_the_exported_view_is_typed_with_totals_where_a_sum_means_something(q
     total = rows[6]
     assert total[0] == "合计" and total[col["金额"]] == 641 and total[col["加油量(升)"]] == 80
     assert total[col["里程(km)"]] is None  # odometers do not add up
+
+
+# --- search and the statistics' first month ----------------------------------------------
+
+
+def plates(tab) -> list[str]:
+    model = tab.model
+    return sorted(model.row(r)["plate"] for r in range(model.rowCount()))
+
+
+def test_the_vehicle_list_finds_a_car_by_its_driver_and_its_brand_in_pinyin(qtbot, fl):
+    tab = page_for(qtbot, fl.office.fleet).open_tab("vehicles")
+    type_text(tab.view.search, "吴十")  # the driver's name, typed
+    tab.view._apply_search()
+    assert plates(tab) == ["京A·12345"]
+    for text, found in (
+        ("ws", ["京A·12345"]),  # the driver's initials
+        ("wushi", ["京A·12345"]),
+        ("bk", ["京B·54321"]),  # 别克, by its initials
+        ("DaZhong", ["京A·12345"]),  # full pinyin, any case
+        ("别克 gl8", ["京B·54321"]),  # each word in some field
+        ("bk ws", []),  # 别克 has no driver 吴十
+        ("", ["京A·12345", "京B·54321"]),
+    ):
+        tab.model.set_search(text)
+        assert plates(tab) == found, text
+
+
+def test_a_brand_changed_later_is_found_by_its_new_pinyin(qtbot, fl):
+    fleet.update_vehicle(fl.office.fleet, fl.other, model="丰田考斯特")
+    assert fleet.Vehicle.get_by_id(fl.other.id).model_search.startswith("ftkst ")
+    tab = page_for(qtbot, fl.office.fleet).open_tab("vehicles")
+    tab.model.set_search("ft")
+    assert plates(tab) == ["京B·54321"]
+    tab.model.set_search("bk")
+    assert plates(tab) == []
+
+
+def test_the_repair_list_finds_a_repair_by_its_fault(qtbot, fl):
+    o = fl.office
+    brakes = fleet.apply_repair(o.driver, fl.car, "刹车异响，踩下去发软")
+    fleet.assign_drivers(o.fleet, fl.other, [o.driver])
+    fleet.apply_repair(o.driver, fl.other, "空调不制冷")
+    tab = page_for(qtbot, o.fleet).open_tab("repairs")
+    tab.model.set_search("刹车")
+    assert [tab.model.row_id(r) for r in range(tab.model.rowCount())] == [brakes.id]
+    tab.model.set_search("京b54321 空调")  # a plate in any case, and a word of the fault
+    assert tab.model.rowCount() == 1 and tab.model.row_id(0) != brakes.id
+
+
+def test_F8_statistics_open_on_the_last_finished_month_with_a_closed_repair(qtbot, fl):
+    o = fl.office
+    repair = fleet.enter_shop(o.fleet, authorised(fl))
+    for line in repair.lines:
+        fleet.record_fitted(o.fleet, line)
+    repair = fleet.accept(o.driver, fleet.finish_repair(o.fleet, repair), True)
+    # the repair closed two months ago; last month and this month are empty
+    today = date.today()
+    index = today.year * 12 + today.month - 1 - 2
+    closed = datetime(index // 12, index % 12 + 1, 10, 9, 0)
+    Repair.update(closed_at=closed, finished_at=closed).where(Repair.id == repair.id).execute()
+    stats = StatsTab(o.fleet)
+    qtbot.addWidget(stats)
+    stats.show()
+    assert stats.current_period() == f"{closed:%Y-%m}"
+    assert "完工 1 次" in stats.summary.text()
+    assert not stats.extra.text().endswith("：")  # never a colon with nothing after it
+    assert fleet.last_month_with_data(closed.date()) is None  # its own month is not finished
+    stats.set_period(f"{today:%Y-%m}")  # the picker still offers this month
+    assert "完工 0 次" in stats.summary.text()
+    assert stats.extra.text() == "有偿服务 0 次；抽查回访 0 份"

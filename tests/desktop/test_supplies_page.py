@@ -23,6 +23,7 @@ from forms.supplies.count import write_count_sheet
 from models import supplies
 from models.supplies import Category, Item, Movement, MovementKind, RequisitionState
 from models.supplies.stocktake import StocktakeLine, StocktakeState
+from tests.desktop.typing import type_text
 
 
 @pytest.fixture
@@ -177,7 +178,11 @@ def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_th
     )
     assert sorted(m.quantity for m in outs) == [-6, -5]
     assert {m.receiver for m in outs} == {"张三"}
-    assert boxes.texts() == [boxes.shown[0].text]  # only the head's "同意？" question
+    # the submission's confirmation (three lines, all in stock: no warning), then the head's
+    # "同意？" question
+    confirmation, agree = boxes.texts()
+    assert confirmation.startswith("提交以下 3 项") and "⚠" not in confirmation
+    assert agree.startswith("同意申请批准单")
 
 
 def test_S7_the_department_returns_issued_goods_and_logistics_confirms_on_the_page(
@@ -489,3 +494,128 @@ def test_S1_the_item_dialog_is_the_catalogue_register(qtbot, store):
     assert edit.try_submit(), edit.general_error.text()
     item = Item.get_by_id(item.id)
     assert item.reorder_level == 12 and item.gov_catalogue and item.category == "stationery"
+
+
+# --- search, the requisition's confirmation, the count's filters, the first quarter -------
+
+
+def listed_codes(view) -> list[str]:
+    model = view.model
+    return sorted(model.row(r)["code"] for r in range(model.rowCount()))
+
+
+def test_the_catalogue_finds_items_by_specification_word_by_word(qtbot, store):
+    s = store
+    hp = supplies.add_item(
+        s.logistics, name="硒鼓", category="耗材", unit="个", specification="HP 88A"
+    )
+    items = page_for(qtbot, s.logistics).open_tab("catalogue")
+    for text, found in (
+        ("a4", [s.paper.code]),  # the specification, any case
+        ("硒鼓 hp", [hp.code]),  # each word in some field: the name and the specification
+        ("xg HP", [hp.code]),  # the name's initials and the specification
+        ("硒鼓", sorted([s.toner.code, hp.code])),
+        ("硒鼓 a4", []),
+    ):
+        items.model.set_search(text)
+        assert listed_codes(items.view) == found, text
+    type_text(items.view.search, "复印纸　a4")  # a full-width space from the input method
+    items.view._apply_search()
+    assert listed_codes(items.view) == [s.paper.code]
+    # the item pickers of the entry tables search the same way
+    assert [i.id for i in supplies.items_matching("硒鼓 hp")] == [hp.id]
+    assert [i.id for i in supplies.items_matching("  ")] != []  # no words: every item
+
+
+def test_S6_submitting_confirms_the_lines_and_warns_of_stock_short_cancel_writes_nothing(
+    qtbot, store, boxes
+):
+    s = store
+    panel = page_for(qtbot, s.clerk).open_tab("requisitions")
+    dialog = panel.new_requisition()
+    dialog.add_line(s.pen, 10)  # 50 in stock
+    dialog.add_line(s.toner, 5)  # 3 in stock
+    before = supplies.Requisition.select().count()
+    boxes.answer = False
+    assert not dialog.try_submit()
+    (asked,) = boxes.shown
+    assert asked.title == "确认提交"
+    assert "中性笔（0.5mm）  × 10 支" in asked.text and "硒鼓（88A）  × 5 个" in asked.text
+    warnings = [line for line in asked.text.splitlines() if line.startswith("⚠")]
+    assert warnings == ["⚠ 硒鼓（88A） 申领 5，现有库存仅 3，需到货后方能发放"]
+    assert supplies.Requisition.select().count() == before  # cancelled: nothing written
+    assert dialog.isVisible()  # still open to change the lines
+    boxes.answer = True  # a warning, not a refusal: goods may arrive before the issue
+    assert dialog.try_submit(), dialog.error.text()
+    req = supplies.Requisition.select().order_by(supplies.Requisition.id.desc()).first()
+    assert supplies.Requisition.select().count() == before + 1
+    assert sorted(ln.requested for ln in req.lines) == [5, 10]
+
+
+def test_S5_the_count_entry_searches_and_shows_only_the_differences(qtbot, store):
+    s = store
+    panel = page_for(qtbot, s.logistics).open_tab("stocktake")
+    opener = panel.start()
+    assert opener.try_submit(), opener.error.text()
+    table, model = panel.table, panel.model
+    rows = {model.rows[r]["item_id"]: r for r in range(model.rowCount())}
+    model.setData(model.index(rows[s.pen.id], COUNTED), "52")  # +2
+    model.setData(model.index(rows[s.paper.id], COUNTED), "30")  # exact
+    model.setData(model.index(rows[s.toner.id], COUNTED), "1")  # −2
+
+    def shown() -> list[int]:
+        return sorted(model.rows[r]["item_id"] for r in range(3) if not table.isRowHidden(r))
+
+    assert shown() == sorted([s.pen.id, s.paper.id, s.toner.id]) and panel.shown_note.text() == ""
+    panel.differences_only.setChecked(True)
+    assert shown() == sorted([s.pen.id, s.toner.id])
+    assert panel.shown_note.text() == "显示 2 / 3 项"
+    type_text(panel.search, "xg")  # the toner, by its initials, among the differences
+    assert shown() == [s.toner.id]
+    panel.differences_only.setChecked(False)
+    panel.search.setText("a4")  # by specification
+    assert shown() == [s.paper.id]
+    # Enter moves to the next shown row, over the hidden ones
+    panel.search.setText("")
+    panel.differences_only.setChecked(True)
+    table.setCurrentIndex(model.index(rows[s.pen.id], COUNTED))
+    table.move_down()
+    assert table.currentIndex().row() == rows[s.toner.id]
+    assert panel.progress.text() == "已盘 3 / 3 项"  # the count is of every line
+
+
+def test_S5_a_blind_count_has_no_differences_to_show(qtbot, store):
+    panel = page_for(qtbot, store.logistics).open_tab("stocktake")
+    opener = panel.start()
+    opener.blind.setChecked(True)
+    assert opener.try_submit(), opener.error.text()
+    assert not panel.differences_only.isEnabled()
+
+
+def test_statistics_open_on_the_last_finished_quarter_with_goods_issued(qtbot, store):
+    s = store
+    req = supplies.submit_requisition(
+        s.clerk, lines=[supplies.RequisitionLineInput(s.pen, 8)], purpose="z"
+    )
+    req = supplies.head_approve(s.head, req)
+    req = supplies.check_requisition(s.logistics, req, approved={req.lines[0].id: 8})
+    supplies.issue_requisition(s.logistics, req, receiver=s.clerk)
+    today = date.today()
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    page = page_for(qtbot, s.logistics)
+    stats = page.open_tab("stats")
+    # this quarter is the only one with figures and it is not finished: the year, as before
+    assert supplies.last_quarter_with_data(today) is None
+    assert stats.year.currentData() == year and stats.quarter.currentData() is None
+    # seen from the next quarters, this one is the last finished quarter with goods issued
+    later = date(year + 1, 1, 15) if quarter == 4 else date(year, quarter * 3 + 1, 15)
+    assert supplies.last_quarter_with_data(later) == (year, quarter)
+    assert supplies.last_quarter_with_data(date(later.year + 1, later.month, 1)) == (
+        year,
+        quarter,
+    )
+    stats.year.setCurrentIndex(stats.year.count() - 1)
+    stats.open_on_figures(later)
+    assert stats.year.currentData() == year and stats.quarter.currentData() == quarter
+    assert stats.table.rowCount() == 1
+    assert not stats.total.text().rstrip().endswith("：")

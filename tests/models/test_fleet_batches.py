@@ -70,3 +70,24 @@ def test_F1_one_vehicle_is_a_batch_of_one_and_refused_with_its_own_violation(off
         fleet.add_vehicles(office.clerk, register(office, 2))
     assert err.value.rule == "X1"
     assert Vehicle.select().count() == 1
+
+
+def test_a_brand_is_searchable_by_pinyin_from_every_door_and_migration_16_fills_the_rest(
+    office, database
+):
+    """Registered one by one or in a batch, renamed or migrated: ``model_search`` holds the
+    brand's pinyin, so the vehicle list finds 大众 by "dz"."""
+    (batch,) = fleet.add_vehicles(office.fleet, register(office, 1))
+    single = fleet.add_vehicle(office.fleet, "京C12345", office.squad)
+    assert Vehicle.get_by_id(batch).model_search == "dzpst dazhongpasate 大众帕萨特"
+    assert single.model_search == ""  # no brand, nothing to find
+    fleet.update_vehicle(office.fleet, single, model=" 别克GL8 ")
+    assert Vehicle.get_by_id(single.id).model_search == "bkgl8 biekegl8 别克gl8"
+    # a database from before migration 16: the column empty for vehicles already registered
+    Vehicle.update(model_search="").execute()
+    fleet.migrate_16(database)
+    assert Vehicle.get_by_id(batch).model_search.startswith("dzpst ")
+    assert Vehicle.get_by_id(single.id).model_search.startswith("bkgl8 ")
+    fleet.migrate_16(database)  # run again it changes nothing
+    found = Vehicle.select().where(Vehicle.model_search.contains("bk"))
+    assert [v.id for v in found] == [single.id]
