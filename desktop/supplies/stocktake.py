@@ -83,7 +83,7 @@ class OpenDialog(ActionDialog):
 
 def stocktake_title(st: Stocktake) -> str:
     blind = tr("（盲盘）") if st.blind else ""
-    return f"{st.number}  {st.year}Q{st.quarter}{blind}  {labels.of(StocktakeState, st.state)}"
+    return f"{st.number}  {st.period_label}{blind}  {labels.of(StocktakeState, st.state)}"
 
 
 class StocktakeTab(PageTab):
@@ -332,7 +332,7 @@ class StocktakeTab(PageTab):
                 RESULT,
                 values,
                 path,
-                period=st.period,
+                period=st.period_label,
                 filters_text=f"盘点单号 {st.number}",
                 **progress.hooks(),
             )

@@ -166,7 +166,7 @@ def stocktake_summary(doc_id: int) -> ApprovalSummary:
         fields=fields_of(
             [
                 ("盘点单号", st.number),
-                ("盘点期间", st.period),
+                ("盘点期间", st.period_label),
                 ("盘盈数量合计", gain),
                 ("盘亏数量合计", loss),
                 ("说明", st.note),

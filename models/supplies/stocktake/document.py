@@ -18,7 +18,7 @@ from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Role, User, require_role
-from models.periods import quarter_bounds, quarter_of
+from models.periods import Period, quarter_bounds, quarter_of
 from models.supplies.stock import (
     STORE_ROLES,
     Category,
@@ -109,7 +109,13 @@ class Stocktake(Document):
 
     @property
     def period(self) -> str:
+        """The quarter as a code (2026Q4): what flows and files compare."""
         return f"{self.year}Q{self.quarter}"
+
+    @property
+    def period_label(self) -> str:
+        """The quarter as people write it (2026年第四季度): what screens and paper show."""
+        return Period.quarter(self.year, self.quarter).label()
 
     def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
         return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
