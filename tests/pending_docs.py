@@ -126,7 +126,7 @@ def count(o: Office) -> Pending:
     )
     st = stocktake.submit_stocktake(o.logistics, st, at=at + timedelta(hours=2))
     # -4 × 2.50 + 1 × 25.00
-    return Pending(st.instance(), o.leader, "15.00", "多收一包", "2026Q4")
+    return Pending(st.instance(), o.leader, "15.00", "多收一包", "2026年第四季度")
 
 
 DOCUMENTS: dict[str, Callable[[Office], Pending]] = {
