@@ -1199,8 +1199,8 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="297" />
-        <source>车辆、办公用品、客户回访、培训考勤与审批</source>
-        <translation>Fleet, office supplies, customer callbacks, training attendance and approvals</translation>
+        <source>模块：</source>
+        <translation>Modules: </translation>
     </message>
     <message>
         <source>操作(&amp;A)</source>
