@@ -218,6 +218,36 @@ def code(kind: str, value: Any) -> str:
     return pick(zh, en)
 
 
+# The approval trail's actions (``models.workflow.spec.ACTION_LABELS`` has the Chinese).
+TRAIL_ACTIONS: dict[str, str] = {
+    "submit": "Submitted",
+    "resubmit": "Resubmitted",
+    "approve": "Approved",
+    "auto_approve": "Approved automatically (same approver)",
+    "skip": "Skipped (the applicant is the approver)",
+    "reject": "Rejected",
+    "return": "Returned",
+    "withdraw": "Withdrawn",
+    "transfer": "Transferred",
+    "cc": "Copied",
+    "urge": "Urged",
+    "force_close": "Closed by the administrator",
+    "move": "Moved by the administrator",
+    "reassign": "Reassigned by the system",
+}
+
+
+def trail_action(step: Any) -> str:
+    """A trail step's action (``workflow.Step``) in the interface language."""
+    return pick(step.action_label, TRAIL_ACTIONS.get(step.action, step.action_label))
+
+
+def trail_decision(entry: Any) -> str:
+    """A printed trail entry's decision (``forms.printdoc.TrailEntry``) in the interface
+    language; an entry the engine did not make (an acceptance) keeps its words."""
+    return pick(entry.decision, TRAIL_ACTIONS.get(entry.action, entry.decision))
+
+
 # The audit log's object (a table) and action codes: (Chinese, English). A code missing here
 # shows as it is; ``tests/desktop/test_i18n.py`` checks every table a domain declares.
 AUDIT_OBJECTS: dict[str, tuple[str, str]] = {
