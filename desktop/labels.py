@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from desktop.i18n import is_english, pick
@@ -436,7 +437,8 @@ def _audit_field(table: str, name: str) -> str:
     return name
 
 
-def _fields_named(table: str, name: str) -> list[Any]:
+@cache
+def _fields_named(table: str, name: str) -> tuple[Any, ...]:
     """The fields called ``name`` of the models stored in ``table`` (peewee's own registry is
     the class tree; a table is declared by one model, sometimes through a subclass)."""
     from models.base import BaseModel
@@ -449,7 +451,7 @@ def _fields_named(table: str, name: str) -> list[Any]:
             stack.append(sub)
             if sub._meta.table_name == table and name in sub._meta.fields:  # type: ignore[attr-defined]
                 found.append(sub._meta.fields[name])  # type: ignore[attr-defined]
-    return found
+    return tuple(found)
 
 
 def audit_changes(table: Any, changes: Any) -> str:
