@@ -45,19 +45,9 @@ from models.people import LOCKED_FOREVER, Department, Role, User
 if TYPE_CHECKING:
     pass
 
-AUDIT_TABLES = ("user", "department", "setting", "delegation", "instance")
-AUDIT_ACTIONS = (
-    "create",
-    "update",
-    "void",
-    "login",
-    "login_failed",
-    "roles",
-    "password",
-    "lock",
-    "unlock",
-    "revoke",
-)
+# The filters offer every object and action that has words (``desktop.labels``).
+AUDIT_TABLES = tuple(labels.AUDIT_OBJECTS)
+AUDIT_ACTIONS = tuple(labels.AUDIT_ACTIONS)
 
 
 def role_labels(codes: Any) -> str:
@@ -369,16 +359,16 @@ class AuditLogView(QWidget):
         columns = [
             Column("at", self.tr("时间"), AuditLog.at, width=140),
             Column("actor", self.tr("操作人"), AuditLog.actor_name, width=100),
-            Column("table", self.tr("对象"), AuditLog.table, width=90),
+            Column("table", self.tr("对象"), AuditLog.table, width=90, fmt=labels.audit_object),
             Column("record", self.tr("记录号"), AuditLog.record_id, width=70, align_right=True),
-            Column("action", self.tr("操作"), AuditLog.action, width=90),
+            Column("action", self.tr("操作"), AuditLog.action, width=90, fmt=labels.audit_action),
             Column(
                 "changes",
                 self.tr("变更内容"),
                 AuditLog.changes,
                 sortable=False,
                 width=300,
-                fmt=lambda v: "" if v in (None, "{}") else str(v),
+                text=lambda row: labels.audit_changes(row.get("table"), row.get("changes")),
             ),
             Column("note", self.tr("备注"), AuditLog.note, sortable=False, width=200),
         ]
@@ -407,11 +397,11 @@ class AuditLogView(QWidget):
         self.table_box = QComboBox()
         self.table_box.addItem(self.tr("全部对象"), None)
         for table in AUDIT_TABLES:
-            self.table_box.addItem(table, table)
+            self.table_box.addItem(labels.audit_object(table), table)
         self.action_box = QComboBox()
         self.action_box.addItem(self.tr("全部操作"), None)
         for action in AUDIT_ACTIONS:
-            self.action_box.addItem(action, action)
+            self.action_box.addItem(labels.audit_action(action), action)
         bar = self.view.filter_bar
         bar.addWidget(QLabel(self.tr("从")))
         bar.addWidget(self.since)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -52,7 +53,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv if argv is not None else sys.argv[:1]))
     app.setApplicationName("Houqin")
     app.setOrganizationName("Houqin")
-    app.setApplicationDisplayName("后勤")
     font = QFont(app.font())
     font.setFamilies(CJK_FONTS)
     if font.pointSizeF() < 10:
@@ -62,6 +62,8 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setWindowIcon(icons.icon("app"))
     app.setStyleSheet(STYLE)
     i18n.install(app)
+    # Qt adds the display name to every window title: the windows' own titles never repeat it.
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "后勤综合管理系统"))
     return app
 
 

@@ -219,7 +219,10 @@ class DocumentDialog(QDialog):
 
     def _show_trail(self) -> None:
         steps = workflow.trail(self.instance_id)
-        fill(self.trail, ((s.at, s.node_name, s.who, s.action_label, s.comment) for s in steps))
+        fill(
+            self.trail,
+            ((s.at, s.node_name, s.who, labels.trail_action(s), s.comment) for s in steps),
+        )
 
     def _enable(self, can: workflow.Available) -> None:
         self.can = can

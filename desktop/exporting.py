@@ -11,8 +11,8 @@ Excel import with a dry run, any other file a page writes, and PDF printing.
   run, shows what would be inserted, updated and rejected (row-level details), and only then
   imports for real.
 - ``write_file`` runs any other writer (a report, a page's register) and says where it went.
-- Printing renders the form to a PDF (``forms.printing``) and opens it with the system's
-  viewer, from which the user prints.
+- Printing renders the form to a PDF (``forms.printing``) and shows it in the print preview
+  (``desktop.print_preview``), from which the user prints or saves it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import peewee
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop import errors
@@ -310,8 +308,8 @@ def import_dialog(
 def print_pdf(
     parent: QWidget, form: str, record_id: int, label: str | None = None
 ) -> BackgroundTask:
-    """Render a registered printable to a PDF in the background and open it in the system
-    viewer, from which the user prints."""
+    """Render a registered printable to a PDF in the background and show it in the
+    application's print preview (``desktop.print_preview``), from which the user prints."""
     out = Path(tempfile.gettempdir()) / f"houqin-{form}-{record_id}.pdf"
 
     def work(_progress: Progress) -> Path:
@@ -320,7 +318,9 @@ def print_pdf(
         return print_form(form, record_id, out)
 
     def done(path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        from desktop import print_preview
+
+        print_preview.show(path, parent)
 
     label = label or tr("正在生成打印文件…")
     return BackgroundTask(parent, work).with_progress(label).success(done).run()

@@ -67,6 +67,19 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(text))
 
 
+def picker_hint(field: Field) -> str:
+    """What a reference picker asks for, named after what it picks (单位, 修理厂 …), never a
+    person's 姓名 when it picks a department; a plate is typed, it has no pinyin."""
+    assert field.reference is not None
+    target = "单位" if field.label.endswith("单位") else field.reference.target
+    english = field.label_en or target
+    if target == "车辆":
+        return pick("输入车牌号", "Type the plate number")
+    return pick(
+        f"输入{target}名称或拼音首字母", f"Type the {english.lower()}'s name or pinyin initials"
+    )
+
+
 def label_of(field: Field) -> str:
     return pick(field.label, field.label_en or field.label)
 
@@ -130,7 +143,7 @@ class FieldEditor:
         if f.type == FieldType.REFERENCE:
             assert f.reference is not None
             keys = f.reference.keys or (lambda: [])
-            return SearchPicker(key_search(keys), parent=parent)
+            return SearchPicker(key_search(keys), picker_hint(f), parent=parent)
         edit = QLineEdit(parent)
         if f.max_length:
             edit.setMaxLength(f.max_length)

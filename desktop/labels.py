@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from desktop.i18n import pick
+from desktop.i18n import is_english, pick
 from models.clocks import ClockKind
 from models.fleet import LineState, RepairState, UseState, VehicleStatus
 from models.people import Role
@@ -216,3 +217,262 @@ def code(kind: str, value: Any) -> str:
     """The label of one of the bare string codes of ``CODES``."""
     zh, en = CODES[kind].get(str(value), (str(value or ""), str(value or "")))
     return pick(zh, en)
+
+
+# The approval trail's actions (``models.workflow.spec.ACTION_LABELS`` has the Chinese).
+TRAIL_ACTIONS: dict[str, str] = {
+    "submit": "Submitted",
+    "resubmit": "Resubmitted",
+    "approve": "Approved",
+    "auto_approve": "Approved automatically (same approver)",
+    "skip": "Skipped (the applicant is the approver)",
+    "reject": "Rejected",
+    "return": "Returned",
+    "withdraw": "Withdrawn",
+    "transfer": "Transferred",
+    "cc": "Copied",
+    "urge": "Urged",
+    "force_close": "Closed by the administrator",
+    "move": "Moved by the administrator",
+    "reassign": "Reassigned by the system",
+}
+
+
+def trail_action(step: Any) -> str:
+    """A trail step's action (``workflow.Step``) in the interface language."""
+    return pick(step.action_label, TRAIL_ACTIONS.get(step.action, step.action_label))
+
+
+def trail_decision(entry: Any) -> str:
+    """A printed trail entry's decision (``forms.printdoc.TrailEntry``) in the interface
+    language; an entry the engine did not make (an acceptance) keeps its words."""
+    return pick(entry.decision, TRAIL_ACTIONS.get(entry.action, entry.decision))
+
+
+# The audit log's object (a table) and action codes: (Chinese, English). A code missing here
+# shows as it is; ``tests/desktop/test_i18n.py`` checks every table a domain declares.
+AUDIT_OBJECTS: dict[str, tuple[str, str]] = {
+    "user": ("用户", "User"),
+    "user_role": ("用户角色", "User role"),
+    "department": ("部门", "Department"),
+    "setting": ("系统设置", "Setting"),
+    "delegation": ("审批委托", "Delegation"),
+    "instance": ("审批", "Approval"),
+    "task": ("审批任务", "Approval task"),
+    "step": ("审批记录", "Approval step"),
+    "carbon_copy": ("抄送", "Copy"),
+    "flow_version": ("审批流程", "Approval flow"),
+    "attachment": ("附件", "Attachment"),
+    "attachment_chunk": ("附件内容", "Attachment content"),
+    "calendar_day": ("工作日历", "Office calendar day"),
+    "calendar_year": ("工作日历年度", "Office calendar year"),
+    "clock": ("时限", "Deadline"),
+    "counter": ("编号", "Number counter"),
+    "document": ("单据", "Document"),
+    "vehicle": ("车辆", "Vehicle"),
+    "vehicle_driver": ("驾驶员", "Driver"),
+    "vehicle_use": ("用车申请", "Vehicle use request"),
+    "repair": ("维修申请", "Repair"),
+    "repair_line": ("维修项目", "Repair item"),
+    "repair_shop": ("修理厂", "Repair shop"),
+    "supplement": ("追加维修", "Repair supplement"),
+    "acceptance": ("维修验收", "Repair acceptance"),
+    "maintenance": ("保养记录", "Maintenance"),
+    "fuel_log": ("加油记录", "Fuel log"),
+    "fuel_station": ("加油站", "Fuel station"),
+    "item": ("物品", "Item"),
+    "movement": ("出入库记录", "Stock movement"),
+    "supplier": ("供应商", "Supplier"),
+    "category_supplier": ("定点供应商", "Designated supplier"),
+    "requisition": ("领用申请", "Requisition"),
+    "requisition_line": ("领用明细", "Requisition line"),
+    "stock_return": ("退库单", "Return to store"),
+    "stock_return_line": ("退库明细", "Return to store line"),
+    "purchase_plan": ("采购计划", "Purchase plan"),
+    "plan_line": ("采购计划明细", "Purchase plan line"),
+    "purchase_order": ("采购订单", "Purchase order"),
+    "order_line": ("订单明细", "Order line"),
+    "quote": ("报价", "Quote"),
+    "receipt": ("入库单", "Receipt"),
+    "receipt_line": ("入库明细", "Receipt line"),
+    "supplier_return": ("退换货", "Return to supplier"),
+    "stocktake": ("盘点", "Stocktake"),
+    "stocktake_line": ("盘点明细", "Stocktake line"),
+}
+
+AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
+    "create": ("新建", "Created"),
+    "update": ("修改", "Changed"),
+    "void": ("作废", "Voided"),
+    "login": ("登录", "Signed in"),
+    "login_failed": ("登录失败", "Sign-in failed"),
+    "roles": ("更改角色", "Roles changed"),
+    "password": ("更改密码", "Password changed"),
+    "lock": ("锁定", "Locked"),
+    "unlock": ("解锁", "Unlocked"),
+    "revoke": ("撤销", "Revoked"),
+    "enter_shop": ("进厂", "Entered the shop"),
+    "fitted": ("已完工", "Done"),
+    "finish": ("修竣", "Repair finished"),
+    "authorise": ("准修", "Authorised"),
+    "cancel": ("取消", "Cancelled"),
+    "return": ("退货", "Returned"),
+    "exchange": ("换货", "Exchanged"),
+    "replaced": ("换货到货", "Replacement received"),
+    "undesignate": ("取消定点", "No longer designated"),
+    "lines": ("修改明细", "Lines changed"),
+    "submit": ("提交", "Submitted"),
+    "count": ("录入盘点数", "Counted"),
+    "post": ("过账", "Posted"),
+}
+
+# Field names the models leave without a Chinese ``verbose_name``: (Chinese, English).
+AUDIT_FIELDS: dict[str, tuple[str, str]] = {
+    "unit": ("单位", "unit"),
+    "department": ("部门", "department"),
+    "odometer": ("里程", "odometer"),
+    "last_service_km": ("上次保养里程", "last service km"),
+    "last_service_date": ("上次保养日期", "last service date"),
+    "service_interval_km": ("保养间隔里程", "service interval km"),
+    "service_interval_months": ("保养间隔月数", "service interval months"),
+    "purchase_date": ("购置日期", "purchase date"),
+    "state": ("状态", "state"),
+    "status": ("状态", "status"),
+    "name": ("名称", "name"),
+    "roles": ("角色", "roles"),
+    "vehicle": ("车辆", "vehicle"),
+    "driver": ("驾驶员", "driver"),
+    "applicant": ("申请人", "applicant"),
+    "shop": ("修理厂", "shop"),
+    "station": ("加油站", "station"),
+    "supplier": ("供应商", "supplier"),
+    "item": ("物品", "item"),
+    "quantity": ("数量", "quantity"),
+    "price": ("单价", "price"),
+    "amount": ("金额", "amount"),
+    "total": ("合计", "total"),
+    "cost": ("费用", "cost"),
+    "lines": ("明细", "lines"),
+    "voided_at": ("作废时间", "voided at"),
+    "void_reason": ("作废原因", "void reason"),
+    "locked_until": ("锁定至", "locked until"),
+    "failed_logins": ("登录失败次数", "failed sign-ins"),
+    "designated": ("定点", "designated"),
+    "phone": ("电话", "phone"),
+    "address": ("地址", "address"),
+    "kind": ("类别", "kind"),
+    "litres": ("升数", "litres"),
+    "filled_at": ("加油时间", "filled at"),
+    "done_on": ("日期", "date"),
+    "items": ("项目", "items"),
+    "fault": ("故障描述", "fault"),
+    "private": ("私用", "private use"),
+    "out_of_city": ("出市", "out of the city"),
+}
+
+# The enum a table's ``state``/``status`` column holds, so a code in the log reads as a word.
+AUDIT_STATES: dict[str, type[StrEnum]] = {
+    "vehicle": VehicleStatus,
+    "repair": RepairState,
+    "repair_line": LineState,
+    "vehicle_use": UseState,
+    "requisition": RequisitionState,
+    "stock_return": StockReturnState,
+    "purchase_plan": PlanState,
+    "purchase_order": OrderState,
+    "stocktake": StocktakeState,
+    "instance": State,
+}
+
+
+def audit_object(table: Any) -> str:
+    """An audit row's object in words."""
+    zh, en = AUDIT_OBJECTS.get(str(table), (str(table or ""), str(table or "")))
+    return pick(zh, en)
+
+
+def audit_action(action: Any) -> str:
+    """An audit row's action in words."""
+    zh, en = AUDIT_ACTIONS.get(str(action), (str(action or ""), str(action or "")))
+    return pick(zh, en)
+
+
+def _audit_value(table: str, name: str, value: Any) -> str:
+    """One logged value in words: yes/no, a state's label, the name a foreign key points to."""
+    if value is None or value == "":
+        return pick("空", "empty")
+    if isinstance(value, bool):
+        return pick("是", "yes") if value else pick("否", "no")
+    if name in ("state", "status") and table in AUDIT_STATES:
+        return of(AUDIT_STATES[table], value)
+    if name == "roles" and isinstance(value, list):
+        return "、".join(of(Role, v) for v in value)
+    target = _foreign_target(table, name)
+    if target is not None and isinstance(value, int):
+        row = target.get_or_none(target._meta.primary_key == value)
+        return str(row) if row is not None else f"#{value}"
+    if isinstance(value, list | dict):
+        return pick(f"{len(value)} 项", f"{len(value)} entries")
+    return str(value)
+
+
+def _foreign_target(table: str, name: str) -> Any:
+    """The model a column of ``table`` refers to, when it is a foreign key."""
+    for model_field in _fields_named(table, name):
+        target = getattr(model_field, "rel_model", None)
+        if target is not None:
+            return target
+    return None
+
+
+def _audit_field(table: str, name: str) -> str:
+    """A logged field's name: the words above, else the model's own Chinese name."""
+    if name in AUDIT_FIELDS:
+        return pick(*AUDIT_FIELDS[name])
+    if not is_english():
+        for model_field in _fields_named(table, name):
+            verbose = model_field.verbose_name or ""
+            if any(ord(ch) > 127 for ch in verbose):
+                return verbose
+    return name
+
+
+@cache
+def _fields_named(table: str, name: str) -> tuple[Any, ...]:
+    """The fields called ``name`` of the models stored in ``table`` (peewee's own registry is
+    the class tree; a table is declared by one model, sometimes through a subclass)."""
+    from models.base import BaseModel
+
+    stack: list[type] = [BaseModel]
+    found = []
+    while stack:
+        cls = stack.pop()
+        for sub in cls.__subclasses__():
+            stack.append(sub)
+            if sub._meta.table_name == table and name in sub._meta.fields:  # type: ignore[attr-defined]
+                found.append(sub._meta.fields[name])  # type: ignore[attr-defined]
+    return tuple(found)
+
+
+def audit_changes(table: Any, changes: Any) -> str:
+    """An audit row's ``{field: [old, new]}`` as 「field：old → new」 in words."""
+    import json
+
+    if changes in (None, "", "{}"):
+        return ""
+    try:
+        parsed = json.loads(changes) if isinstance(changes, str) else changes
+    except ValueError:
+        return str(changes)
+    if not isinstance(parsed, dict):
+        return str(changes)
+    parts = []
+    for name, pair in parsed.items():
+        old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
+        label_ = _audit_field(str(table), name)
+        new_text = _audit_value(str(table), name, new)
+        if old is None:
+            parts.append(f"{label_}：{new_text}")
+        else:
+            parts.append(f"{label_}：{_audit_value(str(table), name, old)} → {new_text}")
+    return pick("；", "; ").join(parts)

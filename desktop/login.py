@@ -107,7 +107,7 @@ class LoginDialog(QDialog):
         database_error: BaseException | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("登录 — 后勤综合管理系统"))
+        self.setWindowTitle(self.tr("登录"))  # Qt appends the system's name
         self.setWindowIcon(icon("app"))
         self.setMinimumWidth(420)
         self.url = url

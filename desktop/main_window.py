@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop import errors, i18n, labels, prefs, shortcuts
 from desktop.connection import display_url
 from desktop.icons import icon
-from desktop.modules import Module, modules_for
+from desktop.modules import Module, modules_for, registered
 from models import people, queries, user_prefs
 from models.people import Role, User
 
@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.signature: queries.InboxSignature | None = None
         self.urge_notice = ""  # the last 催办 notice shown in the status bar
-        self.setWindowTitle(self.tr("后勤综合管理系统"))
+        # Qt appends the application's display name (the system's name) to this title.
+        self.setWindowTitle(user.display_name)
         self.setWindowIcon(icon("app"))
 
         self.nav = QListWidget()
@@ -361,7 +362,8 @@ class MainWindow(QMainWindow):
             self.tr("关于"),
             self.tr("后勤综合管理系统")
             + f" {VERSION}\n"
-            + self.tr("车辆、办公用品、客户回访、培训考勤与审批"),
+            + self.tr("模块：")
+            + i18n.pick("、", ", ").join(module.title() for module in registered()),
         )
 
     def closeEvent(self, event: Any) -> None:

@@ -92,6 +92,13 @@ def modules_for(user: User) -> list[Module]:
     return sorted((m for m in _MODULES.values() if m.visible_to(user)), key=lambda m: m.order)
 
 
+def registered() -> list[Module]:
+    """Every module this build has, in the navigation's order (the 关于 box lists them, so
+    it never names a module that does not exist yet)."""
+    _builtin()
+    return sorted(_MODULES.values(), key=lambda m: m.order)
+
+
 def cards_for(user: User) -> list[HomeCard]:
     """The home cards of the modules ``user`` sees that concern ``user``, in their order."""
     cards = (c for m in modules_for(user) for c in m.cards if c.visible_to(user))

@@ -26,6 +26,7 @@ class TrailEntry:
     decision: str
     comment: str = ""
     at: datetime | None = None
+    action: str = ""  # the engine's code (``approve`` …), for the desktop's English
 
 
 def trail_entries(
@@ -41,7 +42,12 @@ def trail_entries(
         return []
     return [
         TrailEntry(
-            f"{prefix}{s.node_name or first}", s.who, s.action_label, s.comment or comment, s.at
+            f"{prefix}{s.node_name or first}",
+            s.who,
+            s.action_label,
+            s.comment or comment,
+            s.at,
+            s.action,
         )
         for s in workflow.trail(instance.id)
     ]

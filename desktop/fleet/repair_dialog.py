@@ -30,6 +30,7 @@ from desktop.attachments import AttachmentsPanel
 from desktop.fleet import actions as A
 from desktop.fleet import dialogs
 from desktop.form_dialog import FormDialog
+from desktop.i18n import pick
 from desktop.icons import button
 from desktop.tables import ROW_HEIGHT, cell, fill, read_only_table
 from forms.printing import get_printable
@@ -239,7 +240,7 @@ class RepairDialog(QDialog):
         for key in FORM_FIELDS:
             field = doc.spec.field(key)
             text = display(field, doc.values.get(key))
-            label = QLabel(field.label + "：")
+            label = QLabel(pick(field.label, field.label_en or field.label) + pick("：", ": "))
             label.setStyleSheet("color: #555;")
             value = QLabel(text)
             value.setWordWrap(True)
@@ -302,7 +303,10 @@ class RepairDialog(QDialog):
         self.lines_total.setText("　".join(parts))
 
     def _show_trail(self, doc: Any) -> None:
-        fill(self.trail, ((e.at, e.node, e.who, e.decision, e.comment) for e in doc.trail))
+        fill(
+            self.trail,
+            ((e.at, e.node, e.who, labels.trail_decision(e), e.comment) for e in doc.trail),
+        )
 
     def _enable(self, repair: Repair) -> None:
         self.allowed = A.actions_for(self.user, repair)

@@ -113,6 +113,73 @@ def _paper_history(
     return count
 
 
+def _service_due(vehicle: fleet.Vehicle, day: date, km: int) -> bool:
+    """A careful fleet office books the service before the interval runs out (F1): past
+    4,300 km or five and a half months; one fill-up (at most 700 km) later it is still on
+    time. The one in ten skipped at the check runs late, so the rate is not a flat 100 %."""
+    months = vehicle.last_service_date and (day - vehicle.last_service_date).days > 165
+    return km - vehicle.last_service_km > 4300 or bool(months)
+
+
+USES = [
+    ("市内开会", "区政府", False, False),
+    ("送文件至财政局", "区财政局", False, False),
+    ("赴外市参加培训", "天津市", True, False),
+    ("接送检查组", "市应急管理局", False, False),
+    ("外出调研", "保定市", True, False),
+    ("家中急事临时用车", "顺义区", False, True),
+]
+
+
+def _uses(
+    drivers: list[User],
+    vehicles: list[fleet.Vehicle],
+    fleet_mgr: User,
+    leaders: list[User],
+    today: date,
+) -> int:
+    """用车申请 in every state (F10): approved by 车管 (and the leader for leaving the city
+    or private use), returned, not approved, withdrawn, and some still waiting."""
+    base = datetime.combine(today + timedelta(days=3), time(8, 0))
+    count = 0
+    for i in range(12):
+        purpose, destination, out, private = USES[i % len(USES)]
+        driver = drivers[i % len(drivers)]
+        vehicle = next(v for v in vehicles if driver in fleet.drivers_of(v))
+        starts = base + timedelta(days=i)
+        use = fleet.request_use(
+            driver,
+            vehicle,
+            purpose,
+            destination,
+            starts,
+            starts + timedelta(hours=8 if not out else 30),
+            out_of_city=out,
+            private=private,
+        )
+        count += 1
+        inst = use.instance()
+        assert inst is not None
+        outcome = i % 6
+        if outcome == 0:
+            continue  # waits for 车管
+        if outcome == 1:
+            workflow.return_to(fleet_mgr, inst.id, "请写明同行人员")
+            continue
+        if outcome == 2:
+            workflow.withdraw(driver, inst.id, "行程取消")
+            continue
+        if outcome == 3 and not (out or private):
+            workflow.reject(fleet_mgr, inst.id, "当日车辆已排满")
+            continue
+        workflow.approve(fleet_mgr, inst.id, "同意")
+        if out or private:
+            if outcome == 5:
+                continue  # waits for the main leader
+            workflow.approve(leaders[i % len(leaders)], inst.id, "同意")
+    return count
+
+
 def load(password: str, today: date | None = None) -> dict[str, int]:
     """Fill the fleet of the demo office (``models.demo`` must have run). Returns counts."""
     today = today or date.today()
@@ -184,10 +251,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
                 driver=fleet.drivers_of(vehicle)[0],
             )
             counts["fuel"] += 1
-            if (
-                km - fleet.Vehicle.get_by_id(vehicle.id).last_service_km > 5000
-                and rng.random() < 0.8
-            ):
+            if _service_due(fleet.Vehicle.get_by_id(vehicle.id), day, km) and rng.random() < 0.9:
                 fleet.record_maintenance(
                     fleet_mgr,
                     vehicle,
@@ -297,4 +361,5 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
         if done + timedelta(days=1) < today:
             repair = fleet.accept(driver, repair, True, "试车正常，同意出厂", at=_at(done, 17))
         day += timedelta(days=rng.choice([0, 1, 1, 2, 3, 4]))
+    counts["uses"] = _uses(drivers, vehicles, fleet_mgr, [leader, leader2], today)
     return counts

@@ -1199,8 +1199,8 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="297" />
-        <source>车辆、办公用品、客户回访、培训考勤与审批</source>
-        <translation>Fleet, office supplies, customer callbacks, training attendance and approvals</translation>
+        <source>模块：</source>
+        <translation>Modules: </translation>
     </message>
     <message>
         <source>操作(&amp;A)</source>
@@ -3466,6 +3466,33 @@
     <message>
         <source>退库</source>
         <translation>Returns to store</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 页</source>
+        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -13,8 +13,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QDesktopServices
 
+from desktop import print_preview
 from desktop.app import build_main_window
 from desktop.approvals import ApprovalCenter
 from desktop.fleet import actions as A
@@ -202,7 +202,7 @@ def test_F2_driver_applies_fleet_manager_assesses_leader_approves_logistics_file
     assert mine.print_auth_button.isVisibleTo(mine)
     assert mine.buttons[A.ENTER].isVisibleTo(mine)
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(print_preview, "show", lambda path, parent: opened.append(str(path)))
     task = mine.print_authorisation()
     qtbot.waitUntil(lambda: task.finished, timeout=10000)
     text = PdfReader(opened[-1]).pages[0].extract_text()

@@ -65,3 +65,20 @@ def test_badge_counts_the_inbox_and_the_poll_sees_another_desktop(qtbot, desk):
     assert page.tab("inbox").model.rowCount() == 2  # the open list reloaded too
     assert page.tabs.tabText(0) == "待我审批 (2)"
     assert w.poll() is False  # nothing changed: nothing reloaded
+
+
+def test_the_window_title_says_the_system_name_once(qtbot, desk, app):
+    w = window(qtbot, desk, desk.clerk)
+    shown = f"{w.windowTitle()} — {app.applicationDisplayName()}"  # as Qt draws it
+    assert shown.count("后勤") == 1 and "张三" in shown
+
+
+def test_the_about_box_lists_only_the_registered_modules(qtbot, desk, boxes):
+    from desktop import modules
+
+    w = window(qtbot, desk, desk.admin)
+    w.about()
+    text = boxes.shown[-1].text
+    for module in modules.registered():
+        assert module.title() in text
+    assert "客户回访" not in text and "培训考勤" not in text

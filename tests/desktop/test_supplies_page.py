@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLineEdit
 
+from desktop import print_preview
 from desktop.app import build_main_window
 from desktop.supplies.catalogue import is_low
 from desktop.supplies.count_grid import COUNTED, KEYS, REASON
@@ -241,7 +241,7 @@ def test_S7_the_department_returns_issued_goods_and_logistics_confirms_on_the_pa
     mine.reload()
     select(mine.view, ret.id)
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(print_preview, "show", lambda path, parent: opened.append(str(path)))
     task = mine.print_slip()
     qtbot.waitUntil(lambda: task.finished, timeout=10_000)
     text = PdfReader(opened[-1]).pages[0].extract_text()
@@ -408,7 +408,7 @@ def test_S5_the_count_sheet_prints_counts_come_back_from_it_and_the_result_expor
     assert opener.try_submit(), opener.error.text()
     st = panel.current
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(print_preview, "show", lambda path, parent: opened.append(str(path)))
     task = panel.print_sheet()
     qtbot.waitUntil(lambda: task.finished, timeout=10_000)
     text = PdfReader(opened[-1]).pages[0].extract_text()
@@ -454,7 +454,7 @@ def test_S6_the_slip_prints_with_its_lines(qtbot, store, monkeypatch):
     panel.reload()
     select(panel.view, req.id)
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(print_preview, "show", lambda path, parent: opened.append(str(path)))
     task = panel.print_slip()
     qtbot.waitUntil(lambda: task.finished, timeout=10_000)
     text = PdfReader(opened[-1]).pages[0].extract_text()

@@ -139,12 +139,12 @@ def test_export_writes_the_current_view_with_its_filters(qtbot, desk, tmp_path):
     sheet = openpyxl.load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "审计日志"
-    assert "department" in rows[2][0]  # 筛选条件
+    assert "部门" in rows[2][0]  # 筛选条件, in words
     header = rows[3]
     assert header[:3] == ("时间", "操作人", "对象")
     body = [r for r in rows[4:] if r[0] and r[0] != "合计" and not str(r[0]).startswith("负责人")]
     assert len(body) == AuditLog.select().where(AuditLog.table == "department").count() == 2
-    assert {r[2] for r in body} == {"department"}
+    assert {r[2] for r in body} == {"部门"}
 
 
 @pytest.mark.parametrize("cancel_first", [True])

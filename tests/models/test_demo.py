@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from models import demo, fleet, people, workflow
 from models.people import Role, User
 
@@ -30,3 +32,33 @@ def test_F2_the_demo_enters_its_paper_history_before_the_go_live_date(database):
     assert max(r.closed_at for r in history).date() < go_live
     old = fleet.RepairShop.get(fleet.RepairShop.name == "老城汽修厂")
     assert not old.designated and old.repairs.count() == 3  # off the list, history kept
+
+
+def test_the_printed_user_list_names_the_drivers_who_can_report_repairs(database):
+    summary = demo.load(password="demo-pass-1")
+    printed = summary.report()
+    drivers = {d.username for v in fleet.Vehicle.select() for d in fleet.drivers_of(v)}
+    assert drivers and all(f"  {u}\t" in printed for u in drivers)
+    assert people.authenticate(sorted(drivers)[0], "demo-pass-1")
+
+
+def test_F1_demo_maintenance_is_mostly_on_time(database):
+    demo.load(password="demo-pass-1")
+    rows = list(fleet.Maintenance.select())
+    on_time = sum(bool(m.on_time) for m in rows)
+    assert on_time / len(rows) > 0.6
+    compliance = fleet.maintenance_compliance(min(m.done_on for m in rows), date.today())
+    ok, total = map(sum, zip(*compliance.values(), strict=True))
+    assert total == len(rows) and ok == on_time
+
+
+def test_F10_the_demo_has_use_requests_in_several_states(database):
+    summary = demo.load(password="demo-pass-1")
+    states = {u.state for u in fleet.VehicleUse.select()}
+    assert summary.counts["uses"] == fleet.VehicleUse.select().count() >= 6
+    assert {
+        fleet.UseState.APPLIED,
+        fleet.UseState.APPROVED,
+        fleet.UseState.RETURNED,
+        fleet.UseState.WITHDRAWN,
+    } <= states

@@ -1,0 +1,65 @@
+"""English mode shows English form labels, trail actions and document states; pickers name
+what they pick."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from desktop import i18n, labels
+from desktop.fleet.repair_dialog import RepairDialog
+from desktop.form_dialog import picker_hint
+from forms.fleet.records import REPAIRS
+from forms.fleet.registers import VEHICLES
+from models import fleet
+from models.workflow.spec import ACTION_LABELS
+from tests.models.test_fleet import Fleet, in_repair
+
+
+def test_every_trail_action_has_its_english():
+    assert sorted(set(ACTION_LABELS) - set(labels.TRAIL_ACTIONS)) == []
+
+
+def test_pickers_say_what_they_pick(app):
+    assert picker_hint(VEHICLES.field("unit")) == "输入单位名称或拼音首字母"
+    assert "姓名" not in picker_hint(REPAIRS.field("shop"))
+    assert picker_hint(REPAIRS.field("plate")) == "输入车牌号"
+    i18n.install(app, "en")
+    try:
+        assert picker_hint(VEHICLES.field("unit")) == "Type the unit's name or pinyin initials"
+    finally:
+        i18n.install(app, "zh_CN")
+
+
+def test_the_repair_window_in_english(qtbot, desk, app):
+    car = fleet.add_vehicle(
+        desk.fleet, "京A12345", desk.squad, odometer=42000, drivers=[desk.driver]
+    )
+    shop = fleet.add_shop(desk.logistics, "城东汽修厂", "东环路8号")
+    station = fleet.add_station(desk.logistics, "中石化东环站")
+    repair = in_repair(Fleet(desk, car, shop, station))
+    i18n.install(app, "en")
+    try:
+        dialog = RepairDialog(desk.fleet, repair.id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = [w.text() for w in dialog.findChildren(QLabel)]
+        assert any("In repair" in t for t in texts), texts
+        grid = [t for t in texts if t.endswith(": ")]
+        assert grid and not any(any(ord(c) > 0x2E80 for c in t) for t in grid), grid
+        actions = [dialog.trail.item(r, 3).text() for r in range(dialog.trail.rowCount())]
+        assert "Submitted" in actions and "Approved" in actions, actions
+    finally:
+        i18n.install(app, "zh_CN")
+
+
+def test_an_ampersand_in_a_tab_title_is_escaped_for_qt(qtbot, desk, app):
+    from desktop.supplies.page import SuppliesPage
+
+    i18n.install(app, "en")
+    try:
+        page = SuppliesPage(desk.logistics)
+        qtbot.addWidget(page)
+        titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+        assert "Catalogue && stock" in titles, titles
+    finally:
+        i18n.install(app, "zh_CN")
