@@ -140,11 +140,22 @@ class LazyQueryModel(QAbstractTableModel):
         self.descending = descending
         self.filters: list[peewee.Expression] = []
         self.search_text = ""
-        self.rows: list[dict[str, Any]] = []
+        self._rows: list[Row] = []
+        self._texts: dict[int, list[str]] = {}  # each row's cell texts, made when first shown
         self.exhausted = False
         self.fetch_count = 0  # pages queried since the last reset (tests, diagnostics)
         self.load_error: BaseException | None = None
         self._started = False
+
+    @property
+    def rows(self) -> list[Row]:
+        """The loaded rows, in order (pages append; a new list forgets the cell texts)."""
+        return self._rows
+
+    @rows.setter
+    def rows(self, rows: list[Row]) -> None:
+        self._rows = rows
+        self._texts = {}
 
     # --- the query -----------------------------------------------------------------------
 
@@ -273,13 +284,13 @@ class LazyQueryModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._text(index.row(), index.column())
+            return text if len(text) > 20 else None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = column.display(row)
-            return text if len(text) > 20 else None
         if role in _LOOK_ROLES:
             return self._look(row, column, role)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
@@ -289,6 +300,16 @@ class LazyQueryModel(QAbstractTableModel):
         if role == RAW_ROLE:
             return row.get(column.key)
         return None
+
+    def _text(self, row: int, column: int) -> str:
+        """A cell's text, formatted once per row: a view asks for it on every paint, for the
+        tooltip and again after a scroll, and formatting (dates, amounts) costs more than
+        the lookup."""
+        texts = self._texts.get(row)
+        if texts is None:
+            data = self._rows[row]
+            texts = self._texts[row] = [c.display(data) for c in self.columns]
+        return texts[column]
 
     def _look(self, row: Row, column: Column, role: int) -> Any:
         base = self.row_look(row) if self.row_look is not None else None

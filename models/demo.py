@@ -91,7 +91,7 @@ def load(password: str | None = None) -> DemoSummary:
     refused, so the demo never mixes with an office's real records."""
     password = password or people.new_password()
     summary = DemoSummary(password)
-    with db.atomic():
+    with db.atomic(), people.one_hash_per_password():
         held = holds_other_data()
         if held is not None:
             raise RuleViolation(

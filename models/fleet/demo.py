@@ -236,6 +236,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
     # Fuel every ~10 days, odometer rising with it.
     for vehicle in vehicles:
         km = vehicle.odometer
+        driver = fleet.drivers_of(vehicle)[0]  # the loop changes no driver: ask once
         day = start + timedelta(days=rng.randint(0, 9))
         while day < today:
             km += rng.randint(250, 700)
@@ -248,7 +249,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
                 litres,
                 (litres * Decimal("7.95")).quantize(Decimal("0.01")),
                 km,
-                driver=fleet.drivers_of(vehicle)[0],
+                driver=driver,
             )
             counts["fuel"] += 1
             if _service_due(fleet.Vehicle.get_by_id(vehicle.id), day, km) and rng.random() < 0.9:

@@ -24,6 +24,19 @@ def test_passwords_are_salted_scrypt_hashes_never_clear(office):
     assert PASSWORD not in logged and row.password_hash not in logged
 
 
+def test_the_demo_hashes_its_one_shared_password_once_and_only_inside_its_block(office):
+    with people.one_hash_per_password():
+        a = people.add_user(SYSTEM, "demo_a", "演示甲", "shared-pass-1", roles=[Role.CLERK])
+        b = people.add_user(SYSTEM, "demo_b", "演示乙", "shared-pass-1", roles=[Role.CLERK])
+        c = people.add_user(SYSTEM, "demo_c", "演示丙", "other-pass-1", roles=[Role.CLERK])
+    d = people.add_user(SYSTEM, "demo_d", "演示丁", "shared-pass-1", roles=[Role.CLERK])
+    hashes = {u: User.get_by_id(u.id).password_hash for u in (a, b, c, d)}
+    assert hashes[a] == hashes[b]  # one scrypt run for the shared password
+    assert hashes[c] != hashes[a] and hashes[d] != hashes[a]  # other password; after the block
+    assert people.authenticate("demo_b", "shared-pass-1", at=T0).id == b.id
+    assert people.authenticate("demo_d", "shared-pass-1", at=T0).id == d.id
+
+
 def test_login_with_the_right_password(office):
     user = people.authenticate("zhangsan", PASSWORD, at=T0)
     assert user.id == office.clerk.id and user.last_login_at == T0

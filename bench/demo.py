@@ -1,0 +1,92 @@
+"""How long does a newcomer wait for ``houqin demo``?
+
+Runs ``houqin --db sqlite:///<fresh temp file> demo`` in this process (``desktop.cli.main``,
+the same code path as the command line, output swallowed) and prints wall and CPU seconds.
+The bare reference writes the very rows the demo wrote, table by table, with ``sqlite3``
+``executemany`` into a fresh file of the same schema (one transaction): what the data costs
+without the use cases. The target is absolute: the realistic year must load in under 10 s,
+so the README's first run shows a window soon.
+
+    .venv/bin/python bench/demo.py [--profile]
+
+``--profile`` adds a cProfile top-20 (cumulative) of the load, to see what the time buys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import pstats
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from desktop import cli
+
+
+def run(path: Path, profile: bool) -> tuple[float, float, pstats.Stats | None]:
+    """Wall and CPU seconds of one ``houqin demo`` on a fresh file (and its profile)."""
+    profiler = cProfile.Profile() if profile else None
+    wall, cpu = time.perf_counter(), time.process_time()
+    with contextlib.redirect_stdout(io.StringIO()):
+        if profiler:
+            profiler.enable()
+        rc = cli.main(["--db", f"sqlite:///{path}", "demo"])
+        if profiler:
+            profiler.disable()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if rc != 0:
+        raise SystemExit(f"houqin demo failed with exit code {rc}")
+    return wall, cpu, pstats.Stats(profiler) if profiler else None
+
+
+def bare_copy(source: Path, target: Path) -> tuple[int, float]:
+    """The demo's rows written again with bare ``sqlite3`` into a fresh schema: rows, seconds."""
+    from models.db import close_database, open_database
+
+    open_database(f"sqlite:///{target}")  # the schema (and its seed rows, emptied below)
+    close_database()
+    src, dst = sqlite3.connect(str(source)), sqlite3.connect(str(target))
+    names = [
+        r[0]
+        for r in src.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    tables = {n: src.execute(f'SELECT * FROM "{n}"').fetchall() for n in names}
+    src.close()
+    dst.execute("PRAGMA foreign_keys = OFF")
+    dst.execute("PRAGMA synchronous = FULL")
+    start = time.perf_counter()
+    with dst:
+        for name, rows in tables.items():
+            dst.execute(f'DELETE FROM "{name}"')
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                dst.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)
+    seconds = time.perf_counter() - start
+    dst.close()
+    return sum(len(r) for r in tables.values()), seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profile", action="store_true", help="print a cProfile top-20")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "demo.db"
+        wall, cpu, stats = run(path, args.profile)
+        total, bare = bare_copy(path, Path(tmp) / "bare.db")
+    print(f"houqin demo, fresh SQLite file: {wall:.2f} s wall, {cpu:.2f} s CPU  (target < 10 s)")
+    print(f"the same {total:,} rows via bare sqlite3 executemany: {bare:.3f} s")
+    print(f"ratio demo wall / bare: {wall / bare:,.0f}x")
+    if stats is not None:
+        stats.sort_stats("cumulative").print_stats(20)
+        stats.sort_stats("tottime").print_stats(20)
+
+
+if __name__ == "__main__":
+    main()
