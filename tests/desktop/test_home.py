@@ -131,9 +131,19 @@ def test_a_row_opens_its_own_document(qtbot, demo_url, app, boxes):
     leader = User.get(User.username == "wangjianguo")
     _window, home = home_of(qtbot, leader, demo_url)
     first = next(iter(queries.inbox(leader).limit(1)))
+
+    def open_dialogs() -> set[int]:
+        widgets = QApplication.topLevelWidgets()
+        return {id(w) for w in widgets if isinstance(w, DocumentDialog) and w.isVisible()}
+
+    before = open_dialogs()  # dialogs an earlier test left open are not this click's
     qtbot.mouseClick(home.card("approvals.inbox").row_labels()[0], Qt.MouseButton.LeftButton)
-    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog)]
-    assert [d.instance_id for d in shown if d.isVisible()] == [first.instance_id]
+    opened = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, DocumentDialog) and w.isVisible() and id(w) not in before
+    ]
+    assert [d.instance_id for d in opened] == [first.instance_id]
     logistics = User.get(User.username == "sunhongmei")
     _window, home = home_of(qtbot, logistics, demo_url)
     late = next(iter(fleet.overdue_repairs(date.today()).limit(1)))
