@@ -31,6 +31,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from forms.excel_cells import DATETIME_FORMAT, decimal_format
 from forms.excel_import import CHECK_EVERY, CancelledFn, ProgressFn
 from forms.kinds import PERIOD, Kind, get_kind
+from forms.office import office_name
 from forms.scratch import scratch_dir
 from forms.spec import Field, FieldType, FormSpec
 from forms.values import display, parser_for
@@ -392,13 +393,6 @@ def _pair(ws: Any, row: int, half: int, last_col: int, left: str, right: str, fm
     else:
         ws.write_string(row, 0, left, fmt)
         ws.write_string(row, max(last_col, 1), right, fmt)
-
-
-def office_name() -> str | None:
-    """The office's name (a setting): the 填报单位 a register carries when none is given."""
-    from models import settings
-
-    return settings.get("office.name")
 
 
 def _sheet_name(title: str) -> str:

@@ -315,19 +315,10 @@ def _decorate(canvas: Canvas, template: BaseDocTemplate, font: str, footer: str)
 
 
 def with_office(footer: str) -> str:
-    """The footer led by the office's name (the ``office.name`` setting), read once per
-    document. A form laid out without an office database (a layout check) has none."""
-    import peewee
+    """The footer led by the office's name, read once per document."""
+    from forms.office import office_name
 
-    from models import settings
-    from models.db import db
-
-    if db.obj is None:
-        return footer
-    try:
-        office = settings.get("office.name")
-    except peewee.OperationalError:  # no database behind the binding any more
-        return footer
+    office = office_name()
     return f"{office} · {footer}" if office else footer
 
 

@@ -1006,15 +1006,16 @@ def test_consumption_by_department_and_quarter(sup):
     req = supplies.check_requisition(o.logistics, req, approved={req.lines[0].id: 4}, at=T0)
     req = supplies.issue_requisition(o.logistics, req, receiver=squad_clerk, at=T0)
     q4 = supplies.consumption_by_department(year=2026, quarter=4)
+    # departments in the office's order: 科室 before 中队 (people.DEPARTMENT_ORDER)
     assert [(r.department, r.code, r.quantity, r.amount) for r in q4] == [
-        ("一中队", "SX0001", 4, Decimal("10.00")),
         ("办公室", "SX0001", 7, Decimal("17.50")),
+        ("一中队", "SX0001", 4, Decimal("10.00")),
     ]
     year = supplies.consumption_by_department(year=2026)
     assert [(r.department, r.quarter, r.quantity) for r in year] == [
         ("办公室", 3, 5),
-        ("一中队", 4, 4),
         ("办公室", 4, 7),
+        ("一中队", 4, 4),
     ]
     totals = {t.department: t for t in supplies.consumption_totals(year=2026)}
     assert totals["办公室"].amounts[2:] == (Decimal("12.50"), Decimal("17.50"))
