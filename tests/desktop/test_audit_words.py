@@ -62,6 +62,7 @@ def test_every_table_of_every_domain_has_its_words():
     while stack:
         for sub in stack.pop().__subclasses__():
             stack.append(sub)
-            tables.add(sub._meta.table_name)
+            if sub.__module__.startswith("models."):  # not the tables tests declare
+                tables.add(sub._meta.table_name)
     internal = {"audit_log", "schema_version", "versioned_model", "voidable_model"}
     assert sorted(tables - internal - set(labels.AUDIT_OBJECTS)) == []
