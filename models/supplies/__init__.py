@@ -25,6 +25,14 @@ from models import numbering
 from models.periods import parse_quarter as parse_period
 from models.periods import quarter_bounds, quarter_of
 from models.supplies import stocktake  # registers the stocktake flow
+from models.supplies.catalogue import (
+    add_item,
+    add_items,
+    set_opening_balance,
+    set_opening_balances,
+    update_item,
+    void_item,
+)
 from models.supplies.plans import (
     PLAN_FLOW,
     PlanLine,
@@ -114,13 +122,7 @@ from models.supplies.stock import (
     MovementKind,
     Supplier,
     SupplierKind,
-    add_item,
-    add_items,
     category_from_label,
-    set_opening_balance,
-    set_opening_balances,
-    update_item,
-    void_item,
 )
 from models.supplies.stock_returns import (
     STOCK_RETURN_FLOW,

@@ -1,0 +1,385 @@
+"""The catalogue's use cases (S1) and the opening balances (期初结存, S8): each a batch, the
+single record a batch of one, so the dialog and the Excel import run the same checks.
+The tables and the ledger core they write through are in ``models.supplies.stock``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from models import audit, numbers
+from models.base import now, run_many, select_in
+from models.db import db, is_mysql, retry_on_lock_conflict
+from models.errors import RowsRefused, RuleViolation
+from models.people import Actor, Role, require_role
+from models.supplies.stock import (
+    CATALOGUE_ROLES,
+    CENT,
+    STORE_ROLES,
+    Category,
+    Item,
+    Movement,
+    MovementKind,
+    _post_movements,
+    category_from_label,
+    lock_items,
+    positive_int,
+)
+from models.text import clean, normalize_code, row_checker, search_key
+
+# --- catalogue use cases (S1) ------------------------------------------------------------
+
+
+def _last_item_number(prefix: str) -> int:
+    """The highest number after ``prefix`` among the codes of the catalogue (0 when none)."""
+    last = (
+        Item.select(Item.code)
+        .where(Item.code.startswith(prefix))
+        .order_by(Item.code.desc())
+        .first()
+    )
+    if last is not None and last.code[len(prefix) :].isdigit():
+        return int(last.code[len(prefix) :])
+    return 0
+
+
+def _code_number(code: str, prefix: str) -> int:
+    tail = code[len(prefix) :]
+    return int(tail) if code.startswith(prefix) and tail.isdigit() else 0
+
+
+ITEM_INPUTS = frozenset(
+    {"code", "name", "category", "unit", "specification", "reorder_level", "gov_catalogue", "price"}
+)
+
+
+_ITEM_COLUMNS = (
+    "code",
+    "name",
+    "name_search",
+    "category",
+    "unit",
+    "specification",
+    "reorder_level",
+    "gov_catalogue",
+    "price",
+)
+_check_item = row_checker([getattr(Item, k) for k in _ITEM_COLUMNS])
+
+
+def _item_row(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """One item's columns as stored, or the first ``RuleViolation`` of its fields (S1, and
+    the input checks every write passes: numbers, lengths, control characters)."""
+    unknown = set(fields) - ITEM_INPUTS
+    if unknown:
+        raise TypeError(f"unknown item fields {sorted(unknown)}")
+    category = fields.get("category")
+    if not isinstance(category, Category):
+        category = category_from_label(category)
+    name, unit = clean(fields.get("name")), clean(fields.get("unit"))
+    if not name:
+        raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
+    if not unit:
+        raise RuleViolation("S1", "请填写计量单位", "the item needs a unit", field="unit")
+    reorder_level = numbers.whole(
+        fields.get("reorder_level", 0),
+        "库存下限",
+        "the reorder level",
+        field="reorder_level",
+        rule="S1",
+    )
+    price = numbers.money(fields.get("price", Decimal("0")), "单价", "the price", field="price")
+    row = {
+        "code": normalize_code(fields.get("code")),
+        "name": name,
+        "name_search": search_key(name),
+        "category": category.value,
+        "unit": unit,
+        "specification": clean(fields.get("specification")),
+        "reorder_level": int(reorder_level),
+        "gov_catalogue": bool(fields.get("gov_catalogue", False)),
+        "price": price.quantize(CENT),
+    }
+    _check_item(list(row.values()))
+    return row
+
+
+def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[int]:
+    """S1 for a batch: catalogue items, each with its series, unit, specification and
+    reorder level; a code (``SX0001``) is generated per series unless the row brings its own.
+
+    THE way an item enters the catalogue: ``add_item`` is a batch of one, the importer sends
+    thousands, and both meet the same checks in the same order. All or nothing: every bad
+    row is found (its first problem), then ``RowsRefused`` names each with its index, and
+    nothing is written. The cost does not grow with the catalogue: the role is read once,
+    the codes and the name + specification pairs are looked up for the whole batch in one
+    indexed IN (...) query per chunk, the rows and their audit rows are written in bulk.
+    Returns the new ids in the order of ``items`` (not the records: building 100,000 model
+    objects nobody reads would cost more than writing them)."""
+    with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        problems: list[tuple[int, RuleViolation]] = []
+        rows: list[dict[str, Any] | None] = []
+        for index, fields in enumerate(items):
+            try:
+                rows.append(_item_row(fields))
+            except RuleViolation as exc:
+                problems.append((index, exc))
+                rows.append(None)
+        good = [(i, row) for i, row in enumerate(rows) if row is not None]
+        _assign_codes([row for _, row in good])
+        codes = [row["code"] for _, row in good]
+        taken = {
+            c for (c,) in select_in(lambda p: Item.select(Item.code).where(Item.code.in_(p)), codes)
+        }
+        # Compared as the database compares them: MariaDB's collation ignores case, so there
+        # 「Pen」 and 「pen」 are one name, as they were to the row-by-row ``=`` query.
+        fold = str.casefold if is_mysql() else str
+        names = sorted({row["name"] for _, row in good})
+        pairs = {
+            (fold(n), fold(spec))
+            for n, spec in select_in(
+                lambda p: Item.select(Item.name, Item.specification).where(
+                    Item.name.in_(p) & Item.voided_at.is_null()
+                ),
+                names,
+            )
+        }
+        seen_codes: set[str] = set()
+        for index, row in good:
+            code, pair = row["code"], (fold(row["name"]), fold(row["specification"]))
+            if code in taken or code in seen_codes:
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            None, f"物品编码 {code} 已存在", f"item {code} exists", field="code"
+                        ),
+                    )
+                )
+            elif pair in pairs:
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            "S1",
+                            f"已有同名同规格的物品「{row['name']}」",
+                            f"{row['name']} with this specification exists already",
+                            field="name",
+                        ),
+                    )
+                )
+            seen_codes.add(code)
+            pairs.add(pair)
+        if problems:
+            raise RowsRefused(problems)
+        ready = [row for row in rows if row is not None]
+        # checked: each row passed ``_check_item`` (the columns' text checks) above
+        return audit.create_many(actor, Item, "code", ready, checked=True)
+
+
+def _assign_codes(rows: list[dict[str, Any]]) -> None:
+    """Give each row without a code the next one of its series: after the highest of the
+    catalogue and of the codes the batch brings, so a generated code never takes one of
+    them (one query per series in the batch)."""
+    prefixes = {Category(row["category"]).code_prefix for row in rows if not row["code"]}
+    last = {p: _last_item_number(p) for p in prefixes}
+    for row in rows:
+        for p in prefixes:
+            if row["code"]:
+                last[p] = max(last[p], _code_number(row["code"], p))
+    for row in rows:
+        if not row["code"]:
+            prefix = Category(row["category"]).code_prefix
+            last[prefix] += 1
+            row["code"] = f"{prefix}{last[prefix]:04d}"
+
+
+def add_item(
+    actor: Actor,
+    *,
+    name: str,
+    category: Category | str,
+    unit: str,
+    specification: str = "",
+    reorder_level: int = 0,
+    gov_catalogue: bool = False,
+    price: Decimal | str | int = Decimal("0"),
+    code: str | None = None,
+) -> Item:
+    """S1: one catalogue item, a batch of one of ``add_items`` (the one place of the rule):
+    refused with the row's own ``RuleViolation``."""
+    fields = {
+        "name": name,
+        "category": category,
+        "unit": unit,
+        "specification": specification,
+        "reorder_level": reorder_level,
+        "gov_catalogue": gov_catalogue,
+        "price": price,
+        "code": code,
+    }
+    try:
+        (item_id,) = add_items(actor, [fields])
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+    return Item.get_by_id(item_id)
+
+
+ITEM_FIELDS = frozenset(
+    {"name", "category", "unit", "specification", "reorder_level", "gov_catalogue", "price"}
+)
+
+
+def update_item(actor: Actor, item: Item, **changes: Any) -> dict[str, tuple[Any, Any]]:
+    """Change master data of an item (never its stock: that only moves through the ledger,
+    S8). Returns the audited diff."""
+    with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        unknown = set(changes) - ITEM_FIELDS
+        if unknown:
+            raise RuleViolation(
+                "S8",
+                f"不能直接修改：{sorted(unknown)}",
+                f"cannot change {sorted(unknown)} directly",
+            )
+        if "category" in changes:
+            changes["category"] = category_from_label(str(changes["category"])).value
+        if "name" in changes:
+            changes["name"] = clean(changes["name"])
+            if not changes["name"]:
+                raise RuleViolation("S1", "请填写物品名称", "the item needs a name", field="name")
+            changes["name_search"] = search_key(changes["name"])
+        if "reorder_level" in changes:
+            changes["reorder_level"] = numbers.whole(
+                changes["reorder_level"],
+                "库存下限",
+                "the reorder level",
+                field="reorder_level",
+                rule="S1",
+            )
+        if "price" in changes:
+            changes["price"] = numbers.money(changes["price"], "单价", "the price", field="price")
+        item = Item.get_by_id(item.id)
+        return audit.update(actor, item, **changes)
+
+
+@retry_on_lock_conflict("相同的物品", "the same items")
+def void_item(actor: Actor, item: Item, reason: str) -> None:
+    """Take an item out of the catalogue. Only with nothing in stock: voiding a stocked item
+    would hide goods the ledger still holds (S8)."""
+    with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)
+        item = lock_items([item.id])[item.id]
+        if item.on_hand:
+            raise RuleViolation(
+                "S8",
+                f"「{item.name}」尚有库存 {item.on_hand}{item.unit}，不能作废",
+                f"{item.code} still has {item.on_hand} in stock",
+            )
+        audit.void(actor, item, reason)
+
+
+@retry_on_lock_conflict("相同的物品", "the same items")
+def set_opening_balance(
+    actor: Actor,
+    *,
+    item: Item,
+    quantity: int,
+    at: datetime | None = None,
+    reason: str = "",
+    unit_price: Decimal | str | int | None = None,
+) -> Movement:
+    """期初结存 of one item: ``set_opening_balances`` with one row, refused with the row's
+    own violation; returns the movement."""
+    balance = {"item": item, "quantity": quantity, "at": at, "reason": reason}
+    balance["unit_price"] = unit_price
+    try:
+        set_opening_balances(actor, [balance])
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+    return Movement.select().where(Movement.item == item.id).order_by(Movement.id.desc()).get()
+
+
+@retry_on_lock_conflict("相同的物品", "the same items")
+def set_opening_balances(actor: Actor, balances: Sequence[Mapping[str, Any]]) -> None:
+    """期初结存: the stock found when the office starts using Houqin (the importer's opening
+    balances), for many items at once. Each row holds ``item`` (an ``Item`` or its id),
+    ``quantity`` and optionally ``at``, ``reason`` and ``unit_price``.
+
+    Only for an item whose ledger is still empty, so it cannot disguise a later correction,
+    which is a stocktake's 盘盈/盘亏 (S5); once per item in a batch too. ``unit_price`` is the
+    单价 of the old paper ledger: kept on the movement and, like a receipt's price, as the
+    item's last price, so the stock is valued from the first day.
+
+    THE way an opening balance is recorded (a dialog's one row is a batch of one). All or
+    nothing: every bad row is found, then ``RowsRefused`` names each and nothing is written.
+    The items are locked in one query, their ledgers looked up in one IN query per chunk,
+    the movements posted in bulk through the ledger core."""
+    stamp = now()
+    with db.atomic():
+        require_role(actor, *STORE_ROLES, Role.ADMIN)
+        problems: list[tuple[int, RuleViolation]] = []
+        rows: list[tuple[int, int, int, Decimal | None, datetime, str]] = []
+        for index, balance in enumerate(balances):
+            try:
+                quantity = positive_int(balance.get("quantity"), "期初数量", "the opening quantity")
+                price = balance.get("unit_price")
+                if price is not None:
+                    price = numbers.money(price, "单价", "the price", field="unit_price")
+            except RuleViolation as exc:
+                problems.append((index, exc))
+                continue
+            item = balance["item"]
+            item_id = item if isinstance(item, int) else item.id
+            at = balance.get("at") or stamp
+            rows.append((index, item_id, quantity, price, at, balance.get("reason") or "期初结存"))
+        items = lock_items([item_id for _, item_id, *_ in rows])
+        query = lambda part: Movement.select(Movement.item).where(  # noqa: E731
+            Movement.item.in_(part)
+        )
+        moved = {item_id for (item_id,) in select_in(query, sorted(items))}
+        seen: set[int] = set()
+        for index, item_id, *_ in rows:
+            item = items[item_id]
+            if item_id in moved or item_id in seen:
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            "S8",
+                            f"「{item.name}」已有出入库记录，不能再录期初；差异请通过盘点调整",
+                            f"{item.code} has movements already; correct it by a stocktake",
+                        ),
+                    )
+                )
+            seen.add(item_id)
+        if problems:
+            raise RowsRefused(problems)
+        _post_movements(
+            actor,
+            [
+                {
+                    "item": items[item_id],
+                    "kind": MovementKind.OPENING,
+                    "quantity": quantity,
+                    "reason": reason,
+                    "at": at,
+                    "doc_type": "opening",
+                    "unit_price": price,
+                }
+                for _, item_id, quantity, price, at, reason in rows
+            ],
+        )
+        priced = [(price, item_id) for _, item_id, _, price, *_ in rows if price is not None]
+        run_many(
+            "UPDATE {item} SET {price} = {p} WHERE {id} = {p}",
+            priced,
+            item="item",
+            price="price",
+            id="id",
+        )
+        for price, item_id in priced:
+            items[item_id].price = price
