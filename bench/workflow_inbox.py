@@ -22,7 +22,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from models import people, workflow
+from models import passwords, people, workflow
 from models.db import close_database, db, open_database
 from models.people import SYSTEM, Role
 from models.workflow import Approver, Flow, Node
@@ -34,7 +34,7 @@ FLOW = workflow.register_flow(
 
 def build(path: Path, documents: int, users: int) -> None:
     open_database(f"sqlite:///{path}")
-    people._SCRYPT.update(n=2**10)  # set-up speed only; hashes are not measured
+    passwords.SCRYPT.update(n=2**10)  # set-up speed only; hashes are not measured
     dept = people.add_department(SYSTEM, "办公室")
     applicant = people.add_user(SYSTEM, "applicant", "申请人", "password-1", dept, [Role.CLERK])
     user_ids = [

@@ -37,7 +37,7 @@ from desktop.list_view import ListView
 from desktop.module_page import ModulePage, Tab
 from forms.people import DEPARTMENT_KIND, DEPARTMENTS, USER_KIND, USERS
 from forms.spec import Field, FieldType
-from models import people, queries, settings
+from models import passwords, people, queries, settings
 from models.audit import AuditLog
 from models.errors import RuleViolation
 from models.people import LOCKED_FOREVER, Department, Role, User
@@ -181,7 +181,7 @@ class AdminPage(ModulePage):
 
     @Slot()
     def reset_password(self) -> None:
-        password = people.new_password()
+        password = passwords.new_password()
 
         def reset(user: User) -> None:
             people.change_password(self.user, user, password)

@@ -142,13 +142,13 @@ def _open(args: argparse.Namespace) -> peewee.Database:
 
 @command("init")
 def _init(args: argparse.Namespace) -> int:
-    from models import people
+    from models import passwords, people
     from models.db import redact_url, resolve_url
 
     _open(args)
     print(f"数据库已就绪 / database ready: {redact_url(resolve_url(args.db))}")
     if not people.has_users():
-        password = args.password or people.new_password()
+        password = args.password or passwords.new_password()
         try:
             people.create_first_admin(args.admin, password)
         except RuleViolation:  # another desktop created it a moment ago
@@ -174,7 +174,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 @command("user")
 def _user(args: argparse.Namespace) -> int:
-    from models import people
+    from models import passwords, people
     from models.people import SYSTEM, Department
 
     _open(args)
@@ -192,7 +192,7 @@ def _user(args: argparse.Namespace) -> int:
             dept = Department.get_or_none(Department.name == args.department)
             if dept is None:
                 dept = people.add_department(SYSTEM, args.department)
-        password = args.password or people.new_password()
+        password = args.password or passwords.new_password()
         roles = [people.role_from_label(r) for r in args.role]
         people.add_user(SYSTEM, args.username, args.name, password, dept, roles)
         print(f"已添加用户 {args.username}，初始密码：{password}")

@@ -15,7 +15,7 @@ import peewee
 
 from forms.kinds import Filters, Kind, Values, register_kind
 from forms.spec import Field, FieldType, FormSpec, Reference
-from models import people
+from models import passwords, people
 from models.errors import RuleViolation
 from models.people import (
     DEPARTMENT_KINDS,
@@ -191,7 +191,7 @@ def _roles(labels: tuple[str, ...] | None) -> list[Role]:
 
 
 def _insert_user(actor: Any, values: Values) -> str:
-    password = people.new_password()
+    password = passwords.new_password()
     people.add_user(
         actor,
         values["username"],

@@ -10,7 +10,7 @@ import importlib
 import zlib
 from dataclasses import dataclass, field
 
-from models import domains, people
+from models import domains, passwords, people
 from models.db import db
 from models.errors import RuleViolation
 from models.people import SYSTEM, Role
@@ -89,9 +89,9 @@ def load(password: str | None = None) -> DemoSummary:
     """Fill an empty database with the demo office (one transaction). An administrator that
     ``init`` created stays as he is (his password too); a database holding anything else is
     refused, so the demo never mixes with an office's real records."""
-    password = password or people.new_password()
+    password = password or passwords.new_password()
     summary = DemoSummary(password)
-    with db.atomic(), people.one_hash_per_password():
+    with db.atomic(), passwords.one_hash_per_password():
         held = holds_other_data()
         if held is not None:
             raise RuleViolation(

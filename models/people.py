@@ -8,14 +8,8 @@ Five failed logins in a row lock an account for fifteen minutes (both are settin
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import re
-import secrets
 import unicodedata
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -27,7 +21,13 @@ from models import audit, numbers, settings
 from models.base import BaseModel, VoidableModel, now
 from models.db import db
 from models.errors import RuleViolation
-from models.text import clean, search_key
+from models.passwords import (
+    check_password_strength,
+    dummy_hash,
+    hash_password,
+    verify_password,
+)
+from models.text import clean, number_in, search_key
 
 
 class Role(StrEnum):
@@ -65,7 +65,6 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
 }
 
 DEPARTMENT_KINDS = ("科室", "中队")
-MIN_PASSWORD_LENGTH = 8
 LOCKED_FOREVER = datetime(9999, 12, 31)
 
 
@@ -173,78 +172,6 @@ def require_person(actor: Actor, what_zh: str, what_en: str) -> User:
     return User.get_by_id(actor.id)
 
 
-# --- passwords ---------------------------------------------------------------------------
-
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-_SHARED_HASHES: dict[str, str] | None = None  # set inside one_hash_per_password()
-
-
-@contextmanager
-def one_hash_per_password() -> Iterator[None]:
-    """Within the block, a password hashes once and every user given that same password
-    gets the same hash (same salt). For the demo office only, where every user shares the
-    one printed password anyway: thirty scrypt runs were two seconds of ``houqin demo``."""
-    global _SHARED_HASHES
-    _SHARED_HASHES = {}
-    try:
-        yield
-    finally:
-        _SHARED_HASHES = None
-
-
-def hash_password(password: str) -> str:
-    if _SHARED_HASHES is not None:
-        shared = _SHARED_HASHES.get(password)
-        if shared is None:
-            shared = _SHARED_HASHES[password] = _hash_password(password)
-        return shared
-    return _hash_password(password)
-
-
-def _hash_password(password: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
-    b64 = base64.b64encode
-    n, r, p = _SCRYPT["n"], _SCRYPT["r"], _SCRYPT["p"]
-    return f"scrypt${n}${r}${p}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def verify_password(password: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "scrypt":
-        return False
-    expected = base64.b64decode(digest)
-    actual = hashlib.scrypt(
-        password.encode(),
-        salt=base64.b64decode(salt),
-        n=int(n),
-        r=int(r),
-        p=int(p),
-        dklen=len(expected),
-    )
-    return hmac.compare_digest(actual, expected)
-
-
-@lru_cache(maxsize=1)
-def _dummy_hash() -> str:
-    """A hash to check unknown user names against, so they take as long as real ones; made
-    on first use rather than at import (50 ms of start-up)."""
-    return hash_password(secrets.token_hex(8))
-
-
-def _check_password_strength(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise RuleViolation(
-            None,
-            f"密码至少 {MIN_PASSWORD_LENGTH} 位",
-            f"the password needs at least {MIN_PASSWORD_LENGTH} characters",
-            field="password",
-        )
-
-
 # --- role checks -------------------------------------------------------------------------
 
 
@@ -333,7 +260,7 @@ def authenticate(username: str, password: str, *, at: datetime | None = None) ->
         (User.username == normalize_username(username)) & User.voided_at.is_null()
     )
     if user is None:
-        verify_password(password, _dummy_hash())  # same time as a real check
+        verify_password(password, dummy_hash())  # same time as a real check
         raise _bad_login()
     if user.locked_until is not None and at < user.locked_until:
         raise _locked(user.locked_until)
@@ -401,33 +328,10 @@ def create_first_admin(username: str, password: str, name: str = "系统管理�
         return _insert_user(SYSTEM, username, name, password, None, [Role.ADMIN])
 
 
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_NUMBER = re.compile(r"[0-9０-９]+|[零一二三四五六七八九十百]+")
-
-
-def _number_in(name: str) -> int | None:
-    """The first number a name holds, Arabic or Chinese (二中队 2, 十二中队 12, 3号 3)."""
-    found = _NUMBER.search(name)
-    if found is None:
-        return None
-    text = unicodedata.normalize("NFKC", found.group())
-    if text.isdigit():
-        return int(text)
-    total, digit = 0, 0
-    for ch in text:
-        if ch == "百":
-            total, digit = total + (digit or 1) * 100, 0
-        elif ch == "十":
-            total, digit = total + (digit or 1) * 10, 0
-        else:
-            digit = _DIGITS[ch]
-    return total + digit
-
-
 def natural_sort_key(name: str, kind: str) -> int:
     """The order a new department takes: 科室 before 中队, then by the number in the name
     (一中队, 二中队 … 十二中队, not the order of their characters), unnumbered ones last."""
-    number = _number_in(name)
+    number = number_in(name)
     return (0 if kind == "科室" else 1000) + (999 if number is None else min(number, 998))
 
 
@@ -505,7 +409,7 @@ def _insert_user(
             f"user name {username} is taken",
             field="username",
         )
-    _check_password_strength(password)
+    check_password_strength(password)
     user = audit.create(
         actor,
         User,
@@ -590,7 +494,7 @@ def change_password(
                 )
         elif not is_self:
             require_role(actor, Role.ADMIN)
-        _check_password_strength(new_password)
+        check_password_strength(new_password)
         User.update(password_hash=hash_password(new_password), failed_logins=0).where(
             User.id == user.id
         ).execute()
@@ -626,12 +530,6 @@ def get_user(username: str) -> User:
             None, f"没有用户「{username}」", f"no user {username}", field="username"
         )
     return user
-
-
-def new_password() -> str:
-    """A random initial password that is easy to read aloud (no 0/O, 1/l)."""
-    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(10))
 
 
 # --- master-data changes used by the Excel importer (forms/) and the desktop --------------

@@ -195,3 +195,26 @@ def row_checker(fields: Sequence[peewee.Field]) -> Callable[[Sequence[Any]], Non
                 check_text(field, value)
 
     return check
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_NUMBER = re.compile(r"[0-9０-９]+|[零一二三四五六七八九十百]+")
+
+
+def number_in(name: str) -> int | None:
+    """The first number a name holds, Arabic or Chinese (二中队 2, 十二中队 12, 3号 3)."""
+    found = _NUMBER.search(name)
+    if found is None:
+        return None
+    text = unicodedata.normalize("NFKC", found.group())
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for ch in text:
+        if ch == "百":
+            total, digit = total + (digit or 1) * 100, 0
+        elif ch == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        else:
+            digit = _DIGITS[ch]
+    return total + digit

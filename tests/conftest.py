@@ -41,12 +41,12 @@ def mysql_url_or_skip() -> tuple[str, str]:
 def _cheap_password_hashing() -> Iterator[None]:
     """scrypt at n=2**14 costs ~50 ms a hash; tests create a dozen users each. The cost
     parameters are stored in every hash, so cheaper ones verify the same way."""
-    from models import people
+    from models import passwords
 
-    saved = dict(people._SCRYPT)
-    people._SCRYPT.update(n=2**10)
+    saved = dict(passwords.SCRYPT)
+    passwords.SCRYPT.update(n=2**10)
     yield
-    people._SCRYPT.update(saved)
+    passwords.SCRYPT.update(saved)
 
 
 @pytest.fixture(params=["sqlite", "mysql"])

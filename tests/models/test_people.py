@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models import audit, people, settings
+from models import audit, passwords, people, settings
 from models.errors import RuleViolation
 from models.people import SYSTEM, Role, User
 from tests.office import PASSWORD
@@ -25,7 +25,7 @@ def test_passwords_are_salted_scrypt_hashes_never_clear(office):
 
 
 def test_the_demo_hashes_its_one_shared_password_once_and_only_inside_its_block(office):
-    with people.one_hash_per_password():
+    with passwords.one_hash_per_password():
         a = people.add_user(SYSTEM, "demo_a", "演示甲", "shared-pass-1", roles=[Role.CLERK])
         b = people.add_user(SYSTEM, "demo_b", "演示乙", "shared-pass-1", roles=[Role.CLERK])
         c = people.add_user(SYSTEM, "demo_c", "演示丙", "other-pass-1", roles=[Role.CLERK])
