@@ -35,7 +35,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from forms.excel_export import ExportResult, write_register
-from forms.excel_import import ImportResult, Mode, import_rows, read_workbook
+from forms.excel_import import ImportResult, Mode, import_rows
+from forms.excel_sheets import read_workbook
 from forms.kinds import Filters, Kind, Values, register_kind
 from forms.pdf import (
     Column,

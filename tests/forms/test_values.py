@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from forms.excel_import import header_key
+from forms.excel_sheets import header_key
 from forms.spec import Field, FieldType, FormSpec, copy_label
 from forms.values import ValueProblem, parser_for, split_multiple
 
