@@ -84,6 +84,9 @@ def names(value: Any) -> str:
     return "、".join(sorted(str(value).split(","))) if value else ""
 
 
+DOC_TYPE = {"doc_type": Instance.doc_type}  # what the 类型 column reads its English by
+
+
 class ApprovalCenter(ModulePage):
     TITLE = "审批中心"
 
@@ -94,13 +97,30 @@ class ApprovalCenter(ModulePage):
 
     # --- lists ---------------------------------------------------------------------------
 
+    def _flow_column(self) -> Column:
+        """类型: the flow's name as its version stored it, in the interface language."""
+        return Column(
+            "flow",
+            self.tr("类型"),
+            FlowVersion.name,
+            text=lambda row: labels.flow_name(row["doc_type"], row["flow"]),
+            width=130,
+        )
+
     def _inbox_list(self) -> ListView:
         def on_behalf(name: Any) -> str:
             return "" if name == self.user.name else pick(f"代 {name}", f"for {name}")
 
         columns = [
             Column("title", self.tr("标题"), Instance.title, width=260),
-            Column("flow", self.tr("类型"), FlowVersion.name, width=130),
+            self._flow_column(),
+            Column(
+                "node",
+                self.tr("环节"),
+                Task.node_key,
+                text=lambda row: labels.node_at(row["doc_type"], row["node"]),
+                width=130,
+            ),
             Column(
                 "amount",
                 self.tr("金额"),
@@ -122,13 +142,14 @@ class ApprovalCenter(ModulePage):
             lambda: queries.inbox_rows(self.user),
             columns,
             Task.id,
-            sort_column=6,
+            sort_column=7,
             descending=False,
             search_fields=[Applicant.name_search, Instance.title],
             extras={
                 "instance_id": Instance.id,
                 "version": Instance.version,
                 "assignee_id": Task.assignee,
+                "doc_type": Instance.doc_type,
             },
         )
         view = ListView(
@@ -150,7 +171,7 @@ class ApprovalCenter(ModulePage):
     def _my_list(self) -> ListView:
         columns = [
             Column("title", self.tr("标题"), Instance.title, width=280),
-            Column("flow", self.tr("类型"), FlowVersion.name, width=130),
+            self._flow_column(),
             Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),
             Column(
                 "approvers",
@@ -169,7 +190,7 @@ class ApprovalCenter(ModulePage):
             columns,
             Instance.id,
             search_fields=[Instance.title],
-            extras={"instance_id": Instance.id, "version": Instance.version},
+            extras={"instance_id": Instance.id, "version": Instance.version, **DOC_TYPE},
         )
         view = ListView("approvals.mine", model, search_hint=self.tr("搜索标题"))
         open_button = QPushButton(icon("open"), self.tr("打开"))
@@ -186,7 +207,7 @@ class ApprovalCenter(ModulePage):
     def _copied_list(self) -> ListView:
         columns = [
             Column("title", self.tr("标题"), Instance.title, width=260),
-            Column("flow", self.tr("类型"), FlowVersion.name, width=130),
+            self._flow_column(),
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
             Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),
             Column("by", self.tr("抄送人"), CarbonCopy.by_name, width=90),
@@ -197,7 +218,7 @@ class ApprovalCenter(ModulePage):
             columns,
             CarbonCopy.id,
             search_fields=[Instance.title, Applicant.name_search],
-            extras={"instance_id": Instance.id, "version": Instance.version},
+            extras={"instance_id": Instance.id, "version": Instance.version, **DOC_TYPE},
         )
         view = ListView("approvals.copied", model)
         open_button = QPushButton(icon("open"), self.tr("打开"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops, shortcuts
+from desktop.i18n import pick
 from desktop.icons import icon
 from desktop.modules import document_window
 from desktop.pickers import UserPicker
@@ -165,10 +166,13 @@ class DocumentDialog(QDialog):
         state = State(inst.state)
         node = inst.current_node()
         dept = inst.department.name if inst.department_id else ""
-        where = self.tr("当前环节：") + node.name if node and state == State.PENDING else ""
+        where = ""
+        if node and state == State.PENDING:
+            where = self.tr("当前环节：") + labels.node_name(inst.doc_type, node.name)
+        flow = labels.flow_name(inst.doc_type, inst.flow.name)
         self.header.setText(
             f"<h3>{inst.title}</h3>"
-            f"{inst.flow.name} · {inst.applicant.name} {dept} · "
+            f"{flow} · {inst.applicant.name} {dept} · "
             f"{inst.submitted_at:%Y-%m-%d %H:%M} · <b>{labels.label(state)}</b> {where}"
         )
         self._show_fields(inst)
@@ -180,14 +184,16 @@ class DocumentDialog(QDialog):
             self.fields_form.removeRow(0)
         summary = summary_of(inst)
         self.summary = summary
+        colon = pick("：", ": ")
         for label, text in summary.fields:
-            self.fields_form.addRow(f"{label}：", self._value(text))
+            self.fields_form.addRow(labels.said(label) + colon, self._value(labels.said(text)))
         if not summary.fields and summary.lines is None:
             self.fields_form.addRow(QLabel(self.tr("（无附加内容）")))
         self._show_lines(summary.lines)
         self.total.setVisible(summary.total is not None)
         if summary.total is not None:
-            self.total.setText(f"{summary.total_label}：<b>¥{summary.total_text}</b>")
+            total = labels.said(summary.total_label) + colon
+            self.total.setText(f"{total}<b>¥{summary.total_text}</b>")
         self.attachments.setVisible(bool(summary.attachments))
         self.attachments.setText(self.tr("附件：") + "、".join(summary.attachments))
         self.full_button.setVisible(document_window(inst.doc_type) is not None)
@@ -198,10 +204,11 @@ class DocumentDialog(QDialog):
         if lines is None:
             self.lines.setRowCount(0)
             return
-        self.lines_title.setText(f"<b>{lines.title}</b>")
+        self.lines_title.setText(f"<b>{labels.said(lines.title)}</b>")
         self.lines.setColumnCount(len(lines.headers))
-        self.lines.setHorizontalHeaderLabels(list(lines.headers))
-        fill(self.lines, lines.rows, right=lines.numeric)
+        self.lines.setHorizontalHeaderLabels([labels.said(h) for h in lines.headers])
+        rows = (tuple(labels.said(c) for c in row) for row in lines.rows)
+        fill(self.lines, rows, right=lines.numeric)
         self.lines.resizeColumnsToContents()
         header = self.lines.horizontalHeader()
         header.setStretchLastSection(False)
@@ -219,10 +226,8 @@ class DocumentDialog(QDialog):
 
     def _show_trail(self) -> None:
         steps = workflow.trail(self.instance_id)
-        fill(
-            self.trail,
-            ((s.at, s.node_name, s.who, labels.trail_action(s), s.comment) for s in steps),
-        )
+        doc_type = self.instance.doc_type
+        fill(self.trail, (labels.trail_row(doc_type, s) for s in steps))
 
     def _enable(self, can: workflow.Available) -> None:
         self.can = can
@@ -239,7 +244,8 @@ class DocumentDialog(QDialog):
         self.return_target.addItem(self.tr("申请人"), None)
         route = self.instance.route_nodes()
         for position in can.return_positions:
-            self.return_target.addItem(route[position].name, position)
+            name = labels.node_name(self.instance.doc_type, route[position].name)
+            self.return_target.addItem(name, position)
         self.withdraw_button.setVisible(can.withdraw)
         self.urge_button.setVisible(can.urge)
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop.i18n import is_english, pick
 from models.clocks import ClockKind
+from models.errors import RuleViolation
 from models.fleet import LineState, RepairState, UseState, VehicleStatus
 from models.people import Role
 from models.periods import PeriodKind
@@ -243,10 +244,69 @@ def trail_action(step: Any) -> str:
     return pick(step.action_label, TRAIL_ACTIONS.get(step.action, step.action_label))
 
 
+def trail_row(doc_type: str, step: Any) -> tuple[Any, ...]:
+    """A trail step (``workflow.Step``) as a window's trail table shows it: 时间, 环节, 处理人,
+    操作, 意见, in the interface language."""
+    node = node_name(doc_type, step.node_name)
+    return (step.at, node, step.who, trail_action(step), step.comment)
+
+
 def trail_decision(entry: Any) -> str:
     """A printed trail entry's decision (``forms.printdoc.TrailEntry``) in the interface
     language; an entry the engine did not make (an acceptance) keeps its words."""
     return pick(entry.decision, TRAIL_ACTIONS.get(entry.action, entry.decision))
+
+
+def _flow(doc_type: str) -> Any:
+    from models import workflow
+
+    workflow.load_domains()
+    try:
+        return workflow.registered_flow(doc_type)
+    except RuleViolation:
+        return None
+
+
+def flow_name(doc_type: str, chinese: str) -> str:
+    """A flow's name (as a stored version holds it) in the interface language: the English
+    its declaration carries beside the Chinese (``Flow.name_en``)."""
+    if not is_english():
+        return chinese
+    flow = _flow(doc_type)
+    return (flow.name_en if flow is not None and flow.name == chinese else "") or chinese
+
+
+def node_name(doc_type: str, chinese: str) -> str:
+    """A node's name (a trail step's, a stored flow version's) in the interface language:
+    the English its flow declares beside the Chinese (``Node.name_en``); a node the code no
+    longer declares (an administrator's own) keeps its Chinese."""
+    if not is_english() or not chinese:
+        return chinese
+    flow = _flow(doc_type)
+    node = flow.node_named(chinese) if flow is not None else None
+    return (node.name_en if node is not None else "") or chinese
+
+
+def node_at(doc_type: str, key: str) -> str:
+    """The name of the node ``key`` of ``doc_type``'s flow (an inbox task's), in the interface
+    language."""
+    flow = _flow(doc_type)
+    node = next((n for n in flow.nodes if n.key == key), None) if flow is not None else None
+    if node is None:
+        return key
+    return pick(node.name, node.name_en or node.name)
+
+
+def trail_node(entry: Any) -> str:
+    """A printed trail entry's step (``forms.printdoc.TrailEntry``) in the interface
+    language."""
+    return pick(entry.node, entry.node_en or entry.node)
+
+
+def said(text: str) -> str:
+    """A label of an approval summary (``forms.summary.Label``: Chinese, with its English
+    beside it) in the interface language; plain text stays as it is."""
+    return pick(text, getattr(text, "en", text))
 
 
 # The audit log's object (a table) and action codes: (Chinese, English). A code missing here

@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from forms.spec import FormSpec
-from forms.summary import Lines
+from forms.summary import Label, Lines, english
 from models import workflow
+from models.errors import RuleViolation
 
 
 @dataclass(frozen=True)
@@ -27,15 +28,34 @@ class TrailEntry:
     comment: str = ""
     at: datetime | None = None
     action: str = ""  # the engine's code (``approve`` …), for the desktop's English
+    node_en: str = ""  # ``node`` in English (its flow declares it beside the Chinese)
+
+
+def _english_node(instance: workflow.Instance, name: str) -> str:
+    """The English of the node ``name`` of ``instance``'s flow: as its stored version holds
+    it, else as the code declares it now (a version stored before nodes had English)."""
+    node = instance.flow.flow().node_named(name)
+    if node is None or not node.name_en:
+        try:
+            node = workflow.registered_flow(instance.doc_type).node_named(name)
+        except RuleViolation:
+            node = None
+    return node.name_en if node is not None and node.name_en else name
 
 
 def trail_entries(
-    instance: workflow.Instance | None, first: str = "提交", *, prefix: str = "", comment: str = ""
+    instance: workflow.Instance | None,
+    first: str = Label("提交", "Submitted"),
+    *,
+    prefix: str = "",
+    comment: str = "",
 ) -> list[TrailEntry]:
     """The steps of ``instance`` (oldest first) as printed; none without an instance.
 
-    - ``first``: the name of the step that belongs to no node, the submission (报修, 申请).
-    - ``prefix``: put before every step's name (``追加2·`` for a supplement's own approval).
+    - ``first``: the name of the step that belongs to no node, the submission (报修, 申请),
+      a ``forms.summary.Label`` for its English.
+    - ``prefix``: put before every step's name (``追加2·`` for a supplement's own approval),
+      a ``Label`` too.
     - ``comment``: printed where a step has none (the supplement's reason).
     """
     if instance is None:
@@ -48,6 +68,8 @@ def trail_entries(
             s.comment or comment,
             s.at,
             s.action,
+            english(prefix)
+            + (_english_node(instance, s.node_name) if s.node_name else english(first)),
         )
         for s in workflow.trail(instance.id)
     ]

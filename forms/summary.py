@@ -13,6 +13,10 @@ inbox's 金额 column all read this one declaration, so they cannot disagree.
 - ``summary_of(instance)``: the summary of one approval; a document type that declared none
   shows the approval's own free fields, as submitted;
 - ``amount_expression()``: the inbox column, a ``CASE`` over every declared type.
+
+Every label (a field's, a column's, the title and the total's) is a ``Label``: the Chinese
+text itself, which the printed forms use, with its English beside it for the English
+desktop, declared together in the domain's ``doc_fields`` so the two cannot drift.
 """
 
 from __future__ import annotations
@@ -28,7 +32,42 @@ from models import attachments
 from models.base import BaseModel
 from models.workflow import Instance
 
-TOTAL_LABEL = "合计金额（元）"
+
+class Label(str):
+    """Chinese text (it *is* the ``str``: paper and registers print it as it is) with its
+    English beside it (``.en``), for the English desktop."""
+
+    en: str
+
+    def __new__(cls, zh: str, en: str) -> Label:
+        label = super().__new__(cls, zh)
+        label.en = en
+        return label
+
+
+def english(text: str) -> str:
+    """``text``'s English when it is a ``Label``, else ``text`` as it is."""
+    return getattr(text, "en", text)
+
+
+def _text(value: Any) -> str:
+    """A value as text, keeping a ``Label`` (and its English) as it is."""
+    return value if isinstance(value, str) else str(value)
+
+
+TOTAL_LABEL = Label("合计金额（元）", "Total (¥)")
+LINES_TITLE = Label("明细", "Lines")
+UNIT_PRICE = Label("单价（元）", "Unit price (¥)")
+AMOUNT = Label("金额（元）", "Amount (¥)")
+ITEM = Label("物品", "Item")
+SPECIFICATION = Label("规格", "Specification")
+UNIT = Label("单位", "Unit")
+IN_STOCK = Label("库存", "In stock")
+APPLICANT = Label("申请人", "Applicant")
+DEPARTMENT = Label("申请部门", "Department")
+NOTE = Label("说明", "Note")
+YES = Label("是", "Yes")
+NO = Label("否", "No")
 
 
 def money(value: Any) -> str:
@@ -54,7 +93,7 @@ class Lines:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: frozenset[int] = frozenset()
-    title: str = "明细"
+    title: str = LINES_TITLE
 
 
 @dataclass(frozen=True)
@@ -105,18 +144,18 @@ def file_names(*records: BaseModel | tuple[str, int]) -> tuple[str, ...]:
 
 def fields_of(pairs: Iterable[tuple[str, Any]]) -> tuple[tuple[str, str], ...]:
     """(label, value) pairs as text; empty values are left out (nothing to read there)."""
-    return tuple((label, str(v)) for label, v in pairs if v is not None and str(v) != "")
+    return tuple((label, _text(v)) for label, v in pairs if v is not None and str(v) != "")
 
 
 def lines(
     headers: Sequence[str],
     rows: Iterable[Sequence[Any]],
     numeric: Iterable[int] = (),
-    title: str = "明细",
+    title: str = LINES_TITLE,
 ) -> Lines:
     return Lines(
         tuple(headers),
-        tuple(tuple("" if c is None else str(c) for c in row) for row in rows),
+        tuple(tuple("" if c is None else _text(c) for c in row) for row in rows),
         frozenset(numeric),
         title,
     )
@@ -162,9 +201,11 @@ def amount_expression() -> peewee.Node:
 
 __all__ = [
     "ApprovalSummary",
+    "Label",
     "Lines",
     "amount_expression",
     "declaration",
+    "english",
     "fields_of",
     "file_names",
     "lines",

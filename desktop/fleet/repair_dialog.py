@@ -217,7 +217,9 @@ class RepairDialog(QDialog):
         node = A.current_node_key(repair)
         where = ""
         if node is not None and inst is not None:
-            where = self.tr("当前环节：") + inst.current_node().name
+            where = self.tr("当前环节：") + labels.node_name(
+                inst.doc_type, inst.current_node().name
+            )
         kind = labels.code("repair_kind", repair.kind)
         colour = STATE_COLOURS.get(state, "#333")
         self.header.setText(
@@ -305,7 +307,10 @@ class RepairDialog(QDialog):
     def _show_trail(self, doc: Any) -> None:
         fill(
             self.trail,
-            ((e.at, e.node, e.who, labels.trail_decision(e), e.comment) for e in doc.trail),
+            (
+                (e.at, labels.trail_node(e), e.who, labels.trail_decision(e), e.comment)
+                for e in doc.trail
+            ),
         )
 
     def _enable(self, repair: Repair) -> None:

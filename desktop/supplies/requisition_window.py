@@ -92,10 +92,7 @@ class DetailDialog(QDialog):
         inst = req.instance()
         self.seen = inst.version if inst is not None else None
         steps = workflow.trail(inst.id) if inst is not None else []
-        fill(
-            self.trail,
-            ((s.at, s.node_name, s.who, labels.trail_action(s), s.comment) for s in steps),
-        )
+        fill(self.trail, (labels.trail_row(req.DOC_TYPE, s) for s in steps))
         self.trail.horizontalHeader().setStretchLastSection(True)
         self.withdraw_button.setVisible("withdraw" in documents.available_actions(self.user, req))
 

@@ -8,14 +8,33 @@ from decimal import Decimal
 
 import peewee
 
-from forms.summary import ApprovalSummary, fields_of, file_names, lines, money, quantity
+from forms.summary import (
+    AMOUNT,
+    APPLICANT,
+    NO,
+    UNIT_PRICE,
+    ApprovalSummary,
+    Label,
+    fields_of,
+    file_names,
+    lines,
+    money,
+    quantity,
+)
 from forms.summary import register_summary as _register
 from models.fleet import Repair, RepairLine, Supplement, VehicleUse
 from models.workflow import Instance
 
-KINDS = {"repair": "一般维修", "overhaul": "大修"}
-LINE_KINDS = {"part": "配件", "labour": "工时"}
-LINE_HEADERS = ("项目", "类别", "数量", "单价（元）", "金额（元）")
+KINDS = {"repair": Label("一般维修", "Repair"), "overhaul": Label("大修", "Overhaul")}
+LINE_KINDS = {"part": Label("配件", "Part"), "labour": Label("工时", "Labour")}
+LINE_HEADERS = (
+    Label("项目", "Item"),
+    Label("类别", "Kind"),
+    Label("数量", "Qty"),
+    UNIT_PRICE,
+    AMOUNT,
+)
+VEHICLE = Label("车辆", "Vehicle")
 
 
 def _line_rows(found: list[RepairLine]) -> list[tuple[str, ...]]:
@@ -36,6 +55,15 @@ def _vehicle(repair_or_use: Repair | VehicleUse) -> str:
     return f"{car.plate} {car.model}".strip()
 
 
+REPAIR_LINES_TITLE = Label("维修项目", "Repair items")
+APPROVED = Label("核准金额（元）", "Approved amount (¥)")
+ESTIMATE = Label("估算金额（元）", "Estimate (¥)")
+OUT_OF_CITY = Label("出市", "out of the city")
+PRIVATE = Label("私用", "private use")
+LEAVING = Label("出市或私用（须主要领导同意）", "Out of city or private (leader consents)")
+COSTLY = Label("是（须主要领导同意）", "Yes (the main leader must consent)")
+
+
 def repair_summary(doc_id: int) -> ApprovalSummary:
     """The 车辆维修保修单 as the leader approves it: the amount is the approved one once
     frozen, the estimate before."""
@@ -47,21 +75,24 @@ def repair_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("车辆", _vehicle(r)),
-                ("使用单位", r.unit.name),
-                ("报修人", r.driver.name if r.driver_id else ""),
-                ("维修类别", KINDS.get(r.kind, r.kind)),
-                ("故障描述", r.fault),
-                ("鉴定意见", r.diagnosis),
-                ("修理厂", r.shop.name if r.shop_id else ""),
-                ("报价单号", r.quote_ref),
-                ("承诺完工日期", f"{r.promised_date:%Y-%m-%d}" if r.promised_date else ""),
-                ("有偿服务付费单位", r.payer if r.paid else ""),
+                (VEHICLE, _vehicle(r)),
+                (Label("使用单位", "Unit"), r.unit.name),
+                (Label("报修人", "Reported by"), r.driver.name if r.driver_id else ""),
+                (Label("维修类别", "Kind"), KINDS.get(r.kind, r.kind)),
+                (Label("故障描述", "Fault"), r.fault),
+                (Label("鉴定意见", "Assessment"), r.diagnosis),
+                (Label("修理厂", "Repair shop"), r.shop.name if r.shop_id else ""),
+                (Label("报价单号", "Quote no."), r.quote_ref),
+                (
+                    Label("承诺完工日期", "Promised by"),
+                    f"{r.promised_date:%Y-%m-%d}" if r.promised_date else "",
+                ),
+                (Label("有偿服务付费单位", "Paid service: payer"), r.payer if r.paid else ""),
             ]
         ),
-        lines=lines(LINE_HEADERS, _line_rows(found), numeric=(2, 3, 4), title="维修项目"),
+        lines=lines(LINE_HEADERS, _line_rows(found), numeric=(2, 3, 4), title=REPAIR_LINES_TITLE),
         total=Decimal(r.approved_cost if approved else r.estimated_cost),
-        total_label="核准金额（元）" if approved else "估算金额（元）",
+        total_label=APPROVED if approved else ESTIMATE,
         attachments=file_names(r),
     )
 
@@ -79,13 +110,18 @@ def supplement_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("维修单号", s.repair.number),
-                ("车辆", _vehicle(s.repair)),
-                ("追加原因", s.reason),
-                ("总成或高价配件", "是（须主要领导同意）" if s.costly else "否"),
+                (Label("维修单号", "Repair no."), s.repair.number),
+                (VEHICLE, _vehicle(s.repair)),
+                (Label("追加原因", "Reason"), s.reason),
+                (Label("总成或高价配件", "Assembly or costly part"), COSTLY if s.costly else NO),
             ]
         ),
-        lines=lines(LINE_HEADERS, _line_rows(found), numeric=(2, 3, 4), title="追加项目"),
+        lines=lines(
+            LINE_HEADERS,
+            _line_rows(found),
+            numeric=(2, 3, 4),
+            title=Label("追加项目", "Added items"),
+        ),
         total=sum((ln.amount for ln in found), Decimal("0")),
         attachments=file_names(s.repair),
     )
@@ -100,16 +136,23 @@ def supplement_amount() -> peewee.Node:
 def use_summary(doc_id: int) -> ApprovalSummary:
     """用车申请: who, why, where to, when, which car; no amount."""
     u = VehicleUse.get_by_id(doc_id)
-    leaving = "、".join(t for t, on in (("出市", u.out_of_city), ("私用", u.private)) if on)
+    ways = [t for t, on in ((OUT_OF_CITY, u.out_of_city), (PRIVATE, u.private)) if on]
+    leaving = Label("、".join(ways), ", ".join(w.en for w in ways)) if ways else NO
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("申请人", u.applicant.name),
-                ("用车事由", u.purpose),
-                ("车辆", _vehicle(u)),
-                ("目的地", u.destination),
-                ("用车时间", f"{u.starts:%Y-%m-%d %H:%M} 至 {u.ends:%Y-%m-%d %H:%M}"),
-                ("出市或私用（须主要领导同意）", leaving or "否"),
+                (APPLICANT, u.applicant.name),
+                (Label("用车事由", "Purpose"), u.purpose),
+                (VEHICLE, _vehicle(u)),
+                (Label("目的地", "Destination"), u.destination),
+                (
+                    Label("用车时间", "Time of use"),
+                    Label(
+                        f"{u.starts:%Y-%m-%d %H:%M} 至 {u.ends:%Y-%m-%d %H:%M}",
+                        f"{u.starts:%Y-%m-%d %H:%M} to {u.ends:%Y-%m-%d %H:%M}",
+                    ),
+                ),
+                (LEAVING, leaving),
             ]
         ),
         attachments=file_names(u),

@@ -12,6 +12,7 @@ from forms.fleet.fields import PLATE, UNIT
 from forms.printdoc import PrintDoc, TrailEntry, trail_entries
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FieldType, FormSpec
+from forms.summary import Label
 from models import fleet
 from models.errors import RuleViolation
 from models.fleet import Repair
@@ -64,6 +65,9 @@ AUTHORISATION_FORM = FormSpec(
 )
 
 
+REPORTED = Label("报修", "Reported")
+
+
 def _line_text(line: fleet.RepairLine) -> str:
     kind = "工时" if line.kind == "labour" else ("总成" if line.assembly else "配件")
     warranty = f"，保修{line.warranty_months}个月" if line.warranty_months else ""
@@ -75,13 +79,21 @@ def _line_text(line: fleet.RepairLine) -> str:
 
 
 def _trail(repair: Repair) -> list[TrailEntry]:
-    entries = trail_entries(repair.instance(), "报修")
+    entries = trail_entries(repair.instance(), REPORTED)
     for sup in repair.supplements:
+        prefix = Label(f"追加{sup.number}·", f"Supplement {sup.number} · ")
         entries += trail_entries(
-            sup.instance(), "提出", prefix=f"追加{sup.number}·", comment=sup.reason
+            sup.instance(), Label("提出", "Proposed"), prefix=prefix, comment=sup.reason
         )
     entries += [
-        TrailEntry("出厂验收", a.signed_by.name, "合格" if a.passed else "不合格", a.remarks, a.at)
+        TrailEntry(
+            "出厂验收",
+            a.signed_by.name,
+            "合格" if a.passed else "不合格",
+            a.remarks,
+            a.at,
+            node_en="Acceptance",
+        )
         for a in repair.acceptances
     ]
     return sorted(entries, key=lambda e: e.at or datetime.min)
@@ -165,7 +177,7 @@ def _load_authorisation(repair_id: int) -> PrintDoc:
         number=repair.authorisation_no,
         values=values,
         extra=extra,
-        trail=trail_entries(repair.instance(), "报修"),
+        trail=trail_entries(repair.instance(), REPORTED),
     )
 
 

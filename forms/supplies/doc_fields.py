@@ -8,7 +8,23 @@ from decimal import Decimal
 
 import peewee
 
-from forms.summary import ApprovalSummary, fields_of, file_names, lines, money
+from forms.summary import (
+    AMOUNT,
+    APPLICANT,
+    DEPARTMENT,
+    IN_STOCK,
+    ITEM,
+    NOTE,
+    SPECIFICATION,
+    UNIT,
+    UNIT_PRICE,
+    ApprovalSummary,
+    Label,
+    fields_of,
+    file_names,
+    lines,
+    money,
+)
 from forms.summary import register_summary as _register
 from models.supplies import (
     Item,
@@ -23,6 +39,8 @@ from models.supplies.stocktake import Stocktake, StocktakeLine
 from models.workflow import Instance
 
 CENT = Decimal("0.01")
+ASKED = Label("申领数量", "Asked")
+CHECKED = Label("核定数量", "Approved")
 
 
 def _asked(line: RequisitionLine) -> int:
@@ -39,8 +57,8 @@ def requisition_summary(doc_id: int) -> ApprovalSummary:
         .order_by(RequisitionLine.id)
     )
     checked = any(ln.approved is not None for ln in found)
-    headers = ["物品", "规格", "申领数量"] + (["核定数量"] if checked else [])
-    headers += ["单位", "库存", "单价（元）", "金额（元）"]
+    headers = [ITEM, SPECIFICATION, ASKED] + ([CHECKED] if checked else [])
+    headers += [UNIT, IN_STOCK, UNIT_PRICE, AMOUNT]
     rows = []
     total = Decimal("0")
     for ln in found:
@@ -55,14 +73,14 @@ def requisition_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("单号", req.number),
-                ("申请部门", req.department.name),
-                ("申请人", req.applicant.name),
-                ("用途", req.purpose),
-                ("核对意见", req.check_comment),
+                (Label("单号", "No."), req.number),
+                (DEPARTMENT, req.department.name),
+                (APPLICANT, req.applicant.name),
+                (Label("用途", "Purpose"), req.purpose),
+                (Label("核对意见", "Check comment"), req.check_comment),
             ]
         ),
-        lines=lines(headers, rows, numeric=numeric, title="申领物品"),
+        lines=lines(headers, rows, numeric=numeric, title=Label("申领物品", "Items asked")),
         total=total,
         attachments=file_names(req),
     )
@@ -98,20 +116,29 @@ def plan_summary(doc_id: int) -> ApprovalSummary:
         )
         for ln in found
     ]
-    headers = ("物品", "规格", "计划数量", "单位", "库存", "预估单价（元）", "预算（元）", "备注")
+    headers = (
+        ITEM,
+        SPECIFICATION,
+        Label("计划数量", "Planned"),
+        UNIT,
+        IN_STOCK,
+        Label("预估单价（元）", "Est. unit price (¥)"),
+        Label("预算（元）", "Budget (¥)"),
+        Label("备注", "Remarks"),
+    )
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("计划编号", plan.number),
-                ("计划期间", plan.period),
-                ("计划名称", plan.title),
-                ("编制人", plan.prepared_by.name),
-                ("说明", plan.note),
+                (Label("计划编号", "Plan no."), plan.number),
+                (Label("计划期间", "Period"), plan.period),
+                (Label("计划名称", "Title"), plan.title),
+                (Label("编制人", "Prepared by"), plan.prepared_by.name),
+                (NOTE, plan.note),
             ]
         ),
-        lines=lines(headers, rows, numeric=(2, 4, 5, 6), title="采购明细"),
+        lines=lines(headers, rows, numeric=(2, 4, 5, 6), title=Label("采购明细", "Purchases")),
         total=Decimal(plan.total),
-        total_label="计划金额（元）",
+        total_label=Label("计划金额（元）", "Planned amount (¥)"),
         attachments=file_names(plan),
     )
 
@@ -152,29 +179,31 @@ def stocktake_summary(doc_id: int) -> ApprovalSummary:
             )
         )
     headers = (
-        "编码",
-        "物品",
-        "单位",
-        "账面",
-        "实盘",
-        "差异",
-        "单价（元）",
-        "差异金额（元）",
-        "原因",
+        Label("编码", "Code"),
+        ITEM,
+        UNIT,
+        Label("账面", "Book"),
+        Label("实盘", "Counted"),
+        Label("差异", "Difference"),
+        UNIT_PRICE,
+        Label("差异金额（元）", "Difference (¥)"),
+        Label("原因", "Reason"),
     )
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("盘点单号", st.number),
-                ("盘点期间", st.period_label),
-                ("盘盈数量合计", gain),
-                ("盘亏数量合计", loss),
-                ("说明", st.note),
+                (Label("盘点单号", "Stocktake no."), st.number),
+                (Label("盘点期间", "Period"), st.period_label),
+                (Label("盘盈数量合计", "Units gained"), gain),
+                (Label("盘亏数量合计", "Units lost"), loss),
+                (NOTE, st.note),
             ]
         ),
-        lines=lines(headers, rows, numeric=(3, 4, 5, 6, 7), title="盘盈盘亏明细"),
+        lines=lines(
+            headers, rows, numeric=(3, 4, 5, 6, 7), title=Label("盘盈盘亏明细", "Gains and losses")
+        ),
         total=total,
-        total_label="差异金额合计（元）",
+        total_label=Label("差异金额合计（元）", "Net difference (¥)"),
         attachments=file_names(st),
     )
 
@@ -203,20 +232,20 @@ def stock_return_summary(doc_id: int) -> ApprovalSummary:
         total += amount
         row = [ln.item.name, ln.item.specification, ln.quantity, ln.item.unit]
         rows.append([*row, money(ln.item.price), money(amount)])
-    headers = ("物品", "规格", "退库数量", "单位", "单价（元）", "金额（元）")
+    headers = (ITEM, SPECIFICATION, Label("退库数量", "Returned"), UNIT, UNIT_PRICE, AMOUNT)
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("退库单号", back.number),
-                ("原申请批准单", back.requisition.number),
-                ("退库部门", back.department.name),
-                ("申请人", back.applicant.name),
-                ("退库原因", back.reason),
+                (Label("退库单号", "Return no."), back.number),
+                (Label("原申请批准单", "Requisition"), back.requisition.number),
+                (Label("退库部门", "Department"), back.department.name),
+                (APPLICANT, back.applicant.name),
+                (Label("退库原因", "Reason"), back.reason),
             ]
         ),
-        lines=lines(headers, rows, numeric=(2, 4, 5), title="退库物品"),
+        lines=lines(headers, rows, numeric=(2, 4, 5), title=Label("退库物品", "Items returned")),
         total=total,
-        total_label="退库金额（元）",
+        total_label=Label("退库金额（元）", "Returned value (¥)"),
         attachments=file_names(back),
     )
 

@@ -21,6 +21,7 @@ from datetime import datetime
 from forms.printdoc import PrintDoc, TrailEntry, trail_entries
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
+from forms.summary import Label
 from models.errors import RuleViolation
 from models.supplies import Item, Requisition, RequisitionLine, StockReturn, StockReturnLine
 
@@ -60,7 +61,7 @@ def _line_text(line: RequisitionLine, item: Item) -> str:
 
 
 def _trail(req: Requisition) -> list[TrailEntry]:
-    entries = trail_entries(req.instance(), "申请")
+    entries = trail_entries(req.instance(), Label("申请", "Applied"))
     if req.issued_at:
         entries.append(
             TrailEntry(
@@ -166,7 +167,7 @@ def load_stock_return(return_id: int) -> PrintDoc:
         number=ret.number,
         values=values,
         extra=extra,
-        trail=trail_entries(ret.instance(), "退库"),
+        trail=trail_entries(ret.instance(), Label("退库", "Returned to store")),
     )
 
 

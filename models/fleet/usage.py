@@ -115,14 +115,21 @@ USE_FLOW = workflow.register_flow(
         VehicleUse.DOC_TYPE,
         "用车申请",
         (
-            Node("fleet", "车管审批", (Approver.role(Role.FLEET_MANAGER),)),
+            Node(
+                "fleet",
+                "车管审批",
+                (Approver.role(Role.FLEET_MANAGER),),
+                name_en="Fleet manager's approval",
+            ),
             Node(
                 "leader",
                 "主要领导同意（出市/私用）",
                 (Approver.role(Role.LEADER),),
                 condition=Condition("needs_leader", "==", True),
+                name_en="Main leader's consent (out of city / private use)",
             ),
         ),
+        name_en="Vehicle use request",
     )
 )
 documents.register(VehicleUse)

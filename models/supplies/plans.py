@@ -150,9 +150,17 @@ PLAN_FLOW = workflow.register_flow(
     Flow(
         PurchasePlan.DOC_TYPE,
         "办公用品采购计划",
-        (Node("leader", "主要领导审批", (Approver.role(Role.LEADER),)),),
+        (
+            Node(
+                "leader",
+                "主要领导审批",
+                (Approver.role(Role.LEADER),),
+                name_en="Main leader's approval",
+            ),
+        ),
         separate_duties=True,
         rule="S4",
+        name_en="Office supplies purchase plan",
     )
 )
 documents.register(PurchasePlan)

@@ -194,11 +194,18 @@ REQUISITION_FLOW = workflow.register_flow(
         Requisition.DOC_TYPE,
         "办公用品申请批准单",
         (
-            Node("head", "科室负责人审批", (Approver.dept_head(),), skip_if_applicant=True),
-            Node("check", "后勤核对", (Approver.role(Role.LOGISTICS),)),
+            Node(
+                "head",
+                "科室负责人审批",
+                (Approver.dept_head(),),
+                skip_if_applicant=True,
+                name_en="Department head's approval",
+            ),
+            Node("check", "后勤核对", (Approver.role(Role.LOGISTICS),), name_en="Logistics check"),
         ),
         separate_duties=True,
         rule="S6",
+        name_en="Office supplies requisition",
     )
 )
 documents.register(Requisition)

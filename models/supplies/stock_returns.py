@@ -163,8 +163,16 @@ STOCK_RETURN_FLOW = workflow.register_flow(
     Flow(
         StockReturn.DOC_TYPE,
         "办公用品退库单",
-        (Node("confirm", "后勤确认", (Approver.role(Role.LOGISTICS),)),),
+        (
+            Node(
+                "confirm",
+                "后勤确认",
+                (Approver.role(Role.LOGISTICS),),
+                name_en="Logistics confirmation",
+            ),
+        ),
         rule="S7",
+        name_en="Return to store",
     )
 )
 documents.register(StockReturn)

@@ -89,6 +89,10 @@ class Condition:
 
 @dataclass(frozen=True)
 class Node:
+    """One step of a flow. ``name`` is Chinese (the trail, the printed forms);
+    ``name_en`` stands beside it for the English desktop, declared together so the two
+    cannot drift."""
+
     key: str
     name: str
     approvers: tuple[Approver, ...]
@@ -98,6 +102,7 @@ class Node:
     # When the applicant is this node's only approver (a department head filing for their
     # own department), skip the node instead of refusing the submission.
     skip_if_applicant: bool = False
+    name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,11 @@ class Flow:
     nodes: tuple[Node, ...]
     separate_duties: bool = False
     rule: str = ""
+    name_en: str = ""
+
+    def node_named(self, name: str) -> Node | None:
+        """The node called ``name`` (as a trail step stored it), if this flow has one."""
+        return next((n for n in self.nodes if n.name == name), None)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -129,6 +139,7 @@ class Flow:
                 condition=Condition(**n["condition"]) if n.get("condition") else None,
                 deadline_days=n.get("deadline_days"),
                 skip_if_applicant=n.get("skip_if_applicant", False),
+                name_en=n.get("name_en", ""),
             )
             for n in raw["nodes"]
         )
@@ -138,6 +149,7 @@ class Flow:
             nodes=nodes,
             separate_duties=raw.get("separate_duties", False),
             rule=raw.get("rule", ""),
+            name_en=raw.get("name_en", ""),
         )
 
 

@@ -193,6 +193,10 @@
 <context>
     <name>ApprovalCenter</name>
     <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
         <source>已等待</source>
         <translation>Waiting</translation>
     </message>

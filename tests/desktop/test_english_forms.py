@@ -3,7 +3,10 @@ what they pick."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+import re
+
+import pytest
+from PySide6.QtWidgets import QFormLayout, QLabel
 
 from desktop import i18n, labels
 from desktop.fleet.repair_dialog import RepairDialog
@@ -13,6 +16,9 @@ from forms.fleet.registers import VEHICLES
 from models import fleet
 from models.workflow.spec import ACTION_LABELS
 from tests.models.test_fleet import Fleet, in_repair
+from tests.pending_docs import DOCUMENTS
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_every_trail_action_has_its_english():
@@ -61,5 +67,43 @@ def test_an_ampersand_in_a_tab_title_is_escaped_for_qt(qtbot, desk, app):
         qtbot.addWidget(page)
         titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
         assert "Catalogue && stock" in titles, titles
+    finally:
+        i18n.install(app, "zh_CN")
+
+
+@pytest.mark.parametrize("doc_type", sorted(DOCUMENTS))
+def test_X2_the_approval_dialog_inbox_and_trail_speak_english(qtbot, desk, app, doc_type):
+    """Node names, flow names and the summary's labels come from their declarations, where
+    the English stands beside the Chinese."""
+    from desktop.approvals import ApprovalCenter
+
+    pending = DOCUMENTS[doc_type](desk)
+    i18n.install(app, "en")
+    try:
+        page = ApprovalCenter(pending.approver)
+        qtbot.addWidget(page)
+        page.show()
+        inbox = page.tab("inbox")
+        keys = [c.key for c in inbox.model.columns]
+        for key in ("flow", "node"):
+            text = inbox.model.index(0, keys.index(key)).data()
+            assert text and not CJK.search(text), (key, text)
+        inbox.table.selectRow(0)
+        dialog = page.open_selected(inbox)
+        form = dialog.fields_form
+        role = QFormLayout.ItemRole.LabelRole
+        said = [form.itemAt(r, role).widget().text() for r in range(form.rowCount())]
+        if dialog.summary.lines is not None:
+            table = dialog.lines
+            said += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+            said += [dialog.lines_title.text(), dialog.total.text().split("<b>¥")[0]]
+        assert said and [t for t in said if CJK.search(t)] == [], said
+        step = dialog.header.text().split("Current step: ")[1]
+        assert step and not CJK.search(step), step
+        nodes = [dialog.trail.item(r, 1).text() for r in range(dialog.trail.rowCount())]
+        assert [n for n in nodes if CJK.search(n)] == [], nodes
+        if doc_type == "fleet_repair":
+            assert "Fleet manager's assessment" in nodes
+            assert step == "Main leader's approval"
     finally:
         i18n.install(app, "zh_CN")

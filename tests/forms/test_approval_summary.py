@@ -90,3 +90,33 @@ def test_X2_the_inbox_amount_is_the_summary_total(office, doc_type):
         assert amount is None
     else:
         assert Decimal(str(amount)).quantize(Decimal("0.01")) == summary_of(pending.inst).total
+
+
+@pytest.mark.parametrize("doc_type", sorted(DOCUMENTS))
+def test_X2_every_summary_label_carries_its_english_beside_the_chinese(office, doc_type):
+    """The English desktop reads the same declaration: each field's label, each column's
+    header, the lines' title and the total's label is a ``Label`` with its English."""
+    from forms.summary import Label
+
+    summary = summary_of(DOCUMENTS[doc_type](office).inst)
+    said = [label for label, _v in summary.fields]
+    if summary.lines is not None:
+        said += [*summary.lines.headers, summary.lines.title]
+    if summary.total is not None:
+        said.append(summary.total_label)
+    plain = [t for t in said if not isinstance(t, Label) or not t.en]
+    assert plain == []
+    chinese = [t.en for t in said if re.search(r"[\u4e00-\u9fff]", t.en)]
+    assert chinese == []
+
+
+def test_X2_every_node_and_flow_declares_its_english(office):
+    from models import workflow
+
+    workflow.load_domains()
+    for doc_type in DOCUMENTS:
+        flow = workflow.registered_flow(doc_type)
+        assert flow.name_en, doc_type
+        assert [n.key for n in flow.nodes if not n.name_en] == [], doc_type
+        stored = workflow.current_version(doc_type).flow()  # the English is stored with it
+        assert [n.name_en for n in stored.nodes] == [n.name_en for n in flow.nodes]

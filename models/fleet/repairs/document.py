@@ -284,18 +284,30 @@ REPAIR_FLOW = workflow.register_flow(
         Repair.DOC_TYPE,
         "车辆维修",
         (
-            Node("assess", "车管鉴定", (Approver.role(Role.FLEET_MANAGER),)),
+            Node(
+                "assess",
+                "车管鉴定",
+                (Approver.role(Role.FLEET_MANAGER),),
+                name_en="Fleet manager's assessment",
+            ),
             Node(
                 "review",
                 "后勤审核（大修）",
                 (Approver.role(Role.LOGISTICS),),
                 condition=Condition("kind", "==", "overhaul"),
+                name_en="Logistics review (overhaul)",
             ),
-            Node("consent", "主要领导审批", (Approver.role(Role.LEADER),)),
-            Node("file", "后勤备案", (Approver.role(Role.LOGISTICS),)),
+            Node(
+                "consent",
+                "主要领导审批",
+                (Approver.role(Role.LEADER),),
+                name_en="Main leader's approval",
+            ),
+            Node("file", "后勤备案", (Approver.role(Role.LOGISTICS),), name_en="Logistics filing"),
         ),
         separate_duties=True,
         rule="F2",
+        name_en="Vehicle repair",
     )
 )
 
@@ -304,16 +316,20 @@ SUPPLEMENT_FLOW = workflow.register_flow(
         "fleet_supplement",
         "维修追加项目",
         (
-            Node("review", "后勤审核", (Approver.role(Role.LOGISTICS),)),
+            Node(
+                "review", "后勤审核", (Approver.role(Role.LOGISTICS),), name_en="Logistics review"
+            ),
             Node(
                 "consent",
                 "主要领导同意",
                 (Approver.role(Role.LEADER),),
                 condition=Condition("costly", "==", True),
+                name_en="Main leader's consent",
             ),
         ),
         separate_duties=True,
         rule="F4",
+        name_en="Repair supplement",
     )
 )
 

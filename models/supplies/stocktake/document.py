@@ -143,9 +143,17 @@ STOCKTAKE_FLOW = workflow.register_flow(
     Flow(
         Stocktake.DOC_TYPE,
         "办公用品季度盘点",
-        (Node("leader", "主要领导审批", (Approver.role(Role.LEADER),)),),
+        (
+            Node(
+                "leader",
+                "主要领导审批",
+                (Approver.role(Role.LEADER),),
+                name_en="Main leader's approval",
+            ),
+        ),
         separate_duties=True,
         rule="S5",
+        name_en="Office supplies quarterly stocktake",
     )
 )
 documents.register(Stocktake)
