@@ -1,8 +1,8 @@
 """One document in the approval flow: its approval summary (the fields, the lines with their
 quantities and amounts, the total in bold, the files attached: ``forms.summary``, the same
 as the printed 申请批准单), where it stands, the full trail, the buttons the engine allows
-this user now (``workflow.available_actions``), and 查看完整单据 when the document's domain
-has a window of its own for it.
+this user now (``workflow.available_actions``), and 查看完整单据: the document's own window
+from its domain, or the read-only ``desktop.document_view.DocumentView``.
 
 The dialog remembers the version it showed. Approve, reject, return, transfer and withdraw
 pass it as ``expected_version``; when another desktop acted first, the engine raises
@@ -17,10 +17,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -29,17 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops, shortcuts
-from desktop.i18n import pick
+from desktop.document_view import SummaryPanel, trail_table
 from desktop.icons import icon
 from desktop.modules import document_window
 from desktop.pickers import UserPicker
-from desktop.tables import ROW_HEIGHT, fill, read_only_table
-from forms.summary import Lines, summary_of
+from desktop.tables import fill
+from forms.summary import summary_of
 from models import workflow
 from models.people import User
 from models.workflow import Instance, State
-
-MOST_LINES_SHOWN = 8  # more lines scroll; the trail below keeps its room
 
 
 class DocumentDialog(QDialog):
@@ -62,28 +58,13 @@ class DocumentDialog(QDialog):
         self.header = QLabel()
         self.header.setObjectName("documentHeader")
         self.header.setWordWrap(True)
-        self.fields_box = QGroupBox(self.tr("申请内容"))
-        self.fields_form = QFormLayout()
-        self.lines_title = QLabel()
-        self.lines = read_only_table([], fit=True)
-        self.total = QLabel()
-        self.total.setObjectName("summaryTotal")
-        self.total.setTextFormat(Qt.TextFormat.RichText)
-        self.attachments = QLabel()
-        self.attachments.setWordWrap(True)
-        fields_layout = QVBoxLayout(self.fields_box)
-        fields_layout.addLayout(self.fields_form)
-        fields_layout.addWidget(self.lines_title)
-        fields_layout.addWidget(self.lines)
-        fields_layout.addWidget(self.total, 0, Qt.AlignmentFlag.AlignRight)
-        fields_layout.addWidget(self.attachments)
-        self.trail = read_only_table(
-            [self.tr("时间"), self.tr("环节"), self.tr("处理人"), self.tr("操作"), self.tr("意见")],
-            fit=True,
-        )
-        self.trail.horizontalHeader().setStretchLastSection(True)
-        trail_box = QGroupBox(self.tr("审批记录"))
-        QVBoxLayout(trail_box).addWidget(self.trail)
+        self.fields_box = SummaryPanel()
+        self.fields_form = self.fields_box.fields_form
+        self.lines_title = self.fields_box.lines_title
+        self.lines = self.fields_box.lines
+        self.total = self.fields_box.total
+        self.attachments = self.fields_box.attachments
+        trail_box, self.trail = trail_table()
 
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(self.tr("审批意见（驳回、退回时必填）"))
@@ -180,49 +161,9 @@ class DocumentDialog(QDialog):
         self._enable(workflow.available_actions(self.user, inst))
 
     def _show_fields(self, inst: Instance) -> None:
-        while self.fields_form.rowCount():
-            self.fields_form.removeRow(0)
-        summary = summary_of(inst)
-        self.summary = summary
-        colon = pick("：", ": ")
-        for label, text in summary.fields:
-            self.fields_form.addRow(labels.said(label) + colon, self._value(labels.said(text)))
-        if not summary.fields and summary.lines is None:
-            self.fields_form.addRow(QLabel(self.tr("（无附加内容）")))
-        self._show_lines(summary.lines)
-        self.total.setVisible(summary.total is not None)
-        if summary.total is not None:
-            total = labels.said(summary.total_label) + colon
-            self.total.setText(f"{total}<b>¥{summary.total_text}</b>")
-        self.attachments.setVisible(bool(summary.attachments))
-        self.attachments.setText(self.tr("附件：") + "、".join(summary.attachments))
+        self.summary = summary_of(inst)
+        self.fields_box.show_summary(self.summary)
         self.full_button.setVisible(document_window(inst.doc_type) is not None)
-
-    def _show_lines(self, lines: Lines | None) -> None:
-        self.lines_title.setVisible(lines is not None)
-        self.lines.setVisible(lines is not None)
-        if lines is None:
-            self.lines.setRowCount(0)
-            return
-        self.lines_title.setText(f"<b>{labels.said(lines.title)}</b>")
-        self.lines.setColumnCount(len(lines.headers))
-        self.lines.setHorizontalHeaderLabels([labels.said(h) for h in lines.headers])
-        rows = (tuple(labels.said(c) for c in row) for row in lines.rows)
-        fill(self.lines, rows, right=lines.numeric)
-        self.lines.resizeColumnsToContents()
-        header = self.lines.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        shown = min(max(len(lines.rows), 1), MOST_LINES_SHOWN)
-        frame = 2 * self.lines.frameWidth()
-        self.lines.setFixedHeight(header.sizeHint().height() + shown * ROW_HEIGHT + frame)
-
-    @staticmethod
-    def _value(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setWordWrap(True)
-        return label
 
     def _show_trail(self) -> None:
         steps = workflow.trail(self.instance_id)

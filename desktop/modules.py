@@ -78,13 +78,25 @@ def register_module(module: Module) -> Module:
 
 
 def document_window(doc_type: str) -> Callable[[User, int, QWidget | None], QWidget] | None:
-    """The factory of ``doc_type``'s own window, if a domain declared one."""
+    """The factory of ``doc_type``'s own window, if a domain declared one; else the read-only
+    ``desktop.document_view.DocumentView`` (its declared summary, state and trail) when the
+    type declared an approval summary; else ``None``."""
     _builtin()
     for module in _MODULES.values():
         for declared, path in module.windows:
             if declared == doc_type:
                 return lambda user, doc_id, parent, path=path: load(path)(user, doc_id, parent)
-    return None
+    from forms.summary import declaration
+
+    if declaration(doc_type) is None:
+        return None
+
+    def read_only(user: User, doc_id: int, parent: QWidget | None) -> QWidget:
+        from desktop.document_view import read_only_window
+
+        return read_only_window(doc_type, user, doc_id, parent)
+
+    return read_only
 
 
 def modules_for(user: User) -> list[Module]:

@@ -777,51 +777,12 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <source>附件：</source>
-        <translation>Attachments: </translation>
-    </message>
-    <message>
         <source>打开该单据本身的窗口（明细、附件、全部记录）</source>
         <translation>Open the document's own window (lines, attachments, full history)</translation>
     </message>
     <message>
         <source>查看完整单据</source>
         <translation>Open the document</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="60" />
-        <source>申请内容</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>环节</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>处理人</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>意见</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="70" />
-        <source>审批记录</source>
-        <translation>Approval trail</translation>
     </message>
     <message>
         <location filename="../../desktop/document_dialog.py" line="74" />
@@ -892,11 +853,6 @@
         <location filename="../../desktop/document_dialog.py" line="145" />
         <source>当前环节：</source>
         <translation>Current step: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="174" />
-        <source>（无附加内容）</source>
-        <translation>(no further fields)</translation>
     </message>
     <message>
         <location filename="../../desktop/document_dialog.py" line="209" />
@@ -3497,6 +3453,45 @@
     <message numerus="yes">
         <source>共 %n 页</source>
         <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>document_view</name>
+    <message>
+        <source>申请内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>（无附加内容）</source>
+        <translation>(no further fields)</translation>
+    </message>
+    <message>
+        <source>附件：</source>
+        <translation>Attachments: </translation>
+    </message>
+    <message>
+        <source>审批记录</source>
+        <translation>Approval trail</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
     </message>
 </context>
 </TS>

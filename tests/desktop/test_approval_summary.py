@@ -89,18 +89,39 @@ def test_X2_a_requisition_shows_department_requester_stock_price_and_total(qtbot
 
 
 @pytest.mark.parametrize("doc_type", sorted(DOCUMENTS))
-def test_view_the_full_document_opens_its_own_window_where_there_is_one(qtbot, desk, doc_type):
+def test_X2_view_the_full_document_opens_a_window_for_every_document_type(qtbot, desk, doc_type):
+    """Its domain's own window where there is one (a repair, a requisition); else the
+    read-only window of its declared summary, state and trail (a 用车申请, a purchase plan,
+    a stocktake)."""
+    from desktop.document_view import DocumentView
+
     pending = DOCUMENTS[doc_type](desk)
     _page, dialog = _open(qtbot, pending)
-    assert dialog.full_button.isHidden() != pending.document_window
+    assert not dialog.full_button.isHidden()
     window = dialog.open_full_document()
-    if not pending.document_window:
-        assert window is None
-        return
     assert window is not None and window.isVisible()
-    number = {"fleet_repair": "WX", "fleet_supplement": "WX", "supplies_requisition": "LY"}
-    number = number[doc_type]
-    assert number in window.windowTitle()
+    if pending.document_window:
+        number = {"fleet_repair": "WX", "fleet_supplement": "WX", "supplies_requisition": "LY"}
+        assert number[doc_type] in window.windowTitle()
+        assert not isinstance(window, DocumentView)
+        window.close()
+        return
+    assert isinstance(window, DocumentView)
+    assert window.windowTitle() == pending.inst.title
+    texts = [label.text() for label in window.summary_panel.findChildren(QLabel)]
+    assert any(pending.field in t for t in texts), texts
+    if pending.line is not None:
+        table = window.summary_panel.lines
+        cells = [
+            table.item(r, c).text()
+            for r in range(table.rowCount())
+            for c in range(table.columnCount())
+        ]
+        assert any(pending.line in cell for cell in cells), cells
+        assert f"<b>¥{pending.amount}</b>" in window.summary_panel.total.text()
+    trail = [window.trail.item(r, 3).text() for r in range(window.trail.rowCount())]
+    assert trail == ["提交"], trail
+    assert "审批中" in window.header.text() or "待审批" in window.header.text()
     window.close()
 
 
