@@ -11,6 +11,7 @@ an issued slip (``desktop.supplies.stock_returns``). The use cases check it all 
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
@@ -50,6 +51,7 @@ from models.supplies import (
 )
 
 OPEN = "open"  # the filter of slips not finished yet
+SHORT_COLOUR = "#b3261e"  # a line asking more than the stock
 
 
 class NewRequisitionDialog(ActionDialog):
@@ -81,22 +83,49 @@ class NewRequisitionDialog(ActionDialog):
         return [RequisitionLineInput(i, q) for i, q, _p in self.lines.lines()]
 
     def confirmation_text(self) -> str:
-        """What the applicant confirms: each line, then a warning per item asked beyond its
-        stock now, so he knows at once rather than at the check (still submitted: goods may
-        arrive before the issue)."""
+        """What the applicant confirms, as a table (品名, 规格, 单位, 申领数量, 库存; a line
+        asking more than the stock now is marked ⚠ in red), then a warning per such line, so
+        he knows at once rather than at the check (still submitted: goods may arrive before
+        the issue). Rich text: the message box lays the table out."""
         requested = self.requested()
-        rows = [f"{ln.item}  × {ln.quantity} {ln.item.unit}" for ln in requested]
-        text = tr("提交以下 %n 项领用申请？", "", len(requested)) + "\n\n" + "\n".join(rows)
-        short = supplies.stock_shortfalls(requested)
-        if short:
-            warnings = [
-                tr("⚠ %1 申领 %2，现有库存仅 %3，需到货后方能发放")
-                .replace("%1", str(s.item))
-                .replace("%2", str(s.asked))
-                .replace("%3", str(s.on_hand))
-                for s in short
+        stock = supplies.stock_now(requested)
+        short = supplies.stock_shortfalls(requested, stock)
+        marked = {s.item.id for s in short}
+        headers = (tr("品名"), tr("规格"), tr("单位"), tr("申领数量"), tr("库存"))
+        head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+        rows = [f"<tr style='background-color:#eeeeee'>{head}</tr>"]
+        for ln in requested:
+            item, low = ln.item, ln.item.id in marked
+            cells = [
+                ("⚠ " if low else "") + item.name,
+                item.specification,
+                item.unit,
+                str(ln.quantity),
+                str(stock.get(item.id, 0)),
             ]
-            text += "\n\n" + "\n".join(warnings)
+            style = f" style='color:{SHORT_COLOUR}; font-weight:bold'" if low else ""
+            right = (3, 4)
+            rows.append(
+                "<tr>"
+                + "".join(
+                    f"<td{style}{' align=right' if i in right else ''}>{escape(c)}</td>"
+                    for i, c in enumerate(cells)
+                )
+                + "</tr>"
+            )
+        question = tr("提交以下 %n 项领用申请？", "", len(requested))
+        text = (
+            f"<p>{escape(question)}</p>"
+            "<table border=1 cellspacing=0 cellpadding=4>" + "".join(rows) + "</table>"
+        )
+        warnings = [
+            tr("⚠ %1 申领 %2，现有库存仅 %3，需到货后方能发放")
+            .replace("%1", str(s.item))
+            .replace("%2", str(s.asked))
+            .replace("%3", str(s.on_hand))
+            for s in short
+        ]
+        text += "".join(f"<p style='color:{SHORT_COLOUR}'>{escape(w)}</p>" for w in warnings)
         return text
 
     @Slot()

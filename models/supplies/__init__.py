@@ -101,6 +101,7 @@ from models.supplies.requisitions import (
     head_approve,
     issue_requisition,
     resubmit_requisition,
+    stock_now,
     stock_shortfalls,
     submit_requisition,
 )
@@ -295,6 +296,7 @@ __all__ = [
     "set_opening_balance",
     "set_opening_balances",
     "set_plan_lines",
+    "stock_now",
     "stock_on_hand",
     "stock_return_rows",
     "stock_shortfalls",

@@ -228,11 +228,19 @@ class Shortfall:
     on_hand: int
 
 
-def stock_shortfalls(lines: Sequence[RequisitionLineInput]) -> list[Shortfall]:
-    """The lines of ``lines`` asking more than their item's stock as it is now (read fresh,
-    in one query: the item a dialog holds may be minutes old)."""
+def stock_now(lines: Sequence[RequisitionLineInput]) -> dict[int, int]:
+    """The stock of each item of ``lines`` as it is now, by item id (read fresh, in one
+    query: the item a dialog holds may be minutes old)."""
     ids = [line.item.id for line in lines]
-    stock = dict(Item.select(Item.id, Item.on_hand).where(Item.id.in_(ids)).tuples())
+    return dict(Item.select(Item.id, Item.on_hand).where(Item.id.in_(ids)).tuples())
+
+
+def stock_shortfalls(
+    lines: Sequence[RequisitionLineInput], stock: dict[int, int] | None = None
+) -> list[Shortfall]:
+    """The lines of ``lines`` asking more than their item's stock as it is now
+    (``stock_now``, unless the caller read it already)."""
+    stock = stock_now(lines) if stock is None else stock
     return [
         Shortfall(line.item, int(line.quantity), stock.get(line.item.id, 0))
         for line in lines

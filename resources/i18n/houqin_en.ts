@@ -1380,6 +1380,18 @@
 <context>
     <name>supplies</name>
     <message>
+        <source>申领数量</source>
+        <translation>Asked</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>品名</source>
+        <translation>Item</translation>
+    </message>
+    <message>
         <source>显示 %1 / %2 项</source>
         <translation>Showing %1 of %2 lines</translation>
     </message>

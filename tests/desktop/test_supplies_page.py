@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit
 
 from desktop import print_preview
@@ -19,6 +20,7 @@ from desktop.app import build_main_window
 from desktop.supplies.catalogue import is_low
 from desktop.supplies.count_grid import COUNTED, KEYS, REASON
 from desktop.supplies.page import SuppliesPage
+from desktop.supplies.requisitions import SHORT_COLOUR
 from forms.supplies.count import write_count_sheet
 from models import supplies
 from models.supplies import Category, Item, Movement, MovementKind, RequisitionState
@@ -181,7 +183,9 @@ def test_S6_requisition_from_the_page_head_approves_logistics_approves_two_of_th
     # the submission's confirmation (three lines, all in stock: no warning), then the head's
     # "同意？" question
     confirmation, agree = boxes.texts()
-    assert confirmation.startswith("提交以下 3 项") and "⚠" not in confirmation
+    table, paragraphs, _colours = confirmation_table(confirmation)
+    assert paragraphs == ["提交以下 3 项领用申请？"] and len(table) == 4
+    assert "⚠" not in confirmation
     assert agree.startswith("同意申请批准单")
 
 
@@ -527,6 +531,31 @@ def test_the_catalogue_finds_items_by_specification_word_by_word(qtbot, store):
     assert [i.id for i in supplies.items_matching("  ")] != []  # no words: every item
 
 
+def confirmation_table(html: str) -> tuple[list[list[str]], list[str], list[QColor]]:
+    """The confirmation as Qt lays it out: the table's cells by row, the paragraphs outside
+    it, and the text colour of each row's first cell."""
+    from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
+
+    doc = QTextDocument()
+    doc.setHtml(html)
+    (table,) = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    cells = [
+        [table.cellAt(r, c).firstCursorPosition().block().text() for c in range(table.columns())]
+        for r in range(table.rows())
+    ]
+    colours = [
+        table.cellAt(r, 0).firstCursorPosition().charFormat().foreground().color()
+        for r in range(table.rows())
+    ]
+    paragraphs = []
+    block = doc.begin()
+    while block.isValid():
+        if block.text() and QTextCursor(block).currentTable() is None:
+            paragraphs.append(block.text())
+        block = block.next()
+    return cells, paragraphs, colours
+
+
 def test_S6_submitting_confirms_the_lines_and_warns_of_stock_short_cancel_writes_nothing(
     qtbot, store, boxes
 ):
@@ -540,8 +569,15 @@ def test_S6_submitting_confirms_the_lines_and_warns_of_stock_short_cancel_writes
     assert not dialog.try_submit()
     (asked,) = boxes.shown
     assert asked.title == "确认提交"
-    assert "中性笔（0.5mm）  × 10 支" in asked.text and "硒鼓（88A）  × 5 个" in asked.text
-    warnings = [line for line in asked.text.splitlines() if line.startswith("⚠")]
+    table, paragraphs, colours = confirmation_table(asked.text)
+    assert table == [
+        ["品名", "规格", "单位", "申领数量", "库存"],
+        ["中性笔", "0.5mm", "支", "10", "50"],
+        ["⚠ 硒鼓", "88A", "个", "5", "3"],  # short of stock: marked, in red
+    ]
+    assert colours[1] != colours[2] and colours[2] == QColor(SHORT_COLOUR)
+    assert paragraphs[0] == "提交以下 2 项领用申请？"
+    warnings = [p for p in paragraphs if p.startswith("⚠")]
     assert warnings == ["⚠ 硒鼓（88A） 申领 5，现有库存仅 3，需到货后方能发放"]
     assert supplies.Requisition.select().count() == before  # cancelled: nothing written
     assert dialog.isVisible()  # still open to change the lines
