@@ -60,6 +60,7 @@ MARGIN = 18 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN  # the text width of an A4 portrait page, in points
 GRID = colors.HexColor("#404040")
 LABEL_BG = colors.HexColor("#F0F0F0")
+HANDWRITING = 16 * mm  # an empty wide field's cell: two or three handwritten lines
 
 
 def copy_labels(spec: FormSpec, copies: int | None) -> list[str]:
@@ -120,7 +121,11 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _grid(doc: PrintDoc, st: Styles) -> Table:
-    """Labels and values, two pairs a row; wide fields and extras alone on a row."""
+    """Labels and values, two pairs a row; wide fields and extras alone on a row.
+
+    A field with nothing to print is its label beside a blank ruled cell, to be filled in by
+    hand (never a label with a colon and nothing after it); a wide one (车管鉴定意见,
+    出厂验收) is given the height of a few handwritten lines."""
     label_w, value_w = 29 * mm, CONTENT_WIDTH / 2 - 29 * mm  # 6-character labels on one line
     items: list[tuple[str, str, bool]] = [
         (f.label, display(f, doc.values.get(f.key)), f.wide or f.multiline) for f in doc.spec.fields
@@ -137,11 +142,14 @@ def _grid(doc: PrintDoc, st: Styles) -> Table:
             spans.append((len(rows) - 1, 1))  # the lone value spans to the right edge
             pending = None
 
+    blank_wide: list[int] = []  # rows of wide fields left empty: room to write by hand
     for label, text, wide in items:
         if wide:
             flush()
             rows.append([para(label, st.label), para(text, st.value), "", ""])
             spans.append((len(rows) - 1, 1))
+            if not text.strip():
+                blank_wide.append(len(rows) - 1)
         elif pending is None:
             pending = (label, text)
         else:
@@ -167,7 +175,10 @@ def _grid(doc: PrintDoc, st: Styles) -> Table:
             style.append(("SPAN", (1, r), (3, r)))
         else:
             style.append(("BACKGROUND", (2, r), (2, r), LABEL_BG))
-    table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], repeatRows=0)
+    heights = [HANDWRITING if r in blank_wide else None for r in range(len(rows))]
+    table = Table(
+        rows, colWidths=[label_w, value_w, label_w, value_w], rowHeights=heights, repeatRows=0
+    )
     table.setStyle(TableStyle(style))
     return table
 

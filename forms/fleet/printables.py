@@ -104,6 +104,7 @@ def _load_repair(repair_id: int) -> PrintDoc:
     if repair is None:
         raise RuleViolation(None, f"没有维修单 {repair_id}", f"no repair {repair_id}")
     last = repair.acceptances.order_by(fleet.Acceptance.id.desc()).first()
+    assessed = repair.assessed_at is not None or repair.historical
     values = {
         "plate": repair.vehicle.plate,
         "unit": repair.unit.name,
@@ -115,7 +116,8 @@ def _load_repair(repair_id: int) -> PrintDoc:
         "diagnosis": repair.diagnosis,
         "shop": repair.shop.name if repair.shop_id else "",
         "quote_ref": repair.quote_ref,
-        "estimated_cost": repair.estimated_cost,
+        # not assessed yet: a blank to fill in, not an estimate of 0.00
+        "estimated_cost": repair.estimated_cost if assessed else None,
         "promised_date": f"{repair.promised_date:%Y-%m-%d}" if repair.promised_date else "",
         "authorisation_no": repair.authorisation_no or "（未备案）",
         "state": repair.state_label,

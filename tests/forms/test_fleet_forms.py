@@ -358,3 +358,38 @@ def test_F9_a_paper_repair_prints_marked_as_history(fl, tmp_path):  # noqa: F811
     with pytest.raises(RuleViolation) as err:
         print_form("authorisation", repair.id, tmp_path / "a.pdf")
     assert err.value.rule == "F2"
+
+
+def test_F9_an_empty_field_prints_its_label_beside_a_blank_never_a_dangling_colon(
+    fl,  # noqa: F811
+    tmp_path,
+):
+    """A repair just reported: what is not known yet (the assessment, the shop, the estimate,
+    the promised date, the acceptance) prints as its label beside a blank ruled cell to be
+    filled in by hand: no value, no "：", no estimate of 0.00 before anyone estimated."""
+    from forms.fleet.printables import REPAIR_FORM
+
+    reported = fleet.apply_repair(fl.office.driver, fl.car, "异响", at=T0)
+    text = pages(print_form("repair", reported.id, tmp_path / "r.pdf"))[0]
+    grid = text[: text.index("审批记录")].splitlines()
+    labels = [f.label for f in REPAIR_FORM.fields]
+    for empty in ("车管鉴定意见", "修理厂报价单号", "估计费用（元）", "承诺完工日期", "出厂验收"):
+        after = grid[grid.index(empty) + 1] if grid.index(empty) + 1 < len(grid) else ""
+        assert after in labels or after == "", (empty, after)
+    assert "0.00" not in text
+    assert [line for line in grid if line.rstrip().endswith("：")] == []
+    signing = text[text.index("签字确认") :].splitlines()
+    colons = [line for line in text.splitlines() if line.rstrip().endswith("：")]
+    assert all(line in signing for line in colons), colons  # only over a line to sign on
+    assessed = fleet.assess(
+        fl.office.fleet,
+        reported,
+        diagnosis="刹车片磨损",
+        lines=lines("300"),
+        shop=fl.shop,
+        promised_date=date(2026, 10, 16),
+        at=T0,
+    )
+    text = pages(print_form("repair", assessed.id, tmp_path / "a.pdf"))[0]
+    grid = text[: text.index("审批记录")].splitlines()
+    assert grid[grid.index("估计费用（元）") + 1] == "300.00"
