@@ -143,7 +143,8 @@ class DocumentDialog(QDialog):
         self.instance = inst
         if self.seen_version is None:
             self.seen_version = inst.version
-        self.setWindowTitle(inst.title)
+        title = labels.approval_title(inst)
+        self.setWindowTitle(title)
         state = State(inst.state)
         node = inst.current_node()
         dept = inst.department.name if inst.department_id else ""
@@ -152,7 +153,7 @@ class DocumentDialog(QDialog):
             where = self.tr("当前环节：") + labels.node_name(inst.doc_type, node.name)
         flow = labels.flow_name(inst.doc_type, inst.flow.name)
         self.header.setText(
-            f"<h3>{inst.title}</h3>"
+            f"<h3>{title}</h3>"
             f"{flow} · {inst.applicant.name} {dept} · "
             f"{inst.submitted_at:%Y-%m-%d %H:%M} · <b>{labels.label(state)}</b> {where}"
         )

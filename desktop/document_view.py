@@ -139,7 +139,7 @@ class DocumentView(QDialog):
         if declared is None:
             raise ValueError(f"no approval summary declared for {self.doc_type}")
         inst = workflow.for_document(self.doc_type, self.doc_id)
-        title = inst.title if inst is not None else self.doc_type
+        title = labels.approval_title(inst) if inst is not None else self.doc_type
         self.setWindowTitle(title)
         flow = labels.flow_name(self.doc_type, inst.flow.name) if inst is not None else ""
         self.header.setText(f"<h3>{title}</h3>{flow} · <b>{self._state()}</b>")

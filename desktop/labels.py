@@ -303,6 +303,19 @@ def trail_node(entry: Any) -> str:
     return pick(entry.node, entry.node_en or entry.node)
 
 
+def approval_title(inst: Any) -> str:
+    """An approval's title (``workflow.Instance``) in the interface language: the Chinese the
+    engine stored; in English, its document's own (``Document.approval_title``), where the
+    Chinese is composed too."""
+    if not is_english() or inst.doc_id is None:
+        return str(inst.title)
+    from models import documents
+
+    model = documents.document_model(inst.doc_type)
+    row = model.get_or_none(model.id == inst.doc_id) if model is not None else None
+    return row.approval_title()[1] if row is not None else str(inst.title)
+
+
 def said(text: str) -> str:
     """A label of an approval summary (``forms.summary.Label``: Chinese, with its English
     beside it) in the interface language; plain text stays as it is."""

@@ -18,14 +18,15 @@ def _inbox_rows(user: User) -> list[CardRow]:
         due = task.due_at
         late = due is not None and due < now()
         detail = f"{due:%m-%d %H:%M}" if due else ""
-        rows.append(CardRow(task.instance.title, detail, late, open_approval(task.instance_id)))
+        title = labels.approval_title(task.instance)
+        rows.append(CardRow(title, detail, late, open_approval(task.instance_id)))
     return rows
 
 
 def _my_rows(user: User) -> list[CardRow]:
     return [
         CardRow(
-            inst.title,
+            labels.approval_title(inst),
             labels.of(State, inst.state),
             inst.state == State.RETURNED,
             open_approval(inst.id),

@@ -97,6 +97,12 @@ class Document(VersionedModel):
     """The column naming the department whose head decides a 科室负责人 node (a repair's
     ``unit``); ``None``: the applicant's own department."""
 
+    def approval_title(self) -> tuple[str, str]:
+        """The title of the document's approval, (Chinese, English), composed once from its
+        row: the engine stores the Chinese when the document is submitted; the English
+        desktop asks again for the English."""
+        return (f"{self.DOC_TYPE} {self.id}", f"{self.DOC_TYPE} {self.id}")
+
     def instance(self) -> Instance | None:
         return workflow.for_document(self.DOC_TYPE, self.id)
 

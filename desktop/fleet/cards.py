@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop import labels
 from desktop.home_cards import (
     ROWS,
     CardRow,
@@ -32,7 +33,7 @@ def _to_assess(user: User) -> Any:
 
 def _assess_rows(user: User) -> list[CardRow]:
     return [
-        CardRow(task.instance.title, open=open_approval(task.instance_id))
+        CardRow(labels.approval_title(task.instance), open=open_approval(task.instance_id))
         for task in _to_assess(user).limit(ROWS)
     ]
 

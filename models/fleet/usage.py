@@ -109,6 +109,10 @@ class VehicleUse(Document):
     ends = peewee.DateTimeField()
     state = peewee.CharField(max_length=16, default=UseState.APPLIED)
 
+    def approval_title(self) -> tuple[str, str]:
+        plate, to = self.vehicle.plate, self.destination
+        return (f"{plate} 用车：{to}", f"{plate} use: {to}")
+
 
 USE_FLOW = workflow.register_flow(
     Flow(
@@ -518,7 +522,7 @@ def request_use(
         workflow.submit(
             actor,
             USE_FLOW.doc_type,
-            title=f"{vehicle.plate} 用车：{destination}",
+            title=use.approval_title()[0],
             doc_id=use.id,
             fields={"needs_leader": out_of_city or private},
         )

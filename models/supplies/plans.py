@@ -60,6 +60,11 @@ EDITABLE_PLAN = (PlanState.DRAFT, PlanState.RETURNED)
 P = PlanState
 
 
+def default_plan_title(year: int, quarter: int) -> str:
+    """A plan's title when its author gave none."""
+    return f"{year}年第{quarter}季度办公用品采购计划"
+
+
 class PurchasePlan(Document):
     """采购计划, document type ``supplies_plan`` (S4): approved by the main leader before
     anything is bought; its amounts are frozen once it is sent."""
@@ -129,6 +134,15 @@ class PurchasePlan(Document):
     @property
     def period(self) -> str:
         return f"{self.year}Q{self.quarter}"
+
+    def approval_title(self) -> tuple[str, str]:
+        default = default_plan_title(self.year, self.quarter)
+        title_en = f"Office supplies purchase plan {self.year} Q{self.quarter}"
+        en = title_en if self.title == default else self.title
+        return (
+            f"{self.title}（{self.number}，合计 ¥{self.total}）",
+            f"{en} ({self.number}, total ¥{self.total})",
+        )
 
     def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
         return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
@@ -234,7 +248,7 @@ def create_plan(
             number=next_number("JH", year),
             year=year,
             quarter=quarter,
-            title=clean(title) or f"{year}年第{quarter}季度办公用品采购计划",
+            title=clean(title) or default_plan_title(year, quarter),
             note=clean(note),
             prepared_by=actor,
             prepared_at=at,
@@ -276,7 +290,7 @@ def submit_plan(actor: User, plan: PurchasePlan, *, at: datetime | None = None) 
             workflow.submit(
                 actor,
                 PLAN_FLOW.doc_type,
-                title=f"{plan.title}（{plan.number}，合计 ¥{plan.total}）",
+                title=plan.approval_title()[0],
                 doc_id=plan.id,
                 fields=fields,
                 at=at,

@@ -165,6 +165,10 @@ class Requisition(Document):
     receiver = peewee.ForeignKeyField(User, null=True)
     receiver_name = peewee.CharField(max_length=64, default="")
 
+    def approval_title(self) -> tuple[str, str]:
+        dept = self.department.name
+        return (f"{dept} 办公用品申请 {self.number}", f"{dept} supplies requisition {self.number}")
+
     def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
         if state == State.APPROVED:
             # A logistics officer who also heads the department is approved automatically at
@@ -308,7 +312,7 @@ def submit_requisition(
         workflow.submit(
             actor,
             REQUISITION_FLOW.doc_type,
-            title=f"{department.name} 办公用品申请 {req.number}",
+            title=req.approval_title()[0],
             doc_id=req.id,
             fields={"lines": len(lines)},
             at=at,

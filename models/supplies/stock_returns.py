@@ -142,6 +142,13 @@ class StockReturn(Document):
     decided_at = peewee.DateTimeField(null=True)
     decision_comment = peewee.TextField(default="")
 
+    def approval_title(self) -> tuple[str, str]:
+        dept, req = self.department.name, self.requisition.number
+        return (
+            f"{dept} 办公用品退库 {self.number}（原申请批准单 {req}）",
+            f"{dept} return to store {self.number} (requisition {req})",
+        )
+
 
 class StockReturnLine(BaseModel):
     """What comes back of one issued requisition line. Written once with its return and
@@ -276,7 +283,7 @@ def file_stock_return(
         workflow.submit(
             actor,
             STOCK_RETURN_FLOW.doc_type,
-            title=f"{req.department.name} 办公用品退库 {ret.number}（原申请批准单 {req.number}）",
+            title=ret.approval_title()[0],
             doc_id=ret.id,
             fields={"requisition": req.number, "units": sum(wanted.values())},
             at=at,

@@ -910,7 +910,7 @@
     </message>
     <message>
         <source>本月：各部门领用（扣除退库），按目录单价</source>
-        <translation>This month: taken by departments (less returns), at catalogue price</translation>
+        <translation>This month, net of returns, at catalogue price</translation>
     </message>
     <message>
         <source>待核定领用</source>

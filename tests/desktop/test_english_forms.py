@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel
 from desktop import i18n, labels
 from desktop.fleet.repair_dialog import RepairDialog
 from desktop.form_dialog import picker_hint
+from desktop.home import HomePage
 from forms.fleet.records import REPAIRS
 from forms.fleet.registers import VEHICLES
-from models import fleet
+from models import documents, fleet
 from models.workflow.spec import ACTION_LABELS
 from tests.models.test_fleet import Fleet, in_repair
 from tests.pending_docs import DOCUMENTS
@@ -102,8 +103,18 @@ def test_X2_the_approval_dialog_inbox_and_trail_speak_english(qtbot, desk, app, 
         assert step and not CJK.search(step), step
         nodes = [dialog.trail.item(r, 1).text() for r in range(dialog.trail.rowCount())]
         assert [n for n in nodes if CJK.search(n)] == [], nodes
+        # the title: its document composes both languages, the engine stored the Chinese
+        model = documents.document_model(doc_type)
+        if model is not None:
+            zh, en = model.get_by_id(pending.inst.doc_id).approval_title()
+            assert pending.inst.title == zh and dialog.windowTitle() == en != zh
         if doc_type == "fleet_repair":
             assert "Fleet manager's assessment" in nodes
             assert step == "Main leader's approval"
+            assert dialog.windowTitle() == "京A·12345 repair WX2026-0001"
+            home = HomePage(pending.approver)
+            qtbot.addWidget(home)
+            rows = [label.text() for view in home.cards for label in view.row_labels()]
+            assert "京A·12345 repair WX2026-0001" in rows, rows
     finally:
         i18n.install(app, "zh_CN")

@@ -198,7 +198,7 @@ def apply_repair(
         workflow.submit(
             driver,
             REPAIR_FLOW.doc_type,
-            title=f"{vehicle.plate} 维修 {repair.number}",
+            title=repair.approval_title()[0],
             doc_id=repair.id,
             fields={"kind": kind},
             at=at,

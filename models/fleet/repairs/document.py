@@ -191,6 +191,10 @@ class Repair(Document):
     def is_overhaul(self) -> bool:
         return self.kind == "overhaul"
 
+    def approval_title(self) -> tuple[str, str]:
+        plate = self.vehicle.plate
+        return (f"{plate} 维修 {self.number}", f"{plate} repair {self.number}")
+
     def actual_cost(self) -> Decimal:
         return sum((ln.amount for ln in self.lines if ln.state == LineState.FITTED), Decimal("0"))
 

@@ -87,8 +87,7 @@ def submit_stocktake(actor: User, stocktake: Stocktake, *, at: datetime | None =
             workflow.submit(
                 actor,
                 STOCKTAKE_FLOW.doc_type,
-                title=f"{st.year}年第{st.quarter}季度办公用品盘点 {st.number}"
-                f"（盘盈 {total_gain}，盘亏 {total_loss}）",
+                title=st.approval_title()[0],
                 doc_id=st.id,
                 fields=fields,
                 at=at,

@@ -117,6 +117,19 @@ class Stocktake(Document):
         """The quarter as people write it (2026年第四季度): what screens and paper show."""
         return Period.quarter(self.year, self.quarter).label()
 
+    def approval_title(self) -> tuple[str, str]:
+        """With the units gained and lost, as its lines hold them once submitted."""
+        gain = loss = 0
+        for (variance,) in self.lines.select(StocktakeLine.variance).tuples():
+            gain += max(variance or 0, 0)
+            loss += max(-(variance or 0), 0)
+        return (
+            f"{self.year}年第{self.quarter}季度办公用品盘点 {self.number}"
+            f"（盘盈 {gain}，盘亏 {loss}）",
+            f"Office supplies stocktake {self.year} Q{self.quarter} {self.number}"
+            f" (gained {gain}, lost {loss})",
+        )
+
     def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
         return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
 
