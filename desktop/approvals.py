@@ -84,7 +84,8 @@ def names(value: Any) -> str:
     return "、".join(sorted(str(value).split(","))) if value else ""
 
 
-DOC_TYPE = {"doc_type": Instance.doc_type}  # what the 类型 column reads its English by
+# what the 标题 and 类型 columns read their English by
+DOC_TYPE = {"doc_type": Instance.doc_type, "doc_id": Instance.doc_id}
 
 
 class ApprovalCenter(ModulePage):
@@ -96,6 +97,16 @@ class ApprovalCenter(ModulePage):
         self._update_tab_titles(known.pending if known is not None else None)
 
     # --- lists ---------------------------------------------------------------------------
+
+    def _title_column(self, width: int) -> Column:
+        """标题: as the engine stored it (and sorted by), in English its document's own."""
+        return Column(
+            "title",
+            self.tr("标题"),
+            Instance.title,
+            text=lambda row: labels.title_of(row["doc_type"], row["doc_id"], row["title"]),
+            width=width,
+        )
 
     def _flow_column(self) -> Column:
         """类型: the flow's name as its version stored it, in the interface language."""
@@ -112,14 +123,14 @@ class ApprovalCenter(ModulePage):
             return "" if name == self.user.name else pick(f"代 {name}", f"for {name}")
 
         columns = [
-            Column("title", self.tr("标题"), Instance.title, width=260),
+            self._title_column(260),
             self._flow_column(),
             Column(
                 "node",
                 self.tr("环节"),
                 Task.node_key,
                 text=lambda row: labels.node_at(row["doc_type"], row["node"]),
-                width=130,
+                width=190,
             ),
             Column(
                 "amount",
@@ -149,7 +160,7 @@ class ApprovalCenter(ModulePage):
                 "instance_id": Instance.id,
                 "version": Instance.version,
                 "assignee_id": Task.assignee,
-                "doc_type": Instance.doc_type,
+                **DOC_TYPE,
             },
         )
         view = ListView(
@@ -170,7 +181,7 @@ class ApprovalCenter(ModulePage):
 
     def _my_list(self) -> ListView:
         columns = [
-            Column("title", self.tr("标题"), Instance.title, width=280),
+            self._title_column(280),
             self._flow_column(),
             Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),
             Column(
@@ -206,7 +217,7 @@ class ApprovalCenter(ModulePage):
 
     def _copied_list(self) -> ListView:
         columns = [
-            Column("title", self.tr("标题"), Instance.title, width=260),
+            self._title_column(260),
             self._flow_column(),
             Column("applicant", self.tr("申请人"), Applicant.name, width=90),
             Column("state", self.tr("状态"), Instance.state, fmt=labels.labeller(State), width=90),

@@ -304,16 +304,21 @@ def trail_node(entry: Any) -> str:
 
 
 def approval_title(inst: Any) -> str:
-    """An approval's title (``workflow.Instance``) in the interface language: the Chinese the
-    engine stored; in English, its document's own (``Document.approval_title``), where the
-    Chinese is composed too."""
-    if not is_english() or inst.doc_id is None:
-        return str(inst.title)
+    """An approval's title (``workflow.Instance``) in the interface language."""
+    return title_of(inst.doc_type, inst.doc_id, inst.title)
+
+
+def title_of(doc_type: str, doc_id: int | None, title: str) -> str:
+    """An approval's title in the interface language: the Chinese the engine stored; in
+    English, its document's own (``Document.approval_title``, where the Chinese is composed
+    too), read from the document's row (one query, in English only)."""
+    if not is_english() or doc_id is None:
+        return str(title)
     from models import documents
 
-    model = documents.document_model(inst.doc_type)
-    row = model.get_or_none(model.id == inst.doc_id) if model is not None else None
-    return row.approval_title()[1] if row is not None else str(inst.title)
+    model = documents.document_model(doc_type)
+    row = model.get_or_none(model.id == doc_id) if model is not None else None
+    return row.approval_title()[1] if row is not None else str(title)
 
 
 def said(text: str) -> str:

@@ -137,7 +137,8 @@ def use_summary(doc_id: int) -> ApprovalSummary:
     """用车申请: who, why, where to, when, which car; no amount."""
     u = VehicleUse.get_by_id(doc_id)
     ways = [t for t, on in ((OUT_OF_CITY, u.out_of_city), (PRIVATE, u.private)) if on]
-    leaving = Label("、".join(ways), ", ".join(w.en for w in ways)) if ways else NO
+    english = ", ".join(w.en for w in ways).capitalize()
+    leaving = Label("、".join(ways), english) if ways else NO
     return ApprovalSummary(
         fields=fields_of(
             [

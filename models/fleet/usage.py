@@ -130,7 +130,7 @@ USE_FLOW = workflow.register_flow(
                 "主要领导同意（出市/私用）",
                 (Approver.role(Role.LEADER),),
                 condition=Condition("needs_leader", "==", True),
-                name_en="Main leader's consent (out of city / private use)",
+                name_en="Main leader (out of city / private)",
             ),
         ),
         name_en="Vehicle use request",

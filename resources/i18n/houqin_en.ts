@@ -257,7 +257,7 @@
     <message>
         <location filename="../../desktop/approvals.py" line="96" />
         <source>部门</source>
-        <translation>Departments</translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../desktop/approvals.py" line="97" />
@@ -278,7 +278,7 @@
     <message>
         <location filename="../../desktop/approvals.py" line="117" />
         <source>搜索标题或申请人（支持拼音首字母）</source>
-        <translation>Search title or applicant (pinyin initials work)</translation>
+        <translation>Search title, applicant or pinyin</translation>
     </message>
     <message>
         <location filename="../../desktop/approvals.py" line="120" />

@@ -89,6 +89,7 @@ def test_X2_the_approval_dialog_inbox_and_trail_speak_english(qtbot, desk, app, 
         for key in ("flow", "node"):
             text = inbox.model.index(0, keys.index(key)).data()
             assert text and not CJK.search(text), (key, text)
+        title = inbox.model.index(0, keys.index("title")).data()
         inbox.table.selectRow(0)
         dialog = page.open_selected(inbox)
         form = dialog.fields_form
@@ -108,6 +109,7 @@ def test_X2_the_approval_dialog_inbox_and_trail_speak_english(qtbot, desk, app, 
         if model is not None:
             zh, en = model.get_by_id(pending.inst.doc_id).approval_title()
             assert pending.inst.title == zh and dialog.windowTitle() == en != zh
+            assert title == en  # the inbox's 标题 too
         if doc_type == "fleet_repair":
             assert "Fleet manager's assessment" in nodes
             assert step == "Main leader's approval"
