@@ -71,6 +71,7 @@ FORM_FIELDS = (
     "acceptance",
 )
 WIDE = {"fault", "diagnosis", "acceptance"}
+NOT_YET = "—"  # an empty field of the form grid
 
 
 def _fit_rows(table: QTableWidget, rows: int, least: int = 2, most: int = 8) -> None:
@@ -244,7 +245,11 @@ class RepairDialog(QDialog):
             text = display(field, doc.values.get(key))
             label = QLabel(pick(field.label, field.label_en or field.label) + pick("：", ": "))
             label.setStyleSheet("color: #555;")
-            value = QLabel(text)
+            # nothing known yet (the assessment of a repair just reported): say so, never a
+            # label with a colon and nothing after it
+            value = QLabel(text or NOT_YET)
+            if not text:
+                value.setStyleSheet("color: #999;")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if key in WIDE:

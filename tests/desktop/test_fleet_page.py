@@ -527,3 +527,21 @@ def test_F8_statistics_open_on_the_last_finished_month_with_a_closed_repair(qtbo
     stats.set_period(f"{today:%Y-%m}")  # the picker still offers this month
     assert "完工 0 次" in stats.summary.text()
     assert stats.extra.text() == "有偿服务 0 次；抽查回访 0 份"
+
+
+def test_F9_the_repair_window_shows_a_dash_where_nothing_is_known_yet(qtbot, fl):
+    """A repair just reported: the assessment, shop and estimate are not known yet; the
+    form grid says so with a dash beside each label, never a label and a colon alone."""
+    from desktop.fleet.repair_dialog import NOT_YET
+
+    reported = fleet.apply_repair(fl.office.driver, fl.car, "异响")
+    dialog = repair_window(qtbot, fl.office.fleet, reported)
+    grid = dialog.form_grid
+    cells = {}
+    for i in range(grid.count()):
+        row, col, _rows, _cols = grid.getItemPosition(i)
+        cells[(row, col)] = grid.itemAt(i).widget().text()
+    pairs = {cells[(r, c)]: cells.get((r, c + 1)) for (r, c) in cells if c % 2 == 0}
+    assert pairs["车管鉴定意见："] == NOT_YET and pairs["定点修理厂："] == NOT_YET
+    assert pairs["故障情况："] == "异响"
+    assert all(value for value in pairs.values()), pairs
