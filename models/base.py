@@ -64,45 +64,80 @@ def run_many(sql: str, params: Sequence[Sequence[Any]], **names: str) -> int:
 
 
 def bulk_insert(
-    model: type[BaseModel], rows: Sequence[Mapping[str, Any]], *, checked: bool = False
+    model: type[BaseModel],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    checked: bool = False,
+    same: Mapping[str, Any] | None = None,
 ) -> None:
     """Insert ``rows`` (field name → value; a missing field takes its default) with one
-    INSERT text and the driver's ``executemany``, inside the caller's transaction.
+    INSERT text and the driver's ``executemany``, inside the caller's transaction; ``same``:
+    values every row shares (an audit row's time and actor), given once.
 
     Why not ``Model.insert_many``: peewee builds the SQL text of every value of every row
     (about 60 µs a row here, most of a bulk import's time); the text of one row is all the
-    database needs. Each row still passes ``text.check_row``'s checks (the check every ORM
-    write passes, ``_normalize_data``), so a bulk write refuses what ``create`` refuses;
+    database needs. The parameters are made column by column (a list comprehension per
+    column; a default, a shared value or its conversion paid once per batch), then zipped
+    into rows. Each row still passes ``text.check_row``'s checks (the check every ORM write
+    passes, ``_normalize_data``), so a bulk write refuses what ``create`` refuses;
     ``checked`` says the caller ran them on these very values already (``row_checker``)."""
     if not rows:
         return
+    same = same or {}
     database = _database()
     fields = [f for f in model._meta.sorted_fields if not isinstance(f, peewee.AutoField)]
-    defaults = {f.name: f.default for f in fields}
     name = _quoter(database)
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         name(model._meta.table_name),
         ", ".join(name(f.column_name) for f in fields),
         ", ".join([database.param] * len(fields)),
     )
-    check = text.row_checker(fields)
     # Text and whole numbers go to the driver as they are (peewee's ``db_value`` would only
     # coerce them again); the others (decimals quantized, booleans, dates, references)
     # through the field.
     plain = (peewee.CharField, peewee.TextField, peewee.IntegerField)
-    convert = [(i, f.db_value) for i, f in enumerate(fields) if type(f) not in plain]
-    params = []
-    for row in rows:
-        values = []
-        for f in fields:
-            value = row[f.name] if f.name in row else defaults[f.name]
-            values.append(value() if callable(value) else value)
-        if not checked:
+    first = rows[0]
+    columns: list[Any] = []
+    for f in fields:
+        key = f.name
+        if key in same or all(key not in row for row in rows):
+            default = f.default() if callable(f.default) else f.default
+            value = same.get(key, default)
+            columns.append(_Same(value if type(f) in plain else f.db_value(value)))
+            continue
+        if key in first and all(key in row for row in rows):
+            column = [row[key] for row in rows]
+        else:
+            default = f.default
+            column = [
+                row[key] if key in row else (default() if callable(default) else default)
+                for row in rows
+            ]
+        columns.append(column)
+    n = len(rows)
+    if not checked:  # row by row, each in ``check_row``'s order: the first bad row refuses
+        check = text.row_checker(fields)
+        full = [[c.value] * n if isinstance(c, _Same) else c for c in columns]
+        for values in zip(*full, strict=True):
             check(values)
-        for i, db_value in convert:
-            values[i] = db_value(values[i])
-        params.append(values)
+    for i, f in enumerate(fields):
+        column = columns[i]
+        if type(f) not in plain and not isinstance(column, _Same):
+            convert = f.db_value
+            columns[i] = [convert(v) for v in column]
+    params = list(
+        zip(*[[c.value] * n if isinstance(c, _Same) else c for c in columns], strict=True)
+    )
     database.cursor().executemany(sql, params)
+
+
+class _Same:
+    """A column the batch leaves at its default in every row: converted once."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 IN_CHUNK = 500  # values per IN (...): well under SQLite's 999 bound parameters
@@ -118,27 +153,44 @@ def select_in(
     peewee renders the text of every value anew (15 µs a value here): the text is built
     once per part length and run again with the next part's values."""
     database = _database()
-    texts: dict[int, tuple[str, list[Any], list[Any]]] = {}
+    built: tuple[str, list[Any], list[Any]] | None = None
+    texts: dict[int, str] = {}
     for start in range(0, len(values), chunk):
         part = list(values[start : start + chunk])
-        built = texts.get(len(part))
         if built is None:
-            sql, params = build(part).sql()
-            params = list(params)
-            at = next(
-                (
-                    i
-                    for i in range(len(params) - len(part) + 1)
-                    if params[i : i + len(part)] == part
-                ),
-                None,
+            built = _in_template(build, database)
+        template, before, after = built
+        sql = texts.get(len(part))
+        if sql is None:
+            sql = texts[len(part)] = template.replace(
+                _IN_MARK, ", ".join([database.param] * len(part)), 1
             )
-            if at is None:
-                raise ValueError("select_in: the query does not hold the part's values")
-            built = (sql, params[:at], params[at + len(part) :])
-            texts[len(part)] = built
-        sql, before, after = built
         yield from database.execute_sql(sql, [*before, *part, *after]).fetchall()
+
+
+_IN_MARK = "\x00houqin-in\x00"
+_IN_SENTINEL = "\x00houqin-in-value\x00"
+
+
+def _in_template(
+    build: Callable[[list[Any]], peewee.Query], database: peewee.Database
+) -> tuple[str, list[Any], list[Any]]:
+    """The text of ``build``'s query with its IN list marked, and the parameters around it:
+    built from a part of one sentinel value, so peewee renders one value, not 500 (a text:
+    a text and an integer column's conversions both pass it through unchanged)."""
+    sentinel = _IN_SENTINEL
+    sql, params = build([sentinel]).sql()
+    params = list(params)
+    at = next((i for i, p in enumerate(params) if p == sentinel), None)
+    if at is None:
+        raise ValueError("select_in: the query does not hold the part's values")
+    # the (at + 1)-th parameter mark of the text is the one of the IN list
+    mark = database.param
+    pos = -1
+    for _ in range(at + 1):
+        pos = sql.index(mark, pos + 1)
+    template = sql[:pos] + _IN_MARK + sql[pos + len(mark) :]
+    return template, params[:at], params[at + 1 :]
 
 
 class VersionedModel(BaseModel):

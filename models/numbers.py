@@ -19,6 +19,22 @@ INT_MAX = 2_147_483_647  # a 32-bit INTEGER column on both backends
 CENT = Decimal("0.01")
 
 
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(7)}
+
+
+class _Shown:
+    """The value echoed in a refusal, made only when a message is: a valid number (a bulk
+    import's every row) never pays for its text."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return format(shorten(self.value, 30), spec)
+
+
 def _refuse(rule: str | None, zh: str, en: str, field: str) -> RuleViolation:
     return RuleViolation(rule, zh, en, field=field)
 
@@ -37,19 +53,22 @@ def decimal(
 ) -> Decimal:
     """A finite decimal with at most ``places`` decimals in ``[minimum, maximum]`` (above
     zero when ``positive``), returned with exactly ``places`` decimals."""
-    shown = shorten(value, 30)
-    if isinstance(value, bool):
+    if type(value) is Decimal:
+        number: Decimal | None = value  # as the forms parse a cell: no text round trip
+    elif isinstance(value, bool):
         number = None
     else:
         try:
             number = Decimal(str(value).strip()) if value is not None else None
         except (InvalidOperation, ValueError):
             number = None
+    shown = _Shown(value)
     if number is None or not number.is_finite():
         raise _refuse(
             rule, f"{what_zh}不是有效的数字：{shown}", f"{what_en} is not a number: {shown}", field
         )
-    if number != number.quantize(Decimal(1).scaleb(-places), rounding="ROUND_DOWN"):
+    quantum = _QUANTA[places] if places in _QUANTA else Decimal(1).scaleb(-places)
+    if number != number.quantize(quantum, rounding="ROUND_DOWN"):
         raise _refuse(
             rule,
             f"{what_zh}最多保留 {places} 位小数：{shown}",
@@ -74,7 +93,7 @@ def decimal(
             f"{what_en} cannot be above {maximum}: {shown}",
             field,
         )
-    return number.quantize(Decimal(1).scaleb(-places))
+    return number.quantize(quantum)
 
 
 def money(
@@ -101,7 +120,9 @@ def whole(
     rule: str | None = None,
 ) -> int:
     """A whole number in ``[minimum, maximum]`` (``3.0`` is 3, ``2.5`` is refused)."""
-    shown = shorten(value, 30)
+    if type(value) is int and minimum <= value <= maximum:
+        return value  # the common case, a bulk import's every row: nothing to convert
+    shown = _Shown(value)
     number = decimal(
         value, what_zh, what_en, field=field, places=6, minimum=None, maximum=maximum, rule=rule
     )

@@ -20,6 +20,7 @@ from models.base import select_in
 from models.errors import RowsRefused, RuleViolation
 from models.fleet import FuelStation, RepairShop, Vehicle, VehicleStatus
 from models.people import Department, User
+from models.text import clean
 
 STATUS_LABELS = tuple(s.label for s in VehicleStatus)
 
@@ -321,13 +322,31 @@ register_kind(
 )
 
 
-def _place_kind(spec: FormSpec, model: type[RepairShop] | type[FuelStation], add: Any) -> Kind:
+def _place_kind(spec: FormSpec, model: type[RepairShop] | type[FuelStation]) -> Kind:
     extra = [f.key for f in spec.fields if f.key not in ("name", "designated")]
 
+    def fields(v: Values) -> dict[str, Any]:
+        """A row of the sheet as ``fleet.add_places`` takes a shop or station."""
+        row = {"name": v["name"], **{k: v.get(k) or "" for k in extra}}
+        if v.get("designated") is not None:
+            row["designated"] = yes(v["designated"])
+        return row
+
     def insert(actor: Any, v: Values) -> None:
-        place = add(actor, v["name"], **{k: v.get(k) or "" for k in extra})
-        if v.get("designated") == "否":
-            fleet.set_designated(actor, place, False)
+        try:
+            fleet.add_places(actor, model, [fields(v)])
+        except RowsRefused as refused:
+            raise refused.problems[0][1] from None
+
+    def insert_batch(actor: Any, rows: list[Values]) -> None:
+        fleet.add_places(actor, model, [fields(v) for v in rows])
+
+    def existing_keys(names: list[str]) -> set[str]:
+        """Which of ``names`` (as typed) are on the register, voided ones too: one IN query
+        per chunk on the unique name."""
+        cleaned = {clean(n): n for n in names}
+        query = lambda part: model.select(model.name).where(model.name.in_(part))  # noqa: E731
+        return {cleaned[n] for (n,) in select_in(query, list(cleaned)) if n in cleaned}
 
     def update(actor: Any, place: Any, v: Values) -> bool:
         changed = fleet.update_place(actor, place, **{k: v[k] for k in extra if k in v})
@@ -357,9 +376,11 @@ def _place_kind(spec: FormSpec, model: type[RepairShop] | type[FuelStation], add
             rows=rows,
             count=lambda f: query(f).count(),
             filters=("designated",),
+            insert_batch=insert_batch,
+            existing_keys=existing_keys,
         )
     )
 
 
-_place_kind(SHOPS, RepairShop, fleet.add_shop)
-_place_kind(STATIONS, FuelStation, fleet.add_station)
+_place_kind(SHOPS, RepairShop)
+_place_kind(STATIONS, FuelStation)

@@ -9,13 +9,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import peewee
 
 from models import audit, numbers
 from models.base import BaseModel, VoidableModel, bulk_insert, select_in
-from models.db import db, for_update
+from models.db import db, for_update, is_mysql
 from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
 from models.text import clean, normalize_code, row_checker, search_key, shorten
@@ -32,16 +32,17 @@ _NEV_SMALL = re.compile(rf"^([{PROVINCES}])([{_L}])([DF][{_L}0-9][0-9]{{4}})$")
 _NEV_LARGE = re.compile(rf"^([{PROVINCES}])([{_L}])([0-9]{{5}}[DF])$")
 
 
+_PLATE_SEPARATORS = re.compile(r"[\s·•.\-－・]")
+_FULL_WIDTH = str.maketrans(
+    "ＡＢＣＤＥＦＧＨＪＫＬＭＮＰＱＲＳＴＵＶＷＸＹＺ０１２３４５６７８９",
+    "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789",
+)
+
+
 def normalize_plate(text: str) -> str:
     """Check a mainland plate and write it the way the office does: ``京A·12345`` for the
     7-character plates, ``沪AD12345`` for the 8-character new-energy ones."""
-    raw = re.sub(r"[\s·•.\-－・]", "", text or "").upper()
-    raw = raw.translate(
-        str.maketrans(
-            "ＡＢＣＤＥＦＧＨＪＫＬＭＮＰＱＲＳＴＵＶＷＸＹＺ０１２３４５６７８９",
-            "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789",
-        )
-    )
+    raw = _PLATE_SEPARATORS.sub("", text or "").upper().translate(_FULL_WIDTH)
     for pattern in (_NEV_SMALL, _NEV_LARGE):
         if pattern.match(raw):
             return raw
@@ -117,6 +118,9 @@ class Vehicle(VoidableModel):
 
     def __str__(self) -> str:
         return self.plate
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class VehicleDriver(BaseModel):
@@ -363,24 +367,78 @@ def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) ->
         audit.update(actor, vehicle, status=status.value)
 
 
-def add_shop(actor: Actor, name: str, address: str = "", phone: str = "") -> RepairShop:
+_PLACE_TEXTS = {RepairShop: ("name", "address", "phone"), FuelStation: ("name", "address")}
+_PLACE_WORDS = {RepairShop: ("修理厂", "shop"), FuelStation: ("加油站", "station")}
+
+
+def add_places(
+    actor: Actor, model: type[RepairShop] | type[FuelStation], places: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """Put repair shops or fuel stations on the register: each row holds ``name`` and
+    optionally ``address``, ``phone`` (a shop's) and ``designated`` (on the list, the
+    default). THE way a shop or station is added (``add_shop``/``add_station`` are a batch of
+    one, the importer sends thousands): every bad row is found (its first problem), then
+    ``RowsRefused`` names each and nothing is written. Names are looked up in one IN query
+    per chunk on their unique index, compared as the database compares them (MariaDB
+    ignores case); rows and audit rows are written in bulk. Returns the new ids in order."""
+    zh, en = _PLACE_WORDS[model]
+    texts = _PLACE_TEXTS[model]
+    check = row_checker([getattr(model, k) for k in texts])
     with db.atomic():
         require_role(actor, Role.LOGISTICS, Role.ADMIN)
-        if RepairShop.select().where(RepairShop.name == clean(name)).exists():
-            raise RuleViolation(
-                None, f"修理厂「{name}」已存在", f"shop {name} exists", field="name"
-            )
-        return audit.create(actor, RepairShop, name=clean(name), address=address, phone=phone)
+        problems: list[tuple[int, RuleViolation]] = []
+        rows: list[tuple[int, dict[str, Any]]] = []
+        for index, fields in enumerate(places):
+            row: dict[str, Any] = {k: clean(fields.get(k)) for k in texts}
+            row["designated"] = bool(fields.get("designated", True))
+            try:
+                if not row["name"]:
+                    raise RuleViolation(
+                        None, f"请填写{zh}名称", f"the {en} needs a name", field="name"
+                    )
+                check([row[k] for k in texts])
+            except RuleViolation as exc:
+                problems.append((index, exc))
+                continue
+            rows.append((index, row))
+        fold = str.casefold if is_mysql() else str
+        query = lambda part: model.select(model.name).where(model.name.in_(part))  # noqa: E731
+        taken = {fold(n) for (n,) in select_in(query, sorted({r["name"] for _, r in rows}))}
+        for index, row in rows:
+            name = fold(row["name"])
+            if name in taken:
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            None,
+                            f"{zh}「{row['name']}」已存在",
+                            f"{en} {row['name']} exists",
+                            field="name",
+                        ),
+                    )
+                )
+            taken.add(name)
+        if problems:
+            raise RowsRefused(problems)
+        return audit.create_many(actor, model, "name", [row for _, row in rows], checked=True)
+
+
+def _add_place(actor: Actor, model: type[M], fields: dict[str, Any]) -> M:
+    """One shop or station: ``add_places`` with one row, refused with its own violation."""
+    try:
+        (place_id,) = add_places(actor, model, [fields])  # type: ignore[arg-type]
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+    return model.get_by_id(place_id)
+
+
+def add_shop(actor: Actor, name: str, address: str = "", phone: str = "") -> RepairShop:
+    return _add_place(actor, RepairShop, {"name": name, "address": address, "phone": phone})
 
 
 def add_station(actor: Actor, name: str, address: str = "") -> FuelStation:
-    with db.atomic():
-        require_role(actor, Role.LOGISTICS, Role.ADMIN)
-        if FuelStation.select().where(FuelStation.name == clean(name)).exists():
-            raise RuleViolation(
-                None, f"加油站「{name}」已存在", f"station {name} exists", field="name"
-            )
-        return audit.create(actor, FuelStation, name=clean(name), address=address)
+    return _add_place(actor, FuelStation, {"name": name, "address": address})
 
 
 def set_designated(actor: Actor, place: RepairShop | FuelStation, designated: bool) -> None:

@@ -24,6 +24,7 @@ from models.supplies.stock import (
     MovementKind,
     _post_movements,
     category_from_label,
+    lock_item_rows,
     lock_items,
     positive_int,
 )
@@ -336,7 +337,7 @@ def set_opening_balances(actor: Actor, balances: Sequence[Mapping[str, Any]]) ->
             item_id = item if isinstance(item, int) else item.id
             at = balance.get("at") or stamp
             rows.append((index, item_id, quantity, price, at, balance.get("reason") or "期初结存"))
-        items = lock_items([item_id for _, item_id, *_ in rows])
+        items = lock_item_rows([item_id for _, item_id, *_ in rows])
         query = lambda part: Movement.select(Movement.item).where(  # noqa: E731
             Movement.item.in_(part)
         )
@@ -381,5 +382,3 @@ def set_opening_balances(actor: Actor, balances: Sequence[Mapping[str, Any]]) ->
             price="price",
             id="id",
         )
-        for price, item_id in priced:
-            items[item_id].price = price

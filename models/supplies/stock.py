@@ -22,6 +22,7 @@ integers keep the locking arithmetic exact.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -30,7 +31,7 @@ from typing import Any
 import peewee
 
 from models import numbers
-from models.base import BaseModel, VoidableModel, bulk_insert, run_many
+from models.base import BaseModel, VoidableModel, bulk_insert, run_many, select_in
 from models.db import for_update
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
@@ -245,6 +246,33 @@ def lock_items(item_ids: Iterable[int]) -> dict[int, Item]:
         return {}
     rows = for_update(Item.select().where(Item.id.in_(ids)).order_by(Item.id))
     found = {item.id: item for item in rows}
+    missing = set(ids) - set(found)
+    if missing:
+        raise RuleViolation(None, f"没有物品 {sorted(missing)}", f"no item {sorted(missing)}")
+    return found
+
+
+@dataclass(slots=True)
+class ItemRow:
+    """An item as a batch of the ledger core reads it: its stock moves with the batch."""
+
+    id: int
+    code: str
+    name: str
+    unit: str
+    on_hand: int
+
+
+def lock_item_rows(item_ids: Iterable[int]) -> dict[int, ItemRow]:
+    """``lock_items`` for a batch of thousands (the opening balances of a catalogue): the
+    same locks in the same ascending order, one IN query per chunk, but each item read as
+    the few columns the ledger core and its messages need, not built as a model object."""
+    ids = sorted(set(item_ids))
+    columns = (Item.id, Item.code, Item.name, Item.unit, Item.on_hand)
+    query = lambda part: for_update(  # noqa: E731
+        Item.select(*columns).where(Item.id.in_(part)).order_by(Item.id)
+    )
+    found = {row[0]: ItemRow(*row) for row in select_in(query, ids)}
     missing = set(ids) - set(found)
     if missing:
         raise RuleViolation(None, f"没有物品 {sorted(missing)}", f"no item {sorted(missing)}")

@@ -393,3 +393,33 @@ def test_F9_an_empty_field_prints_its_label_beside_a_blank_never_a_dangling_colo
     text = pages(print_form("repair", assessed.id, tmp_path / "a.pdf"))[0]
     grid = text[: text.index("审批记录")].splitlines()
     assert grid[grid.index("估计费用（元）") + 1] == "300.00"
+
+
+def test_X3_a_large_shops_file_goes_through_the_batch_and_names_every_bad_row(fl):  # noqa: F811
+    """The 定点修理厂名录 import sends batches to ``fleet.add_places``: one bad row of each
+    kind anywhere in the file (the form's checks, the register, the batch) is reported on
+    its row and nothing is written; the same file without them is written whole."""
+    from forms.excel_import import import_rows
+    from forms.excel_sheets import Sheet
+
+    fleet.add_shop(fl.office.logistics, "城西修配厂")
+    header = ["修理厂名称", "地址", "电话", "定点"]
+    rows = [[f"第{i}汽修厂", f"东环路{i}号", "010-1234", "是"] for i in range(4500)]
+    bad = [list(r) for r in rows]
+    bad[100][0] = "城西修配厂"  # on the list already
+    bad[2600][0] = bad[5][0]  # twice in the file
+    bad[3000][1] = "路" * 201  # longer than the column
+    bad[4499][3] = "也许"  # not a choice
+    before = fleet.RepairShop.select().count()
+    result = import_rows(
+        "shops", [Sheet.from_lists("s", [header, *bad])], actor=fl.office.logistics
+    )
+    assert not result.committed
+    assert result.rejected_rows == [102, 2602, 3002, 4501]
+    assert fleet.RepairShop.select().count() == before
+    rows[7][3] = "否"
+    result = import_rows(
+        "shops", [Sheet.from_lists("s", [header, *rows])], actor=fl.office.logistics
+    )
+    assert result.committed and len(result.inserted) == 4500
+    assert not fleet.RepairShop.get(fleet.RepairShop.name == "第7汽修厂").designated

@@ -91,3 +91,45 @@ def test_a_brand_is_searchable_by_pinyin_from_every_door_and_migration_16_fills_
     fleet.migrate_16(database)  # run again it changes nothing
     found = Vehicle.select().where(Vehicle.model_search.contains("bk"))
     assert [v.id for v in found] == [single.id]
+
+
+def places(n: int) -> list[dict[str, object]]:
+    return [
+        {"name": f"第{i}汽修厂", "address": f"东环路{i}号", "phone": "010-1234"} for i in range(n)
+    ]
+
+
+def test_F7_X3_a_batch_of_shops_or_stations_refuses_each_bad_row_and_writes_nothing(office):
+    """``fleet.add_places`` is the one door of both lists (``add_shop``/``add_station`` a
+    batch of one): one bad row of each kind in a large batch, every one named, none written."""
+    fleet.add_shop(office.logistics, "城东汽修厂")
+    rows = places(BATCH)
+    rows[10]["name"] = rows[3]["name"]  # twice in the batch
+    rows[700]["name"] = " 城东汽修厂 "  # on the list already (spaces trimmed)
+    rows[1400]["name"] = "  "  # no name
+    rows[2200]["address"] = "路" * 201  # longer than the column
+    rows[2499]["phone"] = "010\x07"  # a control character
+    before = (fleet.RepairShop.select().count(), audit.AuditLog.select().count())
+    with pytest.raises(RowsRefused) as err:
+        fleet.add_places(office.logistics, fleet.RepairShop, rows)
+    problems = {i: p.field for i, p in err.value.problems}
+    assert problems == {10: "name", 700: "name", 1400: "name", 2200: "address", 2499: "phone"}
+    assert (fleet.RepairShop.select().count(), audit.AuditLog.select().count()) == before
+    with pytest.raises(RuleViolation) as role:
+        fleet.add_places(office.driver, fleet.FuelStation, [{"name": "中石化东环站"}])
+    assert role.value.rule == "X1"
+    ids = fleet.add_places(
+        office.logistics, fleet.FuelStation, [{"name": f"加油站{i}"} for i in range(BATCH)]
+    )
+    assert len(ids) == BATCH == fleet.FuelStation.select().count()
+    assert audit.history("fuel_station", ids[-1])[0].changes_dict()["name"] == [None, "加油站2499"]
+
+
+def test_F7_one_shop_is_a_batch_of_one_and_refused_with_its_own_violation(office):
+    fleet.add_shop(office.logistics, "城东汽修厂", "东环路1号")
+    with pytest.raises(RuleViolation) as err:
+        fleet.add_shop(office.logistics, "城东汽修厂")
+    assert err.value.field == "name" and not isinstance(err.value, RowsRefused)
+    assert "已存在" in err.value.zh
+    station = fleet.add_station(office.logistics, "中石化东环站")
+    assert station.designated and fleet.FuelStation.select().count() == 1
