@@ -31,7 +31,7 @@ def next_number(prefix: str, year: int, width: int = 4) -> str:
                     Counter.create(name=name, value=1)
             except peewee.IntegrityError:  # another desktop created it a moment ago
                 Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-        value = for_update(Counter.select().where(Counter.name == name)).get().value
+        value = Counter.get_for_update(Counter.name == name).value
     return f"{name}-{value:0{width}d}"
 
 

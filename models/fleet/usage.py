@@ -16,7 +16,7 @@ import peewee
 from models import audit, dates, documents, numbers, workflow
 from models.audit import AuditLog
 from models.base import VoidableModel
-from models.db import db, for_update, retry_document
+from models.db import db, retry_document
 from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.fleet.vehicles import (
@@ -244,7 +244,7 @@ def record_maintenance(
         odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F1")
         cost = numbers.money(cost, "保养费用", "the cost", field="cost", rule="F1")
         dates.done(done_on, "保养日期", "the maintenance date", field="done_on", rule="F1")
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == vehicle.id)
         refuse_retired(vehicle, "F1")
         if shop is not None and not RepairShop.get_by_id(shop.id).designated:
             raise RuleViolation(
@@ -278,7 +278,7 @@ def void_maintenance(actor: Actor, maintenance: Maintenance, reason: str) -> Non
     with db.atomic():
         require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
         row = Maintenance.get_by_id(maintenance.id)
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == row.vehicle_id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == row.vehicle_id)
         audit.void(actor, row, reason)
         _recompute_readings(actor, vehicle)
 
@@ -437,7 +437,7 @@ def log_fuel(
         )
         odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F10")
         dates.done(filled_at, "加油时间", "the fill-up", field="filled_at", rule="F10")
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == vehicle.id)
         refuse_retired(vehicle, "F10")
         station = FuelStation.get_by_id(station.id)
         if not station.designated or station.is_voided:
@@ -496,7 +496,7 @@ def request_use(
             raise RuleViolation(
                 None, "结束时间须晚于开始时间", "the end must be after the start", field="ends"
             )
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == vehicle.id)
         refuse_retired(vehicle, "F10")
         use = VehicleUse.create(
             vehicle=vehicle,
@@ -524,7 +524,7 @@ def void_fuel(actor: Actor, fuel: FuelLog, reason: str) -> None:
     with db.atomic():
         require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
         row = FuelLog.get_by_id(fuel.id)
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == row.vehicle_id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == row.vehicle_id)
         audit.void(actor, row, reason)
         _recompute_readings(actor, vehicle)
 

@@ -15,7 +15,7 @@ import peewee
 
 from models import audit, numbers
 from models.base import BaseModel, VoidableModel, bulk_insert, select_in
-from models.db import db, for_update
+from models.db import db
 from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
 from models.text import clean, normalize_code, row_checker, search_key, shorten
@@ -346,7 +346,7 @@ def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) ->
 
     with db.atomic():
         require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == vehicle.id)
         if status == VehicleStatus.IN_REPAIR or vehicle.status == VehicleStatus.IN_REPAIR:
             raise RuleViolation(
                 "F6",

@@ -1,0 +1,181 @@
+"""Queries rendered to SQL once and run again with new values.
+
+Why: peewee renders the SQL text of a query anew every time it runs, walking the whole
+expression tree (every column of the SELECT, every alias, every quote). For the hot, small
+queries of the use cases (a row by its key, the row a use case locks, an actor's roles) that
+costs several times what SQLite needs to run them: in ``houqin demo`` it was more than half of
+the time. A ``Prepared`` query is declared once as a function of its parameters; its text is
+rendered once per kind of database (quoting and the parameter mark differ) and each run only
+binds the new values, converted by the field they are compared with, as peewee would.
+
+    by_plate = Prepared(lambda plate: Vehicle.select().where(Vehicle.plate == plate))
+    vehicle = by_plate.first("京A12345")
+
+The rows come back as the query would give them (model instances, dicts or tuples), through
+peewee's own cursor wrapper.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import peewee
+
+from models.db import db, for_update
+
+
+class _Slot:
+    """Where parameter ``index`` goes in the rendered text, and the conversion peewee would
+    apply there (the ``db_value`` of the field on the other side of the comparison)."""
+
+    __slots__ = ("convert", "index")
+
+    def __init__(self, index: int, convert: Callable[[Any], Any] | None) -> None:
+        self.index = index
+        self.convert = convert
+
+
+class _Param(peewee.ColumnBase):
+    """A parameter of a prepared query, standing where its value will go."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def __sql__(self, ctx: peewee.Context) -> peewee.Context:
+        return ctx.value(_Slot(self.index, ctx.state.converter), converter=False)
+
+
+class Prepared:
+    """A query built by ``build(*params)`` once per backend, run with new parameter values.
+
+    A parameter may stand wherever a value may (a comparison, a SET value, a LIMIT), but not
+    for a list (``IN``) nor for ``None`` (``= NULL`` matches nothing: write ``is_null()``)."""
+
+    def __init__(self, build: Callable[..., peewee.Query]) -> None:
+        self._build = build
+        self._arity = len(inspect.signature(build).parameters)
+        self._texts: dict[type, tuple[str, list[Any], peewee.Query]] = {}
+
+    def _text(self) -> tuple[str, list[Any], peewee.Query]:
+        backend = type(db.obj)
+        built = self._texts.get(backend)
+        if built is None:
+            query = self._build(*(_Param(i) for i in range(self._arity)))
+            sql, params = query.sql()
+            built = (sql, list(params), query)
+            self._texts[backend] = built
+        return built
+
+    def _bind(self, template: list[Any], args: tuple[Any, ...]) -> list[Any]:
+        if len(args) != self._arity:
+            raise TypeError(f"prepared query takes {self._arity} values, got {len(args)}")
+        params = []
+        for p in template:
+            if isinstance(p, _Slot):
+                value = args[p.index]
+                if value is None:
+                    raise ValueError("a prepared query cannot compare with None")
+                p = p.convert(value) if p.convert else value
+            params.append(p)
+        return params
+
+    def cursor(self, *args: Any) -> Any:
+        """Run the query; the driver's cursor (for an UPDATE or INSERT: its rowcount)."""
+        sql, template, _query = self._text()
+        return db.execute_sql(sql, self._bind(template, args))
+
+    def rows(self, *args: Any) -> list[Any]:
+        """Every row, as the query's row type gives them."""
+        sql, template, query = self._text()
+        cursor = db.execute_sql(sql, self._bind(template, args))
+        return list(query._get_cursor_wrapper(cursor))
+
+    def first(self, *args: Any) -> Any:
+        """The first row, or ``None``."""
+        rows = self.rows(*args)
+        return rows[0] if rows else None
+
+
+_LOOKUPS: dict[tuple[type, str, bool], Prepared] = {}
+
+
+def _lookup(model: type[peewee.Model], field: peewee.Field, lock: bool) -> Prepared:
+    key = (model, field.name, lock)
+    prepared = _LOOKUPS.get(key)
+    if prepared is None:
+
+        def build(value: Any) -> peewee.Query:
+            query = model.select().where(field == value).limit(1)
+            return for_update(query) if lock else query
+
+        prepared = _LOOKUPS[key] = Prepared(build)
+    return prepared
+
+
+def simple_lookup(
+    model: type[peewee.Model], query: tuple[Any, ...]
+) -> tuple[peewee.Field, Any] | None:
+    """``(field, value)`` when ``query`` (the arguments of ``Model.get``) is one comparison
+    ``field == value`` of a field of ``model`` with a plain value, or a bare primary key;
+    else ``None`` (the caller lets peewee build it)."""
+    if len(query) != 1:
+        return None
+    (expr,) = query
+    meta = model._meta
+    if isinstance(expr, int) and not isinstance(expr, bool) and meta.auto_increment:
+        return meta.primary_key, expr
+    if not isinstance(expr, peewee.Expression) or expr.op != peewee.OP.EQ:
+        return None
+    field, value = expr.lhs, expr.rhs
+    if not isinstance(field, peewee.Field) or meta.fields.get(field.name) is not field:
+        return None
+    if value is None or isinstance(value, (peewee.Node, list, tuple, set, frozenset)):
+        return None
+    if not field._coerce or peewee.is_model(value):
+        return None
+    return field, value
+
+
+def get(model: type[peewee.Model], field: peewee.Field, value: Any, *, lock: bool = False) -> Any:
+    """``model.get(field == value)`` through a prepared text (``FOR UPDATE`` on MySQL when
+    ``lock``): the row, or ``model.DoesNotExist`` as peewee raises it."""
+    row = _lookup(model, field, lock).first(value)
+    if row is None:
+        raise model.DoesNotExist(
+            f"{model} instance matching query does not exist:\n"
+            f"SQL: {_lookup(model, field, lock)._text()[0]}\nParams: [{value!r}]"
+        )
+    return row
+
+
+_INSERTS: dict[tuple[type, type, tuple[str, ...]], str] = {}
+
+
+def insert_row(model: type[peewee.Model], data: dict[str, Any]) -> Any:
+    """INSERT one row (field name → value) with a text rendered once per table and set of
+    fields; the new primary key. ``None`` (nothing written) when a value is an expression
+    peewee must render. The row passes ``model._normalize_data`` (the length checks every
+    write passes) and each value its field's ``db_value``, as in peewee's own INSERT."""
+    if any(isinstance(v, peewee.Node) for v in data.values()):
+        return None
+    row = model._normalize_data(None, data)  # {field: value}
+    order = model._meta.sorted_fields
+    columns = tuple(f for f in order if f in row)
+    if len(columns) != len(row):
+        return None
+    database = db.obj
+    key = (model, type(database), tuple(f.name for f in columns))
+    sql = _INSERTS.get(key)
+    if sql is None:
+        q = database.quote
+        quote = lambda text: q[0] + text.replace(q[0], q) + q[1]  # noqa: E731
+        sql = _INSERTS[key] = "INSERT INTO {} ({}) VALUES ({})".format(
+            quote(model._meta.table_name),
+            ", ".join(quote(f.column_name) for f in columns),
+            ", ".join([database.param] * len(columns)),
+        )
+    cursor = db.execute_sql(sql, [f.db_value(row[f]) for f in columns])
+    return cursor.lastrowid
