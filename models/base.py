@@ -73,6 +73,14 @@ class BaseModel(peewee.Model):
             return for_update(cls.select().where(*query)).get()
         return prepared.get(cls, *simple, lock=True)
 
+    @classmethod
+    def get_for_update_or_none(cls, *query: Any) -> Any:
+        """``get_for_update``, or ``None`` when no row matches."""
+        try:
+            return cls.get_for_update(*query)
+        except cls.DoesNotExist:
+            return None
+
 
 def _database() -> peewee.Database:
     return db.obj if isinstance(db, peewee.DatabaseProxy) else db
@@ -194,6 +202,23 @@ class VoidableModel(BaseModel):
         return self.voided_at is not None
 
 
+_GUARDED: dict[tuple[type, tuple[str, ...]], prepared.Prepared] = {}
+
+
+def _guarded_statement(model: type[VersionedModel], names: tuple[str, ...]) -> prepared.Prepared:
+    """``guarded_update``'s UPDATE for these columns, rendered once (it runs in every
+    decision of every document)."""
+    fields = [model._meta.fields[n] for n in names]
+
+    def build(row_id: prepared.Param, version: prepared.Param, *values: prepared.Param) -> Any:
+        sets = {f: v.to(f) for f, v in zip(fields, values, strict=True)}
+        return model.update({model.version: model.version + 1, **sets}).where(
+            model.id == row_id, model.version == version
+        )
+
+    return prepared.Prepared(build, arity=2 + len(names))
+
+
 def guarded_update(instance: VersionedModel, expected_version: int, **changes: Any) -> None:
     """``UPDATE ... SET version = version + 1 WHERE id = ? AND version = ?``.
 
@@ -201,11 +226,13 @@ def guarded_update(instance: VersionedModel, expected_version: int, **changes: A
     UPDATE also takes the row lock, so whatever the caller writes after it is serialised.
     """
     model = type(instance)
-    updated = (
-        model.update(version=model.version + 1, **changes)
-        .where(model.id == instance.id, model.version == expected_version)
-        .execute()
-    )
+    names = tuple(changes)
+    key = (model, names)
+    statement = _GUARDED.get(key)
+    if statement is None:
+        statement = _GUARDED[key] = _guarded_statement(model, names)
+    model._normalize_data(None, changes)  # the length checks every write passes
+    updated = statement.rowcount(instance.id, expected_version, *changes.values())
     if updated != 1:
         raise Conflict()
     instance.version = expected_version + 1

@@ -30,40 +30,52 @@ class _Slot:
     """Where parameter ``index`` goes in the rendered text, and the conversion peewee would
     apply there (the ``db_value`` of the field on the other side of the comparison)."""
 
-    __slots__ = ("convert", "index")
+    __slots__ = ("convert", "index", "nullable")
 
-    def __init__(self, index: int, convert: Callable[[Any], Any] | None) -> None:
+    def __init__(self, index: int, convert: Callable[[Any], Any] | None, nullable: bool) -> None:
         self.index = index
         self.convert = convert
+        self.nullable = nullable
 
 
-class _Param(peewee.ColumnBase):
+class Param(peewee.ColumnBase):
     """A parameter of a prepared query, standing where its value will go."""
 
-    def __init__(self, index: int) -> None:
+    def __init__(
+        self, index: int, convert: Callable[[Any], Any] | None = None, nullable: bool = False
+    ) -> None:
         super().__init__()
         self.index = index
+        self.convert = convert
+        self.nullable = nullable  # a value set (NULL allowed), not one compared with
+
+    def to(self, field: peewee.Field) -> Param:
+        """This parameter converted as ``field`` converts a value it is given, and allowed to
+        be ``None``: the value of a SET, where no comparison tells peewee the field."""
+        return Param(self.index, field.db_value, nullable=True)
 
     def __sql__(self, ctx: peewee.Context) -> peewee.Context:
-        return ctx.value(_Slot(self.index, ctx.state.converter), converter=False)
+        convert = self.convert or ctx.state.converter
+        return ctx.value(_Slot(self.index, convert, self.nullable), converter=False)
 
 
 class Prepared:
     """A query built by ``build(*params)`` once per backend, run with new parameter values.
 
-    A parameter may stand wherever a value may (a comparison, a SET value, a LIMIT), but not
-    for a list (``IN``) nor for ``None`` (``= NULL`` matches nothing: write ``is_null()``)."""
+    A parameter may stand wherever a value may (a comparison, a LIMIT; a SET value as
+    ``param.to(field)``), but not for a list (``IN``), and a compared one not for ``None``
+    (``= NULL`` matches nothing: write ``is_null()``)."""
 
-    def __init__(self, build: Callable[..., peewee.Query]) -> None:
+    def __init__(self, build: Callable[..., peewee.Query], arity: int | None = None) -> None:
         self._build = build
-        self._arity = len(inspect.signature(build).parameters)
+        self._arity = len(inspect.signature(build).parameters) if arity is None else arity
         self._texts: dict[type, tuple[str, list[Any], peewee.Query]] = {}
 
     def _text(self) -> tuple[str, list[Any], peewee.Query]:
         backend = type(db.obj)
         built = self._texts.get(backend)
         if built is None:
-            query = self._build(*(_Param(i) for i in range(self._arity)))
+            query = self._build(*(Param(i) for i in range(self._arity)))
             sql, params = query.sql()
             built = (sql, list(params), query)
             self._texts[backend] = built
@@ -76,7 +88,7 @@ class Prepared:
         for p in template:
             if isinstance(p, _Slot):
                 value = args[p.index]
-                if value is None:
+                if value is None and not p.nullable:
                     raise ValueError("a prepared query cannot compare with None")
                 p = p.convert(value) if p.convert else value
             params.append(p)
@@ -97,6 +109,16 @@ class Prepared:
         """The first row, or ``None``."""
         rows = self.rows(*args)
         return rows[0] if rows else None
+
+    def scalar(self, *args: Any) -> Any:
+        """The first column of the first row (``None`` when there is none), as the driver
+        gives it (an aggregate, a count)."""
+        row = self.cursor(*args).fetchone()
+        return row[0] if row else None
+
+    def rowcount(self, *args: Any) -> int:
+        """Run an UPDATE or DELETE: the number of rows it changed."""
+        return int(self.cursor(*args).rowcount)
 
 
 _LOOKUPS: dict[tuple[type, str, bool], Prepared] = {}

@@ -29,6 +29,7 @@ from models.fleet.vehicles import (
     refuse_retired,
 )
 from models.people import Actor, Department, Role, User, require_active, require_role
+from models.prepared import Prepared
 from models.text import clean, is_blank
 from models.workflow import Approver, Condition, Flow, Node, State
 
@@ -351,22 +352,46 @@ def maintenance_compliance(start: date, end: date) -> dict[str, tuple[int, int]]
 # --- fuel and use (F10) ------------------------------------------------------------------
 
 
-def registered_reading(vehicle: Vehicle) -> int:
-    """The odometer the vehicle was registered with (its audited creation), the floor of
-    every reading recorded for it."""
-    row = (
+_REGISTERED = Prepared(
+    lambda vehicle_id: (
         AuditLog.select(AuditLog.changes)
         .where(
             (AuditLog.table == Vehicle._meta.table_name)
-            & (AuditLog.record_id == vehicle.id)
+            & (AuditLog.record_id == vehicle_id)
             & (AuditLog.action == "create")
         )
         .order_by(AuditLog.id)
-        .first()
+        .limit(1)
     )
+)
+
+
+def registered_reading(vehicle: Vehicle) -> int:
+    """The odometer the vehicle was registered with (its audited creation), the floor of
+    every reading recorded for it."""
+    row = _REGISTERED.first(vehicle.id)
     if row is None:
         return 0
     return int((row.changes_dict().get("odometer") or [None, 0])[1] or 0)
+
+
+def _reading(model: type[FuelLog] | type[Maintenance], at: peewee.Field, before: bool) -> Prepared:
+    """The nearest reading of a vehicle before (or after) a moment, among its kept fill-ups
+    or maintenances; rendered once, since every fill-up asks four of them."""
+    agg = peewee.fn.MAX if before else peewee.fn.MIN
+    return Prepared(
+        lambda vehicle_id, moment: model.select(agg(model.odometer)).where(
+            (model.vehicle == vehicle_id)
+            & model.voided_at.is_null()
+            & ((at <= moment) if before else (at > moment))
+        )
+    )
+
+
+_FUEL_BEFORE = _reading(FuelLog, FuelLog.filled_at, before=True)
+_FUEL_AFTER = _reading(FuelLog, FuelLog.filled_at, before=False)
+_KEPT_BEFORE = _reading(Maintenance, Maintenance.done_on, before=True)
+_KEPT_AFTER = _reading(Maintenance, Maintenance.done_on, before=False)
 
 
 def _check_reading(vehicle: Vehicle, odometer: int, at: datetime) -> None:
@@ -374,28 +399,10 @@ def _check_reading(vehicle: Vehicle, odometer: int, at: datetime) -> None:
     fits between its neighbours. Fill-ups and maintenances are readings alike, and none is
     below the odometer the vehicle was registered with."""
     day = at.date()
-    fuel = (FuelLog.vehicle == vehicle.id) & FuelLog.voided_at.is_null()
-    kept = (Maintenance.vehicle == vehicle.id) & Maintenance.voided_at.is_null()
-    fuel_before = (
-        FuelLog.select(peewee.fn.MAX(FuelLog.odometer))
-        .where(fuel & (FuelLog.filled_at <= at))
-        .scalar()
-    )
-    fuel_after = (
-        FuelLog.select(peewee.fn.MIN(FuelLog.odometer))
-        .where(fuel & (FuelLog.filled_at > at))
-        .scalar()
-    )
-    kept_before = (
-        Maintenance.select(peewee.fn.MAX(Maintenance.odometer))
-        .where(kept & (Maintenance.done_on <= day))
-        .scalar()
-    )
-    kept_after = (
-        Maintenance.select(peewee.fn.MIN(Maintenance.odometer))
-        .where(kept & (Maintenance.done_on > day))
-        .scalar()
-    )
+    fuel_before = _FUEL_BEFORE.scalar(vehicle.id, at)
+    fuel_after = _FUEL_AFTER.scalar(vehicle.id, at)
+    kept_before = _KEPT_BEFORE.scalar(vehicle.id, day)
+    kept_after = _KEPT_AFTER.scalar(vehicle.id, day)
     floor = max(
         km for km in (fuel_before, kept_before, registered_reading(vehicle)) if km is not None
     )
