@@ -70,6 +70,7 @@ class Prepared:
         self._build = build
         self._arity = len(inspect.signature(build).parameters) if arity is None else arity
         self._texts: dict[type, tuple[str, list[Any], peewee.Query]] = {}
+        self._columns: dict[type, dict[str, Any]] = {}
 
     def _text(self) -> tuple[str, list[Any], peewee.Query]:
         backend = type(db.obj)
@@ -100,10 +101,25 @@ class Prepared:
         return db.execute_sql(sql, self._bind(template, args))
 
     def rows(self, *args: Any) -> list[Any]:
-        """Every row, as the query's row type gives them."""
+        """Every row, as the query's row type gives them. peewee's cursor wrapper matches
+        the cursor's columns with the selected fields for every result (a tenth of the
+        demo's time): the same text gives the same columns, so that is done once too."""
         sql, template, query = self._text()
         cursor = db.execute_sql(sql, self._bind(template, args))
-        return list(query._get_cursor_wrapper(cursor))
+        wrapper = query._get_cursor_wrapper(cursor)
+        backend = type(db.obj)
+        columns = self._columns.get(backend)
+        if columns is None:
+            if cursor.description is None:
+                return list(wrapper)
+            before = set(wrapper.__dict__)
+            wrapper.initialize()
+            columns = {k: v for k, v in wrapper.__dict__.items() if k not in before}
+            self._columns[backend] = columns
+        else:
+            wrapper.__dict__.update(columns)
+        wrapper.initialized = True
+        return list(wrapper)
 
     def first(self, *args: Any) -> Any:
         """The first row, or ``None``."""
