@@ -473,8 +473,15 @@ def log_fuel(
             {"litres": (None, litres), "amount": (None, amount), "odometer": (None, odometer)},
         )
         if odometer > vehicle.odometer:
-            Vehicle.update(odometer=odometer).where(Vehicle.id == vehicle.id).execute()
+            _RAISE_ODOMETER.rowcount(odometer, vehicle.id)
         return row
+
+
+_RAISE_ODOMETER = Prepared(
+    lambda km, vehicle: Vehicle.update({Vehicle.odometer: km.to(Vehicle.odometer)}).where(
+        Vehicle.id == vehicle
+    )
+)
 
 
 @retry_document
