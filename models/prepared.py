@@ -26,6 +26,13 @@ import peewee
 from models.db import db, for_update
 
 
+def target(model: type[peewee.Model]) -> peewee.Database:
+    """The database a model's queries run on: the bound one behind the ``db`` proxy, or the
+    one a ``bind_ctx`` bound it to (a migration on a database not yet opened)."""
+    database = model._meta.database
+    return database.obj if isinstance(database, peewee.DatabaseProxy) else database
+
+
 class _Slot:
     """Where parameter ``index`` goes in the rendered text, and the conversion peewee would
     apply there (the ``db_value`` of the field on the other side of the comparison)."""
@@ -71,16 +78,19 @@ class Prepared:
         self._arity = len(inspect.signature(build).parameters) if arity is None else arity
         self._texts: dict[type, tuple[str, list[Any], peewee.Query]] = {}
         self._columns: dict[type, dict[str, Any]] = {}
+        self._model: type[peewee.Model] | None = None
 
-    def _text(self) -> tuple[str, list[Any], peewee.Query]:
-        backend = type(db.obj)
-        built = self._texts.get(backend)
+    def _text(self) -> tuple[str, list[Any], peewee.Query, peewee.Database]:
+        database = target(self._model) if self._model is not None else db.obj
+        built = self._texts.get(type(database))
         if built is None:
             query = self._build(*(Param(i) for i in range(self._arity)))
+            self._model = getattr(query, "model", None)
+            database = target(self._model) if self._model is not None else db.obj
             sql, params = query.sql()
             built = (sql, list(params), query)
-            self._texts[backend] = built
-        return built
+            self._texts[type(database)] = built
+        return (*built, database)
 
     def _bind(self, template: list[Any], args: tuple[Any, ...]) -> list[Any]:
         if len(args) != self._arity:
@@ -97,17 +107,17 @@ class Prepared:
 
     def cursor(self, *args: Any) -> Any:
         """Run the query; the driver's cursor (for an UPDATE or INSERT: its rowcount)."""
-        sql, template, _query = self._text()
-        return db.execute_sql(sql, self._bind(template, args))
+        sql, template, _query, database = self._text()
+        return database.execute_sql(sql, self._bind(template, args))
 
     def rows(self, *args: Any) -> list[Any]:
         """Every row, as the query's row type gives them. peewee's cursor wrapper matches
         the cursor's columns with the selected fields for every result (a tenth of the
         demo's time): the same text gives the same columns, so that is done once too."""
-        sql, template, query = self._text()
-        cursor = db.execute_sql(sql, self._bind(template, args))
+        sql, template, query, database = self._text()
+        cursor = database.execute_sql(sql, self._bind(template, args))
         wrapper = query._get_cursor_wrapper(cursor)
-        backend = type(db.obj)
+        backend = type(database)
         columns = self._columns.get(backend)
         if columns is None:
             if cursor.description is None:
@@ -204,7 +214,7 @@ def insert_row(model: type[peewee.Model], data: dict[str, Any]) -> Any:
     columns = tuple(f for f in order if f in row)
     if len(columns) != len(row):
         return None
-    database = db.obj
+    database = target(model)
     key = (model, type(database), tuple(f.name for f in columns))
     sql = _INSERTS.get(key)
     if sql is None:
@@ -215,5 +225,5 @@ def insert_row(model: type[peewee.Model], data: dict[str, Any]) -> Any:
             ", ".join(quote(f.column_name) for f in columns),
             ", ".join([database.param] * len(columns)),
         )
-    cursor = db.execute_sql(sql, [f.db_value(row[f]) for f in columns])
+    cursor = database.execute_sql(sql, [f.db_value(row[f]) for f in columns])
     return cursor.lastrowid

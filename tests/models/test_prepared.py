@@ -9,6 +9,7 @@ import pytest
 
 from models import people
 from models.base import guarded_update
+from models.db import connect_url
 from models.errors import Conflict, RuleViolation
 from models.people import SYSTEM, Department, Role, User
 from models.prepared import Prepared
@@ -74,3 +75,13 @@ def test_guarded_update_sets_null_and_refuses_a_stale_version(database):
     with pytest.raises(RuleViolation):
         guarded_update(inst, 2, title="长" * 201)
     assert Instance.get_by_id(inst.id).version == 2
+
+
+def test_a_model_bound_to_another_database_is_read_and_written_there(sqlite_database, tmp_path):
+    other = connect_url(f"sqlite:///{tmp_path / 'other.db'}")
+    with other.bind_ctx([Department]):
+        other.create_tables([Department])
+        dept = Department.create(name="档案室", kind="科室")
+        assert Department.get_by_id(dept.id).name == "档案室"
+    assert Department.get_or_none(Department.name == "档案室") is None  # not in the office's
+    other.close()
