@@ -9,8 +9,8 @@ from typing import Any
 
 import peewee
 
-from models import text
-from models.db import db
+from models import prepared, text
+from models.db import db, for_update
 from models.errors import Conflict
 
 
@@ -37,6 +37,49 @@ class BaseModel(peewee.Model):
         if isinstance(normalized, dict):
             text.check_row(normalized)
         return normalized
+
+    @classmethod
+    def get(cls, *query: Any, **filters: Any) -> Any:
+        """peewee's ``get``; a lookup by one field (``get_by_id``, a foreign key followed,
+        ``User.get(User.username == name)``) runs a text rendered once (``models.prepared``):
+        peewee would render the same SELECT of every column again for every row."""
+        simple = None if filters else prepared.simple_lookup(cls, query)
+        if simple is None:
+            return super().get(*query, **filters)
+        return prepared.get(cls, *simple)
+
+    def save(self, force_insert: bool = False, only: Any = None) -> Any:
+        """peewee's ``save``; the INSERT of a new row (every ``create``, every audit row) runs
+        a text rendered once per table and set of columns (``prepared.insert_row``)."""
+        meta = self._meta
+        if only is not None or not meta.auto_increment or self._pk is not None:
+            return super().save(force_insert=force_insert, only=only)
+        data = dict(self.__data__)
+        data.pop(meta.primary_key.name, None)
+        self._populate_unsaved_relations(data)
+        pk = prepared.insert_row(type(self), data)
+        if pk is None:  # a value peewee must render itself (an expression)
+            return super().save(force_insert=force_insert, only=only)
+        self._pk = pk
+        self._dirty.clear()
+        return 1
+
+    @classmethod
+    def get_for_update(cls, *query: Any) -> Any:
+        """``get`` that also locks the row until commit (``db.for_update``: ``FOR UPDATE`` on
+        MySQL; on SQLite the IMMEDIATE transaction holds the write lock already)."""
+        simple = prepared.simple_lookup(cls, query)
+        if simple is None:
+            return for_update(cls.select().where(*query)).get()
+        return prepared.get(cls, *simple, lock=True)
+
+    @classmethod
+    def get_for_update_or_none(cls, *query: Any) -> Any:
+        """``get_for_update``, or ``None`` when no row matches."""
+        try:
+            return cls.get_for_update(*query)
+        except cls.DoesNotExist:
+            return None
 
 
 def _database() -> peewee.Database:
@@ -211,6 +254,23 @@ class VoidableModel(BaseModel):
         return self.voided_at is not None
 
 
+_GUARDED: dict[tuple[type, tuple[str, ...]], prepared.Prepared] = {}
+
+
+def _guarded_statement(model: type[VersionedModel], names: tuple[str, ...]) -> prepared.Prepared:
+    """``guarded_update``'s UPDATE for these columns, rendered once (it runs in every
+    decision of every document)."""
+    fields = [model._meta.fields[n] for n in names]
+
+    def build(row_id: prepared.Param, version: prepared.Param, *values: prepared.Param) -> Any:
+        sets = {f: v.to(f) for f, v in zip(fields, values, strict=True)}
+        return model.update({model.version: model.version + 1, **sets}).where(
+            model.id == row_id, model.version == version
+        )
+
+    return prepared.Prepared(build, arity=2 + len(names))
+
+
 def guarded_update(instance: VersionedModel, expected_version: int, **changes: Any) -> None:
     """``UPDATE ... SET version = version + 1 WHERE id = ? AND version = ?``.
 
@@ -218,11 +278,13 @@ def guarded_update(instance: VersionedModel, expected_version: int, **changes: A
     UPDATE also takes the row lock, so whatever the caller writes after it is serialised.
     """
     model = type(instance)
-    updated = (
-        model.update(version=model.version + 1, **changes)
-        .where(model.id == instance.id, model.version == expected_version)
-        .execute()
-    )
+    names = tuple(changes)
+    key = (model, names)
+    statement = _GUARDED.get(key)
+    if statement is None:
+        statement = _GUARDED[key] = _guarded_statement(model, names)
+    model._normalize_data(None, changes)  # the length checks every write passes
+    updated = statement.rowcount(instance.id, expected_version, *changes.values())
     if updated != 1:
         raise Conflict()
     instance.version = expected_version + 1

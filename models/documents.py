@@ -28,7 +28,7 @@ from typing import Any, ClassVar, TypeVar
 
 from models import workflow
 from models.base import VersionedModel, guarded_update
-from models.db import db, for_update, retry_document
+from models.db import db, retry_document
 from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, User, require_active, require_role
 from models.workflow import Instance, State
@@ -124,7 +124,7 @@ class Document(VersionedModel):
         object the caller read (not an id), refuse with ``Conflict`` when the row changed
         since: the user acted on what they saw, and it is no longer what is there."""
         doc_id = document if isinstance(document, int) else document.id
-        fresh = for_update(cls.select().where(cls.id == doc_id)).get()
+        fresh = cls.get_for_update(cls.id == doc_id)
         if not isinstance(document, int) and fresh.version != document.version:
             raise Conflict()
         return fresh

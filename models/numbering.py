@@ -14,6 +14,7 @@ import peewee
 
 from models.base import BaseModel
 from models.db import db, for_update
+from models.prepared import Prepared
 
 
 class Counter(BaseModel):
@@ -21,17 +22,21 @@ class Counter(BaseModel):
     value = peewee.IntegerField(default=0)
 
 
+# Every document's number passes here: rendered once (models.prepared).
+_BUMP = Prepared(lambda name: Counter.update(value=Counter.value + 1).where(Counter.name == name))
+
+
 def next_number(prefix: str, year: int, width: int = 4) -> str:
     """``next_number("ZX", 2026)`` → ``"ZX2026-0001"``, then ``-0002``..."""
     name = f"{prefix}{year}"
     with db.atomic():
-        if Counter.update(value=Counter.value + 1).where(Counter.name == name).execute() == 0:
+        if _BUMP.rowcount(name) == 0:
             try:
                 with db.atomic():
                     Counter.create(name=name, value=1)
             except peewee.IntegrityError:  # another desktop created it a moment ago
-                Counter.update(value=Counter.value + 1).where(Counter.name == name).execute()
-        value = for_update(Counter.select().where(Counter.name == name)).get().value
+                _BUMP.rowcount(name)
+        value = Counter.get_for_update(Counter.name == name).value
     return f"{name}-{value:0{width}d}"
 
 

@@ -27,6 +27,7 @@ from models.passwords import (
     hash_password,
     verify_password,
 )
+from models.prepared import Prepared
 from models.text import clean, number_in, search_key
 
 
@@ -242,11 +243,30 @@ def users_with_role(role: Role) -> peewee.ModelSelect:
     )
 
 
+# The approvers the workflow engine resolves at every step of every document: rendered once.
+_HOLDERS = Prepared(
+    lambda role: (
+        User.select()
+        .join(UserRole)
+        .where((UserRole.role == role) & User.voided_at.is_null())
+        .order_by(User.id)
+    )
+)
+_HEADS = Prepared(
+    lambda department: users_with_role(Role.DEPT_HEAD).where(User.department == department)
+)
+
+
+def role_holders(role: Role) -> list[User]:
+    """``users_with_role(role)``, as a list (one text for every role)."""
+    return list(_HOLDERS.rows(role.value))
+
+
 def department_heads(department_id: int | None) -> list[User]:
     """The 科室负责人 of a department (a department may have more than one)."""
     if department_id is None:
         return []
-    return list(users_with_role(Role.DEPT_HEAD).where(User.department == department_id))
+    return list(_HEADS.rows(department_id))
 
 
 # --- login -------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import peewee
 
 from models import audit
 from models.base import BaseModel
-from models.db import db, for_update
+from models.db import db
 from models.errors import RuleViolation
 
 
@@ -255,7 +255,7 @@ def held(key: str) -> Any:
     if spec is None:
         raise KeyError(key)
     _ensure_row(spec)
-    row = for_update(Setting.select().where(Setting.key == key)).get()
+    row = Setting.get_for_update(Setting.key == key)
     return spec.default if row.value == "" and spec.optional else _coerce(spec, row.value)
 
 

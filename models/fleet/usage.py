@@ -16,7 +16,7 @@ import peewee
 from models import audit, dates, documents, numbers, workflow
 from models.audit import AuditLog
 from models.base import VoidableModel
-from models.db import db, for_update, retry_document
+from models.db import db, retry_document
 from models.documents import Document, transition
 from models.errors import RuleViolation
 from models.fleet.vehicles import (
@@ -29,6 +29,7 @@ from models.fleet.vehicles import (
     refuse_retired,
 )
 from models.people import Actor, Department, Role, User, require_active, require_role
+from models.prepared import Prepared
 from models.text import clean, is_blank
 from models.workflow import Approver, Condition, Flow, Node, State
 
@@ -255,7 +256,7 @@ def record_maintenance(
         odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F1")
         cost = numbers.money(cost, "保养费用", "the cost", field="cost", rule="F1")
         dates.done(done_on, "保养日期", "the maintenance date", field="done_on", rule="F1")
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == vehicle.id)
         refuse_retired(vehicle, "F1")
         if shop is not None and not RepairShop.get_by_id(shop.id).designated:
             raise RuleViolation(
@@ -289,7 +290,7 @@ def void_maintenance(actor: Actor, maintenance: Maintenance, reason: str) -> Non
     with db.atomic():
         require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
         row = Maintenance.get_by_id(maintenance.id)
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == row.vehicle_id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == row.vehicle_id)
         audit.void(actor, row, reason)
         _recompute_readings(actor, vehicle)
 
@@ -362,22 +363,46 @@ def maintenance_compliance(start: date, end: date) -> dict[str, tuple[int, int]]
 # --- fuel and use (F10) ------------------------------------------------------------------
 
 
-def registered_reading(vehicle: Vehicle) -> int:
-    """The odometer the vehicle was registered with (its audited creation), the floor of
-    every reading recorded for it."""
-    row = (
+_REGISTERED = Prepared(
+    lambda vehicle_id: (
         AuditLog.select(AuditLog.changes)
         .where(
             (AuditLog.table == Vehicle._meta.table_name)
-            & (AuditLog.record_id == vehicle.id)
+            & (AuditLog.record_id == vehicle_id)
             & (AuditLog.action == "create")
         )
         .order_by(AuditLog.id)
-        .first()
+        .limit(1)
     )
+)
+
+
+def registered_reading(vehicle: Vehicle) -> int:
+    """The odometer the vehicle was registered with (its audited creation), the floor of
+    every reading recorded for it."""
+    row = _REGISTERED.first(vehicle.id)
     if row is None:
         return 0
     return int((row.changes_dict().get("odometer") or [None, 0])[1] or 0)
+
+
+def _reading(model: type[FuelLog] | type[Maintenance], at: peewee.Field, before: bool) -> Prepared:
+    """The nearest reading of a vehicle before (or after) a moment, among its kept fill-ups
+    or maintenances; rendered once, since every fill-up asks four of them."""
+    agg = peewee.fn.MAX if before else peewee.fn.MIN
+    return Prepared(
+        lambda vehicle_id, moment: model.select(agg(model.odometer)).where(
+            (model.vehicle == vehicle_id)
+            & model.voided_at.is_null()
+            & ((at <= moment) if before else (at > moment))
+        )
+    )
+
+
+_FUEL_BEFORE = _reading(FuelLog, FuelLog.filled_at, before=True)
+_FUEL_AFTER = _reading(FuelLog, FuelLog.filled_at, before=False)
+_KEPT_BEFORE = _reading(Maintenance, Maintenance.done_on, before=True)
+_KEPT_AFTER = _reading(Maintenance, Maintenance.done_on, before=False)
 
 
 def _check_reading(vehicle: Vehicle, odometer: int, at: datetime) -> None:
@@ -385,28 +410,10 @@ def _check_reading(vehicle: Vehicle, odometer: int, at: datetime) -> None:
     fits between its neighbours. Fill-ups and maintenances are readings alike, and none is
     below the odometer the vehicle was registered with."""
     day = at.date()
-    fuel = (FuelLog.vehicle == vehicle.id) & FuelLog.voided_at.is_null()
-    kept = (Maintenance.vehicle == vehicle.id) & Maintenance.voided_at.is_null()
-    fuel_before = (
-        FuelLog.select(peewee.fn.MAX(FuelLog.odometer))
-        .where(fuel & (FuelLog.filled_at <= at))
-        .scalar()
-    )
-    fuel_after = (
-        FuelLog.select(peewee.fn.MIN(FuelLog.odometer))
-        .where(fuel & (FuelLog.filled_at > at))
-        .scalar()
-    )
-    kept_before = (
-        Maintenance.select(peewee.fn.MAX(Maintenance.odometer))
-        .where(kept & (Maintenance.done_on <= day))
-        .scalar()
-    )
-    kept_after = (
-        Maintenance.select(peewee.fn.MIN(Maintenance.odometer))
-        .where(kept & (Maintenance.done_on > day))
-        .scalar()
-    )
+    fuel_before = _FUEL_BEFORE.scalar(vehicle.id, at)
+    fuel_after = _FUEL_AFTER.scalar(vehicle.id, at)
+    kept_before = _KEPT_BEFORE.scalar(vehicle.id, day)
+    kept_after = _KEPT_AFTER.scalar(vehicle.id, day)
     floor = max(
         km for km in (fuel_before, kept_before, registered_reading(vehicle)) if km is not None
     )
@@ -448,7 +455,7 @@ def log_fuel(
         )
         odometer = numbers.whole(odometer, "里程", "the odometer", field="odometer", rule="F10")
         dates.done(filled_at, "加油时间", "the fill-up", field="filled_at", rule="F10")
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == vehicle.id)
         refuse_retired(vehicle, "F10")
         station = FuelStation.get_by_id(station.id)
         if not station.designated or station.is_voided:
@@ -477,8 +484,15 @@ def log_fuel(
             {"litres": (None, litres), "amount": (None, amount), "odometer": (None, odometer)},
         )
         if odometer > vehicle.odometer:
-            Vehicle.update(odometer=odometer).where(Vehicle.id == vehicle.id).execute()
+            _RAISE_ODOMETER.rowcount(odometer, vehicle.id)
         return row
+
+
+_RAISE_ODOMETER = Prepared(
+    lambda km, vehicle: Vehicle.update({Vehicle.odometer: km.to(Vehicle.odometer)}).where(
+        Vehicle.id == vehicle
+    )
+)
 
 
 @retry_document
@@ -507,7 +521,7 @@ def request_use(
             raise RuleViolation(
                 None, "结束时间须晚于开始时间", "the end must be after the start", field="ends"
             )
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == vehicle.id)
         refuse_retired(vehicle, "F10")
         use = VehicleUse.create(
             vehicle=vehicle,
@@ -535,7 +549,7 @@ def void_fuel(actor: Actor, fuel: FuelLog, reason: str) -> None:
     with db.atomic():
         require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS)
         row = FuelLog.get_by_id(fuel.id)
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == row.vehicle_id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == row.vehicle_id)
         audit.void(actor, row, reason)
         _recompute_readings(actor, vehicle)
 

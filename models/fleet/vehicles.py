@@ -18,6 +18,7 @@ from models.base import BaseModel, VoidableModel, bulk_insert, select_in
 from models.db import db, for_update, is_mysql
 from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
+from models.prepared import Prepared
 from models.text import clean, normalize_code, row_checker, search_key, shorten
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
@@ -339,8 +340,13 @@ def assign_drivers(actor: Actor, vehicle: Vehicle, drivers: Iterable[User]) -> N
         )
 
 
+_DRIVERS = Prepared(
+    lambda vehicle: User.select().join(VehicleDriver).where(VehicleDriver.vehicle == vehicle)
+)
+
+
 def drivers_of(vehicle: Vehicle) -> list[User]:
-    return list(User.select().join(VehicleDriver).where(VehicleDriver.vehicle == vehicle.id))
+    return list(_DRIVERS.rows(vehicle.id))
 
 
 def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) -> None:
@@ -350,7 +356,7 @@ def set_vehicle_status(actor: Actor, vehicle: Vehicle, status: VehicleStatus) ->
 
     with db.atomic():
         require_role(actor, Role.FLEET_MANAGER, Role.ADMIN)
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == vehicle.id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == vehicle.id)
         if status == VehicleStatus.IN_REPAIR or vehicle.status == VehicleStatus.IN_REPAIR:
             raise RuleViolation(
                 "F6",

@@ -25,7 +25,7 @@ import peewee
 
 from models import audit, numbers
 from models.base import BaseModel, VersionedModel, guarded_update, now
-from models.db import db, for_update, retry_on_lock_conflict
+from models.db import db, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import User, require_role
@@ -443,7 +443,7 @@ def create_order(
 
 def _lock_order(order: PurchaseOrder | int) -> PurchaseOrder:
     order_id = order if isinstance(order, int) else order.id
-    return for_update(PurchaseOrder.select().where(PurchaseOrder.id == order_id)).get()
+    return PurchaseOrder.get_for_update(PurchaseOrder.id == order_id)
 
 
 def cancel_order(

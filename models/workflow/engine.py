@@ -11,7 +11,7 @@ import peewee
 
 from models import clocks, settings
 from models.base import guarded_update, now
-from models.db import db, for_update, retry_document
+from models.db import db, retry_document
 from models.errors import Conflict, RuleViolation
 from models.people import (
     LOCKED_FOREVER,
@@ -20,7 +20,9 @@ from models.people import (
     User,
     department_heads,
     require_active,
+    role_holders,
 )
+from models.prepared import Prepared
 from models.workflow.registry import (
     _DEPARTMENTS,
     _GUARDS,
@@ -38,7 +40,7 @@ def _load(instance_id: int, expected_version: int | None, actor: Actor | None = 
     if actor is not None:
         require_active(actor)
     load_domains()
-    inst = for_update(Instance.select().where(Instance.id == instance_id)).first()
+    inst = Instance.get_for_update_or_none(Instance.id == instance_id)
     if inst is None:
         raise RuleViolation(None, f"没有审批单 {instance_id}", f"no approval {instance_id}")
     if expected_version is not None and inst.version != expected_version:
@@ -96,9 +98,7 @@ def _candidates(node: Node, inst: Instance) -> list[User]:
     found: list[User] = []
     for approver in node.approvers:
         if approver.kind == "role":
-            from models.people import users_with_role
-
-            found.extend(users_with_role(Role(approver.value)))
+            found.extend(role_holders(Role(approver.value)))
         elif approver.kind == "user":
             user = User.get_or_none(
                 (User.username == approver.value.lower()) & User.voided_at.is_null()
@@ -136,16 +136,52 @@ def _may_stand_in(delegate: User, principal: User, node: Node, inst: Instance) -
 
 
 def _open_tasks(inst: Instance, position: int | None = None) -> peewee.ModelSelect:
+    return _open_query(inst.id, position)
+
+
+def _open_query(instance_id: Any, position: Any = None) -> peewee.ModelSelect:
     query = Task.select().where(
-        (Task.instance == inst.id) & Task.state.in_([TaskState.PENDING, TaskState.WAITING])
+        (Task.instance == instance_id) & Task.state.in_([TaskState.PENDING, TaskState.WAITING])
     )
     if position is not None:
         query = query.where(Task.position == position)
     return query
 
 
+# The task queries of every decision, rendered once (models.prepared).
+_OPEN_IDS = Prepared(lambda inst: _open_query(inst).select(Task.id).tuples())
+_OPEN_IDS_AT = Prepared(lambda inst, pos: _open_query(inst, pos).select(Task.id).tuples())
+_OWN_TASK = Prepared(
+    lambda inst, pos, user: (
+        Task.select()
+        .where(
+            (Task.instance == inst)
+            & (Task.position == pos)
+            & (Task.state == TaskState.PENDING)
+            & (Task.assignee == user)
+        )
+        .limit(1)
+    )
+)
+_APPROVERS_AT = Prepared(
+    lambda inst, pos: (
+        Task.select(Task.assignee)
+        .where(
+            (Task.instance == inst) & (Task.position == pos) & (Task.state == TaskState.APPROVED)
+        )
+        .tuples()
+    )
+)
+_MARK = Prepared(
+    lambda state, at, task: Task.update(
+        {Task.state: state.to(Task.state), Task.acted_at: at.to(Task.acted_at)}
+    ).where(Task.id == task)
+)
+
+
 def _cancel_open(inst: Instance, position: int | None = None) -> None:
-    ids = [t.id for t in _open_tasks(inst, position)]
+    found = _OPEN_IDS.rows(inst.id) if position is None else _OPEN_IDS_AT.rows(inst.id, position)
+    ids = [i for (i,) in found]
     if ids:
         Task.update(state=TaskState.CANCELLED).where(Task.id.in_(ids)).execute()
 
@@ -250,7 +286,7 @@ def _who(node: Node) -> str:
 
 
 def _mark(task: Task, state: TaskState, at: datetime) -> None:
-    Task.update(state=state, acted_at=at).where(Task.id == task.id).execute()
+    _MARK.cursor(state, at, task.id)
     task.state, task.acted_at = state, at
 
 
@@ -325,7 +361,7 @@ def _my_task(
     )
     node = inst.current_node()
     assert node is not None
-    own = pending.where(Task.assignee == actor.id).first()
+    own = _OWN_TASK.first(inst.id, inst.position, actor.id) if actor.id is not None else None
     if own is not None:
         if decide and not _may_approve(actor, node, inst):
             raise RuleViolation(
@@ -476,14 +512,7 @@ def approve(
         _mark(task, TaskState.APPROVED, at)
         _step(inst, actor, "approve", comment.strip(), at=at, on_behalf_of=principal)
         if _node_complete(inst, node, inst.position, at):
-            approvers = {
-                t.assignee_id
-                for t in Task.select(Task.assignee).where(
-                    (Task.instance == inst.id)
-                    & (Task.position == inst.position)
-                    & (Task.state == TaskState.APPROVED)
-                )
-            } | {actor.id}
+            approvers = {a for (a,) in _APPROVERS_AT.rows(inst.id, inst.position)} | {actor.id}
             _activate(inst, inst.position + 1, actor, at, previous=approvers)
         _save(inst, expected)
         return inst

@@ -13,6 +13,7 @@ import peewee
 from models.base import now
 from models.errors import Conflict, RuleViolation
 from models.people import Role, User
+from models.prepared import Prepared
 from models.workflow.engine import _active_delegations, _my_task
 from models.workflow.spec import State
 from models.workflow.tables import CarbonCopy, Delegation, Instance, Step, Task, TaskState
@@ -126,14 +127,22 @@ def trail(instance_id: int) -> list[Step]:
     return list(Step.select().where(Step.instance == instance_id).order_by(Step.at, Step.id))
 
 
-def for_document(doc_type: str, doc_id: int) -> Instance | None:
-    """The newest approval of a domain record."""
-    return (
+_FOR_DOCUMENT = Prepared(
+    lambda doc_type, doc_id: (
         Instance.select()
         .where((Instance.doc_type == doc_type) & (Instance.doc_id == doc_id))
         .order_by(Instance.id.desc())
-        .first()
+        .limit(1)
     )
+)
+
+
+def for_document(doc_type: str, doc_id: int) -> Instance | None:
+    """The newest approval of a domain record (asked by every step of every document:
+    rendered once, ``models.prepared``)."""
+    if doc_id is None:
+        return None  # no record, no approval of it
+    return _FOR_DOCUMENT.first(doc_type, doc_id)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from models.base import now
 from models.db import db
 from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, require_role
+from models.prepared import Prepared
 from models.workflow.spec import Flow, Node, State
 from models.workflow.tables import FlowVersion, Instance
 
@@ -87,6 +88,25 @@ def before_approve(doc_type: str) -> Callable[[Guard], Guard]:
     return wrap
 
 
+# Asked at every submission: rendered once (models.prepared).
+_LATEST_CODE = Prepared(
+    lambda doc_type: (
+        FlowVersion.select()
+        .where((FlowVersion.doc_type == doc_type) & (FlowVersion.source == "code"))
+        .order_by(FlowVersion.version.desc())
+        .limit(1)
+    )
+)
+_LATEST = Prepared(
+    lambda doc_type: (
+        FlowVersion.select()
+        .where(FlowVersion.doc_type == doc_type)
+        .order_by(FlowVersion.version.desc())
+        .limit(1)
+    )
+)
+
+
 def current_version(doc_type: str) -> FlowVersion:
     """The version new documents start with. A changed declaration in code becomes a new
     version; otherwise the newest version stands (including one an administrator published).
@@ -98,19 +118,9 @@ def current_version(doc_type: str) -> FlowVersion:
     code = registered_flow(doc_type)
     spec = code.to_json()
     for _attempt in range(_STORE_ATTEMPTS):
-        latest_code = (
-            FlowVersion.select()
-            .where((FlowVersion.doc_type == doc_type) & (FlowVersion.source == "code"))
-            .order_by(FlowVersion.version.desc())
-            .first()
-        )
+        latest_code = _LATEST_CODE.first(doc_type)
         if latest_code is not None and latest_code.spec == spec:
-            return (
-                FlowVersion.select()
-                .where(FlowVersion.doc_type == doc_type)
-                .order_by(FlowVersion.version.desc())
-                .first()
-            )
+            return _LATEST.first(doc_type)
         stored = _store_version(code, "code")
         if stored is not None:
             return stored

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 import peewee
@@ -28,8 +29,15 @@ class FlowVersion(BaseModel):
     def flow(self) -> Flow:
         cached = self.__dict__.get("_flow")
         if cached is None:
-            cached = self.__dict__["_flow"] = Flow.from_json(self.spec)
+            cached = self.__dict__["_flow"] = _parsed(self.spec)
         return cached
+
+
+@lru_cache(maxsize=256)
+def _parsed(spec: str) -> Flow:
+    """A stored flow, parsed once per text: every step of every document reads its flow
+    version again, and a ``Flow`` is immutable."""
+    return Flow.from_json(spec)
 
 
 class Instance(VersionedModel):

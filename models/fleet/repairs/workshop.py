@@ -10,7 +10,7 @@ from typing import Any
 
 from models import audit, settings, workflow
 from models.base import guarded_update, now
-from models.db import db, for_update, retry_document
+from models.db import db, retry_document
 from models.errors import RuleViolation
 from models.fleet.repairs.application import (
     LineInput,
@@ -52,7 +52,7 @@ def enter_shop(actor: User, repair: Repair, at: datetime | None = None) -> Repai
                 f"「{repair.shop.name}」已不在定点修理厂名单",
                 f"{repair.shop.name} is no longer designated",
             )
-        vehicle = for_update(Vehicle.select().where(Vehicle.id == repair.vehicle_id)).get()
+        vehicle = Vehicle.get_for_update(Vehicle.id == repair.vehicle_id)
         if vehicle.status in (VehicleStatus.SCRAPPED, VehicleStatus.SUSPENDED):
             status = VehicleStatus(vehicle.status).label
             raise RuleViolation(
