@@ -37,9 +37,15 @@ Row = dict[str, Any]
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
-_LOOK_ROLES = frozenset(
-    {Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole}
-)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_USER_ROLE = int(Qt.ItemDataRole.UserRole.value)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 def default_format(value: Any) -> str:
@@ -141,7 +147,7 @@ class LazyQueryModel(QAbstractTableModel):
         self.filters: list[peewee.Expression] = []
         self.search_text = ""
         self._rows: list[Row] = []
-        self._texts: dict[int, list[str]] = {}  # each row's cell texts, made when first shown
+        self._made: dict[int, list[dict[int, Any]]] = {}  # each row's cells, once shown
         self.exhausted = False
         self.fetch_count = 0  # pages queried since the last reset (tests, diagnostics)
         self.load_error: BaseException | None = None
@@ -149,13 +155,13 @@ class LazyQueryModel(QAbstractTableModel):
 
     @property
     def rows(self) -> list[Row]:
-        """The loaded rows, in order (pages append; a new list forgets the cell texts)."""
+        """The loaded rows, in order (pages append; a new list forgets the cells made)."""
         return self._rows
 
     @rows.setter
     def rows(self, rows: list[Row]) -> None:
         self._rows = rows
-        self._texts = {}
+        self._made = {}
 
     # --- the query -----------------------------------------------------------------------
 
@@ -282,46 +288,63 @@ class LazyQueryModel(QAbstractTableModel):
             self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(index.row(), index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = self._text(index.row(), index.column())
-            return text if len(text) > 20 else None
-        row = self.rows[index.row()]
-        column = self.columns[index.column()]
-        if role in _LOOK_ROLES:
-            return self._look(row, column, role)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ID_ROLE:
-            return row["_key"]
+            return self._rows[index.row()]["_key"]
         if role == RAW_ROLE:
-            return row.get(column.key)
-        return None
+            return self._rows[index.row()].get(self.columns[index.column()].key)
+        return self._cells(index.row())[index.column()].get(role)
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role a delegate paints a cell with, in one call: Qt 6's item delegate asks
+        for seven roles of each cell at once, and answering them one ``data`` call each was
+        most of a first page's time (a Python call per role per cell on every paint)."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            for item in roleDataSpan:
+                item.clearData()
+            return
+        cell = self._cells(index.row())[index.column()]
+        for item in roleDataSpan:
+            role = item.role()
+            value = cell.get(role) if role < _USER_ROLE else self.data(index, role)
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
+
+    def _cells(self, row: int) -> list[dict[int, Any]]:
+        """A row's cells, each its values by role (text, tooltip, alignment, look), made
+        once when the row is first shown: a view asks for them on every paint and again
+        after a scroll, and formatting (dates, amounts) costs more than the lookup."""
+        cells = self._made.get(row)
+        if cells is not None:
+            return cells
+        data = self._rows[row]
+        base = self.row_look(data) if self.row_look is not None else None
+        cells = []
+        for column in self.columns:
+            text = column.display(data)
+            cell: dict[int, Any] = {_DISPLAY: text}
+            if len(text) > 20:
+                cell[_TOOLTIP] = text
+            if column.align_right:
+                cell[_ALIGNMENT] = _RIGHT
+            own = column.look(data) if column.look is not None else None
+            look = own.over(base) if own is not None else base
+            if look is not None:
+                if look.color:
+                    cell[_FOREGROUND] = _colour(look.color)
+                if look.background:
+                    cell[_BACKGROUND] = _colour(look.background)
+                if look.bold:
+                    cell[_FONT] = _bold()
+            cells.append(cell)
+        self._made[row] = cells
+        return cells
 
     def _text(self, row: int, column: int) -> str:
-        """A cell's text, formatted once per row: a view asks for it on every paint, for the
-        tooltip and again after a scroll, and formatting (dates, amounts) costs more than
-        the lookup."""
-        texts = self._texts.get(row)
-        if texts is None:
-            data = self._rows[row]
-            texts = self._texts[row] = [c.display(data) for c in self.columns]
-        return texts[column]
-
-    def _look(self, row: Row, column: Column, role: int) -> Any:
-        base = self.row_look(row) if self.row_look is not None else None
-        own = column.look(row) if column.look is not None else None
-        look = own.over(base) if own is not None else base
-        if look is None:
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return _colour(look.color) if look.color else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return _colour(look.background) if look.background else None
-        return _bold() if look.bold else None
+        return self._cells(row)[column][_DISPLAY]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -337,7 +360,7 @@ class LazyQueryModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS  # asked for every cell painted: combined once, not per call
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns) or not self.columns[column].sortable:

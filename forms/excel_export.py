@@ -74,19 +74,6 @@ EXCEL_CELL_MAX = 32767  # characters an Excel cell holds
 CUT_NOTE = "……【超出 Excel 单元格 32,767 字上限，以下已截断，全文见系统】"
 
 
-def _cut_guard(write: Any, label: str, cut: list[tuple[int, str]]) -> Any:
-    """``write`` for a text column, cutting a value Excel cannot hold, with a note in the cell
-    (xlsxwriter would cut it silently)."""
-
-    def guarded(ws: Any, r: int, c: int, v: Any) -> None:
-        if type(v) is str and len(v) > EXCEL_CELL_MAX:
-            v = v[: EXCEL_CELL_MAX - len(CUT_NOTE)] + CUT_NOTE
-            cut.append((r + 1, label))
-        write(ws, r, c, v)
-
-    return guarded
-
-
 def parse_filters(kind: Kind, pairs: Iterable[str]) -> dict[str, Any]:
     """``["部门=办公室", "roles=车管"]`` → ``{"department": "办公室", "roles": ("车管",)}``.
 
@@ -326,25 +313,37 @@ def _write(
         if f.type == FieldType.DECIMAL and f"decimal{f.places}" not in fmt:
             _decimal_formats(book, fmt, f.places or 0)
     cut: list[tuple[int, str]] = []
-    writers = [
-        _writer(f, fmt)
-        if f.numeric or f.type in (FieldType.DATE, FieldType.DATETIME, FieldType.PERCENT)
-        else _cut_guard(_writer(f, fmt), f.label, cut)
-        for f in fields
-    ]
+    plan = [(c, f.key, *_column(ws, f, fmt), f.total) for c, f in enumerate(fields)]
     sums: dict[str, Decimal] = {f.key: Decimal(0) for f in fields if f.total}
-    blank = fmt["text"]
+    blank, blank_style = ws.write_blank, fmt["text"]
+    write_string, write_number = ws.write_string, ws.write_number
     r = HEADER_ROW
     count = 0
-    plan = [(c, f.key, writers[c], f.key in sums) for c, f in enumerate(fields)]
+    # The hot loop: one pass a cell, the common kinds of column written inline (a text, a
+    # number, a date) and the rest through the column's own function, chosen once.
     for count, row in enumerate(rows, start=1):
         r = HEADER_ROW + count
-        for c, key, write, summed in plan:
-            value = row.get(key)
+        get = row.get
+        for c, key, how, style, write, summed in plan:
+            value = get(key)
             if value is None or value == "":
-                ws.write_blank(r, c, None, blank)  # the grid is ruled where a value is missing
+                blank(r, c, None, blank_style)  # the grid is ruled where a value is missing
                 continue
-            write(ws, r, c, value)
+            if how is _TEXT:
+                if type(value) is not str:
+                    value = str(value)
+                if len(value) > EXCEL_CELL_MAX:  # xlsxwriter would cut it silently
+                    value = value[: EXCEL_CELL_MAX - len(CUT_NOTE)] + CUT_NOTE
+                    cut.append((r + 1, fields[c].label))
+                write_string(r, c, value, style)
+            elif how is _NUMBER:
+                write_number(r, c, write(value), style)
+            elif how is _DATE and type(value) is date and value.year > 1900:
+                # The Excel serial directly (after Excel's 1900 leap-year bug): 3× cheaper
+                # than ``write_datetime``'s conversion, built for datetimes and time zones.
+                write_number(r, c, value.toordinal() - EXCEL_EPOCH_ORDINAL, style)
+            else:
+                write(ws, r, c, value)
             if summed:
                 sums[key] += value if type(value) in (int, Decimal) else Decimal(str(value))
         if count % CHECK_EVERY == 0:
@@ -430,20 +429,19 @@ def _decimal_formats(book: xlsxwriter.Workbook, fmt: dict[str, Any], places: int
     fmt[f"total_decimal{places}"] = book.add_format({**border, "bold": True, "num_format": number})
 
 
-def _writer(f: Field, fmt: dict[str, Any]) -> Any:
-    """A function writing one value of ``f``: chosen once per column, not per cell."""
+_TEXT, _NUMBER, _DATE, _OTHER = "text", "number", "date", "other"
+
+
+def _column(ws: Any, f: Field, fmt: dict[str, Any]) -> tuple[str, Any, Any]:
+    """How the cells of ``f`` are written, chosen once per column: ``(how, style, write)``.
+    For a number ``write`` converts the value; for a date it writes what is not a plain
+    date after 1900; for any other column it writes the cell."""
     if f.type == FieldType.INTEGER:
-        style = fmt["int"]
-        return lambda ws, r, c, v: ws.write_number(r, c, int(v), style)
-    if f.type == FieldType.MONEY:
-        style = fmt["money"]
-        return lambda ws, r, c, v: ws.write_number(r, c, float(v), style)
-    if f.type == FieldType.PERCENT:
-        style = fmt["percent"]
-        return lambda ws, r, c, v: ws.write_number(r, c, float(v), style)
-    if f.type == FieldType.DECIMAL:
-        style = fmt[f"decimal{f.places}"]
-        return lambda ws, r, c, v: ws.write_number(r, c, float(v), style)
+        return _NUMBER, fmt["int"], int
+    if f.type in (FieldType.MONEY, FieldType.PERCENT, FieldType.DECIMAL):
+        name = {FieldType.MONEY: "money", FieldType.PERCENT: "percent"}.get(f.type)
+        return _NUMBER, fmt[name or f"decimal{f.places}"], float
+    text = fmt["text"]
     if f.type == FieldType.DATETIME:
         style = fmt["datetime"]
 
@@ -451,27 +449,22 @@ def _writer(f: Field, fmt: dict[str, Any]) -> Any:
             if isinstance(v, datetime):
                 ws.write_datetime(r, c, v, style)
             else:
-                ws.write_string(r, c, str(v), fmt["text"])
+                ws.write_string(r, c, str(v), text)
 
-        return write_datetime
+        return _OTHER, style, write_datetime
     if f.multiline:
         style = fmt["wrap"]
-        return lambda ws, r, c, v: ws.write_string(r, c, v if type(v) is str else str(v), style)
+        return _TEXT, style, None
     if f.type == FieldType.DATE:
         style = fmt["date"]
 
         def write_date(ws: Any, r: int, c: int, v: Any) -> None:
-            if type(v) is date and v.year > 1900:  # after Excel's 1900 leap-year bug
-                # The Excel serial directly: 3× cheaper than ``write_datetime``'s conversion,
-                # which is built for datetimes and time zones.
-                ws.write_number(r, c, v.toordinal() - EXCEL_EPOCH_ORDINAL, style)
-            elif isinstance(v, datetime | date):
+            if isinstance(v, datetime | date):
                 ws.write_datetime(r, c, v, style)
             else:
-                ws.write_string(r, c, str(v), fmt["text"])
+                ws.write_string(r, c, str(v), text)
 
-        return write_date
-    style = fmt["text"]
+        return _DATE, style, write_date
     if f.type == FieldType.CHOICE and f.multiple:
-        return lambda ws, r, c, v: ws.write_string(r, c, display(f, v), style)
-    return lambda ws, r, c, v: ws.write_string(r, c, v if type(v) is str else str(v), style)
+        return _OTHER, text, lambda ws, r, c, v: ws.write_string(r, c, display(f, v), text)
+    return _TEXT, text, None

@@ -213,3 +213,41 @@ def test_a_lost_database_stops_loading_instead_of_raising(qtbot, desk):
     assert model.rowCount() == 0
     assert model.load_error is not None
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_a_painted_cell_shows_what_data_answers(qtbot, desk):
+    """The delegate asks for a cell's roles in one ``multiData`` call: the text, alignment
+    and look it paints are the ones ``data`` gives role by role."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.lazy_model import Look
+
+    fill_audit(30)
+    columns = [
+        Column("actor", "操作人", AuditLog.actor_name),
+        Column(
+            "record",
+            "记录号",
+            AuditLog.record_id,
+            align_right=True,
+            look=lambda row: Look(color="#c00000", bold=True) if row["record"] else None,
+        ),
+    ]
+    model = LazyQueryModel(lambda: AuditLog.select(), columns, AuditLog.id)
+    view = ListView("test.painted", model)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    delegate = view.table.itemDelegate()
+    for r in range(5):
+        for c in range(2):
+            index = model.index(r, c)
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, index)
+            assert option.text == index.data()
+            right = bool(index.data(Qt.ItemDataRole.TextAlignmentRole))
+            assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) == right
+            colour = index.data(Qt.ItemDataRole.ForegroundRole)
+            if colour is not None:
+                assert option.palette.text().color() == colour and option.font.bold()
+    assert any(model.index(r, 1).data(Qt.ItemDataRole.ForegroundRole) for r in range(5))

@@ -121,7 +121,7 @@ def _steady_cases(qtbot) -> dict[str, Callable[[], object]]:
         "QStandardItem.setData(None)": lambda: standard.setData(None, Qt.ItemDataRole.UserRole),
         "QStandardItem.setText": lambda: standard.setText("文本"),
         "LazyQueryModel.data() of every role": lambda: [index.data(role) for role in range(0, 14)],
-        "QTableView painting LazyQueryModel.data()": lambda: view.viewport().repaint(),
+        "QTableView painting LazyQueryModel (multiData)": lambda: view.viewport().repaint(),
         "QComboBox.addItem(text, None)": lambda: combo.addItem("项", None),
         "QComboBox.addItem(text, value)": lambda: combo.addItem("项", 3),
         "QComboBox.currentData() of None": lambda: combo.currentData(),
