@@ -4,38 +4,208 @@ records, the problems they find, complaints and 首问负责制 (C1–C12).
 This module is the one door the desktop, the forms and the command line use; the work is split
 by concern, each module small enough to read in one sitting:
 
-- ``customers``: the archive, contacts and addresses as dated history, projects (C1);
+- ``customers``: the archive, contacts and addresses as dated history, projects (C1), with
+  ``validation`` for phone and ID numbers;
+- ``plans``: 回访计划 with its outline and schedule, approved on the engine (C2, C3, C5);
+- ``generation``: the cadence and the idempotent, chunked generator (C9);
+- ``callbacks``: attempts, the fallback chain, unreachable, rescheduling, F8 spot checks
+  (C3, C4);
+- ``records``: the written record, amended never edited (C6);
+- ``problems``: problems found, to their owners, verified by someone else (C7);
+- ``performance``: the per-person figures (C8).
 """
 
 from __future__ import annotations
 
 import peewee
 
-from models import numbering
+from models import numbering, settings
+from models.callbacks.callbacks import (
+    CALLBACK_TABLES,
+    FLEET_REPAIR,
+    Callback,
+    CallbackAttempt,
+    CallbackState,
+    Outcome,
+    cancel_callback,
+    close_unreachable,
+    log_attempt,
+    my_callbacks,
+    reschedule,
+    sourced_callback,
+    spot_check_callback,
+)
 from models.callbacks.customers import (
+    ARCHIVE_ROLES,
     CUSTOMER_TABLES,
+    DUPLICATE_WARNING,
     Customer,
     CustomerAddress,
     CustomerContact,
     CustomerKind,
     Project,
+    add_customer,
+    add_project,
+    address_history,
+    change_address,
+    change_contact,
+    contact_history,
+    current_address,
+    current_contact,
+    internal_customer,
+    latest_delivery,
+    search_customers,
+    set_important,
+)
+from models.callbacks.generation import GenerationResult, age_periods, generate_callbacks
+from models.callbacks.performance import StaffFigures, staff_figures
+from models.callbacks.plans import (
+    METHOD_ROLES,
+    PLAN_FLOW,
+    PLAN_TABLES,
+    Cadence,
+    CallbackPlan,
+    ContentType,
+    Method,
+    PlanQuestion,
+    PlanSchedule,
+    PlanState,
+    PlanTarget,
+    ScheduleInput,
+    Target,
+    approve_plan,
+    create_plan,
+    reject_plan,
+    return_plan,
+    submit_plan,
+)
+from models.callbacks.problems import (
+    PROBLEM_TABLES,
+    Problem,
+    ProblemInput,
+    ProblemState,
+    open_problems,
+    raise_problem,
+    reassign_problem,
+    report_fixed,
+    verify_problem,
+)
+from models.callbacks.records import (
+    RECORD_TABLES,
+    CallbackRecord,
+    amend_record,
+    current_record,
+    record_callback,
+    records_of_customer,
+)
+from models.callbacks.validation import normalize_credit_code, normalize_id_number, normalize_phone
+
+settings.register(
+    settings.SettingSpec(
+        "callbacks.young_months",
+        12,
+        int,
+        "按月回访的月数（交付后，之后按季度）",
+        "months of monthly callbacks after delivery (then quarterly)",
+        1,
+    ),
+    settings.SettingSpec(
+        "callbacks.attempts_per_method",
+        3,
+        int,
+        "每种回访方式未接通/关机的尝试次数（之后改用下一种方式）",
+        "tries per method before the next method of the chain",
+        1,
+    ),
 )
 
 # The tables of schema version 20 (customers, plans, callbacks, records, problems), in
 # creation order; migration 21 (complaints, receipts) adds its own.
-TABLES_20 = [*CUSTOMER_TABLES]
+TABLES_20 = [*CUSTOMER_TABLES, *PLAN_TABLES, *CALLBACK_TABLES, *RECORD_TABLES, *PROBLEM_TABLES]
 TABLES = [*TABLES_20]
 
 
 def migrate_20(database: peewee.Database) -> None:
+    """The archive, plans, callbacks, records, problems. Attempts and records are the proof
+    of what was done (C4, C6): the database refuses to change or delete one, from any
+    client; a record is corrected by a new row that amends it. ``create_tables`` and the
+    triggers are safe to run again (MariaDB commits each DDL statement)."""
+    from models.schema import _append_only
+
     database.create_tables([numbering.Counter, *TABLES_20])
+    _append_only(database, CallbackAttempt._meta.table_name)
+    _append_only(database, CallbackRecord._meta.table_name)
 
 
 __all__ = [
+    "ARCHIVE_ROLES",
+    "DUPLICATE_WARNING",
+    "FLEET_REPAIR",
+    "METHOD_ROLES",
+    "PLAN_FLOW",
     "TABLES",
+    "Cadence",
+    "Callback",
+    "CallbackAttempt",
+    "CallbackPlan",
+    "CallbackRecord",
+    "CallbackState",
+    "ContentType",
     "Customer",
     "CustomerAddress",
     "CustomerContact",
     "CustomerKind",
+    "GenerationResult",
+    "Method",
+    "Outcome",
+    "PlanQuestion",
+    "PlanSchedule",
+    "PlanState",
+    "PlanTarget",
+    "Problem",
+    "ProblemInput",
+    "ProblemState",
     "Project",
+    "ScheduleInput",
+    "StaffFigures",
+    "Target",
+    "add_customer",
+    "add_project",
+    "address_history",
+    "age_periods",
+    "amend_record",
+    "approve_plan",
+    "cancel_callback",
+    "change_address",
+    "change_contact",
+    "close_unreachable",
+    "contact_history",
+    "create_plan",
+    "current_address",
+    "current_contact",
+    "current_record",
+    "generate_callbacks",
+    "internal_customer",
+    "latest_delivery",
+    "log_attempt",
+    "my_callbacks",
+    "normalize_credit_code",
+    "normalize_id_number",
+    "normalize_phone",
+    "open_problems",
+    "raise_problem",
+    "reassign_problem",
+    "record_callback",
+    "records_of_customer",
+    "reject_plan",
+    "report_fixed",
+    "reschedule",
+    "return_plan",
+    "search_customers",
+    "set_important",
+    "sourced_callback",
+    "spot_check_callback",
+    "staff_figures",
+    "submit_plan",
+    "verify_problem",
 ]
