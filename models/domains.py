@@ -51,7 +51,10 @@ DOMAINS: tuple[Domain, ...] = (
     ),
     Domain(
         "callbacks",
-        ((20, "callbacks: customers, plans, callbacks, records, problems"),),
+        (
+            (20, "callbacks: customers, plans, callbacks, records, problems"),
+            (21, "callbacks: complaints, clocks, first receipts and handovers"),
+        ),
     ),
 )
 

@@ -12,7 +12,12 @@ by concern, each module small enough to read in one sitting:
   (C3, C4);
 - ``records``: the written record, amended never edited (C6);
 - ``problems``: problems found, to their owners, verified by someone else (C7);
-- ``performance``: the per-person figures (C8).
+- ``performance``: the per-person figures (C8);
+- ``receipts``: 来电来访登记 and 首问负责制 — the first receiver for ever, handovers (C11);
+- ``complaints``: complaints on their clocks, the decision on the engine (C10);
+- ``complaint_steps``: what the complaint's owner does next, step by step (C10);
+- ``repeats``: the same complaint again, refused or merged (C10);
+- ``quality``: the quarterly service-quality evaluation (C12).
 """
 
 from __future__ import annotations
@@ -34,6 +39,26 @@ from models.callbacks.callbacks import (
     reschedule,
     sourced_callback,
     spot_check_callback,
+)
+from models.callbacks.complaint_steps import (
+    accept_complaint,
+    close_complaint,
+    complete_materials,
+    desk_feedback,
+    desk_resolve,
+    notify_incomplete,
+    propose_decision,
+    refuse_complaint,
+)
+from models.callbacks.complaints import (
+    COMPLAINT_TABLES,
+    DECISION_FLOW,
+    Complaint,
+    ComplaintState,
+    ComplaintSubmission,
+    Variant,
+    complaints_near_deadline,
+    register_complaint,
 )
 from models.callbacks.customers import (
     ARCHIVE_ROLES,
@@ -90,6 +115,22 @@ from models.callbacks.problems import (
     report_fixed,
     verify_problem,
 )
+from models.callbacks.quality import Evaluation, quarterly_evaluation, quarterly_series
+from models.callbacks.receipts import (
+    RECEIPT_TABLES,
+    Channel,
+    Handover,
+    HandoverState,
+    RequestKind,
+    ServiceReceipt,
+    accept_handover,
+    close_receipt,
+    decline_handover,
+    offer_handover,
+    pending_handovers,
+    register_receipt,
+    withdraw_handover,
+)
 from models.callbacks.records import (
     RECORD_TABLES,
     CallbackRecord,
@@ -98,6 +139,7 @@ from models.callbacks.records import (
     record_callback,
     records_of_customer,
 )
+from models.callbacks.repeats import merge_complaint, possible_repeats, repeats_of
 from models.callbacks.validation import normalize_credit_code, normalize_id_number, normalize_phone
 
 settings.register(
@@ -122,7 +164,11 @@ settings.register(
 # The tables of schema version 20 (customers, plans, callbacks, records, problems), in
 # creation order; migration 21 (complaints, receipts) adds its own.
 TABLES_20 = [*CUSTOMER_TABLES, *PLAN_TABLES, *CALLBACK_TABLES, *RECORD_TABLES, *PROBLEM_TABLES]
-TABLES = [*TABLES_20]
+
+# Schema version 21 (C10–C12): receipts and handovers, complaints and their repeats.
+TABLES_21 = [*RECEIPT_TABLES, *COMPLAINT_TABLES]
+
+TABLES = [*TABLES_20, *TABLES_21]
 
 
 def migrate_20(database: peewee.Database) -> None:
@@ -137,12 +183,26 @@ def migrate_20(database: peewee.Database) -> None:
     _append_only(database, CallbackRecord._meta.table_name)
 
 
+def migrate_21(database: peewee.Database) -> None:
+    """Receipts, handovers, complaints and their repeats (C10, C11). The database itself keeps
+    the first receiver of a receipt for ever and the repeats recorded on a complaint."""
+    from models.callbacks.receipts import first_receiver_fixed
+    from models.schema import _append_only
+
+    database.create_tables(TABLES_21)
+    first_receiver_fixed(database)
+    _append_only(database, ComplaintSubmission._meta.table_name)
+
+
 __all__ = [
     "ARCHIVE_ROLES",
+    "COMPLAINT_TABLES",
+    "DECISION_FLOW",
     "DUPLICATE_WARNING",
     "FLEET_REPAIR",
     "METHOD_ROLES",
     "PLAN_FLOW",
+    "RECEIPT_TABLES",
     "TABLES",
     "Cadence",
     "Callback",
@@ -150,12 +210,19 @@ __all__ = [
     "CallbackPlan",
     "CallbackRecord",
     "CallbackState",
+    "Channel",
+    "Complaint",
+    "ComplaintState",
+    "ComplaintSubmission",
     "ContentType",
     "Customer",
     "CustomerAddress",
     "CustomerContact",
     "CustomerKind",
+    "Evaluation",
     "GenerationResult",
+    "Handover",
+    "HandoverState",
     "Method",
     "Outcome",
     "PlanQuestion",
@@ -166,9 +233,14 @@ __all__ = [
     "ProblemInput",
     "ProblemState",
     "Project",
+    "RequestKind",
     "ScheduleInput",
+    "ServiceReceipt",
     "StaffFigures",
     "Target",
+    "Variant",
+    "accept_complaint",
+    "accept_handover",
     "add_customer",
     "add_project",
     "address_history",
@@ -178,26 +250,45 @@ __all__ = [
     "cancel_callback",
     "change_address",
     "change_contact",
+    "close_complaint",
+    "close_receipt",
     "close_unreachable",
+    "complaints_near_deadline",
+    "complete_materials",
     "contact_history",
     "create_plan",
     "current_address",
     "current_contact",
     "current_record",
+    "decline_handover",
+    "desk_feedback",
+    "desk_resolve",
     "generate_callbacks",
     "internal_customer",
     "latest_delivery",
     "log_attempt",
+    "merge_complaint",
     "my_callbacks",
     "normalize_credit_code",
     "normalize_id_number",
     "normalize_phone",
+    "notify_incomplete",
+    "offer_handover",
     "open_problems",
+    "pending_handovers",
+    "possible_repeats",
+    "propose_decision",
+    "quarterly_evaluation",
+    "quarterly_series",
     "raise_problem",
     "reassign_problem",
     "record_callback",
     "records_of_customer",
+    "refuse_complaint",
+    "register_complaint",
+    "register_receipt",
     "reject_plan",
+    "repeats_of",
     "report_fixed",
     "reschedule",
     "return_plan",
@@ -208,4 +299,5 @@ __all__ = [
     "staff_figures",
     "submit_plan",
     "verify_problem",
+    "withdraw_handover",
 ]

@@ -1,0 +1,167 @@
+"""季度服务质量评价 (C12; seed 002 客户服务部管理制度): per calendar quarter, the response time,
+the resolution rate and the customers' satisfaction, with the clocks met and breached.
+
+Definitions (each one a reading of the seed, written here once so the register, the chart and
+the command line agree):
+
+- the quarter's complaints are those *received* in it (``Period.datetime_range``); a repeat
+  merged into an earlier complaint is not counted again;
+- response time: from receipt to the first feedback to the complainant (the notice of what
+  is missing, the acceptance or refusal, the 服务台's first feedback), in hours; mean and
+  median over the complaints answered by the quarter's end;
+- resolution rate: the share of the quarter's complaints with a result (decided, closed, or
+  refused with reasons) by the quarter's end, from the stored times, so an old quarter
+  reads the same whenever it is asked;
+- satisfaction: the mean score (1–5) the customers gave in the quarter: the callbacks'
+  records when the module's callback records exist (``satisfaction_sources``), else what
+  complainants said when their complaint was closed;
+- clocks: the complaint clocks stopped in the quarter, met and breached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from statistics import median
+
+import peewee
+
+from models import periods
+from models.callbacks.complaints import SUBJECT, Complaint, ComplaintState
+from models.callbacks.receipts import ServiceReceipt
+from models.clocks import Clock, Outcome
+from models.periods import Period, PeriodKind
+
+S = ComplaintState
+TENTH = Decimal("0.1")
+
+# (score sum, count) of the satisfaction given in [start, end), or None when the source has
+# nothing to say. Sources are asked in order; the first with a count answers.
+SatisfactionSource = Callable[[datetime, datetime], tuple[int, int] | None]
+
+
+def _complaint_satisfaction(start: datetime, end: datetime) -> tuple[int, int] | None:
+    row = (
+        Complaint.select(
+            peewee.fn.COALESCE(peewee.fn.SUM(Complaint.satisfaction), 0),
+            peewee.fn.COUNT(Complaint.satisfaction),
+        )
+        .where(
+            Complaint.satisfaction.is_null(False)
+            & (Complaint.closed_at >= start)
+            & (Complaint.closed_at < end)
+        )
+        .tuples()
+        .first()
+    )
+    return (int(row[0]), int(row[1])) if row and row[1] else None
+
+
+SATISFACTION_SOURCES: list[tuple[str, SatisfactionSource]] = [
+    ("complaints", _complaint_satisfaction),
+]
+
+
+def satisfaction_source(name: str) -> Callable[[SatisfactionSource], SatisfactionSource]:
+    """Register a source asked before the complaints' own scores (the callback records)."""
+
+    def wrap(fn: SatisfactionSource) -> SatisfactionSource:
+        SATISFACTION_SOURCES.insert(0, (name, fn))
+        return fn
+
+    return wrap
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    period: Period
+    complete: bool  # the quarter has ended
+    received: int
+    answered: int  # with a first feedback by the quarter's end
+    response_hours_mean: Decimal | None
+    response_hours_median: Decimal | None
+    resolved: int  # decided, closed or refused by the quarter's end
+    refused: int
+    resolution_rate: Decimal | None  # percent, one decimal
+    satisfaction: Decimal | None  # mean score 1–5, one decimal
+    satisfaction_count: int
+    satisfaction_source: str  # "callbacks" / "complaints" / "" (nothing given)
+    clocks_met: int
+    clocks_breached: int
+
+
+def _tenth(value: float | Decimal) -> Decimal:
+    return Decimal(str(value)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def _hours(start: datetime, end: datetime) -> float:
+    return (end - start).total_seconds() / 3600
+
+
+def quarterly_evaluation(quarter: str | Period, at: datetime | None = None) -> Evaluation:
+    """C12: the service-quality figures of ``quarter`` (``2026Q4``, ``2026年第四季度``)."""
+    from models.base import now
+
+    period = quarter if isinstance(quarter, Period) else periods.parse(quarter, PeriodKind.QUARTER)
+    start, end = period.datetime_range()
+    rows = list(
+        Complaint.select(
+            ServiceReceipt.received_at,
+            Complaint.first_feedback_at,
+            Complaint.decided_at,
+            Complaint.closed_at,
+            Complaint.refused_at,
+        )
+        .join(ServiceReceipt)
+        .where(
+            (ServiceReceipt.received_at >= start)
+            & (ServiceReceipt.received_at < end)
+            & (Complaint.state != S.MERGED)
+        )
+        .tuples()
+    )
+    waits = [_hours(r[0], r[1]) for r in rows if r[1] is not None and r[1] < end]
+    results = [min(t for t in r[2:] if t is not None) for r in rows if any(r[2:])]
+    resolved = sum(1 for t in results if t < end)
+    refused = sum(1 for r in rows if r[4] is not None and r[4] < end)
+    score, count, source = 0, 0, ""
+    for name, ask in SATISFACTION_SOURCES:
+        found = ask(start, end)
+        if found:
+            (score, count), source = found, name
+            break
+    stopped = dict(
+        Clock.select(Clock.outcome, peewee.fn.COUNT(Clock.id))
+        .where(
+            (Clock.subject == SUBJECT)
+            & (Clock.stopped_at >= start)
+            & (Clock.stopped_at < end)
+            & Clock.outcome.in_([Outcome.MET.value, Outcome.BREACHED.value])
+        )
+        .group_by(Clock.outcome)
+        .tuples()
+    )
+    return Evaluation(
+        period=period,
+        complete=(at or now()) >= end,
+        received=len(rows),
+        answered=len(waits),
+        response_hours_mean=_tenth(sum(waits) / len(waits)) if waits else None,
+        response_hours_median=_tenth(median(waits)) if waits else None,
+        resolved=resolved,
+        refused=refused,
+        resolution_rate=_tenth(Decimal(100 * resolved) / len(rows)) if rows else None,
+        satisfaction=_tenth(Decimal(score) / count) if count else None,
+        satisfaction_count=count,
+        satisfaction_source=source,
+        clocks_met=stopped.get(Outcome.MET.value, 0),
+        clocks_breached=stopped.get(Outcome.BREACHED.value, 0),
+    )
+
+
+def quarterly_series(last: str | Period, count: int = 4) -> list[Evaluation]:
+    """``count`` consecutive quarters ending with ``last``, oldest first (the chart)."""
+    period = last if isinstance(last, Period) else periods.parse(last, PeriodKind.QUARTER)
+    return [quarterly_evaluation(p) for p in periods.series(period, count)]
