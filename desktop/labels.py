@@ -298,6 +298,11 @@ AUDIT_OBJECTS: dict[str, tuple[str, str]] = {
     "supplier_return": ("退换货", "Return to supplier"),
     "stocktake": ("盘点", "Stocktake"),
     "stocktake_line": ("盘点明细", "Stocktake line"),
+    # 客户回访与投诉: complaints and 首问负责制 (C10, C11)
+    "service_receipt": ("来电来访登记", "Request received"),
+    "handover": ("移交", "Handover"),
+    "complaint": ("投诉", "Complaint"),
+    "complaint_submission": ("重复投诉", "Repeat complaint"),
 }
 
 AUDIT_ACTIONS: dict[str, tuple[str, str]] = {

@@ -13,8 +13,10 @@ the command line agree):
   refused with reasons) by the quarter's end, from the stored times, so an old quarter
   reads the same whenever it is asked;
 - satisfaction: the mean score (1–5) the customers gave in the quarter: the callbacks'
-  records when the module's callback records exist (``satisfaction_sources``), else what
-  complainants said when their complaint was closed;
+  written records of the calls made in it (each call's current record: an amendment made
+  later replaces the score, in the quarter of the call; invalid questionnaire answers do
+  not count), else, for a quarter without any, what complainants said when their
+  complaint was closed;
 - clocks: the complaint clocks stopped in the quarter, met and breached.
 """
 
@@ -31,6 +33,7 @@ import peewee
 from models import periods
 from models.callbacks.complaints import SUBJECT, Complaint, ComplaintState
 from models.callbacks.receipts import ServiceReceipt
+from models.callbacks.records import CallbackRecord
 from models.clocks import Clock, Outcome
 from models.periods import Period, PeriodKind
 
@@ -38,7 +41,7 @@ S = ComplaintState
 TENTH = Decimal("0.1")
 
 # (score sum, count) of the satisfaction given in [start, end), or None when the source has
-# nothing to say. Sources are asked in order; the first with a count answers.
+# nothing to say.
 SatisfactionSource = Callable[[datetime, datetime], tuple[int, int] | None]
 
 
@@ -59,19 +62,38 @@ def _complaint_satisfaction(start: datetime, end: datetime) -> tuple[int, int] |
     return (int(row[0]), int(row[1])) if row and row[1] else None
 
 
+def _callback_satisfaction(start: datetime, end: datetime) -> tuple[int, int] | None:
+    """Per callback first recorded in [start, end): the score of its current record (the
+    newest usable one, so an amendment made later replaces the score in the quarter of the
+    call itself)."""
+    record = CallbackRecord
+    usable = record.valid.is_null() | (record.valid == True)  # noqa: E712 (SQL)
+    first = peewee.fn.MIN(record.submitted_at)
+    latest = (
+        record.select(record.callback, peewee.fn.MAX(record.id).alias("last_id"))
+        .where(usable)
+        .group_by(record.callback)
+        .having((first >= start) & (first < end))
+        .alias("latest")
+    )
+    row = (
+        record.select(
+            peewee.fn.COALESCE(peewee.fn.SUM(record.satisfaction), 0),
+            peewee.fn.COUNT(record.satisfaction),
+        )
+        .join(latest, on=(record.id == latest.c.last_id))
+        .where(record.satisfaction.is_null(False))
+        .tuples()
+        .first()
+    )
+    return (int(row[0]), int(row[1])) if row and row[1] else None
+
+
+# Asked in order; the first with a count answers.
 SATISFACTION_SOURCES: list[tuple[str, SatisfactionSource]] = [
+    ("callbacks", _callback_satisfaction),
     ("complaints", _complaint_satisfaction),
 ]
-
-
-def satisfaction_source(name: str) -> Callable[[SatisfactionSource], SatisfactionSource]:
-    """Register a source asked before the complaints' own scores (the callback records)."""
-
-    def wrap(fn: SatisfactionSource) -> SatisfactionSource:
-        SATISFACTION_SOURCES.insert(0, (name, fn))
-        return fn
-
-    return wrap
 
 
 @dataclass(frozen=True)

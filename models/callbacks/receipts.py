@@ -233,6 +233,13 @@ def register_receipt(
     person = require_person(actor, "来电来访登记", "registering a request")
     with db.atomic():
         require_role(person, *RECEIVER_ROLES)
+        if kind == RequestKind.COMPLAINT:
+            raise RuleViolation(
+                "C10",
+                "投诉请按投诉登记（姓名、电话、内容及受理时限）",
+                "register a complaint as a complaint (its clocks start with it)",
+                field="kind",
+            )
         return create_receipt(
             person,
             kind=kind,

@@ -126,3 +126,16 @@ def test_C10_only_a_repeat_of_the_same_complainant_and_earlier(desk):
     with pytest.raises(RuleViolation):
         callbacks.merge_complaint(desk.service, earlier, later, new_facts=True)
     assert ComplaintSubmission.select().count() == 0
+
+
+def test_C10_a_complaint_links_to_its_customer_and_repeats_are_found_by_customer(desk):
+    customer = callbacks.add_customer(desk.service, name="刘女士", phone="13812345678")
+    earlier = complaint(desk, customer=customer)
+    assert earlier.customer == customer and list(customer.complaints) == [earlier]
+    # the same customer from another number is still the same complainant
+    repeat = complaint(
+        desk, phone="0571-8888666", customer=customer, received_at=datetime(2026, 10, 9, 9)
+    )
+    assert callbacks.possible_repeats(repeat) == [earlier]
+    callbacks.merge_complaint(desk.service, repeat, earlier, new_facts=False)
+    assert Complaint.get_by_id(repeat.id).state == ComplaintState.REFUSED

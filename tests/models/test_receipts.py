@@ -3,13 +3,14 @@ first receiver is recorded for ever (the database refuses to change it)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
 import peewee
 import pytest
 
 from models import audit, callbacks
-from models.callbacks import Complaint, HandoverState, ServiceReceipt
+from models.callbacks import Complaint, Handover, HandoverState, ServiceReceipt
 from models.db import db
 from models.errors import Conflict, RuleViolation
 from tests.models.service_desk import MON_0928, complaint, make_desk
@@ -33,6 +34,17 @@ def _call(desk, by=None) -> ServiceReceipt:
 
 
 def test_C11_first_receiver_owns_until_the_handover_is_accepted(desk):
+    with pytest.raises(RuleViolation) as err:  # a complaint has its own register, with clocks
+        callbacks.register_receipt(
+            desk.service,
+            kind="complaint",
+            channel="call",
+            caller_name="王先生",
+            phone="13812345678",
+            content="投诉",
+            received_at=MON_0928,
+        )
+    assert err.value.rule == "C10"
     receipt = _call(desk)
     assert receipt.first_receiver_id == receipt.owner_id == desk.service.id
     handover = callbacks.offer_handover(
@@ -126,3 +138,42 @@ def test_C11_the_first_receiver_never_changes_not_even_by_hand(desk):
     # other columns still change (the owner, the version)
     ServiceReceipt.update(result="备注").where(ServiceReceipt.id == receipt.id).execute()
     assert ServiceReceipt.get_by_id(receipt.id).result == "备注"
+
+
+def test_C11_accepting_while_the_owner_withdraws_one_wins_and_one_owner_remains(desk, database):
+    outcomes: list[str] = []
+    for _ in range(5):
+        receipt = _call(desk)
+        handover = callbacks.offer_handover(desk.service, receipt, desk.sales, "转销售岗")
+        barrier = threading.Barrier(2)
+
+        def press(action, barrier=barrier):
+            try:
+                barrier.wait(timeout=10)
+                action()
+                outcomes.append("won")
+            except Conflict:
+                outcomes.append("conflict")
+            finally:
+                database.close()
+
+        threads = [
+            threading.Thread(
+                target=press, args=(lambda h=handover: callbacks.accept_handover(desk.sales, h),)
+            ),
+            threading.Thread(
+                target=press,
+                args=(lambda h=handover: callbacks.withdraw_handover(desk.service, h),),
+            ),
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        state = Handover.get_by_id(handover.id).state
+        owner = ServiceReceipt.get_by_id(receipt.id).owner_id
+        assert (state, owner) in (
+            (HandoverState.ACCEPTED, desk.sales.id),
+            (HandoverState.WITHDRAWN, desk.service.id),
+        )
+    assert (outcomes.count("won"), outcomes.count("conflict")) == (5, 5)

@@ -4,12 +4,13 @@ the same."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 
 from models import callbacks, documents
+from models.callbacks import ContentType
 from tests.models.service_desk import complaint, make_desk
 
 
@@ -61,3 +62,35 @@ def test_C12_quarterly_response_time_resolution_rate_and_satisfaction(desk):
     series = callbacks.quarterly_series("2026Q4", 4)
     assert [e.period.code for e in series] == ["2026Q1", "2026Q2", "2026Q3", "2026Q4"]
     assert series[2] == callbacks.quarterly_evaluation("2026Q3")
+
+
+def test_C12_satisfaction_comes_from_the_callbacks_records_when_there_are_any(desk):
+    _quarter(desk)
+    customer = callbacks.add_customer(desk.service, name="刘女士", phone="13812345678")
+    follow_up = callbacks.sourced_callback(
+        desk.manager,
+        customer=customer,
+        source_type="complaint",
+        source_id=1,
+        content_type=ContentType.COMPLAINT,
+        due_on=date(2026, 8, 14),
+        assignee=desk.service,
+    )
+    record = callbacks.record_callback(
+        desk.service,
+        follow_up,
+        reached_person="刘女士",
+        answers={},
+        satisfaction=5,
+        at=datetime(2026, 8, 10, 10),
+    )
+    q3 = callbacks.quarterly_evaluation("2026Q3")
+    assert (q3.satisfaction, q3.satisfaction_count, q3.satisfaction_source) == (
+        Decimal("5.0"),
+        1,
+        "callbacks",
+    )
+    # an amended record counts by its amendment
+    callbacks.amend_record(desk.manager, record, "满意度记错", satisfaction=3)
+    q3 = callbacks.quarterly_evaluation("2026Q3")
+    assert (q3.satisfaction, q3.satisfaction_count) == (Decimal("3.0"), 1)
