@@ -124,7 +124,9 @@ def test_C10_a_breach_stays_a_breach_whatever_is_edited_later(desk):
     # a holiday declared afterwards would have given more time: the stopped clock keeps its
     # deadline and its breach; the running decision clock moves
     decision_due = c.clock(Clocks.DECISION).due_at
+    waiting = complaint(desk)  # its acceptance clock still runs
     calendar.set_day(desk.office.admin, date(2026, 10, 12), False, "", "局通知10月12日放假")
+    assert waiting.clock(Clocks.ACCEPTANCE).due_at == end_of(date(2026, 10, 19))
     again = Clock.get_by_id(acceptance.id)
     assert (again.outcome, again.due_at) == ("breached", end_of(date(2026, 10, 16)))
     assert c.clock(Clocks.DECISION).due_at == decision_due  # 30 days from 10-19: not a rest day
@@ -205,3 +207,22 @@ def test_C10_deadlines_are_settings(desk):
     c = complaint(desk)
     assert c.clock(Clocks.ACCEPTANCE).due_at == end_of(date(2026, 10, 13))
     assert c.clock(Clocks.ACCEPTANCE).amount == 7
+
+
+def test_C10_C11_the_offered_actions_follow_the_state_and_the_owner(desk):
+    c = complaint(desk, materials_complete=False, missing="保单复印件")
+    assert documents.available_actions(desk.service, c).actions == {
+        "notify_incomplete",
+        "complete_materials",
+        "refuse",
+        "merge",
+    }
+    assert documents.available_actions(desk.service2, c).actions == frozenset()
+    c = callbacks.complete_materials(desk.service, c, datetime(2026, 9, 29, 9))
+    c = callbacks.accept_complaint(desk.service, c, datetime(2026, 9, 30, 9))
+    assert documents.available_actions(desk.service, c).actions == {"propose_decision"}
+    c = callbacks.propose_decision(desk.service, c, "致歉", 0, datetime(2026, 10, 9, 9))
+    assert "approve" in documents.available_actions(desk.office.head, c)
+    assert "withdraw" in documents.available_actions(desk.service, c)
+    c = documents.withdraw(desk.service, c, at=datetime(2026, 10, 9, 10))
+    assert c.state == ComplaintState.ACCEPTED
