@@ -298,6 +298,18 @@ AUDIT_OBJECTS: dict[str, tuple[str, str]] = {
     "supplier_return": ("退换货", "Return to supplier"),
     "stocktake": ("盘点", "Stocktake"),
     "stocktake_line": ("盘点明细", "Stocktake line"),
+    "customer": ("客户档案", "Customer"),
+    "customer_contact": ("客户联系方式", "Customer contact"),
+    "customer_address": ("客户地址", "Customer address"),
+    "project": ("项目/保单", "Project or policy"),
+    "callback_plan": ("回访计划", "Callback plan"),
+    "plan_question": ("回访提纲", "Callback outline question"),
+    "plan_schedule": ("回访日程安排", "Callback schedule"),
+    "plan_target": ("回访目标客户", "Callback target customer"),
+    "callback": ("回访任务", "Callback"),
+    "callback_attempt": ("回访尝试", "Callback attempt"),
+    "callback_record": ("回访记录", "Callback record"),
+    "problem": ("回访问题", "Problem found"),
 }
 
 AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
@@ -324,6 +336,20 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "submit": ("提交", "Submitted"),
     "count": ("录入盘点数", "Counted"),
     "post": ("过账", "Posted"),
+    "contact": ("更换联系电话", "Phone changed"),
+    "address": ("更换地址", "Address changed"),
+    "important": ("重要客户标记", "Important flag"),
+    "generate": ("生成回访任务", "Callbacks generated"),
+    "fallback": ("改用下一种回访方式", "Next method"),
+    "exhausted": ("回访方式用尽", "Every method tried"),
+    "unreachable": ("确认无法回访", "Confirmed unreachable"),
+    "reschedule": ("改期", "Rescheduled"),
+    "invalid": ("问卷无效", "Answers invalid"),
+    "amend": ("更正", "Amended"),
+    "reassign": ("改派", "Reassigned"),
+    "fixed": ("整改完成", "Fixed"),
+    "verified": ("验证通过", "Verified"),
+    "verify_failed": ("验证不通过", "Verification failed"),
 }
 
 # Field names the models leave without a Chinese ``verbose_name``: (Chinese, English).
