@@ -414,14 +414,21 @@ FLEET_REPAIR = "fleet_repair"
 
 
 def spot_check_callback(
-    actor: Actor, *, repair_id: int, person: User, due_on: date, assignee: User | None = None
+    actor: Actor,
+    *,
+    repair_id: int,
+    person: User,
+    due_on: date,
+    assignee: User | None = None,
+    phone: str = "",
 ) -> Callback:
     """F8 抽查回访: a closed fleet repair picked for a spot check becomes a phone callback to
     the colleague who applied for it (``fleet.monthly_report(...).spot_checks`` picks them;
-    the caller passes each repair's id and applicant, so this domain needs no fleet code)."""
+    the caller passes each repair's id and applicant, so this domain needs no fleet code).
+    ``phone`` is needed only when the user register holds none for ``person``."""
     with db.atomic():
         require_role(actor, Role.SERVICE_MANAGER, Role.ADMIN)
-        customer = internal_customer(actor, person)
+        customer = internal_customer(actor, person, phone)
         return sourced_callback(
             actor,
             customer=customer,

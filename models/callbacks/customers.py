@@ -447,11 +447,10 @@ def internal_customer(actor: Actor, user: User, phone: str = "") -> Customer:
     found = Customer.get_or_none(Customer.user == user.id)
     if found is not None:
         return found
-    return_phone = phone or user.phone
     customer = add_customer(
         actor,
         name=user.name,
-        phone=return_phone,
+        phone=phone or user.phone,
         kind=CustomerKind.INTERNAL,
         acknowledged={DUPLICATE_WARNING},
     )

@@ -85,11 +85,16 @@ def _check_owner(item: ProblemInput) -> None:
 
 
 def create_problem(
-    actor: Actor, customer: Customer, item: ProblemInput, *, callback_id: int | None = None
+    actor: Actor,
+    customer: Customer,
+    item: ProblemInput,
+    *,
+    callback_id: int | None = None,
+    at: datetime | None = None,
 ) -> Problem:
     """Inside the caller's transaction (a record's, or ``raise_problem``'s)."""
     _check_owner(item)
-    at = now()
+    at = at or now()
     problem = Problem.create(
         number=next_number("WT", at.year),
         customer=customer,
@@ -111,12 +116,17 @@ def create_problem(
 
 
 def raise_problem(
-    actor: User, customer: Customer, item: ProblemInput, *, callback_id: int | None = None
+    actor: User,
+    customer: Customer,
+    item: ProblemInput,
+    *,
+    callback_id: int | None = None,
+    at: datetime | None = None,
 ) -> Problem:
     """C7: a problem found outside a record (a quality check, a later call)."""
     with db.atomic():
         require_role(actor, Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER)
-        return create_problem(actor, customer, item, callback_id=callback_id)
+        return create_problem(actor, customer, item, callback_id=callback_id, at=at)
 
 
 def _lock(problem: Problem) -> Problem:

@@ -194,7 +194,7 @@ def record_callback(
             _after_failure(actor, callback, Outcome.INVALID, at)
             return record
         for item in problems:
-            create_problem(actor, callback.customer, item, callback_id=callback.id)
+            create_problem(actor, callback.customer, item, callback_id=callback.id, at=at)
         guarded_update(callback, callback.version, state=CallbackState.DONE, finished_at=at)
         audit.record(
             actor,

@@ -89,6 +89,6 @@ def plan(
         **extra,
     )
     if approve:
-        callbacks.submit_plan(s.manager, p)
+        p = callbacks.submit_plan(s.manager, p)
         p = callbacks.approve_plan(s.head, p)
     return p
