@@ -115,7 +115,13 @@ from models.callbacks.problems import (
     report_fixed,
     verify_problem,
 )
-from models.callbacks.quality import Evaluation, quarterly_evaluation, quarterly_series
+from models.callbacks.quality import (
+    Evaluation,
+    OwnerClocks,
+    clocks_by_owner,
+    quarterly_evaluation,
+    quarterly_series,
+)
 from models.callbacks.receipts import (
     RECEIPT_TABLES,
     Channel,
@@ -225,6 +231,7 @@ __all__ = [
     "HandoverState",
     "Method",
     "Outcome",
+    "OwnerClocks",
     "PlanQuestion",
     "PlanSchedule",
     "PlanState",
@@ -250,6 +257,7 @@ __all__ = [
     "cancel_callback",
     "change_address",
     "change_contact",
+    "clocks_by_owner",
     "close_complaint",
     "close_receipt",
     "close_unreachable",

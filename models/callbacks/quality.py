@@ -32,7 +32,7 @@ import peewee
 
 from models import periods
 from models.callbacks.complaints import SUBJECT, Complaint, ComplaintState
-from models.callbacks.receipts import ServiceReceipt
+from models.callbacks.receipts import Handover, HandoverState, ServiceReceipt
 from models.callbacks.records import CallbackRecord
 from models.clocks import Clock, Outcome
 from models.periods import Period, PeriodKind
@@ -181,6 +181,59 @@ def quarterly_evaluation(quarter: str | Period, at: datetime | None = None) -> E
         clocks_met=stopped.get(Outcome.MET.value, 0),
         clocks_breached=stopped.get(Outcome.BREACHED.value, 0),
     )
+
+
+@dataclass(frozen=True)
+class OwnerClocks:
+    user_id: int
+    met: int
+    breached: int
+
+
+def clocks_by_owner(period: Period) -> list[OwnerClocks]:
+    """C8/C11: the complaint clocks stopped in ``period`` per person who owned the complaint
+    *when the clock stopped*: the first receiver, or whoever had accepted its handover by
+    then (an offered, unanswered handover leaves the clock with the owner). By user id."""
+    start, end = period.datetime_range()
+    stopped = list(
+        Clock.select(Clock.record_id, Clock.stopped_at, Clock.outcome)
+        .where(
+            (Clock.subject == SUBJECT)
+            & (Clock.stopped_at >= start)
+            & (Clock.stopped_at < end)
+            & Clock.outcome.in_([Outcome.MET.value, Outcome.BREACHED.value])
+        )
+        .tuples()
+    )
+    ids = sorted({r[0] for r in stopped})
+    first: dict[int, tuple[int, int]] = {}  # complaint → (receipt, first receiver)
+    moves: dict[int, list[tuple[datetime, int]]] = {}  # receipt → accepted handovers
+    for part in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        rows = (
+            Complaint.select(Complaint.id, ServiceReceipt.id, ServiceReceipt.first_receiver)
+            .join(ServiceReceipt)
+            .where(Complaint.id.in_(part))
+            .tuples()
+        )
+        for complaint_id, receipt_id, receiver in rows:
+            first[complaint_id] = (receipt_id, receiver)
+        receipts = [first[c][0] for c in part if c in first]
+        for receipt_id, at, to in (
+            Handover.select(Handover.receipt, Handover.decided_at, Handover.to_user)
+            .where(Handover.receipt.in_(receipts) & (Handover.state == HandoverState.ACCEPTED))
+            .order_by(Handover.decided_at, Handover.id)
+            .tuples()
+        ):
+            moves.setdefault(receipt_id, []).append((at, to))
+    tally: dict[int, list[int]] = {}
+    for complaint_id, at, outcome in stopped:
+        receipt_id, owner = first[complaint_id]
+        for moved_at, to in moves.get(receipt_id, []):
+            if moved_at <= at:
+                owner = to
+        counts = tally.setdefault(owner, [0, 0])
+        counts[outcome == Outcome.BREACHED.value] += 1
+    return [OwnerClocks(uid, met, breached) for uid, (met, breached) in sorted(tally.items())]
 
 
 def quarterly_series(last: str | Period, count: int = 4) -> list[Evaluation]:

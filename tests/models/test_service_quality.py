@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from models import callbacks, documents
-from models.callbacks import ContentType
+from models import callbacks, documents, periods
+from models.callbacks import Complaint, ContentType
 from tests.models.service_desk import complaint, make_desk
 
 
@@ -94,3 +94,22 @@ def test_C12_satisfaction_comes_from_the_callbacks_records_when_there_are_any(de
     callbacks.amend_record(desk.manager, record, "满意度记错", satisfaction=3)
     q3 = callbacks.quarterly_evaluation("2026Q3")
     assert (q3.satisfaction, q3.satisfaction_count) == (Decimal("3.0"), 1)
+
+
+def test_C8_C11_complaint_clocks_count_for_whoever_owned_the_complaint_when_they_stopped(desk):
+    c = complaint(desk)  # 陈一 receives it: the acceptance clock is his
+    offered = callbacks.offer_handover(desk.service, c.receipt, desk.manager, "请客服管理处理")
+    c = callbacks.accept_complaint(desk.service, c, datetime(2026, 9, 29, 9))  # still his
+    callbacks.accept_handover(desk.manager, offered, datetime(2026, 9, 30, 9))
+    c = callbacks.propose_decision(
+        desk.manager, Complaint.get_by_id(c.id), "致歉", 0, datetime(2026, 11, 2, 9)
+    )
+    documents.approve(desk.office.head, c, "approve", "同意", at=datetime(2026, 11, 3, 9))
+    late = complaint(desk, by=desk.service2, phone="13900005555")
+    callbacks.refuse_complaint(desk.service2, late, "非本单位业务", datetime(2026, 10, 20, 9))
+    q = callbacks.clocks_by_owner(periods.parse("2026"))
+    assert q == [
+        callbacks.OwnerClocks(desk.service.id, 1, 0),  # accepted on time, before the handover
+        callbacks.OwnerClocks(desk.service2.id, 0, 1),  # refused after its 10 working days
+        callbacks.OwnerClocks(desk.manager.id, 0, 1),  # decided after 30 days
+    ]
