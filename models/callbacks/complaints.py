@@ -25,7 +25,7 @@ Seed 001 (保险公司客户服务管理规定 第十二、十五、十六条) a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -37,6 +37,7 @@ from models.base import BaseModel, now
 from models.callbacks import receipts
 from models.callbacks.customers import Customer
 from models.callbacks.receipts import Channel, RequestKind, ServiceReceipt
+from models.callbacks.validation import normalize_phone
 from models.clocks import ClockSpec, Outcome
 from models.db import db, retry_document
 from models.documents import Document, transition
@@ -197,6 +198,7 @@ def _step(action: str, sources: list[ComplaintState], zh: str, en: str) -> Any:
         rule="C10",
         zh=f"投诉{{state}}，不能{zh}",
         en=f"the complaint is {{state}}; it cannot be {en}",
+        roles=receipts.HANDOVER_ROLES,
         guard=_owns,
     )
 
@@ -483,8 +485,6 @@ def register_complaint(
 def _phone(text: str) -> str:
     """The complainant's phone as the customer archive checks it (mobile, or landline with
     its area code and extension), refused naming C10."""
-    from models.callbacks.validation import normalize_phone
-
     try:
         return normalize_phone(text)
     except RuleViolation as exc:
@@ -493,10 +493,11 @@ def _phone(text: str) -> str:
         raise RuleViolation("C10", zh, en, field="phone") from None
 
 
-def complaints_near_deadline(at: datetime | None = None, within_hours: int = 48):
-    """Running complaint clocks due within ``within_hours`` or overdue, soonest first."""
-    from datetime import timedelta
-
+def complaints_near_deadline(
+    at: datetime | None = None, within_hours: int = 48
+) -> peewee.ModelSelect:
+    """Running complaint clocks due within ``within_hours`` or overdue, soonest first (one
+    indexed condition on the stored deadlines)."""
     at = at or now()
     return (
         clocks.Clock.select()

@@ -27,6 +27,7 @@ import peewee
 
 from models import audit, dates
 from models.base import VersionedModel, guarded_update, now
+from models.callbacks.validation import normalize_phone
 from models.db import db, for_update, retry_document
 from models.errors import Conflict, RuleViolation
 from models.numbering import next_number
@@ -228,8 +229,6 @@ def register_receipt(
     """C11: register a call, visit or letter; whoever registers it is its first receiver and
     its owner. (A complaint is registered with ``complaints.register_complaint``, which
     makes its receipt.)"""
-    from models.callbacks.validation import normalize_phone
-
     person = require_person(actor, "来电来访登记", "registering a request")
     with db.atomic():
         require_role(person, *RECEIVER_ROLES)
@@ -290,7 +289,7 @@ def offer_handover(
     accepted."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
+        require_role(actor, *HANDOVER_ROLES)
         fresh = lock_receipt(receipt)
         require_owner(actor, fresh, "移交", "handing over")
         if not fresh.is_open:
@@ -389,7 +388,7 @@ def decline_handover(
     """C11: the receiver declines, with a reason; the owner stays the owner."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
+        require_role(actor, *HANDOVER_ROLES)
         lock_receipt(handover.receipt_id)
         fresh = _lock_pending(handover)
         _require_receiver(actor, fresh, "拒收", "decline")
@@ -404,7 +403,7 @@ def withdraw_handover(actor: Actor, handover: Handover, at: datetime | None = No
     """The owner takes back a handover nobody has answered yet."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
+        require_role(actor, *HANDOVER_ROLES)
         lock_receipt(handover.receipt_id)
         fresh = _lock_pending(handover)
         if actor.id != fresh.from_user_id:

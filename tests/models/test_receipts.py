@@ -3,17 +3,21 @@ first receiver is recorded for ever (the database refuses to change it)."""
 
 from __future__ import annotations
 
+import inspect
 import threading
 from datetime import datetime
 
 import peewee
 import pytest
 
-from models import audit, callbacks
+from models import audit, callbacks, people
+from models.audit import AuditLog
 from models.callbacks import Complaint, Handover, HandoverState, ServiceReceipt
 from models.db import db
 from models.errors import Conflict, RuleViolation
+from models.people import Role, User
 from tests.models.service_desk import MON_0928, complaint, make_desk
+from tests.office import PASSWORD
 
 
 @pytest.fixture
@@ -177,3 +181,57 @@ def test_C11_accepting_while_the_owner_withdraws_one_wins_and_one_owner_remains(
             (HandoverState.WITHDRAWN, desk.service.id),
         )
     assert (outcomes.count("won"), outcomes.count("conflict")) == (5, 5)
+
+
+# The complaint and receipt use cases (an actor first), as tests/models/test_actors.py walks
+# the other domains'.
+USE_CASES = (
+    callbacks.register_receipt,
+    callbacks.close_receipt,
+    callbacks.offer_handover,
+    callbacks.accept_handover,
+    callbacks.decline_handover,
+    callbacks.withdraw_handover,
+    callbacks.register_complaint,
+    callbacks.notify_incomplete,
+    callbacks.complete_materials,
+    callbacks.accept_complaint,
+    callbacks.refuse_complaint,
+    callbacks.propose_decision,
+    callbacks.close_complaint,
+    callbacks.desk_feedback,
+    callbacks.desk_resolve,
+    callbacks.merge_complaint,
+)
+
+
+def _dummies(fn, actor):
+    params = list(inspect.signature(fn).parameters.values())[1:]
+    args = [None for p in params if p.default is p.empty and p.kind is p.POSITIONAL_OR_KEYWORD]
+    kwargs = {p.name: None for p in params if p.default is p.empty and p.kind is p.KEYWORD_ONLY}
+    return fn(actor, *args, **kwargs)
+
+
+def test_X1_every_complaint_and_receipt_use_case_refuses_a_voided_locked_or_roleless_actor(
+    desk,
+):
+    admin = desk.office.admin
+
+    def service(username: str, name: str) -> User:
+        return people.add_user(admin, username, name, PASSWORD, desk.office.office, [Role.SERVICE])
+
+    voided, locked, stripped = (
+        service("gone", "已调离"),
+        service("shut", "已锁定"),
+        service("bare", "无角色"),
+    )
+    people.void_user(admin, User.get_by_id(voided.id), "已调离")
+    people.lock_user(admin, User.get_by_id(locked.id))
+    people.set_roles(admin, User.get_by_id(stripped.id), [])
+    before = AuditLog.select().count()
+    for fn in USE_CASES:
+        for actor in (voided, locked, stripped):
+            with pytest.raises(RuleViolation) as err:
+                _dummies(fn, actor)
+            assert err.value.rule == "X1", (fn.__name__, actor.name, err.value)
+    assert AuditLog.select().count() == before
