@@ -87,7 +87,7 @@ class ServiceReceipt(VersionedModel):
     channel = peewee.CharField(max_length=16)
     received_at = peewee.DateTimeField(index=True)
     caller_name = peewee.CharField(max_length=50, verbose_name="来电来访人")
-    phone = peewee.CharField(max_length=32, verbose_name="联系电话")
+    phone = peewee.CharField(max_length=32, index=True, verbose_name="联系电话")
     content = peewee.TextField(verbose_name="内容")
     first_receiver = peewee.ForeignKeyField(User, backref="first_receipts")  # written once
     owner = peewee.ForeignKeyField(User, backref="owned_receipts", index=True)

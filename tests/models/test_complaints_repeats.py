@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import peewee
 import pytest
 
 from models import calendar, callbacks, documents
 from models.callbacks import Complaint, ComplaintState, ComplaintSubmission
 from models.callbacks.complaints import Clocks
 from models.clocks import Clock
+from models.db import db
 from models.errors import RuleViolation
 from tests.models.service_desk import complaint, make_desk
 
@@ -48,6 +50,8 @@ def test_C10_the_same_complaint_without_new_facts_is_refused_and_recorded(desk):
     assert earlier.state == ComplaintState.ACCEPTED
     assert earlier.clock(Clocks.DECISION).due_at == decision_due
     assert callbacks.repeats_of(earlier) == [submission]
+    with pytest.raises(peewee.DatabaseError), db.atomic():  # what was recorded stays
+        ComplaintSubmission.update(new_facts=True).execute()
 
 
 def test_C10_with_new_facts_it_is_merged_and_the_decision_clock_restarts(desk):
