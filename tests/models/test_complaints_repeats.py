@@ -143,3 +143,23 @@ def test_C10_a_complaint_links_to_its_customer_and_repeats_are_found_by_customer
     assert callbacks.possible_repeats(repeat) == [earlier]
     callbacks.merge_complaint(desk.service, repeat, earlier, new_facts=False)
     assert Complaint.get_by_id(repeat.id).state == ComplaintState.REFUSED
+
+
+def test_C10_C11_the_demo_complaints_cross_national_day_merge_and_hand_over(desk):
+    from models.callbacks import complaints_demo
+
+    customers = [
+        callbacks.add_customer(desk.service, name="孙丽", phone="13812340001"),
+        callbacks.add_customer(desk.service, name="周建国", phone="13912340002"),
+    ]
+    counts = complaints_demo.load(
+        [desk.service, desk.service2], desk.manager, desk.sales, customers
+    )
+    assert counts == {"complaints": 9, "service desk complaints": 3}
+    first = Complaint.get(Complaint.customer == customers[0].id, Complaint.repeat_of.is_null())
+    assert first.clock(Clocks.NOTICE).due_at == end_of(date(2026, 10, 10))
+    assert first.clock(Clocks.NOTICE).outcome == "met"
+    assert Complaint.select().where(Complaint.state == ComplaintState.MERGED).count() == 1
+    assert Complaint.select().where(Complaint.repeat_of.is_null(False)).count() == 1
+    q4 = callbacks.quarterly_evaluation("2026Q4")
+    assert q4.received == 7 and q4.clocks_breached == 1  # 09-28 is Q3; the merged counts once
