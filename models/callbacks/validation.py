@@ -102,6 +102,13 @@ def _excel_number() -> tuple[str, str]:
     )
 
 
+def _read_from_a_number_cell(text: str) -> bool:
+    """Whether ``text`` is what a reader makes of an 18-digit number Excel stored as a number:
+    Excel keeps 15 significant digits, and the float's integer (110105199001011008) no longer
+    ends in 000. Asked only of a number whose check digit fails."""
+    return str(int(float(f"{float(text):.15g}"))) == text
+
+
 def id_check_digit(first17: str) -> str:
     return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
 
@@ -128,7 +135,7 @@ def normalize_id_number(value: Any) -> str | None:
     if born is None or born.year < 1900 or born > date.today():
         raise _bad_id(text, "中的出生日期不存在", "holds no real date of birth")
     if id_check_digit(text[:17]) != text[17]:
-        if text.endswith("000"):
+        if text.endswith("000") or _read_from_a_number_cell(text):
             raise _bad_id(text, *_excel_number())
         raise _bad_id(
             text,
