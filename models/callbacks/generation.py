@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from models import audit, settings
 from models.base import bulk_insert, now
@@ -27,7 +28,7 @@ from models.callbacks.callbacks import Callback, CallbackState
 from models.callbacks.customers import Customer, CustomerKind, Project
 from models.callbacks.plans import Cadence, CallbackPlan, PlanTarget, Target, staff_for
 from models.db import db
-from models.people import User
+from models.people import Role, User, require_role
 from models.periods import Period, PeriodKind, containing
 
 CHUNK = 500
@@ -58,6 +59,13 @@ def age_periods(delivered: date, young_months: int, until: date) -> Iterator[Per
     while quarter.start <= until:
         yield quarter
         quarter = quarter.next()
+
+
+@lru_cache(maxsize=4096)
+def _age_keys(month_start: date, young_months: int, until: date) -> tuple[tuple[str, Period], ...]:
+    """``age_periods`` by delivery month: the customers delivered in one month share it (a
+    100,000-customer archive has a few dozen delivery months)."""
+    return tuple((p.code, p) for p in age_periods(month_start, young_months, until))
 
 
 def plan_periods(plan: CallbackPlan, until: date) -> list[tuple[str, Period]]:
@@ -132,6 +140,8 @@ def generate_callbacks(
 ) -> GenerationResult:
     """C9: make the callbacks of ``plan`` (approved, C2) for its periods that start on or
     before ``through`` (default: the plan's last day). Idempotent."""
+    with db.atomic():
+        require_role(actor, Role.SERVICE_MANAGER, Role.ADMIN)
     until = min(through or plan.window_to, plan.window_to)
     young = settings.get("callbacks.young_months")
     created = existing = skipped = 0
@@ -162,7 +172,7 @@ def generate_callbacks(
                     if cid not in projects:
                         continue
                     project_id, delivered = projects[cid]
-                    periods = [(p.code, p) for p in age_periods(delivered, young, until)]
+                    periods = _age_keys(delivered.replace(day=1), young, until)
                 else:
                     periods = fixed
                 for key, period in periods:
