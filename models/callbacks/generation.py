@@ -8,7 +8,8 @@ of times, from any number of desktops at once, and never makes one twice.
   after the month of the newest project's delivery (the first call in the month after it),
   then every calendar quarter that starts after the last monthly call.
 - 重要客户 are never on an ordinary plan; on their own plans a period that overlaps one they
-  are already called in (by any plan) is skipped: never twice in one period.
+  are already called in (by any plan) is skipped: never twice in one period. Their rows are
+  locked while a chunk is written, so two such plans generating at once take turns.
 - The work goes in chunks of customers, each its own short transaction that locks the plan
   row first: two desktops generating at once take turns chunk by chunk (the second sees
   what the first wrote, READ COMMITTED on MariaDB, the write lock on SQLite), and another
@@ -27,7 +28,7 @@ from models.base import bulk_insert, now
 from models.callbacks.callbacks import Callback, CallbackState
 from models.callbacks.customers import Customer, CustomerKind, Project
 from models.callbacks.plans import Cadence, CallbackPlan, PlanTarget, Target, staff_for
-from models.db import db
+from models.db import db, for_update
 from models.people import Role, User, require_role
 from models.periods import Period, PeriodKind, containing
 
@@ -100,7 +101,13 @@ def _customers(plan: CallbackPlan, after: int, limit: int) -> list[tuple[int, bo
                 PlanTarget.select(PlanTarget.customer).where(PlanTarget.plan == plan.id)
             )
         )
-    return list(query.order_by(Customer.id).limit(limit).tuples())
+    query = query.order_by(Customer.id).limit(limit)
+    if plan.target != Target.ORDINARY:
+        # Important customers may be on several plans: two of them generating at once take
+        # turns on the customers (MariaDB; SQLite's write lock does it already), so the
+        # never-twice check reads what the other wrote.
+        query = for_update(query)
+    return list(query.tuples())
 
 
 def _latest_projects(ids: list[int]) -> dict[int, tuple[int, date]]:
