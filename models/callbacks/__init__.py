@@ -12,7 +12,8 @@ by concern, each module small enough to read in one sitting:
   (C3, C4);
 - ``records``: the written record, amended never edited (C6);
 - ``problems``: problems found, to their owners, verified by someone else (C7);
-- ``performance``: the per-person figures (C8).
+- ``performance``: the per-person figures (C8);
+- ``queries``: the customer's archive as one timeline (C1, C6).
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ from models.callbacks.problems import (
     report_fixed,
     verify_problem,
 )
+from models.callbacks.queries import ArchiveLine, customer_archive
 from models.callbacks.records import (
     RECORD_TABLES,
     CallbackRecord,
@@ -144,6 +146,7 @@ __all__ = [
     "METHOD_ROLES",
     "PLAN_FLOW",
     "TABLES",
+    "ArchiveLine",
     "Cadence",
     "Callback",
     "CallbackAttempt",
@@ -184,6 +187,7 @@ __all__ = [
     "current_address",
     "current_contact",
     "current_record",
+    "customer_archive",
     "generate_callbacks",
     "internal_customer",
     "latest_delivery",
