@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from desktop.i18n import is_english, pick
+from models import callbacks as cb
 from models.clocks import ClockKind
 from models.fleet import LineState, RepairState, UseState, VehicleStatus
 from models.people import Role
@@ -161,6 +162,100 @@ ENGLISH: dict[type[StrEnum], dict[Any, str]] = {
         Mode.SEQUENTIAL: "One after another",
         Mode.ALL: "All must approve",
         Mode.ANY: "Any one approves",
+    },
+    # 客户回访与投诉
+    cb.CustomerKind: {
+        cb.CustomerKind.INDIVIDUAL: "Individual",
+        cb.CustomerKind.ORGANISATION: "Organisation",
+        cb.CustomerKind.INTERNAL: "Colleague",
+    },
+    cb.ContentType: {
+        cb.ContentType.SATISFACTION: "Satisfaction",
+        cb.ContentType.MIS_SELLING: "Mis-selling check",
+        cb.ContentType.COMPLAINT: "Complaint follow-up",
+        cb.ContentType.RISK: "Risk management service",
+        cb.ContentType.CONSUMER: "Consumer protection",
+        cb.ContentType.SPOT_CHECK: "Spot check",
+    },
+    cb.Method: {
+        cb.Method.PHONE: "Phone",
+        cb.Method.ONSITE: "On site",
+        cb.Method.ONLINE: "Online questionnaire",
+    },
+    cb.Cadence: {
+        cb.Cadence.AGE: "By delivery (monthly in the first year, then quarterly)",
+        cb.Cadence.MONTHLY: "Monthly",
+        cb.Cadence.QUARTERLY: "Quarterly",
+        cb.Cadence.ONCE: "Once in the window",
+    },
+    cb.Target: {
+        cb.Target.ORDINARY: "Ordinary customers",
+        cb.Target.IMPORTANT: "Important customers",
+        cb.Target.LISTED: "Listed customers",
+    },
+    cb.PlanState: {
+        cb.PlanState.DRAFT: "Draft",
+        cb.PlanState.PENDING: "Under approval",
+        cb.PlanState.RETURNED: "Returned",
+        cb.PlanState.APPROVED: "Approved",
+        cb.PlanState.REJECTED: "Not approved",
+        cb.PlanState.WITHDRAWN: "Withdrawn",
+    },
+    cb.CallbackState: {
+        cb.CallbackState.PENDING: "To call",
+        cb.CallbackState.IN_PROGRESS: "In progress",
+        cb.CallbackState.EXHAUSTED: "Unreachable, to confirm",
+        cb.CallbackState.DONE: "Done",
+        cb.CallbackState.UNREACHABLE: "Unreachable",
+        cb.CallbackState.CANCELLED: "Cancelled",
+    },
+    cb.Outcome: {
+        cb.Outcome.REACHED: "Reached",
+        cb.Outcome.NO_ANSWER: "No answer",
+        cb.Outcome.POWERED_OFF: "Phone off",
+        cb.Outcome.VACANT: "Number not in use",
+        cb.Outcome.REFUSED: "Refused",
+        cb.Outcome.RESCHEDULED: "Another day agreed",
+        cb.Outcome.INVALID: "Invalid answers",
+    },
+    cb.ProblemState: {
+        cb.ProblemState.OPEN: "With its owner",
+        cb.ProblemState.FIXED: "To verify",
+        cb.ProblemState.CLOSED: "Closed",
+    },
+    cb.Variant: {cb.Variant.REGULATORY: "Complaint procedure", cb.Variant.DESK: "Service desk"},
+    cb.ComplaintState: {
+        cb.ComplaintState.INCOMPLETE: "Materials missing",
+        cb.ComplaintState.REVIEWING: "To accept",
+        cb.ComplaintState.ACCEPTED: "Accepted",
+        cb.ComplaintState.DECIDING: "Decision under approval",
+        cb.ComplaintState.DECIDED: "Decided",
+        cb.ComplaintState.CLOSED: "Closed",
+        cb.ComplaintState.REFUSED: "Not accepted",
+        cb.ComplaintState.MERGED: "Merged",
+        cb.ComplaintState.DESK_OPEN: "At the service desk",
+    },
+    cb.Channel: {
+        cb.Channel.CALL: "Call",
+        cb.Channel.VISIT: "Visit",
+        cb.Channel.LETTER: "Letter",
+        cb.Channel.FAX: "Fax",
+        cb.Channel.EMAIL: "E-mail",
+        cb.Channel.ONLINE: "Online",
+        cb.Channel.REGULATOR: "From the regulator",
+    },
+    cb.RequestKind: {
+        cb.RequestKind.COMPLAINT: "Complaint",
+        cb.RequestKind.CONSULTATION: "Enquiry",
+        cb.RequestKind.SUGGESTION: "Suggestion",
+        cb.RequestKind.REPAIR: "Repair request",
+        cb.RequestKind.OTHER: "Other",
+    },
+    cb.HandoverState: {
+        cb.HandoverState.PENDING: "To receive",
+        cb.HandoverState.ACCEPTED: "Received",
+        cb.HandoverState.DECLINED: "Declined",
+        cb.HandoverState.WITHDRAWN: "Withdrawn",
     },
     Role: {role: role.label_en for role in Role},
 }
