@@ -13,6 +13,7 @@ by concern, each module small enough to read in one sitting:
 - ``records``: the written record, amended never edited (C6);
 - ``problems``: problems found, to their owners, verified by someone else (C7);
 - ``performance``: the per-person figures (C8);
+- ``queries``: the customer's archive as one timeline (C1, C6);
 - ``receipts``: 来电来访登记 and 首问负责制 — the first receiver for ever, handovers (C11);
 - ``complaints``: complaints on their clocks, the decision on the engine (C10);
 - ``complaint_steps``: what the complaint's owner does next, step by step (C10);
@@ -122,6 +123,7 @@ from models.callbacks.quality import (
     quarterly_evaluation,
     quarterly_series,
 )
+from models.callbacks.queries import ArchiveLine, customer_archive
 from models.callbacks.receipts import (
     RECEIPT_TABLES,
     Channel,
@@ -210,6 +212,7 @@ __all__ = [
     "PLAN_FLOW",
     "RECEIPT_TABLES",
     "TABLES",
+    "ArchiveLine",
     "Cadence",
     "Callback",
     "CallbackAttempt",
@@ -268,6 +271,7 @@ __all__ = [
     "current_address",
     "current_contact",
     "current_record",
+    "customer_archive",
     "decline_handover",
     "desk_feedback",
     "desk_resolve",

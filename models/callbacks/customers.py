@@ -6,8 +6,7 @@ archive shows what was true when each callback was made."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 import peewee
@@ -444,26 +443,17 @@ def set_important(actor: Actor, customer: Customer, important: bool, reason: str
 def internal_customer(actor: Actor, user: User, phone: str = "") -> Customer:
     """The archive entry of a colleague called back on a service (F8 抽查回访): made on first
     use, with his phone from the user register."""
-    found = Customer.get_or_none(Customer.user == user.id)
-    if found is not None:
-        return found
-    customer = add_customer(
-        actor,
-        name=user.name,
-        phone=phone or user.phone,
-        kind=CustomerKind.INTERNAL,
-        acknowledged={DUPLICATE_WARNING},
-    )
-    Customer.update(user=user.id).where(Customer.id == customer.id).execute()
-    return Customer.get_by_id(customer.id)
-
-
-@dataclass(frozen=True)
-class ArchiveEntry:
-    """One line of a customer's timeline (C1, C6): when, what, and the row it comes from."""
-
-    at: datetime
-    what: str
-    detail: str
-    table: str
-    record_id: int
+    with db.atomic():
+        require_role(actor, *ARCHIVE_ROLES)
+        found = Customer.get_or_none(Customer.user == user.id)
+        if found is not None:
+            return found
+        customer = add_customer(
+            actor,
+            name=user.name,
+            phone=phone or user.phone,
+            kind=CustomerKind.INTERNAL,
+            acknowledged={DUPLICATE_WARNING},
+        )
+        Customer.update(user=user.id).where(Customer.id == customer.id).execute()
+        return Customer.get_by_id(customer.id)

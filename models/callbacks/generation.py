@@ -8,7 +8,8 @@ of times, from any number of desktops at once, and never makes one twice.
   after the month of the newest project's delivery (the first call in the month after it),
   then every calendar quarter that starts after the last monthly call.
 - 重要客户 are never on an ordinary plan; on their own plans a period that overlaps one they
-  are already called in (by any plan) is skipped: never twice in one period.
+  are already called in (by any plan) is skipped: never twice in one period. Their rows are
+  locked while a chunk is written, so two such plans generating at once take turns.
 - The work goes in chunks of customers, each its own short transaction that locks the plan
   row first: two desktops generating at once take turns chunk by chunk (the second sees
   what the first wrote, READ COMMITTED on MariaDB, the write lock on SQLite), and another
@@ -20,14 +21,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from models import audit, settings
 from models.base import bulk_insert, now
 from models.callbacks.callbacks import Callback, CallbackState
 from models.callbacks.customers import Customer, CustomerKind, Project
 from models.callbacks.plans import Cadence, CallbackPlan, PlanTarget, Target, staff_for
-from models.db import db
-from models.people import User
+from models.db import db, for_update
+from models.people import Role, User, require_role
 from models.periods import Period, PeriodKind, containing
 
 CHUNK = 500
@@ -58,6 +60,13 @@ def age_periods(delivered: date, young_months: int, until: date) -> Iterator[Per
     while quarter.start <= until:
         yield quarter
         quarter = quarter.next()
+
+
+@lru_cache(maxsize=4096)
+def _age_keys(month_start: date, young_months: int, until: date) -> tuple[tuple[str, Period], ...]:
+    """``age_periods`` by delivery month: the customers delivered in one month share it (a
+    100,000-customer archive has a few dozen delivery months)."""
+    return tuple((p.code, p) for p in age_periods(month_start, young_months, until))
 
 
 def plan_periods(plan: CallbackPlan, until: date) -> list[tuple[str, Period]]:
@@ -92,7 +101,13 @@ def _customers(plan: CallbackPlan, after: int, limit: int) -> list[tuple[int, bo
                 PlanTarget.select(PlanTarget.customer).where(PlanTarget.plan == plan.id)
             )
         )
-    return list(query.order_by(Customer.id).limit(limit).tuples())
+    query = query.order_by(Customer.id).limit(limit)
+    if plan.target != Target.ORDINARY:
+        # Important customers may be on several plans: two of them generating at once take
+        # turns on the customers (MariaDB; SQLite's write lock does it already), so the
+        # never-twice check reads what the other wrote.
+        query = for_update(query)
+    return list(query.tuples())
 
 
 def _latest_projects(ids: list[int]) -> dict[int, tuple[int, date]]:
@@ -132,6 +147,8 @@ def generate_callbacks(
 ) -> GenerationResult:
     """C9: make the callbacks of ``plan`` (approved, C2) for its periods that start on or
     before ``through`` (default: the plan's last day). Idempotent."""
+    with db.atomic():
+        require_role(actor, Role.SERVICE_MANAGER, Role.ADMIN)
     until = min(through or plan.window_to, plan.window_to)
     young = settings.get("callbacks.young_months")
     created = existing = skipped = 0
@@ -162,7 +179,7 @@ def generate_callbacks(
                     if cid not in projects:
                         continue
                     project_id, delivered = projects[cid]
-                    periods = [(p.code, p) for p in age_periods(delivered, young, until)]
+                    periods = _age_keys(delivered.replace(day=1), young, until)
                 else:
                     periods = fixed
                 for key, period in periods:

@@ -20,6 +20,7 @@ import peewee
 from models import attachments, audit
 from models.base import BaseModel, guarded_update, now
 from models.callbacks.callbacks import (
+    POSTS,
     Callback,
     CallbackAttempt,
     CallbackState,
@@ -33,7 +34,7 @@ from models.callbacks.plans import Method, PlanQuestion
 from models.callbacks.problems import ProblemInput, create_problem
 from models.db import db
 from models.errors import RuleViolation
-from models.people import Role, User, require_active
+from models.people import Role, User, require_role
 from models.text import clean
 
 Scan = tuple[str, bytes | str | os.PathLike[str] | IO[bytes]]  # (file name, content)
@@ -125,7 +126,7 @@ def record_callback(
     ``problems`` found go to their owners (C7)."""
     at = at or now()
     with db.atomic():
-        require_active(actor)
+        require_role(actor, *POSTS)
         callback = lock(callback)
         refuse_closed(callback, "C6")
         require_method_post(actor, callback)
@@ -217,7 +218,7 @@ def amend_record(
     if unknown:
         raise ValueError(f"amend_record cannot change {sorted(unknown)}")
     with db.atomic():
-        require_active(actor)
+        require_role(actor, *POSTS)
         record = CallbackRecord.get_by_id(record.id)
         if actor.id != record.recorded_by_id and not actor.has_role(Role.SERVICE_MANAGER):
             raise RuleViolation(

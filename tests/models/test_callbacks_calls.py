@@ -255,3 +255,21 @@ def test_C5_the_content_type_of_the_plan_goes_with_each_callback(s):
     cb = one_callback(s, content_type=ContentType.MIS_SELLING, title="欺诈性销售回访")
     assert cb.content_type == ContentType.MIS_SELLING
     assert ContentType(cb.content_type).label == "欺诈性销售回访"
+
+
+def test_C6_C1_the_archive_keeps_every_number_attempt_record_and_amendment(s):
+    cb = one_callback(s)
+    since = callbacks.current_contact(cb.customer_id).valid_from
+    callbacks.change_contact(s.caller, cb.customer, phone="13900001111", valid_from=since)
+    cb = fail(s, cb, s.caller, Outcome.VACANT)
+    record = callbacks.record_callback(
+        s.seller, cb, reached_person="张三", answers=ANSWERS, satisfaction=3, scan=SCAN, at=AT
+    )
+    callbacks.amend_record(s.seller, record, "客户补充意见", summary="希望上门时间提前通知")
+    lines = callbacks.customer_archive(cb.customer_id)
+    what = [line.what for line in lines]
+    assert what.count("联系电话") == 2 and "项目/保单交付" in what and "回访任务" in what
+    assert {"回访尝试", "回访记录", "回访记录更正", "档案变更"} <= set(what)
+    tried = [line.detail for line in lines if line.what == "回访尝试"]
+    assert any("电话回访 空号" in d for d in tried) and any("上门回访 接通" in d for d in tried)
+    assert lines == sorted(lines, key=lambda x: (x.at, x.table, x.record_id), reverse=True)

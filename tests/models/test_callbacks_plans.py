@@ -5,6 +5,7 @@ idempotent, and two connections generating at once make no duplicates. SQLite an
 
 from __future__ import annotations
 
+import itertools
 import threading
 from datetime import date
 
@@ -225,3 +226,37 @@ def test_C9_two_connections_generating_at_once_make_no_duplicates(s):
     # 20 customers in their first year (January–June monthly, then Q3 and Q4) and 20 after
     # it (every quarter): each period once
     assert total == 20 * 8 + 20 * 4
+
+
+def test_C9_two_important_plans_generating_at_once_never_call_a_customer_twice_a_period(s):
+    for n in range(12):
+        customer(s, f"重要客户{n}", f"137{n:08d}", important=True, important_reason="大客户")
+    quarterly = plan(s, cadence=Cadence.QUARTERLY, target=Target.IMPORTANT)
+    monthly = plan(s, cadence=Cadence.MONTHLY, target=Target.IMPORTANT, title="重要客户月度")
+    start = threading.Barrier(2)
+    errors = []
+
+    def run(p) -> None:
+        try:
+            start.wait()
+            callbacks.generate_callbacks(s.manager, p, chunk=5)
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in (quarterly, monthly)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    by_customer: dict[int, list[tuple[date, date]]] = {}
+    for cb in Callback.select():
+        by_customer.setdefault(cb.customer_id, []).append((cb.period_start, cb.period_end))
+    assert len(by_customer) == 12
+    for periods in by_customer.values():
+        periods.sort()
+        assert all(a[1] < b[0] for a, b in itertools.pairwise(periods))
+        first, last = periods[0][0], periods[-1][1]
+        assert (first, last) == (date(2026, 1, 1), date(2026, 12, 31))  # the year covered
