@@ -13,12 +13,12 @@ by concern, each module small enough to read in one sitting:
 - ``records``: the written record, amended never edited (C6);
 - ``problems``: problems found, to their owners, verified by someone else (C7);
 - ``performance``: the per-person figures (C8);
+- ``queries``: the customer's archive as one timeline (C1, C6);
 - ``receipts``: 来电来访登记 and 首问负责制 — the first receiver for ever, handovers (C11);
 - ``complaints``: complaints on their clocks, the decision on the engine (C10);
 - ``complaint_steps``: what the complaint's owner does next, step by step (C10);
 - ``repeats``: the same complaint again, refused or merged (C10);
-- ``quality``: the quarterly service-quality evaluation (C12);
-- ``queries``: the customer's archive as one timeline (C1, C6).
+- ``quality``: the quarterly service-quality evaluation (C12).
 """
 
 from __future__ import annotations

@@ -508,3 +508,21 @@ def complaints_near_deadline(
         )
         .order_by(clocks.Clock.due_at)
     )
+
+
+def archive_lines(customer_id: int) -> list[Any]:
+    """The customer's complaints for his archive (C1), each as received with where it stands
+    (a refused or merged repeat included), as ``queries.ArchiveLine`` rows. Imported here:
+    ``queries`` imports this module."""
+    from models.callbacks.queries import ArchiveLine
+
+    lines = []
+    rows = (
+        Complaint.select(Complaint, ServiceReceipt)
+        .join(ServiceReceipt)
+        .where(Complaint.customer == customer_id)
+    )
+    for c in rows:
+        detail = f"{c.number} {c.receipt.content}（{ComplaintState(c.state).label}）"
+        lines.append(ArchiveLine(c.receipt.received_at, "投诉", detail, "complaint", c.id))
+    return lines

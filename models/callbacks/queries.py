@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 from models import audit
 from models.callbacks.callbacks import Callback, CallbackAttempt, CallbackState, Outcome
+from models.callbacks.complaints import archive_lines as complaint_lines
 from models.callbacks.customers import Customer, CustomerAddress, CustomerContact, Project
 from models.callbacks.plans import ContentType, Method
 from models.callbacks.problems import Problem, ProblemState
@@ -81,6 +82,7 @@ def customer_archive(customer: Customer | int) -> list[ArchiveLine]:
     for p in Problem.select().where(Problem.customer == cid):
         detail = f"{p.number} {p.description}（{ProblemState(p.state).label}）"
         lines.append(ArchiveLine(p.raised_at, "回访问题", detail, "problem", p.id))
+    lines.extend(complaint_lines(cid))
     for row in audit.AuditLog.select().where(
         (audit.AuditLog.table == "customer") & (audit.AuditLog.record_id == cid)
     ):

@@ -143,6 +143,10 @@ def test_C10_a_complaint_links_to_its_customer_and_repeats_are_found_by_customer
     assert callbacks.possible_repeats(repeat) == [earlier]
     callbacks.merge_complaint(desk.service, repeat, earlier, new_facts=False)
     assert Complaint.get_by_id(repeat.id).state == ComplaintState.REFUSED
+    # both are in the customer's archive (C1)
+    shown = [line for line in callbacks.customer_archive(customer) if line.table == "complaint"]
+    assert [line.record_id for line in shown] == [repeat.id, earlier.id]
+    assert shown[0].what == "投诉" and "不予受理" in shown[0].detail
 
 
 def test_C10_C11_the_demo_complaints_cross_national_day_merge_and_hand_over(desk):
