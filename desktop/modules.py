@@ -132,7 +132,9 @@ def _builtin() -> None:
         )
     )
     for package in domains.packages("desktop"):
-        register_module(importlib.import_module(package).MODULE)
+        module = importlib.import_module(package).MODULE
+        if module is not None:  # a domain whose page is not built yet
+            register_module(module)
     register_module(
         Module(
             "approvals",

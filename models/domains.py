@@ -49,6 +49,13 @@ DOMAINS: tuple[Domain, ...] = (
             (11, "supplies: item name and specification indexed (S1 duplicate check)"),
         ),
     ),
+    Domain(
+        "callbacks",
+        (
+            (20, "callbacks: customers, plans, callbacks, records, problems"),
+            (21, "callbacks: complaints, clocks, first receipts and handovers"),
+        ),
+    ),
 )
 
 

@@ -869,7 +869,51 @@
         <source>请先在「人员」中选择一位同事。</source>
         <translation>Pick a colleague under "Person" first.</translation>
     </message>
-</context>
+<message>
+        <source>附件：</source>
+        <translation>Attachments: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="60" />
+        <source>申请内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>处理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="70" />
+        <source>审批记录</source>
+        <translation>Approval trail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="174" />
+        <source>（无附加内容）</source>
+        <translation>(no further fields)</translation>
+    </message>
+    </context>
 <context>
     <name>FormDialog</name>
     <message>
@@ -943,6 +987,14 @@
     <message>
         <source>待确认退库</source>
         <translation>Returns to confirm</translation>
+    </message>
+<message>
+        <source>我的回访（今日 / 逾期）</source>
+        <translation>My callbacks (today / overdue)</translation>
+    </message>
+    <message>
+        <source>投诉临近时限</source>
+        <translation>Complaints near their deadline</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1427,10 @@
     <message>
         <source>工作台</source>
         <translation>Home</translation>
+    </message>
+<message>
+        <source>客户服务</source>
+        <translation>Customer service</translation>
     </message>
 </context>
 <context>
@@ -3504,6 +3560,377 @@
     <message>
         <source>意见</source>
         <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksPage</name>
+    <message>
+        <source>客户服务</source>
+        <translation>Customer service</translation>
+    </message>
+    <message>
+        <source>我的回访</source>
+        <translation>My callbacks</translation>
+    </message>
+    <message>
+        <source>客户档案</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>回访计划</source>
+        <translation>Callback plans</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>问题跟踪</source>
+        <translation>Problems</translation>
+    </message>
+</context>
+<context>
+    <name>callbacks</name>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>记录回访结果</source>
+        <translation>Record the callback</translation>
+    </message>
+    <message>
+        <source>告知补正</source>
+        <translation>Notice of missing materials</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>初步反馈</source>
+        <translation>First feedback</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolution</translation>
+    </message>
+</context>
+<context>
+    <name>MyCallbacksTab</name>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>客户编号</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>回访内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>搜索客户（名称、拼音或编号）</source>
+        <translation>Search customers (name, pinyin or number)</translation>
+    </message>
+    <message>
+        <source>我的回访</source>
+        <translation>My callbacks</translation>
+    </message>
+    <message>
+        <source>全部未完成（含以后的）</source>
+        <translation>All open (later ones too)</translation>
+    </message>
+    <message>
+        <source>记录结果…</source>
+        <translation>Record the result…</translation>
+    </message>
+    <message>
+        <source>打印回访记录表</source>
+        <translation>Print the callback record</translation>
+    </message>
+    <message>
+        <source>今日及逾期</source>
+        <translation>Today and overdue</translation>
+    </message>
+    <message>
+        <source>请先选中一条回访。</source>
+        <translation>Select a callback first.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTab</name>
+    <message>
+        <source>客户编号</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>客户名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>重要客户</source>
+        <translation>Important</translation>
+    </message>
+    <message>
+        <source>重要</source>
+        <translation>Important</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>搜索客户（名称、拼音或首字母、编号、电话尾号）</source>
+        <translation>Search customers (name, pinyin or initials, number, last digits of the phone)</translation>
+    </message>
+    <message>
+        <source>客户档案</source>
+        <translation>Customer archive</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>导入客户…</source>
+        <translation>Import customers…</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download the import template…</translation>
+    </message>
+    <message>
+        <source>请先选中一位客户。</source>
+        <translation>Select a customer first.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>客户档案</source>
+        <translation>Customer archive</translation>
+    </message>
+    <message>
+        <source>重要客户</source>
+        <translation>Important customer</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>_ListTab</name>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>请先选中一行。</source>
+        <translation>Select a row first.</translation>
+    </message>
+</context>
+<context>
+    <name>PlansTab</name>
+    <message>
+        <source>回访计划</source>
+        <translation>Callback plans</translation>
+    </message>
+    <message>
+        <source>计划编号</source>
+        <translation>Plan no.</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>止</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>回访内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>Cadence</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>搜索计划编号或名称</source>
+        <translation>Search plan number or title</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>请先选中一行。</source>
+        <translation>Select a row first.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>投诉编号</source>
+        <translation>Complaint no.</translation>
+    </message>
+    <message>
+        <source>投诉时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>投诉人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>投诉内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>程序</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>搜索投诉编号、投诉人或电话</source>
+        <translation>Search complaint number, complainant or phone</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>请先选中一行。</source>
+        <translation>Select a row first.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTab</name>
+    <message>
+        <source>问题跟踪</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>问题编号</source>
+        <translation>Problem no.</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Owner department</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>搜索问题编号、描述或客户</source>
+        <translation>Search problem number, description or customer</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>请先选中一行。</source>
+        <translation>Select a row first.</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from models import (
     attachments,
     audit,
     calendar,
+    callbacks,
     documents,
     fleet,
     people,
@@ -30,7 +31,18 @@ from models.people import Role, User, UserRole
 from models.supplies import stocktake
 
 ACTOR_PARAMETERS = {"actor", "driver"}
-MODULES = (fleet, supplies, stocktake, workflow, people, documents, attachments, settings, calendar)
+MODULES = (
+    fleet,
+    supplies,
+    stocktake,
+    callbacks,
+    workflow,
+    people,
+    documents,
+    attachments,
+    settings,
+    calendar,
+)
 
 # Public functions with an actor first that are no use case: they write nothing, or they
 # *are* the check.
@@ -164,6 +176,10 @@ PERSONAL = {
     "supplies.reject_plan",
     "supplies.head_approve",
     "supplies.stocktake.approve_stocktake",
+    "callbacks.approve_plan",
+    "callbacks.reject_plan",
+    "callbacks.return_plan",
+    "callbacks.report_fixed",  # the problem's owner: a person, or anyone in its department
     "documents.approve",
     "documents.reject",
     "documents.return_to_applicant",

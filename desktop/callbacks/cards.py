@@ -1,0 +1,85 @@
+"""客户服务's home cards: 我的回访 (today and overdue, for whoever calls or visits) and 投诉临近时限
+(the running complaint clocks due within two days or past due, for the service posts and the
+leaders). The questions are ``models.callbacks``'s; the models are imported when the home page
+first asks, not when the navigation is built."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.home_cards import ROWS, CardRow, HomeCard, open_tab
+from models.people import Role, User
+
+CALLERS = frozenset({Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER})
+COMPLAINT_READERS = frozenset({Role.SERVICE, Role.SERVICE_MANAGER, Role.LEADER, Role.DEPT_HEAD})
+
+
+def _mine(user: User) -> list[Any]:
+    from models import callbacks
+
+    return callbacks.my_callbacks(user, date.today())
+
+
+def _mine_rows(user: User) -> list[CardRow]:
+    today = date.today()
+    return [
+        CardRow(
+            cb.customer.name,
+            f"{cb.due_on:%m-%d}",
+            cb.due_on < today,
+            open_tab("callbacks", "mine"),
+        )
+        for cb in _mine(user)[:ROWS]
+    ]
+
+
+def _near(_user: User) -> Any:
+    from models import callbacks
+
+    return callbacks.complaints_near_deadline()
+
+
+def _near_rows(_user: User) -> list[CardRow]:
+    from desktop.callbacks.common import clock_text
+    from models.callbacks import Complaint
+
+    rows = []
+    for clock in _near(_user).limit(ROWS):
+        complaint = Complaint.get_or_none(Complaint.id == clock.record_id)
+        if complaint is None:
+            continue
+        left = clock.remaining()
+        rows.append(
+            CardRow(
+                f"{complaint.number} {complaint.receipt.caller_name}",
+                clock_text(clock.key, left),
+                left.overdue,
+                open_tab("callbacks", "complaints"),
+            )
+        )
+    return rows
+
+
+CARDS = (
+    HomeCard(
+        "callbacks.mine",
+        lambda: QCoreApplication.translate("home", "我的回访（今日 / 逾期）"),
+        lambda user: len(_mine(user)),
+        _mine_rows,
+        open_tab("callbacks", "mine"),
+        CALLERS,
+        order=30,
+    ),
+    HomeCard(
+        "callbacks.complaints",
+        lambda: QCoreApplication.translate("home", "投诉临近时限"),
+        lambda user: _near(user).count(),
+        _near_rows,
+        open_tab("callbacks", "complaints"),
+        COMPLAINT_READERS,
+        order=31,
+    ),
+)

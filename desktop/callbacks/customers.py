@@ -1,0 +1,191 @@
+"""客户档案 (C1): the customers, searched by name, pinyin or initials (zs finds 张三), number or
+the phone's last digits; opening one shows his timeline — contacts and addresses as they
+changed, projects, callbacks with their attempts and records, problems, complaints — newest
+first (``models.callbacks.customer_archive``). Import and template through the customers
+register (``forms.callbacks.registers``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import peewee
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import errors, labels
+from desktop.callbacks.common import tr
+from desktop.exporting import export_action, export_template, import_dialog
+from desktop.icons import button
+from desktop.lazy_model import Column, LazyQueryModel
+from desktop.list_view import ListView, filter_combo
+from desktop.module_page import PageTab
+from forms.kinds import get_kind
+from models import callbacks
+from models.callbacks import ARCHIVE_ROLES, Complaint, ComplaintState, Customer, CustomerKind
+from models.callbacks import CustomerContact as Contact
+from models.people import User
+
+
+def _current_phone() -> peewee.Node:
+    """The newest contact's phone as a correlated scalar: one query for the page of rows."""
+    return (
+        Contact.select(Contact.phone)
+        .where(Contact.customer == Customer.id)
+        .order_by(Contact.valid_from.desc(), Contact.id.desc())
+        .limit(1)
+    )
+
+
+def _phone_tail_search(word: str) -> peewee.Expression:
+    """尾号: the last digits staff type (``5678``) find the customer by any of his numbers."""
+    if not word.isdigit() or len(word) > 4:
+        return Customer.id.is_null()  # matches nothing; the other fields answer
+    return Customer.id.in_(
+        Contact.select(Contact.customer).where(Contact.phone_tail.endswith(word))
+    )
+
+
+class CustomersTab(PageTab):
+    """客户档案: the archive, important customers marked, each customer's timeline."""
+
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
+        columns = [
+            Column("number", self.tr("客户编号"), Customer.number, width=120),
+            Column("name", self.tr("客户名称"), Customer.name, width=140),
+            Column(
+                "kind", self.tr("类型"), Customer.kind, fmt=labels.labeller(CustomerKind), width=60
+            ),
+            Column("phone", self.tr("联系电话"), _current_phone(), sortable=False, width=130),
+            Column(
+                "important",
+                self.tr("重要客户"),
+                Customer.important,
+                fmt=lambda v: self.tr("重要") if v else "",
+                width=70,
+            ),
+            Column("note", self.tr("备注"), Customer.note, sortable=False, width=200),
+        ]
+        self.model = LazyQueryModel(
+            self._base,
+            columns,
+            Customer.id,
+            sort_column=0,
+            descending=False,
+            search_fields=[
+                Customer.name_search,
+                Customer.name,
+                Customer.number,
+                _phone_tail_search,
+            ],
+        )
+        self.view = ListView(
+            "callbacks.customers",
+            self.model,
+            search_hint=self.tr("搜索客户（名称、拼音或首字母、编号、电话尾号）"),
+            exporter=export_action(self.tr("客户档案"), self.filters_text),
+        )
+        self.kind = filter_combo(
+            labels.choices([CustomerKind.INDIVIDUAL, CustomerKind.ORGANISATION]),
+            self.tr("全部类型"),
+        )
+        self.kind.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.view.filter_bar.addWidget(self.kind)
+        bar = self.view.action_bar
+        bar.addWidget(button("open", self.tr("客户档案"), self.open_selected))
+        if user.has_role(*ARCHIVE_ROLES):
+            bar.addWidget(button("import", self.tr("导入客户…"), self.import_customers))
+            bar.addWidget(
+                button(
+                    "export", self.tr("下载导入模板…"), lambda: export_template(self, "customers")
+                )
+            )
+        self.view.activated.connect(lambda key: self.open_customer(int(key)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def _base(self) -> peewee.ModelSelect:
+        return Customer.select().where(Customer.voided_at.is_null())
+
+    def apply_filters(self) -> None:
+        kind = self.kind.currentData()
+        self.model.set_filters([Customer.kind == kind] if kind is not None else [])
+
+    def filters_text(self) -> str:
+        return self.kind.currentText() if self.kind.currentIndex() else ""
+
+    def reload(self) -> None:
+        self.model.reload()
+
+    @Slot()
+    def open_selected(self) -> QDialog | None:
+        key = self.view.current_id()
+        if key is None:
+            errors.inform(self, self.tr("客户档案"), self.tr("请先选中一位客户。"))
+            return None
+        return self.open_customer(int(key))
+
+    def open_customer(self, customer_id: int) -> QDialog:
+        dialog = TimelineDialog(Customer.get_by_id(customer_id), self)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def import_customers(self) -> None:
+        import_dialog(self, get_kind("customers"), self.user, self.changed)
+
+
+def timeline(customer: Customer) -> list[tuple[Any, str, str]]:
+    """The archive's lines and the customer's complaints, newest first: (when, what, detail)."""
+    rows = [(line.at, line.what, line.detail) for line in callbacks.customer_archive(customer)]
+    for c in Complaint.select().where(Complaint.customer == customer.id):
+        state = labels.of(ComplaintState, c.state)
+        rows.append((c.receipt.received_at, tr("投诉"), f"{c.number} {c.receipt.content} {state}"))
+    return sorted(rows, key=lambda r: r[0], reverse=True)
+
+
+class TimelineDialog(QDialog):
+    """One customer's archive as a timeline (C1, C6): nothing superseded is left out."""
+
+    def __init__(self, customer: Customer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{self.tr('客户档案')} · {customer.name}（{customer.number}）")
+        self.resize(820, 520)
+        contact = callbacks.current_contact(customer)
+        address = callbacks.current_address(customer)
+        head = [customer.name, labels.of(CustomerKind, customer.kind)]
+        if contact:
+            head.append(contact.phone)
+        if address:
+            head.append(address.address)
+        if customer.important:
+            head.append(f"{self.tr('重要客户')}：{customer.important_reason}")
+        self.header = QLabel("　".join(head))
+        self.header.setWordWrap(True)
+        self.rows = timeline(customer)
+        self.table = QTableWidget(len(self.rows), 3)
+        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("事项"), self.tr("内容")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for r, (at, what, detail) in enumerate(self.rows):
+            for c, text in enumerate((f"{at:%Y-%m-%d %H:%M}", what, detail)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)

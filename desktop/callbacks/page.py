@@ -1,0 +1,17 @@
+"""客户服务: the page of the callbacks module. Whoever calls or visits sees 我的回访 first; the
+archive, the plans, the complaints with their clocks and the problems follow."""
+
+from __future__ import annotations
+
+from desktop.module_page import ModulePage, Tab
+
+
+class CallbacksPage(ModulePage):
+    TITLE = "客户服务"
+    TABS = (
+        Tab("mine", "我的回访", "send", "desktop.callbacks.mine:MyCallbacksTab"),
+        Tab("customers", "客户档案", "user", "desktop.callbacks.customers:CustomersTab"),
+        Tab("plans", "回访计划", "approvals", "desktop.callbacks.lists:PlansTab"),
+        Tab("complaints", "投诉", "bell", "desktop.callbacks.lists:ComplaintsTab"),
+        Tab("problems", "问题跟踪", "audit", "desktop.callbacks.lists:ProblemsTab"),
+    )

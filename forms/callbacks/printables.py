@@ -1,0 +1,223 @@
+"""The printed 回访计划表 (C2), 回访记录表 (C6: the on-site copy the customer signs, blank answer
+lines when printed before the visit) and 投诉登记表 (C10), each with its approval trail and
+signature lines (``forms.pdf`` embeds the CJK font)."""
+
+from __future__ import annotations
+
+from forms.callbacks.fields import label, methods, stamp
+from forms.callbacks.records import breached_clocks
+from forms.printdoc import PrintDoc, trail_entries
+from forms.printing import Printable, register_printable
+from forms.spec import Field, FormSpec
+from forms.summary import lines
+from models import callbacks
+from models.callbacks import (
+    Cadence,
+    Callback,
+    CallbackPlan,
+    CallbackState,
+    Complaint,
+    ComplaintState,
+    ContentType,
+    Method,
+    PlanQuestion,
+    PlanSchedule,
+    PlanState,
+    Target,
+    Variant,
+)
+from models.errors import RuleViolation
+
+PLAN_FORM = FormSpec(
+    name="callback-plan",
+    title="回访计划表",
+    title_en="Callback plan",
+    fields=(
+        Field("title", "计划名称", width=30, wide=True, label_en="Title"),
+        Field("window", "回访期间", width=24, label_en="Window"),
+        Field("content_type", "回访内容", width=14, label_en="Content"),
+        Field("cadence", "回访频次", width=16, label_en="Cadence"),
+        Field("target", "回访对象", width=12, label_en="Customers"),
+        Field("methods", "回访方式（依次）", width=24, label_en="Methods in order"),
+        Field("focus", "工作重点", width=40, wide=True, label_en="Focus"),
+        Field("schedule", "人员安排", width=40, wide=True, label_en="Schedule"),
+        Field("prepared", "制定", width=20, label_en="Prepared"),
+        Field("state", "状态", width=8, label_en="State"),
+    ),
+    copies=("存档",),
+    signatures=("制定人", "客户服务部负责人", "日期"),
+)
+
+RECORD_FORM = FormSpec(
+    name="callback-record",
+    title="回访记录表",
+    title_en="Callback record",
+    fields=(
+        Field("customer", "客户名称", width=18, label_en="Customer"),
+        Field("customer_no", "客户编号", width=14, label_en="Customer no."),
+        Field("phone", "联系电话", width=16, label_en="Phone"),
+        Field("address", "地址", width=40, wide=True, label_en="Address"),
+        Field("project", "项目/保单", width=20, label_en="Project"),
+        Field("content_type", "回访内容", width=14, label_en="Content"),
+        Field("method", "回访方式", width=10, label_en="Method"),
+        Field("due", "回访期限", width=24, label_en="Due"),
+        Field("assignee", "回访人", width=10, label_en="Caller"),
+        Field("reached_person", "受访人", width=10, label_en="Reached"),
+        Field("satisfaction", "满意度（1–5）", width=10, label_en="Satisfaction"),
+        Field("summary", "回访情况", width=40, wide=True, label_en="Summary"),
+        Field("state", "状态", width=10, label_en="State"),
+    ),
+    copies=("回访部门", "客户"),
+    signatures=("受访客户（签字）", "回访人", "日期"),
+)
+
+COMPLAINT_FORM = FormSpec(
+    name="complaint",
+    title="投诉登记表",
+    title_en="Complaint form",
+    fields=(
+        Field("complainant", "投诉人", width=10, label_en="Complainant"),
+        Field("phone", "联系电话", width=16, label_en="Phone"),
+        Field("received_at", "投诉时间", width=16, label_en="Received at"),
+        Field("channel", "投诉方式", width=8, label_en="Channel"),
+        Field("variant", "处理程序", width=12, label_en="Procedure"),
+        Field("content", "投诉内容", width=40, wide=True, label_en="Content"),
+        Field("claim", "投诉请求", width=40, wide=True, label_en="Claim"),
+        Field("respondent", "被投诉人", width=10, label_en="Respondent"),
+        Field("first_receiver", "首问负责人", width=10, label_en="First receiver"),
+        Field("owner", "现负责人", width=10, label_en="Owner"),
+        Field("state", "状态", width=10, label_en="State"),
+        Field("accepted_at", "受理时间", width=16, label_en="Accepted at"),
+        Field("refuse_reason", "不予受理理由", width=40, wide=True, label_en="Refusal reasons"),
+        Field("decision", "处理决定", width=40, wide=True, label_en="Decision"),
+        Field("compensation", "赔偿金额（元）", width=12, label_en="Compensation"),
+        Field("result", "处理结果", width=40, wide=True, label_en="Result"),
+        Field("breached", "超期的时限", width=20, label_en="Deadlines missed"),
+    ),
+    copies=("存档",),
+    signatures=("登记人", "客户服务部负责人", "日期"),
+)
+
+
+def _missing(what: str, record_id: int) -> RuleViolation:
+    return RuleViolation(None, f"没有{what} {record_id}", f"no {what} {record_id}")
+
+
+def _load_plan(plan_id: int) -> PrintDoc:
+    p = CallbackPlan.get_or_none(CallbackPlan.id == plan_id)
+    if p is None:
+        raise _missing("回访计划", plan_id)
+    questions = list(p.questions.order_by(PlanQuestion.order))
+    schedule = list(p.schedule.order_by(PlanSchedule.id))
+    return PrintDoc(
+        spec=PLAN_FORM,
+        number=p.number,
+        values={
+            "title": p.title,
+            "window": f"{p.window_from:%Y-%m-%d} 至 {p.window_to:%Y-%m-%d}",
+            "content_type": label(ContentType, p.content_type),
+            "cadence": label(Cadence, p.cadence),
+            "target": label(Target, p.target),
+            "methods": methods(p.method_chain),
+            "focus": p.focus,
+            "schedule": "、".join(f"{s.staff.name}（{label(Method, s.method)}）" for s in schedule),
+            "prepared": f"{p.prepared_by.name} {stamp(p.prepared_at)}",
+            "state": label(PlanState, p.state),
+        },
+        lines=lines(
+            ("序号", "回访提纲", "必答"),
+            [(q.order, q.text, "是" if q.required else "否") for q in questions],
+            numeric=(0,),
+            title="回访提纲",
+        ),
+        trail=trail_entries(p.instance(), "提交"),
+    )
+
+
+def _load_record(callback_id: int) -> PrintDoc:
+    """The record of one callback: what was said if it was recorded, blank lines to fill in
+    at the customer's otherwise (the on-site copy the customer signs, C3)."""
+    cb = Callback.get_or_none(Callback.id == callback_id)
+    if cb is None:
+        raise _missing("回访", callback_id)
+    customer = cb.customer
+    contact = callbacks.current_contact(customer)
+    address = callbacks.current_address(customer)
+    record = callbacks.current_record(cb)
+    answers = record.answer_map if record else {}
+    questions = (
+        list(
+            PlanQuestion.select()
+            .where(PlanQuestion.plan == cb.plan_id)
+            .order_by(PlanQuestion.order)
+        )
+        if cb.plan_id
+        else []
+    )
+    blank = "＿" * 16
+    plan_no = cb.plan.number if cb.plan_id else "HF"
+    return PrintDoc(
+        spec=RECORD_FORM,
+        number=f"{plan_no}-{cb.period_key or cb.id}-{customer.number}",
+        values={
+            "customer": customer.name,
+            "customer_no": customer.number,
+            "phone": contact.phone if contact else "",
+            "address": address.address if address else "",
+            "project": f"{cb.project.ref_no} {cb.project.title}".strip() if cb.project_id else "",
+            "content_type": label(ContentType, cb.content_type),
+            "method": label(Method, record.method if record else cb.method),
+            "due": f"{cb.scheduled_on:%Y-%m-%d} 至 {cb.due_on:%Y-%m-%d}",
+            "assignee": cb.assignee.name if cb.assignee_id else "",
+            "reached_person": record.reached_person if record else "",
+            "satisfaction": str(record.satisfaction or "") if record else "□1 □2 □3 □4 □5",
+            "summary": record.summary if record else "",
+            "state": label(CallbackState, cb.state),
+        },
+        lines=lines(
+            ("序号", "问题", "回答"),
+            [(q.order, q.text, answers.get(q.order, "" if record else blank)) for q in questions],
+            numeric=(0,),
+            title="回访提纲与回答",
+        ),
+        extra=[("提交", f"{record.recorded_by.name} {stamp(record.submitted_at)}")]
+        if record
+        else [],
+    )
+
+
+def _load_complaint(complaint_id: int) -> PrintDoc:
+    c = Complaint.get_or_none(Complaint.id == complaint_id)
+    if c is None:
+        raise _missing("投诉", complaint_id)
+    r = c.receipt
+    refused = c.state == ComplaintState.REFUSED
+    return PrintDoc(
+        spec=COMPLAINT_FORM,
+        number=c.number,
+        values={
+            "complainant": r.caller_name,
+            "phone": r.phone,
+            "received_at": stamp(r.received_at),
+            "channel": label(callbacks.Channel, r.channel),
+            "variant": label(Variant, c.variant),
+            "content": r.content,
+            "claim": c.claim,
+            "respondent": c.respondent.name if c.respondent_id else c.respondent_name,
+            "first_receiver": r.first_receiver.name,
+            "owner": r.owner.name,
+            "state": label(ComplaintState, c.state),
+            "accepted_at": stamp(c.accepted_at),
+            "refuse_reason": c.refuse_reason if refused else "",
+            "decision": c.decision,
+            "compensation": f"{c.compensation:.2f}" if c.compensation else "",
+            "result": c.result,
+            "breached": "、".join(breached_clocks([c.id]).get(c.id, [])) or "无",
+        },
+        trail=trail_entries(c.instance(), "提出处理决定"),
+    )
+
+
+register_printable(Printable(PLAN_FORM, _load_plan))
+register_printable(Printable(RECORD_FORM, _load_record))
+register_printable(Printable(COMPLAINT_FORM, _load_complaint))

@@ -1,0 +1,237 @@
+"""回访问题 (C7): a problem a callback found goes to whoever owns it (谁的问题谁负责: a
+department, or a person in it), is tracked, and is closed only when someone other than the
+person who fixed it has checked the fix. A failed check sends it back to the owner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+import peewee
+
+from models import audit
+from models.base import VersionedModel, guarded_update, now
+from models.callbacks.customers import Customer
+from models.db import db, for_update
+from models.errors import Conflict, RuleViolation
+from models.numbering import next_number
+from models.people import Actor, Department, Role, User, require_active, require_role
+from models.text import clean
+
+
+class ProblemState(StrEnum):
+    OPEN = "open"  # with its owner
+    FIXED = "fixed"  # the owner says it is fixed: waits for the check
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return {"open": "处理中", "fixed": "待验证", "closed": "已关闭"}[self.value]
+
+
+class Problem(VersionedModel):
+    number = peewee.CharField(max_length=20, unique=True)  # WT2026-0001
+    customer = peewee.ForeignKeyField(Customer, backref="problems")
+    callback_id = peewee.IntegerField(null=True, index=True)  # the callback that found it
+    description = peewee.TextField()
+    owner_department = peewee.ForeignKeyField(Department)
+    owner_user = peewee.ForeignKeyField(User, null=True)
+    state = peewee.CharField(max_length=8, default=ProblemState.OPEN)
+    raised_by = peewee.ForeignKeyField(User, null=True, backref="problems_raised")
+    raised_at = peewee.DateTimeField()
+    fixed_by = peewee.ForeignKeyField(User, null=True)
+    fixed_at = peewee.DateTimeField(null=True)
+    fix_note = peewee.TextField(default="")
+    verified_by = peewee.ForeignKeyField(User, null=True)
+    verified_at = peewee.DateTimeField(null=True)
+    verify_note = peewee.TextField(default="")
+
+    class Meta:
+        indexes = ((("owner_department", "state"), False),)
+
+    @property
+    def state_label(self) -> str:
+        return ProblemState(self.state).label
+
+
+PROBLEM_TABLES = [Problem]
+
+
+@dataclass(frozen=True)
+class ProblemInput:
+    description: str
+    owner_department: Department
+    owner_user: User | None = None
+
+
+def _check_owner(item: ProblemInput) -> None:
+    if not clean(item.description):
+        raise RuleViolation("C7", "请描述发现的问题", "describe the problem", field="description")
+    if item.owner_department is None:
+        raise RuleViolation(
+            "C7",
+            "问题须指定责任部门（谁的问题谁负责）",
+            "a problem goes to its owning department",
+            field="owner_department",
+        )
+    if item.owner_user is not None and item.owner_user.department_id != item.owner_department.id:
+        raise RuleViolation(
+            "C7",
+            f"{item.owner_user.name} 不属于 {item.owner_department.name}",
+            f"{item.owner_user.name} is not in {item.owner_department.name}",
+            field="owner_user",
+        )
+
+
+def create_problem(
+    actor: Actor,
+    customer: Customer,
+    item: ProblemInput,
+    *,
+    callback_id: int | None = None,
+    at: datetime | None = None,
+) -> Problem:
+    """Inside the caller's transaction (a record's, or ``raise_problem``'s)."""
+    _check_owner(item)
+    at = at or now()
+    problem = Problem.create(
+        number=next_number("WT", at.year),
+        customer=customer,
+        callback_id=callback_id,
+        description=clean(item.description),
+        owner_department=item.owner_department,
+        owner_user=item.owner_user,
+        raised_by=actor.id,
+        raised_at=at,
+    )
+    audit.record(
+        actor,
+        "problem",
+        problem.id,
+        "create",
+        {"owner_department": (None, item.owner_department.name)},
+    )
+    return problem
+
+
+def raise_problem(
+    actor: User,
+    customer: Customer,
+    item: ProblemInput,
+    *,
+    callback_id: int | None = None,
+    at: datetime | None = None,
+) -> Problem:
+    """C7: a problem found outside a record (a quality check, a later call)."""
+    with db.atomic():
+        require_role(actor, Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER)
+        return create_problem(actor, customer, item, callback_id=callback_id, at=at)
+
+
+def _lock(problem: Problem) -> Problem:
+    fresh = for_update(Problem.select().where(Problem.id == problem.id)).get()
+    if fresh.version != problem.version:
+        raise Conflict()
+    return fresh
+
+
+def reassign_problem(actor: User, problem: Problem, item: ProblemInput, reason: str) -> Problem:
+    """客服管理 sends a problem to another owner (with a reason), while it is open."""
+    with db.atomic():
+        require_role(actor, Role.SERVICE_MANAGER)
+        problem = _lock(problem)
+        if problem.state != ProblemState.OPEN:
+            raise RuleViolation("C7", f"问题{problem.state_label}，不能改派", "not open")
+        if not clean(reason):
+            raise RuleViolation("C7", "改派须写明原因", "a reassignment needs a reason")
+        item = ProblemInput(problem.description, item.owner_department, item.owner_user)
+        _check_owner(item)
+        diff = {"owner_department": (problem.owner_department_id, item.owner_department.id)}
+        guarded_update(
+            problem,
+            problem.version,
+            owner_department=item.owner_department,
+            owner_user=item.owner_user,
+        )
+        audit.record(actor, "problem", problem.id, "reassign", diff, note=clean(reason))
+        return problem
+
+
+def _owns(actor: User, problem: Problem) -> bool:
+    if problem.owner_user_id is not None:
+        return actor.id == problem.owner_user_id
+    return actor.department_id == problem.owner_department_id
+
+
+def report_fixed(
+    actor: User, problem: Problem, note: str, *, at: datetime | None = None
+) -> Problem:
+    """The owner says what was done (C7); the problem then waits for someone else's check."""
+    with db.atomic():
+        require_active(actor)
+        problem = _lock(problem)
+        if problem.state != ProblemState.OPEN:
+            raise RuleViolation(
+                "C7", f"问题{problem.state_label}", f"the problem is {problem.state}"
+            )
+        if not _owns(actor, problem):
+            raise RuleViolation(
+                "C7", "只有问题的责任人（或责任部门）能报告整改完成", "only the owner reports a fix"
+            )
+        if not clean(note):
+            raise RuleViolation("C7", "请写明整改情况", "say what was done", field="note")
+        guarded_update(
+            problem,
+            problem.version,
+            state=ProblemState.FIXED,
+            fixed_by=actor.id,
+            fixed_at=at or now(),
+            fix_note=clean(note),
+        )
+        audit.record(actor, "problem", problem.id, "fixed", note=clean(note))
+        return problem
+
+
+def verify_problem(actor: User, problem: Problem, passed: bool, note: str = "") -> Problem:
+    """C7: 客服管理 or a 科室负责人 checks the fix — never the person who made it. Passed: the
+    problem is closed; failed: back to its owner with the note."""
+    with db.atomic():
+        require_role(actor, Role.SERVICE_MANAGER, Role.DEPT_HEAD)
+        problem = _lock(problem)
+        if problem.state != ProblemState.FIXED:
+            raise RuleViolation(
+                "C7",
+                "问题尚未报告整改完成，不能验证或关闭",
+                "a problem is closed only after its fix",
+            )
+        if actor.id == problem.fixed_by_id:
+            raise RuleViolation(
+                "C7",
+                "整改人不能验证自己的整改，须由他人验证",
+                "the fixer cannot verify his own fix",
+            )
+        note = clean(note)
+        if not passed and not note:
+            raise RuleViolation("C7", "验证不通过须写明原因", "a failed check needs a reason")
+        if passed:
+            changes = {
+                "state": ProblemState.CLOSED,
+                "verified_by": actor.id,
+                "verified_at": now(),
+                "verify_note": note,
+            }
+        else:
+            changes = {"state": ProblemState.OPEN, "fixed_by": None, "fixed_at": None}
+        guarded_update(problem, problem.version, **changes)
+        audit.record(
+            actor, "problem", problem.id, "verified" if passed else "verify_failed", note=note
+        )
+        return problem
+
+
+def open_problems(department: Department | None = None) -> list[Problem]:
+    query = Problem.select().where(Problem.state != ProblemState.CLOSED)
+    if department is not None:
+        query = query.where(Problem.owner_department == department.id)
+    return list(query.order_by(Problem.raised_at, Problem.id))

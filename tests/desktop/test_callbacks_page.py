@@ -1,0 +1,141 @@
+"""客户服务 page: real widgets on a real SQLite office. A 客服 records an attempt from 我的回访
+through the use case and sees the list change; the archive finds a customer by pinyin and shows
+his timeline; a complaint whose deadline passed is red (C10); the page is offered to the
+service posts, the leaders and the head of 客户服务部, nobody else."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.app import build_main_window
+from desktop.callbacks import MODULE
+from desktop.callbacks.page import CallbacksPage
+from models import callbacks
+from models.callbacks import Callback, CallbackAttempt, CallbackState, Method, ScheduleInput
+from tests.models.callbacks_office import build_service, customer, plan, with_project
+
+
+@pytest.fixture
+def svc(desk):
+    """张三 delivered 2025-12-10: his January callback, by phone, is 林晓雨's and overdue; a
+    complaint received 2026-09-28 whose 10-working-day acceptance is long past."""
+    s = build_service(desk)
+    zhang = customer(s, "张三", "13812345678", address="北京市东城区和平里1号")
+    with_project(s, zhang, date(2025, 12, 10))
+    schedule = [
+        ScheduleInput(s.caller, Method.PHONE),
+        ScheduleInput(s.seller, Method.ONSITE),
+        ScheduleInput(s.head, Method.ONLINE),
+    ]
+    s.plan = plan(s, schedule=schedule)
+    callbacks.generate_callbacks(s.manager, s.plan, through=date(2026, 1, 31))
+    s.callback = Callback.get(Callback.customer == zhang.id)
+    s.zhang = zhang
+    s.complaint = callbacks.register_complaint(
+        s.caller,
+        complainant="王女士",
+        phone="13900001111",
+        content="维修人员未按约定时间上门",
+        received_at=datetime(2026, 9, 28, 9, 0),
+        customer=zhang,
+    )
+    s.url = desk.url
+    return s
+
+
+def page_for(qtbot, user) -> CallbacksPage:
+    page = CallbacksPage(user)
+    qtbot.addWidget(page)
+    page.resize(1300, 760)
+    page.show()
+    return page
+
+
+def column(model, key: str) -> int:
+    return [c.key for c in model.columns].index(key)
+
+
+def test_the_page_is_offered_to_the_service_posts_leaders_and_the_service_head(qtbot, svc):
+    o = svc.o
+    for user in (svc.caller, svc.seller, svc.manager, svc.head, o.leader):
+        assert MODULE.visible_to(user), user.name
+    for user in (o.clerk, o.fleet, o.squad_head):
+        assert not MODULE.visible_to(user), user.name
+    w = build_main_window(svc.caller, svc.url)
+    qtbot.addWidget(w)
+    assert "callbacks" in w.module_keys()
+    page = w.open_module("callbacks")
+    assert page.tab_keys() == ["mine", "customers", "plans", "complaints", "problems"]
+    assert list(page.built) == ["mine"]
+
+
+def test_C4_a_caller_records_an_attempt_and_my_callbacks_updates(qtbot, svc):
+    tab = page_for(qtbot, svc.caller).built["mine"]
+    model = tab.model
+    assert model.rowCount() == 1 and model.row(0)["customer"] == "张三"
+    due = model.index(0, column(model, "due_on"))
+    assert model.data(due, Qt.ItemDataRole.ForegroundRole).name() == "#c62828"  # overdue
+    dialog = tab.record_dialog(svc.callback.id)
+    qtbot.addWidget(dialog)
+    dialog.editors["outcome"].set_value(callbacks.Outcome.VACANT.label)
+    assert dialog.try_submit(), dialog.general_error.text()
+    attempt = CallbackAttempt.get(CallbackAttempt.callback == svc.callback.id)
+    assert attempt.outcome == callbacks.Outcome.VACANT and attempt.actor_id == svc.caller.id
+    cb = Callback.get_by_id(svc.callback.id)
+    assert cb.method == Method.ONSITE and cb.assignee_id == svc.seller.id  # the next method, C4
+    tab.reload()
+    assert model.rowCount() == 0
+    visit = page_for(qtbot, svc.seller).built["mine"]
+    assert visit.model.rowCount() == 1
+
+
+def test_C6_a_reached_callback_is_recorded_with_the_outline_answers(qtbot, svc):
+    tab = page_for(qtbot, svc.caller).built["mine"]
+    dialog = tab.record_dialog(svc.callback.id)
+    qtbot.addWidget(dialog)
+    dialog.editors["outcome"].set_value(callbacks.Outcome.REACHED.label)
+    dialog.editors["reached_person"].set_value("本人")
+    dialog.editors["q1"].set_value("满意")
+    assert not dialog.try_submit()  # the satisfaction is refused by the use case, C6
+    assert "[C6]" in dialog.general_error.text() + dialog.error_text("satisfaction")
+    dialog.editors["q2"].set_value("无")
+    dialog.editors["satisfaction"].set_value(5)
+    assert dialog.try_submit(), dialog.general_error.text()
+    assert Callback.get_by_id(svc.callback.id).state == CallbackState.DONE
+    tab.reload()
+    assert tab.model.rowCount() == 0
+
+
+def test_C1_the_archive_finds_by_pinyin_and_shows_the_timeline(qtbot, svc):
+    tab = page_for(qtbot, svc.caller).open_tab("customers")
+    tab.model.set_search("zs")
+    assert [tab.model.row(r)["name"] for r in range(tab.model.rowCount())] == ["张三"]
+    assert tab.model.row(0)["phone"] == "13812345678"
+    dialog = tab.open_customer(svc.zhang.id)
+    qtbot.addWidget(dialog)
+    whats = [what for _at, what, _detail in dialog.rows]
+    assert "联系电话" in whats and "项目/保单交付" in whats and "投诉" in whats
+    times = [at for at, _what, _detail in dialog.rows]
+    assert times == sorted(times, reverse=True)  # newest first
+    assert dialog.table.rowCount() == len(dialog.rows)
+
+
+def test_C10_a_complaint_past_its_deadline_is_red_with_its_clock(qtbot, svc):
+    tab = page_for(qtbot, svc.manager).open_tab("complaints")
+    model = tab.model
+    assert model.rowCount() == 1
+    cell = model.index(0, column(model, "due"))
+    assert model.data(cell).startswith("受理：已超期")
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole).name() == "#c62828"
+
+
+def test_home_cards_show_my_callbacks_and_complaints_near_their_deadline(qtbot, svc):
+    cards = {card.key: card for card in MODULE.cards}
+    mine = cards["callbacks.mine"]
+    assert mine.visible_to(svc.caller) and mine.count(svc.caller) == 1
+    assert mine.rows(svc.caller)[0].warn
+    near = cards["callbacks.complaints"]
+    assert near.count(svc.manager) == 1 and near.rows(svc.manager)[0].warn

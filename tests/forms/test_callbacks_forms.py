@@ -1,0 +1,246 @@
+"""客户回访与投诉 on paper and in Excel: the plan's and the complaint decision's approval
+summaries, the customers import with its phone and ID checks, the three registers by period,
+the printed 回访计划表 / 回访记录表 / 投诉登记表, and the monthly and quarterly reports; Excel
+read back with openpyxl, PDFs read back with pypdf. On SQLite and MariaDB."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from forms.callbacks import write_monthly_report, write_quarterly_report
+from forms.excel_export import export_register
+from forms.excel_import import import_file
+from forms.printing import print_form
+from forms.summary import summary_of
+from models import callbacks
+from models.callbacks import Callback, Customer, ProblemInput
+from tests.forms.helpers import cells, write_xlsx
+from tests.models.callbacks_office import Service, build_service, customer, plan, with_project
+
+AT = datetime(2026, 1, 12, 10, 0)
+RECEIVED = datetime(2026, 1, 13, 9, 30)
+
+
+@dataclass
+class Scene:
+    s: Service
+    plan: callbacks.CallbackPlan
+    done: Callback  # recorded by 林晓雨 with a problem for 办公室
+    open: Callback  # not yet called
+    complaint: callbacks.Complaint
+
+
+@pytest.fixture
+def scene(office) -> Scene:
+    s = build_service(office)
+    zhang = customer(s, "张三", "13812345678", address="北京市东城区和平里1号")
+    li = customer(s, "李四", "010-66881234")
+    for c in (zhang, li):
+        with_project(s, c, date(2025, 12, 10))
+    p = plan(s)
+    callbacks.generate_callbacks(s.manager, p, through=date(2026, 1, 31))
+    done = Callback.get(Callback.customer == zhang.id)
+    if done.assignee_id != s.caller.id:  # the schedule shares the calls between two 客服
+        done = Callback.get(Callback.customer == li.id)
+    caller = done.assignee
+    callbacks.record_callback(
+        caller,
+        done,
+        reached_person="本人",
+        answers={1: "满意", 2: "希望上门更及时"},
+        satisfaction=4,
+        summary="对服务满意，提出上门时间建议",
+        problems=[ProblemInput("上门维修预约等待过长", s.o.office)],
+        at=AT,
+    )
+    other = Callback.get((Callback.plan == p.id) & (Callback.id != done.id))
+    complaint = callbacks.register_complaint(
+        s.caller,
+        complainant="王女士",
+        phone="13900001111",
+        content="维修人员未按约定时间上门",
+        received_at=RECEIVED,
+        customer=zhang,
+        claim="赔偿误工费",
+    )
+    return Scene(s, p, Callback.get_by_id(done.id), other, complaint)
+
+
+def pdf_text(path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def test_C2_the_plan_summary_shows_the_head_what_she_approves(scene):
+    inst = scene.plan.instance()
+    summary = summary_of(inst)
+    fields = dict(summary.fields)
+    assert fields["回访期间"] == "2026-01-01 至 2026-12-31"
+    assert fields["回访内容"] == "服务满意度回访" and fields["工作重点"] == "服务态度与维修及时性"
+    assert fields["回访方式（依次）"] == "电话回访 → 上门回访 → 网上问卷"
+    assert "林晓雨（电话回访）" in fields["人员安排"] and "郭浩（上门回访）" in fields["人员安排"]
+    assert summary.lines.title == "回访提纲"
+    assert [row[1] for row in summary.lines.rows] == ["对服务是否满意？", "有无其他意见？"]
+
+
+def test_C10_the_complaint_decision_summary_names_the_respondent_and_the_compensation(scene):
+    from forms.summary import declaration
+
+    built = declaration(callbacks.Complaint.DOC_TYPE).build(scene.complaint.id)
+    fields = dict(built.fields)
+    assert fields["投诉人"] == "王女士" and fields["联系电话"] == "13900001111"
+    assert fields["投诉内容"] == "维修人员未按约定时间上门" and fields["首问负责人"] == "林晓雨"
+    assert built.total == Decimal("0") and built.total_label == "赔偿金额（元）"
+
+
+HEADER = ["客户编号", "客户名称", "客户类型", "证件号码", "联系电话", "地址", "仍然新建"]
+
+
+def test_C1_customers_import_checks_phone_and_id_and_refuses_an_id_excel_made_a_number(
+    scene, tmp_path
+):
+    bad = write_xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            HEADER,
+            ["KH-A001", "赵六", "个人", "11010519491231002X", "13712345678", "", ""],
+            ["KH-A002", "钱七", "个人", 110105199001011000.0, "13712345679", "", ""],
+            ["KH-A003", "孙八", "个人", "", "12345", "", ""],
+            ["KH-A004", "周九", "个人", "110105194912310021", "13712345670", "", ""],
+        ],
+    )
+    result = import_file("customers", bad, actor=scene.s.caller)
+    assert not result.committed and result.rejected_rows == [3, 4, 5]
+    by_row = {e.row: e for e in result.errors}
+    assert by_row[3].column == "证件号码" and "Excel 当作数字" in str(by_row[3])
+    assert "文本" in str(by_row[3])  # how to fix the column
+    assert by_row[4].column == "联系电话"
+    assert "校验码不符" in str(by_row[5])
+    assert not Customer.select().where(Customer.number.startswith("KH-A")).exists()
+
+    good = write_xlsx(
+        tmp_path / "good.xlsx",
+        [
+            HEADER,
+            ["KH-A001", "赵六", "个人", "11010519491231002X", "137 1234 5678", "朝阳区1号", ""],
+            ["KH-A002", "城东物业公司", "单位", "", "010-66881235-801", "", ""],
+        ],
+    )
+    assert import_file("customers", good, actor=scene.s.caller).committed
+    zhao = Customer.get(Customer.number == "KH-A001")
+    assert callbacks.current_contact(zhao).phone == "13712345678"
+    assert callbacks.current_address(zhao).address == "朝阳区1号"
+
+
+def test_C1_the_same_name_and_phone_is_a_warning_the_file_accepts_in_its_column(scene, tmp_path):
+    rows = [HEADER, ["KH-B001", "张三", "个人", "", "13812345678", "", ""]]
+    again = import_file("customers", write_xlsx(tmp_path / "a.xlsx", rows), actor=scene.s.caller)
+    assert not again.committed and "同名同电话" in str(again.errors[0])
+    rows[1][6] = "是"
+    accepted = write_xlsx(tmp_path / "b.xlsx", rows)
+    assert import_file("customers", accepted, actor=scene.s.caller).committed
+
+
+def test_C1_a_changed_phone_in_update_mode_is_a_new_dated_row(scene, tmp_path):
+    out = tmp_path / "customers.xlsx"
+    exported = export_register("customers", out)
+    assert exported.rows == 2
+    same = import_file("customers", out, actor=scene.s.caller, mode="update")
+    assert same.committed and not same.updated
+    zhang = Customer.get(Customer.name == "张三")
+    rows = [["客户编号", "联系电话"], [zhang.number, "13812340000"]]
+    changed = import_file(
+        "customers", write_xlsx(tmp_path / "c.xlsx", rows), actor=scene.s.caller, mode="update"
+    )
+    assert changed.committed and changed.updated == [zhang.number]
+    assert [c.phone for c in callbacks.contact_history(zhang)] == ["13812340000", "13812345678"]
+
+
+def test_C6_C7_C10_the_registers_export_by_period_and_refuse_an_import(scene, tmp_path):
+    records = export_register("callback-records", tmp_path / "r.xlsx", period="2026-01")
+    assert records.rows == 1
+    grid = cells(tmp_path / "r.xlsx")
+    assert "回访时间" in str(grid[1]) or "回访时间" in str(grid[2])
+    body = [row for row in grid if row and row[0] == 1]
+    assert body and "服务满意度回访" in body[0] and 4 in body[0] and "电话回访" in body[0]
+    assert export_register("callback-records", tmp_path / "r2.xlsx", period="2026-02").rows == 0
+
+    complaints = export_register("complaints", tmp_path / "c.xlsx", period="2026Q1")
+    assert complaints.rows == 1
+    row = next(r for r in cells(tmp_path / "c.xlsx") if r and r[0] == scene.complaint.number)
+    assert "王女士" in row and "林晓雨" in row and "待受理" in row
+
+    problems = export_register("callback-problems", tmp_path / "p.xlsx", period="2026-01")
+    assert problems.rows == 1
+    row = next(r for r in cells(tmp_path / "p.xlsx") if r and str(r[0]).startswith("WT"))
+    assert "上门维修预约等待过长" in row and "办公室" in row and "处理中" in row
+
+    refused = import_file("complaints", tmp_path / "c.xlsx", actor=scene.s.caller)
+    assert not refused.committed and "不能导入" in str(refused.errors[0])
+
+
+def test_C2_the_plan_prints_with_its_outline_schedule_and_approval(scene, tmp_path):
+    [text] = pdf_text(print_form("callback-plan", scene.plan.id, tmp_path / "plan.pdf"))
+    assert "回访计划表" in text and scene.plan.number in text
+    for words in ("2026年客户满意度回访", "对服务是否满意？", "林晓雨", "许倩", "客户服务部负责人"):
+        assert words in text
+
+
+def test_C6_the_on_site_record_prints_blank_lines_and_a_signature_for_the_customer(scene, tmp_path):
+    blank = pdf_text(print_form("callback-record", scene.open.id, tmp_path / "blank.pdf"))
+    assert len(blank) == 2 and "第二联 客户" in blank[1]
+    assert "回访记录表" in blank[0] and "对服务是否满意？" in blank[0] and "＿＿＿＿" in blank[0]
+    assert "受访客户（签字）" in blank[0]
+    filled = pdf_text(print_form("callback-record", scene.done.id, tmp_path / "done.pdf"))
+    assert "希望上门更及时" in filled[0] and "对服务满意" in filled[0]
+
+
+def test_C10_the_complaint_form_prints_the_complainant_and_the_first_receiver(scene, tmp_path):
+    [text] = pdf_text(print_form("complaint", scene.complaint.id, tmp_path / "c.pdf"))
+    assert "投诉登记表" in text and scene.complaint.number in text
+    for words in ("王女士", "13900001111", "维修人员未按约定时间上门", "林晓雨", "赔偿误工费"):
+        assert words in text
+
+
+def test_C8_the_monthly_report_has_the_staff_figures_records_and_problems(scene, tmp_path):
+    out = tmp_path / "m.xlsx"
+    write_monthly_report("2026-01", out, unit="客户服务部")
+    book = load_workbook(out)
+    assert book.sheetnames == ["客服人员回访绩效表", "回访记录登记簿", "回访问题跟踪表"]
+    staff = [list(r) for r in book["客服人员回访绩效表"].iter_rows(values_only=True)]
+    caller = next(r for r in staff if r and r[0] == scene.done.assignee.name)
+    assert caller[1] >= 1 and caller[2] == 1 and caller[5] == 1 and caller[7] == 1
+
+
+def test_C12_the_quarterly_report_sets_the_quarter_beside_the_three_before(scene, tmp_path):
+    out = tmp_path / "q.xlsx"
+    write_quarterly_report("2026Q1", out)
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "季度服务质量评价表"
+    grid = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    quarters = [
+        r
+        for r in grid
+        if r
+        and isinstance(r[0], str)
+        and r[0].endswith("季度")
+        and r[0] != "季度"
+        and r[1] is not None
+    ]
+    assert len(quarters) == 4 and "2026" in quarters[-1][0] and quarters[-1][1] == 1
+
+
+def test_cli_reports_callbacks_monthly_and_service_quarterly(scene, tmp_path, database):
+    from desktop.cli import main
+    from tests.forms.test_fleet_forms import _url
+
+    url = _url(database)
+    for name, period in (("callbacks-monthly", "2026-01"), ("service-quarterly", "2026Q1")):
+        out = tmp_path / f"{name}.xlsx"
+        assert main(["--db", url, "report", name, str(out), "--period", period]) == 0
+        assert load_workbook(out).sheetnames
