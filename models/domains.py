@@ -22,11 +22,16 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
+LAYERS = ("models", "forms", "desktop")
+
 
 @dataclass(frozen=True)
 class Domain:
     name: str
     migrations: tuple[tuple[int, str], ...]  # (schema version, what it creates)
+    # The layers the domain has built so far: a domain is added models first, and its forms
+    # and desktop packages join the registries when they exist.
+    layers: tuple[str, ...] = LAYERS
 
 
 DOMAINS: tuple[Domain, ...] = (
@@ -49,6 +54,11 @@ DOMAINS: tuple[Domain, ...] = (
             (11, "supplies: item name and specification indexed (S1 duplicate check)"),
         ),
     ),
+    Domain(
+        "training",
+        ((30, "training: teachers, groups, tiers, sessions, registers, leave, credits"),),
+        layers=("models",),
+    ),
 )
 
 
@@ -57,8 +67,9 @@ def names() -> tuple[str, ...]:
 
 
 def packages(layer: str) -> list[str]:
-    """``["forms.fleet", "forms.supplies", ...]`` for ``layer`` ``"forms"``."""
-    return [f"{layer}.{d.name}" for d in DOMAINS]
+    """``["forms.fleet", "forms.supplies", ...]`` for ``layer`` ``"forms"`` (the domains that
+    have that layer)."""
+    return [f"{layer}.{d.name}" for d in DOMAINS if layer in d.layers]
 
 
 def load() -> list[ModuleType]:
