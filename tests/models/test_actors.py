@@ -23,6 +23,7 @@ from models import (
     people,
     settings,
     supplies,
+    training,
     workflow,
 )
 from models.errors import RuleViolation
@@ -30,7 +31,18 @@ from models.people import Role, User, UserRole
 from models.supplies import stocktake
 
 ACTOR_PARAMETERS = {"actor", "driver"}
-MODULES = (fleet, supplies, stocktake, workflow, people, documents, attachments, settings, calendar)
+MODULES = (
+    fleet,
+    supplies,
+    stocktake,
+    training,
+    workflow,
+    people,
+    documents,
+    attachments,
+    settings,
+    calendar,
+)
 
 # Public functions with an actor first that are no use case: they write nothing, or they
 # *are* the check.
@@ -170,6 +182,18 @@ PERSONAL = {
     "documents.withdraw",
     # a real person must act (a request, a repair application); his roles are the use case's
     "people.require_person",
+    # training: the teacher himself (his linked login) or 培训办; the group leader of the
+    # real session keeps its register; the leader grades his own group's members
+    "training.request_leave",
+    "training.approve_leave",
+    "training.reject_leave",
+    "training.approve_tier_plan",
+    "training.approve_credit_register",
+    "training.grade_quality",
+    "training.open_register",
+    "training.mark",
+    "training.mark_many",
+    "training.close_register",
 }
 
 ACCOUNTS = {"voided": voided, "locked": locked}
