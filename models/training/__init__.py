@@ -1,4 +1,4 @@
-"""培训考勤与学分: teachers, tiers, the biweekly sessions, registers and credits (T1–T4).
+"""培训考勤与学分: teachers, tiers, sessions, registers, credits, spot checks, claims (T1–T7).
 
 This module is the one door the desktop, the forms and the command line use; the work is split
 by concern, each module small enough to read in one sitting:
@@ -10,8 +10,11 @@ by concern, each module small enough to read in one sitting:
   office calendar (T2);
 - ``leave``: 请假 on the engine, approved by 教研处 (T3);
 - ``registers``: the 考勤登记表, marks, truancy derived at close, excuses, corrections (T3);
-- ``credits``: quality grades, the deterministic computation, the credit register on the
-  engine and its freeze (T4).
+- ``credit_tables``, ``credits``, ``credit_register``: quality grades, the deterministic
+  computation, the credit register on the engine and its freeze (T4);
+- ``bureau``: the year's figures for the county bureau, from approved registers only (T4);
+- ``checks``: 过程督查, spot checks and the headcount against the register (T5);
+- ``external``: 自学 and external training claims with their certificate (T7).
 """
 
 from __future__ import annotations
@@ -21,24 +24,45 @@ from decimal import Decimal
 import peewee
 
 from models import numbering, settings
-from models.training.credits import (
+from models.training.bureau import BureauRow, approved_registers, bureau_register
+from models.training.checks import (
+    CHECK_TABLES,
+    QUALITIES,
+    SpotCheck,
+    SpotCheckFlag,
+    explain_spot_check,
+    present_count,
+    record_spot_check,
+    spot_check_flags,
+)
+from models.training.credit_register import (
+    approve_credit_register,
+    draft_credit_register,
+    lines_of,
+    recompute_credit_register,
+    submit_credit_register,
+)
+from models.training.credit_tables import (
     CREDIT_FLOW,
     CREDIT_TABLES,
     GRADES,
     CreditLine,
     CreditRegister,
-    CreditRow,
     QualityGrade,
     RegisterDocState,
-    Rules,
-    approve_credit_register,
-    compute_credits,
-    draft_credit_register,
-    grade_quality,
-    lines_of,
-    recompute_credit_register,
     register_covering,
-    submit_credit_register,
+)
+from models.training.credits import CreditRow, Rules, claim_window, compute_credits, grade_quality
+from models.training.external import (
+    CLAIM_FLOW,
+    CLAIM_KINDS,
+    EXTERNAL_TABLES,
+    LEVELS,
+    ClaimState,
+    ExternalTraining,
+    approve_claim,
+    claim_external,
+    reject_claim,
 )
 from models.training.leave import (
     LEAVE_FLOW,
@@ -189,6 +213,8 @@ TABLES = [
     TrainingLeave,
     *REGISTER_TABLES,
     *CREDIT_TABLES,
+    *CHECK_TABLES,
+    *EXTERNAL_TABLES,
 ]
 
 
@@ -204,18 +230,25 @@ def migrate_30(database: peewee.Database) -> None:
 
 
 __all__ = [
+    "CLAIM_FLOW",
+    "CLAIM_KINDS",
     "CREDIT_FLOW",
     "GRADES",
     "LEAVE_FLOW",
     "LEAVE_KINDS",
+    "LEVELS",
     "MANAGERS",
     "MARK_LABELS",
+    "QUALITIES",
     "TABLES",
     "TIER_PLAN_FLOW",
     "AttendanceMark",
+    "BureauRow",
+    "ClaimState",
     "CreditLine",
     "CreditRegister",
     "CreditRow",
+    "ExternalTraining",
     "Generated",
     "GroupMembership",
     "Half",
@@ -231,6 +264,8 @@ __all__ = [
     "Rules",
     "SessionSeries",
     "SessionState",
+    "SpotCheck",
+    "SpotCheckFlag",
     "Teacher",
     "TeacherStatus",
     "TeachingGroup",
@@ -244,13 +279,18 @@ __all__ = [
     "add_closure",
     "add_group",
     "add_teacher",
+    "approve_claim",
     "approve_credit_register",
     "approve_leave",
     "approve_tier_plan",
     "approved_leave",
     "approved_plan",
+    "approved_registers",
     "assign_tier",
+    "bureau_register",
     "check_staff_no",
+    "claim_external",
+    "claim_window",
     "close_register",
     "compute_credits",
     "correct_mark",
@@ -259,6 +299,7 @@ __all__ = [
     "define_term",
     "draft_credit_register",
     "excuse_absence",
+    "explain_spot_check",
     "generate_sessions",
     "grade_quality",
     "group_of",
@@ -269,8 +310,11 @@ __all__ = [
     "members_on",
     "move_to_group",
     "open_register",
+    "present_count",
     "recompute_credit_register",
+    "record_spot_check",
     "register_covering",
+    "reject_claim",
     "reject_leave",
     "request_leave",
     "roster_of",
@@ -280,6 +324,7 @@ __all__ = [
     "sessions_of",
     "set_group_leader",
     "set_topic",
+    "spot_check_flags",
     "submit_credit_register",
     "submit_tier_plan",
     "teacher_of_user",

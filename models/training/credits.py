@@ -27,60 +27,31 @@ later change of a setting never moves a number that was approved.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
-from typing import Any, ClassVar
 
-import peewee
-
-from models import audit, documents, settings, workflow
-from models.base import BaseModel, VersionedModel, bulk_insert, guarded_update, now
-from models.db import db, retry_document
-from models.documents import Document, transition
+from models import audit, settings
+from models.base import guarded_update, now
+from models.db import db
 from models.errors import RuleViolation
-from models.numbering import next_number
-from models.people import Actor, Role, User, require_active, require_person, require_role
+from models.people import Role, User, require_active, require_person
 from models.text import clean
-from models.training.registers import AttendanceMark, Mark
-from models.training.schedule import RegisterState, SessionState, Term, TrainingSession
-from models.training.teachers import (
-    MANAGERS,
-    Teacher,
-    TeachingGroup,
-    group_of,
-    school_year,
-    teacher_of_user,
+from models.training.credit_tables import (
+    GRADES,
+    ZERO,
+    CreditLine,
+    CreditRegister,
+    QualityGrade,
+    RegisterDocState,
+    register_covering,
 )
-from models.workflow import Approver, Flow, Instance, Node, State
-
-ZERO = Decimal("0")
-
+from models.training.external import ClaimState, ExternalTraining
+from models.training.registers import AttendanceMark, Mark
+from models.training.schedule import RegisterState, Term, TrainingSession
+from models.training.teachers import Teacher, TeachingGroup, group_of, school_year, teacher_of_user
 
 # --- quality grades ----------------------------------------------------------------------
-
-GRADES = {
-    "优": "training.quality_excellent",
-    "良": "training.quality_good",
-    "合格": "training.quality_pass",
-    "不合格": "training.quality_fail",
-}
-
-
-class QualityGrade(VersionedModel):
-    """The quality of a teacher's participation in a term (T4)."""
-
-    teacher = peewee.ForeignKeyField(Teacher)
-    term = peewee.ForeignKeyField(Term)
-    grade = peewee.CharField(max_length=4)
-    basis = peewee.CharField(max_length=200, default="")
-    graded_by = peewee.CharField(max_length=64)
-    graded_at = peewee.DateTimeField()
-
-    class Meta:
-        indexes = ((("teacher", "term"), True),)
 
 
 def grade_quality(
@@ -195,9 +166,11 @@ class CreditRow:
     deducted: Decimal
     disqualified: bool
     credited_hours: Decimal  # after deductions, disqualification and quality
-    earlier: Decimal  # credits of the year approved in an earlier term's register
+    earlier: Decimal  # school-based credits of the year approved in an earlier term
     capped: bool
-    credits: Decimal
+    school_credits: Decimal  # credited_hours × credits per 学时, capped; not rounded
+    external_hours: Decimal  # approved 自学 and external training (T7)
+    credits: Decimal  # school-based + external, rounded once
 
 
 @dataclass
@@ -215,7 +188,7 @@ class _Tally:
 
 def compute_credits(year: str, term_no: int = 0, rules: Rules | None = None) -> list[CreditRow]:
     """The credit lines of a school year (``term_no`` 0) or of one of its terms, by 工号:
-    writes nothing. Only closed registers count."""
+    writes nothing. Only closed registers and approved claims (``claim_window``) count."""
     year = school_year(year)
     rules = rules or Rules.current()
     terms = Term.select().where(Term.school_year == year)
@@ -265,6 +238,20 @@ def compute_credits(year: str, term_no: int = 0, rules: Rules | None = None) -> 
         .where(QualityGrade.term.in_(term_ids))
         .tuples()
     }
+    first, last = claim_window(year, term_no)
+    external: dict[int, Decimal] = {}
+    for teacher_id, hours in (
+        ExternalTraining.select(ExternalTraining.teacher, ExternalTraining.hours)
+        .where(
+            (ExternalTraining.state == ClaimState.APPROVED)
+            & (ExternalTraining.to_date >= first)
+            & (ExternalTraining.to_date <= last)
+        )
+        .order_by(ExternalTraining.id)
+        .tuples()
+    ):
+        external[teacher_id] = external.get(teacher_id, ZERO) + hours
+        tallies.setdefault(teacher_id, _Tally(per_term={}))
     earlier = _earlier_credits(year, term_no)
     teachers = {t.id: t for t in Teacher.select().where(Teacher.id.in_(list(tallies))) if tallies}
     out = []
@@ -292,7 +279,10 @@ def compute_credits(year: str, term_no: int = 0, rules: Rules | None = None) -> 
         capped = False
         if rules.yearly_cap_credits > 0 and credits + before > rules.yearly_cap_credits:
             credits, capped = max(ZERO, rules.yearly_cap_credits - before), True
-        credits = credits.quantize(rules.credit_quantum, rounding=ROUND_HALF_UP)
+        outside = external.get(teacher_id, ZERO)
+        total = (credits + outside * rules.credits_per_hour).quantize(
+            rules.credit_quantum, rounding=ROUND_HALF_UP
+        )
         teacher = teachers[teacher_id]
         out.append(
             CreditRow(
@@ -312,10 +302,28 @@ def compute_credits(year: str, term_no: int = 0, rules: Rules | None = None) -> 
                 credited_hours=credited,
                 earlier=before,
                 capped=capped,
-                credits=credits,
+                school_credits=credits,
+                external_hours=outside,
+                credits=total,
             )
         )
     return out
+
+
+def claim_window(year: str, term_no: int) -> tuple[date, date]:
+    """The days whose approved claims (by their last day) count in a register: the school
+    year from 1 August to 31 July; the first term up to its last day, the second after it."""
+    start = int(school_year(year)[:4])
+    first, last = date(start, 8, 1), date(start + 1, 7, 31)
+    if term_no == 0:
+        return first, last
+    term1 = Term.get_or_none((Term.school_year == year) & (Term.number == 1))
+    if term1 is None:
+        term2 = Term.get((Term.school_year == year) & (Term.number == 2))
+        split = term2.starts - timedelta(days=1)
+    else:
+        split = term1.ends
+    return (first, split) if term_no == 1 else (split + timedelta(days=1), last)
 
 
 def _earlier_credits(year: str, term_no: int) -> dict[int, Decimal]:
@@ -336,303 +344,7 @@ def _earlier_credits(year: str, term_no: int) -> dict[int, Decimal]:
         return {}
     return {
         tid: c
-        for tid, c in CreditLine.select(CreditLine.teacher, CreditLine.credits)
+        for tid, c in CreditLine.select(CreditLine.teacher, CreditLine.school_credits)
         .where(CreditLine.register == first.id)
         .tuples()
     }
-
-
-# --- the register on the engine ----------------------------------------------------------
-
-
-class RegisterDocState(StrEnum):
-    DRAFT = "draft"
-    PENDING = "pending"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return {
-            "draft": "草拟",
-            "pending": "审核中",
-            "returned": "已退回",
-            "approved": "已审定",
-            "rejected": "未通过",
-            "withdrawn": "已撤回",
-        }[self.value]
-
-
-R = RegisterDocState
-EDITABLE = (R.DRAFT, R.RETURNED)
-HOLDING = (R.PENDING, R.APPROVED)  # a register in these states freezes its term's marks
-CREDITS = {"max_digits": 7, "decimal_places": 2}
-
-
-class CreditRegister(Document):
-    """学分登记 of a school year (``term_no`` 0) or one term, approved by the main leader."""
-
-    DOC_TYPE = "training_credit_register"
-    STATES = RegisterDocState
-    OUTCOMES: ClassVar[Mapping[State, str]] = {
-        State.APPROVED: R.APPROVED,
-        State.REJECTED: R.REJECTED,
-        State.RETURNED: R.RETURNED,
-        State.WITHDRAWN: R.WITHDRAWN,
-        State.CLOSED: R.WITHDRAWN,
-    }
-    TRANSITIONS = (
-        transition(
-            "recompute",
-            EDITABLE,
-            roles=MANAGERS,
-            rule="T4",
-            zh="学分登记{state}，不能重新计算",
-            en="the register is {state}",
-        ),
-        transition(
-            "submit",
-            EDITABLE,
-            roles=MANAGERS,
-            rule="T4",
-            zh="学分登记{state}，不能报审",
-            en="the register is {state}",
-        ),
-        transition(
-            "approve",
-            [R.PENDING],
-            nodes=["leader"],
-            rule="T4",
-            zh="学分登记不在审核中",
-            en="the register is not awaiting approval",
-        ),
-        transition("reject", [R.PENDING], nodes=["leader"], rule="T4"),
-        transition("return", [R.PENDING], nodes=["leader"]),
-        transition("withdraw", [R.PENDING, R.RETURNED], engine="withdraw"),
-    )
-
-    number = peewee.CharField(max_length=20, unique=True)  # XF2026-0001
-    school_year = peewee.CharField(max_length=9)
-    term_no = peewee.IntegerField()  # 0: the whole school year
-    amendment_no = peewee.IntegerField(default=0)
-    rules = peewee.TextField()
-    state = peewee.CharField(max_length=12, default=R.DRAFT, index=True)
-    prepared_by = peewee.ForeignKeyField(User)
-    prepared_at = peewee.DateTimeField()
-    submitted_at = peewee.DateTimeField(null=True)
-    approved_at = peewee.DateTimeField(null=True)
-
-    class Meta:
-        indexes = ((("school_year", "term_no", "amendment_no"), True),)
-
-    @property
-    def title(self) -> str:
-        part = "全学年" if self.term_no == 0 else f"第{'一二'[self.term_no - 1]}学期"
-        return f"{self.school_year}学年{part}校本培训学分登记"
-
-    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
-        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
-
-
-class CreditLine(BaseModel):
-    """One teacher's line of a register: written while the register is a draft, never after."""
-
-    register = peewee.ForeignKeyField(CreditRegister, backref="lines")
-    teacher = peewee.ForeignKeyField(Teacher)
-    sessions = peewee.IntegerField()
-    attended = peewee.IntegerField()
-    late = peewee.IntegerField()
-    early = peewee.IntegerField()
-    leaves = peewee.IntegerField()
-    excused = peewee.IntegerField()
-    truancies = peewee.IntegerField()
-    hours = peewee.DecimalField(**CREDITS)
-    deducted = peewee.DecimalField(**CREDITS)
-    disqualified = peewee.BooleanField()
-    credited_hours = peewee.DecimalField(**CREDITS)
-    capped = peewee.BooleanField()
-    credits = peewee.DecimalField(**CREDITS)
-
-    class Meta:
-        indexes = ((("register", "teacher"), True),)
-
-
-CREDIT_FLOW = workflow.register_flow(
-    Flow(
-        CreditRegister.DOC_TYPE,
-        "校本培训学分审定",
-        (Node("leader", "主要领导（校长）审定", (Approver.role(Role.LEADER),)),),
-        separate_duties=True,
-        rule="T4",
-    )
-)
-documents.register(CreditRegister)
-
-CREDIT_TABLES = [QualityGrade, CreditRegister, CreditLine]
-
-
-def register_covering(term: Term | int) -> CreditRegister | None:
-    """A register of ``term`` (or of its whole year) sent for approval or approved."""
-    term = term if isinstance(term, Term) else Term.get_by_id(term)
-    return (
-        CreditRegister.select()
-        .where(
-            (CreditRegister.school_year == term.school_year)
-            & CreditRegister.term_no.in_([0, term.number])
-            & CreditRegister.state.in_(list(HOLDING))
-        )
-        .first()
-    )
-
-
-def _write_lines(register: CreditRegister, rows: list[CreditRow]) -> None:
-    CreditLine.delete().where(CreditLine.register == register.id).execute()
-    names = [
-        f.name
-        for f in CreditLine._meta.sorted_fields
-        if f.name not in ("id", "register", "teacher")
-    ]
-    bulk_insert(
-        CreditLine,
-        [
-            {"register": register.id, "teacher": r.teacher_id, **{n: getattr(r, n) for n in names}}
-            for r in rows
-        ],
-    )
-
-
-def _check_closed(year: str, term_no: int) -> None:
-    query = (
-        TrainingSession.select(TrainingSession.id)
-        .join(Term)
-        .where(
-            (Term.school_year == year)
-            & (TrainingSession.state == SessionState.PLANNED)
-            & (TrainingSession.register_state != RegisterState.CLOSED)
-        )
-    )
-    if term_no:
-        query = query.where(Term.number == term_no)
-    open_count = query.count()
-    if open_count:
-        raise RuleViolation(
-            "T3",
-            f"还有 {open_count} 次活动的考勤未确认，不能登记学分",
-            f"{open_count} sessions' registers are not closed",
-        )
-
-
-def draft_credit_register(
-    actor: User, year: str, term_no: int = 0, *, at: datetime | None = None
-) -> CreditRegister:
-    """Compute and draft the register of a year or term (培训办, T4). Refused: a register not
-    closed in the period (T3), a register of the period already drafted, sent or approved."""
-    at = at or now()
-    with db.atomic():
-        require_role(actor, *MANAGERS)
-        author = require_person(actor, "登记学分", "a credit register")
-        year = school_year(year)
-        if term_no not in (0, 1, 2):
-            raise RuleViolation("T4", "学期只能是 0（全学年）、1 或 2", "term is 0, 1 or 2")
-        held = (
-            CreditRegister.select()
-            .where(
-                (CreditRegister.school_year == year)
-                & (CreditRegister.term_no == term_no)
-                & CreditRegister.state.in_([*EDITABLE, *HOLDING])
-            )
-            .first()
-        )
-        if held is not None:
-            raise RuleViolation(
-                "T4", f"该期学分登记已有（{held.number}，{held.state_label}）", "one exists"
-            )
-        _check_closed(year, term_no)
-        rules = Rules.current()
-        rows = compute_credits(year, term_no, rules)
-        amendment = (
-            CreditRegister.select(peewee.fn.MAX(CreditRegister.amendment_no))
-            .where((CreditRegister.school_year == year) & (CreditRegister.term_no == term_no))
-            .scalar()
-        )
-        reg = audit.create(
-            actor,
-            CreditRegister,
-            number=next_number("XF", int(year[:4])),
-            school_year=year,
-            term_no=term_no,
-            amendment_no=0 if amendment is None else amendment + 1,
-            rules=rules.to_json(),
-            prepared_by=author,
-            prepared_at=at,
-        )
-        _write_lines(reg, rows)
-        return reg
-
-
-def recompute_credit_register(actor: User, register: CreditRegister) -> CreditRegister:
-    """Compute a draft or returned register again (after a correction)."""
-    with db.atomic():
-        reg = CreditRegister.begin(actor, register, "recompute")
-        _check_closed(reg.school_year, reg.term_no)
-        rules = Rules.current()
-        _write_lines(reg, compute_credits(reg.school_year, reg.term_no, rules))
-        guarded_update(reg, reg.version, rules=rules.to_json())
-        audit.record(actor, "credit_register", reg.id, "recompute")
-        return reg
-
-
-@retry_document
-def submit_credit_register(
-    actor: User, register: CreditRegister, *, at: datetime | None = None
-) -> CreditRegister:
-    """报审 (T4): from now the period's marks cannot change."""
-    at = at or now()
-    with db.atomic():
-        require_role(actor, *MANAGERS)
-        reg = CreditRegister.begin(actor, register, "submit")
-        _check_closed(reg.school_year, reg.term_no)
-        returned = reg.state == R.RETURNED
-        total = sum(
-            (
-                c
-                for (c,) in CreditLine.select(CreditLine.credits)
-                .where(CreditLine.register == reg.id)
-                .tuples()
-            ),
-            ZERO,
-        )
-        fields = {"teachers": reg.lines.count(), "credits": str(total)}
-        guarded_update(reg, reg.version, state=R.PENDING, submitted_at=at)
-        if returned:
-            workflow.resubmit(actor, reg.instance().id, fields=fields, at=at)
-        else:
-            workflow.submit(
-                actor,
-                CreditRegister.DOC_TYPE,
-                title=f"{reg.title}（{reg.number}）",
-                doc_id=reg.id,
-                fields=fields,
-                at=at,
-            )
-        audit.record(actor, "credit_register", reg.id, "submit")
-        return CreditRegister.get_by_id(reg.id)
-
-
-@retry_document
-def approve_credit_register(
-    actor: User, register: CreditRegister, comment: str = "", *, at: datetime | None = None
-) -> CreditRegister:
-    """主要领导审定 (T4): the lines are frozen from now."""
-    return documents.approve(actor, register, "approve", comment or "同意", at=at)
-
-
-def lines_of(register: CreditRegister | int) -> list[CreditLine]:
-    return list(
-        CreditLine.select(CreditLine, Teacher)
-        .join(Teacher)
-        .where(CreditLine.register == register)
-        .order_by(Teacher.staff_no)
-    )

@@ -27,6 +27,7 @@ from models.db import db, for_update
 from models.errors import RuleViolation
 from models.people import Actor, Role, require_active, require_role
 from models.text import clean
+from models.training.credit_tables import register_covering
 from models.training.leave import TrainingLeave, approved_leave
 from models.training.schedule import RegisterState, SessionState, TrainingSession
 from models.training.teachers import MANAGERS, Teacher, members_on, teacher_of_user
@@ -128,8 +129,6 @@ def _locked_session(session: TrainingSession) -> TrainingSession:
 
 def _frozen_by_credits(session: TrainingSession) -> None:
     """T4: once a credit register of the session's term is sent or approved, its marks stand."""
-    from models.training.credits import register_covering
-
     held = register_covering(session.term)
     if held is not None:
         raise RuleViolation(
@@ -201,13 +200,7 @@ class MarkInput:
 
 
 def _check_minutes(status: Mark, minutes: int | None, s: TrainingSession) -> int | None:
-    if status not in WITHOUT_MINUTES_OK and minutes is None:
-        raise RuleViolation(
-            "T3",
-            f"{status.label}须填写分钟数",
-            f"{status.value} needs the minutes",
-            field="minutes",
-        )
+    """迟到 and 早退 take the minutes (1 to the session's length less one); no other mark does."""
     if status in WITH_MINUTES:
         length = (
             datetime.combine(s.date, s.end_time) - datetime.combine(s.date, s.start_time)
@@ -215,8 +208,8 @@ def _check_minutes(status: Mark, minutes: int | None, s: TrainingSession) -> int
         if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 < minutes < length:
             raise RuleViolation(
                 "T3",
-                f"{status.label}分钟数应在 1～{length - 1} 之间",
-                f"the minutes are 1 to {length - 1}",
+                f"{status.label}须填写分钟数（1～{length - 1}）",
+                f"{status.value} needs the minutes, 1 to {length - 1}",
                 field="minutes",
             )
         return minutes
@@ -225,9 +218,6 @@ def _check_minutes(status: Mark, minutes: int | None, s: TrainingSession) -> int
             "T3", f"{status.label}不填分钟数", f"{status.value} takes no minutes", field="minutes"
         )
     return None
-
-
-WITHOUT_MINUTES_OK = (Mark.PRESENT, Mark.LEAVE, Mark.ABSENT, Mark.EXCUSED, Mark.TRUANT)
 
 
 def _typed_change(
@@ -431,8 +421,9 @@ def correct_mark(
     at: datetime | None = None,
 ) -> AttendanceMark:
     """更正 a closed register's mark (T3): 培训办, with a reason (X2), kept as a correction row.
-    Refused once the term's credits are sent or approved (T4). 有故缺席 goes through
-    ``excuse_absence``; 请假 still needs an approved leave."""
+    Refused once the term's credits are sent or approved (T4). 缺席 is 旷课 here (the register
+    is closed); 有故缺席 past ``excuse_absence``'s grace period is a correction; 请假 still
+    needs an approved leave."""
     at = at or now()
     with db.atomic():
         require_role(actor, Role.TRAINING)
@@ -451,8 +442,11 @@ def correct_mark(
         new = mark_from(status)
         if new == Mark.ABSENT:
             new = Mark.TRUANT  # after close an unexcused absence is a truancy
-        change = _typed_change(s, m.teacher_id, new if new != Mark.TRUANT else Mark.ABSENT, minutes)
+        typed = Mark.ABSENT if new in (Mark.TRUANT, Mark.EXCUSED) else new
+        change = _typed_change(s, m.teacher_id, typed, minutes)
         change["status"] = new.value
+        if new == Mark.EXCUSED:  # past the grace period 教研处 excuses by a correction
+            change.update(excuse_reason=why, excused_by=actor.display_name, excused_at=at)
         MarkCorrection.create(
             mark=m.id,
             old_status=m.status,

@@ -194,6 +194,10 @@ PERSONAL = {
     "training.mark",
     "training.mark_many",
     "training.close_register",
+    "training.explain_spot_check",
+    "training.claim_external",
+    "training.approve_claim",
+    "training.reject_claim",
 }
 
 ACCOUNTS = {"voided": voided, "locked": locked}

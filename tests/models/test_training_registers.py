@@ -166,6 +166,11 @@ def test_T3_excused_absence_by_the_research_office_with_reason_and_file(school):
     with pytest.raises(RuleViolation) as err:
         training.excuse_absence(s.tangmin, ma_mark, "补交假条", at=datetime(2026, 9, 11, 9, 0))
     assert err.value.rule == "T3" and "2026-09-10" in err.value.zh
+    # Past the grace period 教研处 excuses by a correction, with its reason kept.
+    ma_mark = training.correct_mark(
+        s.tangmin, ma_mark, "有故缺席", "假条逾期补交，经核实", at=datetime(2026, 9, 11, 9, 0)
+    )
+    assert (ma_mark.status, ma_mark.excuse_reason) == ("excused", "假条逾期补交，经核实")
 
 
 def test_T3_closed_register_changes_only_by_a_correction_with_reason(school):
