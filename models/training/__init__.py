@@ -36,6 +36,7 @@ from models.training.checks import (
     spot_check_flags,
 )
 from models.training.credit_register import (
+    amend_credit_register,
     approve_credit_register,
     draft_credit_register,
     lines_of,
@@ -279,6 +280,7 @@ __all__ = [
     "add_closure",
     "add_group",
     "add_teacher",
+    "amend_credit_register",
     "approve_claim",
     "approve_credit_register",
     "approve_leave",

@@ -14,6 +14,7 @@ from models.db import db, retry_document
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import User, require_person, require_role
+from models.text import clean
 from models.training.credit_tables import (
     EDITABLE,
     HOLDING,
@@ -129,12 +130,56 @@ def draft_credit_register(
         return reg
 
 
+def amend_credit_register(
+    actor: User, register: CreditRegister, reason: str, *, at: datetime | None = None
+) -> CreditRegister:
+    """更正登记 (T4): a new draft register of an approved register's period, computed again
+    under the rules the original used (what came in since: a claim approved late), with the
+    reason and a reference to the original, which stays as it was approved. Refused: a
+    register not approved, or not the period's latest, no reason, an amendment of the period
+    already under way."""
+    at = at or now()
+    with db.atomic():
+        require_role(actor, *MANAGERS)
+        author = require_person(actor, "更正学分登记", "an amendment")
+        why = clean(reason)
+        if not why:
+            raise RuleViolation("X2", "更正登记须写明原因", "an amendment needs a reason")
+        original = CreditRegister.lock(register)
+        period = (CreditRegister.school_year == original.school_year) & (
+            CreditRegister.term_no == original.term_no
+        )
+        latest = CreditRegister.select(peewee.fn.MAX(CreditRegister.amendment_no)).where(period)
+        if original.state != R.APPROVED or original.amendment_no != latest.scalar():
+            raise RuleViolation(
+                "T4",
+                "只能更正本期最近一份已审定的学分登记",
+                "only the period's latest approved register is amended",
+            )
+        rules = Rules.from_json(original.rules)
+        reg = audit.create(
+            actor,
+            CreditRegister,
+            number=next_number("XF", int(original.school_year[:4])),
+            school_year=original.school_year,
+            term_no=original.term_no,
+            amendment_no=original.amendment_no + 1,
+            amends=original.id,
+            amend_reason=why,
+            rules=rules.to_json(),
+            prepared_by=author,
+            prepared_at=at,
+        )
+        _write_lines(reg, compute_credits(reg.school_year, reg.term_no, rules))
+        return reg
+
+
 def recompute_credit_register(actor: User, register: CreditRegister) -> CreditRegister:
     """Compute a draft or returned register again (after a correction)."""
     with db.atomic():
         reg = CreditRegister.begin(actor, register, "recompute")
         _check_closed(reg.school_year, reg.term_no)
-        rules = Rules.current()
+        rules = Rules.from_json(reg.rules) if reg.amends_id else Rules.current()
         _write_lines(reg, compute_credits(reg.school_year, reg.term_no, rules))
         guarded_update(reg, reg.version, rules=rules.to_json())
         audit.record(actor, "credit_register", reg.id, "recompute")

@@ -119,6 +119,10 @@ class CreditRegister(Document):
     school_year = peewee.CharField(max_length=9)
     term_no = peewee.IntegerField()  # 0: the whole school year
     amendment_no = peewee.IntegerField(default=0)
+    # An amendment (更正登记) is a new register of the same period that refers to the
+    # approved one it corrects, with the reason; the original is never edited.
+    amends = peewee.ForeignKeyField("self", null=True)
+    amend_reason = peewee.CharField(max_length=200, default="")
     rules = peewee.TextField()
     state = peewee.CharField(max_length=12, default=R.DRAFT, index=True)
     prepared_by = peewee.ForeignKeyField(User)

@@ -144,6 +144,15 @@ class Rules:
             quality={k: g(v) for k, v in GRADES.items()},
         )
 
+    @classmethod
+    def from_json(cls, text: str) -> Rules:
+        raw = json.loads(text)
+        whole = ("disqualify_truancies", "disqualify_leaves")
+        values = {
+            k: (int(v) if k in whole else Decimal(v)) for k, v in raw.items() if k != "quality"
+        }
+        return cls(**values, quality={k: Decimal(v) for k, v in raw["quality"].items()})
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), default=str, ensure_ascii=False, sort_keys=True)
 

@@ -162,3 +162,33 @@ def test_T4_the_bureau_gets_the_approved_registers_only(school):
         "青年教师",
     )
     assert (row.external_hours, row.credits) == (Decimal("8.0"), Decimal("1.00"))
+
+
+def test_T4_approved_register_frozen_amendment_refers_to_it(school):
+    s = school
+    huang = s.teachers[2]
+    training.approve_claim(s.trainer2, claim(s, huang, "JX-2026-0001", hours="8"))
+    reg = training.draft_credit_register(s.tangmin, "2026-2027", 1)
+    with pytest.raises(RuleViolation) as err:  # only an approved register is amended
+        training.amend_credit_register(s.tangmin, reg, "补登")
+    assert err.value.rule == "T4"
+    reg = training.approve_credit_register(
+        s.o.leader, training.submit_credit_register(s.tangmin, reg)
+    )
+    # A claim of the first term approved after the register: an amendment, never an edit.
+    late = claim(s, huang, "JX-2026-0009", hours="4", to_date=date(2026, 11, 20))
+    training.approve_claim(s.trainer2, late)
+    with pytest.raises(RuleViolation) as err:
+        training.amend_credit_register(s.tangmin, reg, " ")
+    assert err.value.rule == "X2"
+    amendment = training.amend_credit_register(s.tangmin, reg, "补登县级培训证书")
+    assert (amendment.amends_id, amendment.amendment_no, amendment.rules) == (reg.id, 1, reg.rules)
+    assert [ln.credits for ln in training.lines_of(amendment)] == [Decimal("1.50")]
+    assert [ln.credits for ln in training.lines_of(reg)] == [Decimal("1.00")]
+    with pytest.raises(RuleViolation):  # the original is no longer the latest
+        training.amend_credit_register(s.tangmin, reg, "再补")
+    amendment = training.approve_credit_register(
+        s.o.leader, training.submit_credit_register(s.tangmin, amendment)
+    )
+    [row] = training.bureau_register("2026-2027")
+    assert (row.external_hours, row.credits) == (Decimal("12.0"), Decimal("1.50"))
