@@ -14,7 +14,8 @@ by concern, each module small enough to read in one sitting:
   computation, the credit register on the engine and its freeze (T4);
 - ``bureau``: the year's figures for the county bureau, from approved registers only (T4);
 - ``checks``: 过程督查, spot checks and the headcount against the register (T5);
-- ``external``: 自学 and external training claims with their certificate (T7).
+- ``external``: 自学 and external training claims with their certificate (T7);
+- ``archive``: session materials and growth records as attachments, a teacher's year (T6).
 """
 
 from __future__ import annotations
@@ -24,6 +25,17 @@ from decimal import Decimal
 import peewee
 
 from models import numbering, settings
+from models.training.archive import (
+    ARCHIVE_TABLES,
+    GROWTH_KINDS,
+    MATERIAL_KINDS,
+    GrowthRecord,
+    TeacherYear,
+    add_growth_record,
+    add_session_material,
+    teacher_year,
+    void_growth_record,
+)
 from models.training.bureau import BureauRow, approved_registers, bureau_register
 from models.training.checks import (
     CHECK_TABLES,
@@ -216,6 +228,7 @@ TABLES = [
     *CREDIT_TABLES,
     *CHECK_TABLES,
     *EXTERNAL_TABLES,
+    *ARCHIVE_TABLES,
 ]
 
 
@@ -235,11 +248,13 @@ __all__ = [
     "CLAIM_KINDS",
     "CREDIT_FLOW",
     "GRADES",
+    "GROWTH_KINDS",
     "LEAVE_FLOW",
     "LEAVE_KINDS",
     "LEVELS",
     "MANAGERS",
     "MARK_LABELS",
+    "MATERIAL_KINDS",
     "QUALITIES",
     "TABLES",
     "TIER_PLAN_FLOW",
@@ -252,6 +267,7 @@ __all__ = [
     "ExternalTraining",
     "Generated",
     "GroupMembership",
+    "GrowthRecord",
     "Half",
     "HolidayPolicy",
     "LeaveState",
@@ -269,6 +285,7 @@ __all__ = [
     "SpotCheckFlag",
     "Teacher",
     "TeacherStatus",
+    "TeacherYear",
     "TeachingGroup",
     "Term",
     "TermClosure",
@@ -279,6 +296,8 @@ __all__ = [
     "TrainingSession",
     "add_closure",
     "add_group",
+    "add_growth_record",
+    "add_session_material",
     "add_teacher",
     "amend_credit_register",
     "approve_claim",
@@ -330,9 +349,11 @@ __all__ = [
     "submit_credit_register",
     "submit_tier_plan",
     "teacher_of_user",
+    "teacher_year",
     "term_of",
     "tier_from",
     "tier_of",
     "update_teacher",
     "update_tier_plan",
+    "void_growth_record",
 ]

@@ -108,7 +108,7 @@ REGISTER_TABLES = [AttendanceMark, MarkCorrection]
 # --- who keeps a register ----------------------------------------------------------------
 
 
-def _require_keeper(actor: Actor, session: TrainingSession) -> None:
+def require_keeper(actor: Actor, session: TrainingSession) -> None:
     """培训办, or the 教研组长 of the session's group (his login linked to him)."""
     roles = require_active(actor)
     if roles.intersection(MANAGERS):
@@ -150,7 +150,7 @@ def open_register(
     a group without members."""
     at = at or now()
     with db.atomic():
-        _require_keeper(actor, session)
+        require_keeper(actor, session)
         s = _locked_session(session)
         if s.state == SessionState.SKIPPED:
             raise RuleViolation(
@@ -263,7 +263,7 @@ def mark_many(
     missing or given where none belong."""
     at = at or now()
     with db.atomic():
-        _require_keeper(actor, session)
+        require_keeper(actor, session)
         s = _locked_session(session)
         if s.register_state != RegisterState.OPEN:
             zh = (
@@ -325,7 +325,7 @@ def close_register(
     Refused: a register not open, a roster member not marked yet."""
     at = at or now()
     with db.atomic():
-        _require_keeper(actor, session)
+        require_keeper(actor, session)
         s = _locked_session(session)
         if s.register_state != RegisterState.OPEN:
             raise RuleViolation("T3", "考勤登记表不在考勤中", "the register is not open")

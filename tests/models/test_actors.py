@@ -198,6 +198,9 @@ PERSONAL = {
     "training.claim_external",
     "training.approve_claim",
     "training.reject_claim",
+    "training.add_growth_record",  # the teacher himself or 培训办
+    "training.void_growth_record",
+    "training.add_session_material",  # the group leader of the real session or 培训办
 }
 
 ACCOUNTS = {"voided": voided, "locked": locked}
