@@ -14,6 +14,8 @@ checks the schema version) costs no domain import: a domain loads with its first
 domain's step is ``models.d.migrate_<number>(database)``.
 
 Adding a domain: its three packages, then one ``Domain`` line below (see docs/architecture.md).
+A domain built models first declares ``layers=("models",)`` until its forms and desktop
+packages exist; the registries of the other layers skip it until then.
 """
 
 from __future__ import annotations
