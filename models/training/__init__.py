@@ -15,6 +15,7 @@ by concern, each module small enough to read in one sitting:
 - ``bureau``: the year's figures for the county bureau, from approved registers only (T4);
 - ``checks``: 过程督查, spot checks and the headcount against the register (T5);
 - ``external``: 自学 and external training claims with their certificate (T7);
+- ``queries``: the truancy list and the teachers at risk of missing their tier's 学时;
 - ``archive``: session materials and growth records as attachments, a teacher's year (T6).
 """
 
@@ -87,6 +88,7 @@ from models.training.leave import (
     reject_leave,
     request_leave,
 )
+from models.training.queries import AtRisk, Truancy, at_risk, truancies
 from models.training.registers import (
     MARK_LABELS,
     REGISTER_TABLES,
@@ -258,6 +260,7 @@ __all__ = [
     "QUALITIES",
     "TABLES",
     "TIER_PLAN_FLOW",
+    "AtRisk",
     "AttendanceMark",
     "BureauRow",
     "ClaimState",
@@ -294,6 +297,7 @@ __all__ = [
     "TierPlan",
     "TrainingLeave",
     "TrainingSession",
+    "Truancy",
     "add_closure",
     "add_group",
     "add_growth_record",
@@ -308,6 +312,7 @@ __all__ = [
     "approved_plan",
     "approved_registers",
     "assign_tier",
+    "at_risk",
     "bureau_register",
     "check_staff_no",
     "claim_external",
@@ -353,6 +358,7 @@ __all__ = [
     "term_of",
     "tier_from",
     "tier_of",
+    "truancies",
     "update_teacher",
     "update_tier_plan",
     "void_growth_record",

@@ -170,3 +170,32 @@ def test_T4_approved_register_is_frozen_and_a_correction_after_approval_refused(
     # A later setting never moves an approved number.
     settings.put(s.o.admin, "training.credits_per_hour", Decimal("0.25"))
     assert {ln.teacher_id: ln.credits for ln in training.lines_of(reg)}[liu.id] == Decimal("4.9")
+
+
+def test_T3_truancy_list_and_T1_teachers_at_risk_of_their_tiers_hours(school):
+    s = school
+    _leader, liu, huang, ma = s.teachers
+    assert [(t.name, t.day) for t in training.truancies("2026-2027", 1)] == [
+        ("黄二", s.sessions[1].date),
+        ("黄二", s.sessions[2].date),
+        ("黄二", s.sessions[3].date),
+        ("刘一", s.sessions[4].date),
+    ]
+    for t in (liu, huang, ma):
+        training.assign_tier(s.tangmin, t, "青年教师", "2026-2027")
+    plan = training.create_tier_plan(
+        s.tangmin,
+        "青年教师",
+        "2026-2027",
+        goals="站稳讲台",
+        plan="每两周教研",
+        required_hours=70,
+        required_credits=8,
+    )
+    training.approve_tier_plan(s.o.leader, training.submit_tier_plan(s.tangmin, plan))
+    # On the first day of the second term: 10 sessions of 4 学时 still to come (40).
+    risky = training.at_risk("2026-2027", date(2027, 2, 22))
+    # 黄二 has 0 credited (disqualified) + 40 < 70; 刘一 34 + 40 ≥ 70; 马三 40 + 40 ≥ 70.
+    assert [(r.name, r.credited_hours, r.hours_left_to_earn) for r in risky] == [
+        ("黄二", Decimal(0), Decimal(40)),
+    ]
