@@ -145,7 +145,8 @@ def open_register(
     actor: Actor, session: TrainingSession, *, at: datetime | None = None
 ) -> list[AttendanceMark]:
     """Open the session's register (T3): the roster is the group's members on the session's
-    day, taken now (a later group move does not change it). Refused: a skipped session, a
+    day, taken now (a later group move does not change it); a member with an approved leave
+    for the day is marked 请假 at once. Refused: a skipped session, a
     session without topic or 主讲人 (T2), a session in the future, a register opened already,
     a group without members."""
     at = at or now()
@@ -173,7 +174,16 @@ def open_register(
             raise RuleViolation(
                 "T3", f"{s.group.name} 在 {s.date} 没有成员", "the group has no members that day"
             )
-        bulk_insert(AttendanceMark, [{"session": s.id, "teacher": t.id} for t in roster])
+        rows = []
+        for t in roster:  # an approved leave marks 请假 already (the marker may still change it)
+            leave = approved_leave(t.id, s.date)
+            row = {"session": s.id, "teacher": t.id}
+            if leave is not None:
+                row.update(
+                    status=Mark.LEAVE.value, leave=leave.id, marked_by="请假审批", marked_at=at
+                )
+            rows.append(row)
+        bulk_insert(AttendanceMark, rows)
         guarded_update(s, s.version, register_state=RegisterState.OPEN, register_opened_at=at)
         audit.record(
             actor, "training_session", s.id, "open_register", {"roster": (None, len(roster))}

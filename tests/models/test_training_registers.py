@@ -99,6 +99,16 @@ def test_T3_leave_only_with_an_approved_leave(school):
         s.leader_user, s.leader, date(2026, 9, 21), date(2026, 9, 21), "公差", "外出听课", at=DAY
     )
     assert own.state == training.LeaveState.PENDING
+    # A leave approved before the register opens is marked at once.
+    ahead = training.request_leave(
+        s.tangmin, t, date(2026, 9, 21), date(2026, 9, 21), "事假", "搬家", at=DAY
+    )
+    training.approve_leave(s.trainer2, ahead, at=DAY)
+    second = training.set_topic(
+        s.tangmin, list(training.sessions_of(s.group))[1], "单元整体教学", s.teachers[1]
+    )
+    roster = training.open_register(s.tangmin, second, at=datetime(2026, 9, 21, 14, 0))
+    assert {m.teacher_id: (m.status, m.leave_id) for m in roster}[t.id] == ("leave", ahead.id)
 
 
 def test_T3_unexcused_absence_becomes_truancy_at_close(school):
