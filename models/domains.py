@@ -14,6 +14,8 @@ checks the schema version) costs no domain import: a domain loads with its first
 domain's step is ``models.d.migrate_<number>(database)``.
 
 Adding a domain: its three packages, then one ``Domain`` line below (see docs/architecture.md).
+A domain built models first declares ``layers=("models",)`` until its forms and desktop
+packages exist; the registries of the other layers skip it until then.
 """
 
 from __future__ import annotations
@@ -22,11 +24,16 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
+LAYERS = ("models", "forms", "desktop")
+
 
 @dataclass(frozen=True)
 class Domain:
     name: str
     migrations: tuple[tuple[int, str], ...]  # (schema version, what it creates)
+    # The layers the domain has built so far: a domain is added models first, and its forms
+    # and desktop packages join the registries when they exist.
+    layers: tuple[str, ...] = LAYERS
 
 
 DOMAINS: tuple[Domain, ...] = (
@@ -56,6 +63,11 @@ DOMAINS: tuple[Domain, ...] = (
             (21, "callbacks: complaints, clocks, first receipts and handovers"),
         ),
     ),
+    Domain(
+        "training",
+        ((30, "training: teachers, groups, tiers, sessions, registers, leave, credits"),),
+        layers=("models",),
+    ),
 )
 
 
@@ -64,8 +76,9 @@ def names() -> tuple[str, ...]:
 
 
 def packages(layer: str) -> list[str]:
-    """``["forms.fleet", "forms.supplies", ...]`` for ``layer`` ``"forms"``."""
-    return [f"{layer}.{d.name}" for d in DOMAINS]
+    """``["forms.fleet", "forms.supplies", ...]`` for ``layer`` ``"forms"`` (the domains that
+    have that layer)."""
+    return [f"{layer}.{d.name}" for d in DOMAINS if layer in d.layers]
 
 
 def load() -> list[ModuleType]:

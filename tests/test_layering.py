@@ -67,9 +67,13 @@ def test_every_domain_has_its_three_packages_and_their_doors():
 
     from models import domains
 
-    for domain in domains.names():
-        for layer in ("models", "forms", "desktop"):
+    for d in domains.DOMAINS:
+        domain = d.name
+        assert "models" in d.layers, domain
+        for layer in d.layers:
             assert (ROOT / layer / domain / "__init__.py").is_file(), f"{layer}.{domain}"
+        for layer in set(domains.LAYERS) - set(d.layers):  # declared, so it must be absent
+            assert not (ROOT / layer / domain).exists(), f"{layer}.{domain} is not declared"
         model = importlib.import_module(f"models.{domain}")
         assert model.TABLES, domain
         for version, _ in next(d for d in domains.DOMAINS if d.name == domain).migrations:

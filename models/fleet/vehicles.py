@@ -15,7 +15,7 @@ import peewee
 
 from models import audit, numbers
 from models.base import BaseModel, VoidableModel, bulk_insert, select_in
-from models.db import db, for_update, is_mysql
+from models.db import db, is_mysql
 from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Department, Role, User, require_role
 from models.prepared import Prepared

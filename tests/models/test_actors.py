@@ -24,6 +24,7 @@ from models import (
     people,
     settings,
     supplies,
+    training,
     workflow,
 )
 from models.errors import RuleViolation
@@ -36,6 +37,7 @@ MODULES = (
     supplies,
     stocktake,
     callbacks,
+    training,
     workflow,
     people,
     documents,
@@ -186,6 +188,25 @@ PERSONAL = {
     "documents.withdraw",
     # a real person must act (a request, a repair application); his roles are the use case's
     "people.require_person",
+    # training: the teacher himself (his linked login) or 培训办; the group leader of the
+    # real session keeps its register; the leader grades his own group's members
+    "training.request_leave",
+    "training.approve_leave",
+    "training.reject_leave",
+    "training.approve_tier_plan",
+    "training.approve_credit_register",
+    "training.grade_quality",
+    "training.open_register",
+    "training.mark",
+    "training.mark_many",
+    "training.close_register",
+    "training.explain_spot_check",
+    "training.claim_external",
+    "training.approve_claim",
+    "training.reject_claim",
+    "training.add_growth_record",  # the teacher himself or 培训办
+    "training.void_growth_record",
+    "training.add_session_material",  # the group leader of the real session or 培训办
 }
 
 ACCOUNTS = {"voided": voided, "locked": locked}

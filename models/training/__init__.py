@@ -1,0 +1,365 @@
+"""培训考勤与学分: teachers, tiers, sessions, registers, credits, spot checks, claims (T1–T7).
+
+This module is the one door the desktop, the forms and the command line use; the work is split
+by concern, each module small enough to read in one sitting:
+
+- ``teachers``: 教师名册 (工号 as text, 继续教育编号, ID number with its check digit), 教研组,
+  group and tier memberships as dated history (T1, T2);
+- ``tiers``: each tier's yearly goals and plan, approved by the main leader (T1);
+- ``schedule``: terms and closures, the biweekly half-day series and their sessions on the
+  office calendar (T2);
+- ``leave``: 请假 on the engine, approved by 教研处 (T3);
+- ``registers``: the 考勤登记表, marks, truancy derived at close, excuses, corrections (T3);
+- ``credit_tables``, ``credits``, ``credit_register``: quality grades, the deterministic
+  computation, the credit register on the engine and its freeze (T4);
+- ``bureau``: the year's figures for the county bureau, from approved registers only (T4);
+- ``checks``: 过程督查, spot checks and the headcount against the register (T5);
+- ``external``: 自学 and external training claims with their certificate (T7);
+- ``queries``: the truancy list and the teachers at risk of missing their tier's 学时;
+- ``archive``: session materials and growth records as attachments, a teacher's year (T6).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import peewee
+
+from models import numbering, settings
+from models.training.archive import (
+    ARCHIVE_TABLES,
+    GROWTH_KINDS,
+    MATERIAL_KINDS,
+    GrowthRecord,
+    TeacherYear,
+    add_growth_record,
+    add_session_material,
+    teacher_year,
+    void_growth_record,
+)
+from models.training.bureau import BureauRow, approved_registers, bureau_register
+from models.training.checks import (
+    CHECK_TABLES,
+    QUALITIES,
+    SpotCheck,
+    SpotCheckFlag,
+    explain_spot_check,
+    present_count,
+    record_spot_check,
+    spot_check_flags,
+)
+from models.training.credit_register import (
+    amend_credit_register,
+    approve_credit_register,
+    draft_credit_register,
+    lines_of,
+    recompute_credit_register,
+    submit_credit_register,
+)
+from models.training.credit_tables import (
+    CREDIT_FLOW,
+    CREDIT_TABLES,
+    GRADES,
+    CreditLine,
+    CreditRegister,
+    QualityGrade,
+    RegisterDocState,
+    register_covering,
+)
+from models.training.credits import CreditRow, Rules, claim_window, compute_credits, grade_quality
+from models.training.external import (
+    CLAIM_FLOW,
+    CLAIM_KINDS,
+    EXTERNAL_TABLES,
+    LEVELS,
+    ClaimState,
+    ExternalTraining,
+    approve_claim,
+    claim_external,
+    reject_claim,
+)
+from models.training.leave import (
+    LEAVE_FLOW,
+    LEAVE_KINDS,
+    LeaveState,
+    TrainingLeave,
+    approve_leave,
+    approved_leave,
+    reject_leave,
+    request_leave,
+)
+from models.training.queries import AtRisk, Truancy, at_risk, truancies
+from models.training.registers import (
+    MARK_LABELS,
+    REGISTER_TABLES,
+    AttendanceMark,
+    Mark,
+    MarkCorrection,
+    MarkInput,
+    close_register,
+    correct_mark,
+    excuse_absence,
+    mark,
+    mark_from,
+    mark_many,
+    open_register,
+    roster_of,
+)
+from models.training.schedule import (
+    SCHEDULE_TABLES,
+    Generated,
+    Half,
+    HolidayPolicy,
+    RegisterState,
+    SessionSeries,
+    SessionState,
+    Term,
+    TermClosure,
+    TrainingSession,
+    add_closure,
+    define_series,
+    define_term,
+    generate_sessions,
+    session_hours,
+    sessions_of,
+    set_topic,
+    term_of,
+)
+from models.training.teachers import (
+    APPEND_ONLY,
+    MANAGERS,
+    TEACHER_TABLES,
+    GroupMembership,
+    Teacher,
+    TeacherStatus,
+    TeachingGroup,
+    Tier,
+    TierMembership,
+    add_group,
+    add_teacher,
+    assign_tier,
+    check_staff_no,
+    group_of,
+    members_on,
+    move_to_group,
+    school_year,
+    school_year_of,
+    set_group_leader,
+    teacher_of_user,
+    tier_from,
+    tier_of,
+    update_teacher,
+)
+from models.training.tiers import (
+    TIER_PLAN_FLOW,
+    PlanState,
+    TierPlan,
+    approve_tier_plan,
+    approved_plan,
+    create_tier_plan,
+    submit_tier_plan,
+    update_tier_plan,
+)
+
+
+def _decimal(key: str, default: str, zh: str, en: str) -> settings.SettingSpec:
+    return settings.SettingSpec(key, Decimal(default), Decimal, zh, en, Decimal("0"))
+
+
+def _whole(key: str, default: int, zh: str, en: str, minimum: int = 1) -> settings.SettingSpec:
+    return settings.SettingSpec(key, default, int, zh, en, minimum)
+
+
+settings.register(
+    _whole("training.interval_weeks", 2, "教研组活动间隔（周）", "weeks between group sessions"),
+    _whole("training.minutes_per_hour", 45, "每学时分钟数", "minutes per 学时"),
+    _whole("training.max_hours_per_day", 8, "每天最多计学时", "most 学时 a day"),
+    _whole("training.halfday_hours", 4, "半天活动最多学时", "most 学时 of a half-day session"),
+    _whole(
+        "training.excuse_grace_working_days",
+        3,
+        "考勤确认后认定有故缺席的期限（工作日）",
+        "working days after close to excuse an absence",
+        0,
+    ),
+    _decimal(
+        "training.credits_per_hour",
+        "0.125",
+        "每学时折合学分（4学时=0.5学分）",
+        "credits per 学时 (4 学时 = 0.5 credit)",
+    ),
+    _decimal("training.speaker_factor", "2", "主讲人学时倍数", "the main speaker's factor"),
+    _decimal(
+        "training.late_deduct_hours", "0.5", "迟到、早退每次扣学时", "学时 off per late/early"
+    ),
+    _decimal("training.truancy_deduct_hours", "1", "旷课每次扣学时", "学时 off per truancy"),
+    _whole(
+        "training.disqualify_truancies",
+        3,
+        "累计旷课达到几次不得学时",
+        "truancies in a period that forfeit its 学时",
+    ),
+    _whole("training.disqualify_leaves", 5, "累计请假达到几次不得学时", "leaves that forfeit them"),
+    _decimal(
+        "training.yearly_cap_credits",
+        "3",
+        "校本研修每学年最多学分（0为不限）",
+        "most school-based credits a school year (0: none)",
+    ),
+    settings.SettingSpec(
+        "training.credit_quantum",
+        Decimal("0.1"),
+        Decimal,
+        "学分保留精度（四舍五入，每人每期一次）",
+        "credit rounding step (half up, once per line)",
+        Decimal("0.01"),
+    ),
+    _decimal("training.quality_excellent", "1.2", "质量等级“优”的系数", "factor of 优"),
+    _decimal("training.quality_good", "1.0", "质量等级“良”的系数", "factor of 良"),
+    _decimal("training.quality_pass", "0.8", "质量等级“合格”的系数", "factor of 合格"),
+    _decimal("training.quality_fail", "0", "质量等级“不合格”的系数", "factor of 不合格"),
+)
+
+# Every training table, in creation order (schema version 30, declared in ``models.domains``).
+TABLES = [
+    *TEACHER_TABLES,
+    TierPlan,
+    *SCHEDULE_TABLES,
+    TrainingLeave,
+    *REGISTER_TABLES,
+    *CREDIT_TABLES,
+    *CHECK_TABLES,
+    *EXTERNAL_TABLES,
+    *ARCHIVE_TABLES,
+]
+
+
+def migrate_30(database: peewee.Database) -> None:
+    """The training tables. Group and tier memberships and mark corrections are history:
+    the database refuses to change or delete them, from any client. ``create_tables`` is
+    safe to run again (MariaDB commits each DDL statement)."""
+    from models.schema import _append_only
+
+    database.create_tables([numbering.Counter, *TABLES])
+    for model in (*APPEND_ONLY, MarkCorrection):
+        _append_only(database, model._meta.table_name)
+
+
+__all__ = [
+    "CLAIM_FLOW",
+    "CLAIM_KINDS",
+    "CREDIT_FLOW",
+    "GRADES",
+    "GROWTH_KINDS",
+    "LEAVE_FLOW",
+    "LEAVE_KINDS",
+    "LEVELS",
+    "MANAGERS",
+    "MARK_LABELS",
+    "MATERIAL_KINDS",
+    "QUALITIES",
+    "TABLES",
+    "TIER_PLAN_FLOW",
+    "AtRisk",
+    "AttendanceMark",
+    "BureauRow",
+    "ClaimState",
+    "CreditLine",
+    "CreditRegister",
+    "CreditRow",
+    "ExternalTraining",
+    "Generated",
+    "GroupMembership",
+    "GrowthRecord",
+    "Half",
+    "HolidayPolicy",
+    "LeaveState",
+    "Mark",
+    "MarkCorrection",
+    "MarkInput",
+    "PlanState",
+    "QualityGrade",
+    "RegisterDocState",
+    "RegisterState",
+    "Rules",
+    "SessionSeries",
+    "SessionState",
+    "SpotCheck",
+    "SpotCheckFlag",
+    "Teacher",
+    "TeacherStatus",
+    "TeacherYear",
+    "TeachingGroup",
+    "Term",
+    "TermClosure",
+    "Tier",
+    "TierMembership",
+    "TierPlan",
+    "TrainingLeave",
+    "TrainingSession",
+    "Truancy",
+    "add_closure",
+    "add_group",
+    "add_growth_record",
+    "add_session_material",
+    "add_teacher",
+    "amend_credit_register",
+    "approve_claim",
+    "approve_credit_register",
+    "approve_leave",
+    "approve_tier_plan",
+    "approved_leave",
+    "approved_plan",
+    "approved_registers",
+    "assign_tier",
+    "at_risk",
+    "bureau_register",
+    "check_staff_no",
+    "claim_external",
+    "claim_window",
+    "close_register",
+    "compute_credits",
+    "correct_mark",
+    "create_tier_plan",
+    "define_series",
+    "define_term",
+    "draft_credit_register",
+    "excuse_absence",
+    "explain_spot_check",
+    "generate_sessions",
+    "grade_quality",
+    "group_of",
+    "lines_of",
+    "mark",
+    "mark_from",
+    "mark_many",
+    "members_on",
+    "move_to_group",
+    "open_register",
+    "present_count",
+    "recompute_credit_register",
+    "record_spot_check",
+    "register_covering",
+    "reject_claim",
+    "reject_leave",
+    "request_leave",
+    "roster_of",
+    "school_year",
+    "school_year_of",
+    "session_hours",
+    "sessions_of",
+    "set_group_leader",
+    "set_topic",
+    "spot_check_flags",
+    "submit_credit_register",
+    "submit_tier_plan",
+    "teacher_of_user",
+    "teacher_year",
+    "term_of",
+    "tier_from",
+    "tier_of",
+    "truancies",
+    "update_teacher",
+    "update_tier_plan",
+    "void_growth_record",
+]

@@ -1,0 +1,151 @@
+"""The demo school's 校本培训: two 教研组 of six teachers (语文组 led by 宋涛, whose login is
+linked to him), the three tiers with their plans approved by the main leader, the school
+year's terms with an exam week, biweekly sessions generated on the office calendar (国庆
+moves one), and the registers of every session held before ``today`` marked with every
+status: a leave approved by 教研处, an excused absence, truancy at close, a spot check
+whose headcount disagrees, an external training claim with its certificate.
+
+Everything goes through the use cases (so the demo exercises the rules), with a fixed seed
+so it is the same on every PC. ``models.demo`` must have run first (it creates the people).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from models import people, training
+from models.base import now
+from models.training import Mark, MarkInput
+
+GROUPS = {
+    "语文组": ["宋涛", "王丽", "张敏", "李娜", "赵静", "刘洋"],
+    "数学组": ["陈刚", "杨帆", "周婷", "吴昊", "郑爽", "孙悦"],
+}
+TIERS = ["名师", "骨干教师", "骨干教师", "青年教师", "青年教师", "青年教师"]
+TOPICS = ["新课标解读", "作业设计", "大单元教学", "课堂观察", "命题研究", "信息技术融合"]
+
+
+def _id_number(serial: int, born: date) -> str:
+    body = f"330103{born:%Y%m%d}{serial:03d}"
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights, strict=True)) % 11]
+
+
+def load(password: str) -> dict[str, int]:
+    """Fill the demo school (the office's people exist already)."""
+    rng = random.Random(14)
+    office = people.get_user("tangmin")
+    principal = people.get_user("wangjianguo")
+    songtao = people.get_user("songtao")
+    today = now().date()
+    year = training.school_year_of(today)
+    first = int(year[:4])
+    term1 = training.define_term(office, year, 1, date(first, 9, 1), date(first + 1, 1, 20))
+    training.define_term(office, year, 2, date(first + 1, 2, 22), date(first + 1, 7, 2))
+    training.add_closure(
+        office, term1, date(first + 1, 1, 11), date(first + 1, 1, 15), "期末考试周"
+    )
+    teachers: dict[str, list[training.Teacher]] = {}
+    serial = 0
+    for g, (group_name, names) in enumerate(GROUPS.items()):
+        members = []
+        for i, name in enumerate(names):
+            serial += 1
+            members.append(
+                training.add_teacher(
+                    office,
+                    staff_no=f"{serial:05d}",
+                    name=name,
+                    id_number=_id_number(serial, date(1975 + serial, 1 + i, 10 + g)),
+                    ce_no=f"JXJY{first}{serial:04d}",
+                    subject=group_name[:2],
+                    stage="初中",
+                    title="高级教师" if i < 2 else "一级教师",
+                    hired_on=date(2000 + serial, 9, 1),
+                    user=songtao if name == "宋涛" else None,
+                )
+            )
+        group = training.add_group(office, group_name, subject=group_name[:2], leader=members[0])
+        for t, tier in zip(members, TIERS, strict=True):
+            training.move_to_group(office, t, group, date(first, 8, 20))
+            training.assign_tier(office, t, tier, year)
+        teachers[group_name] = members
+        series = training.define_series(
+            office, group, year, date(first, 9, 7) + timedelta(days=2 * g), "pm"
+        )
+        training.generate_sessions(office, series)
+    for tier, hours in (("青年教师", 72), ("骨干教师", 60), ("名师", 48)):
+        plan = training.create_tier_plan(
+            office,
+            tier,
+            year,
+            goals=f"{tier}本学年培训目标：提升课堂教学与教研能力",
+            plan="每两周参加教研组活动；每学期上一节公开课；完成一篇教学反思",
+            required_hours=hours,
+            required_credits=hours // 8,
+        )
+        plan = training.submit_tier_plan(office, plan)
+        training.approve_tier_plan(principal, plan, "同意")
+    counts = {"teachers": serial, "sessions": 0, "marks": 0}
+    leader = teachers["语文组"][0]
+    held = [
+        s
+        for s in training.sessions_of()
+        if s.state == training.SessionState.PLANNED and s.date < today
+    ]
+    if held:  # 宋涛 asks leave for the third session of his group he would miss
+        own = [s for s in held if s.group.name == "语文组"]
+        if len(own) > 2:
+            day = own[2].date
+            leave = training.request_leave(songtao, leader, day, day, "公差", "参加县教研活动")
+            training.approve_leave(office, leave)
+    checked = False
+    for n, session in enumerate(held):
+        members = teachers[session.group.name]
+        at = datetime.combine(session.date, time(17, 30))
+        speaker = members[n % len(members)]
+        session = training.set_topic(office, session, TOPICS[n % len(TOPICS)], speaker)
+        training.open_register(office, session, at=at)
+        entries = []
+        for t in members:
+            roll = rng.random()
+            if training.approved_leave(t, session.date):
+                entries.append(MarkInput(t, Mark.LEAVE))
+            elif roll < 0.04:
+                entries.append(MarkInput(t, Mark.ABSENT))
+            elif roll < 0.10:
+                entries.append(MarkInput(t, Mark.LATE, rng.choice([5, 10, 15])))
+            elif roll < 0.13:
+                entries.append(MarkInput(t, Mark.EARLY, rng.choice([20, 30])))
+            else:
+                entries.append(MarkInput(t, Mark.PRESENT))
+        if n == 1:  # one excused absence: a member sent to invigilate elsewhere
+            entries[-1] = MarkInput(members[-1], Mark.ABSENT)
+        training.mark_many(office, session, entries, at=at)
+        if n == 1:
+            absent = training.AttendanceMark.get(session=session.id, teacher=members[-1].id)
+            training.excuse_absence(office, absent, "被教育局抽调监考", at=at)
+        if not checked and session.group.name == "数学组":
+            present = sum(e.status in (Mark.PRESENT, Mark.LATE, Mark.EARLY) for e in entries)
+            training.record_spot_check(
+                principal, session, present + 1, "良", "研讨有准备，个别教师未发言", at=at
+            )
+            checked = True
+        training.close_register(office, session, at=at)
+        counts["sessions"] += 1
+        counts["marks"] += len(entries)
+    claim = training.claim_external(
+        songtao,
+        leader,
+        kind="非学历",
+        provider="县教师进修学校",
+        level="县级",
+        from_date=date(first, 10, 12),
+        to_date=date(first, 10, 13),
+        hours="12",
+        certificate_no=f"JX{first}-0001",
+        certificate=("结业证书.txt", "县教师进修学校 结业证书 宋涛 12学时".encode()),
+    )
+    training.approve_claim(office, claim)
+    return counts

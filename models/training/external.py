@@ -1,0 +1,208 @@
+"""自学 and external training (T7): a teacher's claim of 自学, 学历 or 非学历 training with its
+provider, level, dates, hours and certificate (a scan attached), approved on the engine by
+教研处, document type ``training_claim``; approved hours earn credits by the same rules as
+the school's own sessions (``credits.compute_credits``).
+
+Why the certificate number is unique in the table, not only checked: the same certificate
+claimed twice, by two desktops at once or years apart, is credited once (the rule), and the
+database holds that whatever the code forgets.
+
+Why 教研处 alone: the 教研组长 is a teacher, not a department head, and the engine does not
+yet resolve an approver from the document (see ``leave``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import peewee
+
+from models import attachments, audit, documents, numbers, workflow
+from models.base import now
+from models.db import db, retry_document
+from models.documents import Document, transition
+from models.errors import RuleViolation
+from models.people import Actor, Role, User, require_active, require_person
+from models.text import clean, normalize_code
+from models.training.teachers import MANAGERS, Teacher, teacher_of_user
+from models.workflow import Approver, Flow, Instance, Node, State
+
+CLAIM_KINDS = ("自学", "学历", "非学历")
+LEVELS = ("国家级", "省级", "市级", "县级", "校级", "境外")
+
+
+class ClaimState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return {
+            "pending": "审批中",
+            "approved": "已认定",
+            "rejected": "未认定",
+            "withdrawn": "已撤回",
+        }[self.value]
+
+
+C = ClaimState
+
+
+class ExternalTraining(Document):
+    """One claim of external training or self-study."""
+
+    DOC_TYPE = "training_claim"
+    STATES = ClaimState
+    OUTCOMES: ClassVar[Mapping[State, str]] = {
+        State.APPROVED: C.APPROVED,
+        State.REJECTED: C.REJECTED,
+        State.RETURNED: C.REJECTED,
+        State.WITHDRAWN: C.WITHDRAWN,
+        State.CLOSED: C.WITHDRAWN,
+    }
+    TRANSITIONS = (
+        transition(
+            "approve",
+            [C.PENDING],
+            nodes=["office"],
+            rule="T7",
+            zh="学分申请不在审批中",
+            en="the claim is not awaiting approval",
+        ),
+        transition("reject", [C.PENDING], nodes=["office"], rule="T7"),
+        transition("withdraw", [C.PENDING], engine="withdraw"),
+    )
+
+    teacher = peewee.ForeignKeyField(Teacher, backref="claims")
+    kind = peewee.CharField(max_length=4)
+    provider = peewee.CharField(max_length=100, verbose_name="培训机构")
+    level = peewee.CharField(max_length=4)
+    from_date = peewee.DateField()
+    to_date = peewee.DateField(index=True)
+    hours = peewee.DecimalField(max_digits=6, decimal_places=1, verbose_name="学时")
+    certificate_no = peewee.CharField(max_length=50, unique=True, verbose_name="证书编号")
+    state = peewee.CharField(max_length=10, default=C.PENDING, index=True)
+    applicant = peewee.ForeignKeyField(User)
+    submitted_at = peewee.DateTimeField()
+    approved_at = peewee.DateTimeField(null=True)
+
+    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
+        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
+
+
+CLAIM_FLOW = workflow.register_flow(
+    Flow(
+        ExternalTraining.DOC_TYPE,
+        "外出培训与自学学分认定",
+        (Node("office", "教研处认定", (Approver.role(Role.TRAINING),)),),
+        separate_duties=True,
+        rule="T7",
+    )
+)
+documents.register(ExternalTraining)
+
+EXTERNAL_TABLES = [ExternalTraining]
+
+
+def _choice(value: str, allowed: tuple[str, ...], zh: str, en: str) -> str:
+    if value not in allowed:
+        raise RuleViolation("T7", f"{zh}应为{'、'.join(allowed)}", f"{en} is one of {allowed}")
+    return value
+
+
+@retry_document
+def claim_external(
+    actor: User,
+    teacher: Teacher,
+    *,
+    kind: str,
+    provider: str,
+    level: str,
+    from_date: date,
+    to_date: date,
+    hours: Decimal | str | int,
+    certificate_no: str,
+    certificate: tuple[str, bytes],
+    at: datetime | None = None,
+) -> ExternalTraining:
+    """T7: the teacher himself (his linked login) or 培训办 claims credits for external
+    training or self-study, with the certificate's scan (``certificate``: file name and
+    bytes). Refused: anyone else (X1), a certificate already claimed (T7), no scan, hours not
+    above zero, dates out of order, a kind or level not in the lists."""
+    at = at or now()
+    with db.atomic():
+        roles = require_active(actor)
+        applicant = require_person(actor, "学分申请", "a claim")
+        own = teacher_of_user(applicant)
+        if not roles.intersection(MANAGERS) and (own is None or own.id != teacher.id):
+            raise RuleViolation(
+                "X1",
+                f"只有{teacher.name}本人或培训办可以申请其学分",
+                f"only {teacher.name} himself or the training office may claim",
+            )
+        number = normalize_code(certificate_no)
+        if not number:
+            raise RuleViolation("T7", "须填写证书编号", "the certificate number is required")
+        held = ExternalTraining.get_or_none(ExternalTraining.certificate_no == number)
+        if held is not None:
+            raise RuleViolation(
+                "T7",
+                f"证书 {number} 已于 {held.submitted_at:%Y-%m-%d} 申请过（{held.state_label}），"
+                "同一证书只认定一次",
+                f"certificate {number} was claimed already; it is credited once",
+            )
+        if to_date < from_date:
+            raise RuleViolation("T7", "结束日早于开始日", "the training ends before it starts")
+        if not certificate or not certificate[1]:
+            raise RuleViolation("T7", "须附证书扫描件", "the certificate's scan is required")
+        claim = audit.create(
+            actor,
+            ExternalTraining,
+            teacher=teacher.id,
+            kind=_choice(kind, CLAIM_KINDS, "类别", "the kind"),
+            provider=clean(provider) or _missing_provider(),
+            level=_choice(level, LEVELS, "级别", "the level"),
+            from_date=from_date,
+            to_date=to_date,
+            hours=numbers.decimal(
+                hours, "学时", "the hours", field="hours", places=1, positive=True, rule="T7"
+            ),
+            certificate_no=number,
+            applicant=applicant,
+            submitted_at=at,
+        )
+        attachments.attach(actor, claim, certificate[0], certificate[1])
+        workflow.submit(
+            applicant,
+            ExternalTraining.DOC_TYPE,
+            title=f"{teacher.name} {kind} {clean(provider)} {claim.hours}学时",
+            doc_id=claim.id,
+            fields={"hours": str(claim.hours)},
+            at=at,
+        )
+        return ExternalTraining.get_by_id(claim.id)
+
+
+def _missing_provider() -> str:
+    raise RuleViolation("T7", "须填写培训机构", "the provider is required", field="provider")
+
+
+@retry_document
+def approve_claim(
+    actor: User, claim: ExternalTraining, comment: str = "", *, at: datetime | None = None
+) -> ExternalTraining:
+    """教研处认定 (T7); never the applicant himself (X1, the engine)."""
+    return documents.approve(actor, claim, "approve", comment or "同意", at=at)
+
+
+@retry_document
+def reject_claim(
+    actor: User, claim: ExternalTraining, comment: str, *, at: datetime | None = None
+) -> ExternalTraining:
+    return documents.reject(actor, claim, comment, at=at)

@@ -1,0 +1,192 @@
+"""请假 (T3): a teacher's leave from sessions, approved on the engine by 教研处 (培训办),
+document type ``training_leave``. Only an approved leave lets a register mark 请假.
+
+Why 教研处 and not the 教研组长: the engine resolves approvers by role, named user or
+department head; a group leader is a teacher (not a department head), and an approver taken
+from the document is not in the engine yet. 教研处 approving keeps the X1 rule (the engine
+refuses the applicant's own approval) until it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import peewee
+
+from models import audit, documents, workflow
+from models.base import now
+from models.db import db, retry_document
+from models.documents import Document, transition
+from models.errors import RuleViolation
+from models.people import Actor, Role, User, require_active, require_person
+from models.text import clean
+from models.training.teachers import MANAGERS, Teacher, teacher_of_user
+from models.workflow import Approver, Flow, Instance, Node, State
+
+LEAVE_KINDS = ("病假", "事假", "公差")
+
+
+class LeaveState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return {
+            "pending": "审批中",
+            "approved": "已批准",
+            "rejected": "未批准",
+            "withdrawn": "已撤回",
+        }[self.value]
+
+
+L = LeaveState
+
+
+class TrainingLeave(Document):
+    """A teacher's leave from ``from_date`` to ``to_date`` (the sessions of those days)."""
+
+    DOC_TYPE = "training_leave"
+    STATES = LeaveState
+    OUTCOMES: ClassVar[Mapping[State, str]] = {
+        State.APPROVED: L.APPROVED,
+        State.REJECTED: L.REJECTED,
+        State.RETURNED: L.REJECTED,
+        State.WITHDRAWN: L.WITHDRAWN,
+        State.CLOSED: L.WITHDRAWN,
+    }
+    TRANSITIONS = (
+        transition(
+            "approve",
+            [L.PENDING],
+            nodes=["office"],
+            rule="T3",
+            zh="请假不在审批中",
+            en="the leave is not awaiting approval",
+        ),
+        transition("reject", [L.PENDING], nodes=["office"], rule="T3"),
+        transition("withdraw", [L.PENDING], engine="withdraw"),
+    )
+
+    teacher = peewee.ForeignKeyField(Teacher, backref="leaves")
+    from_date = peewee.DateField()
+    to_date = peewee.DateField()
+    kind = peewee.CharField(max_length=4)
+    reason = peewee.CharField(max_length=200)
+    state = peewee.CharField(max_length=10, default=L.PENDING, index=True)
+    applicant = peewee.ForeignKeyField(User)
+    submitted_at = peewee.DateTimeField()
+    approved_at = peewee.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("teacher", "from_date"), False),)
+
+    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
+        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
+
+
+LEAVE_FLOW = workflow.register_flow(
+    Flow(
+        TrainingLeave.DOC_TYPE,
+        "教研活动请假",
+        (Node("office", "教研处审批", (Approver.role(Role.TRAINING),)),),
+        separate_duties=True,
+        rule="T3",
+    )
+)
+documents.register(TrainingLeave)
+
+
+@retry_document
+def request_leave(
+    actor: User,
+    teacher: Teacher,
+    from_date: date,
+    to_date: date,
+    kind: str,
+    reason: str,
+    *,
+    at: datetime | None = None,
+) -> TrainingLeave:
+    """A teacher asks leave from the sessions of some days (T3): he himself (his login is
+    linked to him) or 培训办 for him. Refused: anyone else (X1), no reason, a leave ending
+    before it starts, a kind other than 病假/事假/公差."""
+    at = at or now()
+    with db.atomic():
+        roles = require_active(actor)
+        applicant = require_person(actor, "请假申请", "a leave request")
+        own = teacher_of_user(applicant)
+        if not roles.intersection(MANAGERS) and (own is None or own.id != teacher.id):
+            raise RuleViolation(
+                "X1",
+                f"只有{teacher.name}本人或培训办可以为其请假",
+                f"only {teacher.name} himself or the training office may ask his leave",
+            )
+        why = clean(reason)
+        if not why:
+            raise RuleViolation("T3", "请假须写明事由", "a leave needs a reason", field="reason")
+        if kind not in LEAVE_KINDS:
+            raise RuleViolation(
+                "T3",
+                f"请假类别应为{'、'.join(LEAVE_KINDS)}",
+                "a leave is sick, personal or official",
+            )
+        if to_date < from_date:
+            raise RuleViolation("T3", "请假结束日早于开始日", "the leave ends before it starts")
+        leave = audit.create(
+            actor,
+            TrainingLeave,
+            teacher=teacher.id,
+            from_date=from_date,
+            to_date=to_date,
+            kind=kind,
+            reason=why,
+            applicant=applicant,
+            submitted_at=at,
+        )
+        workflow.submit(
+            applicant,
+            TrainingLeave.DOC_TYPE,
+            title=f"{teacher.name} {kind} {from_date}～{to_date}",
+            doc_id=leave.id,
+            fields={"days": (to_date - from_date).days + 1},
+            at=at,
+        )
+        return TrainingLeave.get_by_id(leave.id)
+
+
+@retry_document
+def approve_leave(
+    actor: User, leave: TrainingLeave, comment: str = "", *, at: datetime | None = None
+) -> TrainingLeave:
+    """教研处 approves a leave (T3); never the applicant himself (X1, the engine)."""
+    return documents.approve(actor, leave, "approve", comment or "同意", at=at)
+
+
+@retry_document
+def reject_leave(
+    actor: User, leave: TrainingLeave, comment: str, *, at: datetime | None = None
+) -> TrainingLeave:
+    """教研处 refuses a leave (a comment is required, X2)."""
+    return documents.reject(actor, leave, comment, at=at)
+
+
+def approved_leave(teacher: Teacher | int, day: date) -> TrainingLeave | None:
+    """The approved leave of ``teacher`` covering ``day``, if any."""
+    teacher_id = teacher if isinstance(teacher, int) else teacher.id
+    return (
+        TrainingLeave.select()
+        .where(
+            (TrainingLeave.teacher == teacher_id)
+            & (TrainingLeave.state == L.APPROVED)
+            & (TrainingLeave.from_date <= day)
+            & (TrainingLeave.to_date >= day)
+        )
+        .order_by(TrainingLeave.id)
+        .first()
+    )
