@@ -7,7 +7,7 @@ with projects delivered over the last two years, and an approved ordinary plan f
 (each chunk is one transaction: the longest is the longest any other desktop's write waits).
 A second run must create nothing.
 
-    .venv/bin/python bench/callback_generation.py [--customers 100000] [--chunk 500]
+    .venv/bin/python bench/callback_generation.py [--customers 100000] [--chunk 200]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--customers", type=int, default=100_000)
-    parser.add_argument("--chunk", type=int, default=500)
+    parser.add_argument("--chunk", type=int, default=200)
     args = parser.parse_args()
 
     from models import callbacks, people

@@ -32,7 +32,7 @@ from models.db import db, for_update
 from models.people import Role, User, require_role
 from models.periods import Period, PeriodKind, containing
 
-CHUNK = 500
+CHUNK = 200  # customers a transaction: about 1,400 callbacks, well under a second of lock
 
 
 @dataclass(frozen=True)
