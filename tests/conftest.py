@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import peewee
 import pytest
@@ -49,13 +51,16 @@ def _cheap_password_hashing() -> Iterator[None]:
     passwords.SCRYPT.update(saved)
 
 
-@pytest.fixture(params=["sqlite", "mysql"])
-def database(request, tmp_path) -> Iterator[peewee.Database]:
-    """An empty, migrated Houqin database on each backend."""
-    if request.param == "sqlite":
-        db = open_database(sqlite_url(tmp_path))
-        yield db
-        close_database()
+@contextmanager
+def backend_database(backend: str, folder: Path) -> Iterator[peewee.Database]:
+    """An empty, migrated Houqin database on ``backend`` ("sqlite": a file in ``folder``;
+    "mysql": a fresh database, dropped afterwards)."""
+    if backend == "sqlite":
+        db = open_database(sqlite_url(folder))
+        try:
+            yield db
+        finally:
+            close_database()
         return
     base, url = mysql_url_or_skip()
     db = open_database(url)
@@ -64,6 +69,13 @@ def database(request, tmp_path) -> Iterator[peewee.Database]:
     finally:
         close_database()
         drop_database(base, url.rsplit("/", 1)[1])
+
+
+@pytest.fixture(params=["sqlite", "mysql"])
+def database(request, tmp_path) -> Iterator[peewee.Database]:
+    """An empty, migrated Houqin database on each backend."""
+    with backend_database(request.param, tmp_path) as db:
+        yield db
 
 
 @pytest.fixture

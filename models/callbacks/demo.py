@@ -24,6 +24,7 @@ from models.callbacks import (
     ProblemInput,
     ScheduleInput,
     Target,
+    complaints_demo,
 )
 from models.callbacks.validation import id_check_digit
 from models.people import SYSTEM, Department, Role, User
@@ -227,4 +228,5 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
             callbacks.verify_problem(verifier, problem, True, "回访确认已解决")
     counts["callbacks"] = Callback.select().count()
     counts["problems"] = len(problems)
+    counts.update(complaints_demo.load([caller, caller2], manager, seller, customers[:2]))
     return counts

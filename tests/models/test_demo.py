@@ -1,15 +1,28 @@
-"""The demo office loads through the real use cases on an empty database, on both backends."""
+"""The demo office loads through the real use cases on an empty database, on both backends.
+
+The demo is loaded once per backend for the whole module (``demo_office``): every test here
+only reads it, and a load is the most expensive set-up of the suite."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from models import demo, fleet, people, workflow
+import pytest
+
+from models import callbacks, demo, fleet, people, workflow
+from models.callbacks import Callback, CallbackAttempt, CallbackState, Method, ProblemState
 from models.people import Role, User
+from tests.conftest import backend_database
 
 
-def test_demo_fills_every_role_and_a_year_of_fleet(database):
-    summary = demo.load(password="demo-pass-1")
+@pytest.fixture(scope="module", params=["sqlite", "mysql"])
+def demo_office(request, tmp_path_factory) -> demo.DemoSummary:
+    with backend_database(request.param, tmp_path_factory.mktemp("demo")):
+        yield demo.load(password="demo-pass-1")
+
+
+def test_demo_fills_every_role_and_a_year_of_fleet(demo_office):
+    summary = demo_office
     assert {r for u in User.select() for r in u.roles} == set(Role)
     assert summary.counts["vehicles"] == 30 and summary.counts["repairs"] > 100
     assert people.authenticate("wangjianguo", "demo-pass-1")
@@ -22,8 +35,8 @@ def test_demo_fills_every_role_and_a_year_of_fleet(database):
     assert workflow.inbox(leader).count() >= 1  # something to approve on first start
 
 
-def test_F2_the_demo_enters_its_paper_history_before_the_go_live_date(database):
-    summary = demo.load(password="demo-pass-1")
+def test_F2_the_demo_enters_its_paper_history_before_the_go_live_date(demo_office):
+    summary = demo_office
     assert summary.counts["history"] == 8
     history = fleet.Repair.select().where(fleet.Repair.historical)
     live = fleet.Repair.select().where(~fleet.Repair.historical)
@@ -34,16 +47,15 @@ def test_F2_the_demo_enters_its_paper_history_before_the_go_live_date(database):
     assert not old.designated and old.repairs.count() == 3  # off the list, history kept
 
 
-def test_the_printed_user_list_names_the_drivers_who_can_report_repairs(database):
-    summary = demo.load(password="demo-pass-1")
+def test_the_printed_user_list_names_the_drivers_who_can_report_repairs(demo_office):
+    summary = demo_office
     printed = summary.report()
     drivers = {d.username for v in fleet.Vehicle.select() for d in fleet.drivers_of(v)}
     assert drivers and all(f"  {u}\t" in printed for u in drivers)
     assert people.authenticate(sorted(drivers)[0], "demo-pass-1")
 
 
-def test_F1_demo_maintenance_is_mostly_on_time(database):
-    demo.load(password="demo-pass-1")
+def test_F1_demo_maintenance_is_mostly_on_time(demo_office):
     rows = list(fleet.Maintenance.select())
     on_time = sum(bool(m.on_time) for m in rows)
     assert on_time / len(rows) > 0.6
@@ -52,8 +64,8 @@ def test_F1_demo_maintenance_is_mostly_on_time(database):
     assert total == len(rows) and ok == on_time
 
 
-def test_F10_the_demo_has_use_requests_in_several_states(database):
-    summary = demo.load(password="demo-pass-1")
+def test_F10_the_demo_has_use_requests_in_several_states(demo_office):
+    summary = demo_office
     states = {u.state for u in fleet.VehicleUse.select()}
     assert summary.counts["uses"] == fleet.VehicleUse.select().count() >= 6
     assert {
@@ -62,3 +74,24 @@ def test_F10_the_demo_has_use_requests_in_several_states(database):
         fleet.UseState.RETURNED,
         fleet.UseState.WITHDRAWN,
     } <= states
+
+
+def test_C9_C4_the_demo_has_both_cadences_every_outcome_and_problems_open_and_closed(demo_office):
+    summary = demo_office
+    assert summary.counts["customers"] == 240 and summary.counts["callback records"] > 300
+    keys = {cb.period_key for cb in Callback.select(Callback.period_key)}
+    assert any("Q" in k for k in keys) and any("-" in k for k in keys)  # quarterly and monthly
+    states = {cb.state for cb in Callback.select(Callback.state)}
+    assert set(CallbackState) <= states | {CallbackState.IN_PROGRESS}
+    outcomes = {a.outcome for a in CallbackAttempt.select(CallbackAttempt.outcome)}
+    assert {"reached", "no_answer", "vacant", "refused", "rescheduled"} <= outcomes
+    methods = {cb.method for cb in Callback.select().where(Callback.state == CallbackState.DONE)}
+    assert {Method.PHONE, Method.ONSITE} <= methods  # fallbacks reached the customer on-site
+    problems = {p.state for p in callbacks.Problem.select()}
+    assert {ProblemState.OPEN, ProblemState.FIXED, ProblemState.CLOSED} <= problems
+    important = Callback.select().join(callbacks.Customer).where(callbacks.Customer.important)
+    assert important.count() > 0
+    merged = callbacks.Complaint.select().where(
+        callbacks.Complaint.state == callbacks.ComplaintState.MERGED
+    )
+    assert merged.count() >= 1  # the demo's repeat complaint, merged
