@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from models.errors import RuleViolation
-from models.text import shorten
+from models.text import id_check_digit, shorten
 
 _SEPARATORS = re.compile(r"[\s\-－—()（）.·]")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -78,8 +78,6 @@ def phone_tail(phone: str) -> str:
     return main[-4:]
 
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _EXCEL_FLOAT = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
@@ -107,10 +105,6 @@ def _read_from_a_number_cell(text: str) -> bool:
     Excel keeps 15 significant digits, and the float's integer (110105199001011008) no longer
     ends in 000. Asked only of a number whose check digit fails."""
     return str(int(float(f"{float(text):.15g}"))) == text
-
-
-def id_check_digit(first17: str) -> str:
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
 
 
 def normalize_id_number(value: Any) -> str | None:
