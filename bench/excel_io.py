@@ -13,9 +13,10 @@ Kinds: ``items`` (办公用品目录, 8 columns, batch path ``supplies.add_items
 ``opening-balances`` (期初结存表, 4 columns, batch path ``supplies.set_opening_balances``, on a
 catalogue of as many items made first, not measured, by a 后勤 user: the ledger takes
 no other role), ``vehicles`` (车辆登记表, 8 columns, batch path ``fleet.add_vehicles``, by a
-车管) and ``reference`` (a bench-only 10-column register of plain data with a bare
-``executemany`` behind it: a reference row, not a kind of the application). Export
-(``reference`` only): ``export_register`` against ``sqlite3`` + xlsxwriter
+车管), ``shops`` and ``stations`` (定点修理厂名录 / 定点加油站名录, 4 and 3 columns, batch path
+``fleet.add_places``, by a 后勤 user) and ``reference`` (a bench-only 10-column register of
+plain data with a bare ``executemany`` behind it: a reference row, not a kind of the
+application). Export (``reference`` only): ``export_register`` against ``sqlite3`` + xlsxwriter
 ``constant_memory``.
 
 Each measurement runs in a fresh child process, so peak memory (``ru_maxrss``) belongs to that
@@ -23,7 +24,7 @@ work alone; ``base`` is the child's RSS before it starts the work (interpreter +
 ``grew`` the peak above it: flat as rows grow means the sheet is streamed.
 
     .venv/bin/python bench/excel_io.py [--sizes 10000,100000]
-        [--kinds items,opening-balances,vehicles,reference]
+        [--kinds items,opening-balances,vehicles,shops,stations,reference]
 
 Targets: each kind's import >= 30 % of the bare rate measured beside it, the rate flat from
 10,000 to 100,000 rows (every existence and duplicate check reads an index), memory flat.
@@ -285,6 +286,66 @@ def make_vehicles(path: Path, n: int) -> None:
     book.close()
 
 
+SHOP_HEADER = ("修理厂名称", "地址", "电话", "定点")
+STATION_HEADER = ("加油站名称", "地址", "定点")
+
+
+def _make_places(path: Path, n: int, header: tuple[str, ...], sheet: str, word: str) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = book.add_worksheet(sheet)
+    for c, label in enumerate(header):
+        ws.write_string(0, c, label)
+    for r in range(1, n + 1):
+        cells = [f"{word}{r:06d}", f"东环路{r % 900 + 1}号"]
+        if len(header) == 4:
+            cells.append(f"010-{r % 10000:04d}")
+        cells.append("是" if r % 9 else "否")
+        for c, text in enumerate(cells):
+            ws.write_string(r, c, text)
+    book.close()
+
+
+def make_shops(path: Path, n: int) -> None:
+    """A 定点修理厂名录 of ``n`` shops (4 columns)."""
+    _make_places(path, n, SHOP_HEADER, "定点修理厂名录", "汽修厂")
+
+
+def make_stations(path: Path, n: int) -> None:
+    """A 定点加油站名录 of ``n`` stations (3 columns)."""
+    _make_places(path, n, STATION_HEADER, "定点加油站名录", "加油站")
+
+
+def _child_import_places(kind_name: str, xlsx: Path, db_path: Path) -> dict[str, Any]:
+    """``houqin import shops|stations`` by a 后勤 user on a fresh database."""
+    from forms.excel_import import import_file
+    from forms.kinds import get_kind
+    from models import people
+    from models.db import open_database
+    from models.people import Role
+
+    open_database(f"sqlite:///{db_path}")
+    kind = get_kind(kind_name)
+    admin = people.create_first_admin("admin", "bench-secret-1")
+    office = people.add_department(admin, "办公室")
+    clerk = people.add_user(admin, "houqin", "后勤", "bench-secret-1", office, [Role.LOGISTICS])
+    base = current_mb()
+    t0 = time.perf_counter()
+    result = import_file(kind, xlsx, actor=clerk, mode="insert")
+    seconds = time.perf_counter() - t0
+    assert result.committed, [str(e) for e in result.errors[:5]]
+    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
+
+
+def child_import_shops(xlsx: Path, db_path: Path) -> dict[str, Any]:
+    return _child_import_places("shops", xlsx, db_path)
+
+
+def child_import_stations(xlsx: Path, db_path: Path) -> dict[str, Any]:
+    return _child_import_places("stations", xlsx, db_path)
+
+
 def child_import_vehicles(xlsx: Path, db_path: Path) -> dict[str, Any]:
     """``houqin import vehicles`` by a 车管 on a database with the units of the file."""
     from forms.excel_import import import_file
@@ -461,7 +522,7 @@ def child_export_houqin(db_path: Path, out: Path) -> dict[str, Any]:
     _, kind = declare_kind()
     base = current_mb()
     t0 = time.perf_counter()
-    result = export_register(kind, out, unit="基准单位", period="2026年")
+    result = export_register(kind, out, unit="基准单位")  # a register of things: no period
     return {"seconds": time.perf_counter() - t0, "rows": result.rows, "base": base}
 
 
@@ -471,6 +532,8 @@ CHILDREN = {
     "import_items": child_import_items,
     "import_opening-balances": child_import_openings,
     "import_vehicles": child_import_vehicles,
+    "import_shops": child_import_shops,
+    "import_stations": child_import_stations,
     "import_reference": child_import_reference,
     "export_bare": child_export_bare,
     "export_openpyxl": child_export_openpyxl,
@@ -488,10 +551,27 @@ def run_child(name: str, a: Path, b: Path) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+BARE_RUNS = 3
+
+
+def _best_bare(xlsx: Path, db_path: Path) -> dict[str, Any]:
+    """The fastest of ``BARE_RUNS`` runs of the bare limit, each on a fresh file: it lasts a
+    fraction of a second, so one run on a shared machine measures the machine's load; the
+    kind's run lasts seconds and averages it out. The ratio is therefore a lower bound."""
+    runs = []
+    for _ in range(BARE_RUNS):
+        for f in db_path.parent.glob(db_path.name + "*"):
+            f.unlink()
+        runs.append(run_child("import_bare", xlsx, db_path))
+    return min(runs, key=lambda r: r["seconds"])
+
+
 INPUTS = {
     "items": make_items,
     "opening-balances": make_openings,
     "vehicles": make_vehicles,
+    "shops": make_shops,
+    "stations": make_stations,
     "reference": make_input,
 }
 LABELS = {k: k for k in INPUTS} | {"reference": "reference (bench-only kind)"}
@@ -509,7 +589,9 @@ def _line(n: int, work: str, r: dict[str, Any], limit: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--kinds", default="items,opening-balances,vehicles,reference")
+    parser.add_argument(
+        "--kinds", default="items,opening-balances,vehicles,shops,stations,reference"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -535,7 +617,7 @@ def main() -> None:
                 xlsx = folder / f"{kind}{n}.xlsx"
                 INPUTS[kind](xlsx, n)
                 bare_db, houqin_db = folder / f"bare{n}.db", folder / f"houqin{n}.db"
-                bare = run_child("import_bare", xlsx, bare_db)
+                bare = _best_bare(xlsx, bare_db)
                 houqin = run_child(f"import_{kind}", xlsx, houqin_db)
                 _line(n, "import bare (calamine+executemany)", bare, bare)
                 _line(n, f"import {LABELS[kind]}", houqin, bare)
@@ -551,7 +633,10 @@ def main() -> None:
                 for p in (bare_db, houqin_db, xlsx):
                     for f in p.parent.glob(p.name + "*"):
                         f.unlink()
-    print("ratio: rows/s over the bare rows/s of the line above it (same file, same run);")
+    print(
+        "ratio: rows/s over the bare rows/s of the line above it (same file, same run; the "
+        f"bare rate is the best of {BARE_RUNS} runs);"
+    )
     print("grew: peak RSS minus RSS before the work (interpreter and imports excluded).")
 
 

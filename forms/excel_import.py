@@ -21,10 +21,15 @@ A kind with ``insert_batch`` (items, opening balances) is written, in insert mod
 ``BULK_BATCH`` rows per call of its domain's batch use case (``supplies.add_items``, the
 function a dialog's single record goes through as a batch of one): one existence query per
 batch, the use case's own per-chunk lookups, bulk writes. It is called for every batch, also
-after one was refused, so the report names every bad row of the file. The write lock: the
-transaction is ``BEGIN IMMEDIATE`` on SQLite, so other writers wait for the whole import
-(13 s for 100,000 items measured by ``bench/excel_io.py``, 1.4 s for 10,000; readers go
-on, WAL); on MariaDB the rows written stay locked until the commit.
+after one was refused, so the report names every bad row of the file.
+
+The write lock: the transaction is ``BEGIN IMMEDIATE`` on SQLite, so the lock is held for
+the whole import, checks included (bounded by the file: ``bench/excel_io.py`` prints each
+kind's seconds per 10,000 and 100,000 rows); readers go on (WAL). While it holds the lock
+the import leaves a marker beside the file (``models.db.long_write``): a writer on another
+desktop waits the busy timeout (``models.db.BUSY_TIMEOUT_S``) and then is told
+「正在等待其他用户完成导入…」 with who imports what (``models.db.WriteBusy``), never
+``database is locked``. On MariaDB only the rows written stay locked until the commit.
 
 Readers: python-calamine for cell values, streamed row by row with ``iter_rows``. Measured
 here (``bench/excel_io.py``, 10 columns): calamine ~95,000 rows/s against openpyxl
@@ -51,7 +56,7 @@ from forms.excel_sheets import Sheet, find_header, header_key, label_index, read
 from forms.kinds import Kind, Values, get_kind
 from forms.spec import Field, FieldType
 from forms.values import REASON_MAX, ValueProblem, _text, echo, is_blank, nonblank_parser_for
-from models.db import db
+from models.db import db, long_write
 from models.errors import Cancelled, HouqinError, RowsRefused, RuleViolation
 from models.people import SYSTEM
 
@@ -60,6 +65,7 @@ CancelledFn = Callable[[], bool]
 
 CHECK_EVERY = 256  # rows between progress reports and cancellation checks
 BULK_BATCH = 2000  # rows per existence query and batch use case call in bulk insert mode
+REF_CACHE = 4096  # records kept by reference text: a unit repeats, an item of 期初 does not
 ERROR_COLUMN = "错误"
 FOOTER_MARKS = ("合计", "负责人")
 
@@ -184,6 +190,7 @@ class _Run:
         self.seen_keys: dict[str, int] = {}
         self.problems: CellProblems = {}
         self.pending: dict[int, list[Any]] = {}  # the cells of the batch not yet written
+        self.required = self.spec.required_fields  # read once, not once a row
 
     def error(self, row: int | None, f: Field | None, value: Any, zh: str, en: str) -> None:
         self.result.errors.append(
@@ -326,6 +333,8 @@ class _Run:
             text = values[f.key]
             cache_key = (f.key, text)
             if cache_key not in self.ref_cache:
+                if len(self.ref_cache) >= REF_CACHE:
+                    self.ref_cache.clear()
                 self.ref_cache[cache_key] = f.reference.lookup(text)
             record = self.ref_cache[cache_key]
             if record is None:
@@ -336,7 +345,7 @@ class _Run:
         return ok
 
     def missing_required(self, excel_row: int, values: Values) -> bool:
-        missing = [f for f in self.spec.required_fields if values.get(f.key) is None]
+        missing = [f for f in self.required if values.get(f.key) is None]
         for f in missing:
             self.error(excel_row, f, None, "必填项为空", "required but empty")
         return bool(missing)
@@ -495,7 +504,9 @@ def import_rows(
         return result
     run.problems = sheet.problems
     rows = itertools.islice(sheet.rows(), header_index + 1, None)
-    with db.atomic() as txn:
+    who = getattr(actor, "display_name", "") or "命令行"
+    title_en = getattr(kind.spec, "title_en", "") or kind.name
+    with db.atomic() as txn, long_write(who, kind.spec.title, title_en):
         run.run(rows, header_index + 2, sheet.height, mode)
         # Rows are checked in order, but a bulk batch reports after its rows were parsed.
         result.errors.sort(key=lambda e: -1 if e.row is None else e.row)

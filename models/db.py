@@ -20,6 +20,7 @@ and brings the schema up to date (``models.schema``). Why the settings:
 from __future__ import annotations
 
 import functools
+import json
 import os
 import random
 import re
@@ -33,7 +34,7 @@ from urllib.parse import unquote, urlparse
 import peewee
 from playhouse.shortcuts import ReconnectMixin
 
-from models.errors import Conflict, SchemaError
+from models.errors import Conflict, HouqinError, SchemaError
 
 db = peewee.DatabaseProxy()
 
@@ -107,12 +108,30 @@ def is_network_path(path: Path) -> bool:
     return best_type in NETWORK_FILESYSTEMS
 
 
+BUSY_TIMEOUT_S = 10  # how long a writer waits for another desktop's write lock
+
+
+class SqliteDatabase(peewee.SqliteDatabase):
+    """peewee's SQLite, with the one change a second desktop needs: a transaction that still
+    meets another desktop's write lock after the busy timeout (an import holding it) raises
+    ``WriteBusy`` in words, naming the import when one is running, instead of the driver's
+    ``database is locked``."""
+
+    def begin(self, lock_type: str | None = None) -> None:
+        try:
+            super().begin(lock_type)
+        except peewee.OperationalError as exc:
+            if _is_sqlite_busy(exc) and not isinstance(exc, WriteBusy):
+                raise WriteBusy(Path(self.database)) from exc
+            raise
+
+
 def _sqlite(path: Path) -> peewee.SqliteDatabase:
     path.parent.mkdir(parents=True, exist_ok=True)
     journal = "delete" if is_network_path(path.parent) else "wal"
-    return peewee.SqliteDatabase(
+    return SqliteDatabase(
         str(path),
-        timeout=10,
+        timeout=BUSY_TIMEOUT_S,
         lock_type="IMMEDIATE",
         pragmas={
             "foreign_keys": 1,
@@ -296,6 +315,76 @@ class LockConflict(Conflict):
         )
 
 
+class WriteBusy(LockConflict, peewee.OperationalError):
+    """SQLite: another desktop held the database's write lock through the whole busy
+    timeout. Its words say what is being waited for: the import named by the marker that
+    ``long_write`` leaves beside the file, else a write of another user. Nothing was
+    changed. Still an ``OperationalError`` about a locked database, so ``exclusive`` waits
+    on, and a ``LockConflict``, so the desktop shows it as someone else's work; a use case
+    that retries lock conflicts keeps its own words (相同的物品) unless an import holds it."""
+
+    def __init__(self, path: Path) -> None:
+        holder = _long_writer(path)
+        self.importing = holder is not None
+        waited = f"已等待 {BUSY_TIMEOUT_S} 秒仍未完成，请稍后再试（未做任何更改）"
+        waited_en = f"waited {BUSY_TIMEOUT_S} s; try again in a moment (nothing was changed)"
+        if holder is not None:
+            zh = f"正在等待其他用户完成导入…（{holder['zh']}）{waited}"
+            en = f"the database is locked: waiting for another user's import ({holder['en']}); "
+        else:
+            zh = f"正在等待其他用户完成导入或保存…{waited}"
+            en = "the database is locked: waiting for another user's import or save; "
+        HouqinError.__init__(self, zh, en + waited_en)
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".importing")
+
+
+def _long_writer(path: Path) -> dict[str, str] | None:
+    """What the marker beside the SQLite file says is holding its write lock, if any."""
+    try:
+        marker = json.loads(_marker(path).read_text(encoding="utf-8"))
+        return {"zh": str(marker["zh"]), "en": str(marker["en"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+@contextmanager
+def long_write(who: str, what_zh: str, what_en: str) -> Iterator[None]:
+    """Mark, for the block, that ``who`` holds the database's write lock for a long write
+    (an import): on SQLite a small file beside the database, which a desktop that meets the
+    lock reads (without any lock) to tell its user who it is waiting for. Call it inside
+    the transaction, so the marker is written only once the lock is held. MariaDB locks
+    rows, not the database: nothing to mark."""
+    name = getattr(db.obj, "database", None)
+    path = sqlite_path(name) if isinstance(name, str) and name != ":memory:" else None
+    if path is None or is_mysql():
+        yield
+        return
+    marker = _marker(path)
+    since = time.strftime("%H:%M")
+    text = json.dumps(
+        {
+            "zh": f"{who} 正在导入{what_zh}，{since} 开始",
+            "en": f"{who} is importing {what_en} since {since}",
+            "pid": os.getpid(),
+        },
+        ensure_ascii=False,
+    )
+    try:
+        part = marker.with_name(marker.name + f".{os.getpid()}")
+        part.write_text(text, encoding="utf-8")
+        part.replace(marker)
+    except OSError:  # a read-only folder: the import goes on, the waiting words are generic
+        marker = None
+    try:
+        yield
+    finally:
+        if marker is not None:
+            marker.unlink(missing_ok=True)
+
+
 def is_lock_conflict(exc: BaseException) -> bool:
     """A deadlock or lock wait timeout (MySQL), or a database still locked after the busy
     timeout (SQLite)."""
@@ -329,8 +418,8 @@ def retry_on_lock_conflict(
                 try:
                     return fn(*args, **kwargs)
                 except (peewee.OperationalError, LockConflict) as exc:
-                    if not is_lock_conflict(exc):
-                        raise
+                    if not is_lock_conflict(exc) or getattr(exc, "importing", False):
+                        raise  # an import holds SQLite's lock: its words say whom for
                     last_try = nested or not is_mysql() or attempt == tries
                     if last_try:
                         raise LockConflict(what_zh, what_en) from exc

@@ -512,14 +512,16 @@ def _insert_openings(actor: Any, rows: list[Values]) -> None:
 
 
 def _existing_openings(codes: list[str]) -> set[str]:
-    """Which of ``codes`` (as typed) have an opening balance already: one IN query per chunk."""
+    """Which of ``codes`` (as typed) have an opening balance already: one IN query per chunk.
+    The movement kind is compared here, not in SQL: with ``kind = ?`` in the WHERE, SQLite
+    may walk the ``(kind, at)`` index over every opening so far (the import's own earlier
+    batches included) instead of each item's few movements."""
     folded = {normalize_code(c): c for c in codes}
     query = lambda part: (  # noqa: E731
-        Item.select(Item.code)
-        .join(Movement)
-        .where(Item.code.in_(part) & (Movement.kind == MovementKind.OPENING.value))
+        Item.select(Item.code, Movement.kind).join(Movement).where(Item.code.in_(part))
     )
-    return {folded[c] for (c,) in select_in(query, list(folded))}
+    opening = MovementKind.OPENING.value
+    return {folded[c] for c, kind in select_in(query, list(folded)) if kind == opening}
 
 
 def _opening_query(filters: Filters) -> Any:
