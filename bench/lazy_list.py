@@ -4,7 +4,13 @@ Fills ``audit_log`` of a fresh SQLite file with ``--rows`` rows (bulk ``executem
 set-up is not measured), then, offscreen, opens the real 审计日志 list (``AuditLogView``: a
 ``LazyQueryModel`` in a ``ListView``), shows it and paints its first page. The bare figure
 is the same first-page SQL (``view_query()`` with the page limit) run through ``sqlite3``
-and fetched; the difference is what Qt and the model add (formatting, resets, painting).
+and fetched. Printed in parts, each over that query (wall and CPU time, medians):
+
+- the model: its fetch (``refresh``: the peewee query, the page into rows) and the texts of
+  the visible cells;
+- the page: the widgets built, shown (``showEvent`` runs the first fetch), laid out and
+  first painted (a new top-level window: Qt's first show of it is most of this part);
+- the whole first page.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/lazy_list.py [--rows 1000000] [--profile]
 

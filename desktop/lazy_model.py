@@ -100,6 +100,16 @@ class Column:
         return self.text(row) if self.text is not None else self.fmt(row.get(self.key))
 
 
+# Columns whose values sqlite3 and PyMySQL already hand back as the Python value (int, str):
+# selected without peewee's per-value conversion, most of a page's time in Python. Only
+# these exact classes: a subclass may convert (a boolean, a date, a custom field).
+_READ_AS_IS = (peewee.CharField, peewee.TextField, peewee.IntegerField, peewee.AutoField)
+
+
+def _as_read(expr: Any) -> Any:
+    return expr.coerce(False) if type(expr) in _READ_AS_IS else expr
+
+
 @cache
 def _colour(name: str) -> QColor:
     return QColor(name)
@@ -187,9 +197,9 @@ class LazyQueryModel(QAbstractTableModel):
 
     def view_query(self) -> peewee.ModelSelect:
         """The current view as shown: selected columns, filters, order (no paging)."""
-        selected = [c.expr.alias(c.key) for c in self.columns]
-        selected += [expr.alias(name) for name, expr in self.extras.items()]
-        query = self.filtered_query().select(*selected, self.key.alias("_key"))
+        selected = [_as_read(c.expr).alias(c.key) for c in self.columns]
+        selected += [_as_read(expr).alias(name) for name, expr in self.extras.items()]
+        query = self.filtered_query().select(*selected, _as_read(self.key).alias("_key"))
         sort = self._sort_expr()
         if self.descending:
             order = [self.key.desc()] if sort is None else [sort.desc(), self.key.desc()]
