@@ -869,51 +869,7 @@
         <source>请先在「人员」中选择一位同事。</source>
         <translation>Pick a colleague under "Person" first.</translation>
     </message>
-<message>
-        <source>附件：</source>
-        <translation>Attachments: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="60" />
-        <source>申请内容</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>环节</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>处理人</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="64" />
-        <source>意见</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="70" />
-        <source>审批记录</source>
-        <translation>Approval trail</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/document_dialog.py" line="174" />
-        <source>（无附加内容）</source>
-        <translation>(no further fields)</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>FormDialog</name>
     <message>
