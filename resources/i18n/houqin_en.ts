@@ -3537,10 +3537,6 @@
 <context>
     <name>callbacks</name>
     <message>
-        <source>投诉</source>
-        <translation>Complaint</translation>
-    </message>
-    <message>
         <source>记录回访结果</source>
         <translation>Record the callback</translation>
     </message>
