@@ -273,3 +273,16 @@ def test_C6_C1_the_archive_keeps_every_number_attempt_record_and_amendment(s):
     tried = [line.detail for line in lines if line.what == "回访尝试"]
     assert any("电话回访 空号" in d for d in tried) and any("上门回访 接通" in d for d in tried)
     assert lines == sorted(lines, key=lambda x: (x.at, x.table, x.record_id), reverse=True)
+
+
+def test_C3_my_callbacks_lists_what_is_due_to_me_until_it_is_made(s):
+    cb = one_callback(s)
+    assert [c.id for c in callbacks.my_callbacks(s.caller, date(2026, 1, 15))] == [cb.id]
+    assert callbacks.my_callbacks(s.caller, date(2025, 12, 31)) == []  # not yet due
+    assert callbacks.my_callbacks(s.seller, date(2026, 1, 15)) == []
+    moved = fail(s, cb, s.caller, Outcome.VACANT)  # now 郭浩's, on-site
+    assert [c.id for c in callbacks.my_callbacks(s.seller, date(2026, 3, 1))] == [moved.id]
+    callbacks.record_callback(
+        s.seller, moved, reached_person="张三", answers=ANSWERS, satisfaction=5, scan=SCAN
+    )
+    assert callbacks.my_callbacks(s.seller, date(2026, 3, 1)) == []
