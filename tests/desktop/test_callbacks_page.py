@@ -139,3 +139,22 @@ def test_home_cards_show_my_callbacks_and_complaints_near_their_deadline(qtbot, 
     assert mine.rows(svc.caller)[0].warn
     near = cards["callbacks.complaints"]
     assert near.count(svc.manager) == 1 and near.rows(svc.manager)[0].warn
+
+
+def test_X3_every_callbacks_list_exports_as_shown(qtbot, svc, tmp_path):
+    import openpyxl
+
+    from desktop import exporting
+
+    page = page_for(qtbot, svc.manager)
+    for key in ("customers", "plans", "complaints", "problems"):
+        tab = page.open_tab(key)
+        out = tmp_path / f"{key}.xlsx"
+        task = exporting.export_view(tab.view, out, key)
+        qtbot.waitUntil(lambda task=task: task.finished, timeout=10_000)
+        assert task.exception is None, (key, task.exception)
+    rows = list(
+        openpyxl.load_workbook(tmp_path / "complaints.xlsx").active.iter_rows(values_only=True)
+    )
+    body = next(r for r in rows if r and r[0] == svc.complaint.number)
+    assert any(str(v).startswith("受理：已超期") for v in body)
