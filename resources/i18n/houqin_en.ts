@@ -3560,6 +3560,10 @@
         <source>办结</source>
         <translation>Resolution</translation>
     </message>
+    <message>
+        <source>登记投诉</source>
+        <translation>Register a complaint</translation>
+    </message>
 </context>
 <context>
     <name>MyCallbacksTab</name>
@@ -3825,6 +3829,10 @@
     <message>
         <source>请先选中一行。</source>
         <translation>Select a row first.</translation>
+    </message>
+    <message>
+        <source>登记投诉…</source>
+        <translation>Register a complaint…</translation>
     </message>
 </context>
 <context>

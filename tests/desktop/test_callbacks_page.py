@@ -158,3 +158,25 @@ def test_X3_every_callbacks_list_exports_as_shown(qtbot, svc, tmp_path):
     )
     body = next(r for r in rows if r and r[0] == svc.complaint.number)
     assert any(str(v).startswith("受理：已超期") for v in body)
+
+
+def test_C10_C11_a_caller_registers_a_complaint_and_owns_it(qtbot, svc):
+    from tests.desktop.typing import type_text
+
+    tab = page_for(qtbot, svc.caller2).open_tab("complaints")
+    assert tab.model.rowCount() == 1
+    dialog = tab.register_dialog()
+    qtbot.addWidget(dialog)
+    type_text(dialog.widget("complainant"), "刘先生")
+    type_text(dialog.widget("phone"), "12345")
+    dialog.editors["content"].set_value("回访电话太频繁")
+    assert not dialog.try_submit()
+    assert "[C10]" in dialog.error_text("phone") + dialog.general_error.text()
+    dialog.editors["phone"].set_value("13900002222")
+    assert dialog.try_submit(), dialog.general_error.text()
+    complaint = dialog.result
+    assert complaint.receipt.first_receiver_id == svc.caller2.id  # 首问负责制, C11
+    tab.reload()
+    assert tab.model.rowCount() == 2
+    cell = tab.model.index(0, column(tab.model, "due"))
+    assert tab.model.data(cell).startswith("受理：")  # the 10-working-day clock started
