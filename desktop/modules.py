@@ -132,9 +132,7 @@ def _builtin() -> None:
         )
     )
     for package in domains.packages("desktop"):
-        module = importlib.import_module(package).MODULE
-        if module is not None:  # a domain whose page is not built yet
-            register_module(module)
+        register_module(importlib.import_module(package).MODULE)
     register_module(
         Module(
             "approvals",

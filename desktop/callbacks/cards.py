@@ -1,6 +1,6 @@
 """客户服务's home cards: 我的回访 (today and overdue, for whoever calls or visits) and 投诉临近时限
-(the running complaint clocks due within two days or past due, for the service posts and the
-leaders). The questions are ``models.callbacks``'s; the models are imported when the home page
+(the running complaint clocks due within two days or past due, for the posts that act on
+complaints). The questions are ``models.callbacks``'s; the models are imported when the home page
 first asks, not when the navigation is built."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from desktop.home_cards import ROWS, CardRow, HomeCard, open_tab
 from models.people import Role, User
 
 CALLERS = frozenset({Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER})
-COMPLAINT_READERS = frozenset({Role.SERVICE, Role.SERVICE_MANAGER, Role.LEADER, Role.DEPT_HEAD})
+# Who acts on complaints (C10, C11); the leaders read the quarterly figures instead (C12).
+COMPLAINT_READERS = frozenset({Role.SERVICE, Role.SERVICE_MANAGER, Role.DEPT_HEAD})
 
 
 def _mine(user: User) -> list[Any]:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels
-from desktop.callbacks.common import tr
 from desktop.exporting import export_action, export_template, import_dialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
@@ -31,7 +30,7 @@ from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import callbacks
-from models.callbacks import ARCHIVE_ROLES, Complaint, ComplaintState, Customer, CustomerKind
+from models.callbacks import ARCHIVE_ROLES, Customer, CustomerKind
 from models.callbacks import CustomerContact as Contact
 from models.people import User
 
@@ -147,12 +146,9 @@ class CustomersTab(PageTab):
 
 
 def timeline(customer: Customer) -> list[tuple[Any, str, str]]:
-    """The archive's lines and the customer's complaints, newest first: (when, what, detail)."""
-    rows = [(line.at, line.what, line.detail) for line in callbacks.customer_archive(customer)]
-    for c in Complaint.select().where(Complaint.customer == customer.id):
-        state = labels.of(ComplaintState, c.state)
-        rows.append((c.receipt.received_at, tr("投诉"), f"{c.number} {c.receipt.content} {state}"))
-    return sorted(rows, key=lambda r: r[0], reverse=True)
+    """The archive's lines, complaints included, newest first: (when, what, detail)."""
+    lines = callbacks.customer_archive(customer)
+    return sorted(((x.at, x.what, x.detail) for x in lines), key=lambda r: r[0], reverse=True)
 
 
 class TimelineDialog(QDialog):

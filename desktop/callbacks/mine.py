@@ -50,7 +50,7 @@ class MyCallbacksTab(PageTab):
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
         columns = [
-            Column("customer", self.tr("客户"), Customer.name, width=110),
+            Column("customer", self.tr("客户"), Customer.name, width=170),
             Column("number", self.tr("客户编号"), Customer.number, width=120),
             Column(
                 "content_type",
@@ -80,7 +80,6 @@ class MyCallbacksTab(PageTab):
             sort_column=6,
             descending=False,
             search_fields=[Customer.name_search, Customer.name, Customer.number],
-            row_look=overdue_look,
         )
         self.view = ListView(
             "callbacks.mine",

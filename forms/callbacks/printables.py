@@ -14,12 +14,14 @@ from models import callbacks
 from models.callbacks import (
     Cadence,
     Callback,
+    CallbackAttempt,
     CallbackPlan,
     CallbackState,
     Complaint,
     ComplaintState,
     ContentType,
     Method,
+    Outcome,
     PlanQuestion,
     PlanSchedule,
     PlanState,
@@ -180,10 +182,27 @@ def _load_record(callback_id: int) -> PrintDoc:
             numeric=(0,),
             title="回访提纲与回答",
         ),
-        extra=[("提交", f"{record.recorded_by.name} {stamp(record.submitted_at)}")]
-        if record
-        else [],
+        extra=[
+            *_attempts(cb),
+            *(
+                [("记录提交", f"{record.recorded_by.name} {stamp(record.submitted_at)}")]
+                if record
+                else []
+            ),
+        ],
     )
+
+
+def _attempts(cb: Callback) -> list[tuple[str, str]]:
+    """Every try (C4) as a line of the form: when, who, how, what came of it."""
+    return [
+        (
+            f"尝试{i}",
+            f"{stamp(a.at)} {a.actor.name if a.actor_id else ''} {label(Method, a.method)} "
+            f"{label(Outcome, a.outcome)} {a.note}".strip(),
+        )
+        for i, a in enumerate(cb.attempts.order_by(CallbackAttempt.at, CallbackAttempt.id), 1)
+    ]
 
 
 def _load_complaint(complaint_id: int) -> PrintDoc:

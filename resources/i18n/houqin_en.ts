@@ -3548,10 +3548,6 @@
 <context>
     <name>callbacks</name>
     <message>
-        <source>投诉</source>
-        <translation>Complaint</translation>
-    </message>
-    <message>
         <source>记录回访结果</source>
         <translation>Record the callback</translation>
     </message>
@@ -3574,6 +3570,10 @@
     <message>
         <source>办结</source>
         <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>登记投诉</source>
+        <translation>Register a complaint</translation>
     </message>
 </context>
 <context>
@@ -3840,6 +3840,10 @@
     <message>
         <source>请先选中一行。</source>
         <translation>Select a row first.</translation>
+    </message>
+    <message>
+        <source>登记投诉…</source>
+        <translation>Register a complaint…</translation>
     </message>
 </context>
 <context>

@@ -139,3 +139,44 @@ def test_home_cards_show_my_callbacks_and_complaints_near_their_deadline(qtbot, 
     assert mine.rows(svc.caller)[0].warn
     near = cards["callbacks.complaints"]
     assert near.count(svc.manager) == 1 and near.rows(svc.manager)[0].warn
+
+
+def test_X3_every_callbacks_list_exports_as_shown(qtbot, svc, tmp_path):
+    import openpyxl
+
+    from desktop import exporting
+
+    page = page_for(qtbot, svc.manager)
+    for key in ("customers", "plans", "complaints", "problems"):
+        tab = page.open_tab(key)
+        out = tmp_path / f"{key}.xlsx"
+        task = exporting.export_view(tab.view, out, key)
+        qtbot.waitUntil(lambda task=task: task.finished, timeout=10_000)
+        assert task.exception is None, (key, task.exception)
+    rows = list(
+        openpyxl.load_workbook(tmp_path / "complaints.xlsx").active.iter_rows(values_only=True)
+    )
+    body = next(r for r in rows if r and r[0] == svc.complaint.number)
+    assert any(str(v).startswith("受理：已超期") for v in body)
+
+
+def test_C10_C11_a_caller_registers_a_complaint_and_owns_it(qtbot, svc):
+    from tests.desktop.typing import type_text
+
+    tab = page_for(qtbot, svc.caller2).open_tab("complaints")
+    assert tab.model.rowCount() == 1
+    dialog = tab.register_dialog()
+    qtbot.addWidget(dialog)
+    type_text(dialog.widget("complainant"), "刘先生")
+    type_text(dialog.widget("phone"), "12345")
+    dialog.editors["content"].set_value("回访电话太频繁")
+    assert not dialog.try_submit()
+    assert "[C10]" in dialog.error_text("phone") + dialog.general_error.text()
+    dialog.editors["phone"].set_value("13900002222")
+    assert dialog.try_submit(), dialog.general_error.text()
+    complaint = dialog.result
+    assert complaint.receipt.first_receiver_id == svc.caller2.id  # 首问负责制, C11
+    tab.reload()
+    assert tab.model.rowCount() == 2
+    cell = tab.model.index(0, column(tab.model, "due"))
+    assert tab.model.data(cell).startswith("受理：")  # the 10-working-day clock started

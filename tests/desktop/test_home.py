@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.app import build_main_window
 from desktop.home import HomePage
 from desktop.home_cards import last_month, this_month
-from models import demo, fleet, queries, supplies, user_prefs
+from models import callbacks, demo, fleet, queries, supplies, user_prefs
 from models.db import close_database, open_database
 from models.people import User
 from models.workflow import Instance, State, my_requests
@@ -42,6 +42,9 @@ CARDS = {
         "approvals.mine",
     ],
     "tangmin": EVERYONE,  # 培训办: its cards come with its module
+    "linxiaoyu": ["approvals.inbox", "callbacks.mine", "callbacks.complaints", "approvals.mine"],
+    "xuqian": ["approvals.inbox", "callbacks.mine", "callbacks.complaints", "approvals.mine"],
+    "guohao": ["approvals.inbox", "callbacks.mine", "approvals.mine"],
 }
 
 
@@ -78,6 +81,8 @@ def expected(key: str, user: User) -> int | str:
         "supplies.returns": lambda: supplies.awaiting_confirmation().count(),
         "supplies.stocktake": lambda: int(supplies.stocktake_due(today=today) is not None),
         "supplies.issued": lambda: f"¥{supplies.issued_value_of_month(this_month()):,.2f}",
+        "callbacks.mine": lambda: len(callbacks.my_callbacks(user, today)),
+        "callbacks.complaints": lambda: callbacks.complaints_near_deadline().count(),
     }
     return answers[key]()
 
