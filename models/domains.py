@@ -59,7 +59,6 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "training",
         ((30, "training: teachers, groups, tiers, sessions, registers, leave, credits"),),
-        layers=("models", "forms"),
     ),
 )
 
