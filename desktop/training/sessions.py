@@ -16,6 +16,7 @@ from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
+from forms.summary import quantity
 from models.people import User
 from models.training import (
     RegisterState,
@@ -52,15 +53,22 @@ class SessionsTab(PageTab):
                 text=lambda r: f"{r['time']:%H:%M}—{r['end_time']:%H:%M}",
                 width=100,
             ),
-            Column("topic", self.tr("主题"), TrainingSession.topic, width=180),
+            Column("topic", self.tr("主题"), TrainingSession.topic, width=150),
             Column("speaker", self.tr("主讲人"), Speaker.name, width=80),
-            Column("hours", self.tr("学时"), TrainingSession.hours, width=50, align_right=True),
+            Column(
+                "hours",
+                self.tr("学时"),
+                TrainingSession.hours,
+                fmt=quantity,
+                width=50,
+                align_right=True,
+            ),
             Column(
                 "state",
                 self.tr("安排"),
                 TrainingSession.state,
                 text=self._arrangement,
-                width=220,
+                width=330,
             ),
             Column(
                 "register",
