@@ -34,7 +34,7 @@ from desktop.icons import icon
 from desktop.module_page import PageTab
 from desktop.tables import read_only_table
 from models import training
-from models.people import User
+from models.people import Role, User
 from models.training import (
     MANAGERS,
     Mark,
@@ -60,6 +60,8 @@ STATUS, MINUTES = 2, 3
 class RegisterTab(PageTab):
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
+        # 培训办 keeps every register, a 教研组长 his group's; a leader only reads them.
+        self.keeps = user.has_role(*MANAGERS) or training.teacher_of_user(user) is not None
         self.marks: list[training.AttendanceMark] = []
         self.chosen: dict[int, Mark] = {}  # row → the mark typed, not saved yet
         self.session = QComboBox()
@@ -80,6 +82,7 @@ class RegisterTab(PageTab):
         top.addWidget(self.session, 1)
         for b in (self.open_button, self.all_button, self.save_button, self.close_button):
             top.addWidget(b)
+            b.setVisible(self.keeps)
         self.table: QTableWidget = read_only_table(
             [self.tr("工号"), self.tr("姓名"), self.tr("考勤"), self.tr("分钟"), self.tr("备注")]
         )
@@ -110,7 +113,7 @@ class RegisterTab(PageTab):
             )
             .order_by(TrainingSession.date.desc(), TeachingGroup.name)
         )
-        if not self.user.has_role(*MANAGERS):
+        if not self.user.has_role(*MANAGERS, Role.LEADER):
             own = training.teacher_of_user(self.user)
             query = query.where(TeachingGroup.leader == (own.id if own else 0))
         return query
@@ -147,8 +150,8 @@ class RegisterTab(PageTab):
             for c, text in enumerate((m.teacher.staff_no, m.teacher.name, "", "", m.note)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
             self._show_mark(r, Mark(m.status), m.minutes)
-        editable = state == RegisterState.OPEN
-        self.open_button.setEnabled(state == RegisterState.NONE)
+        editable = self.keeps and state == RegisterState.OPEN
+        self.open_button.setEnabled(self.keeps and state == RegisterState.NONE)
         for b in (self.all_button, self.save_button, self.close_button):
             b.setEnabled(editable)
         if s is None:

@@ -139,3 +139,17 @@ def test_the_home_cards_count_registers_to_confirm_and_truancies(qtbot, school):
     assert close.count(school.tangmin) >= 1
     assert truancies.count(school.tangmin) == 0
     assert close.visible_to(school.tangmin) and not close.visible_to(school.leader)
+
+
+def test_a_leader_reads_every_register_without_the_keepers_buttons(qtbot, school):
+    tab = _page(qtbot, school.leader).open_tab("register")
+    assert tab.session.findData(school.session.id) >= 0
+    assert tab.open_button.isHidden() and tab.close_button.isHidden()
+
+
+def test_T4_credits_are_not_drafted_while_a_register_of_the_term_is_open(qtbot, school, boxes):
+    tab = _page(qtbot, school.tangmin).open_tab("credits")
+    assert tab.register.count() == 0
+    tab.term.setCurrentIndex(tab.term.findData(1))
+    assert not tab.draft()
+    assert any("T3" in t and "考勤未确认" in t for t in boxes.texts()), boxes.texts()
