@@ -30,7 +30,7 @@ MOVED = "#b26a00"
 SKIPPED = "#888888"
 
 
-def _look(row: dict[str, Any]) -> Look | None:
+def session_look(row: dict[str, Any]) -> Look | None:
     if row.get("state") == SessionState.SKIPPED:
         return Look(SKIPPED)
     if row.get("planned_date") != row.get("date"):
@@ -90,7 +90,7 @@ class SessionsTab(PageTab):
                 "end_time": TrainingSession.end_time,
                 "note": TrainingSession.schedule_note,
             },
-            row_look=_look,
+            row_look=session_look,
         )
         self.view = ListView(
             "training.sessions", self.model, search_hint=self.tr("搜索主题或教研组")

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop.modules import modules_for
 from desktop.training.page import TrainingPage
+from desktop.training.sessions import MOVED, SKIPPED, session_look
 from models import people, training
 from models.people import Role
 from models.training import AttendanceMark, Mark, RegisterState, SessionState, TrainingSession
@@ -126,6 +127,15 @@ def test_T2_sessions_list_shows_moved_and_skipped_and_searches(qtbot, school):
     keys = [c.key for c in model.columns]
     texts = [model.index(r, keys.index("state")).data() for r in range(model.rowCount())]
     assert "计划" in texts
+    moved = {"state": "planned", "planned_date": date(2026, 10, 5), "date": date(2026, 10, 8)}
+    moved["note"] = "2026-10-05 为国庆节，顺延至10-08"
+    assert tab._arrangement(moved) == "调整（原定 10-05） 2026-10-05 为国庆节，顺延至10-08"
+    assert session_look(moved).color == MOVED
+    skipped = {"state": "skipped", "planned_date": date(2026, 10, 1), "date": date(2026, 10, 1)}
+    skipped["note"] = "国庆节"
+    assert (
+        tab._arrangement(skipped) == "已跳过（国庆节）" and session_look(skipped).color == SKIPPED
+    )
     teachers = _page(qtbot, school.tangmin).open_tab("teachers")
     teachers.model.set_search("黄")
     qtbot.waitUntil(lambda: teachers.model.rowCount() == 1)
