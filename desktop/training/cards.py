@@ -16,19 +16,9 @@ OFFICE = frozenset({Role.TRAINING})
 
 
 def to_close() -> Any:
-    """Sessions held (today or before) whose register is not yet confirmed."""
-    from models.training import RegisterState, SessionState, TeachingGroup, TrainingSession
+    from models import training
 
-    return (
-        TrainingSession.select(TrainingSession, TeachingGroup)
-        .join(TeachingGroup)
-        .where(
-            (TrainingSession.state == SessionState.PLANNED)
-            & (TrainingSession.date <= date.today())
-            & (TrainingSession.register_state != RegisterState.CLOSED)
-        )
-        .order_by(TrainingSession.date, TrainingSession.id)
-    )
+    return training.registers_to_close(date.today())
 
 
 def _close_rows(_user: User) -> list[CardRow]:
