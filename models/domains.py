@@ -66,7 +66,6 @@ DOMAINS: tuple[Domain, ...] = (
     Domain(
         "training",
         ((30, "training: teachers, groups, tiers, sessions, registers, leave, credits"),),
-        layers=("models",),
     ),
 )
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from models import attachments, fleet, supplies
+from models import attachments, fleet, people, supplies, training
 from models.fleet import LineInput
-from models.people import User
+from models.people import Role, User
 from models.supplies import PlanLineInput, RequisitionLineInput, stocktake
 from models.workflow import Instance
 from tests.models.test_supplies import build_sup, opening
-from tests.office import Office
+from tests.models.training_school import IDS
+from tests.office import PASSWORD, Office
 
 T0 = datetime(2026, 10, 12, 9, 0)  # a Monday in Q4
 
@@ -129,6 +130,71 @@ def count(o: Office) -> Pending:
     return Pending(st.instance(), o.leader, "15.00", "多收一包", "2026年第四季度")
 
 
+def _trainer(o: Office) -> User:
+    return people.add_user(o.admin, "tangmin", "唐敏", PASSWORD, o.office, [Role.TRAINING])
+
+
+def _teacher(trainer: User, o: Office) -> training.Teacher:
+    """刘一, whose login is 张三's (so he asks his own leave and claims)."""
+    return training.add_teacher(
+        trainer, staff_no="00017", name="刘一", id_number=IDS[1], subject="语文", user=o.clerk
+    )
+
+
+def tier_plan(o: Office) -> Pending:
+    trainer = _trainer(o)
+    p = training.create_tier_plan(
+        trainer,
+        "骨干教师",
+        "2026-2027",
+        goals="每学期开设一节县级公开课",
+        plan="每两周参加教研组活动",
+        required_hours=60,
+        required_credits=7,
+        at=T0,
+    )
+    p = training.submit_tier_plan(trainer, p, at=T0)
+    return Pending(p.instance(), o.leader, None, None, "每学期开设一节县级公开课")
+
+
+def credit_register(o: Office) -> Pending:
+    trainer = _trainer(o)
+    t = _teacher(trainer, o)
+    group = training.add_group(trainer, "语文组", subject="语文", leader=t)
+    training.move_to_group(trainer, t, group, date(2026, 8, 1))
+    training.define_term(trainer, "2026-2027", 1, date(2026, 9, 1), date(2027, 1, 22))
+    r = training.draft_credit_register(trainer, "2026-2027", at=T0)
+    r = training.submit_credit_register(trainer, r, at=T0)
+    return Pending(r.instance(), o.leader, None, None, r.number)
+
+
+def leave(o: Office) -> Pending:
+    trainer = _trainer(o)
+    t = _teacher(trainer, o)
+    day = date(2026, 10, 14)
+    lv = training.request_leave(o.clerk, t, day, day, "公差", "参加县语文教研", at=T0)
+    return Pending(lv.instance(), trainer, None, None, "参加县语文教研")
+
+
+def claim(o: Office) -> Pending:
+    trainer = _trainer(o)
+    t = _teacher(trainer, o)
+    c = training.claim_external(
+        o.clerk,
+        t,
+        kind="非学历",
+        provider="县教师进修学校",
+        level="县级",
+        from_date=date(2026, 10, 10),
+        to_date=date(2026, 10, 11),
+        hours="12",
+        certificate_no="JX2026-0417",
+        certificate=("结业证书.pdf", b"%PDF-1.4 certificate"),
+        at=T0,
+    )
+    return Pending(c.instance(), trainer, None, None, "JX2026-0417")
+
+
 DOCUMENTS: dict[str, Callable[[Office], Pending]] = {
     "fleet_repair": repair,
     "fleet_supplement": supplement,
@@ -136,4 +202,8 @@ DOCUMENTS: dict[str, Callable[[Office], Pending]] = {
     "supplies_requisition": requisition,
     "supplies_plan": plan,
     "supplies_stocktake": count,
+    "training_plan": tier_plan,
+    "training_credit_register": credit_register,
+    "training_leave": leave,
+    "training_claim": claim,
 }

@@ -88,7 +88,7 @@ from models.training.leave import (
     reject_leave,
     request_leave,
 )
-from models.training.queries import AtRisk, Truancy, at_risk, truancies
+from models.training.queries import AtRisk, Truancy, at_risk, registers_to_close, truancies
 from models.training.registers import (
     MARK_LABELS,
     REGISTER_TABLES,
@@ -340,6 +340,7 @@ __all__ = [
     "recompute_credit_register",
     "record_spot_check",
     "register_covering",
+    "registers_to_close",
     "reject_claim",
     "reject_leave",
     "request_leave",

@@ -7,10 +7,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+import peewee
+
 from models.training.credits import compute_credits
 from models.training.registers import AttendanceMark, Mark
-from models.training.schedule import SessionState, Term, TrainingSession
-from models.training.teachers import Teacher, Tier, TierMembership, group_of, school_year
+from models.training.schedule import RegisterState, SessionState, Term, TrainingSession
+from models.training.teachers import (
+    Teacher,
+    TeachingGroup,
+    Tier,
+    TierMembership,
+    group_of,
+    school_year,
+)
 from models.training.tiers import PlanState, TierPlan
 
 
@@ -38,6 +47,21 @@ def truancies(year: str, term_no: int = 0) -> list[Truancy]:
     if term_no:
         query = query.where(Term.number == term_no)
     return [Truancy(*row) for row in query.tuples()]
+
+
+def registers_to_close(on: date) -> peewee.ModelSelect:
+    """The sessions held by ``on`` (planned, not skipped) whose register is not confirmed
+    yet (T3): not opened, or open. By date, with their group."""
+    return (
+        TrainingSession.select(TrainingSession, TeachingGroup)
+        .join(TeachingGroup)
+        .where(
+            (TrainingSession.state == SessionState.PLANNED)
+            & (TrainingSession.date <= on)
+            & (TrainingSession.register_state != RegisterState.CLOSED)
+        )
+        .order_by(TrainingSession.date, TrainingSession.id)
+    )
 
 
 @dataclass(frozen=True)

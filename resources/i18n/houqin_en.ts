@@ -869,7 +869,51 @@
         <source>请先在「人员」中选择一位同事。</source>
         <translation>Pick a colleague under "Person" first.</translation>
     </message>
-</context>
+<message>
+        <source>附件：</source>
+        <translation>Attachments: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="60" />
+        <source>申请内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>处理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="64" />
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="70" />
+        <source>审批记录</source>
+        <translation>Approval trail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/document_dialog.py" line="174" />
+        <source>（无附加内容）</source>
+        <translation>(no further fields)</translation>
+    </message>
+    </context>
 <context>
     <name>FormDialog</name>
     <message>
@@ -952,7 +996,15 @@
         <source>投诉临近时限</source>
         <translation>Complaints near their deadline</translation>
     </message>
-</context>
+<message>
+        <source>待确认考勤</source>
+        <translation>Registers to confirm</translation>
+    </message>
+    <message>
+        <source>本学年旷课</source>
+        <translation>Truancies this school year</translation>
+    </message>
+    </context>
 <context>
     <name>HomePage</name>
     <message>
@@ -1388,7 +1440,11 @@
         <source>客户服务</source>
         <translation>Customer service</translation>
     </message>
-</context>
+<message>
+        <source>培训管理</source>
+        <translation>Training</translation>
+    </message>
+    </context>
 <context>
     <name>supplies</name>
     <message>
@@ -3891,6 +3947,269 @@
     <message>
         <source>请先选中一行。</source>
         <translation>Select a row first.</translation>
+    </message>
+</context>
+<context>
+    <name>CreditsTab</name>
+    <message>
+        <source>全学年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>第一学期</source>
+        <translation>First term</translation>
+    </message>
+    <message>
+        <source>第二学期</source>
+        <translation>Second term</translation>
+    </message>
+    <message>
+        <source>计算学分登记</source>
+        <translation>Compute the credit register</translation>
+    </message>
+    <message>
+        <source>报校长审定</source>
+        <translation>Send to the principal</translation>
+    </message>
+    <message>
+        <source>导出学分登记表…</source>
+        <translation>Export the credit register…</translation>
+    </message>
+    <message>
+        <source>学分登记</source>
+        <translation>Credit register</translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>应参加</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>迟到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>早退</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>旷课</source>
+        <translation>Truancies</translation>
+    </message>
+    <message>
+        <source>计入学时</source>
+        <translation>Credited hours</translation>
+    </message>
+    <message>
+        <source>外出及自学学时</source>
+        <translation>External hours</translation>
+    </message>
+    <message>
+        <source>学分</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <source>%1 人；审定在审批中心进行</source>
+        <translation>%1 teachers; approved in Approvals</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>开始考勤</source>
+        <translation>Start the register</translation>
+    </message>
+    <message>
+        <source>其余全部出勤</source>
+        <translation>Mark the rest present</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>确认考勤</source>
+        <translation>Confirm the register</translation>
+    </message>
+    <message>
+        <source>确认后缺席记为旷课，只能由培训办更正</source>
+        <translation>Once confirmed, absences become truancies; only the training office can correct them</translation>
+    </message>
+    <message>
+        <source>教研活动</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>考勤</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>按键：1 出勤 · 2 迟到 · 3 早退 · 4 请假 · 5 缺席（空格 = 出勤）；迟到、早退填分钟</source>
+        <translation>Keys: 1 present · 2 late · 3 left early · 4 leave · 5 absent (space = present); type the minutes for late and early</translation>
+    </message>
+    <message>
+        <source>没有已到活动日的教研活动。</source>
+        <translation>No session has reached its day yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>教研组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>主讲人</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>考勤</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>搜索主题或教研组</source>
+        <translation>Search topic or group</translation>
+    </message>
+    <message>
+        <source>全部教研组</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>打印签到表…</source>
+        <translation>Print the attendance sheet…</translation>
+    </message>
+    <message>
+        <source>调整（原定 %1）</source>
+        <translation>Moved (planned %1)</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Attendance sheet</translation>
+    </message>
+    <message>
+        <source>请先选中一次教研活动。</source>
+        <translation>Select a session first.</translation>
+    </message>
+    <message>
+        <source>保存签到表</source>
+        <translation>Save the attendance sheet</translation>
+    </message>
+</context>
+<context>
+    <name>TeachersTab</name>
+    <message>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>学科</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>学段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>继续教育编号</source>
+        <translation>CE no.</translation>
+    </message>
+    <message>
+        <source>入职日期</source>
+        <translation>Hired</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>搜索工号、姓名（可用拼音）</source>
+        <translation>Search staff no. or name (pinyin works)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>培训管理</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation>Teachers</translation>
+    </message>
+    <message>
+        <source>教研活动</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>考勤</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>学分</source>
+        <translation>Credits</translation>
     </message>
 </context>
 </TS>

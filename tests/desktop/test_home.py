@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.app import build_main_window
 from desktop.home import HomePage
 from desktop.home_cards import last_month, this_month
-from models import callbacks, demo, fleet, queries, supplies, user_prefs
+from models import callbacks, demo, fleet, queries, supplies, training, user_prefs
 from models.db import close_database, open_database
 from models.people import User
 from models.workflow import Instance, State, my_requests
@@ -21,7 +21,13 @@ from models.workflow import Instance, State, my_requests
 EVERYONE = ["approvals.inbox", "approvals.mine"]
 CARDS = {
     "admin": EVERYONE,
-    "wangjianguo": ["approvals.inbox", "fleet.cost", "supplies.issued", "approvals.mine"],
+    "wangjianguo": [
+        "approvals.inbox",
+        "training.truancies",
+        "fleet.cost",
+        "supplies.issued",
+        "approvals.mine",
+    ],
     "chenjing": EVERYONE,
     "zhanghua": EVERYONE,
     "sunhongmei": [
@@ -41,7 +47,7 @@ CARDS = {
         "fleet.overdue",
         "approvals.mine",
     ],
-    "tangmin": EVERYONE,  # 培训办: its cards come with its module
+    "tangmin": ["approvals.inbox", "training.close", "training.truancies", "approvals.mine"],
     "linxiaoyu": ["approvals.inbox", "callbacks.mine", "callbacks.complaints", "approvals.mine"],
     "xuqian": ["approvals.inbox", "callbacks.mine", "callbacks.complaints", "approvals.mine"],
     "guohao": ["approvals.inbox", "callbacks.mine", "approvals.mine"],
@@ -83,6 +89,13 @@ def expected(key: str, user: User) -> int | str:
         "supplies.issued": lambda: f"¥{supplies.issued_value_of_month(this_month()):,.2f}",
         "callbacks.mine": lambda: len(callbacks.my_callbacks(user, today)),
         "callbacks.complaints": lambda: callbacks.complaints_near_deadline().count(),
+        "training.close": lambda: sum(
+            s.state == training.SessionState.PLANNED
+            and s.date <= today
+            and s.register_state != training.RegisterState.CLOSED
+            for s in training.sessions_of()
+        ),
+        "training.truancies": lambda: len(training.truancies(training.school_year_of(today))),
     }
     return answers[key]()
 

@@ -126,7 +126,8 @@ def test_every_page_and_tab_title_has_its_english(app):
     import desktop.admin
     import desktop.approvals
     import desktop.fleet.page
-    import desktop.supplies.page  # noqa: F401  (the pages register as ModulePage subclasses)
+    import desktop.supplies.page
+    import desktop.training.page  # noqa: F401  (the pages register as ModulePage subclasses)
     from desktop.module_page import ModulePage
 
     pages = ModulePage.__subclasses__()

@@ -1,0 +1,49 @@
+"""培训管理 (rules T1–T7) on the desktop.
+
+Importing this package costs nothing: the page and its tabs are imported when the module is
+first opened. ``MODULE`` is what ``desktop.modules`` registers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.modules import ORDER, Module, page
+from desktop.training.cards import CARDS
+from models.people import Role, User
+
+# 培训办 (教研处) runs the training, the main leaders approve plans and credits.
+ROLES = frozenset({Role.TRAINING, Role.LEADER})
+
+
+def leads_a_group(user: User) -> bool:
+    """A 教研组长 whose login is linked to his teacher record: he keeps his group's
+    registers (T3), so the page is his too (the head of 教研室 in the demo office)."""
+    from models.training import TeachingGroup, teacher_of_user
+
+    teacher = teacher_of_user(user)
+    return (
+        teacher is not None
+        and TeachingGroup.select().where(TeachingGroup.leader == teacher.id).exists()
+    )
+
+
+@dataclass(frozen=True)
+class TrainingModule(Module):
+    """Visible to 培训办, the main leaders and the 教研组长 (a teacher, not a role)."""
+
+    def visible_to(self, user: User) -> bool:
+        return user.has_role(*self.roles) or leads_a_group(user)
+
+
+MODULE = TrainingModule(
+    "training",
+    lambda: QCoreApplication.translate("modules", "培训管理"),
+    "training",
+    page("desktop.training.page:TrainingPage"),
+    ORDER["training"],
+    ROLES,
+    cards=CARDS,
+)

@@ -1,0 +1,72 @@
+"""培训管理's home cards: for 培训办 the registers still to confirm (a session held, its
+register not closed, T3); for 培训办 and the leaders the year's 旷课. The questions are
+``models.training``'s, imported when the home page first asks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.home_cards import ROWS, CardRow, HomeCard, open_tab
+from models.people import Role, User
+
+OFFICE = frozenset({Role.TRAINING})
+
+
+def to_close() -> Any:
+    from models import training
+
+    return training.registers_to_close(date.today())
+
+
+def _close_rows(_user: User) -> list[CardRow]:
+    from models.training import RegisterState
+
+    rows = []
+    for s in to_close().limit(ROWS):
+        state = RegisterState(s.register_state)
+        rows.append(
+            CardRow(
+                f"{s.group.name} {s.topic}".strip(),
+                f"{s.date:%m-%d}",
+                warn=state == RegisterState.NONE,
+            )
+        )
+    return rows
+
+
+def _truancies() -> list[Any]:
+    from models import training
+
+    return training.truancies(training.school_year_of(date.today()))
+
+
+def _truancy_rows(_user: User) -> list[CardRow]:
+    return [
+        CardRow(f"{t.name}（{t.staff_no}）{t.topic}", f"{t.day:%m-%d}", warn=True)
+        for t in _truancies()[:ROWS]
+    ]
+
+
+CARDS = (
+    HomeCard(
+        "training.close",
+        lambda: QCoreApplication.translate("home", "待确认考勤"),
+        lambda _user: to_close().count(),
+        _close_rows,
+        open_tab("training", "register"),
+        OFFICE,
+        order=40,
+    ),
+    HomeCard(
+        "training.truancies",
+        lambda: QCoreApplication.translate("home", "本学年旷课"),
+        lambda _user: len(_truancies()),
+        _truancy_rows,
+        open_tab("training", "register"),
+        frozenset({Role.TRAINING, Role.LEADER}),
+        order=41,
+    ),
+)

@@ -1,0 +1,165 @@
+"""学分: the credit registers (T4) and the lines of the one selected — 工号, 姓名, sessions,
+attendance, 旷课, credited 学时, external 学时, 学分; a line whose 学时 are forfeited in red.
+
+培训办 computes a draft (``draft_credit_register``) of the current school year or of a term
+and sends it (``submit_credit_register``); the main leader approves it in 审批中心, where
+its summary is (``forms.training.doc_fields``). The lines go to Excel as the 学分登记表.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from desktop import labels, ops
+from desktop.exporting import export_register
+from desktop.icons import icon
+from desktop.module_page import PageTab
+from desktop.tables import cell, read_only_table
+from models import training
+from models.people import User
+from models.training import MANAGERS, CreditRegister, RegisterDocState
+
+FORFEITED = "#c0392b"
+
+
+class CreditsTab(PageTab):
+    def __init__(self, user: User, changed: Any = None) -> None:
+        super().__init__(user, changed)
+        self.register = QComboBox()
+        self.register.setMinimumWidth(360)
+        self.register.currentIndexChanged.connect(lambda _i: self.show_lines())
+        self.term = QComboBox()
+        for text, number in (
+            (self.tr("全学年"), 0),
+            (self.tr("第一学期"), 1),
+            (self.tr("第二学期"), 2),
+        ):
+            self.term.addItem(text, number)
+        self.draft_button = QPushButton(icon("add"), self.tr("计算学分登记"))
+        self.draft_button.clicked.connect(self.draft)
+        self.submit_button = QPushButton(icon("send"), self.tr("报校长审定"))
+        self.submit_button.clicked.connect(self.submit)
+        self.export_button = QPushButton(icon("export"), self.tr("导出学分登记表…"))
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("学分登记")))
+        top.addWidget(self.register, 1)
+        manages = user.has_role(*MANAGERS)
+        if manages:
+            top.addWidget(self.term)
+            top.addWidget(self.draft_button)
+            top.addWidget(self.submit_button)
+        top.addWidget(self.export_button)
+        self.draft_button.setVisible(manages)
+        self.submit_button.setVisible(manages)
+        self.headers = [
+            self.tr("工号"),
+            self.tr("姓名"),
+            self.tr("应参加"),
+            self.tr("出勤"),
+            self.tr("迟到"),
+            self.tr("早退"),
+            self.tr("请假"),
+            self.tr("旷课"),
+            self.tr("计入学时"),
+            self.tr("外出及自学学时"),
+            self.tr("学分"),
+        ]
+        self.table = read_only_table(self.headers)
+        self.info = QLabel()
+        self.info.setObjectName("listStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.info)
+        self.load_registers()
+
+    def load_registers(self, keep: int | None = None) -> None:
+        self.register.blockSignals(True)
+        self.register.clear()
+        pick = 0
+        query = CreditRegister.select().order_by(CreditRegister.id.desc())
+        for i, r in enumerate(query):
+            state = labels.of(RegisterDocState, r.state)
+            self.register.addItem(f"{r.number} {r.title}（{state}）", r.id)
+            if r.id == keep:
+                pick = i
+        self.register.blockSignals(False)
+        self.register.setCurrentIndex(pick if self.register.count() else -1)
+        self.show_lines()
+
+    def current(self) -> CreditRegister | None:
+        key = self.register.currentData()
+        return None if key is None else CreditRegister.get_by_id(key)
+
+    def show_lines(self) -> None:
+        reg = self.current()
+        lines = training.lines_of(reg) if reg else []
+        self.table.setRowCount(len(lines))
+        for r, ln in enumerate(lines):
+            values = (
+                ln.teacher.staff_no,
+                ln.teacher.name,
+                ln.sessions,
+                ln.attended,
+                ln.late,
+                ln.early,
+                ln.leaves,
+                ln.truancies,
+                ln.credited_hours,
+                ln.external_hours,
+                ln.credits,
+            )
+            colour = FORFEITED if ln.disqualified else None
+            for c, v in enumerate(values):
+                self.table.setItem(r, c, cell(v, right=c >= 2, color=colour))
+        editable = reg is not None and reg.state in (
+            RegisterDocState.DRAFT,
+            RegisterDocState.RETURNED,
+        )
+        self.submit_button.setEnabled(editable)
+        self.export_button.setEnabled(reg is not None)
+        self.info.setText(
+            self.tr("%1 人；审定在审批中心进行").replace("%1", str(len(lines))) if reg else ""
+        )
+
+    @Slot()
+    def draft(self) -> bool:
+        year = training.school_year_of(date.today())
+        term = int(self.term.currentData())
+        return ops.attempt(
+            self,
+            lambda _ack: training.draft_credit_register(self.user, year, term),
+            done=lambda r: self._done(r.id),
+        )
+
+    @Slot()
+    def submit(self) -> bool:
+        reg = self.current()
+        return reg is not None and ops.attempt(
+            self,
+            lambda _ack: training.submit_credit_register(self.user, reg),
+            done=lambda r: self._done(r.id),
+        )
+
+    def _done(self, keep: int) -> None:
+        self.load_registers(keep)
+        self.changed()
+
+    @Slot()
+    def export(self) -> Any:
+        reg = self.current()
+        return (
+            None
+            if reg is None
+            else export_register(self, "credit-register", {"register": reg.number})
+        )
+
+    def reload(self) -> None:
+        reg = self.current()
+        self.load_registers(reg.id if reg else None)

@@ -1,0 +1,19 @@
+"""The 培训管理 page: 教师, 教研活动 and 考勤 for whoever sees the module (a 教研组长 keeps
+his own group's registers, the models refuse the others); 学分 for 培训办 and the leaders."""
+
+from __future__ import annotations
+
+from desktop.module_page import ModulePage, Tab
+from models.people import Role
+
+CREDIT_ROLES = frozenset({Role.TRAINING, Role.LEADER, Role.ADMIN})
+
+
+class TrainingPage(ModulePage):
+    TITLE = "培训管理"
+    TABS = (
+        Tab("teachers", "教师", "user", "desktop.training.teachers:TeachersTab"),
+        Tab("sessions", "教研活动", "training", "desktop.training.sessions:SessionsTab"),
+        Tab("register", "考勤", "approve", "desktop.training.register:RegisterTab"),
+        Tab("credits", "学分", "audit", "desktop.training.credits:CreditsTab", CREDIT_ROLES),
+    )

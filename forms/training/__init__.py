@@ -1,0 +1,25 @@
+"""培训考勤与学分 on paper and in Excel (T1–T7). Importing the package registers everything:
+
+- ``doc_fields``: the approval summary of each training document on the engine (分层培训方案,
+  学分登记, 请假, 外出培训与自学学分申请), what 审批中心 and the 申请批准单 show;
+- ``registers``: the credit register's lines and the county bureau's yearly register, as
+  typed Excel registers (工号 and ID numbers text, 学时 and 学分 numbers);
+- ``printables``: the 签到表 of a session (the roster with a signature column).
+
+Writes go through ``models.training`` only.
+"""
+
+from forms.training import doc_fields, printables, registers
+from forms.training.printables import SIGN_IN, write_sign_in_sheet
+from forms.training.registers import BUREAU, CREDIT_LINES, write_bureau_register
+
+__all__ = [
+    "BUREAU",
+    "CREDIT_LINES",
+    "SIGN_IN",
+    "doc_fields",
+    "printables",
+    "registers",
+    "write_bureau_register",
+    "write_sign_in_sheet",
+]

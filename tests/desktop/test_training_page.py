@@ -1,0 +1,165 @@
+"""培训管理 page: real widgets on a real SQLite office. 培训办 opens a held session's
+register, marks it from the keyboard (one key per row, minutes for the late), saves it
+through ``mark_many`` and confirms it: the absent member shows as 旷课 (T3). The page is
+shown to 培训办, the leaders and a 教研组长 only; its cards count what waits."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.modules import modules_for
+from desktop.training.page import TrainingPage
+from desktop.training.sessions import MOVED, SKIPPED, session_look
+from models import people, training
+from models.people import Role
+from models.training import AttendanceMark, Mark, RegisterState, SessionState, TrainingSession
+from tests.models.training_school import IDS
+from tests.office import PASSWORD
+
+
+@pytest.fixture
+def school(desk):
+    """教研室's 唐敏 (培训办), a 语文组 of four led by 陈组长 (his login linked), a term
+    around today and the group's biweekly sessions, the first one's topic set."""
+    o = desk
+    o.tangmin = people.add_user(o.admin, "tangmin", "唐敏", PASSWORD, o.office, [Role.TRAINING])
+    o.chen = people.add_user(o.admin, "chenzu", "陈组长", PASSWORD, o.office, [Role.CLERK])
+    today = date.today()
+    year = training.school_year_of(today)
+    anchor = today - timedelta(days=35 + today.weekday())
+    training.define_term(o.tangmin, year, 1, anchor - timedelta(days=3), today + timedelta(days=60))
+    names = ["陈组长", "刘一", "黄二", "马三"]
+    o.teachers = [
+        training.add_teacher(
+            o.tangmin,
+            staff_no=f"00{i + 1:02d}",
+            name=name,
+            id_number=IDS[i],
+            subject="语文",
+            user=o.chen if i == 0 else None,
+        )
+        for i, name in enumerate(names)
+    ]
+    group = training.add_group(o.tangmin, "语文组", subject="语文", leader=o.teachers[0])
+    for t in o.teachers:
+        training.move_to_group(o.tangmin, t, group, anchor - timedelta(days=7))
+    series = training.define_series(o.tangmin, group, year, anchor, "pm")
+    training.generate_sessions(o.tangmin, series)
+    held = [
+        s
+        for s in training.sessions_of(group)
+        if s.state == SessionState.PLANNED and s.date <= today
+    ]
+    o.session = training.set_topic(o.tangmin, held[0], "大单元教学", o.teachers[1])
+    return o
+
+
+def _page(qtbot, user) -> TrainingPage:
+    page = TrainingPage(user)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_T3_the_training_office_marks_a_register_by_keys_and_closing_makes_truancy(qtbot, school):
+    page = _page(qtbot, school.tangmin)
+    assert page.tab_keys() == ["teachers", "sessions", "register", "credits"]
+    tab = page.open_tab("register")
+    tab.select_session(school.session.id)
+    assert tab.open_button.isEnabled() and not tab.close_button.isEnabled()
+    assert tab.open_register()
+    assert TrainingSession.get_by_id(school.session.id).register_state == RegisterState.OPEN
+    assert [tab.table.item(r, 1).text() for r in range(4)] == ["陈组长", "刘一", "黄二", "马三"]
+    table = tab.table
+    table.setCurrentCell(0, 2)
+    qtbot.keyClick(table, Qt.Key.Key_1)  # 陈组长 出勤, down to 刘一
+    qtbot.keyClick(table, Qt.Key.Key_2)  # 刘一 迟到: to his minutes
+    qtbot.keyClicks(table, "10")
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # down to 黄二
+    assert table.currentRow() == 2
+    qtbot.keyClick(table, Qt.Key.Key_5)  # 黄二 缺席
+    qtbot.keyClick(table, Qt.Key.Key_Space)  # 马三 出勤
+    assert [tab.status_text(r) for r in range(4)] == ["出勤", "迟到", "缺席", "出勤"]
+    assert tab.save()
+    marks = {m.teacher.name: m for m in training.roster_of(school.session)}
+    assert marks["刘一"].status == Mark.LATE and marks["刘一"].minutes == 10
+    assert marks["黄二"].status == Mark.ABSENT
+    assert tab.close_register()
+    assert tab.status_text(2) == "旷课"
+    assert tab.table.item(2, 2).foreground().color().name() == "#c0392b"
+    assert not tab.save_button.isEnabled() and not tab.open_button.isEnabled()
+    truant = AttendanceMark.get(session=school.session.id, teacher=school.teachers[2].id)
+    assert truant.status == Mark.TRUANT and truant.derived
+
+
+def test_T3_closing_with_a_member_unmarked_is_refused_with_the_rule(qtbot, school, boxes):
+    tab = _page(qtbot, school.tangmin).open_tab("register")
+    tab.select_session(school.session.id)
+    assert tab.open_register()
+    tab.set_mark(0, Mark.PRESENT)
+    assert not tab.close_register()
+    assert any("T3" in t and "未记考勤" in t for t in boxes.texts()), boxes.texts()
+    assert TrainingSession.get_by_id(school.session.id).register_state == RegisterState.OPEN
+
+
+def test_T3_the_group_leader_sees_his_groups_sessions_and_the_credits_tab_is_not_his(qtbot, school):
+    page = _page(qtbot, school.chen)
+    assert page.tab_keys() == ["teachers", "sessions", "register"]
+    tab = page.open_tab("register")
+    assert tab.session.findData(school.session.id) >= 0
+
+
+def test_the_page_is_for_the_training_office_leaders_and_group_leaders(school):
+    def sees(user) -> bool:
+        return "training" in [m.key for m in modules_for(user)]
+
+    assert sees(school.tangmin) and sees(school.leader) and sees(school.chen)
+    assert not sees(school.clerk) and not sees(school.head)
+
+
+def test_T2_sessions_list_shows_moved_and_skipped_and_searches(qtbot, school):
+    tab = _page(qtbot, school.tangmin).open_tab("sessions")
+    model = tab.model
+    assert model.rowCount() == TrainingSession.select().count()
+    keys = [c.key for c in model.columns]
+    texts = [model.index(r, keys.index("state")).data() for r in range(model.rowCount())]
+    assert "计划" in texts
+    moved = {"state": "planned", "planned_date": date(2026, 10, 5), "date": date(2026, 10, 8)}
+    moved["note"] = "2026-10-05 为国庆节，顺延至10-08"
+    assert tab._arrangement(moved) == "调整（原定 10-05） 2026-10-05 为国庆节，顺延至10-08"
+    assert session_look(moved).color == MOVED
+    skipped = {"state": "skipped", "planned_date": date(2026, 10, 1), "date": date(2026, 10, 1)}
+    skipped["note"] = "国庆节"
+    assert (
+        tab._arrangement(skipped) == "已跳过（国庆节）" and session_look(skipped).color == SKIPPED
+    )
+    teachers = _page(qtbot, school.tangmin).open_tab("teachers")
+    teachers.model.set_search("黄")
+    qtbot.waitUntil(lambda: teachers.model.rowCount() == 1)
+    assert teachers.model.index(0, 0).data() == "0003"
+
+
+def test_the_home_cards_count_registers_to_confirm_and_truancies(qtbot, school):
+    from desktop.training.cards import CARDS
+
+    close, truancies = CARDS
+    assert close.count(school.tangmin) >= 1
+    assert truancies.count(school.tangmin) == 0
+    assert close.visible_to(school.tangmin) and not close.visible_to(school.leader)
+
+
+def test_a_leader_reads_every_register_without_the_keepers_buttons(qtbot, school):
+    tab = _page(qtbot, school.leader).open_tab("register")
+    assert tab.session.findData(school.session.id) >= 0
+    assert tab.open_button.isHidden() and tab.close_button.isHidden()
+
+
+def test_T4_credits_are_not_drafted_while_a_register_of_the_term_is_open(qtbot, school, boxes):
+    tab = _page(qtbot, school.tangmin).open_tab("credits")
+    assert tab.register.count() == 0
+    tab.term.setCurrentIndex(tab.term.findData(1))
+    assert not tab.draft()
+    assert any("T3" in t and "考勤未确认" in t for t in boxes.texts()), boxes.texts()
