@@ -770,3 +770,18 @@ def audit_changes(table: Any, changes: Any) -> str:
         else:
             parts.append(f"{label_}：{_audit_value(str(table), name, old)} → {new_text}")
     return pick("；", "; ").join(parts)
+
+
+def period(key: Any) -> str:
+    """A stored period key (``2026-07``, ``2026Q3``) in words: 2026年7月, 2026年第三季度 (or the
+    English), never the code; a key that is not a period is shown as it is."""
+    from models import periods
+    from models.errors import RuleViolation
+
+    if not key:
+        return ""
+    try:
+        found = periods.parse(str(key))
+    except RuleViolation:
+        return str(key)
+    return found.label_en() if is_english() else found.label()

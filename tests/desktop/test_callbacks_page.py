@@ -76,6 +76,8 @@ def test_C4_a_caller_records_an_attempt_and_my_callbacks_updates(qtbot, svc):
     tab = page_for(qtbot, svc.caller).built["mine"]
     model = tab.model
     assert model.rowCount() == 1 and model.row(0)["customer"] == "张三"
+    period = model.index(0, column(model, "period"))
+    assert model.data(period) == "2026年1月"  # the period in words, not its key 2026-01
     due = model.index(0, column(model, "due_on"))
     assert model.data(due, Qt.ItemDataRole.ForegroundRole).name() == "#c62828"  # overdue
     dialog = tab.record_dialog(svc.callback.id)
