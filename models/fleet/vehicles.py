@@ -387,11 +387,11 @@ def add_places(
     ``RowsRefused`` names each and nothing is written. Names are looked up in one IN query
     per chunk on their unique index, compared as the database compares them (MariaDB
     ignores case); rows and audit rows are written in bulk. Returns the new ids in order."""
-    zh, en = _PLACE_WORDS[model]
-    texts = _PLACE_TEXTS[model]
-    check = row_checker([getattr(model, k) for k in texts])
     with db.atomic():
-        require_role(actor, Role.LOGISTICS, Role.ADMIN)
+        require_role(actor, Role.LOGISTICS, Role.ADMIN)  # the actor first (X1)
+        zh, en = _PLACE_WORDS[model]
+        texts = _PLACE_TEXTS[model]
+        check = row_checker([getattr(model, k) for k in texts])
         problems: list[tuple[int, RuleViolation]] = []
         rows: list[tuple[int, dict[str, Any]]] = []
         for index, fields in enumerate(places):
