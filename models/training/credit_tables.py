@@ -59,7 +59,7 @@ class RegisterDocState(StrEnum):
     def label(self) -> str:
         return {
             "draft": "草拟",
-            "pending": "审核中",
+            "pending": "审批中",
             "returned": "已退回",
             "approved": "已审定",
             "rejected": "未通过",
