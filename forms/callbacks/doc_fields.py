@@ -10,7 +10,7 @@ from decimal import Decimal
 import peewee
 
 from forms.callbacks.fields import label, methods, stamp
-from forms.summary import ApprovalSummary, fields_of, file_names, lines
+from forms.summary import ApprovalSummary, Label, fields_of, file_names, lines
 from forms.summary import register_summary as _register
 from models.callbacks import (
     Cadence,
@@ -36,26 +36,29 @@ def plan_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("计划编号", p.number),
-                ("计划名称", p.title),
-                ("回访期间", f"{p.window_from:%Y-%m-%d} 至 {p.window_to:%Y-%m-%d}"),
-                ("回访内容", label(ContentType, p.content_type)),
-                ("工作重点", p.focus),
-                ("回访频次", label(Cadence, p.cadence)),
-                ("回访对象", whom),
-                ("回访方式（依次）", methods(p.method_chain)),
+                (Label("计划编号", "Plan No."), p.number),
+                (Label("计划名称", "Plan"), p.title),
+                (
+                    Label("回访期间", "Window"),
+                    f"{p.window_from:%Y-%m-%d} 至 {p.window_to:%Y-%m-%d}",
+                ),
+                (Label("回访内容", "Content"), label(ContentType, p.content_type)),
+                (Label("工作重点", "Focus"), p.focus),
+                (Label("回访频次", "Cadence"), label(Cadence, p.cadence)),
+                (Label("回访对象", "Customers"), whom),
+                (Label("回访方式（依次）", "Methods, in order"), methods(p.method_chain)),
                 (
                     "人员安排",
                     "、".join(f"{s.staff.name}（{label(Method, s.method)}）" for s in schedule),
                 ),
-                ("制定人", f"{p.prepared_by.name} {stamp(p.prepared_at)}"),
+                (Label("制定人", "Prepared by"), f"{p.prepared_by.name} {stamp(p.prepared_at)}"),
             ]
         ),
         lines=lines(
-            ("序号", "问题", "必答"),
+            (Label("序号", "No."), Label("问题", "Question"), Label("必答", "Required")),
             [(str(q.order), q.text, "是" if q.required else "否") for q in questions],
             numeric=(0,),
-            title="回访提纲",
+            title=Label("回访提纲", "Outline"),
         )
         if questions
         else None,
@@ -73,21 +76,21 @@ def complaint_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("投诉编号", c.number),
-                ("投诉人", r.caller_name),
-                ("联系电话", r.phone),
-                ("投诉时间", stamp(r.received_at)),
-                ("处理程序", label(Variant, c.variant)),
-                ("投诉内容", r.content),
-                ("投诉请求", c.claim),
-                ("被投诉人", respondent),
-                ("受理时间", stamp(c.accepted_at)),
-                ("首问负责人", r.first_receiver.name),
-                ("处理决定", c.decision),
+                (Label("投诉编号", "Complaint No."), c.number),
+                (Label("投诉人", "Complainant"), r.caller_name),
+                (Label("联系电话", "Phone"), r.phone),
+                (Label("投诉时间", "Received"), stamp(r.received_at)),
+                (Label("处理程序", "Procedure"), label(Variant, c.variant)),
+                (Label("投诉内容", "Complaint"), r.content),
+                (Label("投诉请求", "Claim"), c.claim),
+                (Label("被投诉人", "Complained about"), respondent),
+                (Label("受理时间", "Accepted"), stamp(c.accepted_at)),
+                (Label("首问负责人", "First receiver"), r.first_receiver.name),
+                (Label("处理决定", "Decision"), c.decision),
             ]
         ),
         total=Decimal(c.compensation or 0),
-        total_label="赔偿金额（元）",
+        total_label=Label("赔偿金额（元）", "Compensation (¥)"),
         attachments=file_names(c, r),
     )
 

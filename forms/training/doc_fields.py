@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import peewee
 
-from forms.summary import ApprovalSummary, fields_of, file_names, quantity
+from forms.summary import ApprovalSummary, Label, fields_of, file_names, quantity
 from forms.summary import register_summary as _register
 from models.training import (
     CreditLine,
@@ -32,12 +32,12 @@ def plan_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("层级", Tier(p.tier).label),
-                ("学年", p.school_year),
-                ("应修学时", quantity(p.required_hours)),
-                ("应得学分", quantity(p.required_credits)),
-                ("培训目标", p.goals),
-                ("培训计划", p.plan),
+                (Label("层级", "Tier"), Tier(p.tier).label),
+                (Label("学年", "School year"), p.school_year),
+                (Label("应修学时", "Hours required"), quantity(p.required_hours)),
+                (Label("应得学分", "Credits required"), quantity(p.required_credits)),
+                (Label("培训目标", "Goals"), p.goals),
+                (Label("培训计划", "Plan"), p.plan),
             ]
         ),
         attachments=file_names(p),
@@ -65,15 +65,15 @@ def credit_register_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("登记单号", r.number),
-                ("期间", r.title),
-                ("教师人数", count or 0),
-                ("计入学时合计", quantity(Decimal(str(hours or 0)))),
-                ("学分合计", quantity(Decimal(str(credits or 0)))),
-                ("旷课人次", int(truant or 0)),
-                ("不计学时人数", int(out or 0)),
-                ("更正的登记", amends),
-                ("更正原因", r.amend_reason),
+                (Label("登记单号", "Register No."), r.number),
+                (Label("期间", "Period"), r.title),
+                (Label("教师人数", "Teachers"), count or 0),
+                (Label("计入学时合计", "Hours credited"), quantity(Decimal(str(hours or 0)))),
+                (Label("学分合计", "Credits"), quantity(Decimal(str(credits or 0)))),
+                (Label("旷课人次", "Truancies"), int(truant or 0)),
+                (Label("不计学时人数", "Teachers not credited"), int(out or 0)),
+                (Label("更正的登记", "Register amended"), amends),
+                (Label("更正原因", "Reason for the amendment"), r.amend_reason),
             ]
         ),
         attachments=file_names(r),
@@ -87,11 +87,14 @@ def leave_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("教师", str(lv.teacher)),
-                ("请假类别", lv.kind),
-                ("请假日期", f"{lv.from_date:%Y-%m-%d} 至 {lv.to_date:%Y-%m-%d}（{days}天）"),
-                ("事由", lv.reason),
-                ("申请人", lv.applicant.name),
+                (Label("教师", "Teacher"), str(lv.teacher)),
+                (Label("请假类别", "Kind of leave"), lv.kind),
+                (
+                    Label("请假日期", "Dates"),
+                    f"{lv.from_date:%Y-%m-%d} 至 {lv.to_date:%Y-%m-%d}（{days}天）",
+                ),
+                (Label("事由", "Reason"), lv.reason),
+                (Label("申请人", "Applicant"), lv.applicant.name),
             ]
         ),
         attachments=file_names(lv),
@@ -105,13 +108,16 @@ def claim_summary(doc_id: int) -> ApprovalSummary:
     return ApprovalSummary(
         fields=fields_of(
             [
-                ("教师", str(c.teacher)),
-                ("类别", c.kind),
-                ("培训机构", c.provider),
-                ("级别", c.level),
-                ("培训日期", f"{c.from_date:%Y-%m-%d} 至 {c.to_date:%Y-%m-%d}"),
-                ("学时", quantity(c.hours)),
-                ("证书编号", c.certificate_no),
+                (Label("教师", "Teacher"), str(c.teacher)),
+                (Label("类别", "Kind"), c.kind),
+                (Label("培训机构", "Provider"), c.provider),
+                (Label("级别", "Level"), c.level),
+                (
+                    Label("培训日期", "Dates of the training"),
+                    f"{c.from_date:%Y-%m-%d} 至 {c.to_date:%Y-%m-%d}",
+                ),
+                (Label("学时", "Hours"), quantity(c.hours)),
+                (Label("证书编号", "Certificate No."), c.certificate_no),
             ]
         ),
         attachments=file_names(c),

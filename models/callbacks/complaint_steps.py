@@ -182,7 +182,7 @@ def propose_decision(
         workflow.submit(
             actor,
             Complaint.DOC_TYPE,
-            title=f"投诉处理决定 {doc.number} {doc.complainant}",
+            title=doc.approval_title()[0],
             doc_id=doc.id,
             fields={"compensation": str(amount)},
             at=at,

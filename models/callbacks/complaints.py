@@ -208,6 +208,13 @@ class Complaint(Document):
     are its ``receipt``'s."""
 
     DOC_TYPE = "complaint_decision"
+
+    def approval_title(self) -> tuple[str, str]:
+        return (
+            f"投诉处理决定 {self.number} {self.complainant}",
+            f"Complaint decision {self.number} {self.complainant}",
+        )
+
     STATES = ComplaintState
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: S.DECIDED,
@@ -328,15 +335,23 @@ DECISION_FLOW = workflow.register_flow(
         Complaint.DOC_TYPE,
         "投诉处理决定",
         (
-            Node("head", "科室负责人审核", (Approver.dept_head(),), skip_if_applicant=True),
+            Node(
+                "head",
+                "科室负责人审核",
+                (Approver.dept_head(),),
+                skip_if_applicant=True,
+                name_en="Department head's review",
+            ),
             Node(
                 "leader",
                 "主要领导审批（赔偿金额较大）",
                 (Approver.role(Role.LEADER),),
                 condition=Condition("compensation", ">", setting=THRESHOLD),
+                name_en="Main leader's approval (large compensation)",
             ),
         ),
         rule="C10",
+        name_en="Complaint decision",
     )
 )
 documents.register(Complaint)

@@ -132,6 +132,10 @@ class CallbackPlan(Document):
     """回访计划, document type ``callback_plan`` (C2): approved by the 客户服务部 head."""
 
     DOC_TYPE = "callback_plan"
+
+    def approval_title(self) -> tuple[str, str]:
+        return (f"{self.title}（{self.number}）", f"Callback plan {self.number}")
+
     STATES = PlanState
     DECIDING_DEPARTMENT = "department"
     OUTCOMES: ClassVar[Mapping[State, str]] = {
@@ -242,9 +246,17 @@ PLAN_FLOW = workflow.register_flow(
     Flow(
         CallbackPlan.DOC_TYPE,
         "回访计划",
-        (Node("head", "客户服务部负责人审批", (Approver.dept_head(),)),),
+        (
+            Node(
+                "head",
+                "客户服务部负责人审批",
+                (Approver.dept_head(),),
+                name_en="Customer-service head's approval",
+            ),
+        ),
         separate_duties=True,
         rule="C2",
+        name_en="Callback plan",
     )
 )
 documents.register(CallbackPlan)
@@ -405,7 +417,7 @@ def submit_plan(actor: User, plan: CallbackPlan, *, at: datetime | None = None) 
             workflow.submit(
                 actor,
                 PLAN_FLOW.doc_type,
-                title=f"{plan.title}（{plan.number}）",
+                title=plan.approval_title()[0],
                 doc_id=plan.id,
                 fields=fields,
                 at=at,

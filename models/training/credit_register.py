@@ -214,7 +214,7 @@ def submit_credit_register(
             workflow.submit(
                 actor,
                 CreditRegister.DOC_TYPE,
-                title=f"{reg.title}（{reg.number}）",
+                title=reg.approval_title()[0],
                 doc_id=reg.id,
                 fields=fields,
                 at=at,

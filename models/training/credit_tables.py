@@ -77,6 +77,10 @@ class CreditRegister(Document):
     """学分登记 of a school year (``term_no`` 0) or one term, approved by the main leader."""
 
     DOC_TYPE = "training_credit_register"
+
+    def approval_title(self) -> tuple[str, str]:
+        return (f"{self.title}（{self.number}）", f"Training credits ({self.number})")
+
     STATES = RegisterDocState
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: R.APPROVED,
@@ -171,9 +175,17 @@ CREDIT_FLOW = workflow.register_flow(
     Flow(
         CreditRegister.DOC_TYPE,
         "校本培训学分审定",
-        (Node("leader", "主要领导（校长）审定", (Approver.role(Role.LEADER),)),),
+        (
+            Node(
+                "leader",
+                "主要领导（校长）审定",
+                (Approver.role(Role.LEADER),),
+                name_en="Head teacher's approval",
+            ),
+        ),
         separate_duties=True,
         rule="T4",
+        name_en="School-based training credits",
     )
 )
 documents.register(CreditRegister)

@@ -58,6 +58,15 @@ class ExternalTraining(Document):
     """One claim of external training or self-study."""
 
     DOC_TYPE = "training_claim"
+
+    def approval_title(self) -> tuple[str, str]:
+        kind_en = {"自学": "self-study", "学历": "degree course", "非学历": "non-degree course"}
+        en = kind_en.get(self.kind, self.kind)
+        return (
+            f"{self.teacher.name} {self.kind} {self.provider} {self.hours}学时",
+            f"{self.teacher.name}, {en}, {self.provider}, {self.hours} h",
+        )
+
     STATES = ClaimState
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: C.APPROVED,
@@ -100,9 +109,17 @@ CLAIM_FLOW = workflow.register_flow(
     Flow(
         ExternalTraining.DOC_TYPE,
         "外出培训与自学学分认定",
-        (Node("office", "教研处认定", (Approver.role(Role.TRAINING),)),),
+        (
+            Node(
+                "office",
+                "教研处认定",
+                (Approver.role(Role.TRAINING),),
+                name_en="Training office's recognition",
+            ),
+        ),
         separate_duties=True,
         rule="T7",
+        name_en="External training and self-study credits",
     )
 )
 documents.register(ExternalTraining)
@@ -181,7 +198,7 @@ def claim_external(
         workflow.submit(
             applicant,
             ExternalTraining.DOC_TYPE,
-            title=f"{teacher.name} {kind} {clean(provider)} {claim.hours}学时",
+            title=ExternalTraining.get_by_id(claim.id).approval_title()[0],
             doc_id=claim.id,
             fields={"hours": str(claim.hours)},
             at=at,

@@ -52,6 +52,13 @@ class TrainingLeave(Document):
     """A teacher's leave from ``from_date`` to ``to_date`` (the sessions of those days)."""
 
     DOC_TYPE = "training_leave"
+
+    def approval_title(self) -> tuple[str, str]:
+        days = f"{self.from_date}～{self.to_date}"
+        kind_en = {"病假": "sick leave", "事假": "personal leave", "公差": "official duty"}
+        en = kind_en.get(self.kind, self.kind)
+        return (f"{self.teacher.name} {self.kind} {days}", f"{self.teacher.name}, {en}, {days}")
+
     STATES = LeaveState
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: L.APPROVED,
@@ -94,9 +101,17 @@ LEAVE_FLOW = workflow.register_flow(
     Flow(
         TrainingLeave.DOC_TYPE,
         "教研活动请假",
-        (Node("office", "教研处审批", (Approver.role(Role.TRAINING),)),),
+        (
+            Node(
+                "office",
+                "教研处审批",
+                (Approver.role(Role.TRAINING),),
+                name_en="Training office's approval",
+            ),
+        ),
         separate_duties=True,
         rule="T3",
+        name_en="Leave from a training session",
     )
 )
 documents.register(TrainingLeave)
@@ -152,7 +167,7 @@ def request_leave(
         workflow.submit(
             applicant,
             TrainingLeave.DOC_TYPE,
-            title=f"{teacher.name} {kind} {from_date}～{to_date}",
+            title=TrainingLeave.get_by_id(leave.id).approval_title()[0],
             doc_id=leave.id,
             fields={"days": (to_date - from_date).days + 1},
             at=at,

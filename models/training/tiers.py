@@ -110,6 +110,13 @@ class TierPlan(Document):
     def title(self) -> str:
         return f"{self.school_year}学年{Tier(self.tier).label}培训方案"
 
+    def approval_title(self) -> tuple[str, str]:
+        tier_en = {Tier.YOUNG: "young", Tier.BACKBONE: "backbone", Tier.MASTER: "master"}
+        return (
+            self.title,
+            f"Training plan for {tier_en[Tier(self.tier)]} teachers, {self.school_year}",
+        )
+
     def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
         return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
 
@@ -118,9 +125,17 @@ TIER_PLAN_FLOW = workflow.register_flow(
     Flow(
         TierPlan.DOC_TYPE,
         "分层培训方案",
-        (Node("leader", "主要领导（校长）审批", (Approver.role(Role.LEADER),)),),
+        (
+            Node(
+                "leader",
+                "主要领导（校长）审批",
+                (Approver.role(Role.LEADER),),
+                name_en="Head teacher's approval",
+            ),
+        ),
         separate_duties=True,
         rule="T1",
+        name_en="Tier training plan",
     )
 )
 documents.register(TierPlan)
@@ -226,7 +241,12 @@ def submit_tier_plan(actor: User, plan: TierPlan, *, at: datetime | None = None)
             workflow.resubmit(actor, doc.instance().id, fields=fields, at=at)
         else:
             workflow.submit(
-                actor, TierPlan.DOC_TYPE, title=doc.title, doc_id=doc.id, fields=fields, at=at
+                actor,
+                TierPlan.DOC_TYPE,
+                title=doc.approval_title()[0],
+                doc_id=doc.id,
+                fields=fields,
+                at=at,
             )
         audit.record(actor, "tier_plan", doc.id, "submit")
         return TierPlan.get_by_id(doc.id)
