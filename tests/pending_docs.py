@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from models import attachments, fleet, people, supplies, training
+from models import attachments, callbacks, fleet, people, supplies, training
 from models.fleet import LineInput
 from models.people import Role, User
 from models.supplies import PlanLineInput, RequisitionLineInput, stocktake
 from models.workflow import Instance
+from tests.models.callbacks_office import build_service
+from tests.models.callbacks_office import plan as callback_plan_of
 from tests.models.test_supplies import build_sup, opening
 from tests.models.training_school import IDS
 from tests.office import PASSWORD, Office
@@ -195,6 +197,27 @@ def claim(o: Office) -> Pending:
     return Pending(c.instance(), trainer, None, None, "JX2026-0417")
 
 
+def callback_plan(o: Office) -> Pending:
+    s = build_service(o)
+    p = callback_plan_of(s, approve=False)
+    p = callbacks.submit_plan(s.manager, p)
+    return Pending(p.instance(), s.head, None, "对服务是否满意？", "服务态度与维修及时性")
+
+
+def complaint(o: Office) -> Pending:
+    clerk = people.add_user(o.admin, "chenyi", "陈一", PASSWORD, o.office, [Role.SERVICE])
+    c = callbacks.register_complaint(
+        clerk,
+        complainant="刘女士",
+        phone="13812345678",
+        content="理赔款迟迟未到账",
+        received_at=T0 - timedelta(days=14),
+    )
+    c = callbacks.accept_complaint(clerk, c, T0 - timedelta(days=10))
+    c = callbacks.propose_decision(clerk, c, "赔付并致歉", Decimal("860"), T0)
+    return Pending(c.instance(), o.head, "860.00", None, "理赔款迟迟未到账")
+
+
 DOCUMENTS: dict[str, Callable[[Office], Pending]] = {
     "fleet_repair": repair,
     "fleet_supplement": supplement,
@@ -206,4 +229,6 @@ DOCUMENTS: dict[str, Callable[[Office], Pending]] = {
     "training_credit_register": credit_register,
     "training_leave": leave,
     "training_claim": claim,
+    "callback_plan": callback_plan,
+    "complaint_decision": complaint,
 }

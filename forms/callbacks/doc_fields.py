@@ -48,7 +48,7 @@ def plan_summary(doc_id: int) -> ApprovalSummary:
                 (Label("回访对象", "Customers"), whom),
                 (Label("回访方式（依次）", "Methods, in order"), methods(p.method_chain)),
                 (
-                    "人员安排",
+                    Label("人员安排", "Staff and methods"),
                     "、".join(f"{s.staff.name}（{label(Method, s.method)}）" for s in schedule),
                 ),
                 (Label("制定人", "Prepared by"), f"{p.prepared_by.name} {stamp(p.prepared_at)}"),
