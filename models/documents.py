@@ -261,6 +261,34 @@ def _engine_action(
         return model.get_by_id(doc.id)
 
 
+def send_for_approval(
+    actor: User,
+    doc: Document,
+    *,
+    fields: Mapping[str, Any],
+    pending: StrEnum,
+    returned: StrEnum,
+    at: datetime,
+) -> None:
+    """报批, inside the caller's use case (its transaction, its checks done): the document
+    goes to ``pending`` and onto the engine: a first submission starts its approval under
+    the title the document composes (``approval_title``); one that came back ``returned``
+    goes again on the same approval, so its trail stays one trail."""
+    came_back = doc.state == returned
+    guarded_update(doc, doc.version, state=pending, submitted_at=at)
+    if came_back:
+        workflow.resubmit(actor, doc.instance().id, fields=fields, at=at)
+    else:
+        workflow.submit(
+            actor,
+            doc.DOC_TYPE,
+            title=doc.approval_title()[0],
+            doc_id=doc.id,
+            fields=fields,
+            at=at,
+        )
+
+
 @retry_document
 def approve(
     actor: User,

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import peewee
 
 from models import audit, documents, workflow
-from models.base import BaseModel, guarded_update, now
+from models.base import BaseModel, now
 from models.callbacks.customers import Customer
 from models.db import db, retry_document
 from models.documents import Document, transition
@@ -409,19 +409,9 @@ def submit_plan(actor: User, plan: CallbackPlan, *, at: datetime | None = None) 
         require_role(actor, *PLAN_ROLES)
         plan = CallbackPlan.begin(actor, plan, "submit")
         fields = {"window": f"{plan.window_from}–{plan.window_to}", "cadence": plan.cadence}
-        returned = plan.state == P.RETURNED
-        guarded_update(plan, plan.version, state=P.PENDING, submitted_at=at)
-        if returned:
-            workflow.resubmit(actor, plan.instance().id, fields=fields, at=at)
-        else:
-            workflow.submit(
-                actor,
-                PLAN_FLOW.doc_type,
-                title=plan.approval_title()[0],
-                doc_id=plan.id,
-                fields=fields,
-                at=at,
-            )
+        documents.send_for_approval(
+            actor, plan, fields=fields, pending=P.PENDING, returned=P.RETURNED, at=at
+        )
         audit.record(actor, "callback_plan", plan.id, "submit")
         return CallbackPlan.get_by_id(plan.id)
 

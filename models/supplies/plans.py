@@ -282,19 +282,14 @@ def submit_plan(actor: User, plan: PurchasePlan, *, at: datetime | None = None) 
         require_role(actor, *STORE_ROLES)
         plan = PurchasePlan.begin(actor, plan, "submit")
         fields = {"total": str(plan.total), "period": plan.period}
-        returned = plan.state == PlanState.RETURNED
-        guarded_update(plan, plan.version, state=PlanState.PENDING, submitted_at=at)
-        if returned:
-            workflow.resubmit(actor, plan.instance().id, fields=fields, at=at)
-        else:
-            workflow.submit(
-                actor,
-                PLAN_FLOW.doc_type,
-                title=plan.approval_title()[0],
-                doc_id=plan.id,
-                fields=fields,
-                at=at,
-            )
+        documents.send_for_approval(
+            actor,
+            plan,
+            fields=fields,
+            pending=PlanState.PENDING,
+            returned=PlanState.RETURNED,
+            at=at,
+        )
         audit.record(actor, "purchase_plan", plan.id, "submit")
         return PurchasePlan.get_by_id(plan.id)
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import peewee
 
-from models import audit, documents, workflow
+from models import audit, documents
 from models.base import bulk_insert, guarded_update, now
 from models.db import db, retry_document
 from models.errors import RuleViolation
@@ -196,7 +196,6 @@ def submit_credit_register(
         require_role(actor, *MANAGERS)
         reg = CreditRegister.begin(actor, register, "submit")
         _check_closed(reg.school_year, reg.term_no)
-        returned = reg.state == R.RETURNED
         total = sum(
             (
                 c
@@ -207,18 +206,9 @@ def submit_credit_register(
             ZERO,
         )
         fields = {"teachers": reg.lines.count(), "credits": str(total)}
-        guarded_update(reg, reg.version, state=R.PENDING, submitted_at=at)
-        if returned:
-            workflow.resubmit(actor, reg.instance().id, fields=fields, at=at)
-        else:
-            workflow.submit(
-                actor,
-                CreditRegister.DOC_TYPE,
-                title=reg.approval_title()[0],
-                doc_id=reg.id,
-                fields=fields,
-                at=at,
-            )
+        documents.send_for_approval(
+            actor, reg, fields=fields, pending=R.PENDING, returned=R.RETURNED, at=at
+        )
         audit.record(actor, "credit_register", reg.id, "submit")
         return CreditRegister.get_by_id(reg.id)
 

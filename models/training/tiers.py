@@ -235,19 +235,9 @@ def submit_tier_plan(actor: User, plan: TierPlan, *, at: datetime | None = None)
             "required_hours": str(doc.required_hours),
             "required_credits": str(doc.required_credits),
         }
-        returned = doc.state == P.RETURNED
-        guarded_update(doc, doc.version, state=P.PENDING, submitted_at=at)
-        if returned:
-            workflow.resubmit(actor, doc.instance().id, fields=fields, at=at)
-        else:
-            workflow.submit(
-                actor,
-                TierPlan.DOC_TYPE,
-                title=doc.approval_title()[0],
-                doc_id=doc.id,
-                fields=fields,
-                at=at,
-            )
+        documents.send_for_approval(
+            actor, doc, fields=fields, pending=P.PENDING, returned=P.RETURNED, at=at
+        )
         audit.record(actor, "tier_plan", doc.id, "submit")
         return TierPlan.get_by_id(doc.id)
 

@@ -53,6 +53,7 @@ NOT_USE_CASES = {
     "require_role",  # the check itself
     "available_actions",  # a question (which buttons to show); writes nothing
     "may_void",  # a question (may this user void this file); writes nothing
+    "send_for_approval",  # a step inside a use case (报批), after that use case's checks
 }
 
 
