@@ -1,357 +1,120 @@
-"""Every domain code's label in the interface language, in one place.
+"""Every domain code's label in the interface language: the one way to ask for one.
 
 The Chinese label is the domain's own: each enum's ``.label`` in ``models`` (the printed forms
-and the registers use it too). The English label stands here beside it, because only the
-desktop speaks English; ``Role`` already brings its English from ``models.people``. A few codes
-the models keep as bare strings (a maintenance status, the kind of a repair) carry both
-languages here.
+and the registers use it too). The English stands in the desktop beside it, because only the
+desktop speaks English: each domain's in its own ``desktop/<domain>/labels.py``, which hands
+it to ``register`` (its enums, its bare string codes, the words of its tables in the audit
+log); the shared ground's (the approval engine, deadlines, periods, roles, the audit log of
+users and settings) is registered at the end of this module. ``Role`` brings its English from
+``models.people``.
 
-``tests/desktop/test_i18n.py`` checks that every member of every labelled enum of fleet,
-supplies, workflow and people has its English label.
+A caller asks here and never imports a domain's labels: they are read the first time a
+label is asked for, from the desktop packages ``models.domains`` names, so a domain added
+later brings its words with it. ``ENGLISH``, ``LABELLED``, ``CODES`` and the ``AUDIT_*``
+tables are the registers as filled by then.
+
+``tests/desktop/test_i18n.py`` checks that every member of every labelled enum of every
+domain, the workflow and people has its English label, and ``tests/desktop/test_audit_words.py``
+that every table has its words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from desktop.i18n import is_english, pick
-from models import callbacks as cb
 from models.clocks import ClockKind
 from models.errors import RuleViolation
-from models.fleet import LineState, RepairState, UseState, VehicleStatus
 from models.people import Role
 from models.periods import PeriodKind
-from models.supplies import (
-    Category,
-    MovementKind,
-    OrderMethod,
-    OrderState,
-    PlanState,
-    RequisitionState,
-    StockReturnState,
-    SupplierKind,
-)
-from models.supplies.purchasing import ReturnKind
-from models.supplies.stocktake import StocktakeState
-from models.training import (
-    ClaimState,
-    Half,
-    HolidayPolicy,
-    LeaveState,
-    Mark,
-    RegisterDocState,
-    RegisterState,
-    SessionState,
-    TeacherStatus,
-    Tier,
-)
-from models.training import PlanState as TierPlanState
 from models.workflow import Mode, State
 
 # Per enum: members of different enums may share a value (State.PENDING == PlanState.PENDING).
-ENGLISH: dict[type[StrEnum], dict[Any, str]] = {
-    VehicleStatus: {
-        VehicleStatus.IN_SERVICE: "In service",
-        VehicleStatus.IN_REPAIR: "In repair",
-        VehicleStatus.SUSPENDED: "Suspended",
-        VehicleStatus.SCRAPPED: "Scrapped",
-    },
-    RepairState: {
-        RepairState.APPLIED: "Under approval",
-        RepairState.RETURNED: "Returned",
-        RepairState.REJECTED: "Not approved",
-        RepairState.WITHDRAWN: "Withdrawn",
-        RepairState.AUTHORISED: "Authorised",
-        RepairState.IN_REPAIR: "In repair",
-        RepairState.AWAITING_ACCEPTANCE: "Awaiting acceptance",
-        RepairState.CLOSED: "Closed",
-    },
-    UseState: {
-        UseState.APPLIED: "Under approval",
-        UseState.RETURNED: "Returned",
-        UseState.APPROVED: "Approved",
-        UseState.REJECTED: "Not approved",
-        UseState.WITHDRAWN: "Withdrawn",
-    },
-    ClockKind: {
-        ClockKind.WORKING_DAYS: "Working days",
-        ClockKind.CALENDAR_DAYS: "Calendar days",
-        ClockKind.HOURS: "Hours",
-        ClockKind.WORKING_HOURS: "Working hours",
-    },
-    PeriodKind: {
-        PeriodKind.MONTH: "Month",
-        PeriodKind.QUARTER: "Quarter",
-        PeriodKind.YEAR: "Year",
-        PeriodKind.TERM: "Term",
-    },
-    LineState: {
-        LineState.ESTIMATED: "Estimate",
-        LineState.AUTHORISED: "Authorised",
-        LineState.DECLINED: "Declined",
-        LineState.PROPOSED: "Supplement pending",
-        LineState.APPROVED: "Supplement approved",
-        LineState.FITTED: "Done",
-    },
-    Category: {
-        Category.WRITING: "Writing instruments",
-        Category.PAPER: "Paper",
-        Category.STATIONERY: "Stationery",
-        Category.CONSUMABLES: "Consumables",
-    },
-    SupplierKind: {
-        SupplierKind.LOCAL: "Local dealer",
-        SupplierKind.CENTRAL: "Government central procurement",
-    },
-    MovementKind: {
-        MovementKind.OPENING: "Opening balance",
-        MovementKind.RECEIPT: "Received",
-        MovementKind.ISSUE: "Issued",
-        MovementKind.GAIN: "Stocktake gain",
-        MovementKind.LOSS: "Stocktake loss",
-        MovementKind.RETURN: "Returned to supplier",
-        MovementKind.EXCHANGE_OUT: "Exchange (sent back)",
-        MovementKind.EXCHANGE_IN: "Exchange (received)",
-        MovementKind.DEPT_RETURN: "Returned to the store",
-    },
-    RequisitionState: {
-        RequisitionState.PENDING: "Under approval",
-        RequisitionState.RETURNED: "Returned",
-        RequisitionState.REJECTED: "Not approved",
-        RequisitionState.WITHDRAWN: "Withdrawn",
-        RequisitionState.APPROVED: "To issue",
-        RequisitionState.ISSUED: "Issued",
-    },
-    StockReturnState: {
-        StockReturnState.PENDING: "To confirm",
-        StockReturnState.RETURNED: "Returned",
-        StockReturnState.ACCEPTED: "Back in stock",
-        StockReturnState.REFUSED: "Refused",
-        StockReturnState.WITHDRAWN: "Withdrawn",
-    },
-    PlanState: {
-        PlanState.DRAFT: "Draft",
-        PlanState.PENDING: "Under approval",
-        PlanState.RETURNED: "Returned",
-        PlanState.APPROVED: "Approved",
-        PlanState.REJECTED: "Not approved",
-        PlanState.WITHDRAWN: "Withdrawn",
-    },
-    OrderMethod: {
-        OrderMethod.DESIGNATED: "Designated dealer",
-        OrderMethod.COMPETITIVE: "Competitive quotes",
-        OrderMethod.CENTRAL: "Government central procurement",
-    },
-    OrderState: {
-        OrderState.OPEN: "Awaiting delivery",
-        OrderState.PARTIAL: "Partly delivered",
-        OrderState.RECEIVED: "Delivered",
-        OrderState.CANCELLED: "Cancelled",
-    },
-    ReturnKind: {
-        ReturnKind.RETURN: "Return",
-        ReturnKind.EXCHANGE: "Exchange",
-    },
-    StocktakeState: {
-        StocktakeState.OPEN: "Counting",
-        StocktakeState.PENDING: "Under approval",
-        StocktakeState.RETURNED: "Returned",
-        StocktakeState.APPROVED: "Approved, to post",
-        StocktakeState.REJECTED: "Not approved",
-        StocktakeState.POSTED: "Posted",
-        StocktakeState.CANCELLED: "Voided",
-    },
-    State: {
-        State.PENDING: "Under approval",
-        State.RETURNED: "Returned",
-        State.APPROVED: "Approved",
-        State.REJECTED: "Rejected",
-        State.WITHDRAWN: "Withdrawn",
-        State.CLOSED: "Closed",
-    },
-    Mode: {
-        Mode.SEQUENTIAL: "One after another",
-        Mode.ALL: "All must approve",
-        Mode.ANY: "Any one approves",
-    },
-    # 客户回访与投诉
-    cb.CustomerKind: {
-        cb.CustomerKind.INDIVIDUAL: "Individual",
-        cb.CustomerKind.ORGANISATION: "Organisation",
-        cb.CustomerKind.INTERNAL: "Colleague",
-    },
-    cb.ContentType: {
-        cb.ContentType.SATISFACTION: "Satisfaction",
-        cb.ContentType.MIS_SELLING: "Mis-selling check",
-        cb.ContentType.COMPLAINT: "Complaint follow-up",
-        cb.ContentType.RISK: "Risk management service",
-        cb.ContentType.CONSUMER: "Consumer protection",
-        cb.ContentType.SPOT_CHECK: "Spot check",
-    },
-    cb.Method: {
-        cb.Method.PHONE: "Phone",
-        cb.Method.ONSITE: "On site",
-        cb.Method.ONLINE: "Online questionnaire",
-    },
-    cb.Cadence: {
-        cb.Cadence.AGE: "By delivery (monthly in the first year, then quarterly)",
-        cb.Cadence.MONTHLY: "Monthly",
-        cb.Cadence.QUARTERLY: "Quarterly",
-        cb.Cadence.ONCE: "Once in the window",
-    },
-    cb.Target: {
-        cb.Target.ORDINARY: "Ordinary customers",
-        cb.Target.IMPORTANT: "Important customers",
-        cb.Target.LISTED: "Listed customers",
-    },
-    cb.PlanState: {
-        cb.PlanState.DRAFT: "Draft",
-        cb.PlanState.PENDING: "Under approval",
-        cb.PlanState.RETURNED: "Returned",
-        cb.PlanState.APPROVED: "Approved",
-        cb.PlanState.REJECTED: "Not approved",
-        cb.PlanState.WITHDRAWN: "Withdrawn",
-    },
-    cb.CallbackState: {
-        cb.CallbackState.PENDING: "To call",
-        cb.CallbackState.IN_PROGRESS: "In progress",
-        cb.CallbackState.EXHAUSTED: "Unreachable, to confirm",
-        cb.CallbackState.DONE: "Done",
-        cb.CallbackState.UNREACHABLE: "Unreachable",
-        cb.CallbackState.CANCELLED: "Cancelled",
-    },
-    cb.Outcome: {
-        cb.Outcome.REACHED: "Reached",
-        cb.Outcome.NO_ANSWER: "No answer",
-        cb.Outcome.POWERED_OFF: "Phone off",
-        cb.Outcome.VACANT: "Number not in use",
-        cb.Outcome.REFUSED: "Refused",
-        cb.Outcome.RESCHEDULED: "Another day agreed",
-        cb.Outcome.INVALID: "Invalid answers",
-    },
-    cb.ProblemState: {
-        cb.ProblemState.OPEN: "With its owner",
-        cb.ProblemState.FIXED: "To verify",
-        cb.ProblemState.CLOSED: "Closed",
-    },
-    cb.Variant: {cb.Variant.REGULATORY: "Complaint procedure", cb.Variant.DESK: "Service desk"},
-    cb.ComplaintState: {
-        cb.ComplaintState.INCOMPLETE: "Materials missing",
-        cb.ComplaintState.REVIEWING: "To accept",
-        cb.ComplaintState.ACCEPTED: "Accepted",
-        cb.ComplaintState.DECIDING: "Decision under approval",
-        cb.ComplaintState.DECIDED: "Decided",
-        cb.ComplaintState.CLOSED: "Closed",
-        cb.ComplaintState.REFUSED: "Not accepted",
-        cb.ComplaintState.MERGED: "Merged",
-        cb.ComplaintState.DESK_OPEN: "At the service desk",
-    },
-    cb.Channel: {
-        cb.Channel.CALL: "Call",
-        cb.Channel.VISIT: "Visit",
-        cb.Channel.LETTER: "Letter",
-        cb.Channel.FAX: "Fax",
-        cb.Channel.EMAIL: "E-mail",
-        cb.Channel.ONLINE: "Online",
-        cb.Channel.REGULATOR: "From the regulator",
-    },
-    cb.RequestKind: {
-        cb.RequestKind.COMPLAINT: "Complaint",
-        cb.RequestKind.CONSULTATION: "Enquiry",
-        cb.RequestKind.SUGGESTION: "Suggestion",
-        cb.RequestKind.REPAIR: "Repair request",
-        cb.RequestKind.OTHER: "Other",
-    },
-    cb.HandoverState: {
-        cb.HandoverState.PENDING: "To receive",
-        cb.HandoverState.ACCEPTED: "Received",
-        cb.HandoverState.DECLINED: "Declined",
-        cb.HandoverState.WITHDRAWN: "Withdrawn",
-    },
-    Role: {role: role.label_en for role in Role},
-    TeacherStatus: {
-        TeacherStatus.ACTIVE: "In service",
-        TeacherStatus.TRANSFERRED: "Transferred",
-        TeacherStatus.RETIRED: "Retired",
-    },
-    Tier: {
-        Tier.YOUNG: "Young teacher",
-        Tier.BACKBONE: "Backbone teacher",
-        Tier.MASTER: "Master teacher",
-    },
-    TierPlanState: {
-        TierPlanState.DRAFT: "Draft",
-        TierPlanState.PENDING: "Under approval",
-        TierPlanState.RETURNED: "Returned",
-        TierPlanState.APPROVED: "Approved",
-        TierPlanState.REJECTED: "Not approved",
-        TierPlanState.WITHDRAWN: "Withdrawn",
-    },
-    Half: {Half.MORNING: "Morning", Half.AFTERNOON: "Afternoon"},
-    HolidayPolicy: {
-        HolidayPolicy.SHIFT: "Next working day of the week",
-        HolidayPolicy.SKIP: "Skip",
-    },
-    SessionState: {SessionState.PLANNED: "Planned", SessionState.SKIPPED: "Skipped"},
-    RegisterState: {
-        RegisterState.NONE: "Not started",
-        RegisterState.OPEN: "Being marked",
-        RegisterState.CLOSED: "Confirmed",
-    },
-    LeaveState: {
-        LeaveState.PENDING: "Under approval",
-        LeaveState.APPROVED: "Approved",
-        LeaveState.REJECTED: "Not approved",
-        LeaveState.WITHDRAWN: "Withdrawn",
-    },
-    Mark: {
-        Mark.PENDING: "Not marked",
-        Mark.PRESENT: "Present",
-        Mark.LATE: "Late",
-        Mark.EARLY: "Left early",
-        Mark.LEAVE: "On leave",
-        Mark.EXCUSED: "Excused",
-        Mark.ABSENT: "Absent",
-        Mark.TRUANT: "Truant",
-    },
-    RegisterDocState: {
-        RegisterDocState.DRAFT: "Draft",
-        RegisterDocState.PENDING: "Under review",
-        RegisterDocState.RETURNED: "Returned",
-        RegisterDocState.APPROVED: "Approved",
-        RegisterDocState.REJECTED: "Not approved",
-        RegisterDocState.WITHDRAWN: "Withdrawn",
-    },
-    ClaimState: {
-        ClaimState.PENDING: "Under approval",
-        ClaimState.APPROVED: "Recognised",
-        ClaimState.REJECTED: "Not recognised",
-        ClaimState.WITHDRAWN: "Withdrawn",
-    },
-}
+_ENGLISH: dict[type[StrEnum], dict[Any, str]] = {}
+# Codes the models keep as bare strings (a maintenance status, the kind of a repair):
+# kind → code → (Chinese, English).
+_CODES: dict[str, dict[str, tuple[str, str]]] = {}
+# The audit log's object (a table) and action codes: (Chinese, English). A code missing here
+# shows as it is.
+_AUDIT_OBJECTS: dict[str, tuple[str, str]] = {}
+_AUDIT_ACTIONS: dict[str, tuple[str, str]] = {}
+# Field names the models leave without a Chinese ``verbose_name``: (Chinese, English).
+_AUDIT_FIELDS: dict[str, tuple[str, str]] = {}
+# The enum a table's ``state``/``status`` column holds, so a code in the log reads as a word.
+_AUDIT_STATES: dict[str, type[StrEnum]] = {}
 
-LABELLED: tuple[type[StrEnum], ...] = tuple(ENGLISH)
-
-# Codes the models keep as bare strings: (Chinese, English).
-CODES: dict[str, dict[str, tuple[str, str]]] = {
-    # models.fleet.MaintenanceDue.status (its status_label is the Chinese)
-    "maintenance": {
-        "ok": ("正常", "OK"),
-        "due_soon": ("即将到期", "Due soon"),
-        "overdue": ("已超期", "Overdue"),
-    },
-    # models.fleet.Repair.kind
-    "repair_kind": {"repair": ("一般维修", "Repair"), "overhaul": ("大修", "Overhaul")},
+_REGISTERS: dict[str, dict[Any, Any]] = {
+    "ENGLISH": _ENGLISH,
+    "CODES": _CODES,
+    "AUDIT_OBJECTS": _AUDIT_OBJECTS,
+    "AUDIT_ACTIONS": _AUDIT_ACTIONS,
+    "AUDIT_FIELDS": _AUDIT_FIELDS,
+    "AUDIT_STATES": _AUDIT_STATES,
 }
+_loaded = False
+
+
+def register(
+    *,
+    english: Mapping[type[StrEnum], Mapping[Any, str]] | None = None,
+    codes: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
+    objects: Mapping[str, tuple[str, str]] | None = None,
+    actions: Mapping[str, tuple[str, str]] | None = None,
+    fields: Mapping[str, tuple[str, str]] | None = None,
+    states: Mapping[str, type[StrEnum]] | None = None,
+) -> None:
+    """Add a domain's words. A code two domains share (an audit action, a field name) may be
+    registered by both with the same words; with other words it is refused, so one code never
+    reads two ways depending on which domain was loaded first."""
+    for into, new in (
+        (_ENGLISH, {enum: dict(words) for enum, words in (english or {}).items()}),
+        (_CODES, {kind: dict(words) for kind, words in (codes or {}).items()}),
+        (_AUDIT_OBJECTS, objects or {}),
+        (_AUDIT_ACTIONS, actions or {}),
+        (_AUDIT_FIELDS, fields or {}),
+        (_AUDIT_STATES, states or {}),
+    ):
+        for key, value in new.items():
+            if into.get(key, value) != value:
+                raise ValueError(f"{key!r} is registered with other words already")
+            into[key] = value
+
+
+def _load() -> None:
+    """Import every domain's ``desktop/<domain>/labels.py`` once (each registers its words)."""
+    global _loaded
+    if _loaded:
+        return
+    from models import domains
+
+    for package in domains.packages("desktop"):
+        if importlib.util.find_spec(f"{package}.labels") is not None:
+            importlib.import_module(f"{package}.labels")
+    _loaded = True
+
+
+def __getattr__(name: str) -> Any:
+    """The registers (``ENGLISH``, ``LABELLED``, ``CODES``, ``AUDIT_*``) with every domain's
+    words in them."""
+    if name == "LABELLED":
+        _load()
+        return tuple(_ENGLISH)
+    if name in _REGISTERS:
+        _load()
+        return _REGISTERS[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def label(member: StrEnum) -> str:
     """``member``'s label in the interface language."""
+    _load()
     chinese: str = member.label  # type: ignore[attr-defined]
-    return pick(chinese, ENGLISH.get(type(member), {}).get(member, chinese))
+    return pick(chinese, _ENGLISH.get(type(member), {}).get(member, chinese))
 
 
 def of(enum: type[StrEnum], value: Any) -> str:
@@ -383,7 +146,8 @@ def relabel(enum: type[StrEnum], chinese: str) -> str:
 
 def code(kind: str, value: Any) -> str:
     """The label of one of the bare string codes of ``CODES``."""
-    zh, en = CODES[kind].get(str(value), (str(value or ""), str(value or "")))
+    _load()
+    zh, en = _CODES[kind].get(str(value), (str(value or ""), str(value or "")))
     return pick(zh, en)
 
 
@@ -495,199 +259,115 @@ def said(text: str) -> str:
 
 
 # The audit log's object (a table) and action codes: (Chinese, English). A code missing here
-# shows as it is; ``tests/desktop/test_i18n.py`` checks every table a domain declares.
-AUDIT_OBJECTS: dict[str, tuple[str, str]] = {
-    "user": ("用户", "User"),
-    "user_role": ("用户角色", "User role"),
-    "department": ("部门", "Department"),
-    "setting": ("系统设置", "Setting"),
-    "delegation": ("审批委托", "Delegation"),
-    "instance": ("审批", "Approval"),
-    "task": ("审批任务", "Approval task"),
-    "step": ("审批记录", "Approval step"),
-    "carbon_copy": ("抄送", "Copy"),
-    "flow_version": ("审批流程", "Approval flow"),
-    "attachment": ("附件", "Attachment"),
-    "attachment_chunk": ("附件内容", "Attachment content"),
-    "calendar_day": ("工作日历", "Office calendar day"),
-    "calendar_year": ("工作日历年度", "Office calendar year"),
-    "clock": ("时限", "Deadline"),
-    "counter": ("编号", "Number counter"),
-    "document": ("单据", "Document"),
-    "vehicle": ("车辆", "Vehicle"),
-    "vehicle_driver": ("驾驶员", "Driver"),
-    "vehicle_use": ("用车申请", "Vehicle use request"),
-    "repair": ("维修申请", "Repair"),
-    "repair_line": ("维修项目", "Repair item"),
-    "repair_shop": ("修理厂", "Repair shop"),
-    "supplement": ("追加维修", "Repair supplement"),
-    "acceptance": ("维修验收", "Repair acceptance"),
-    "maintenance": ("保养记录", "Maintenance"),
-    "fuel_log": ("加油记录", "Fuel log"),
-    "fuel_station": ("加油站", "Fuel station"),
-    "item": ("物品", "Item"),
-    "movement": ("出入库记录", "Stock movement"),
-    "supplier": ("供应商", "Supplier"),
-    "category_supplier": ("定点供应商", "Designated supplier"),
-    "requisition": ("领用申请", "Requisition"),
-    "requisition_line": ("领用明细", "Requisition line"),
-    "stock_return": ("退库单", "Return to store"),
-    "stock_return_line": ("退库明细", "Return to store line"),
-    "purchase_plan": ("采购计划", "Purchase plan"),
-    "plan_line": ("采购计划明细", "Purchase plan line"),
-    "purchase_order": ("采购订单", "Purchase order"),
-    "order_line": ("订单明细", "Order line"),
-    "quote": ("报价", "Quote"),
-    "receipt": ("入库单", "Receipt"),
-    "receipt_line": ("入库明细", "Receipt line"),
-    "supplier_return": ("退换货", "Return to supplier"),
-    "stocktake": ("盘点", "Stocktake"),
-    "stocktake_line": ("盘点明细", "Stocktake line"),
-    "customer": ("客户档案", "Customer"),
-    "customer_contact": ("客户联系方式", "Customer contact"),
-    "customer_address": ("客户地址", "Customer address"),
-    "project": ("项目/保单", "Project or policy"),
-    "callback_plan": ("回访计划", "Callback plan"),
-    "plan_question": ("回访提纲", "Callback outline question"),
-    "plan_schedule": ("回访日程安排", "Callback schedule"),
-    "plan_target": ("回访目标客户", "Callback target customer"),
-    "callback": ("回访任务", "Callback"),
-    "callback_attempt": ("回访尝试", "Callback attempt"),
-    "callback_record": ("回访记录", "Callback record"),
-    "problem": ("回访问题", "Problem found"),
-    # 客户回访与投诉: complaints and 首问负责制 (C10, C11)
-    "service_receipt": ("来电来访登记", "Request received"),
-    "handover": ("移交", "Handover"),
-    "complaint": ("投诉", "Complaint"),
-    "complaint_submission": ("重复投诉", "Repeat complaint"),
-    "teacher": ("教师", "Teacher"),
-    "teaching_group": ("教研组", "Teaching-research group"),
-    "group_membership": ("教研组成员变动", "Group membership"),
-    "tier_membership": ("分层", "Tier membership"),
-    "tier_plan": ("分层培训方案", "Tier plan"),
-    "term": ("学期", "Term"),
-    "term_closure": ("停课时段", "Term closure"),
-    "session_series": ("教研活动安排", "Session series"),
-    "training_session": ("教研活动", "Training session"),
-    "training_leave": ("教研活动请假", "Training leave"),
-    "attendance_mark": ("考勤", "Attendance mark"),
-    "mark_correction": ("考勤更正", "Attendance correction"),
-    "quality_grade": ("参训质量", "Quality grade"),
-    "credit_register": ("学分登记", "Credit register"),
-    "credit_line": ("学分明细", "Credit line"),
-    "spot_check": ("过程督查", "Spot check"),
-    "external_training": ("外出培训与自学", "External training"),
-    "growth_record": ("成长档案", "Growth record"),
-}
 
-AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
-    "create": ("新建", "Created"),
-    "update": ("修改", "Changed"),
-    "void": ("作废", "Voided"),
-    "login": ("登录", "Signed in"),
-    "login_failed": ("登录失败", "Sign-in failed"),
-    "roles": ("更改角色", "Roles changed"),
-    "password": ("更改密码", "Password changed"),
-    "lock": ("锁定", "Locked"),
-    "unlock": ("解锁", "Unlocked"),
-    "revoke": ("撤销", "Revoked"),
-    "enter_shop": ("进厂", "Entered the shop"),
-    "fitted": ("已完工", "Done"),
-    "finish": ("修竣", "Repair finished"),
-    "authorise": ("准修", "Authorised"),
-    "cancel": ("取消", "Cancelled"),
-    "return": ("退货", "Returned"),
-    "exchange": ("换货", "Exchanged"),
-    "replaced": ("换货到货", "Replacement received"),
-    "undesignate": ("取消定点", "No longer designated"),
-    "lines": ("修改明细", "Lines changed"),
-    "submit": ("提交", "Submitted"),
-    "count": ("录入盘点数", "Counted"),
-    "post": ("过账", "Posted"),
-    "contact": ("更换联系电话", "Phone changed"),
-    "address": ("更换地址", "Address changed"),
-    "important": ("重要客户标记", "Important flag"),
-    "generate": ("生成回访任务", "Callbacks generated"),
-    "fallback": ("改用下一种回访方式", "Next method"),
-    "exhausted": ("回访方式用尽", "Every method tried"),
-    "unreachable": ("确认无法回访", "Confirmed unreachable"),
-    "reschedule": ("改期", "Rescheduled"),
-    "invalid": ("问卷无效", "Answers invalid"),
-    "amend": ("更正", "Amended"),
-    "reassign": ("改派", "Reassigned"),
-    "fixed": ("整改完成", "Fixed"),
-    "verified": ("验证通过", "Verified"),
-    "verify_failed": ("验证不通过", "Verification failed"),
-}
-
-# Field names the models leave without a Chinese ``verbose_name``: (Chinese, English).
-AUDIT_FIELDS: dict[str, tuple[str, str]] = {
-    "unit": ("单位", "unit"),
-    "department": ("部门", "department"),
-    "odometer": ("里程", "odometer"),
-    "last_service_km": ("上次保养里程", "last service km"),
-    "last_service_date": ("上次保养日期", "last service date"),
-    "service_interval_km": ("保养间隔里程", "service interval km"),
-    "service_interval_months": ("保养间隔月数", "service interval months"),
-    "purchase_date": ("购置日期", "purchase date"),
-    "state": ("状态", "state"),
-    "status": ("状态", "status"),
-    "name": ("名称", "name"),
-    "roles": ("角色", "roles"),
-    "vehicle": ("车辆", "vehicle"),
-    "driver": ("驾驶员", "driver"),
-    "applicant": ("申请人", "applicant"),
-    "shop": ("修理厂", "shop"),
-    "station": ("加油站", "station"),
-    "supplier": ("供应商", "supplier"),
-    "item": ("物品", "item"),
-    "quantity": ("数量", "quantity"),
-    "price": ("单价", "price"),
-    "amount": ("金额", "amount"),
-    "total": ("合计", "total"),
-    "cost": ("费用", "cost"),
-    "lines": ("明细", "lines"),
-    "voided_at": ("作废时间", "voided at"),
-    "void_reason": ("作废原因", "void reason"),
-    "locked_until": ("锁定至", "locked until"),
-    "failed_logins": ("登录失败次数", "failed sign-ins"),
-    "designated": ("定点", "designated"),
-    "phone": ("电话", "phone"),
-    "address": ("地址", "address"),
-    "kind": ("类别", "kind"),
-    "litres": ("升数", "litres"),
-    "filled_at": ("加油时间", "filled at"),
-    "done_on": ("日期", "date"),
-    "items": ("项目", "items"),
-    "fault": ("故障描述", "fault"),
-    "private": ("私用", "private use"),
-    "out_of_city": ("出市", "out of the city"),
-}
-
-# The enum a table's ``state``/``status`` column holds, so a code in the log reads as a word.
-AUDIT_STATES: dict[str, type[StrEnum]] = {
-    "vehicle": VehicleStatus,
-    "repair": RepairState,
-    "repair_line": LineState,
-    "vehicle_use": UseState,
-    "requisition": RequisitionState,
-    "stock_return": StockReturnState,
-    "purchase_plan": PlanState,
-    "purchase_order": OrderState,
-    "stocktake": StocktakeState,
-    "instance": State,
-}
+# The shared ground's words; each domain registers its own (desktop/<domain>/labels.py).
+register(
+    english={
+        ClockKind: {
+            ClockKind.WORKING_DAYS: "Working days",
+            ClockKind.CALENDAR_DAYS: "Calendar days",
+            ClockKind.HOURS: "Hours",
+            ClockKind.WORKING_HOURS: "Working hours",
+        },
+        PeriodKind: {
+            PeriodKind.MONTH: "Month",
+            PeriodKind.QUARTER: "Quarter",
+            PeriodKind.YEAR: "Year",
+            PeriodKind.TERM: "Term",
+        },
+        State: {
+            State.PENDING: "Under approval",
+            State.RETURNED: "Returned",
+            State.APPROVED: "Approved",
+            State.REJECTED: "Rejected",
+            State.WITHDRAWN: "Withdrawn",
+            State.CLOSED: "Closed",
+        },
+        Mode: {
+            Mode.SEQUENTIAL: "One after another",
+            Mode.ALL: "All must approve",
+            Mode.ANY: "Any one approves",
+        },
+        Role: {role: role.label_en for role in Role},
+    },
+    objects={
+        "user": ("用户", "User"),
+        "user_role": ("用户角色", "User role"),
+        "department": ("部门", "Department"),
+        "setting": ("系统设置", "Setting"),
+        "delegation": ("审批委托", "Delegation"),
+        "instance": ("审批", "Approval"),
+        "task": ("审批任务", "Approval task"),
+        "step": ("审批记录", "Approval step"),
+        "carbon_copy": ("抄送", "Copy"),
+        "flow_version": ("审批流程", "Approval flow"),
+        "attachment": ("附件", "Attachment"),
+        "attachment_chunk": ("附件内容", "Attachment content"),
+        "calendar_day": ("工作日历", "Office calendar day"),
+        "calendar_year": ("工作日历年度", "Office calendar year"),
+        "clock": ("时限", "Deadline"),
+        "counter": ("编号", "Number counter"),
+        "document": ("单据", "Document"),
+    },
+    actions={
+        "create": ("新建", "Created"),
+        "update": ("修改", "Changed"),
+        "void": ("作废", "Voided"),
+        "login": ("登录", "Signed in"),
+        "login_failed": ("登录失败", "Sign-in failed"),
+        "roles": ("更改角色", "Roles changed"),
+        "password": ("更改密码", "Password changed"),
+        "lock": ("锁定", "Locked"),
+        "unlock": ("解锁", "Unlocked"),
+        "revoke": ("撤销", "Revoked"),
+        "cancel": ("取消", "Cancelled"),
+        "return": ("退货", "Returned"),
+        "lines": ("修改明细", "Lines changed"),
+        "submit": ("提交", "Submitted"),
+        "contact": ("更换联系电话", "Phone changed"),
+        "address": ("更换地址", "Address changed"),
+        "reassign": ("改派", "Reassigned"),
+    },
+    fields={
+        "unit": ("单位", "unit"),
+        "department": ("部门", "department"),
+        "state": ("状态", "state"),
+        "status": ("状态", "status"),
+        "name": ("名称", "name"),
+        "roles": ("角色", "roles"),
+        "applicant": ("申请人", "applicant"),
+        "quantity": ("数量", "quantity"),
+        "price": ("单价", "price"),
+        "amount": ("金额", "amount"),
+        "total": ("合计", "total"),
+        "cost": ("费用", "cost"),
+        "lines": ("明细", "lines"),
+        "voided_at": ("作废时间", "voided at"),
+        "void_reason": ("作废原因", "void reason"),
+        "locked_until": ("锁定至", "locked until"),
+        "failed_logins": ("登录失败次数", "failed sign-ins"),
+        "phone": ("电话", "phone"),
+        "address": ("地址", "address"),
+        "kind": ("类别", "kind"),
+        "items": ("项目", "items"),
+    },
+    states={
+        "instance": State,
+    },
+)
 
 
 def audit_object(table: Any) -> str:
     """An audit row's object in words."""
-    zh, en = AUDIT_OBJECTS.get(str(table), (str(table or ""), str(table or "")))
+    _load()
+    zh, en = _AUDIT_OBJECTS.get(str(table), (str(table or ""), str(table or "")))
     return pick(zh, en)
 
 
 def audit_action(action: Any) -> str:
     """An audit row's action in words."""
-    zh, en = AUDIT_ACTIONS.get(str(action), (str(action or ""), str(action or "")))
+    _load()
+    zh, en = _AUDIT_ACTIONS.get(str(action), (str(action or ""), str(action or "")))
     return pick(zh, en)
 
 
@@ -697,8 +377,8 @@ def _audit_value(table: str, name: str, value: Any) -> str:
         return pick("空", "empty")
     if isinstance(value, bool):
         return pick("是", "yes") if value else pick("否", "no")
-    if name in ("state", "status") and table in AUDIT_STATES:
-        return of(AUDIT_STATES[table], value)
+    if name in ("state", "status") and table in _AUDIT_STATES:
+        return of(_AUDIT_STATES[table], value)
     if name == "roles" and isinstance(value, list):
         return "、".join(of(Role, v) for v in value)
     target = _foreign_target(table, name)
@@ -721,8 +401,8 @@ def _foreign_target(table: str, name: str) -> Any:
 
 def _audit_field(table: str, name: str) -> str:
     """A logged field's name: the words above, else the model's own Chinese name."""
-    if name in AUDIT_FIELDS:
-        return pick(*AUDIT_FIELDS[name])
+    if name in _AUDIT_FIELDS:
+        return pick(*_AUDIT_FIELDS[name])
     if not is_english():
         for model_field in _fields_named(table, name):
             verbose = model_field.verbose_name or ""
@@ -752,6 +432,7 @@ def audit_changes(table: Any, changes: Any) -> str:
     """An audit row's ``{field: [old, new]}`` as 「field：old → new」 in words."""
     import json
 
+    _load()
     if changes in (None, "", "{}"):
         return ""
     try:

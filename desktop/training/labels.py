@@ -1,0 +1,103 @@
+"""教师培训's words in English, registered into ``desktop.labels`` (ask there for a label):
+its enums and its tables in the audit log."""
+
+from __future__ import annotations
+
+from desktop import labels
+from models.training import (
+    ClaimState,
+    Half,
+    HolidayPolicy,
+    LeaveState,
+    Mark,
+    RegisterDocState,
+    RegisterState,
+    SessionState,
+    TeacherStatus,
+    Tier,
+)
+from models.training import PlanState as TierPlanState
+
+labels.register(
+    english={
+        TeacherStatus: {
+            TeacherStatus.ACTIVE: "In service",
+            TeacherStatus.TRANSFERRED: "Transferred",
+            TeacherStatus.RETIRED: "Retired",
+        },
+        Tier: {
+            Tier.YOUNG: "Young teacher",
+            Tier.BACKBONE: "Backbone teacher",
+            Tier.MASTER: "Master teacher",
+        },
+        TierPlanState: {
+            TierPlanState.DRAFT: "Draft",
+            TierPlanState.PENDING: "Under approval",
+            TierPlanState.RETURNED: "Returned",
+            TierPlanState.APPROVED: "Approved",
+            TierPlanState.REJECTED: "Not approved",
+            TierPlanState.WITHDRAWN: "Withdrawn",
+        },
+        Half: {Half.MORNING: "Morning", Half.AFTERNOON: "Afternoon"},
+        HolidayPolicy: {
+            HolidayPolicy.SHIFT: "Next working day of the week",
+            HolidayPolicy.SKIP: "Skip",
+        },
+        SessionState: {SessionState.PLANNED: "Planned", SessionState.SKIPPED: "Skipped"},
+        RegisterState: {
+            RegisterState.NONE: "Not started",
+            RegisterState.OPEN: "Being marked",
+            RegisterState.CLOSED: "Confirmed",
+        },
+        LeaveState: {
+            LeaveState.PENDING: "Under approval",
+            LeaveState.APPROVED: "Approved",
+            LeaveState.REJECTED: "Not approved",
+            LeaveState.WITHDRAWN: "Withdrawn",
+        },
+        Mark: {
+            Mark.PENDING: "Not marked",
+            Mark.PRESENT: "Present",
+            Mark.LATE: "Late",
+            Mark.EARLY: "Left early",
+            Mark.LEAVE: "On leave",
+            Mark.EXCUSED: "Excused",
+            Mark.ABSENT: "Absent",
+            Mark.TRUANT: "Truant",
+        },
+        RegisterDocState: {
+            RegisterDocState.DRAFT: "Draft",
+            RegisterDocState.PENDING: "Under review",
+            RegisterDocState.RETURNED: "Returned",
+            RegisterDocState.APPROVED: "Approved",
+            RegisterDocState.REJECTED: "Not approved",
+            RegisterDocState.WITHDRAWN: "Withdrawn",
+        },
+        ClaimState: {
+            ClaimState.PENDING: "Under approval",
+            ClaimState.APPROVED: "Recognised",
+            ClaimState.REJECTED: "Not recognised",
+            ClaimState.WITHDRAWN: "Withdrawn",
+        },
+    },
+    objects={
+        "teacher": ("教师", "Teacher"),
+        "teaching_group": ("教研组", "Teaching-research group"),
+        "group_membership": ("教研组成员变动", "Group membership"),
+        "tier_membership": ("分层", "Tier membership"),
+        "tier_plan": ("分层培训方案", "Tier plan"),
+        "term": ("学期", "Term"),
+        "term_closure": ("停课时段", "Term closure"),
+        "session_series": ("教研活动安排", "Session series"),
+        "training_session": ("教研活动", "Training session"),
+        "training_leave": ("教研活动请假", "Training leave"),
+        "attendance_mark": ("考勤", "Attendance mark"),
+        "mark_correction": ("考勤更正", "Attendance correction"),
+        "quality_grade": ("参训质量", "Quality grade"),
+        "credit_register": ("学分登记", "Credit register"),
+        "credit_line": ("学分明细", "Credit line"),
+        "spot_check": ("过程督查", "Spot check"),
+        "external_training": ("外出培训与自学", "External training"),
+        "growth_record": ("成长档案", "Growth record"),
+    },
+)
