@@ -26,14 +26,16 @@ Domain modules react to outcomes with ``on_outcome(doc_type)`` hooks, called ins
 transaction (never peewee signals, which bulk queries skip).
 
 The package, by concern: ``spec`` (declarations), ``tables``, ``registry`` (flows, guards,
-hooks), ``engine`` (the core actions), ``interventions`` (transfer, CC, urge, administrator),
-``delegation`` and ``queries``. Import from ``models.workflow``; the split is for readers.
+hooks), ``engine`` (the machinery the actions share), ``submission`` (submit, resubmit and
+withdraw: the applicant's moves), ``decisions`` (approve, reject, return: the approvers'),
+``interventions`` (transfer, CC, urge, administrator), ``delegation`` and ``queries``. Import
+from ``models.workflow``; the split is for readers.
 """
 
 from __future__ import annotations
 
+from models.workflow.decisions import approve, reject, return_to
 from models.workflow.delegation import delegate, revoke_delegation
-from models.workflow.engine import approve, reject, resubmit, return_to, submit, withdraw
 from models.workflow.interventions import (
     batch_approve,
     carbon_copy,
@@ -76,6 +78,7 @@ from models.workflow.spec import (
     Node,
     State,
 )
+from models.workflow.submission import resubmit, submit, withdraw
 from models.workflow.tables import (
     CarbonCopy,
     Delegation,

@@ -1,17 +1,18 @@
-"""The core actions: submit, resubmit, approve, reject, return and withdraw, and the helpers
-they share (locking, steps, activation of nodes, deadlines, the version guard)."""
+"""The machinery the approval actions share: locking an instance against the version the
+user saw, steps, routing, resolving and activating nodes (会签/或签, 去重, separation of duties),
+deadlines, finishing, and finding an actor's own task (also as a delegate). The actions are
+``submission`` (the applicant's) and ``decisions`` (the approvers'); ``interventions`` and
+``departures`` use the same pieces."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 import peewee
 
 from models import clocks, settings
-from models.base import guarded_update, now
-from models.db import db, retry_document
+from models.base import guarded_update
 from models.errors import Conflict, RuleViolation
 from models.people import (
     LOCKED_FOREVER,
@@ -24,10 +25,7 @@ from models.people import (
 )
 from models.prepared import Prepared
 from models.workflow.registry import (
-    _DEPARTMENTS,
-    _GUARDS,
     _HOOKS,
-    current_version,
     load_domains,
 )
 from models.workflow.spec import FINAL_STATES, Flow, Mode, Node, State
@@ -404,207 +402,3 @@ def _my_task(
         f"{actor.display_name} 不是当前节点的审批人",
         f"{actor.display_name} is not an approver of the current step",
     )
-
-
-@retry_document
-def submit(
-    actor: User,
-    doc_type: str,
-    *,
-    title: str,
-    doc_id: int | None = None,
-    fields: dict[str, Any] | None = None,
-    at: datetime | None = None,
-) -> Instance:
-    """Start the flow for a document. The applicant is ``actor``; conditions are evaluated on
-    ``fields`` now and the first node is opened. The department whose head decides is the
-    document's own (``department_of``) or the applicant's, read here, never the caller's
-    word."""
-    at = at or now()
-    if actor.id is None:
-        raise RuleViolation("X1", "申请必须由具体人员提交", "a request needs a real applicant")
-    with db.atomic():
-        require_active(actor)
-        version = current_version(doc_type)
-        fields = fields or {}
-        dept = _deciding_department(doc_type, doc_id, actor)
-        inst = Instance.create(
-            doc_type=doc_type,
-            doc_id=doc_id,
-            title=title.strip() or doc_type,
-            applicant=actor,
-            department=dept,
-            flow=version,
-            fields=json.dumps(fields, ensure_ascii=False, default=str),
-            route=json.dumps(_route_for(version.flow(), fields)),
-            state=State.PENDING,
-            submitted_at=at,
-        )
-        _step(inst, actor, "submit", at=at, position=-1)
-        expected = inst.version
-        _activate(inst, 0, actor, at, previous=set())
-        _save(inst, expected)
-        return inst
-
-
-def _deciding_department(doc_type: str, doc_id: int | None, actor: User) -> int | None:
-    load_domains()
-    of_document = _DEPARTMENTS.get(doc_type)
-    if of_document is not None and doc_id is not None:
-        dept = of_document(doc_id)
-        if dept is not None:
-            return dept
-    return User.select(User.department).where(User.id == actor.id).scalar()
-
-
-@retry_document
-def resubmit(
-    actor: User,
-    instance_id: int,
-    *,
-    fields: dict[str, Any] | None = None,
-    comment: str = "",
-    expected_version: int | None = None,
-    at: datetime | None = None,
-) -> Instance:
-    """The applicant sends a returned document again (with corrected fields); the route is
-    evaluated anew and the flow starts from its first node."""
-    at = at or now()
-    with db.atomic():
-        inst = _load(instance_id, expected_version, actor)
-        expected = inst.version
-        if inst.applicant_id != actor.id:
-            raise RuleViolation("X1", "只有申请人可以重新提交", "only the applicant may resubmit")
-        if inst.state != State.RETURNED:
-            raise RuleViolation(
-                None, "只有被退回的申请可以重新提交", "only a returned request can be resubmitted"
-            )
-        if fields is not None:
-            inst.fields = json.dumps(fields, ensure_ascii=False, default=str)
-        inst.route = json.dumps(_route_for(inst.flow.flow(), inst.field_values()))
-        inst.state = State.PENDING
-        _step(inst, actor, "resubmit", comment, at=at, position=-1)
-        _activate(inst, 0, actor, at, previous=set())
-        _save(inst, expected)
-        return inst
-
-
-@retry_document
-def approve(
-    actor: User,
-    instance_id: int,
-    comment: str = "",
-    *,
-    expected_version: int | None = None,
-    at: datetime | None = None,
-) -> Instance:
-    at = at or now()
-    with db.atomic():
-        inst = _load(instance_id, expected_version, actor)
-        expected = inst.version
-        task, principal = _my_task(inst, actor, at)
-        if principal is not None and principal.id == inst.applicant_id:
-            raise RuleViolation("X1", "不能审批自己的申请", "nobody approves their own request")
-        node = inst.current_node()
-        assert node is not None
-        for guard in _GUARDS.get(inst.doc_type, []):
-            guard(inst, node, actor)
-        _mark(task, TaskState.APPROVED, at)
-        _step(inst, actor, "approve", comment.strip(), at=at, on_behalf_of=principal)
-        if _node_complete(inst, node, inst.position, at):
-            approvers = {a for (a,) in _APPROVERS_AT.rows(inst.id, inst.position)} | {actor.id}
-            _activate(inst, inst.position + 1, actor, at, previous=approvers)
-        _save(inst, expected)
-        return inst
-
-
-@retry_document
-def reject(
-    actor: User,
-    instance_id: int,
-    comment: str,
-    *,
-    expected_version: int | None = None,
-    at: datetime | None = None,
-) -> Instance:
-    """驳回: ends the flow; a comment is required (X2)."""
-    at = at or now()
-    with db.atomic():
-        require_active(actor)
-        comment = _require_comment(comment, "驳回", "rejecting")
-        inst = _load(instance_id, expected_version)
-        expected = inst.version
-        task, principal = _my_task(inst, actor, at)
-        _mark(task, TaskState.REJECTED, at)
-        _cancel_open(inst)
-        _step(inst, actor, "reject", comment, at=at, on_behalf_of=principal)
-        inst.position = -1
-        _finish(inst, State.REJECTED, actor, at)
-        _save(inst, expected)
-        return inst
-
-
-@retry_document
-def return_to(
-    actor: User,
-    instance_id: int,
-    comment: str,
-    *,
-    position: int | None = None,
-    expected_version: int | None = None,
-    at: datetime | None = None,
-) -> Instance:
-    """退回: to the applicant (``position=None``), who may correct and resubmit, or to an
-    earlier node of the route, which is then walked again from there."""
-    at = at or now()
-    with db.atomic():
-        require_active(actor)
-        comment = _require_comment(comment, "退回", "returning")
-        inst = _load(instance_id, expected_version)
-        expected = inst.version
-        task, principal = _my_task(inst, actor, at)
-        if position is not None and not 0 <= position < inst.position:
-            raise RuleViolation(
-                None, "只能退回到之前的节点", "you can only return to an earlier step"
-            )
-        _mark(task, TaskState.RETURNED, at)
-        _cancel_open(inst)
-        target = "申请人" if position is None else inst.route_nodes()[position].name
-        _step(inst, actor, "return", f"退回至{target}：{comment}", at=at, on_behalf_of=principal)
-        if position is None:
-            inst.position = -1
-            _finish(inst, State.RETURNED, actor, at)
-        else:
-            _activate(inst, position, actor, at, previous=set())
-        _save(inst, expected)
-        return inst
-
-
-@retry_document
-def withdraw(
-    actor: User,
-    instance_id: int,
-    comment: str = "",
-    *,
-    expected_version: int | None = None,
-    at: datetime | None = None,
-) -> Instance:
-    """撤回: the applicant takes back a request that is pending or returned."""
-    at = at or now()
-    with db.atomic():
-        inst = _load(instance_id, expected_version, actor)
-        expected = inst.version
-        if inst.applicant_id != actor.id:
-            raise RuleViolation("X1", "只有申请人可以撤回", "only the applicant may withdraw")
-        if inst.state not in (State.PENDING, State.RETURNED):
-            raise RuleViolation(
-                None,
-                f"申请已{State(inst.state).label}，不能撤回",
-                f"the request is {inst.state}; it cannot be withdrawn",
-            )
-        _cancel_open(inst)
-        _step(inst, actor, "withdraw", comment.strip(), at=at)
-        inst.position = -1
-        _finish(inst, State.WITHDRAWN, actor, at)
-        _save(inst, expected)
-        return inst

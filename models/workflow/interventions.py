@@ -11,6 +11,7 @@ from models.base import now
 from models.db import db, retry_document
 from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, User, require_active, require_role
+from models.workflow.decisions import approve
 from models.workflow.engine import (
     _activate,
     _cancel_open,
@@ -22,7 +23,6 @@ from models.workflow.engine import (
     _require_comment,
     _save,
     _step,
-    approve,
 )
 from models.workflow.spec import FINAL_STATES, State
 from models.workflow.tables import CarbonCopy, Instance, Task, TaskState
