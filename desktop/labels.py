@@ -2,20 +2,17 @@
 
 The Chinese label is the domain's own: each enum's ``.label`` in ``models`` (the printed forms
 and the registers use it too). The English stands in the desktop beside it, because only the
-desktop speaks English: each domain's in its own ``desktop/<domain>/labels.py``, which hands
-it to ``register`` (its enums, its bare string codes, the words of its tables in the audit
-log); the shared ground's (the approval engine, deadlines, periods, roles, the audit log of
-users and settings) is registered at the end of this module. ``Role`` brings its English from
-``models.people``.
+desktop speaks English: each domain's in its own ``desktop/<domain>/labels.py``, the shared
+ground's (the approval engine, deadlines, periods, roles, users and settings in the audit log)
+in ``desktop/common_labels.py``; each hands its words to ``register`` (enums, bare string
+codes, its tables' words in the audit log). ``Role`` brings its English from ``models.people``.
 
-A caller asks here and never imports a domain's labels: they are read the first time a
-label is asked for, from the desktop packages ``models.domains`` names, so a domain added
+A caller asks here and never imports those modules: they are read the first time a label is
+asked for, the domains' from the desktop packages ``models.domains`` names, so a domain added
 later brings its words with it. ``ENGLISH``, ``LABELLED``, ``CODES`` and the ``AUDIT_*``
-tables are the registers as filled by then.
-
-``tests/desktop/test_i18n.py`` checks that every member of every labelled enum of every
-domain, the workflow and people has its English label, and ``tests/desktop/test_audit_words.py``
-that every table has its words.
+tables are the registers as filled by then. ``tests/desktop/test_i18n.py`` checks that every
+labelled enum has its English, ``tests/desktop/test_audit_words.py`` that every table has
+its words.
 """
 
 from __future__ import annotations
@@ -28,11 +25,8 @@ from functools import cache
 from typing import Any
 
 from desktop.i18n import is_english, pick
-from models.clocks import ClockKind
 from models.errors import RuleViolation
 from models.people import Role
-from models.periods import PeriodKind
-from models.workflow import Mode, State
 
 # Per enum: members of different enums may share a value (State.PENDING == PlanState.PENDING).
 _ENGLISH: dict[type[StrEnum], dict[Any, str]] = {}
@@ -71,27 +65,31 @@ def register(
     """Add a domain's words. A code two domains share (an audit action, a field name) may be
     registered by both with the same words; with other words it is refused, so one code never
     reads two ways depending on which domain was loaded first."""
-    for into, new in (
+    pairs: list[tuple[dict[Any, Any], Mapping[Any, Any]]] = [
         (_ENGLISH, {enum: dict(words) for enum, words in (english or {}).items()}),
         (_CODES, {kind: dict(words) for kind, words in (codes or {}).items()}),
         (_AUDIT_OBJECTS, objects or {}),
         (_AUDIT_ACTIONS, actions or {}),
         (_AUDIT_FIELDS, fields or {}),
         (_AUDIT_STATES, states or {}),
-    ):
+    ]
+    for into, new in pairs:
         for key, value in new.items():
             if into.get(key, value) != value:
                 raise ValueError(f"{key!r} is registered with other words already")
-            into[key] = value
+    for into, new in pairs:
+        into.update(new)
 
 
 def _load() -> None:
-    """Import every domain's ``desktop/<domain>/labels.py`` once (each registers its words)."""
+    """Import ``desktop/common_labels.py`` and every domain's ``desktop/<domain>/labels.py``
+    once (each registers its words)."""
     global _loaded
     if _loaded:
         return
     from models import domains
 
+    importlib.import_module("desktop.common_labels")
     for package in domains.packages("desktop"):
         if importlib.util.find_spec(f"{package}.labels") is not None:
             importlib.import_module(f"{package}.labels")
@@ -256,105 +254,6 @@ def said(text: str) -> str:
     """A label of an approval summary (``forms.summary.Label``: Chinese, with its English
     beside it) in the interface language; plain text stays as it is."""
     return pick(text, getattr(text, "en", text))
-
-
-# The audit log's object (a table) and action codes: (Chinese, English). A code missing here
-
-# The shared ground's words; each domain registers its own (desktop/<domain>/labels.py).
-register(
-    english={
-        ClockKind: {
-            ClockKind.WORKING_DAYS: "Working days",
-            ClockKind.CALENDAR_DAYS: "Calendar days",
-            ClockKind.HOURS: "Hours",
-            ClockKind.WORKING_HOURS: "Working hours",
-        },
-        PeriodKind: {
-            PeriodKind.MONTH: "Month",
-            PeriodKind.QUARTER: "Quarter",
-            PeriodKind.YEAR: "Year",
-            PeriodKind.TERM: "Term",
-        },
-        State: {
-            State.PENDING: "Under approval",
-            State.RETURNED: "Returned",
-            State.APPROVED: "Approved",
-            State.REJECTED: "Rejected",
-            State.WITHDRAWN: "Withdrawn",
-            State.CLOSED: "Closed",
-        },
-        Mode: {
-            Mode.SEQUENTIAL: "One after another",
-            Mode.ALL: "All must approve",
-            Mode.ANY: "Any one approves",
-        },
-        Role: {role: role.label_en for role in Role},
-    },
-    objects={
-        "user": ("用户", "User"),
-        "user_role": ("用户角色", "User role"),
-        "department": ("部门", "Department"),
-        "setting": ("系统设置", "Setting"),
-        "delegation": ("审批委托", "Delegation"),
-        "instance": ("审批", "Approval"),
-        "task": ("审批任务", "Approval task"),
-        "step": ("审批记录", "Approval step"),
-        "carbon_copy": ("抄送", "Copy"),
-        "flow_version": ("审批流程", "Approval flow"),
-        "attachment": ("附件", "Attachment"),
-        "attachment_chunk": ("附件内容", "Attachment content"),
-        "calendar_day": ("工作日历", "Office calendar day"),
-        "calendar_year": ("工作日历年度", "Office calendar year"),
-        "clock": ("时限", "Deadline"),
-        "counter": ("编号", "Number counter"),
-        "document": ("单据", "Document"),
-    },
-    actions={
-        "create": ("新建", "Created"),
-        "update": ("修改", "Changed"),
-        "void": ("作废", "Voided"),
-        "login": ("登录", "Signed in"),
-        "login_failed": ("登录失败", "Sign-in failed"),
-        "roles": ("更改角色", "Roles changed"),
-        "password": ("更改密码", "Password changed"),
-        "lock": ("锁定", "Locked"),
-        "unlock": ("解锁", "Unlocked"),
-        "revoke": ("撤销", "Revoked"),
-        "cancel": ("取消", "Cancelled"),
-        "return": ("退货", "Returned"),
-        "lines": ("修改明细", "Lines changed"),
-        "submit": ("提交", "Submitted"),
-        "contact": ("更换联系电话", "Phone changed"),
-        "address": ("更换地址", "Address changed"),
-        "reassign": ("改派", "Reassigned"),
-    },
-    fields={
-        "unit": ("单位", "unit"),
-        "department": ("部门", "department"),
-        "state": ("状态", "state"),
-        "status": ("状态", "status"),
-        "name": ("名称", "name"),
-        "roles": ("角色", "roles"),
-        "applicant": ("申请人", "applicant"),
-        "quantity": ("数量", "quantity"),
-        "price": ("单价", "price"),
-        "amount": ("金额", "amount"),
-        "total": ("合计", "total"),
-        "cost": ("费用", "cost"),
-        "lines": ("明细", "lines"),
-        "voided_at": ("作废时间", "voided at"),
-        "void_reason": ("作废原因", "void reason"),
-        "locked_until": ("锁定至", "locked until"),
-        "failed_logins": ("登录失败次数", "failed sign-ins"),
-        "phone": ("电话", "phone"),
-        "address": ("地址", "address"),
-        "kind": ("类别", "kind"),
-        "items": ("项目", "items"),
-    },
-    states={
-        "instance": State,
-    },
-)
 
 
 def audit_object(table: Any) -> str:
