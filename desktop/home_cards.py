@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from models.people import Role, User
 
@@ -106,3 +106,34 @@ def last_month() -> str:
     from models import periods
 
     return periods.recent_months(2)[1]
+
+
+def task_rows(tasks: Any) -> list[CardRow]:
+    """The first ``ROWS`` of a query of approval tasks (the user's to decide), each titled
+    in the interface language and opening its approval."""
+    from desktop import labels
+
+    return [
+        CardRow(labels.approval_title(task.instance), open=open_approval(task.instance_id))
+        for task in tasks.limit(ROWS)
+    ]
+
+
+def money(value: Any) -> str:
+    """A leader's figure in yuan: ``¥1,234.50``."""
+    return f"¥{value:,.2f}"
+
+
+def month_rows(what: str, value_of: Callable[[str], Any]) -> list[CardRow]:
+    """A month figure's rows: what it counts, and the month before's (``value_of(month)``),
+    to read this month's against."""
+    from PySide6.QtCore import QCoreApplication
+
+    last = last_month()
+    return [
+        CardRow(what),
+        CardRow(
+            QCoreApplication.translate("home", "上月（%1）").replace("%1", last),
+            money(value_of(last)),
+        ),
+    ]

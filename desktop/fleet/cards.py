@@ -14,10 +14,11 @@ from desktop.home_cards import (
     ROWS,
     CardRow,
     HomeCard,
-    last_month,
-    open_approval,
+    money,
+    month_rows,
     open_document,
     open_tab,
+    task_rows,
     this_month,
 )
 from models.people import Role, User
@@ -32,15 +33,10 @@ def _to_assess(user: User) -> Any:
 
 
 def _assess_rows(user: User) -> list[CardRow]:
-    return [
-        CardRow(labels.approval_title(task.instance), open=open_approval(task.instance_id))
-        for task in _to_assess(user).limit(ROWS)
-    ]
+    return task_rows(_to_assess(user))
 
 
 def _maintenance_rows(user: User) -> list[CardRow]:
-    from desktop import labels
-
     rows = []
     for due in _maintenance_due()[:ROWS]:
         when = f"{due.due_date:%Y-%m-%d}" if due.due_date else ""
@@ -76,21 +72,15 @@ def _overdue_rows(user: User) -> list[CardRow]:
 def _month_cost(_user: User) -> str:
     from models import fleet
 
-    return f"¥{fleet.repair_cost_of_month(this_month()):,.2f}"
+    return money(fleet.repair_cost_of_month(this_month()))
 
 
 def _cost_rows(_user: User) -> list[CardRow]:
     """The month before, to read this month's figure against (repairs closed in it, F8)."""
     from models import fleet
 
-    last = last_month()
-    return [
-        CardRow(QCoreApplication.translate("home", "本月：已完工维修的实际费用")),
-        CardRow(
-            QCoreApplication.translate("home", "上月（%1）").replace("%1", last),
-            f"¥{fleet.repair_cost_of_month(last):,.2f}",
-        ),
-    ]
+    what = QCoreApplication.translate("home", "本月：已完工维修的实际费用")
+    return month_rows(what, fleet.repair_cost_of_month)
 
 
 def _mine_filter(tab: Any) -> None:

@@ -9,15 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop import labels
 from desktop.home_cards import (
     ROWS,
     CardRow,
     HomeCard,
-    last_month,
-    open_approval,
+    money,
+    month_rows,
     open_document,
     open_tab,
+    task_rows,
     this_month,
 )
 from models.people import Role, User
@@ -32,10 +32,7 @@ def _to_check(user: User) -> Any:
 
 
 def _check_rows(user: User) -> list[CardRow]:
-    return [
-        CardRow(labels.approval_title(task.instance), open=open_approval(task.instance_id))
-        for task in _to_check(user).limit(ROWS)
-    ]
+    return task_rows(_to_check(user))
 
 
 def _awaiting() -> Any:
@@ -82,21 +79,15 @@ def _stocktake_rows(_user: User) -> list[CardRow]:
 def _issued_value(_user: User) -> str:
     from models import supplies
 
-    return f"¥{supplies.issued_value_of_month(this_month()):,.2f}"
+    return money(supplies.issued_value_of_month(this_month()))
 
 
 def _issued_rows(_user: User) -> list[CardRow]:
     """The month before, to read this month's figure against (at catalogue price)."""
     from models import supplies
 
-    last = last_month()
-    value = supplies.issued_value_of_month(last)
-    return [
-        CardRow(QCoreApplication.translate("home", "本月：各部门领用（扣除退库），按目录单价")),
-        CardRow(
-            QCoreApplication.translate("home", "上月（%1）").replace("%1", last), f"¥{value:,.2f}"
-        ),
-    ]
+    what = QCoreApplication.translate("home", "本月：各部门领用（扣除退库），按目录单价")
+    return month_rows(what, supplies.issued_value_of_month)
 
 
 CARDS = (
