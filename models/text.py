@@ -233,53 +233,76 @@ def id_check_digit(first17: str) -> str:
     return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
 
 
-def check_id_number(text: Any) -> str:
+_EXCEL_FLOAT = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
+_EXCEL_NUMBER = (
+    "被 Excel 当作数字保存（数字格式只保留 15 位有效数字，末几位已丢失）："
+    "请把该列设置为「文本」格式后重新录入",
+    "was stored by Excel as a number (15 significant digits kept, the last ones lost): "
+    "format the column as Text and type it again",
+)
+
+
+def _read_from_a_number_cell(value: str) -> bool:
+    """Whether ``value`` is what a reader makes of an 18-digit number Excel stored as a
+    number: 15 significant digits kept, the float's integer (110105199001011008) no longer
+    ending in 000. Asked only of a number whose check digit fails."""
+    return str(int(float(f"{float(value):.15g}"))) == value
+
+
+def check_id_number(text: Any, *, rule: str = "X3", field: str = "id_number") -> str:
     """An 18-digit 居民身份证号码 as it is kept (full-width folded, ``x`` as ``X``), or a
-    ``RuleViolation`` (X3) saying why not.
+    ``RuleViolation`` naming ``rule`` (X3 for an imported roll, C1 for the customer archive)
+    and saying why not. The one check of an ID number in Houqin: teachers and customers
+    refuse the same text with the same words.
 
     Why so strict: Excel keeps 15 significant digits, so an ID number typed into a number
     cell has already lost its last three digits when the file is read; a number (int or
-    float) is therefore refused with that reason instead of being turned back into digits.
-    The check digit is GB 11643's (ISO 7064 MOD 11-2), and the birth date must be a date."""
-    if isinstance(text, int | float):  # bool is an int too
-        raise RuleViolation(
-            "X3",
-            "身份证号是数字格式（Excel 只保留 15 位有效数字，后几位已变成 0），"
-            "请把该列设为文本后重新输入",
-            "the ID number is a number (Excel keeps 15 significant digits, the last ones "
-            "are lost); format the column as text and type it again",
-            field="id_number",
+    float, or its text ``1.10105E+17``) is therefore refused with that reason instead of
+    being turned back into digits. The check digit is GB 11643's (ISO 7064 MOD 11-2), and
+    the birth date must be a real day between 1900 and today."""
+
+    def refuse(value: str, zh: str, en: str) -> RuleViolation:
+        return RuleViolation(
+            rule,
+            f"身份证号「{shorten(value, 24)}」{zh}",
+            f"ID number {shorten(value, 24)!r} {en}",
+            field=field,
         )
+
+    if isinstance(text, int | float):  # bool is an int too
+        raise refuse(str(text), *_EXCEL_NUMBER)
     value = re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(text))).upper()
+    if _EXCEL_FLOAT.match(value):
+        raise refuse(value, *_EXCEL_NUMBER)
     if len(value) == 15 and value.isdigit():
-        raise RuleViolation(
-            "X3",
-            f"身份证号 {value} 是 15 位旧号码，请填写 18 位号码",
-            f"{value} is an old 15-digit ID number; give the 18-digit one",
-            field="id_number",
+        raise refuse(
+            value,
+            "是 15 位旧号码，请填写 18 位号码",
+            "is an old 15-digit one; give the 18-digit one",
         )
     if not _ID_SHAPE.match(value):
-        raise RuleViolation(
-            "X3",
-            f"身份证号「{shorten(value, 24)}」应为 18 位（17 位数字加一位数字或 X）",
-            f"the ID number {shorten(value, 24)!r} must be 17 digits and a digit or X",
-            field="id_number",
+        raise refuse(
+            value,
+            "应为 18 位：17 位数字加 1 位校验码（数字或 X）",
+            "must be 18 characters: 17 digits and a check digit (0-9 or X)",
         )
     try:
-        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
-        raise RuleViolation(
-            "X3",
-            f"身份证号 {value} 中的出生日期 {value[6:14]} 不是有效日期",
-            f"the birth date {value[6:14]} in ID number {value} is not a date",
-            field="id_number",
-        ) from None
+        born = None
+    if born is None or born.year < 1900 or born > date.today():
+        raise refuse(
+            value,
+            f"中的出生日期不存在（{value[6:14]}）",
+            f"holds no real date of birth ({value[6:14]})",
+        )
     expected = id_check_digit(value[:17])
     if value[17] != expected:
-        raise RuleViolation(
-            "X3",
-            f"身份证号 {value} 校验位不对（应为 {expected}），请核对",
-            f"the check digit of ID number {value} is wrong (it should be {expected})",
-            field="id_number",
+        if value.endswith("000") or _read_from_a_number_cell(value):
+            raise refuse(value, *_EXCEL_NUMBER)
+        raise refuse(
+            value,
+            f"校验码不符（末位应为 {expected}），请核对是否录错",
+            f"has the wrong check digit (it should be {expected}): a digit was mistyped",
         )
     return value

@@ -18,10 +18,16 @@ CALLERS = frozenset({Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER})
 COMPLAINT_READERS = frozenset({Role.SERVICE, Role.SERVICE_MANAGER, Role.DEPT_HEAD})
 
 
-def _mine(user: User) -> list[Any]:
+def _mine(user: User) -> Any:
     from models import callbacks
 
-    return callbacks.my_callbacks(user, date.today())
+    return callbacks.my_callbacks_query(user, date.today())
+
+
+def _mine_count(user: User) -> int:
+    from models import callbacks
+
+    return callbacks.my_callbacks_count(user, date.today())
 
 
 def _mine_rows(user: User) -> list[CardRow]:
@@ -33,7 +39,7 @@ def _mine_rows(user: User) -> list[CardRow]:
             cb.due_on < today,
             open_tab("callbacks", "mine"),
         )
-        for cb in _mine(user)[:ROWS]
+        for cb in _mine(user).limit(ROWS)
     ]
 
 
@@ -68,7 +74,7 @@ CARDS = (
     HomeCard(
         "callbacks.mine",
         lambda: QCoreApplication.translate("home", "我的回访（今日 / 逾期）"),
-        lambda user: len(_mine(user)),
+        lambda user: _mine_count(user),
         _mine_rows,
         open_tab("callbacks", "mine"),
         CALLERS,

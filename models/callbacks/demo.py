@@ -26,8 +26,8 @@ from models.callbacks import (
     Target,
     complaints_demo,
 )
-from models.callbacks.validation import id_check_digit
 from models.people import SYSTEM, Department, Role, User
+from models.text import id_check_digit
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌宇浩凯"

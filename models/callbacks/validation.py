@@ -15,11 +15,10 @@ words, on both backends.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from models.errors import RuleViolation
-from models.text import id_check_digit, shorten
+from models.text import check_id_number, shorten
 
 _SEPARATORS = re.compile(r"[\s\-－—()（）.·]")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -80,10 +79,9 @@ def phone_tail(phone: str) -> str:
 
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_EXCEL_FLOAT = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 
 
-def _bad_id(text: str, zh: str, en: str) -> RuleViolation:
+def _bad_code(text: str, zh: str, en: str) -> RuleViolation:
     return RuleViolation(
         "C1",
         f"证件号码「{shorten(text, 30)}」{zh}",
@@ -92,51 +90,12 @@ def _bad_id(text: str, zh: str, en: str) -> RuleViolation:
     )
 
 
-def _excel_number() -> tuple[str, str]:
-    return (
-        "是被 Excel 当作数字保存的（末位已丢失）：请把该列设置为「文本」格式后重新录入",
-        "Excel stored it as a number and lost its last digits: format the column as Text and "
-        "type the numbers again",
-    )
-
-
-def _read_from_a_number_cell(text: str) -> bool:
-    """Whether ``text`` is what a reader makes of an 18-digit number Excel stored as a number:
-    Excel keeps 15 significant digits, and the float's integer (110105199001011008) no longer
-    ends in 000. Asked only of a number whose check digit fails."""
-    return str(int(float(f"{float(text):.15g}"))) == text
-
-
 def normalize_id_number(value: Any) -> str | None:
-    """An 18-digit 居民身份证号码 checked digit by digit; ``None`` for an empty value."""
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        raise _bad_id(str(value), *_excel_number())
-    text = re.sub(r"\s", "", str(value or "")).upper()
-    if not text:
+    """A customer's 18-digit 居民身份证号码 (``models.text.check_id_number``, refused under C1);
+    ``None`` for an empty value."""
+    if not isinstance(value, int | float) and not str(value or "").strip():
         return None
-    if _EXCEL_FLOAT.match(text):
-        raise _bad_id(text, *_excel_number())
-    if not re.fullmatch(r"\d{17}[\dX]", text):
-        raise _bad_id(
-            text,
-            "应为 18 位：17 位数字加 1 位校验码（数字或 X）",
-            "an ID has 18 characters: 17 digits and a check digit (0-9 or X)",
-        )
-    try:
-        born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
-    except ValueError:
-        born = None
-    if born is None or born.year < 1900 or born > date.today():
-        raise _bad_id(text, "中的出生日期不存在", "holds no real date of birth")
-    if id_check_digit(text[:17]) != text[17]:
-        if text.endswith("000") or _read_from_a_number_cell(text):
-            raise _bad_id(text, *_excel_number())
-        raise _bad_id(
-            text,
-            f"校验码不符（末位应为 {id_check_digit(text[:17])}），请核对是否录错",
-            f"the check digit should be {id_check_digit(text[:17])}: a digit was mistyped",
-        )
-    return text
+    return check_id_number(value, rule="C1", field="id_no")
 
 
 def credit_check_char(first17: str) -> str:
@@ -150,13 +109,13 @@ def normalize_credit_code(value: Any) -> str | None:
     if not text:
         return None
     if not re.fullmatch(f"[{_CREDIT_CHARS}]{{18}}", text):
-        raise _bad_id(
+        raise _bad_code(
             text,
             "不是 18 位统一社会信用代码（不含 I、O、Z、S、V）",
             "an organisation's credit code has 18 characters without I, O, Z, S, V",
         )
     if credit_check_char(text[:17]) != text[17]:
-        raise _bad_id(
+        raise _bad_code(
             text,
             f"校验位不符（末位应为 {credit_check_char(text[:17])}）",
             f"the check character should be {credit_check_char(text[:17])}",

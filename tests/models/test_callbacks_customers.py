@@ -10,8 +10,9 @@ import pytest
 
 from models import audit, callbacks
 from models.callbacks import CustomerKind
-from models.callbacks.validation import credit_check_char, id_check_digit
+from models.callbacks.validation import credit_check_char
 from models.errors import RuleViolation, RuleWarning
+from models.text import id_check_digit
 from tests.models.callbacks_office import Service, build_service, customer, with_project
 
 ID = "11010519491231002X"

@@ -26,7 +26,7 @@ def test_X3_id_number_check_digit_and_excel_number_refused():
     assert check_id_number("１１０１０５１９８００１０１００１６") == "110105198001010016"
     with pytest.raises(RuleViolation) as err:
         check_id_number("110105198001010017")
-    assert err.value.rule == "X3" and "校验位" in err.value.zh and "应为 6" in err.value.zh
+    assert err.value.rule == "X3" and "校验码不符" in err.value.zh and "应为 6" in err.value.zh
     # What Excel leaves of an ID number typed into a number cell: refused with the reason.
     for number in (110105198001010016, 1.10105198001010e17):
         with pytest.raises(RuleViolation) as err:
