@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from desktop import labels
 from models.clocks import ClockKind
+from models.documents import PlanState
 from models.people import Role
 from models.periods import PeriodKind
 from models.workflow import Mode, State
@@ -31,6 +32,14 @@ labels.register(
             State.REJECTED: "Rejected",
             State.WITHDRAWN: "Withdrawn",
             State.CLOSED: "Closed",
+        },
+        PlanState: {
+            PlanState.DRAFT: "Draft",
+            PlanState.PENDING: "Under approval",
+            PlanState.RETURNED: "Returned",
+            PlanState.APPROVED: "Approved",
+            PlanState.REJECTED: "Not approved",
+            PlanState.WITHDRAWN: "Withdrawn",
         },
         Mode: {
             Mode.SEQUENTIAL: "One after another",

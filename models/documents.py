@@ -36,6 +36,39 @@ from models.workflow import Instance, State
 D = TypeVar("D", bound="Document")
 
 
+class PlanState(StrEnum):
+    """The life of a plan that is written, sent for approval and decided (a purchase plan,
+    a callback plan, a tier plan): one declaration, so each such document reads and
+    translates its states the same way (``PLAN_OUTCOMES`` maps the engine's outcomes)."""
+
+    DRAFT = "draft"
+    PENDING = "pending"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return {
+            "draft": "草拟",
+            "pending": "审批中",
+            "returned": "已退回",
+            "approved": "已批准",
+            "rejected": "未批准",
+            "withdrawn": "已撤回",
+        }[self.value]
+
+
+PLAN_OUTCOMES: Mapping[State, str] = {
+    State.APPROVED: PlanState.APPROVED,
+    State.REJECTED: PlanState.REJECTED,
+    State.RETURNED: PlanState.RETURNED,
+    State.WITHDRAWN: PlanState.WITHDRAWN,
+    State.CLOSED: PlanState.WITHDRAWN,
+}
+
+
 @dataclass(frozen=True)
 class Transition:
     """One action on a document.

@@ -37,14 +37,6 @@ labels.register(
             cb.Target.IMPORTANT: "Important customers",
             cb.Target.LISTED: "Listed customers",
         },
-        cb.PlanState: {
-            cb.PlanState.DRAFT: "Draft",
-            cb.PlanState.PENDING: "Under approval",
-            cb.PlanState.RETURNED: "Returned",
-            cb.PlanState.APPROVED: "Approved",
-            cb.PlanState.REJECTED: "Not approved",
-            cb.PlanState.WITHDRAWN: "Withdrawn",
-        },
         cb.CallbackState: {
             cb.CallbackState.PENDING: "To call",
             cb.CallbackState.IN_PROGRESS: "In progress",

@@ -55,14 +55,6 @@ labels.register(
             StockReturnState.REFUSED: "Refused",
             StockReturnState.WITHDRAWN: "Withdrawn",
         },
-        PlanState: {
-            PlanState.DRAFT: "Draft",
-            PlanState.PENDING: "Under approval",
-            PlanState.RETURNED: "Returned",
-            PlanState.APPROVED: "Approved",
-            PlanState.REJECTED: "Not approved",
-            PlanState.WITHDRAWN: "Withdrawn",
-        },
         OrderMethod: {
             OrderMethod.DESIGNATED: "Designated dealer",
             OrderMethod.COMPETITIVE: "Competitive quotes",

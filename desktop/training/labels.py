@@ -16,7 +16,6 @@ from models.training import (
     TeacherStatus,
     Tier,
 )
-from models.training import PlanState as TierPlanState
 
 labels.register(
     english={
@@ -29,14 +28,6 @@ labels.register(
             Tier.YOUNG: "Young teacher",
             Tier.BACKBONE: "Backbone teacher",
             Tier.MASTER: "Master teacher",
-        },
-        TierPlanState: {
-            TierPlanState.DRAFT: "Draft",
-            TierPlanState.PENDING: "Under approval",
-            TierPlanState.RETURNED: "Returned",
-            TierPlanState.APPROVED: "Approved",
-            TierPlanState.REJECTED: "Not approved",
-            TierPlanState.WITHDRAWN: "Withdrawn",
         },
         Half: {Half.MORNING: "Morning", Half.AFTERNOON: "Afternoon"},
         HolidayPolicy: {

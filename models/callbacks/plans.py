@@ -17,7 +17,7 @@ from models import audit, documents, workflow
 from models.base import BaseModel, now
 from models.callbacks.customers import Customer
 from models.db import db, retry_document
-from models.documents import Document, transition
+from models.documents import PLAN_OUTCOMES, Document, PlanState, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Department, Role, User, require_person, require_role
@@ -103,26 +103,6 @@ class Target(StrEnum):
         return {"ordinary": "一般客户", "important": "重要客户", "listed": "指定客户"}[self.value]
 
 
-class PlanState(StrEnum):
-    DRAFT = "draft"
-    PENDING = "pending"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return {
-            "draft": "草拟",
-            "pending": "审批中",
-            "returned": "已退回",
-            "approved": "已批准",
-            "rejected": "未批准",
-            "withdrawn": "已撤回",
-        }[self.value]
-
-
 P = PlanState
 EDITABLE = (P.DRAFT, P.RETURNED)
 PLAN_ROLES = (Role.SERVICE_MANAGER,)
@@ -138,13 +118,7 @@ class CallbackPlan(Document):
 
     STATES = PlanState
     DECIDING_DEPARTMENT = "department"
-    OUTCOMES: ClassVar[Mapping[State, str]] = {
-        State.APPROVED: P.APPROVED,
-        State.REJECTED: P.REJECTED,
-        State.RETURNED: P.RETURNED,
-        State.WITHDRAWN: P.WITHDRAWN,
-        State.CLOSED: P.WITHDRAWN,
-    }
+    OUTCOMES: ClassVar[Mapping[State, str]] = PLAN_OUTCOMES
     TRANSITIONS = (
         transition(
             "submit",

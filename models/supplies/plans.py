@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any, ClassVar
 
 import peewee
@@ -16,7 +15,7 @@ import peewee
 from models import audit, documents, numbers, workflow
 from models.base import BaseModel, guarded_update, now
 from models.db import db, retry_document
-from models.documents import Document, transition
+from models.documents import PLAN_OUTCOMES, Document, PlanState, transition
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import Actor, Role, User, require_role
@@ -32,26 +31,6 @@ from models.text import clean
 from models.workflow import Approver, Flow, Instance, Node, State
 
 # --- plans -------------------------------------------------------------------------------
-
-
-class PlanState(StrEnum):
-    DRAFT = "draft"
-    PENDING = "pending"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return {
-            "draft": "草拟",
-            "pending": "审批中",
-            "returned": "已退回",
-            "approved": "已批准",
-            "rejected": "未批准",
-            "withdrawn": "已撤回",
-        }[self.value]
 
 
 EDITABLE_PLAN = (PlanState.DRAFT, PlanState.RETURNED)
@@ -71,13 +50,7 @@ class PurchasePlan(Document):
 
     DOC_TYPE = "supplies_plan"
     STATES = PlanState
-    OUTCOMES: ClassVar[Mapping[State, str]] = {
-        State.APPROVED: P.APPROVED,
-        State.REJECTED: P.REJECTED,
-        State.RETURNED: P.RETURNED,
-        State.WITHDRAWN: P.WITHDRAWN,
-        State.CLOSED: P.WITHDRAWN,
-    }
+    OUTCOMES: ClassVar[Mapping[State, str]] = PLAN_OUTCOMES
     TRANSITIONS = (
         transition(
             "edit",

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any, ClassVar
 
 import peewee
@@ -15,33 +14,12 @@ import peewee
 from models import audit, documents, numbers, workflow
 from models.base import guarded_update, now
 from models.db import db, retry_document
-from models.documents import Document, transition
+from models.documents import PLAN_OUTCOMES, Document, PlanState, transition
 from models.errors import RuleViolation
 from models.people import Actor, Role, User, require_person, require_role
 from models.text import clean
 from models.training.teachers import MANAGERS, Tier, school_year, tier_from
 from models.workflow import Approver, Flow, Instance, Node, State
-
-
-class PlanState(StrEnum):
-    DRAFT = "draft"
-    PENDING = "pending"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return {
-            "draft": "草拟",
-            "pending": "审批中",
-            "returned": "已退回",
-            "approved": "已批准",
-            "rejected": "未批准",
-            "withdrawn": "已撤回",
-        }[self.value]
-
 
 P = PlanState
 EDITABLE = (P.DRAFT, P.RETURNED, P.REJECTED, P.WITHDRAWN)
@@ -54,13 +32,7 @@ class TierPlan(Document):
 
     DOC_TYPE = "training_plan"
     STATES = PlanState
-    OUTCOMES: ClassVar[Mapping[State, str]] = {
-        State.APPROVED: P.APPROVED,
-        State.REJECTED: P.REJECTED,
-        State.RETURNED: P.RETURNED,
-        State.WITHDRAWN: P.WITHDRAWN,
-        State.CLOSED: P.WITHDRAWN,
-    }
+    OUTCOMES: ClassVar[Mapping[State, str]] = PLAN_OUTCOMES
     TRANSITIONS = (
         transition(
             "edit",
