@@ -102,5 +102,6 @@ def install(app: QApplication) -> SmokeDriver | None:
     username = os.environ.get(ENV_USER)
     if not username:
         return None
-    password = sys.stdin.readline().rstrip("\r\n")
+    # A windowed program (houqin.exe on Windows) has no stdin: then no password, no login.
+    password = sys.stdin.readline().rstrip("\r\n") if sys.stdin is not None else ""
     return SmokeDriver(app, username, password)
