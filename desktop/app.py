@@ -5,7 +5,8 @@ window.
 it after ``authenticate`` succeeded, and the start-up benchmark calls it for a user it read
 from a database it opened itself (whoever can open the database file already has every
 right over it, as with the command line). There is no switch that skips the login in
-``run``.
+``run``: the start-up check of a built program (``desktop.smoke``, ``HOUQIN_SMOKE_USER``)
+signs in through the login dialog with a password it reads from stdin.
 """
 
 from __future__ import annotations
@@ -103,9 +104,12 @@ def login(url: str) -> tuple[User, str] | None:
 def run(db_url: str | None = None) -> int:
     """``houqin`` without a subcommand: the desktop. Returns the process exit code."""
     app = create_application()
+    from desktop import smoke
+
+    driver = smoke.install(app)  # kept alive until the program exits
     signed_in = login(configured_url(db_url))
     if signed_in is None:
-        return 0
+        return 0 if driver is None else 1  # the start-up check did not get in
     user, url = signed_in
     window = build_main_window(user, url)
     window.show()

@@ -5,7 +5,8 @@ PC without any Chinese font. It cannot embed CFF-outline fonts (Noto Sans/Serif 
 Han): those fail to load or print blank, so they are never picked. Search order:
 
 1. ``HOUQIN_PDF_FONT`` (a .ttf/.ttc path, for an office that prefers its own font);
-2. a font shipped in ``resources/fonts`` (none yet);
+2. a font shipped in ``resources/fonts``: the frozen build (packaging/houqin.spec) carries
+   WenQuanYi Micro Hei there, inside the program folder (``sys._MEIPASS/resources``);
 3. Windows: SimSun, Microsoft YaHei, SimHei, KaiTi, FangSong under ``%WINDIR%\\Fonts``;
 4. Linux: WenQuanYi Micro Hei / Zen Hei (Debian ``fonts-wqy-microhei``), AR PL UMing;
 5. otherwise the built-in CID font STSong-Light, which is *not embedded*: the PDF shows boxes
