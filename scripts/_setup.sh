@@ -19,8 +19,9 @@ HOUQIN_APP_PACKAGES=(
     libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 fonts-wqy-microhei
 )
-# Tests: a private MariaDB server, pdftotext for reading PDFs back, Xvfb for real windows.
-HOUQIN_TEST_PACKAGES=(mariadb-server poppler-utils xvfb)
+# Tests: a private MariaDB server, pdftotext for reading PDFs back, Xvfb for real windows,
+# binutils (objdump) for PyInstaller's build of the frozen program.
+HOUQIN_TEST_PACKAGES=(mariadb-server poppler-utils xvfb binutils)
 
 HOUQIN_MIN_PYTHON="3.11"
 
