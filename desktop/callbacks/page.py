@@ -11,7 +11,7 @@ class CallbacksPage(ModulePage):
     TABS = (
         Tab("mine", "我的回访", "send", "desktop.callbacks.mine:MyCallbacksTab"),
         Tab("customers", "客户档案", "user", "desktop.callbacks.customers:CustomersTab"),
-        Tab("plans", "回访计划", "approvals", "desktop.callbacks.lists:PlansTab"),
-        Tab("complaints", "投诉", "bell", "desktop.callbacks.lists:ComplaintsTab"),
+        Tab("plans", "回访计划", "approvals", "desktop.callbacks.plans:PlansTab"),
+        Tab("complaints", "投诉", "bell", "desktop.callbacks.complaints:ComplaintsTab"),
         Tab("problems", "问题跟踪", "audit", "desktop.callbacks.lists:ProblemsTab"),
     )
