@@ -189,22 +189,21 @@ class ComplaintsTab(_ListTab):
         )
         if user.has_role(*RECEIVER_ROLES):
             self.view.action_bar.insertWidget(0, button("add", self.tr("登记投诉…"), self.register))
-        bar = self.view.action_bar
         self.step_buttons: dict[str, QPushButton] = {
-            step.action: button(
-                step.icon, tr(step.zh), lambda step=step: self.take(step.action), bar=bar
-            )
+            step.action: button(step.icon, tr(step.zh), lambda step=step: self.take(step.action))
             for step in steps.STEPS
         }
-        self.accept_handover_button = button(
-            "approve", self.tr("接收移交"), self.accept_handover, bar=bar
-        )
-        self.decline_handover_button = button(
-            "reject", self.tr("拒收移交…"), self.decline_handover, bar=bar
-        )
-        self.withdraw_handover_button = button(
-            "void", self.tr("撤回移交"), self.withdraw_handover, bar=bar
-        )
+        self.accept_handover_button = button("approve", self.tr("接收移交"), self.accept_handover)
+        self.decline_handover_button = button("reject", self.tr("拒收移交…"), self.decline_handover)
+        self.withdraw_handover_button = button("void", self.tr("撤回移交"), self.withdraw_handover)
+        bar = self.view.action_bar
+        for b in (
+            *self.step_buttons.values(),
+            self.accept_handover_button,
+            self.decline_handover_button,
+            self.withdraw_handover_button,
+        ):  # the steps before 打印 and 导出
+            bar.insertWidget(bar.indexOf(self.print_button), b)
         self.current: Complaint | None = None
         self.handover: Any = None
         self.view.selection_changed.connect(self.update_actions)

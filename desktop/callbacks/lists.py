@@ -42,7 +42,8 @@ class _ListTab(PageTab):
         self.state.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.view.filter_bar.addWidget(self.state)
         if self.PRINT:
-            self.view.action_bar.addWidget(button("print", self.tr("打印"), self.print_selected))
+            self.print_button = button("print", self.tr("打印"), self.print_selected)
+            self.view.action_bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
