@@ -3631,6 +3631,58 @@
         <source>登记投诉</source>
         <translation>Register a complaint</translation>
     </message>
+    <message>
+        <source>新建回访计划</source>
+        <translation>New callback plan</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>提出处理决定</source>
+        <translation>Propose a decision</translation>
+    </message>
+    <message>
+        <source>移交</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>拒收移交</source>
+        <translation>Decline the handover</translation>
+    </message>
+    <message>
+        <source>告知补正…</source>
+        <translation>Tell what is missing…</translation>
+    </message>
+    <message>
+        <source>材料齐全</source>
+        <translation>Materials complete</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>提出处理决定…</source>
+        <translation>Propose a decision…</translation>
+    </message>
+    <message>
+        <source>初步反馈…</source>
+        <translation>First feedback…</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>移交…</source>
+        <translation>Hand over…</translation>
+    </message>
+    <message>
+        <source>不予受理后该投诉即告终结。继续吗？</source>
+        <translation>A refused complaint is closed for good. Continue?</translation>
+    </message>
 </context>
 <context>
     <name>MyCallbacksTab</name>
@@ -3842,6 +3894,30 @@
         <source>请先选中一行。</source>
         <translation>Select a row first.</translation>
     </message>
+    <message>
+        <source>新建计划…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <source>报批</source>
+        <translation>Send for approval</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>生成回访任务</source>
+        <translation>Generate callbacks</translation>
+    </message>
+    <message>
+        <source>撤回回访计划 %1 的报批？</source>
+        <translation>Withdraw callback plan %1 from approval?</translation>
+    </message>
+    <message>
+        <source>新生成 %1 条，已有 %2 条。</source>
+        <translation>%1 created, %2 there already.</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintsTab</name>
@@ -3900,6 +3976,26 @@
     <message>
         <source>登记投诉…</source>
         <translation>Register a complaint…</translation>
+    </message>
+    <message>
+        <source>承办人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>接收移交</source>
+        <translation>Accept the handover</translation>
+    </message>
+    <message>
+        <source>拒收移交…</source>
+        <translation>Decline the handover…</translation>
+    </message>
+    <message>
+        <source>撤回移交</source>
+        <translation>Withdraw the handover</translation>
+    </message>
+    <message>
+        <source>撤回对 %1 的移交？</source>
+        <translation>Withdraw the handover to %1?</translation>
     </message>
 </context>
 <context>
