@@ -3600,6 +3600,10 @@
         <source>问题跟踪</source>
         <translation>Problems</translation>
     </message>
+    <message>
+        <source>统计</source>
+        <translation>Figures</translation>
+    </message>
 </context>
 <context>
     <name>callbacks</name>
@@ -4306,6 +4310,73 @@
     <message>
         <source>学分</source>
         <translation>Credits</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>统计季度：</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>客服人员回访绩效（C8）</source>
+        <translation>Staff callback performance (C8)</translation>
+    </message>
+    <message>
+        <source>季度服务质量评价（C12）</source>
+        <translation>Quarterly service quality (C12)</translation>
+    </message>
+    <message>
+        <source>解决率（%）</source>
+        <translation>Resolution rate (%)</translation>
+    </message>
+    <message>
+        <source>满意度（1–5）</source>
+        <translation>Satisfaction (1–5)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>应回访</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>接通</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Problems raised</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>平均响应（小时）</source>
+        <translation>Mean response (h)</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Breached</translation>
     </message>
 </context>
 </TS>

@@ -400,3 +400,27 @@ def test_C10_a_step_on_a_complaint_changed_meanwhile_is_refused_and_the_list_rel
     assert Complaint.get_by_id(svc.complaint.id).state == ComplaintState.ACCEPTED
     select(tab, "number", svc.complaint.number)
     assert visible_steps(tab) == {"propose_decision", "handover"}
+
+
+def test_C8_C12_the_figures_tab_charts_staff_and_quarterly_quality(qtbot, svc):
+    assert "stats" not in CallbacksPage(svc.caller).tab_keys()  # the figures are management's
+    callbacks.record_callback(
+        svc.caller,
+        svc.callback,
+        reached_person="本人",
+        answers={1: "满意", 2: "无"},
+        satisfaction=5,
+        at=datetime(2026, 1, 20, 10),
+    )
+    tab = page_for(qtbot, svc.manager).open_tab("stats")
+    tab.quarter.setCurrentIndex(tab.quarter.findData("2026Q1"))
+    rows = [
+        [tab.staff_table.item(r, c).text() for c in range(tab.staff_table.columnCount())]
+        for r in range(tab.staff_table.rowCount())
+    ]
+    assert ["林晓雨", "1", "1", "1", "1", "5.0", "0"] in rows  # due, done, on time, reached (C8)
+    [bars] = tab.staff_chart.series()
+    assert [s.label() for s in bars.barSets()] == ["应回访", "已完成", "按时", "接通"]
+    assert tab.quality_table.rowCount() == 4  # the quarter and the three before (C12)
+    assert tab.quality_table.item(3, 0).text() == "2026年第一季度"
+    assert len(tab.quality_chart.series()) == 2
