@@ -31,6 +31,13 @@ STAFF_SETS = (
 RATE_COLOUR, SATISFACTION_COLOUR = QColor("#5b8def"), QColor("#e65100")
 
 
+def whole_ticks(most: int, at_most: int = 5) -> tuple[int, int]:
+    """A count axis from 0 with whole-number ticks, at most ``at_most`` steps: (top, ticks)."""
+    step = -(-most // at_most)
+    top = step * -(-most // step)
+    return top, top // step + 1
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -59,8 +66,8 @@ class FiguresTab(PageTab):
         )
         staff = QGroupBox(self.tr("客服人员回访绩效（C8）"))
         row = QHBoxLayout(staff)
-        row.addWidget(self.staff_view, 3)
-        row.addWidget(self.staff_table, 2)
+        row.addWidget(self.staff_view, 1)
+        row.addWidget(self.staff_table, 1)
 
         self.quality_chart, self.quality_view = charts.chart_view(240)
         self.quality_table = read_only_table(
@@ -80,8 +87,8 @@ class FiguresTab(PageTab):
         )
         quality = QGroupBox(self.tr("季度服务质量评价（C12）"))
         row = QHBoxLayout(quality)
-        row.addWidget(self.quality_view, 3)
-        row.addWidget(self.quality_table, 2)
+        row.addWidget(self.quality_view, 1)
+        row.addWidget(self.quality_table, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -122,7 +129,9 @@ class FiguresTab(PageTab):
         bars.attachAxis(names)
         counts = QValueAxis()
         counts.setLabelFormat("%d")
-        counts.setRange(0, max([f.assigned for f in self.staff] + [1]))
+        top, ticks = whole_ticks(max([f.assigned for f in self.staff] + [1]))
+        counts.setRange(0, top)
+        counts.setTickCount(ticks)
         chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(counts)
         rows = (
@@ -148,6 +157,7 @@ class FiguresTab(PageTab):
         satisfaction = QLineSeries()
         satisfaction.setName(self.tr("满意度（1–5）"))
         satisfaction.setPen(QPen(SATISFACTION_COLOUR, 2))
+        satisfaction.setPointsVisible(True)  # a quarter alone shows as its point
         for i, e in enumerate(self.series):
             rate.append(float(e.resolution_rate or 0))
             if e.satisfaction is not None:
@@ -157,7 +167,7 @@ class FiguresTab(PageTab):
         chart.addSeries(bars)
         chart.addSeries(satisfaction)
         quarters = QBarCategoryAxis()
-        quarters.append(labels or [""])
+        quarters.append([e.period.code for e in self.series] or [""])  # 2026Q1: fits
         chart.addAxis(quarters, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(quarters)
         satisfaction.attachAxis(quarters)
@@ -168,7 +178,8 @@ class FiguresTab(PageTab):
         bars.attachAxis(percent)
         score = QValueAxis()
         score.setRange(0, 5)
-        score.setLabelFormat("%.1f")
+        score.setTickCount(6)
+        score.setLabelFormat("%d")
         chart.addAxis(score, Qt.AlignmentFlag.AlignRight)
         satisfaction.attachAxis(score)
         rows = (
