@@ -19,9 +19,11 @@ from desktop import errors, labels, ops
 from desktop.callbacks import steps
 from desktop.callbacks.common import BREACHED, DUE_TODAY, clock_text, tr
 from desktop.callbacks.lists import _ListTab
+from desktop.exporting import print_pdf
 from desktop.form_dialog import FormDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
+from forms.callbacks import notices
 from forms.spec import Field, FieldType
 from models import callbacks, clocks, documents
 from models.base import now
@@ -196,9 +198,11 @@ class ComplaintsTab(_ListTab):
         self.accept_handover_button = button("approve", self.tr("接收移交"), self.accept_handover)
         self.decline_handover_button = button("reject", self.tr("拒收移交…"), self.decline_handover)
         self.withdraw_handover_button = button("void", self.tr("撤回移交"), self.withdraw_handover)
+        self.notice_button = button("print", self.tr("打印告知书"), self.print_notice)
         bar = self.view.action_bar
         for b in (
             *self.step_buttons.values(),
+            self.notice_button,
             self.accept_handover_button,
             self.decline_handover_button,
             self.withdraw_handover_button,
@@ -228,6 +232,17 @@ class ComplaintsTab(_ListTab):
         self.accept_handover_button.setVisible(h is not None and h.to_user_id == self.user.id)
         self.decline_handover_button.setVisible(h is not None and h.to_user_id == self.user.id)
         self.withdraw_handover_button.setVisible(h is not None and h.from_user_id == self.user.id)
+        self.notice = notices.notice_for(c) if c is not None else None
+        self.notice_button.setVisible(self.notice is not None)
+        if self.notice is not None:
+            self.notice_button.setText(self.tr("打印%1").replace("%1", tr(self.notice.title)))
+
+    @Slot()
+    def print_notice(self) -> Any:
+        """The 告知书 of where the complaint stands (C10), in the print preview."""
+        if self.current is None or self.notice is None:
+            return None
+        return print_pdf(self, self.notice.name, self.current.id)
 
     def reload(self) -> None:
         super().reload()

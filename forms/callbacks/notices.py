@@ -121,6 +121,24 @@ def _decision(complaint_id: int) -> PrintDoc:
     )
 
 
+# Which letter a complaint in a state is sent (the newest step it has reached).
+BY_STATE = {
+    S.ACCEPTED: ACCEPTANCE_NOTICE,
+    S.DECIDING: ACCEPTANCE_NOTICE,
+    S.REFUSED: REFUSAL_NOTICE,
+    S.DECIDED: DECISION_NOTICE,
+    S.CLOSED: DECISION_NOTICE,
+}
+
+
+def notice_for(complaint: Complaint) -> FormSpec | None:
+    """The 告知书 the complainant is sent now, or ``None`` (nothing decided to tell yet). A
+    complaint closed at the 服务台 had no decision on the engine: no decision notice."""
+    if complaint.state == S.CLOSED and complaint.decided_at is None:
+        return None
+    return BY_STATE.get(S(complaint.state))
+
+
 NOTICES: tuple[tuple[FormSpec, Callable[[int], PrintDoc]], ...] = (
     (ACCEPTANCE_NOTICE, _acceptance),
     (REFUSAL_NOTICE, _refusal),

@@ -3687,6 +3687,18 @@
         <source>不予受理后该投诉即告终结。继续吗？</source>
         <translation>A refused complaint is closed for good. Continue?</translation>
     </message>
+    <message>
+        <source>投诉受理告知书</source>
+        <translation>acceptance notice</translation>
+    </message>
+    <message>
+        <source>不予受理告知书</source>
+        <translation>refusal notice</translation>
+    </message>
+    <message>
+        <source>投诉处理决定告知书</source>
+        <translation>decision notice</translation>
+    </message>
 </context>
 <context>
     <name>MyCallbacksTab</name>
@@ -4000,6 +4012,14 @@
     <message>
         <source>撤回对 %1 的移交？</source>
         <translation>Withdraw the handover to %1?</translation>
+    </message>
+    <message>
+        <source>打印告知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>打印%1</source>
+        <translation>Print %1</translation>
     </message>
 </context>
 <context>

@@ -341,6 +341,12 @@ def test_C10_a_refusal_is_asked_about_first_and_needs_its_reasons(qtbot, svc, bo
     refused = Complaint.get_by_id(svc.complaint.id)
     assert refused.state == ComplaintState.REFUSED
     assert refused.refuse_reason == "不属于本单位受理范围"
+    select(tab, "number", svc.complaint.number)
+    assert visible_steps(tab) == set()  # nothing more to do on it
+    assert tab.notice_button.text() == "打印不予受理告知书"  # the letter C10 has sent
+    task = tab.print_notice()
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)
+    assert task.exception is None, task.exception
 
 
 def test_C11_a_handover_declined_leaves_the_owner_accepted_moves_it(qtbot, svc):
