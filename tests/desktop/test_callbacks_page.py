@@ -430,3 +430,60 @@ def test_C8_C12_the_figures_tab_charts_staff_and_quarterly_quality(qtbot, svc):
     assert tab.quality_table.rowCount() == 4  # the quarter and the three before (C12)
     assert tab.quality_table.item(3, 0).text() == "2026年第一季度"
     assert len(tab.quality_chart.series()) == 2
+
+
+def test_C10_C5_the_service_desk_pair_and_incomplete_materials_from_the_tab(qtbot, svc):
+    from models.callbacks import Complaint, ComplaintState, Variant
+
+    desk = callbacks.register_complaint(
+        svc.caller,
+        complainant="赵先生",
+        phone="13900003333",
+        content="报修后无人联系",
+        variant=Variant.DESK,
+    )
+    incomplete = callbacks.register_complaint(
+        svc.caller,
+        complainant="钱女士",
+        phone="13900004444",
+        content="维修费用有异议",
+        materials_complete=False,
+        missing="维修发票",
+    )
+    tab = page_for(qtbot, svc.caller).open_tab("complaints")
+    select(tab, "number", incomplete.number)
+    assert visible_steps(tab) == {"notify_incomplete", "complete_materials", "refuse", "handover"}
+
+    def notify(dialog):
+        assert dialog.editors["missing"].value() is None
+        dialog.editors["missing"].set_value("维修发票原件")
+        return dialog.try_submit()
+
+    seen = when_dialog_opens(notify)
+    click(qtbot, tab.step_buttons["notify_incomplete"])
+    assert seen == [True]
+    assert Complaint.get_by_id(incomplete.id).notified_incomplete_at is not None
+    select(tab, "number", incomplete.number)
+    click(qtbot, tab.step_buttons["complete_materials"])
+    assert Complaint.get_by_id(incomplete.id).state == ComplaintState.REVIEWING
+
+    select(tab, "number", desk.number)
+    assert visible_steps(tab) == {"desk_feedback", "desk_resolve", "handover"}
+    seen = when_dialog_opens(lambda d: (d.editors["note"].set_value("已派员联系"), d.try_submit()))
+    click(qtbot, tab.step_buttons["desk_feedback"])
+    assert seen[0][1] and Complaint.get_by_id(desk.id).first_feedback_at is not None
+
+    def resolve(dialog):
+        dialog.editors["result"].set_value("已上门修复")
+        return dialog.try_submit()
+
+    mine = page_for(qtbot, svc.caller).built["mine"]
+    before = mine.model.rowCount()
+    select(tab, "number", desk.number)
+    seen = when_dialog_opens(resolve)
+    click(qtbot, tab.step_buttons["desk_resolve"])
+    assert seen == [True] and Complaint.get_by_id(desk.id).state == ComplaintState.CLOSED
+    # C5: the 投诉处理回访 is his to make (he is 客服), in 我的回访 today
+    mine.reload()
+    assert mine.model.rowCount() == before + 1
+    assert "赵先生" in [mine.model.row(r)["customer"] for r in range(mine.model.rowCount())]
