@@ -63,8 +63,8 @@ def _customers(text: str | None) -> list[Customer]:
             continue
         customer = Customer.get_or_none(Customer.number == number)
         if customer is None:
-            raise RuleViolation(
-                "C2", f"没有客户编号 {number}", f"no customer numbered {number}", field="customers"
+            raise RuleViolation(  # bad input, as a dialog's unknown reference
+                None, f"没有客户编号 {number}", f"no customer numbered {number}", field="customers"
             )
         found.append(customer)
     return found

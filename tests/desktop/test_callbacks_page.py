@@ -487,3 +487,24 @@ def test_C10_C5_the_service_desk_pair_and_incomplete_materials_from_the_tab(qtbo
     mine.reload()
     assert mine.model.rowCount() == before + 1
     assert "赵先生" in [mine.model.row(r)["customer"] for r in range(mine.model.rowCount())]
+
+
+def test_C2_a_listed_plan_names_its_customers_by_number(qtbot, svc):
+    from models.callbacks import Target
+
+    tab = page_for(qtbot, svc.manager).open_tab("plans")
+    dialog = tab.plan_dialog()
+    qtbot.addWidget(dialog)
+    dialog.editors["focus"].set_value("回访投诉客户")
+    dialog.editors["questions"].set_value("问题是否已解决？")
+    dialog.editors["target"].set_value(Target.LISTED.label)
+    dialog.editors["cadence"].set_value(callbacks.Cadence.ONCE.label)
+    dialog.editors["staff_phone"].set_value((f"{svc.caller.name}（{svc.caller.username}）",))
+    assert not dialog.try_submit()  # a listed plan with nobody listed (C2)
+    assert dialog.general_error.text().startswith("[C2]")
+    dialog.editors["customers"].set_value("KH-NONE")
+    assert not dialog.try_submit()
+    assert "KH-NONE" in dialog.error_text("customers")
+    dialog.editors["customers"].set_value(svc.zhang.number)
+    assert dialog.try_submit(), dialog.general_error.text()
+    assert [t.customer_id for t in dialog.result.targets] == [svc.zhang.id]
