@@ -225,7 +225,7 @@ class ComplaintsTab(_ListTab):
         self.current = Complaint.get_or_none(Complaint.id == int(key)) if key else None
         c = self.current
         acts = documents.available_actions(self.user, c) if c is not None else ()
-        self.handover = steps.pending_handover(c) if c is not None else None
+        self.handover = callbacks.pending_handover_of(c.receipt_id) if c is not None else None
         h = self.handover
         for action, b in self.step_buttons.items():
             b.setVisible(action in acts and not (action == "handover" and h is not None))

@@ -160,12 +160,3 @@ STEPS = (
     Step("desk_resolve", "办结…", "save", resolve_dialog),
     Step("handover", "移交…", "delegate", handover_dialog),
 )
-
-
-def pending_handover(complaint: Complaint) -> Handover | None:
-    """The complaint's handover waiting for an answer, if any (at most one, C11)."""
-    return (
-        Handover.select()
-        .where((Handover.receipt == complaint.receipt_id) & Handover.pending_receipt.is_null(False))
-        .first()
-    )
