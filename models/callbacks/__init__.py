@@ -18,6 +18,7 @@ by concern, each module small enough to read in one sitting:
 - ``complaints``: complaints on their clocks, the decision on the engine (C10);
 - ``complaint_steps``: what the complaint's owner does next, step by step (C10);
 - ``repeats``: the same complaint again, refused or merged (C10);
+- ``follow_ups``: the 投诉处理回访 a closed complaint gets (C5);
 - ``quality``: the quarterly service-quality evaluation (C12).
 """
 
@@ -85,6 +86,7 @@ from models.callbacks.customers import (
     search_customers,
     set_important,
 )
+from models.callbacks.follow_ups import complaint_follow_up
 from models.callbacks.generation import GenerationResult, age_periods, generate_callbacks
 from models.callbacks.performance import StaffFigures, staff_figures
 from models.callbacks.plans import (
@@ -137,6 +139,7 @@ from models.callbacks.receipts import (
     close_receipt,
     decline_handover,
     offer_handover,
+    pending_handover_of,
     pending_handovers,
     register_receipt,
     withdraw_handover,
@@ -266,6 +269,7 @@ __all__ = [
     "close_complaint",
     "close_receipt",
     "close_unreachable",
+    "complaint_follow_up",
     "complaints_near_deadline",
     "complete_materials",
     "contact_history",
@@ -291,6 +295,7 @@ __all__ = [
     "notify_incomplete",
     "offer_handover",
     "open_problems",
+    "pending_handover_of",
     "pending_handovers",
     "possible_repeats",
     "propose_decision",

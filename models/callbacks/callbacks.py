@@ -384,34 +384,61 @@ def sourced_callback(
     check): one per (source, content type); asking again returns the one there is."""
     with db.atomic():
         require_role(actor, Role.SERVICE_MANAGER, Role.ADMIN)
-        found = Callback.get_or_none(
-            (Callback.source_type == source_type)
-            & (Callback.source_id == source_id)
-            & (Callback.content_type == ContentType(content_type))
-        )
-        if found is not None:
-            return found
-        chain = [Method(m).value for m in method_chain]
-        if assignee is not None and not assignee.has_role(Method(chain[0]).role):
-            raise RuleViolation(
-                "C3",
-                f"{assignee.name} 不是{Method(chain[0]).role.label}岗",
-                f"{assignee.name} does not hold the method's post",
-            )
-        callback = Callback.create(
+        return make_sourced(
+            actor,
             customer=customer,
             source_type=source_type,
             source_id=source_id,
-            content_type=ContentType(content_type),
-            method_chain=",".join(chain),
-            method=chain[0],
-            assignee=assignee,
-            scheduled_on=now().date(),
+            content_type=content_type,
             due_on=due_on,
-            created_at=now(),
+            method_chain=method_chain,
+            assignee=assignee,
         )
-        audit.record(actor, "callback", callback.id, "create", {"source": (None, source_type)})
-        return callback
+
+
+def make_sourced(
+    actor: Actor,
+    *,
+    customer: Customer,
+    source_type: str,
+    source_id: int,
+    content_type: ContentType | str,
+    due_on: date,
+    method_chain: Sequence[Method | str] = (Method.PHONE,),
+    assignee: User | None = None,
+    scheduled_on: date | None = None,
+) -> Callback:
+    """``sourced_callback`` inside the caller's use case, which checked who may ask (a
+    complaint's owner closing it asks for its follow-up, C5): the one there is, or a new one
+    keyed (source, content type)."""
+    found = Callback.get_or_none(
+        (Callback.source_type == source_type)
+        & (Callback.source_id == source_id)
+        & (Callback.content_type == ContentType(content_type))
+    )
+    if found is not None:
+        return found
+    chain = [Method(m).value for m in method_chain]
+    if assignee is not None and not assignee.has_role(Method(chain[0]).role):
+        raise RuleViolation(
+            "C3",
+            f"{assignee.name} 不是{Method(chain[0]).role.label}岗",
+            f"{assignee.name} does not hold the method's post",
+        )
+    callback = Callback.create(
+        customer=customer,
+        source_type=source_type,
+        source_id=source_id,
+        content_type=ContentType(content_type),
+        method_chain=",".join(chain),
+        method=chain[0],
+        assignee=assignee,
+        scheduled_on=scheduled_on or now().date(),
+        due_on=due_on,
+        created_at=now(),
+    )
+    audit.record(actor, "callback", callback.id, "create", {"source": (None, source_type)})
+    return callback
 
 
 FLEET_REPAIR = "fleet_repair"

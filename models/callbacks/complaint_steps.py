@@ -15,7 +15,7 @@ from typing import Any
 
 from models import audit, dates, numbers, workflow
 from models.base import guarded_update, now
-from models.callbacks import receipts
+from models.callbacks import follow_ups, receipts
 from models.callbacks.complaints import (
     Clocks,
     Complaint,
@@ -221,7 +221,7 @@ def _finish(
         )
     receipt = receipts.lock_receipt(doc.receipt_id)
     guarded_update(receipt, receipt.version, closed_at=at, result=clean(result))
-    return write_step(
+    write_step(
         actor,
         doc,
         action,
@@ -231,6 +231,8 @@ def _finish(
         satisfaction=satisfaction,
         **_first_feedback(doc, at),
     )
+    follow_ups.follow_up_in(actor, doc, at)  # C5: the 投诉处理回访, in the same transaction
+    return Complaint.get_by_id(doc.id)
 
 
 @retry_document

@@ -233,6 +233,9 @@ class Complaint(Document):
         _step("desk_feedback", [S.DESK_OPEN], "初步反馈", "given a first feedback"),
         _step("desk_resolve", [S.DESK_OPEN], "办结", "resolved"),
         _step("merge", [S.INCOMPLETE, S.REVIEWING, S.DESK_OPEN], "合并", "merged"),
+        # 移交 (C11): offered to the owner of an open complaint; ``receipts.offer_handover``
+        # checks the owner, the receiver and the pending handover again.
+        _step("handover", list(OPEN_STATES), "移交", "handed over"),
         transition("approve", [S.DECIDING], nodes=["head", "leader"]),
         transition("reject", [S.DECIDING], nodes=["head", "leader"]),
         transition("return", [S.DECIDING], nodes=["head", "leader"]),

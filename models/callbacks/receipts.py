@@ -422,6 +422,15 @@ def pending_handovers(user: User) -> peewee.ModelSelect:
     )
 
 
+def pending_handover_of(receipt_id: int) -> Handover | None:
+    """The request's handover waiting for an answer, if any (at most one, C11)."""
+    return (
+        Handover.select()
+        .where((Handover.receipt == receipt_id) & Handover.pending_receipt.is_null(False))
+        .first()
+    )
+
+
 def first_receiver_fixed(database: peewee.Database) -> None:
     """The database refuses to change ``receipt.first_receiver_id`` from any client (C11)."""
     table, column = ServiceReceipt._meta.table_name, "first_receiver_id"

@@ -3600,6 +3600,10 @@
         <source>问题跟踪</source>
         <translation>Problems</translation>
     </message>
+    <message>
+        <source>统计</source>
+        <translation>Figures</translation>
+    </message>
 </context>
 <context>
     <name>callbacks</name>
@@ -3630,6 +3634,70 @@
     <message>
         <source>登记投诉</source>
         <translation>Register a complaint</translation>
+    </message>
+    <message>
+        <source>新建回访计划</source>
+        <translation>New callback plan</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>提出处理决定</source>
+        <translation>Propose a decision</translation>
+    </message>
+    <message>
+        <source>移交</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>拒收移交</source>
+        <translation>Decline the handover</translation>
+    </message>
+    <message>
+        <source>告知补正…</source>
+        <translation>Tell what is missing…</translation>
+    </message>
+    <message>
+        <source>材料齐全</source>
+        <translation>Materials complete</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>提出处理决定…</source>
+        <translation>Propose a decision…</translation>
+    </message>
+    <message>
+        <source>初步反馈…</source>
+        <translation>First feedback…</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>移交…</source>
+        <translation>Hand over…</translation>
+    </message>
+    <message>
+        <source>不予受理后该投诉即告终结。继续吗？</source>
+        <translation>A refused complaint is closed for good. Continue?</translation>
+    </message>
+    <message>
+        <source>投诉受理告知书</source>
+        <translation>acceptance notice</translation>
+    </message>
+    <message>
+        <source>不予受理告知书</source>
+        <translation>refusal notice</translation>
+    </message>
+    <message>
+        <source>投诉处理决定告知书</source>
+        <translation>decision notice</translation>
     </message>
 </context>
 <context>
@@ -3842,6 +3910,30 @@
         <source>请先选中一行。</source>
         <translation>Select a row first.</translation>
     </message>
+    <message>
+        <source>新建计划…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <source>报批</source>
+        <translation>Send for approval</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>生成回访任务</source>
+        <translation>Generate callbacks</translation>
+    </message>
+    <message>
+        <source>撤回回访计划 %1 的报批？</source>
+        <translation>Withdraw callback plan %1 from approval?</translation>
+    </message>
+    <message>
+        <source>新生成 %1 条，已有 %2 条。</source>
+        <translation>%1 created, %2 there already.</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintsTab</name>
@@ -3900,6 +3992,34 @@
     <message>
         <source>登记投诉…</source>
         <translation>Register a complaint…</translation>
+    </message>
+    <message>
+        <source>承办人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>接收移交</source>
+        <translation>Accept the handover</translation>
+    </message>
+    <message>
+        <source>拒收移交…</source>
+        <translation>Decline the handover…</translation>
+    </message>
+    <message>
+        <source>撤回移交</source>
+        <translation>Withdraw the handover</translation>
+    </message>
+    <message>
+        <source>撤回对 %1 的移交？</source>
+        <translation>Withdraw the handover to %1?</translation>
+    </message>
+    <message>
+        <source>打印告知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>打印%1</source>
+        <translation>Print %1</translation>
     </message>
 </context>
 <context>
@@ -4210,6 +4330,73 @@
     <message>
         <source>学分</source>
         <translation>Credits</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>统计季度：</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>客服人员回访绩效（C8）</source>
+        <translation>Staff callback performance (C8)</translation>
+    </message>
+    <message>
+        <source>季度服务质量评价（C12）</source>
+        <translation>Quarterly service quality (C12)</translation>
+    </message>
+    <message>
+        <source>解决率（%）</source>
+        <translation>Resolution rate (%)</translation>
+    </message>
+    <message>
+        <source>满意度（1–5）</source>
+        <translation>Satisfaction (1–5)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>应回访</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>接通</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>发现问题</source>
+        <translation>Problems raised</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>平均响应（小时）</source>
+        <translation>Mean response (h)</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Breached</translation>
     </message>
 </context>
 </TS>

@@ -182,3 +182,329 @@ def test_C10_C11_a_caller_registers_a_complaint_and_owns_it(qtbot, svc):
     assert tab.model.rowCount() == 2
     cell = tab.model.index(0, column(tab.model, "due"))
     assert tab.model.data(cell).startswith("受理：")  # the 10-working-day clock started
+
+
+# --- plans and complaint steps, driven by their buttons -------------------------------------
+
+
+def select(tab, key: str, value) -> None:
+    """Select the row whose column ``key`` shows ``value`` (the tab's buttons follow)."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    model = tab.model
+    row = next(r for r in range(model.rowCount()) if model.row(r)[key] == value)
+    tab.view.table.selectionModel().select(
+        model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def click(qtbot, widget) -> None:
+    assert widget.isVisible(), widget.text()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def when_dialog_opens(fill) -> list:
+    """Fill the modal dialog a click is about to open, then let the click return: ``fill``
+    submits it (or the dialog is cancelled). What ``fill`` returns is kept."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list = []
+
+    def go() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            seen.append(fill(dialog))
+        finally:
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, go)
+    return seen
+
+
+def visible_steps(tab) -> set[str]:
+    shown = {a for a, b in tab.step_buttons.items() if b.isVisibleTo(tab)}
+    for name in ("accept_handover", "decline_handover", "withdraw_handover"):
+        if getattr(tab, f"{name}_button").isVisibleTo(tab):
+            shown.add(name)
+    return shown
+
+
+def test_C2_a_manager_drafts_a_plan_and_sends_it_to_the_service_head(qtbot, svc, boxes):
+    from models.callbacks import CallbackPlan, PlanState
+
+    assert not page_for(qtbot, svc.caller).open_tab("plans").new_button.isVisibleTo(None)
+    tab = page_for(qtbot, svc.manager).open_tab("plans")
+    phone_staff = f"{svc.caller2.name}（{svc.caller2.username}）"
+
+    def fill(dialog):
+        dialog.editors["title"].set_value("2026年投诉处理回访")
+        dialog.editors["content_type"].set_value("投诉处理回访")
+        dialog.editors["focus"].set_value("处理结果是否落实")
+        dialog.editors["questions"].set_value("对处理结果是否满意？\n还有什么意见？")
+        first = dialog.try_submit()  # nobody scheduled for the phone: refused naming C2
+        refusal = dialog.general_error.text()
+        dialog.editors["staff_phone"].set_value((phone_staff,))
+        return first, refusal, dialog.try_submit(), dialog.result
+
+    seen = when_dialog_opens(fill)
+    click(qtbot, tab.new_button)
+    first, refusal, second, made = seen[0]
+    assert not first and refusal.startswith("[C2]") and "电话回访" in refusal
+    assert second and made.state == PlanState.DRAFT
+    assert [s.staff_id for s in made.schedule] == [svc.caller2.id]
+    assert [q.text for q in made.questions.order_by(callbacks.PlanQuestion.order)] == [
+        "对处理结果是否满意？",
+        "还有什么意见？",
+    ]
+    select(tab, "number", made.number)
+    assert tab.submit_button.isVisibleTo(tab) and not tab.generate_button.isVisibleTo(tab)
+    click(qtbot, tab.submit_button)  # 报批
+    sent = CallbackPlan.get_by_id(made.id)
+    assert sent.state == PlanState.PENDING and sent.instance().doc_id == made.id
+    assert sent.node_key() == "head"  # 客户服务部负责人审批, in 审批中心
+    select(tab, "number", made.number)
+    assert not tab.submit_button.isVisibleTo(tab) and tab.withdraw_button.isVisibleTo(tab)
+    callbacks.approve_plan(svc.head, sent)
+    tab.reload()
+    select(tab, "number", made.number)
+    assert CallbackPlan.get_by_id(made.id).state == PlanState.APPROVED
+    assert tab.generate_button.isVisibleTo(tab)
+    click(qtbot, tab.generate_button)
+    assert any("新生成" in t for t in boxes.texts())
+
+
+def test_C10_the_owner_accepts_decides_on_the_engine_and_closes(qtbot, svc):
+    from models import documents
+    from models.callbacks import Complaint, ComplaintState
+
+    other = page_for(qtbot, svc.manager).open_tab("complaints")
+    select(other, "number", svc.complaint.number)
+    assert visible_steps(other) == set()  # not his complaint: 首问负责制, C11
+    tab = page_for(qtbot, svc.caller).open_tab("complaints")
+    select(tab, "number", svc.complaint.number)
+    assert visible_steps(tab) == {"accept", "refuse", "handover"}
+    assert tab.model.row(0)["owner"] == svc.caller.name
+    click(qtbot, tab.step_buttons["accept"])
+    assert Complaint.get_by_id(svc.complaint.id).state == ComplaintState.ACCEPTED
+    select(tab, "number", svc.complaint.number)
+    assert visible_steps(tab) == {"propose_decision", "handover"}
+
+    def decide(dialog):
+        dialog.editors["decision"].set_value("上门致歉，补偿维修费")
+        dialog.editors["compensation"].set_value("200")
+        return dialog.try_submit(), dialog.general_error.text()
+
+    seen = when_dialog_opens(decide)
+    click(qtbot, tab.step_buttons["propose_decision"])
+    assert seen[0][0], seen[0][1]
+    deciding = Complaint.get_by_id(svc.complaint.id)
+    assert deciding.state == ComplaintState.DECIDING and deciding.node_key() == "head"
+    documents.approve(svc.head, deciding, "approve", "同意")  # in 审批中心
+    tab.reload()
+    select(tab, "number", svc.complaint.number)
+    assert visible_steps(tab) == {"close"}
+
+    def close(dialog):
+        dialog.editors["result"].set_value("已上门致歉并补偿")
+        dialog.editors["satisfaction"].set_value(4)
+        return dialog.try_submit()
+
+    seen = when_dialog_opens(close)
+    click(qtbot, tab.step_buttons["close"])
+    assert seen == [True]
+    closed = Complaint.get_by_id(svc.complaint.id)
+    assert closed.state == ComplaintState.CLOSED and closed.satisfaction == 4
+
+
+def test_C10_a_refusal_is_asked_about_first_and_needs_its_reasons(qtbot, svc, boxes):
+    from models.callbacks import Complaint, ComplaintState
+
+    tab = page_for(qtbot, svc.caller).open_tab("complaints")
+    select(tab, "number", svc.complaint.number)
+    boxes.answer = False
+    assert not tab.take("refuse")  # 不予受理 ends the complaint: the user is asked first
+    assert Complaint.get_by_id(svc.complaint.id).state == ComplaintState.REVIEWING
+    boxes.answer = True
+
+    def refuse(dialog):
+        empty = dialog.try_submit()
+        dialog.editors["reason"].set_value("不属于本单位受理范围")
+        return empty, dialog.error_text("reason"), dialog.try_submit()
+
+    seen = when_dialog_opens(refuse)
+    click(qtbot, tab.step_buttons["refuse"])
+    empty, message, done = seen[0]
+    assert not empty and message and done
+    refused = Complaint.get_by_id(svc.complaint.id)
+    assert refused.state == ComplaintState.REFUSED
+    assert refused.refuse_reason == "不属于本单位受理范围"
+    select(tab, "number", svc.complaint.number)
+    assert visible_steps(tab) == set()  # nothing more to do on it
+    assert tab.notice_button.text() == "打印不予受理告知书"  # the letter C10 has sent
+    task = tab.print_notice()
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)
+    assert task.exception is None, task.exception
+
+
+def test_C11_a_handover_declined_leaves_the_owner_accepted_moves_it(qtbot, svc):
+    from models.callbacks import Complaint, HandoverState
+
+    mine = page_for(qtbot, svc.caller).open_tab("complaints")
+    select(mine, "number", svc.complaint.number)
+    to = f"{svc.caller2.name}（{svc.caller2.username}）"
+
+    def offer(dialog):
+        dialog.editors["to"].set_value(to)
+        dialog.editors["reason"].set_value("该客户由陈静跟进")
+        return dialog.try_submit(), dialog.result
+
+    seen = when_dialog_opens(offer)
+    click(qtbot, mine.step_buttons["handover"])
+    assert seen[0][0] and seen[0][1].state == HandoverState.PENDING
+    select(mine, "number", svc.complaint.number)
+    assert "withdraw_handover" in visible_steps(mine) and "handover" not in visible_steps(mine)
+
+    theirs = page_for(qtbot, svc.caller2).open_tab("complaints")
+    select(theirs, "number", svc.complaint.number)
+    assert visible_steps(theirs) == {"accept_handover", "decline_handover"}
+
+    def decline(dialog):
+        dialog.editors["reason"].set_value("不是我的客户")
+        return dialog.try_submit()
+
+    seen = when_dialog_opens(decline)
+    click(qtbot, theirs.decline_handover_button)
+    assert seen == [True]
+    assert Complaint.get_by_id(svc.complaint.id).receipt.owner_id == svc.caller.id
+
+    mine.reload()  # what the other desktop did (F5)
+    select(mine, "number", svc.complaint.number)
+    when_dialog_opens(offer)
+    click(qtbot, mine.step_buttons["handover"])
+    theirs.reload()
+    select(theirs, "number", svc.complaint.number)
+    click(qtbot, theirs.accept_handover_button)
+    receipt = Complaint.get_by_id(svc.complaint.id).receipt
+    assert receipt.owner_id == svc.caller2.id and receipt.first_receiver_id == svc.caller.id
+    select(theirs, "number", svc.complaint.number)
+    assert visible_steps(theirs) == {"accept", "refuse", "handover"}
+
+
+def test_C10_a_step_on_a_complaint_changed_meanwhile_is_refused_and_the_list_reloads(
+    qtbot, svc, boxes
+):
+    from models.callbacks import Complaint, ComplaintState
+
+    tab = page_for(qtbot, svc.caller).open_tab("complaints")
+    select(tab, "number", svc.complaint.number)
+    callbacks.accept_complaint(svc.caller, svc.complaint)  # from another desktop
+    click(qtbot, tab.step_buttons["accept"])
+    assert [s.kind for s in boxes.shown] == ["conflict"]
+    assert Complaint.get_by_id(svc.complaint.id).state == ComplaintState.ACCEPTED
+    select(tab, "number", svc.complaint.number)
+    assert visible_steps(tab) == {"propose_decision", "handover"}
+
+
+def test_C8_C12_the_figures_tab_charts_staff_and_quarterly_quality(qtbot, svc):
+    assert "stats" not in CallbacksPage(svc.caller).tab_keys()  # the figures are management's
+    callbacks.record_callback(
+        svc.caller,
+        svc.callback,
+        reached_person="本人",
+        answers={1: "满意", 2: "无"},
+        satisfaction=5,
+        at=datetime(2026, 1, 20, 10),
+    )
+    tab = page_for(qtbot, svc.manager).open_tab("stats")
+    tab.quarter.setCurrentIndex(tab.quarter.findData("2026Q1"))
+    rows = [
+        [tab.staff_table.item(r, c).text() for c in range(tab.staff_table.columnCount())]
+        for r in range(tab.staff_table.rowCount())
+    ]
+    assert ["林晓雨", "1", "1", "1", "1", "5.0", "0"] in rows  # due, done, on time, reached (C8)
+    [bars] = tab.staff_chart.series()
+    assert [s.label() for s in bars.barSets()] == ["应回访", "已完成", "按时", "接通"]
+    assert tab.quality_table.rowCount() == 4  # the quarter and the three before (C12)
+    assert tab.quality_table.item(3, 0).text() == "2026年第一季度"
+    assert len(tab.quality_chart.series()) == 2
+
+
+def test_C10_C5_the_service_desk_pair_and_incomplete_materials_from_the_tab(qtbot, svc):
+    from models.callbacks import Complaint, ComplaintState, Variant
+
+    desk = callbacks.register_complaint(
+        svc.caller,
+        complainant="赵先生",
+        phone="13900003333",
+        content="报修后无人联系",
+        variant=Variant.DESK,
+    )
+    incomplete = callbacks.register_complaint(
+        svc.caller,
+        complainant="钱女士",
+        phone="13900004444",
+        content="维修费用有异议",
+        materials_complete=False,
+        missing="维修发票",
+    )
+    tab = page_for(qtbot, svc.caller).open_tab("complaints")
+    select(tab, "number", incomplete.number)
+    assert visible_steps(tab) == {"notify_incomplete", "complete_materials", "refuse", "handover"}
+
+    def notify(dialog):
+        assert dialog.editors["missing"].value() is None
+        dialog.editors["missing"].set_value("维修发票原件")
+        return dialog.try_submit()
+
+    seen = when_dialog_opens(notify)
+    click(qtbot, tab.step_buttons["notify_incomplete"])
+    assert seen == [True]
+    assert Complaint.get_by_id(incomplete.id).notified_incomplete_at is not None
+    select(tab, "number", incomplete.number)
+    click(qtbot, tab.step_buttons["complete_materials"])
+    assert Complaint.get_by_id(incomplete.id).state == ComplaintState.REVIEWING
+
+    select(tab, "number", desk.number)
+    assert visible_steps(tab) == {"desk_feedback", "desk_resolve", "handover"}
+    seen = when_dialog_opens(lambda d: (d.editors["note"].set_value("已派员联系"), d.try_submit()))
+    click(qtbot, tab.step_buttons["desk_feedback"])
+    assert seen[0][1] and Complaint.get_by_id(desk.id).first_feedback_at is not None
+
+    def resolve(dialog):
+        dialog.editors["result"].set_value("已上门修复")
+        return dialog.try_submit()
+
+    mine = page_for(qtbot, svc.caller).built["mine"]
+    before = mine.model.rowCount()
+    select(tab, "number", desk.number)
+    seen = when_dialog_opens(resolve)
+    click(qtbot, tab.step_buttons["desk_resolve"])
+    assert seen == [True] and Complaint.get_by_id(desk.id).state == ComplaintState.CLOSED
+    # C5: the 投诉处理回访 is his to make (he is 客服), in 我的回访 today
+    mine.reload()
+    assert mine.model.rowCount() == before + 1
+    assert "赵先生" in [mine.model.row(r)["customer"] for r in range(mine.model.rowCount())]
+
+
+def test_C2_a_listed_plan_names_its_customers_by_number(qtbot, svc):
+    from models.callbacks import Target
+
+    tab = page_for(qtbot, svc.manager).open_tab("plans")
+    dialog = tab.plan_dialog()
+    qtbot.addWidget(dialog)
+    dialog.editors["focus"].set_value("回访投诉客户")
+    dialog.editors["questions"].set_value("问题是否已解决？")
+    dialog.editors["target"].set_value(Target.LISTED.label)
+    dialog.editors["cadence"].set_value(callbacks.Cadence.ONCE.label)
+    dialog.editors["staff_phone"].set_value((f"{svc.caller.name}（{svc.caller.username}）",))
+    assert not dialog.try_submit()  # a listed plan with nobody listed (C2)
+    assert dialog.general_error.text().startswith("[C2]")
+    dialog.editors["customers"].set_value("KH-NONE")
+    assert not dialog.try_submit()
+    assert "KH-NONE" in dialog.error_text("customers")
+    dialog.editors["customers"].set_value(svc.zhang.number)
+    assert dialog.try_submit(), dialog.general_error.text()
+    assert [t.customer_id for t in dialog.result.targets] == [svc.zhang.id]

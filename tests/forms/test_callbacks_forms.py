@@ -244,3 +244,134 @@ def test_cli_reports_callbacks_monthly_and_service_quarterly(scene, tmp_path, da
         out = tmp_path / f"{name}.xlsx"
         assert main(["--db", url, "report", name, str(out), "--period", period]) == 0
         assert load_workbook(out).sheetnames
+
+
+# --- 网上问卷答卷 (C3) and the 告知书 (C10) ---------------------------------------------------
+
+Q_HEADER = [
+    "回访任务号",
+    "客户名称",
+    "答卷人",
+    "答卷有效",
+    "分析",
+    "满意度（1–5）",
+    "第1题",
+    "第2题",
+]
+
+
+def online(scene) -> dict[str, Callback]:
+    """An online questionnaire plan, approved: 许倩 (客服管理) sends it to 张三 and 李四."""
+    from models.callbacks import Method
+
+    p = plan(scene.s, chain=(Method.ONLINE,), title="2026年网上满意度问卷")
+    callbacks.generate_callbacks(scene.s.manager, p, through=date(2026, 1, 31))
+    return {cb.customer.name: cb for cb in Callback.select().where(Callback.plan == p.id)}
+
+
+def test_C3_questionnaire_answers_import_all_or_nothing_valid_and_invalid(scene, tmp_path):
+    from models.callbacks import CallbackRecord, CallbackState
+
+    cbs = online(scene)
+    zhang, li = cbs["张三"], cbs["李四"]
+    head = scene.s.head
+    sent = export_register("questionnaire-answers", tmp_path / "sent.xlsx")
+    assert sent.rows == 2
+    listed = {r[1]: r[0] for r in cells(tmp_path / "sent.xlsx") if r and r[1] in cbs}
+    assert listed == {"张三": str(zhang.id), "李四": str(li.id)}
+
+    good = [str(zhang.id), "张三", "张三", "有效", "答卷完整，满意", 5, "满意", "无"]
+    bad = write_xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            Q_HEADER,
+            good,
+            [str(scene.open.id), "王五", "王五", "有效", "完整", 4, "满意", ""],  # not its customer
+            ["99999", "", "赵六", "有效", "完整", 4, "满意", ""],  # no such callback
+            [str(li.id), "李四", "李四", "无效", "", None, "", ""],  # no analysis (C3)
+        ],
+    )
+    refused = import_file("questionnaire-answers", bad, actor=head)
+    assert not refused.committed and refused.rejected_rows == [3, 4, 5]
+    by_row = {e.row: e for e in refused.errors}
+    assert "不符" in str(by_row[3]) and "99999" in str(by_row[4]) and "分析" in str(by_row[5])
+    assert (
+        not CallbackRecord.select().where(CallbackRecord.callback.in_([zhang.id, li.id])).exists()
+    )
+
+    ok = write_xlsx(
+        tmp_path / "ok.xlsx",
+        [Q_HEADER, good, [str(li.id), "李四", "李四", "无效", "答题时间过短，答案一致", 1, "", ""]],
+    )
+    result = import_file("questionnaire-answers", ok, actor=head)
+    assert result.committed, [str(e) for e in result.errors]
+    record = callbacks.current_record(zhang)
+    assert record.valid is True and record.satisfaction == 5 and record.analysis == "答卷完整，满意"
+    assert "满意" in record.answers and Callback.get_by_id(zhang.id).state == CallbackState.DONE
+    invalid = CallbackRecord.get(CallbackRecord.callback == li.id)
+    assert invalid.valid is False and invalid.satisfaction is None  # kept, not counted (C4)
+    assert Callback.get_by_id(li.id).state != CallbackState.DONE
+
+    # a record is never edited by an import (C6)
+    again = import_file(
+        "questionnaire-answers",
+        write_xlsx(tmp_path / "again.xlsx", [Q_HEADER, good]),
+        actor=head,
+        mode="update",
+    )
+    assert not again.committed and "补正" in str(again.errors[0])
+    assert CallbackRecord.select().where(CallbackRecord.callback == zhang.id).count() == 1
+
+
+def pdftotext(path) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def embedded_fonts(path) -> list[str]:
+    import subprocess
+
+    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True)
+    return [line for line in out.stdout.splitlines()[2:] if line.strip()]
+
+
+def test_C10_the_refusal_notice_states_the_reasons_and_is_refused_for_another_state(
+    scene, tmp_path
+):
+    from models.errors import RuleViolation
+
+    with pytest.raises(RuleViolation) as err:
+        print_form("complaint-refusal-notice", scene.complaint.id, tmp_path / "no.pdf")
+    assert err.value.rule == "C10"
+    callbacks.refuse_complaint(
+        scene.s.caller, scene.complaint, "投诉事项已进入诉讼程序", datetime(2026, 1, 14, 9)
+    )
+    out = print_form("complaint-refusal-notice", scene.complaint.id, tmp_path / "refused.pdf")
+    text = pdftotext(out)
+    for words in ("不予受理告知书", scene.complaint.number, "王女士", "投诉事项已进入诉讼程序"):
+        assert words in text
+    assert "告知单位（盖章）" in text
+    cjk = [line for line in embedded_fonts(out) if "+" in line.split()[0]]  # subset fonts
+    assert cjk and all(line.split()[-5] == "yes" for line in cjk)  # the CJK font embedded
+
+
+def test_C10_the_acceptance_and_decision_notices_name_the_deadline_and_the_decision(
+    scene, tmp_path
+):
+    from models import documents
+
+    s = scene.s
+    c = callbacks.accept_complaint(s.caller, scene.complaint, datetime(2026, 1, 14, 9))
+    accepted = pdftotext(print_form("complaint-acceptance-notice", c.id, tmp_path / "a.pdf"))
+    assert "投诉受理告知书" in accepted and "2026-01-14 09:00" in accepted
+    assert "2026-02-13" in accepted  # 30 days from acceptance (C10)
+    c = callbacks.propose_decision(
+        s.caller, c, "上门致歉并补偿误工费", "300", datetime(2026, 1, 20, 9)
+    )
+    documents.approve(s.head, c, "approve", "同意", at=datetime(2026, 1, 21, 9))
+    decided = pdftotext(print_form("complaint-decision-notice", c.id, tmp_path / "d.pdf"))
+    for words in ("投诉处理决定告知书", "上门致歉并补偿误工费", "300.00", "2026-01-21"):
+        assert words in decided

@@ -216,11 +216,12 @@ def test_C10_C11_the_offered_actions_follow_the_state_and_the_owner(desk):
         "complete_materials",
         "refuse",
         "merge",
+        "handover",
     }
     assert documents.available_actions(desk.service2, c).actions == frozenset()
     c = callbacks.complete_materials(desk.service, c, datetime(2026, 9, 29, 9))
     c = callbacks.accept_complaint(desk.service, c, datetime(2026, 9, 30, 9))
-    assert documents.available_actions(desk.service, c).actions == {"propose_decision"}
+    assert documents.available_actions(desk.service, c).actions == {"propose_decision", "handover"}
     c = callbacks.propose_decision(desk.service, c, "致歉", 0, datetime(2026, 10, 9, 9))
     assert "approve" in documents.available_actions(desk.office.head, c)
     assert "withdraw" in documents.available_actions(desk.service, c)

@@ -4,7 +4,7 @@ the same."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
@@ -66,16 +66,16 @@ def test_C12_quarterly_response_time_resolution_rate_and_satisfaction(desk):
 
 def test_C12_satisfaction_comes_from_the_callbacks_records_when_there_are_any(desk):
     _quarter(desk)
-    customer = callbacks.add_customer(desk.service, name="刘女士", phone="13812345678")
-    follow_up = callbacks.sourced_callback(
-        desk.manager,
-        customer=customer,
-        source_type="complaint",
-        source_id=1,
-        content_type=ContentType.COMPLAINT,
-        due_on=date(2026, 8, 14),
-        assignee=desk.service,
+    # A's 投诉处理回访, made when it was closed (C5)
+    cb = callbacks.Callback
+    follow_up = (
+        cb.select()
+        .join(callbacks.Customer)
+        .where((cb.source_type == "complaint") & (callbacks.Customer.name == "刘女士"))
+        .get()
     )
+    assert follow_up.content_type == ContentType.COMPLAINT
+    assert follow_up.assignee_id == desk.service.id
     record = callbacks.record_callback(
         desk.service,
         follow_up,
