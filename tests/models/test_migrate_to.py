@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -188,3 +189,11 @@ def test_X4_the_command_line_moves_and_then_refuses_a_second_time(source_file, t
     second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert second.returncode == 1
     assert second.stderr.index("不是空的") < second.stderr.index("not empty")
+
+    parts = urlsplit(url)
+    netloc = f"{parts.username}:Wrong-Secret-77@{parts.hostname}:{parts.port}"
+    wrong = parts._replace(netloc=netloc).geturl()
+    command[-1] = wrong
+    third = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert third.returncode == 1 and "无法连接数据库服务器" in third.stderr
+    assert "Wrong-Secret-77" not in third.stdout + third.stderr  # never printed
