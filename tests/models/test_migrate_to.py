@@ -197,3 +197,21 @@ def test_X4_the_command_line_moves_and_then_refuses_a_second_time(source_file, t
     third = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert third.returncode == 1 and "无法连接数据库服务器" in third.stderr
     assert "Wrong-Secret-77" not in third.stdout + third.stderr  # never printed
+
+
+def test_X4_a_move_killed_during_the_copy_runs_again_on_the_tables_it_left(source_file, target):
+    """Killed after the tables were made and before the copy committed: the server rolled
+    the rows back and the schema version was already emptied; the next run reuses them."""
+    from models import schema
+    from models.db import db
+
+    _base, url = target
+    left = connect_url(url)
+    db.initialize(left)
+    try:
+        schema.migrate(left)
+        left.execute_sql("DELETE FROM schema_version")
+    finally:
+        left.close()
+    report = _move(source_file, url)
+    assert report.counts == _counts(source_file) == _server_counts(url)
