@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from desktop import i18n, icons
 from desktop.connection import configured_url
@@ -73,11 +73,44 @@ def build_main_window(user: User, url: str) -> MainWindow:
     return MainWindow(user, url)
 
 
-def _open(url: str) -> None:
+class WaitNotice:
+    """What a desktop shows while another one migrates the shared database: a small busy
+    window, shown only when this desktop found the migration lock taken (``on_wait``), and
+    closed when the database is open. The wait itself blocks the GUI thread; the window is
+    painted before it begins."""
+
+    def __init__(self) -> None:
+        self.dialog: QProgressDialog | None = None
+
+    def show(self) -> None:
+        text = QCoreApplication.translate(
+            "Startup", "另一台电脑正在升级数据库，请稍候…升级完成后将自动继续。"
+        )
+        dialog = QProgressDialog(text, "", 0, 0)
+        dialog.setCancelButton(None)
+        dialog.setWindowTitle(QCoreApplication.translate("Startup", "正在等待数据库升级"))
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        QApplication.processEvents()
+        self.dialog = dialog
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+
+
+def open_with_notice(url: str, notice: WaitNotice | None = None) -> None:
+    """Open the database at ``url`` (migrating it if this program is newer), telling the
+    user when another desktop's migration makes this one wait."""
     from models.db import close_database, open_database
 
+    notice = notice if notice is not None else WaitNotice()
     close_database()
-    open_database(url)
+    try:
+        open_database(url, on_wait=notice.show)
+    finally:
+        notice.close()
 
 
 def login(url: str) -> tuple[User, str] | None:
@@ -88,14 +121,14 @@ def login(url: str) -> tuple[User, str] | None:
 
     error: BaseException | None = None
     try:
-        _open(url)
+        open_with_notice(url)
     except Exception as exc:  # shown in the login dialog, where the database can be changed
         error = exc
     if error is None and not people.has_users():
         first = first_admin_dialog()
         if first.exec() != QDialog.DialogCode.Accepted:
             return None
-    dialog = LoginDialog(url, _open, database_error=error)
+    dialog = LoginDialog(url, open_with_notice, database_error=error)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
         return None
     return dialog.user, dialog.url

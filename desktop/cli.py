@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="备份数据库 back up the database")
     p.add_argument("file", type=Path)
+
+    p = sub.add_parser(
+        "migrate-to",
+        help="把本机数据文件迁移到空的服务器数据库 move the SQLite file to an empty server",
+    )
+    p.add_argument("target", help="目标服务器 mysql://用户:密码@主机:3306/库名 / target URL")
     _add_forms_commands(sub)
     return parser
 
@@ -238,6 +244,21 @@ def _backup(args: argparse.Namespace) -> int:
         return 2
     target = backup_sqlite(database, args.file)
     print(f"已备份到 {target} / backed up to {target}")
+    return 0
+
+
+@command("migrate-to")
+def _migrate_to(args: argparse.Namespace) -> int:
+    from models.db import redact_url, resolve_url
+    from models.migrate_to import migrate_to
+
+    database = _open(args)  # the source, brought to this program's schema first
+    shown = redact_url(args.target)
+    print(f"正在把 {resolve_url(args.db)} 迁移到 {shown} / moving into {shown}")
+    report = migrate_to(database, args.target)
+    for line in report.lines():
+        print(line)
+    print("迁移完成。请在每台电脑的「数据库连接」中改为这台服务器 / done; point each desktop at it")
     return 0
 
 

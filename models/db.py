@@ -197,15 +197,34 @@ def connect_url(url: str) -> peewee.Database:
     return _sqlite(path)
 
 
-def open_database(url: str | None = None, *, migrate: bool = True) -> peewee.Database:
-    """Bind ``db`` to ``url`` (see ``resolve_url``) and bring its schema up to date."""
+WAITING_ZH = "另一台电脑正在升级数据库，请稍候…"
+WAITING_EN = "another desktop is upgrading the database; waiting for it to finish…"
+
+
+def tell_waiting() -> None:
+    """The default word while another desktop migrates: on stderr, where there is one (the
+    command line; a windowed desktop passes its own ``on_wait``)."""
+    import sys
+
+    if sys.stderr is not None:
+        print(f"{WAITING_ZH} / {WAITING_EN}", file=sys.stderr, flush=True)
+
+
+def open_database(
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    on_wait: Callable[[], object] | None = tell_waiting,
+) -> peewee.Database:
+    """Bind ``db`` to ``url`` (see ``resolve_url``) and bring its schema up to date;
+    ``on_wait()`` is called when another desktop is migrating it and this one waits."""
     database = connect_url(resolve_url(url))
     db.initialize(database)
 
     if migrate:
         from models import calendar, schema
 
-        schema.migrate(database)
+        schema.migrate(database, on_wait=on_wait)
         calendar.sync_package()  # a year a newer chinese-calendar knows and the office not
     return database
 
@@ -250,10 +269,16 @@ def _is_sqlite_busy(exc: BaseException) -> bool:
 
 @contextmanager
 def exclusive(
-    name: str, database: peewee.Database | None = None, *, wait_s: float | None = None
+    name: str,
+    database: peewee.Database | None = None,
+    *,
+    wait_s: float | None = None,
+    on_wait: Callable[[], object] | None = None,
 ) -> Iterator[None]:
     """Hold an office-wide lock called ``name`` for the block, waiting for another desktop
-    that holds it (up to ``wait_s``, default ``LOCK_WAIT_S``).
+    that holds it (up to ``wait_s``, default ``LOCK_WAIT_S``). ``on_wait()`` is called once
+    when the lock is found taken, before the wait begins (to tell the user why nothing
+    happens).
 
     - MySQL/MariaDB: ``GET_LOCK`` on this connection. A named lock belongs to the session,
       so it survives the implicit commit of each DDL statement of a migration; the block
@@ -265,11 +290,16 @@ def exclusive(
     deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
     if isinstance(database, peewee.MySQLDatabase):
         key = f"houqin:{database.database}:{name}"[:64]
+        wait = 0 if on_wait is not None else None  # try once without waiting, to tell
         while True:
-            left = max(1, int(deadline - time.monotonic()))
+            left = max(1, int(deadline - time.monotonic())) if wait is None else wait
             got = database.execute_sql("SELECT GET_LOCK(%s, %s)", (key, left)).fetchone()[0]
             if got == 1:
                 break
+            if wait == 0 and on_wait is not None:
+                on_wait()
+                wait = None
+                continue
             if time.monotonic() >= deadline:
                 raise _busy(name)
         try:
@@ -278,13 +308,24 @@ def exclusive(
             database.execute_sql("SELECT RELEASE_LOCK(%s)", (key,))
         return
     with ExitStack() as stack:
+        told = on_wait is None
         while True:
             try:
-                stack.enter_context(database.atomic())
+                if not told:  # the first try without the busy timeout, to tell at once
+                    database.execute_sql("PRAGMA busy_timeout = 0")
+                try:
+                    stack.enter_context(database.atomic())
+                finally:
+                    if not told:
+                        database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
                 break
             except peewee.OperationalError as exc:
                 if not _is_sqlite_busy(exc) or time.monotonic() >= deadline:
                     raise _busy(name) from exc
+                if not told and on_wait is not None:
+                    on_wait()
+                    told = True
+                    continue
                 time.sleep(0.2)
         yield
 

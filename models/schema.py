@@ -154,19 +154,19 @@ def current(database: peewee.Database) -> int:
         return SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar() or 0
 
 
-def migrate(database: peewee.Database) -> int:
+def migrate(database: peewee.Database, on_wait: Callable[[], object] | None = None) -> int:
     """Apply what is missing; return the version now in force.
 
     Desktops of an office often start together on a new database: the migrations run under
     an office-wide lock (``models.db.exclusive``: ``GET_LOCK`` on MySQL, one IMMEDIATE
     transaction on SQLite), and whoever waited reads the version again and finds the work
-    done."""
+    done. ``on_wait()`` is called once when another desktop holds the lock."""
     have = _check(database)
     if have == latest():
         return have  # the usual start: no lock taken
     from models.db import exclusive
 
-    with exclusive("schema", database):
+    with exclusive("schema", database, on_wait=on_wait):
         have = _check(database)
         want = latest()
         if have == want:
@@ -189,12 +189,20 @@ def migrate(database: peewee.Database) -> int:
 
 
 def _check(database: peewee.Database) -> int:
-    """The version in force, refusing a database newer than this program."""
+    """The version in force, refusing a database newer than this program: an older Houqin
+    must not write into tables it does not know. The words name the version needed and the
+    newest step the database holds, so IT support knows which program to install."""
     have, want = current(database), latest()
     if have > want:
+        with database.bind_ctx([SchemaVersion]):
+            step = SchemaVersion.get_or_none(SchemaVersion.version == have)
+        what = f"（{step.name}）" if step is not None else ""
         raise SchemaError(
-            f"数据库版本（{have}）比本程序（{want}）新，请先升级后勤软件",
-            f"the database is at schema {have}, newer than this program ({want}); upgrade Houqin",
+            f"数据库版本（{have}）比本程序（{want}）新：需要能打开数据库版本 {have}{what}的"
+            "后勤软件，请先把这台电脑升级到与其他电脑相同的新版本",
+            f"the database is at schema {have}{what and f' ({step.name})'}, newer than this "
+            f"program ({want}): install a Houqin that knows schema {have}, the version the "
+            "other desktops were upgraded to",
         )
     return have
 

@@ -1,5 +1,4 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -4397,6 +4396,19 @@
     <message>
         <source>超期</source>
         <translation>Breached</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../desktop/app.py" line="87" />
+        <source>另一台电脑正在升级数据库，请稍候…升级完成后将自动继续。</source>
+        <translation>Another desktop is upgrading the database; please wait. Houqin goes on by itself when it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="92" />
+        <source>正在等待数据库升级</source>
+        <translation>Waiting for the database upgrade</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop import prefs
-from desktop.app import _open
+from desktop.app import open_with_notice as _open
 from desktop.login import LoginDialog, first_admin_dialog
 from models import people
 from models.people import User
