@@ -603,3 +603,6 @@ def update_department(actor: Actor, department: Department, **changes: object) -
                     field="name",
                 )
         return bool(audit.update(actor, department, **changes))
+
+
+from models.people_batch import add_department, add_departments, add_user, add_users  # noqa: E402, F401, F811
