@@ -61,6 +61,7 @@ from models.callbacks.complaints import (
     complaints_near_deadline,
     register_complaint,
 )
+from models.callbacks.customer_batch import DuplicateCustomer, add_customer, add_customers
 from models.callbacks.customers import (
     ARCHIVE_ROLES,
     CUSTOMER_TABLES,
@@ -70,7 +71,6 @@ from models.callbacks.customers import (
     CustomerContact,
     CustomerKind,
     Project,
-    add_customer,
     add_project,
     address_history,
     change_address,
@@ -228,6 +228,7 @@ __all__ = [
     "CustomerAddress",
     "CustomerContact",
     "CustomerKind",
+    "DuplicateCustomer",
     "Evaluation",
     "GenerationResult",
     "Handover",
@@ -252,6 +253,7 @@ __all__ = [
     "accept_complaint",
     "accept_handover",
     "add_customer",
+    "add_customers",
     "add_project",
     "address_history",
     "age_periods",

@@ -103,8 +103,9 @@ def _excel_number() -> tuple[str, str]:
 def _read_from_a_number_cell(text: str) -> bool:
     """Whether ``text`` is what a reader makes of an 18-digit number Excel stored as a number:
     Excel keeps 15 significant digits, and the float's integer (110105199001011008) no longer
-    ends in 000. Asked only of a number whose check digit fails."""
-    return str(int(float(f"{float(text):.15g}"))) == text
+    ends in 000. Asked only of a number whose check digit fails; one ending in X never was a
+    number."""
+    return text.isdigit() and str(int(float(f"{float(text):.15g}"))) == text
 
 
 def normalize_id_number(value: Any) -> str | None:
