@@ -1,7 +1,8 @@
 """客户档案 (C1): customers, their contacts and addresses as dated history, their projects or
 policies. Customers are master data, not login users. A changed phone number or address is a
 new row with its ``valid_from`` (the current one is the latest), never an overwrite, so the
-archive shows what was true when each callback was made."""
+archive shows what was true when each callback was made. A customer enters the archive
+through ``customer_batch.add_customers`` (``add_customer`` a batch of one)."""
 
 from __future__ import annotations
 
