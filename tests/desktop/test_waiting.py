@@ -104,3 +104,24 @@ def test_X4_cancel_leaves_nothing_changed_and_the_write_is_not_run_again(qtbot, 
     qtbot.wait(2 * int(waiting.PROBE_S * 1000))
     assert runs == [1] and Department.select().count() == before
     assert _dialog() is None
+
+
+def test_X4_the_waiting_dialog_speaks_english_with_the_markers_english(qtbot, desk, app, other):
+    from desktop import i18n
+
+    other.execute("BEGIN IMMEDIATE")
+    i18n.set_configured_language("en")
+    try:
+        assert i18n.install(app) == "en"
+        with long_write("张三", "办公用品目录", "the catalogue"):
+            dialog = waiting.WaitingDialog(None, None)
+            qtbot.addWidget(dialog)
+            dialog._refresh()  # as the half-second timer does: the marker read again
+            assert dialog.headline.text() == "Waiting for another user to finish an import…"
+            assert dialog.who.text().startswith("张三 is importing the catalogue since ")
+            assert dialog.cancel_button.text() == "Cancel"
+            dialog.reject()
+        qtbot.waitUntil(lambda: dialog.task.finished, timeout=5000)
+    finally:
+        i18n.set_configured_language("zh_CN")
+        i18n.install(app)
