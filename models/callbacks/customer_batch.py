@@ -132,37 +132,37 @@ def add_customers(actor: Actor, customers: Sequence[Mapping[str, Any]]) -> list[
         return ids
 
 
+# The batch's lookups, each on an index (``id_no`` and ``number`` unique, the contact's
+# ``phone``): one query per chunk of the batch's values.
+def by_id_no(part: list[str]) -> Any:
+    return Customer.select(Customer.id_no, Customer.name, Customer.number).where(
+        Customer.id_no.in_(part)
+    )
+
+
+def by_number(part: list[str]) -> Any:
+    return Customer.select(Customer.number).where(Customer.number.in_(part))
+
+
+def by_phone(part: list[str]) -> Any:
+    return (
+        Customer.select(Customer.name, CustomerContact.phone, Customer.number)
+        .join(CustomerContact)
+        .where(CustomerContact.phone.in_(part) & Customer.voided_at.is_null())
+    )
+
+
 def _taken(rows: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, RuleViolation]]:
     """The rows refused for what others hold: an ID number or a customer number of the
     archive or of an earlier row, the same name and phone as a customer (unacknowledged)."""
     fold = str.casefold if is_mysql() else str
     ids = sorted({row["id_no"] for _, row in rows if row["id_no"]})
-    by_id = {
-        fold(i): (name, number)
-        for i, name, number in select_in(
-            lambda p: Customer.select(Customer.id_no, Customer.name, Customer.number).where(
-                Customer.id_no.in_(p)
-            ),
-            ids,
-        )
-    }
+    by_id = {fold(i): (name, number) for i, name, number in select_in(by_id_no, ids)}
     numbers = sorted({row["number"] for _, row in rows if row["number"]})
-    taken_numbers = {
-        fold(n)
-        for (n,) in select_in(
-            lambda p: Customer.select(Customer.number).where(Customer.number.in_(p)), numbers
-        )
-    }
+    taken_numbers = {fold(n) for (n,) in select_in(by_number, numbers)}
     phones = sorted({row["_phone"] for _, row in rows})
     same: dict[tuple[str, str], str] = {}
-    for name, phone, number in select_in(
-        lambda p: (
-            Customer.select(Customer.name, CustomerContact.phone, Customer.number)
-            .join(CustomerContact)
-            .where(CustomerContact.phone.in_(p) & Customer.voided_at.is_null())
-        ),
-        phones,
-    ):
+    for name, phone, number in select_in(by_phone, phones):
         same.setdefault((fold(name), phone), number)
     problems: list[tuple[int, RuleViolation]] = []
     for index, row in rows:

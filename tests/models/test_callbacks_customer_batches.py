@@ -107,3 +107,29 @@ def test_C1_one_customer_is_a_batch_of_one_the_duplicate_a_warning_for_the_dialo
     assert warned.value.key == callbacks.DUPLICATE_WARNING
     again = customer(s, "张三", "13812345678", acknowledged={warned.value.key})
     assert again.id_no is None
+
+
+def test_C1_every_lookup_of_the_batch_reads_an_index(s, database):
+    """ID numbers, customer numbers and phones are looked up on their indexes, so a batch
+    costs the same in an archive of ten customers or of a million."""
+    from models.callbacks import customer_batch
+    from models.db import is_mysql
+
+    wanted = {
+        customer_batch.by_id_no: "id_no",
+        customer_batch.by_number: "number",
+        customer_batch.by_phone: "phone",
+    }
+    for build, column in wanted.items():
+        sql, params = build(["a", "b"]).sql()
+        if is_mysql():
+            cursor = database.execute_sql("EXPLAIN " + sql, params)
+            names = [d[0] for d in cursor.description]
+            keys = " ".join(
+                str(dict(zip(names, r, strict=True))["possible_keys"]) for r in cursor.fetchall()
+            )
+            assert column in keys, (column, keys)
+        else:
+            rows = database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+            plan = " ".join(str(r[-1]) for r in rows)
+            assert "INDEX" in plan and f"({column}=?)" in plan, plan
