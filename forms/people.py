@@ -1,9 +1,11 @@
 """Master data as registers: 部门 (departments) and 用户 (users).
 
 The declarations drive the template, the importer, the export and the desktop dialog; the
-writes go through ``models.people`` (``add_department``, ``add_user``, ``update_user``,
+writes go through ``models.people`` (``add_departments``, ``add_users``, ``update_user``,
 ``set_roles``, ``update_department``), so importing a user checks exactly what the user
-dialog checks.
+dialog checks. Departments go to their batch use case a batch per call; users a batch of
+one per row, because the importer takes a new user's one-time password only from ``insert``
+(``Kind.insert_batch`` returns nothing to show).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import peewee
 from forms.kinds import Filters, Kind, Values, register_kind
 from forms.spec import Field, FieldType, FormSpec, Reference
 from models import passwords, people
-from models.errors import RuleViolation
+from models.base import select_in
+from models.errors import RowsRefused, RuleViolation
 from models.people import (
     DEPARTMENT_KINDS,
     DEPARTMENT_ORDER,
@@ -26,6 +29,7 @@ from models.people import (
     User,
     UserRole,
 )
+from models.text import clean
 
 
 def _active_department(name: str) -> Department | None:
@@ -146,11 +150,32 @@ USERS = FormSpec(
 # --- departments -------------------------------------------------------------------------
 
 
+def _department_fields(values: Values) -> dict[str, Any]:
+    """A row of the sheet as ``people.add_departments`` takes a department."""
+    return {
+        "name": values["name"],
+        "kind": values.get("kind") or "科室",
+        "sort_key": values.get("sort_key"),
+    }
+
+
 def _insert_department(actor: Any, values: Values) -> None:
-    people.add_department(
-        actor, values["name"], values.get("kind") or "科室", sort_key=values.get("sort_key")
-    )
-    return None
+    try:
+        people.add_departments(actor, [_department_fields(values)])
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+
+
+def _insert_departments(actor: Any, rows: list[Values]) -> None:
+    people.add_departments(actor, [_department_fields(v) for v in rows])
+
+
+def _existing_departments(names: list[str]) -> set[str]:
+    """Which of ``names`` (as typed) are in the register, voided ones too: one IN query per
+    chunk on the unique name."""
+    cleaned = {clean(n): n for n in names}
+    query = lambda part: Department.select(Department.name).where(Department.name.in_(part))  # noqa: E731
+    return {cleaned[n] for (n,) in select_in(query, list(cleaned)) if n in cleaned}
 
 
 def _update_department(actor: Any, department: Department, values: Values) -> bool:
@@ -179,6 +204,8 @@ DEPARTMENT_KIND = register_kind(
         rows=_department_rows,
         count=lambda filters: _department_query(filters).count(),
         filters=("kind",),
+        insert_batch=_insert_departments,
+        existing_keys=_existing_departments,
     )
 )
 

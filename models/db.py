@@ -367,6 +367,7 @@ class WriteBusy(LockConflict, peewee.OperationalError):
     def __init__(self, path: Path) -> None:
         holder = _long_writer(path)
         self.importing = holder is not None
+        self.holder = holder  # the marker's words ({"zh", "en"}), for a waiting dialog
         waited = f"已等待 {BUSY_TIMEOUT_S} 秒仍未完成，请稍后再试（未做任何更改）"
         waited_en = f"waited {BUSY_TIMEOUT_S} s; try again in a moment (nothing was changed)"
         if holder is not None:
@@ -424,6 +425,49 @@ def long_write(who: str, what_zh: str, what_en: str) -> Iterator[None]:
     finally:
         if marker is not None:
             marker.unlink(missing_ok=True)
+
+
+def long_writer() -> dict[str, str] | None:
+    """Who holds this database's write lock for a long write, as the marker says
+    (``{"zh": "张三 正在导入办公用品目录，09:12 开始", "en": ...}``), or ``None`` (no import
+    marked, or MariaDB). Read without any lock: a waiting dialog asks it again and again."""
+    name = getattr(db.obj, "database", None)
+    path = sqlite_path(name) if isinstance(name, str) and name != ":memory:" else None
+    if path is None or is_mysql():
+        return None
+    return _long_writer(path)
+
+
+@contextmanager
+def busy_timeout(seconds: float) -> Iterator[None]:
+    """Within the block, this thread's SQLite connection waits at most ``seconds`` (not
+    ``BUSY_TIMEOUT_S``) for another desktop's write lock before ``WriteBusy``: a window's
+    use case on the GUI thread then hands a long wait to a waiting dialog instead of
+    freezing the window. MariaDB waits row by row: unchanged."""
+    if db.obj is None or is_mysql():
+        yield
+        return
+    (before,) = db.execute_sql("PRAGMA busy_timeout").fetchone()
+    db.execute_sql(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA busy_timeout = {int(before)}")
+
+
+def write_lock_free(wait_s: float = 0.25) -> bool:
+    """Whether this connection can take the database's write lock now, waiting at most
+    ``wait_s``: the lock is taken (``BEGIN IMMEDIATE``) and given back at once, nothing is
+    written. Always true on MariaDB, which has no database-wide write lock."""
+    if is_mysql():
+        return True
+    with busy_timeout(wait_s):
+        try:
+            with db.atomic():
+                pass
+        except WriteBusy:
+            return False
+    return True
 
 
 def is_lock_conflict(exc: BaseException) -> bool:

@@ -245,8 +245,9 @@ _EXCEL_NUMBER = (
 def _read_from_a_number_cell(value: str) -> bool:
     """Whether ``value`` is what a reader makes of an 18-digit number Excel stored as a
     number: 15 significant digits kept, the float's integer (110105199001011008) no longer
-    ending in 000. Asked only of a number whose check digit fails."""
-    return str(int(float(f"{float(value):.15g}"))) == value
+    ending in 000. Asked only of a number whose check digit fails; one ending in X never was
+    a number."""
+    return value.isdigit() and str(int(float(f"{float(value):.15g}"))) == value
 
 
 def check_id_number(text: Any, *, rule: str = "X3", field: str = "id_number") -> str:

@@ -17,8 +17,9 @@ from forms.callbacks.fields import YES_NO, yes_no
 from forms.kinds import Filters, Kind, Values, register_kind
 from forms.spec import Field, FieldType, FormSpec
 from models import callbacks
+from models.base import select_in
 from models.callbacks import Customer, CustomerAddress, CustomerContact, CustomerKind
-from models.errors import RuleViolation, RuleWarning
+from models.errors import RowsRefused, RuleViolation
 
 KIND_LABELS = ("个人", "单位")
 _KIND_CODES = {"个人": CustomerKind.INDIVIDUAL, "单位": CustomerKind.ORGANISATION}
@@ -111,38 +112,61 @@ def _find(number: str) -> Customer | None:
     return Customer.get_or_none(Customer.number == str(number).strip().upper())
 
 
-def _insert(actor: Any, v: Values) -> None:
-    """``add_customer`` with the row's values; the same name and phone as another customer
-    refuses the row with the warning and how to accept it (a file cannot answer a dialog)."""
-    important = v.get("important") == "是"
-    try:
-        _add(actor, v, important)
-    except RuleWarning as warning:
-        prefix = f"[{warning.rule}] "
-        raise RuleViolation(
-            warning.rule,
-            f"{warning.zh.removeprefix(prefix)}确认不是同一客户时，在「仍然新建」列填 是",
-            f"{warning.en.removeprefix(prefix)} Put 是 in 仍然新建 to add anyway",
-            field="accept_duplicate",
-        ) from None
+def _fields(v: Values) -> dict[str, Any]:
+    """A row of the sheet as ``callbacks.add_customers`` takes a customer."""
+    return {
+        "number": v["number"],
+        "name": v["name"],
+        "phone": v["phone"],
+        "kind": _KIND_CODES.get(v.get("kind") or "个人", CustomerKind.INDIVIDUAL),
+        "id_no": v.get("id_no"),
+        "person": v.get("person") or "",
+        "relation": v.get("relation") or "本人",
+        "address": v.get("address") or "",
+        "important": v.get("important") == "是",
+        "important_reason": v.get("important_reason") or "",
+        "note": v.get("note") or "",
+        "acknowledged": {callbacks.DUPLICATE_WARNING}
+        if v.get("accept_duplicate") == "是"
+        else None,
+    }
 
 
-def _add(actor: Any, v: Values, important: bool) -> None:
-    callbacks.add_customer(
-        actor,
-        number=v["number"],
-        name=v["name"],
-        phone=v["phone"],
-        kind=_KIND_CODES.get(v.get("kind") or "个人", CustomerKind.INDIVIDUAL),
-        id_no=v.get("id_no"),
-        person=v.get("person") or "",
-        relation=v.get("relation") or "本人",
-        address=v.get("address") or "",
-        important=important,
-        important_reason=v.get("important_reason") or "",
-        note=v.get("note") or "",
-        acknowledged={callbacks.DUPLICATE_WARNING} if v.get("accept_duplicate") == "是" else None,
+def _in_file_words(problem: RuleViolation) -> RuleViolation:
+    """The same name and phone as another customer refuses the row with the warning and
+    how to accept it (a file cannot answer a dialog): the 仍然新建 column."""
+    if not isinstance(problem, callbacks.DuplicateCustomer):
+        return problem
+    warning = problem.warning
+    prefix = f"[{warning.rule}] "
+    return RuleViolation(
+        warning.rule,
+        f"{warning.zh.removeprefix(prefix)}确认不是同一客户时，在「仍然新建」列填 是",
+        f"{warning.en.removeprefix(prefix)} Put 是 in 仍然新建 to add anyway",
+        field="accept_duplicate",
     )
+
+
+def _insert_batch(actor: Any, rows: list[Values]) -> None:
+    try:
+        callbacks.add_customers(actor, [_fields(v) for v in rows])
+    except RowsRefused as refused:
+        raise RowsRefused([(i, _in_file_words(p)) for i, p in refused.problems]) from None
+
+
+def _insert(actor: Any, v: Values) -> None:
+    try:
+        _insert_batch(actor, [v])
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+
+
+def _existing_numbers(numbers: list[str]) -> set[str]:
+    """Which of ``numbers`` (as typed) are in the archive, voided ones too: one IN query
+    per chunk on the unique number."""
+    typed = {str(n).strip().upper(): n for n in numbers}
+    query = lambda part: Customer.select(Customer.number).where(Customer.number.in_(part))  # noqa: E731
+    return {typed[n] for (n,) in select_in(query, list(typed)) if n in typed}
 
 
 def _update(actor: Any, customer: Customer, v: Values) -> bool:
@@ -230,5 +254,7 @@ register_kind(
         rows=_rows,
         count=lambda f: _query(f).count(),
         filters=("kind", "important"),
+        insert_batch=_insert_batch,
+        existing_keys=_existing_numbers,
     )
 )

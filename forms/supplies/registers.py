@@ -2,7 +2,7 @@
 with the categories each is designated for (S2, S3), and the opening balances (S8).
 
 Every write goes through ``models.supplies`` (``add_item``, ``update_item``,
-``add_supplier``, ``designate_supplier``, ``set_opening_balance`` ...), so an imported row
+``add_suppliers``, ``designate_supplier``, ``set_opening_balance`` ...), so an imported row
 meets exactly the checks a row typed in the desktop meets. Stock never arrives by import
 except as a 期初结存 on an empty ledger: a later difference is a stocktake's 盘盈/盘亏 (S5, S8).
 """
@@ -30,7 +30,7 @@ from models.supplies import (
     SupplierKind,
 )
 from models.supplies.stock import CategorySupplier
-from models.text import normalize_code
+from models.text import clean, normalize_code
 
 SUPPLIER_KIND_LABELS = tuple(k.label for k in SupplierKind)
 # The importer loads whole designated lists at once: the 2–3 count warning (S2) would fire on
@@ -328,14 +328,33 @@ def _designate(actor: Any, supplier: Supplier, add: set[str], remove: set[str]) 
         )
 
 
-def _insert_supplier(actor: Any, v: Values) -> None:
-    supplier = supplies.add_supplier(
-        actor,
-        name=v["name"],
-        kind=_kind_code(v.get("kind")),
+def _supplier_fields(v: Values) -> dict[str, Any]:
+    """A row of the sheet as ``supplies.add_suppliers`` takes a supplier."""
+    return {
+        "name": v["name"],
+        "kind": _kind_code(v.get("kind")),
+        "categories": [_category(label) for label in v.get("categories") or ()],
         **{k: v.get(k) or "" for k in _SUPPLIER_KEYS},
-    )
-    _designate(actor, supplier, set(v.get("categories") or ()), set())
+    }
+
+
+def _insert_supplier(actor: Any, v: Values) -> None:
+    try:
+        supplies.add_suppliers(actor, [_supplier_fields(v)], acknowledged=DESIGNATION_ACK)
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+
+
+def _insert_suppliers(actor: Any, rows: list[Values]) -> None:
+    supplies.add_suppliers(actor, [_supplier_fields(v) for v in rows], acknowledged=DESIGNATION_ACK)
+
+
+def _existing_suppliers(names: list[str]) -> set[str]:
+    """Which of ``names`` (as typed) are on the register, voided ones too: one IN query per
+    chunk on the unique name."""
+    cleaned = {clean(n): n for n in names}
+    query = lambda part: Supplier.select(Supplier.name).where(Supplier.name.in_(part))  # noqa: E731
+    return {cleaned[n] for (n,) in select_in(query, list(cleaned)) if n in cleaned}
 
 
 def _update_supplier(actor: Any, supplier: Supplier, v: Values) -> bool:
@@ -396,6 +415,8 @@ register_kind(
         rows=_supplier_rows,
         count=lambda f: _supplier_query(f).count(),
         filters=("kind", "categories"),
+        insert_batch=_insert_suppliers,
+        existing_keys=_existing_suppliers,
     )
 )
 

@@ -64,6 +64,7 @@ from models.callbacks.complaints import (
     complaints_near_deadline,
     register_complaint,
 )
+from models.callbacks.customer_batch import DuplicateCustomer, add_customer, add_customers
 from models.callbacks.customers import (
     ARCHIVE_ROLES,
     CUSTOMER_TABLES,
@@ -73,7 +74,6 @@ from models.callbacks.customers import (
     CustomerContact,
     CustomerKind,
     Project,
-    add_customer,
     add_project,
     address_history,
     change_address,
@@ -233,6 +233,7 @@ __all__ = [
     "CustomerAddress",
     "CustomerContact",
     "CustomerKind",
+    "DuplicateCustomer",
     "Evaluation",
     "GenerationResult",
     "Handover",
@@ -257,6 +258,7 @@ __all__ = [
     "accept_complaint",
     "accept_handover",
     "add_customer",
+    "add_customers",
     "add_project",
     "address_history",
     "age_periods",

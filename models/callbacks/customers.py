@@ -1,11 +1,11 @@
 """客户档案 (C1): customers, their contacts and addresses as dated history, their projects or
 policies. Customers are master data, not login users. A changed phone number or address is a
 new row with its ``valid_from`` (the current one is the latest), never an overwrite, so the
-archive shows what was true when each callback was made."""
+archive shows what was true when each callback was made. A customer enters the archive
+through ``customer_batch.add_customers`` (``add_customer`` a batch of one)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 
@@ -20,10 +20,9 @@ from models.callbacks.validation import (
     phone_tail,
 )
 from models.db import db
-from models.errors import RuleViolation, RuleWarning, warn_unless
-from models.numbering import next_number, reserve
+from models.errors import RuleViolation
 from models.people import Actor, Role, User, require_role
-from models.text import clean, search_key, shorten
+from models.text import clean, shorten
 
 # Who keeps the archive: the callers (客服), the sellers (销售), their managers (客服管理).
 ARCHIVE_ROLES = (Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER, Role.ADMIN)
@@ -190,42 +189,6 @@ def _id_number(kind: str, id_no: object) -> str | None:
     return normalize_id_number(id_no)
 
 
-def _refuse_duplicate_id(id_no: str | None, but: int | None = None) -> None:
-    if id_no is None:
-        return
-    query = Customer.select().where(Customer.id_no == id_no)
-    if but is not None:
-        query = query.where(Customer.id != but)
-    other = query.first()
-    if other is not None:
-        raise RuleViolation(
-            "C1",
-            f"证件号码 {id_no} 已属于客户「{other.name}」（{other.number}）",
-            f"ID number {id_no} already belongs to {other.number}",
-            field="id_no",
-        )
-
-
-def _warn_duplicate_name_phone(name: str, phone: str, acknowledged: Iterable[str] | None) -> None:
-    same = (
-        Customer.select(Customer.number)
-        .join(CustomerContact)
-        .where((Customer.name == name) & (CustomerContact.phone == phone))
-        .where(Customer.voided_at.is_null())
-        .first()
-    )
-    if same is not None:
-        warn_unless(
-            set(acknowledged or ()),
-            RuleWarning(
-                DUPLICATE_WARNING,
-                "C1",
-                f"已有同名同电话的客户（{same.number}），仍要新建吗？",
-                f"a customer of the same name and phone exists ({same.number}); add anyway?",
-            ),
-        )
-
-
 def _contact_row(
     actor: Actor, customer: Customer, phone: str, person: str, relation: str, valid_from: date
 ) -> dict[str, object]:
@@ -239,74 +202,6 @@ def _contact_row(
         "recorded_by": actor.id,
         "recorded_at": now(),
     }
-
-
-def add_customer(
-    actor: Actor,
-    *,
-    name: str,
-    phone: str,
-    kind: CustomerKind | str = CustomerKind.INDIVIDUAL,
-    id_no: object = None,
-    person: str = "",
-    relation: str = "本人",
-    address: str = "",
-    important: bool = False,
-    important_reason: str = "",
-    owner: User | None = None,
-    note: str = "",
-    number: str = "",
-    valid_from: date | None = None,
-    acknowledged: Iterable[str] | None = None,
-) -> Customer:
-    """C1: a customer with his first contact (and address). Refused: no name, a bad phone or
-    ID (with the reason), an ID another customer has; the same name and phone as another
-    customer is a warning (``DUPLICATE_WARNING``) the user may accept."""
-    with db.atomic():
-        require_role(actor, *ARCHIVE_ROLES)
-        kind = CustomerKind(kind)
-        name = _name(name)
-        phone = normalize_phone(phone)
-        id_no = _id_number(kind, id_no)
-        _refuse_duplicate_id(id_no)
-        _warn_duplicate_name_phone(name, phone, acknowledged)
-        if important and not clean(important_reason):
-            raise RuleViolation(
-                "C9",
-                "标记重要客户须写明原因",
-                "an important customer needs a reason",
-                field="important_reason",
-            )
-        at = now()
-        valid_from = valid_from or at.date()
-        number = clean(number).upper()
-        if number:
-            reserve(number)
-        else:
-            number = next_number("KH", at.year, width=6)
-        customer = audit.create(
-            actor,
-            Customer,
-            number=number,
-            name=name,
-            name_search=search_key(name),
-            kind=kind,
-            id_no=id_no,
-            important=bool(important),
-            important_reason=clean(important_reason),
-            owner=owner,
-            note=clean(note),
-        )
-        CustomerContact.create(**_contact_row(actor, customer, phone, person, relation, valid_from))
-        if clean(address):
-            CustomerAddress.create(
-                customer=customer,
-                address=clean(address),
-                valid_from=valid_from,
-                recorded_by=actor.id,
-                recorded_at=at,
-            )
-        return customer
 
 
 def _live(customer: Customer) -> Customer:
@@ -443,6 +338,8 @@ def set_important(actor: Actor, customer: Customer, important: bool, reason: str
 def internal_customer(actor: Actor, user: User, phone: str = "") -> Customer:
     """The archive entry of a colleague called back on a service (F8 抽查回访): made on first
     use, with his phone from the user register."""
+    from models.callbacks.customer_batch import add_customer  # the batch builds on this module
+
     with db.atomic():
         require_role(actor, *ARCHIVE_ROLES)
         found = Customer.get_or_none(Customer.user == user.id)

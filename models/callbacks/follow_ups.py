@@ -29,12 +29,12 @@ from models import audit, settings
 from models.base import guarded_update
 from models.callbacks.callbacks import Callback, make_sourced
 from models.callbacks.complaints import Complaint, ComplaintState
+from models.callbacks.customer_batch import add_customer
 from models.callbacks.customers import (
     ARCHIVE_ROLES,
     DUPLICATE_WARNING,
     Customer,
     CustomerContact,
-    add_customer,
 )
 from models.callbacks.plans import ContentType, Method
 from models.db import db

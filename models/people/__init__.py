@@ -7,7 +7,8 @@ Five failed logins in a row lock an account for fifteen minutes (both are settin
 
 The package, by concern: ``tables`` (roles, departments, users, the system actor), ``roles``
 (the role checks and who holds a role), ``login``, ``accounts`` (the administrators' work on
-users) and ``departments``. Import from ``models.people``; the split is for readers.
+users), ``departments`` and ``batch`` (the one door by which departments and users enter,
+many at a time or one). Import from ``models.people``; the split is for readers.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from models.passwords import (
     verify_password,
 )
 from models.people.accounts import (
-    add_user,
     change_password,
     create_first_admin,
     get_user,
@@ -30,9 +30,9 @@ from models.people.accounts import (
     update_user,
     void_user,
 )
+from models.people.batch import add_department, add_departments, add_user, add_users
 from models.people.departments import (
     DEPARTMENT_ORDER,
-    add_department,
     department_rank,
     natural_sort_key,
     update_department,
@@ -74,7 +74,9 @@ __all__ = [
     "User",
     "UserRole",
     "add_department",
+    "add_departments",
     "add_user",
+    "add_users",
     "authenticate",
     "change_password",
     "check_password_strength",

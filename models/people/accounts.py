@@ -13,6 +13,7 @@ from models.passwords import (
     hash_password,
     verify_password,
 )
+from models.people.batch import insert_users
 from models.people.roles import (
     require_active,
     require_role,
@@ -21,7 +22,6 @@ from models.people.tables import (
     LOCKED_FOREVER,
     SYSTEM,
     Actor,
-    Department,
     Role,
     User,
     UserRole,
@@ -46,57 +46,11 @@ def create_first_admin(username: str, password: str, name: str = "系统管理�
                 "管理员已存在，请用管理员账户登录后添加用户",
                 "an administrator exists already; log in as administrator to add users",
             )
-        return _insert_user(SYSTEM, username, name, password, None, [Role.ADMIN])
-
-
-def add_user(
-    actor: Actor,
-    username: str,
-    name: str,
-    password: str,
-    department: Department | None = None,
-    roles: Iterable[Role] = (),
-    phone: str = "",
-) -> User:
-    with db.atomic():
-        require_role(actor, Role.ADMIN)
-        return _insert_user(actor, username, name, password, department, roles, phone)
-
-
-def _insert_user(
-    actor: Actor,
-    username: str,
-    name: str,
-    password: str,
-    department: Department | None,
-    roles: Iterable[Role],
-    phone: str = "",
-) -> User:
-    username, name = normalize_username(username), clean(name)
-    if not username:
-        raise RuleViolation(None, "用户名不能为空", "the user name is empty", field="username")
-    if not name:
-        raise RuleViolation(None, "姓名不能为空", "the name is empty", field="name")
-    if User.select().where(User.username == username).exists():
-        raise RuleViolation(
-            None,
-            f"用户名「{username}」已被使用",
-            f"user name {username} is taken",
-            field="username",
+        (user_id,) = insert_users(
+            SYSTEM,
+            [{"username": username, "name": name, "password": password, "roles": [Role.ADMIN]}],
         )
-    check_password_strength(password)
-    user = audit.create(
-        actor,
-        User,
-        username=username,
-        name=name,
-        name_search=search_key(name),
-        department=department,
-        phone=phone,
-        password_hash=hash_password(password),
-    )
-    _write_roles(actor, user, roles)
-    return user
+        return User.get_by_id(user_id)
 
 
 def _write_roles(actor: Actor, user: User, roles: Iterable[Role]) -> None:

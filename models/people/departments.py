@@ -35,35 +35,6 @@ def department_rank() -> dict[int, int]:
     return {dept_id: rank for rank, (dept_id,) in enumerate(ids)}
 
 
-def add_department(
-    actor: Actor, name: str, kind: str = "科室", *, sort_key: int | None = None
-) -> Department:
-    """A 科室 or 中队 (administrators); its place in the lists from its name unless given."""
-    with db.atomic():
-        require_role(actor, Role.ADMIN)
-        name = clean(name)
-        if not name:
-            raise RuleViolation(
-                None, "部门名称不能为空", "the department needs a name", field="name"
-            )
-        if kind not in DEPARTMENT_KINDS:
-            raise RuleViolation(
-                None,
-                f"部门类型只能是 {'/'.join(DEPARTMENT_KINDS)}",
-                "kind must be 科室 or 中队",
-                field="kind",
-            )
-        if Department.select().where(Department.name == name).exists():
-            raise RuleViolation(
-                None, f"部门「{name}」已存在", f"department {name} exists already", field="name"
-            )
-        if sort_key is None:
-            sort_key = natural_sort_key(name, kind)
-        else:
-            sort_key = numbers.whole(sort_key, "排序号", "the sort key", field="sort_key")
-        return audit.create(actor, Department, name=name, kind=kind, sort_key=sort_key)
-
-
 def update_department(actor: Actor, department: Department, **changes: object) -> bool:
     """Rename a department, change its kind or its place in the lists (``sort_key``; the
     administrators). Returns whether anything changed; the change is audited old → new."""

@@ -151,6 +151,7 @@ from models.supplies.stocktake import (
 from models.supplies.suppliers import (
     DesignationCheck,
     add_supplier,
+    add_suppliers,
     designate_supplier,
     designated_suppliers,
     designation_warnings,
@@ -250,6 +251,7 @@ __all__ = [
     "add_item",
     "add_items",
     "add_supplier",
+    "add_suppliers",
     "approve_plan",
     "awaiting_confirmation",
     "awaiting_issue",

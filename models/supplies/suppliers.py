@@ -4,14 +4,16 @@ local supplier."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from models import audit
-from models.base import now
-from models.db import db
-from models.errors import RuleViolation, RuleWarning, warn_unless
+from models.base import bulk_insert, now, select_in
+from models.db import db, is_mysql
+from models.errors import RowsRefused, RuleViolation, RuleWarning, warn_unless
 from models.people import Actor, require_role
 from models.supplies.stock import (
     CATALOGUE_ROLES,
@@ -21,10 +23,163 @@ from models.supplies.stock import (
     CategorySupplier,
     Supplier,
     SupplierKind,
+    category_from_label,
 )
-from models.text import clean, is_blank, search_key
+from models.text import clean, is_blank, row_checker, search_key
 
 # --- suppliers (S2, S3) ------------------------------------------------------------------
+
+
+_SUPPLIER_TEXTS = ("name", "contact", "phone", "address")
+
+
+def add_suppliers(
+    actor: Actor,
+    suppliers: Sequence[Mapping[str, Any]],
+    *,
+    acknowledged: Iterable[str] | None = None,
+) -> list[int]:
+    """Suppliers (S2, S3): each row holds ``name`` and optionally ``kind`` (a local dealer
+    unless given), ``contact``, ``phone``, ``address`` and ``categories`` (the categories it
+    is a designated dealer of). THE way a supplier is added (``add_supplier`` is a batch of
+    one, the importer sends thousands): every bad row is found (its first problem), then
+    ``RowsRefused`` names each and nothing is written. The 政府集中采购 channel is never a
+    designated dealer (S3). The designated lists as the batch leaves them must keep two or
+    three dealers a category (S2): a warning for the whole batch, unless ``acknowledged``.
+    Names are looked up in one IN query per chunk on their unique index, compared as the
+    database compares them; suppliers, designations and audit rows are written in bulk.
+    Returns the new ids in order."""
+    with db.atomic():
+        require_role(actor, *CATALOGUE_ROLES)  # the actor first (X1)
+        check = row_checker([getattr(Supplier, k) for k in _SUPPLIER_TEXTS])
+        problems: list[tuple[int, RuleViolation]] = []
+        rows: list[tuple[int, dict[str, Any], list[Category]]] = []
+        for index, fields in enumerate(suppliers):
+            try:
+                row, categories = _supplier_row(fields)
+                check([row[k] for k in _SUPPLIER_TEXTS])
+            except RuleViolation as exc:
+                problems.append((index, exc))
+                continue
+            rows.append((index, row, categories))
+        fold = str.casefold if is_mysql() else str
+        query = lambda part: Supplier.select(Supplier.name).where(Supplier.name.in_(part))  # noqa: E731
+        names = sorted({row["name"] for _, row, _ in rows})
+        taken = {fold(n) for (n,) in select_in(query, names)}
+        for index, row, _ in rows:
+            name = fold(row["name"])
+            if name in taken:
+                problems.append(
+                    (
+                        index,
+                        RuleViolation(
+                            None,
+                            f"供应商「{row['name']}」已存在",
+                            f"supplier {row['name']} exists",
+                            field="name",
+                        ),
+                    )
+                )
+            taken.add(name)
+        if problems:
+            raise RowsRefused(problems)
+        _warn_designated_counts([c for _, _, cats in rows for c in cats], acknowledged)
+        ids = audit.create_many(actor, Supplier, "name", [r for _, r, _ in rows], checked=True)
+        _designate_many(actor, [(i, cats) for i, (_, _, cats) in zip(ids, rows, strict=True)])
+        return ids
+
+
+def _supplier_row(fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[Category]]:
+    """One supplier's columns and designated categories, checked in ``add_supplier``'s order."""
+    name = clean(fields.get("name"))
+    if not name:
+        raise RuleViolation(None, "请填写供应商名称", "the supplier needs a name", field="name")
+    try:
+        kind = SupplierKind(fields.get("kind") or SupplierKind.LOCAL)
+    except ValueError:
+        raise RuleViolation(
+            None, f"未知的供应商类型：{fields.get('kind')}", "unknown supplier kind", field="kind"
+        ) from None
+    try:
+        categories = list(
+            dict.fromkeys(category_from_label(str(c)) for c in fields.get("categories") or ())
+        )
+    except RuleViolation as exc:
+        exc.field = "categories"  # the column of the row that names them
+        raise
+    if categories and kind != SupplierKind.LOCAL:
+        raise RuleViolation(
+            "S3",
+            "政府集中采购渠道不作为定点供应商",
+            "the central procurement channel is not a designated dealer",
+            field="categories",
+        )
+    row = {
+        "name": name,
+        "name_search": search_key(name),
+        "kind": kind.value,
+        **{k: clean(fields.get(k)) for k in ("contact", "phone", "address")},
+    }
+    return row, categories
+
+
+def _warn_designated_counts(added: list[Category], acknowledged: Iterable[str] | None) -> None:
+    """S2 for the lists as a batch leaves them: one warning per category outside two to
+    three (the first one found; accepting it asks about the next)."""
+    if not added:
+        return
+    current = Counter(
+        Category(c)
+        for (c,) in CategorySupplier.select(CategorySupplier.category)
+        .join(Supplier)
+        .where(
+            CategorySupplier.category.in_(sorted({c.value for c in added}))
+            & CategorySupplier.removed_at.is_null()
+            & Supplier.voided_at.is_null()
+        )
+        .tuples()
+    )
+    current.update(added)
+    for category in Category:
+        if category in current:
+            warning = _count_warning(category, current[category])
+            if warning is not None:
+                warn_unless(frozenset(acknowledged or ()), warning)
+
+
+def _designate_many(actor: Actor, designations: list[tuple[int, list[Category]]]) -> None:
+    """The designated-list rows of new suppliers in bulk, each audited as
+    ``designate_supplier`` audits it (its id read back by supplier, one IN query a chunk)."""
+    at = now()
+    rows = [
+        {"category": c.value, "supplier": sid, "designated_at": at}
+        for sid, categories in designations
+        for c in categories
+    ]
+    if not rows:
+        return
+    bulk_insert(CategorySupplier, rows)
+    names = {
+        sid: name
+        for sid, name in select_in(
+            lambda p: Supplier.select(Supplier.id, Supplier.name).where(Supplier.id.in_(p)),
+            [sid for sid, cats in designations if cats],
+        )
+    }
+    made = select_in(
+        lambda p: CategorySupplier.select(
+            CategorySupplier.id, CategorySupplier.category, CategorySupplier.supplier
+        ).where(CategorySupplier.supplier.in_(p)),
+        list(names),
+    )
+    audit.record_many(
+        actor,
+        "category_supplier",
+        [
+            (row_id, "designate", {"category": (None, c), "supplier": (None, names[sid])})
+            for row_id, c, sid in sorted(made)
+        ],
+    )
 
 
 def add_supplier(
@@ -36,27 +191,14 @@ def add_supplier(
     phone: str = "",
     address: str = "",
 ) -> Supplier:
-    """A supplier: a local dealer, or the 政府集中采购 channel (S3)."""
-    with db.atomic():
-        require_role(actor, *CATALOGUE_ROLES)
-        name = clean(name)
-        if not name:
-            raise RuleViolation(None, "请填写供应商名称", "the supplier needs a name", field="name")
-        kind = SupplierKind(kind)
-        if Supplier.select().where(Supplier.name == name).exists():
-            raise RuleViolation(
-                None, f"供应商「{name}」已存在", f"supplier {name} exists", field="name"
-            )
-        return audit.create(
-            actor,
-            Supplier,
-            name=name,
-            name_search=search_key(name),
-            kind=kind.value,
-            contact=clean(contact),
-            phone=clean(phone),
-            address=clean(address),
-        )
+    """A supplier: a local dealer, or the 政府集中采购 channel (S3); ``add_suppliers`` with
+    one row, refused with its own violation."""
+    fields = {"name": name, "kind": kind, "contact": contact, "phone": phone, "address": address}
+    try:
+        (supplier_id,) = add_suppliers(actor, [fields])
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
+    return Supplier.get_by_id(supplier_id)
 
 
 def update_supplier(actor: Actor, supplier: Supplier, **changes: Any) -> dict[str, Any]:

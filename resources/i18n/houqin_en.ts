@@ -4411,4 +4411,37 @@
         <translation>Waiting for the database upgrade</translation>
     </message>
 </context>
+<context>
+    <name>waiting</name>
+    <message>
+        <location filename="../../desktop/waiting.py" line="64" />
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/waiting.py" line="74" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/waiting.py" line="93" />
+        <source>正在等待其他用户完成导入…</source>
+        <translation>Waiting for another user to finish an import…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/waiting.py" line="96" />
+        <source>正在等待其他用户完成导入或保存…</source>
+        <translation>Waiting for another user to finish an import or a save…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/waiting.py" line="97" />
+        <source>另一台电脑正在写入数据库。</source>
+        <translation>Another computer is writing to the database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/waiting.py" line="100" />
+        <source>已等待 %1 秒；完成后自动继续，取消则不做任何更改。</source>
+        <translation>Waited %1 s; it goes on by itself when the lock is free, and Cancel changes nothing.</translation>
+    </message>
+</context>
 </TS>

@@ -146,6 +146,46 @@ def test_C1_the_same_name_and_phone_is_a_warning_the_file_accepts_in_its_column(
     assert import_file("customers", accepted, actor=scene.s.caller).committed
 
 
+def test_C1_X3_a_large_customers_file_goes_through_the_batch_and_names_every_bad_row(office):
+    """The 客户档案 import sends batches to ``callbacks.add_customers``: one bad row of each
+    kind anywhere in the file (the form's checks, the archive, the batch, the duplicate
+    warning in the file's words) is reported on its row and nothing is written; the same
+    file without them is written whole."""
+    from forms.excel_import import BULK_BATCH, import_rows
+    from forms.excel_sheets import Sheet
+
+    s = build_service(office)
+    customer(s, "张三", "13812345678", number="KH-OLD1")
+    header = ["客户编号", "客户名称", "联系电话", "证件号码", "重要客户", "仍然新建"]
+    n = 2 * BULK_BATCH + 500
+    rows = [[f"KH-N{i:05d}", f"客户{i}", f"139{i:08d}", "", "否", ""] for i in range(n)]
+    bad = [list(r) for r in rows]
+    bad[100][0] = "kh-old1"  # in the archive already
+    bad[BULK_BATCH + 10][2] = "12345"  # not a phone
+    bad[BULK_BATCH + 20][3] = "110105194912310021"  # a wrong check digit
+    bad[BULK_BATCH + 30][1:3] = ["张三", "138 1234 5678"]  # same name and phone: warned
+    bad[2 * BULK_BATCH + 5][4] = "是"  # C9: important without a reason
+    bad[n - 1][4] = "也许"  # not a choice
+    wrong = [100, BULK_BATCH + 10, BULK_BATCH + 20, BULK_BATCH + 30, 2 * BULK_BATCH + 5, n - 1]
+    before = (Customer.select().count(), callbacks.CustomerContact.select().count())
+    result = import_rows("customers", [Sheet.from_lists("c", [header, *bad])], actor=s.caller)
+    assert not result.committed
+    assert result.rejected_rows == [i + 2 for i in wrong]
+    by_row = {e.row: e for e in result.errors}
+    assert by_row[BULK_BATCH + 32].column == "仍然新建" and "同名同电话" in str(
+        by_row[BULK_BATCH + 32]
+    )
+    assert "[C9]" in by_row[2 * BULK_BATCH + 7].zh
+    assert (Customer.select().count(), callbacks.CustomerContact.select().count()) == before
+    rows[7][1:3] = ["张三", "13812345678"]
+    rows[7][5] = "是"  # accepted in its column
+    result = import_rows("customers", [Sheet.from_lists("c", [header, *rows])], actor=s.caller)
+    assert result.committed and len(result.inserted) == n
+    assert callbacks.current_contact(Customer.get(Customer.number == "KH-N00007")).phone == (
+        "13812345678"
+    )
+
+
 def test_C1_a_changed_phone_in_update_mode_is_a_new_dated_row(scene, tmp_path):
     out = tmp_path / "customers.xlsx"
     exported = export_register("customers", out)

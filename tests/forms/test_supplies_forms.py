@@ -242,6 +242,39 @@ def test_S2_suppliers_import_with_their_designated_categories(sup, tmp_path):
     assert not refused.committed and "[S3]" in refused.errors[0].zh
 
 
+def test_S2_S3_X3_a_large_suppliers_file_goes_through_the_batch_and_names_every_bad_row(sup):
+    """The 供应商名录 import sends batches to ``supplies.add_suppliers``: one bad row of each
+    kind anywhere in the file (the form's checks, the register, the batch, S3) is reported on
+    its row and nothing is written; the same file without them is written whole, its
+    designated lists with it."""
+    from forms.excel_import import BULK_BATCH, import_rows
+    from forms.excel_sheets import Sheet
+
+    lg = sup.o.logistics
+    supplies.add_supplier(lg, name="城西文具店")
+    header = ["供应商名称", "类型", "定点类别", "地址"]
+    n = 2 * BULK_BATCH + 500
+    rows = [[f"第{i}文具店", "本地经销商", "", f"东环路{i}号"] for i in range(n)]
+    bad = [list(r) for r in rows]
+    bad[100][0] = "城西文具店"  # on the register already
+    bad[BULK_BATCH + 600][0] = bad[5][0]  # twice in the file
+    bad[BULK_BATCH + 700][3] = "路" * 201  # longer than the column
+    bad[2 * BULK_BATCH + 10][1:3] = ["政府集中采购", "纸本"]  # S3
+    bad[n - 1][2] = "家具"  # not a choice
+    before = (supplies.Supplier.select().count(), supplies.CategorySupplier.select().count())
+    result = import_rows("suppliers", [Sheet.from_lists("s", [header, *bad])], actor=lg)
+    assert not result.committed
+    wrong = [100, BULK_BATCH + 600, BULK_BATCH + 700, 2 * BULK_BATCH + 10, n - 1]
+    assert result.rejected_rows == [i + 2 for i in wrong]
+    assert "[S3]" in next(e.zh for e in result.errors if e.row == 2 * BULK_BATCH + 12)
+    counts = (supplies.Supplier.select().count(), supplies.CategorySupplier.select().count())
+    assert counts == before
+    rows[7][2] = "文具、耗材"
+    result = import_rows("suppliers", [Sheet.from_lists("s", [header, *rows])], actor=lg)
+    assert result.committed and len(result.inserted) == n
+    assert "第7文具店" in {s.name for s in supplies.designated_suppliers(Category.CONSUMABLES)}
+
+
 def test_S8_opening_balances_land_as_ledger_movements_all_or_nothing(sup, tmp_path):
     lg = sup.o.logistics
     opening(sup, sup.toner, 1)  # the toner's ledger is not empty any more

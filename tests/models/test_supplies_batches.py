@@ -12,7 +12,7 @@ import pytest
 
 from models import audit, supplies
 from models.db import is_mysql
-from models.errors import RowsRefused, RuleViolation
+from models.errors import RowsRefused, RuleViolation, RuleWarning
 from models.supplies import Item, Movement
 
 BATCH = 3000  # more than one IN (...) chunk and more than one importer batch
@@ -175,3 +175,76 @@ def test_S8_a_batch_of_opening_balances_lands_as_ledger_movements(office):
     with pytest.raises(RuleViolation) as err:
         supplies.set_opening_balances(office.clerk, rows[:2])
     assert err.value.rule == "X1"
+
+
+def dealers(n: int) -> list[dict[str, object]]:
+    return [
+        {"name": f"第{i}文具店", "contact": "王", "phone": "010-1234", "address": f"东环路{i}号"}
+        for i in range(n)
+    ]
+
+
+def test_S2_S3_X3_a_batch_of_suppliers_refuses_each_bad_row_and_writes_nothing(office):
+    """``supplies.add_suppliers`` is the one door of the register (``add_supplier`` a batch
+    of one): one bad row of each kind in a large batch, every one named, none written."""
+    supplies.add_supplier(office.logistics, name="城东文具店")
+    rows = dealers(BATCH)
+    rows[10]["name"] = rows[3]["name"]  # twice in the batch
+    rows[700]["name"] = " 城东文具店 "  # on the register already (spaces trimmed)
+    rows[1400]["name"] = "  "  # no name
+    rows[1800].update(kind="central", categories=["纸本"])  # S3: the channel is no dealer
+    rows[2000]["categories"] = ["家具"]  # not a category
+    rows[2200]["address"] = "路" * 201  # longer than the column
+    rows[2999]["kind"] = "外地"  # not a kind
+    tables = (supplies.Supplier, supplies.CategorySupplier, audit.AuditLog)
+    before = [t.select().count() for t in tables]
+    with pytest.raises(RowsRefused) as err:
+        supplies.add_suppliers(office.logistics, rows)
+    problems = {i: (p.rule, p.field) for i, p in err.value.problems}
+    assert problems == {
+        10: (None, "name"),
+        700: (None, "name"),
+        1400: (None, "name"),
+        1800: ("S3", "categories"),
+        2000: ("S1", "categories"),
+        2200: (None, "address"),
+        2999: (None, "kind"),
+    }
+    assert [t.select().count() for t in tables] == before
+    with pytest.raises(RuleViolation) as role:
+        supplies.add_suppliers(office.clerk, dealers(1))
+    assert role.value.rule == "X1"
+
+
+def test_S2_a_batch_designates_its_dealers_in_bulk_and_warns_on_the_lists_it_leaves(office):
+    rows = dealers(BATCH)
+    for row in rows[:2]:
+        row["categories"] = ["书写工具", "纸本"]
+    rows[2]["categories"] = ["纸本"]
+    rows[3]["categories"] = ["文具"]  # alone on the 文具 list: S2 asks first
+    with pytest.raises(RuleWarning) as warned:
+        supplies.add_suppliers(office.logistics, rows)
+    assert warned.value.rule == "S2" and supplies.Supplier.select().count() == 0
+    audits = audit.AuditLog.select().count()
+    ids = supplies.add_suppliers(office.logistics, rows, acknowledged={warned.value.key})
+    assert len(ids) == BATCH == supplies.Supplier.select().count()
+    named = [s.name for s in supplies.designated_suppliers("paper")]
+    assert sorted(named) == ["第0文具店", "第1文具店", "第2文具店"]
+    assert [s.name for s in supplies.designated_suppliers("writing")][:2] == named[:2]
+    assert audit.AuditLog.select().count() == audits + BATCH + 6  # one create each, 6 lists
+    row = supplies.CategorySupplier.get(supplies.CategorySupplier.supplier == ids[3])
+    trail = audit.history("category_supplier", row.id)[0].changes_dict()
+    assert trail == {"category": [None, "stationery"], "supplier": [None, "第3文具店"]}
+    four = dealers(1)
+    four[0].update(name="第四家", categories=["纸本"])  # a fourth dealer of 纸本: S2 asks
+    with pytest.raises(RuleWarning):
+        supplies.add_suppliers(office.logistics, four, acknowledged={warned.value.key})
+
+
+def test_S3_one_supplier_is_a_batch_of_one_and_refused_with_its_own_violation(office):
+    supplies.add_supplier(office.logistics, name="城东文具店")
+    with pytest.raises(RuleViolation) as err:
+        supplies.add_supplier(office.logistics, name="城东文具店")
+    assert err.value.field == "name" and not isinstance(err.value, RowsRefused)
+    centre = supplies.add_supplier(office.logistics, name="采购中心", kind="central")
+    assert centre.kind == "central" and centre.name_search
