@@ -219,3 +219,25 @@ def test_T3_closed_register_changes_only_by_a_correction_with_reason(school):
     # An absence entered by correction is a truancy: the register is closed.
     m = training.correct_mark(s.tangmin, m, "缺席", "复核监控，未到场", at=AFTER)
     assert m.status == "truant"
+
+
+def test_T3_a_batch_of_marks_names_every_bad_entry_and_writes_none(school):
+    from models.errors import RowsRefused
+
+    s = school
+    session = opened(s)
+    outsider = training.add_teacher(
+        s.tangmin, staff_no="0200", name="外校", id_number="110105199504040019"
+    )
+    entries = [
+        training.MarkInput(s.teachers[0], "出勤"),
+        training.MarkInput(outsider, "出勤"),  # not on the roster
+        training.MarkInput(s.teachers[2], "请假"),  # no approved leave
+        training.MarkInput(s.teachers[3], "迟到"),  # no minutes
+    ]
+    with pytest.raises(RowsRefused) as err:
+        training.mark_many(s.tangmin, session, entries, at=DAY)
+    assert [(i, p.rule) for i, p in err.value.problems] == [(1, "T3"), (2, "T3"), (3, "T3")]
+    assert "不在本次活动的名单上" in err.value.problems[0][1].zh
+    assert {m.status for m in training.roster_of(s.session)} == {"pending"}
+
