@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from desktop.modules import ORDER, Module, page
+from desktop.training import labels as _labels  # noqa: F401  (the domain's English words)
 from desktop.training.cards import CARDS
 from models.people import Role, User
 
