@@ -188,10 +188,11 @@ class RegisterTab(PageTab):
         if s is None:
             self.info.setText(self.tr("没有已到活动日的教研活动。"))
             return
-        speaker = s.speaker.name if s.speaker_id else ""
+        topic = s.topic or self.tr("（未定主题）")
+        speaker = self.tr("主讲人：") + (s.speaker.name if s.speaker_id else self.tr("未定"))
         self.info.setText(
             f"{s.group.name} · {s.date:%Y-%m-%d} {s.start_time:%H:%M}—{s.end_time:%H:%M}"
-            f" · {s.topic} · {speaker} · {labels.label(state)}"
+            f" · {topic} · {speaker} · {labels.label(state)}"
         )
         if editable and self.marks:
             self.table.setCurrentCell(0, STATUS)

@@ -67,7 +67,9 @@ class TeacherDialog(FormDialog):
             for c, text in enumerate(row):
                 table.setItem(r, c, QTableWidgetItem(text))
         table.resizeColumnsToContents()
-        table.setMaximumHeight(150)
+        header = table.horizontalHeader().sizeHint().height()
+        shown = max(1, min(len(rows), 4))  # up to four steps without scrolling
+        table.setFixedHeight(header + shown * table.verticalHeader().defaultSectionSize() + 4)
         note = QLabel(self.tr("教研组和层次按日期记历史，不在此修改（调组、定层次另行登记）。"))
         note.setObjectName("listStatus")
         note.setWordWrap(True)

@@ -4106,6 +4106,18 @@
         <source>附件…</source>
         <translation>Files…</translation>
     </message>
+    <message>
+        <source>（未定主题）</source>
+        <translation>(no topic yet)</translation>
+    </message>
+    <message>
+        <source>主讲人：</source>
+        <translation>Speaker: </translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
 </context>
 <context>
     <name>SessionsTab</name>

@@ -333,7 +333,8 @@ def test_T3_a_closed_registers_mark_is_corrected_with_a_reason_and_refused_after
     assert (m.status, m.minutes) == (Mark.LATE, 15)
     assert training.MarkCorrection.get(mark=m.id).reason == "签到表漏签，经核实迟到"
     reg = training.draft_credit_register(school.tangmin, year, term.number)
-    training.submit_credit_register(school.tangmin, reg)
+    reg = training.submit_credit_register(school.tangmin, reg)
+    training.approve_credit_register(school.leader, reg, "同意")
     dialog = tab.correct()
     dialog.status.setCurrentIndex(dialog.status.findData(Mark.PRESENT.value))
     dialog.reason.setPlainText("再次核实")
