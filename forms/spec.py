@@ -107,6 +107,9 @@ class Field:
     # only for amounts and counts of the same thing: never for prices, odometers, intervals,
     # or quantities of items in different units (支 and 包).
     total: bool = False
+    # A code kept as text (工号 00123): a cell holding a number is refused, because Excel
+    # dropped its leading zeros before the file was read (the message says how to fix it).
+    as_text: bool = False
 
     def __post_init__(self) -> None:
         if self.type == FieldType.CHOICE and not self.choices:
@@ -122,6 +125,8 @@ class Field:
             raise ValueError(f"only a decimal field declares places ({self.key})")
         if self.multiline and self.type != FieldType.TEXT:
             raise ValueError(f"only a text field may be multiline ({self.key})")
+        if self.as_text and self.type != FieldType.TEXT:
+            raise ValueError(f"only a text field is kept as text ({self.key})")
         if self.total and self.type not in NUMERIC_TYPES:
             raise ValueError(f"only a number field is totalled ({self.key})")
 

@@ -75,8 +75,16 @@ def echo(raw: Any, limit: int = ECHO_MAX) -> str:
 def _parse_text(field: Field) -> Parser:
     limit = field.max_length
     multiline = field.multiline
+    as_text = field.as_text
 
     def parse(raw: Any) -> str | None:
+        if as_text and type(raw) in (int, float):
+            shown = _text(raw)
+            raise ValueProblem(
+                f"{field.label} {shown} 是数字格式，前导零可能已丢失；请把该列设为文本后重新输入",
+                f"{field.label_en or field.key} {shown} is a number: its leading zeros may be "
+                "lost; format the column as text and type it again",
+            )
         text = raw.strip() if type(raw) is str else _text(raw)
         if not text:
             return None

@@ -42,6 +42,7 @@ labels.register(
         },
         LeaveState: {
             LeaveState.PENDING: "Under approval",
+            LeaveState.RETURNED: "Returned",
             LeaveState.APPROVED: "Approved",
             LeaveState.REJECTED: "Not approved",
             LeaveState.WITHDRAWN: "Withdrawn",
@@ -66,6 +67,7 @@ labels.register(
         },
         ClaimState: {
             ClaimState.PENDING: "Under approval",
+            ClaimState.RETURNED: "Returned",
             ClaimState.APPROVED: "Recognised",
             ClaimState.REJECTED: "Not recognised",
             ClaimState.WITHDRAWN: "Withdrawn",

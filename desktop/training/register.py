@@ -7,6 +7,11 @@ keys. 迟到 and 早退 need their minutes, typed in the 分钟 column. 保存 s
 in one ``mark_many`` (all or nothing); 确认考勤 closes the register and every 缺席 becomes
 旷课 (``close_register``), which the table then shows in red.
 
+培训办 (教研处) decides on the selected row: 有故缺席… (a 缺席 while the register is open, a
+旷课 soon after it closed; a reason, a file optional), 更正… (a closed register's mark, with a
+reason; the model refuses it once the term's credits are sent or approved, and the dialog
+says so), 附件… (the mark's files). 主题与主讲人… sets what the register needs to open.
+
 Why the marks are kept on the screen until 保存 rather than written per key: one transaction
 per register keeps a slow network from pausing every key, and a refusal (请假 without an
 approved leave) names the row before anything is written.
@@ -21,6 +26,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -77,12 +83,33 @@ class RegisterTab(PageTab):
         self.close_button = QPushButton(icon("lock"), self.tr("确认考勤"))
         self.close_button.setToolTip(self.tr("确认后缺席记为旷课，只能由培训办更正"))
         self.close_button.clicked.connect(self.close_register)
+        # 教研处's decisions on one mark, and the session's topic (培训办 only).
+        self.office = user.has_role(Role.TRAINING)
+        self.topic_button = QPushButton(icon("edit"), self.tr("主题与主讲人…"))
+        self.topic_button.clicked.connect(self.edit_topic)
+        self.excuse_button = QPushButton(self.tr("有故缺席…"))
+        self.excuse_button.setToolTip(self.tr("教研处认定有故缺席：写明原因，可附证明文件"))
+        self.excuse_button.clicked.connect(self.excuse)
+        self.correct_button = QPushButton(icon("edit"), self.tr("更正…"))
+        self.correct_button.setToolTip(
+            self.tr("更正已确认的考勤，须写明原因；学分已报批后不能更正")
+        )
+        self.correct_button.clicked.connect(self.correct)
+        self.files_button = QPushButton(self.tr("附件…"))
+        self.files_button.clicked.connect(self.show_files)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("教研活动")))
         top.addWidget(self.session, 1)
+        self.topic_button.setVisible(user.has_role(*MANAGERS))
+        top.addWidget(self.topic_button)
         for b in (self.open_button, self.all_button, self.save_button, self.close_button):
             top.addWidget(b)
             b.setVisible(self.keeps)
+        decide = QHBoxLayout()
+        for b in (self.excuse_button, self.correct_button, self.files_button):
+            decide.addWidget(b)
+            b.setVisible(self.office)
+        decide.addStretch(1)
         self.table: QTableWidget = read_only_table(
             [self.tr("工号"), self.tr("姓名"), self.tr("考勤"), self.tr("分钟"), self.tr("备注")]
         )
@@ -98,7 +125,9 @@ class RegisterTab(PageTab):
         layout.addLayout(top)
         layout.addWidget(self.info)
         layout.addWidget(self.table, 1)
+        layout.addLayout(decide)
         layout.addWidget(self.hint)
+        self.table.currentCellChanged.connect(lambda *_a: self._enable_decisions())
         self.load_sessions()
 
     # --- which sessions ------------------------------------------------------------------
@@ -154,13 +183,16 @@ class RegisterTab(PageTab):
         self.open_button.setEnabled(self.keeps and state == RegisterState.NONE)
         for b in (self.all_button, self.save_button, self.close_button):
             b.setEnabled(editable)
+        self.topic_button.setEnabled(s is not None and state != RegisterState.CLOSED)
+        self._enable_decisions()
         if s is None:
             self.info.setText(self.tr("没有已到活动日的教研活动。"))
             return
-        speaker = s.speaker.name if s.speaker_id else ""
+        topic = s.topic or self.tr("（未定主题）")
+        speaker = self.tr("主讲人：") + (s.speaker.name if s.speaker_id else self.tr("未定"))
         self.info.setText(
             f"{s.group.name} · {s.date:%Y-%m-%d} {s.start_time:%H:%M}—{s.end_time:%H:%M}"
-            f" · {s.topic} · {speaker} · {labels.label(state)}"
+            f" · {topic} · {speaker} · {labels.label(state)}"
         )
         if editable and self.marks:
             self.table.setCurrentCell(0, STATUS)
@@ -263,6 +295,73 @@ class RegisterTab(PageTab):
             lambda _ack: training.close_register(self.user, TrainingSession.get_by_id(s.id)),
             done=self._done,
         )
+
+    # --- 教研处's decisions on one mark ----------------------------------------------------
+
+    def current_mark(self) -> training.AttendanceMark | None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.marks):
+            return None
+        return training.AttendanceMark.get_by_id(self.marks[row].id)
+
+    def _enable_decisions(self) -> None:
+        """有故缺席 for a saved 缺席 of an open register or a 旷课 of a closed one; 更正 for
+        any mark of a closed register (the model still decides: grace period, credits)."""
+        s = self.current()
+        row = self.table.currentRow()
+        m = self.marks[row] if s is not None and 0 <= row < len(self.marks) else None
+        state = RegisterState(s.register_state) if s else None
+        status = Mark(m.status) if m else None
+        self.excuse_button.setEnabled(
+            (state == RegisterState.OPEN and status == Mark.ABSENT and row not in self.chosen)
+            or (state == RegisterState.CLOSED and status == Mark.TRUANT)
+        )
+        self.correct_button.setEnabled(m is not None and state == RegisterState.CLOSED)
+        self.files_button.setEnabled(m is not None)
+
+    def _decide(self, dialog: QDialog) -> QDialog:
+        row = max(self.table.currentRow(), 0)
+
+        def done() -> None:
+            self._done()
+            if row < self.table.rowCount():
+                self.table.setCurrentCell(row, STATUS)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def edit_topic(self) -> QDialog | None:
+        from desktop.training.dialogs import TopicDialog
+
+        s = self.current()
+        return None if s is None else self._decide(TopicDialog(self.user, s, self))
+
+    @Slot()
+    def excuse(self) -> QDialog | None:
+        from desktop.training.dialogs import ExcuseDialog
+
+        m = self.current_mark()
+        return None if m is None else self._decide(ExcuseDialog(self.user, m, self))
+
+    @Slot()
+    def correct(self) -> QDialog | None:
+        from desktop.training.dialogs import CorrectionDialog
+
+        m = self.current_mark()
+        return None if m is None else self._decide(CorrectionDialog(self.user, m, self))
+
+    @Slot()
+    def show_files(self) -> QDialog | None:
+        from desktop.training.dialogs import MarkFilesDialog
+
+        m = self.current_mark()
+        if m is None:
+            return None
+        dialog = MarkFilesDialog(self.user, m, self)
+        dialog.open()
+        return dialog
 
     def reload(self) -> None:
         s = self.current()

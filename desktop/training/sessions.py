@@ -1,6 +1,7 @@
 """教研活动: every group's sessions of the school calendar as a lazy list, a moved session
 (off a holiday, T2) in amber with where it was planned and why, a skipped one in grey; a
-group filter; the 签到表 of the selected session printed to PDF."""
+group filter; the 签到表 of the selected session printed to PDF; 培训办 sets a session's
+主题 and 主讲人 (T2: its register does not open without them)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout
 
 from desktop import errors, labels
 from desktop.icons import button
@@ -19,6 +20,7 @@ from desktop.module_page import PageTab
 from forms.summary import quantity
 from models.people import User
 from models.training import (
+    MANAGERS,
     RegisterState,
     SessionState,
     Teacher,
@@ -99,6 +101,10 @@ class SessionsTab(PageTab):
         self.group = filter_combo(groups, self.tr("全部教研组"))
         self.group.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.view.filter_bar.addWidget(self.group)
+        if user.has_role(*MANAGERS):
+            self.view.action_bar.addWidget(
+                button("edit", self.tr("主题与主讲人…"), self.edit_topic)
+            )
         self.view.action_bar.addWidget(button("print", self.tr("打印签到表…"), self.print_sign_in))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +139,23 @@ class SessionsTab(PageTab):
 
     def reload(self) -> None:
         self.model.reload()
+
+    @Slot()
+    def edit_topic(self) -> QDialog | None:
+        key = self.view.current_id()
+        if key is None:
+            errors.inform(self, self.tr("主题与主讲人"), self.tr("请先选中一次教研活动。"))
+            return None
+        from desktop.training.dialogs import TopicDialog
+
+        dialog = TopicDialog(self.user, TrainingSession.get_by_id(int(key)), self)
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self) -> None:
+        self.model.reload()
+        self.changed()
 
     @Slot()
     def print_sign_in(self) -> None:

@@ -1,19 +1,23 @@
 """教师: the 教师名册 as a lazy list (工号, 姓名, 性别, 学科, 学段, 职称, 入职日期, 状态),
-searched by 工号, name or its pinyin. Teachers are entered and changed by 培训办 through
-``models.training`` (and the ``teachers`` import, not yet on this page)."""
+searched by 工号, name or its pinyin. 培训办 enters and changes teachers in the
+``TeacherDialog`` (新增教师…, 修改…, or Enter on a row), imports the roll (``teachers`` kind)
+and downloads its template; everyone else who sees the page reads it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QDialog, QVBoxLayout
 
-from desktop import labels
+from desktop import errors, labels
+from desktop.exporting import export_template, import_dialog
+from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
 from desktop.module_page import PageTab
 from models.people import User
-from models.training import Teacher, TeacherStatus
+from models.training import MANAGERS, Teacher, TeacherStatus
 
 
 class TeachersTab(PageTab):
@@ -49,9 +53,54 @@ class TeachersTab(PageTab):
             self.model,
             search_hint=self.tr("搜索工号、姓名（可用拼音）"),
         )
+        self.keeps = user.has_role(*MANAGERS)
+        if self.keeps:
+            bar = self.view.action_bar
+            bar.addWidget(button("add", self.tr("新增教师…"), self.new_teacher))
+            bar.addWidget(button("open", self.tr("修改…"), self.edit_selected))
+            bar.addWidget(button("import", self.tr("导入教师…"), self.import_teachers))
+            bar.addWidget(
+                button(
+                    "export", self.tr("下载导入模板…"), lambda: export_template(self, "teachers")
+                )
+            )
+            self.view.activated.connect(lambda key: self.edit_teacher(int(key)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
     def reload(self) -> None:
         self.model.reload()
+
+    def _dialog(self, teacher: Teacher | None) -> QDialog:
+        from desktop.training.teacher_dialog import TeacherDialog
+
+        dialog = TeacherDialog(self.user, teacher, self)
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self) -> None:
+        self.model.reload()
+        self.changed()
+
+    @Slot()
+    def new_teacher(self) -> QDialog:
+        return self._dialog(None)
+
+    @Slot()
+    def edit_selected(self) -> QDialog | None:
+        key = self.view.current_id()
+        if key is None:
+            errors.inform(self, self.tr("修改教师档案"), self.tr("请先选中一位教师。"))
+            return None
+        return self.edit_teacher(int(key))
+
+    def edit_teacher(self, teacher_id: int) -> QDialog:
+        return self._dialog(Teacher.get_by_id(teacher_id))
+
+    @Slot()
+    def import_teachers(self) -> None:
+        from forms.kinds import get_kind
+
+        import_dialog(self, get_kind("teachers"), self.user, self._saved)

@@ -4,12 +4,14 @@
   学分登记, 请假, 外出培训与自学学分申请), what 审批中心 and the 申请批准单 show;
 - ``registers``: the credit register's lines and the county bureau's yearly register, as
   typed Excel registers (工号 and ID numbers text, 学时 and 学分 numbers);
-- ``printables``: the 签到表 of a session (the roster with a signature column).
+- ``printables``: the 签到表 of a session (the roster with a signature column);
+- ``teachers``, ``attendance``, ``external``: the import kinds ``teachers`` (the roll),
+  ``attendance`` (a marked register back from Excel) and ``external-training`` (T7 claims).
 
 Writes go through ``models.training`` only.
 """
 
-from forms.training import doc_fields, printables, registers
+from forms.training import attendance, doc_fields, external, printables, registers, teachers
 from forms.training.printables import SIGN_IN, write_sign_in_sheet
 from forms.training.registers import BUREAU, CREDIT_LINES, write_bureau_register
 
@@ -17,9 +19,12 @@ __all__ = [
     "BUREAU",
     "CREDIT_LINES",
     "SIGN_IN",
+    "attendance",
     "doc_fields",
+    "external",
     "printables",
     "registers",
+    "teachers",
     "write_bureau_register",
     "write_sign_in_sheet",
 ]

@@ -8,13 +8,14 @@ by concern, each module small enough to read in one sitting:
 - ``tiers``: each tier's yearly goals and plan, approved by the main leader (T1);
 - ``schedule``: terms and closures, the biweekly half-day series and their sessions on the
   office calendar (T2);
-- ``leave``: 请假 on the engine, approved by 教研处 (T3);
+- ``leave``: 请假 on the engine, approved by 教研处, a returned one resubmitted (T3);
 - ``registers``: the 考勤登记表, marks, truancy derived at close, excuses, corrections (T3);
 - ``credit_tables``, ``credits``, ``credit_register``: quality grades, the deterministic
   computation, the credit register on the engine and its freeze (T4);
 - ``bureau``: the year's figures for the county bureau, from approved registers only (T4);
 - ``checks``: 过程督查, spot checks and the headcount against the register (T5);
-- ``external``: 自学 and external training claims with their certificate (T7);
+- ``external``: 自学 and external training claims with their certificate, a returned one
+  resubmitted (T7);
 - ``queries``: the truancy list and the teachers at risk of missing their tier's 学时;
 - ``archive``: session materials and growth records as attachments, a teacher's year (T6).
 """
@@ -77,6 +78,7 @@ from models.training.external import (
     approve_claim,
     claim_external,
     reject_claim,
+    resubmit_claim,
 )
 from models.training.leave import (
     LEAVE_FLOW,
@@ -87,6 +89,7 @@ from models.training.leave import (
     approved_leave,
     reject_leave,
     request_leave,
+    resubmit_leave,
 )
 from models.training.queries import AtRisk, Truancy, at_risk, registers_to_close, truancies
 from models.training.registers import (
@@ -137,6 +140,7 @@ from models.training.teachers import (
     TierMembership,
     add_group,
     add_teacher,
+    add_teachers,
     assign_tier,
     check_staff_no,
     group_of,
@@ -303,6 +307,7 @@ __all__ = [
     "add_growth_record",
     "add_session_material",
     "add_teacher",
+    "add_teachers",
     "amend_credit_register",
     "approve_claim",
     "approve_credit_register",
@@ -344,6 +349,8 @@ __all__ = [
     "reject_claim",
     "reject_leave",
     "request_leave",
+    "resubmit_claim",
+    "resubmit_leave",
     "roster_of",
     "school_year",
     "school_year_of",

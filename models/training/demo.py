@@ -1,12 +1,18 @@
 """The demo school's 校本培训: two 教研组 of six teachers (语文组 led by 宋涛, whose login is
 linked to him), the three tiers with their plans approved by the main leader, the school
 year's terms with an exam week, biweekly sessions generated on the office calendar (国庆
-moves one), and the registers of every session held before ``today`` marked with every
-status: a leave approved by 教研处, an excused absence, truancy at close, a spot check
+moves one), and the registers of every session held before ``HELD_UNTIL`` marked with
+every status: a leave approved by 教研处, an excused absence, truancy at close, a spot check
 whose headcount disagrees, an external training claim with its certificate.
 
-Everything goes through the use cases (so the demo exercises the rules), with a fixed seed
-so it is the same on every PC. ``models.demo`` must have run first (it creates the people).
+Why a fixed school year and a fixed day rather than today's: the demo (and the tests that
+read it) must not change with the calendar: which sessions are held, how many marks, where
+国庆 moves a session and what the random marks fall on are the same on every PC and every
+day. The registers are kept at their sessions' times (``at=``), so the demo loads the same
+before, during or after that school year.
+
+Everything goes through the use cases (so the demo exercises the rules), with a fixed seed.
+``models.demo`` must have run first (it creates the people).
 """
 
 from __future__ import annotations
@@ -15,7 +21,6 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from models import people, training
-from models.base import now
 from models.training import Mark, MarkInput
 
 GROUPS = {
@@ -23,6 +28,8 @@ GROUPS = {
     "数学组": ["陈刚", "杨帆", "周婷", "吴昊", "郑爽", "孙悦"],
 }
 TIERS = ["名师", "骨干教师", "骨干教师", "青年教师", "青年教师", "青年教师"]
+SCHOOL_YEAR = "2026-2027"
+HELD_UNTIL = date(2026, 12, 31)  # the autumn term's sessions before this day are held
 TOPICS = ["新课标解读", "作业设计", "大单元教学", "课堂观察", "命题研究", "信息技术融合"]
 
 
@@ -38,8 +45,7 @@ def load(password: str) -> dict[str, int]:
     office = people.get_user("tangmin")
     principal = people.get_user("wangjianguo")
     songtao = people.get_user("songtao")
-    today = now().date()
-    year = training.school_year_of(today)
+    year = SCHOOL_YEAR
     first = int(year[:4])
     term1 = training.define_term(office, year, 1, date(first, 9, 1), date(first + 1, 1, 20))
     training.define_term(office, year, 2, date(first + 1, 2, 22), date(first + 1, 7, 2))
@@ -92,14 +98,17 @@ def load(password: str) -> dict[str, int]:
     held = [
         s
         for s in training.sessions_of()
-        if s.state == training.SessionState.PLANNED and s.date < today
+        if s.state == training.SessionState.PLANNED and s.date < HELD_UNTIL
     ]
     if held:  # 宋涛 asks leave for the third session of his group he would miss
         own = [s for s in held if s.group.name == "语文组"]
         if len(own) > 2:
             day = own[2].date
-            leave = training.request_leave(songtao, leader, day, day, "公差", "参加县教研活动")
-            training.approve_leave(office, leave)
+            asked = datetime.combine(day - timedelta(days=3), time(9, 0))
+            leave = training.request_leave(
+                songtao, leader, day, day, "公差", "参加县教研活动", at=asked
+            )
+            training.approve_leave(office, leave, at=asked + timedelta(hours=2))
     checked = False
     for n, session in enumerate(held):
         members = teachers[session.group.name]
@@ -146,6 +155,7 @@ def load(password: str) -> dict[str, int]:
         hours="12",
         certificate_no=f"JX{first}-0001",
         certificate=("结业证书.txt", "县教师进修学校 结业证书 宋涛 12学时".encode()),
+        at=datetime(first, 10, 15, 10, 0),
     )
-    training.approve_claim(office, claim)
+    training.approve_claim(office, claim, at=datetime(first, 10, 16, 9, 0))
     return counts

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 import peewee
 
 from models import attachments, audit, documents, numbers, workflow
-from models.base import now
+from models.base import guarded_update, now
 from models.db import db, retry_document
 from models.documents import Document, transition
 from models.errors import RuleViolation
@@ -37,6 +37,7 @@ LEVELS = ("国家级", "省级", "市级", "县级", "校级", "境外")
 
 class ClaimState(StrEnum):
     PENDING = "pending"
+    RETURNED = "returned"
     APPROVED = "approved"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
@@ -45,6 +46,7 @@ class ClaimState(StrEnum):
     def label(self) -> str:
         return {
             "pending": "审批中",
+            "returned": "已退回",
             "approved": "已认定",
             "rejected": "未认定",
             "withdrawn": "已撤回",
@@ -71,7 +73,7 @@ class ExternalTraining(Document):
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: C.APPROVED,
         State.REJECTED: C.REJECTED,
-        State.RETURNED: C.REJECTED,
+        State.RETURNED: C.RETURNED,
         State.WITHDRAWN: C.WITHDRAWN,
         State.CLOSED: C.WITHDRAWN,
     }
@@ -85,7 +87,18 @@ class ExternalTraining(Document):
             en="the claim is not awaiting approval",
         ),
         transition("reject", [C.PENDING], nodes=["office"], rule="T7"),
-        transition("withdraw", [C.PENDING], engine="withdraw"),
+        transition("return", [C.PENDING], nodes=["office"], rule="T7"),
+        transition("withdraw", [C.PENDING, C.RETURNED], engine="withdraw"),
+        transition(
+            "resubmit",
+            [C.RETURNED],
+            who=lambda user, claim: user.id == claim.applicant_id,
+            rule="T7",
+            zh="只有被退回的学分申请可以重新提交",
+            en="only a returned claim is resubmitted",
+            who_zh="只有申请人本人可以重新提交",
+            who_en="only the applicant may resubmit",
+        ),
     )
 
     teacher = peewee.ForeignKeyField(Teacher, backref="claims")
@@ -174,36 +187,85 @@ def claim_external(
                 "同一证书只认定一次",
                 f"certificate {number} was claimed already; it is credited once",
             )
-        if to_date < from_date:
-            raise RuleViolation("T7", "结束日早于开始日", "the training ends before it starts")
         if not certificate or not certificate[1]:
             raise RuleViolation("T7", "须附证书扫描件", "the certificate's scan is required")
+        fields = _checked(kind, provider, level, from_date, to_date, hours)
         claim = audit.create(
             actor,
             ExternalTraining,
             teacher=teacher.id,
-            kind=_choice(kind, CLAIM_KINDS, "类别", "the kind"),
-            provider=clean(provider) or _missing_provider(),
-            level=_choice(level, LEVELS, "级别", "the level"),
-            from_date=from_date,
-            to_date=to_date,
-            hours=numbers.decimal(
-                hours, "学时", "the hours", field="hours", places=1, positive=True, rule="T7"
-            ),
             certificate_no=number,
             applicant=applicant,
             submitted_at=at,
+            **fields,
         )
         attachments.attach(actor, claim, certificate[0], certificate[1])
-        workflow.submit(
-            applicant,
-            ExternalTraining.DOC_TYPE,
-            title=ExternalTraining.get_by_id(claim.id).approval_title()[0],
-            doc_id=claim.id,
-            fields={"hours": str(claim.hours)},
-            at=at,
-        )
+        _send(applicant, ExternalTraining.get_by_id(claim.id), at)
         return ExternalTraining.get_by_id(claim.id)
+
+
+def _checked(
+    kind: str,
+    provider: str,
+    level: str,
+    from_date: date,
+    to_date: date,
+    hours: Decimal | str | int,
+) -> dict[str, Any]:
+    """The claim's columns, checked (T7)."""
+    if to_date < from_date:
+        raise RuleViolation("T7", "结束日早于开始日", "the training ends before it starts")
+    return {
+        "kind": _choice(kind, CLAIM_KINDS, "类别", "the kind"),
+        "provider": clean(provider) or _missing_provider(),
+        "level": _choice(level, LEVELS, "级别", "the level"),
+        "from_date": from_date,
+        "to_date": to_date,
+        "hours": numbers.decimal(
+            hours, "学时", "the hours", field="hours", places=1, positive=True, rule="T7"
+        ),
+    }
+
+
+def _send(actor: User, claim: ExternalTraining, at: datetime) -> None:
+    """报批, first or again (``documents.send_for_approval``)."""
+    documents.send_for_approval(
+        actor,
+        claim,
+        fields={"hours": str(claim.hours)},
+        pending=C.PENDING,
+        returned=C.RETURNED,
+        at=at,
+    )
+
+
+@retry_document
+def resubmit_claim(
+    actor: User,
+    claim: ExternalTraining,
+    *,
+    at: datetime | None = None,
+    **changes: Any,
+) -> ExternalTraining:
+    """A returned claim, corrected (``kind``, ``provider``, ``level``, ``from_date``,
+    ``to_date``, ``hours``) and sent again on the same approval, by its applicant only
+    (T7). The certificate stays the claim's: its number is credited once, and a better scan
+    is attached to the claim beside the first."""
+    at = at or now()
+    with db.atomic():
+        doc = ExternalTraining.begin(actor, claim, "resubmit")
+        unknown = set(changes) - {"kind", "provider", "level", "from_date", "to_date", "hours"}
+        if unknown:
+            raise TypeError(f"a claim has no field {sorted(unknown)}")
+        current = {k: getattr(doc, k) for k in ("kind", "provider", "level")}
+        current.update(from_date=doc.from_date, to_date=doc.to_date, hours=doc.hours)
+        fields = _checked(**{**current, **changes})
+        diff = {k: (getattr(doc, k), v) for k, v in fields.items() if getattr(doc, k) != v}
+        if diff:
+            guarded_update(doc, doc.version, **fields)
+        _send(actor, doc, at)
+        audit.record(actor, "training_claim", doc.id, "resubmit", diff)
+        return ExternalTraining.get_by_id(doc.id)
 
 
 def _missing_provider() -> str:

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import peewee
 
 from models import audit, documents, workflow
-from models.base import now
+from models.base import guarded_update, now
 from models.db import db, retry_document
 from models.documents import Document, transition
 from models.errors import RuleViolation
@@ -31,6 +31,7 @@ LEAVE_KINDS = ("病假", "事假", "公差")
 
 class LeaveState(StrEnum):
     PENDING = "pending"
+    RETURNED = "returned"
     APPROVED = "approved"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
@@ -39,6 +40,7 @@ class LeaveState(StrEnum):
     def label(self) -> str:
         return {
             "pending": "审批中",
+            "returned": "已退回",
             "approved": "已批准",
             "rejected": "未批准",
             "withdrawn": "已撤回",
@@ -63,7 +65,7 @@ class TrainingLeave(Document):
     OUTCOMES: ClassVar[Mapping[State, str]] = {
         State.APPROVED: L.APPROVED,
         State.REJECTED: L.REJECTED,
-        State.RETURNED: L.REJECTED,
+        State.RETURNED: L.RETURNED,
         State.WITHDRAWN: L.WITHDRAWN,
         State.CLOSED: L.WITHDRAWN,
     }
@@ -77,7 +79,18 @@ class TrainingLeave(Document):
             en="the leave is not awaiting approval",
         ),
         transition("reject", [L.PENDING], nodes=["office"], rule="T3"),
-        transition("withdraw", [L.PENDING], engine="withdraw"),
+        transition("return", [L.PENDING], nodes=["office"], rule="T3"),
+        transition("withdraw", [L.PENDING, L.RETURNED], engine="withdraw"),
+        transition(
+            "resubmit",
+            [L.RETURNED],
+            who=lambda user, leave: user.id == leave.applicant_id,
+            rule="T3",
+            zh="只有被退回的请假可以重新提交",
+            en="only a returned leave request is resubmitted",
+            who_zh="只有申请人本人可以重新提交",
+            who_en="only the applicant may resubmit",
+        ),
     )
 
     teacher = peewee.ForeignKeyField(Teacher, backref="leaves")
@@ -142,37 +155,68 @@ def request_leave(
                 f"只有{teacher.name}本人或培训办可以为其请假",
                 f"only {teacher.name} himself or the training office may ask his leave",
             )
-        why = clean(reason)
-        if not why:
-            raise RuleViolation("T3", "请假须写明事由", "a leave needs a reason", field="reason")
-        if kind not in LEAVE_KINDS:
-            raise RuleViolation(
-                "T3",
-                f"请假类别应为{'、'.join(LEAVE_KINDS)}",
-                "a leave is sick, personal or official",
-            )
-        if to_date < from_date:
-            raise RuleViolation("T3", "请假结束日早于开始日", "the leave ends before it starts")
+        fields = _checked(from_date, to_date, kind, reason)
         leave = audit.create(
-            actor,
-            TrainingLeave,
-            teacher=teacher.id,
-            from_date=from_date,
-            to_date=to_date,
-            kind=kind,
-            reason=why,
-            applicant=applicant,
-            submitted_at=at,
+            actor, TrainingLeave, teacher=teacher.id, applicant=applicant, submitted_at=at, **fields
         )
-        workflow.submit(
-            applicant,
-            TrainingLeave.DOC_TYPE,
-            title=TrainingLeave.get_by_id(leave.id).approval_title()[0],
-            doc_id=leave.id,
-            fields={"days": (to_date - from_date).days + 1},
-            at=at,
-        )
+        _send(applicant, TrainingLeave.get_by_id(leave.id), at)
         return TrainingLeave.get_by_id(leave.id)
+
+
+def _checked(from_date: date, to_date: date, kind: str, reason: str) -> dict[str, Any]:
+    """The leave's columns, checked (T3): a reason, a known kind, dates in order."""
+    why = clean(reason)
+    if not why:
+        raise RuleViolation("T3", "请假须写明事由", "a leave needs a reason", field="reason")
+    if kind not in LEAVE_KINDS:
+        raise RuleViolation(
+            "T3",
+            f"请假类别应为{'、'.join(LEAVE_KINDS)}",
+            "a leave is sick, personal or official",
+            field="kind",
+        )
+    if to_date < from_date:
+        raise RuleViolation("T3", "请假结束日早于开始日", "the leave ends before it starts")
+    return {"from_date": from_date, "to_date": to_date, "kind": kind, "reason": why}
+
+
+def _send(actor: User, leave: TrainingLeave, at: datetime) -> None:
+    """报批, first or again (``documents.send_for_approval``)."""
+    days = (leave.to_date - leave.from_date).days + 1
+    documents.send_for_approval(
+        actor, leave, fields={"days": days}, pending=L.PENDING, returned=L.RETURNED, at=at
+    )
+
+
+@retry_document
+def resubmit_leave(
+    actor: User,
+    leave: TrainingLeave,
+    *,
+    from_date: date | None = None,
+    to_date: date | None = None,
+    kind: str | None = None,
+    reason: str | None = None,
+    at: datetime | None = None,
+) -> TrainingLeave:
+    """A returned leave, corrected (the values given) and sent again on the same approval,
+    by its applicant only (T3). Refused as ``request_leave`` refuses, and a leave not
+    returned (pending, decided or withdrawn)."""
+    at = at or now()
+    with db.atomic():
+        doc = TrainingLeave.begin(actor, leave, "resubmit")
+        fields = _checked(
+            from_date or doc.from_date,
+            to_date or doc.to_date,
+            doc.kind if kind is None else kind,
+            doc.reason if reason is None else reason,
+        )
+        diff = {k: (getattr(doc, k), v) for k, v in fields.items() if getattr(doc, k) != v}
+        if diff:
+            guarded_update(doc, doc.version, **fields)
+        _send(actor, doc, at)
+        audit.record(actor, "training_leave", doc.id, "resubmit", diff)
+        return TrainingLeave.get_by_id(doc.id)
 
 
 @retry_document

@@ -24,7 +24,7 @@ import peewee
 from models import attachments, audit, calendar, settings
 from models.base import BaseModel, VersionedModel, bulk_insert, guarded_update, now
 from models.db import db, for_update
-from models.errors import RuleViolation
+from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Role, require_active, require_role
 from models.text import clean
 from models.training.credit_tables import register_covering
@@ -268,9 +268,10 @@ def mark_many(
     at: datetime | None = None,
 ) -> int:
     """Mark several teachers at once, all or nothing (T3): the desktop's column and an
-    imported sheet. Refused: a register not open (closed: only ``correct_mark``), a teacher
-    not on the roster, a mark no marker types, 请假 without an approved leave, minutes
-    missing or given where none belong."""
+    imported sheet. A bad entry refuses the batch with every bad entry named
+    (``RowsRefused``, indexes into ``entries``). Refused: a register not open (closed:
+    only ``correct_mark``), a teacher not on the roster, a mark no marker types, 请假
+    without an approved leave, minutes missing or given where none belong."""
     at = at or now()
     with db.atomic():
         require_keeper(actor, session)
@@ -286,15 +287,25 @@ def mark_many(
             m.teacher_id: m for m in AttendanceMark.select().where(AttendanceMark.session == s.id)
         }
         changed = 0
-        for entry in entries:
+        problems: list[tuple[int, RuleViolation]] = []
+        for index, entry in enumerate(entries):
             teacher_id = entry.teacher if isinstance(entry.teacher, int) else entry.teacher.id
             row = rows.get(teacher_id)
-            if row is None:
-                name = Teacher.get_by_id(teacher_id).name
-                raise RuleViolation(
-                    "T3", f"{name} 不在本次活动的名单上", f"{name} is not on the roster"
-                )
-            change = _typed_change(s, teacher_id, mark_from(entry.status), entry.minutes)
+            try:
+                if row is None:
+                    name = Teacher.get_by_id(teacher_id).name
+                    raise RuleViolation(
+                        "T3",
+                        f"{name} 不在本次活动的名单上",
+                        f"{name} is not on the roster",
+                        field="staff_no",
+                    )
+                change = _typed_change(s, teacher_id, mark_from(entry.status), entry.minutes)
+            except RuleViolation as exc:
+                problems.append((index, exc))
+                continue
+            if problems:
+                continue  # nothing is written; the other rows are still checked
             change.update(note=clean(entry.note), marked_by=actor.display_name, marked_at=at)
             old = (row.status, row.minutes)
             guarded_update(row, row.version, **change)
@@ -307,6 +318,8 @@ def mark_many(
                     "mark",
                     {"status": (old[0], row.status), "minutes": (old[1], row.minutes)},
                 )
+        if problems:
+            raise RowsRefused(problems)
         return changed
 
 
@@ -320,8 +333,11 @@ def mark(
     *,
     at: datetime | None = None,
 ) -> AttendanceMark:
-    """One teacher's mark (see ``mark_many`` for what is refused)."""
-    mark_many(actor, session, [MarkInput(teacher, status, minutes, note)], at=at)
+    """One teacher's mark: ``mark_many`` with one entry, refused with its own violation."""
+    try:
+        mark_many(actor, session, [MarkInput(teacher, status, minutes, note)], at=at)
+    except RowsRefused as refused:
+        raise refused.problems[0][1] from None
     teacher_id = teacher if isinstance(teacher, int) else teacher.id
     return AttendanceMark.get(
         (AttendanceMark.session == session.id) & (AttendanceMark.teacher == teacher_id)

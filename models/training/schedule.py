@@ -37,7 +37,13 @@ from models.errors import RuleViolation
 from models.people import Actor, require_role
 from models.periods import Period
 from models.text import clean
-from models.training.teachers import MANAGERS, Teacher, TeachingGroup, school_year
+from models.training.teachers import (
+    MANAGERS,
+    Teacher,
+    TeacherStatus,
+    TeachingGroup,
+    school_year,
+)
 
 HOURS = {"max_digits": 4, "decimal_places": 1}
 
@@ -397,9 +403,25 @@ def generate_sessions(actor: Actor, series: SessionSeries) -> Generated:
 def set_topic(
     actor: Actor, session: TrainingSession, topic: str, speaker: Teacher | None
 ) -> TrainingSession:
-    """The session's topic and main speaker (主讲人), T2: before its register closes."""
+    """The session's topic and main speaker (主讲人), T2: what its register needs before it
+    opens, changed until it closes. Refused: no topic, no speaker, or a speaker who is not
+    在职 (a retired teacher does not speak at a group's session)."""
     with db.atomic():
         require_role(actor, *MANAGERS)
+        if not clean(topic):
+            raise RuleViolation("T2", "请填写活动主题", "the session needs a topic", field="topic")
+        if speaker is None:
+            raise RuleViolation(
+                "T2", "请选择主讲人", "the session needs a main speaker", field="speaker"
+            )
+        held = Teacher.get_by_id(speaker.id)
+        if held.status != TeacherStatus.ACTIVE:
+            raise RuleViolation(
+                "T2",
+                f"{held.name} 不是在职教师，不能担任主讲人",
+                f"{held.name} is not an active teacher; he cannot be the main speaker",
+                field="speaker",
+            )
         fresh = for_update(TrainingSession.select().where(TrainingSession.id == session.id)).get()
         if fresh.register_state == RegisterState.CLOSED:
             raise RuleViolation("T3", "考勤已确认，不能再改主题和主讲人", "the register is closed")

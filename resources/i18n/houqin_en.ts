@@ -4201,6 +4201,42 @@
         <source>没有已到活动日的教研活动。</source>
         <translation>No session has reached its day yet.</translation>
     </message>
+<message>
+        <source>主题与主讲人…</source>
+        <translation>Topic and speaker…</translation>
+    </message>
+    <message>
+        <source>有故缺席…</source>
+        <translation>Excuse…</translation>
+    </message>
+    <message>
+        <source>教研处认定有故缺席：写明原因，可附证明文件</source>
+        <translation>The training office excuses an absence: a reason, a file optional</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>更正已确认的考勤，须写明原因；学分已报批后不能更正</source>
+        <translation>Correct a confirmed mark with a reason; not once the term's credits are submitted</translation>
+    </message>
+    <message>
+        <source>附件…</source>
+        <translation>Files…</translation>
+    </message>
+    <message>
+        <source>（未定主题）</source>
+        <translation>(no topic yet)</translation>
+    </message>
+    <message>
+        <source>主讲人：</source>
+        <translation>Speaker: </translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
 </context>
 <context>
     <name>SessionsTab</name>
@@ -4264,6 +4300,14 @@
         <source>保存签到表</source>
         <translation>Save the attendance sheet</translation>
     </message>
+<message>
+        <source>主题与主讲人…</source>
+        <translation>Topic and speaker…</translation>
+    </message>
+    <message>
+        <source>主题与主讲人</source>
+        <translation>Topic and speaker</translation>
+    </message>
 </context>
 <context>
     <name>TeachersTab</name>
@@ -4306,6 +4350,30 @@
     <message>
         <source>搜索工号、姓名（可用拼音）</source>
         <translation>Search staff no. or name (pinyin works)</translation>
+    </message>
+<message>
+        <source>新增教师…</source>
+        <translation>New teacher…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>导入教师…</source>
+        <translation>Import teachers…</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download the import template…</translation>
+    </message>
+    <message>
+        <source>修改教师档案</source>
+        <translation>Edit the teacher's record</translation>
+    </message>
+    <message>
+        <source>请先选中一位教师。</source>
+        <translation>Select a teacher first.</translation>
     </message>
 </context>
 <context>
@@ -4442,6 +4510,126 @@
         <location filename="../../desktop/waiting.py" line="100" />
         <source>已等待 %1 秒；完成后自动继续，取消则不做任何更改。</source>
         <translation>Waited %1 s; it goes on by itself when the lock is free, and Cancel changes nothing.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>更正考勤</source>
+        <translation>Correct a mark</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>如：签到表漏签，经核实实际出勤</source>
+        <translation>e.g. missed on the sign-in sheet, checked: present</translation>
+    </message>
+    <message>
+        <source>教师：</source>
+        <translation>Teacher:</translation>
+    </message>
+    <message>
+        <source>更正为*：</source>
+        <translation>Correct to*:</translation>
+    </message>
+    <message>
+        <source>迟到或早退：</source>
+        <translation>Late or left early:</translation>
+    </message>
+    <message>
+        <source>原因*：</source>
+        <translation>Reason*:</translation>
+    </message>
+</context>
+<context>
+    <name>ExcuseDialog</name>
+    <message>
+        <source>认定有故缺席</source>
+        <translation>Excuse an absence</translation>
+    </message>
+    <message>
+        <source>如：因病住院，附医院证明</source>
+        <translation>e.g. in hospital, the hospital's note attached</translation>
+    </message>
+    <message>
+        <source>（可不附）</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>教师：</source>
+        <translation>Teacher:</translation>
+    </message>
+    <message>
+        <source>原因*：</source>
+        <translation>Reason*:</translation>
+    </message>
+    <message>
+        <source>证明文件：</source>
+        <translation>Supporting file:</translation>
+    </message>
+    <message>
+        <source>选择证明文件</source>
+        <translation>Choose the supporting file</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherDialog</name>
+    <message>
+        <source>新增教师</source>
+        <translation>New teacher</translation>
+    </message>
+    <message>
+        <source>修改教师档案</source>
+        <translation>Edit the teacher's record</translation>
+    </message>
+    <message>
+        <source>起始</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>教研组 / 层次</source>
+        <translation>Group / tier</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>教研组和层次按日期记历史，不在此修改（调组、定层次另行登记）。</source>
+        <translation>Group and tier are dated history, not edited here (a move or a tier is recorded on its own).</translation>
+    </message>
+    <message>
+        <source>教研组与层次历史</source>
+        <translation>Group and tier history</translation>
+    </message>
+</context>
+<context>
+    <name>TopicDialog</name>
+    <message>
+        <source>主题与主讲人</source>
+        <translation>Topic and speaker</translation>
+    </message>
+    <message>
+        <source>如：大单元教学设计</source>
+        <translation>e.g. designing a large unit</translation>
+    </message>
+    <message>
+        <source>教研活动：</source>
+        <translation>Session:</translation>
+    </message>
+    <message>
+        <source>主题*：</source>
+        <translation>Topic*:</translation>
+    </message>
+    <message>
+        <source>主讲人*：</source>
+        <translation>Main speaker*:</translation>
     </message>
 </context>
 </TS>

@@ -163,3 +163,181 @@ def test_T4_credits_are_not_drafted_while_a_register_of_the_term_is_open(qtbot, 
     tab.term.setCurrentIndex(tab.term.findData(1))
     assert not tab.draft()
     assert any("T3" in t and "考勤未确认" in t for t in boxes.texts()), boxes.texts()
+
+
+# --- the teacher's record, a session's topic, 教研处's decisions on a mark ------------------
+
+
+def test_T1_the_training_office_edits_a_teacher_keeping_the_staff_number_as_text(qtbot, school):
+    from desktop.training.teacher_dialog import TeacherDialog
+    from models import audit
+
+    tab = _page(qtbot, school.tangmin).open_tab("teachers")
+    assert tab.keeps
+    huang = school.teachers[2]
+    dialog = tab.edit_teacher(huang.id)
+    assert isinstance(dialog, TeacherDialog)
+    assert dialog.widget("staff_no").text() == "0003"
+    assert dialog.history.rowCount() == 1 and dialog.history.item(0, 1).text() == "语文组"
+    dialog.widget("title").setText("一级教师")
+    dialog.widget("staff_no").setText("00303")
+    assert not dialog.try_submit()  # a change needs its reason
+    assert dialog.error_text("reason") == "必填"
+    dialog.widget("reason").setPlainText("评上一级教师，工号按人事处新编")
+    dialog.widget("id_number").setText("110105198502020037")  # a wrong check digit
+    assert not dialog.try_submit()
+    assert dialog.error_text("id_number").startswith("[X3]")
+    dialog.widget("id_number").setText(IDS[2])
+    status = dialog.widget("status")
+    status.setCurrentIndex(status.findData("调出"))
+    assert dialog.try_submit()
+    fresh = training.Teacher.get_by_id(huang.id)
+    assert (fresh.staff_no, fresh.title, fresh.status) == ("00303", "一级教师", "transferred")
+    assert audit.history("teacher", huang.id)[-1].note == "评上一级教师，工号按人事处新编"
+    # The group history is untouched, the roll shows the new 工号 with its zeros.
+    assert training.group_of(huang, date.today()).name == "语文组"
+    tab.model.set_search("00303")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+
+
+def test_T1_a_new_teacher_from_the_dialog_and_a_taken_staff_number_beside_its_field(qtbot, school):
+    tab = _page(qtbot, school.tangmin).open_tab("teachers")
+    dialog = tab.new_teacher()
+    for key, text in (("staff_no", "0001"), ("name", "周五"), ("id_number", IDS[4])):
+        dialog.widget(key).setText(text)
+    assert not dialog.try_submit()
+    assert dialog.error_text("staff_no").startswith("[T1]") and "0001" in dialog.error_text(
+        "staff_no"
+    )
+    dialog.widget("staff_no").setText("0005")
+    assert dialog.try_submit()
+    assert training.Teacher.get(staff_no="0005").name == "周五"
+    assert not _page(qtbot, school.chen).open_tab("teachers").keeps  # a group leader reads
+
+
+def test_T2_a_session_gets_its_topic_and_speaker_on_the_page_before_its_register_opens(
+    qtbot, school, boxes
+):
+    from desktop.training.dialogs import TopicDialog
+
+    bare = next(
+        s
+        for s in training.sessions_of(school.session.group_id)
+        if s.state == SessionState.PLANNED and s.date <= date.today() and not s.topic
+    )
+    tab = _page(qtbot, school.tangmin).open_tab("register")
+    tab.select_session(bare.id)
+    assert not tab.open_register()
+    assert any("T2" in t and "主讲人" in t for t in boxes.texts()), boxes.texts()
+    dialog = tab.edit_topic()
+    assert isinstance(dialog, TopicDialog)
+    assert [dialog.speaker.itemText(i) for i in range(dialog.speaker.count())][1:] == [
+        str(t) for t in school.teachers
+    ]
+    assert not dialog.try_submit()  # no topic yet
+    assert "[T2]" in dialog.error.text()
+    dialog.topic.setText("作业设计与评价")
+    dialog.speaker.setCurrentIndex(dialog.speaker.findData(school.teachers[3].id))
+    assert dialog.try_submit()
+    held = TrainingSession.get_by_id(bare.id)
+    assert (held.topic, held.speaker_id) == ("作业设计与评价", school.teachers[3].id)
+    assert "作业设计与评价" in tab.session.currentText()
+    assert tab.open_register()
+    # The same dialog from the sessions list: the selected session, its topic filled in.
+    sessions = _page(qtbot, school.tangmin).open_tab("sessions")
+    qtbot.waitUntil(lambda: sessions.model.rowCount() > 0)
+    sessions.view.table.selectRow(0)
+    first = TrainingSession.get_by_id(sessions.view.current_id())
+    again = sessions.edit_topic()
+    assert isinstance(again, TopicDialog) and again.topic.text() == first.topic
+    assert _page(qtbot, school.chen).open_tab("sessions").view.button_for("edit") is None
+
+
+def _marked(tab, qtbot) -> None:
+    """陈组长 出勤, 刘一 出勤, 黄二 缺席, 马三 出勤, saved."""
+    tab.table.setCurrentCell(0, 2)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_5, Qt.Key.Key_1):
+        qtbot.keyClick(tab.table, key)
+    assert tab.save()
+
+
+def test_T3_the_training_office_excuses_an_absence_with_a_reason_and_a_file(
+    qtbot, school, tmp_path
+):
+    from models import attachments
+
+    tab = _page(qtbot, school.tangmin).open_tab("register")
+    tab.select_session(school.session.id)
+    assert tab.open_register()
+    _marked(tab, qtbot)
+    tab.table.setCurrentCell(1, 2)
+    assert not tab.excuse_button.isEnabled()  # 刘一 came
+    tab.table.setCurrentCell(2, 2)
+    assert tab.excuse_button.isEnabled() and not tab.correct_button.isEnabled()
+    dialog = tab.excuse()
+    assert not dialog.try_submit()  # a reason is required (T3)
+    assert "[T3]" in dialog.error.text()
+    note = tmp_path / "医院证明.pdf"
+    note.write_bytes(b"%PDF-1.4 doctor's note")
+    dialog.reason.setPlainText("因病住院")
+    dialog.file.setText(str(note))
+    assert dialog.try_submit()
+    assert tab.status_text(2) == "有故缺席" and tab.table.currentRow() == 2
+    m = AttendanceMark.get(session=school.session.id, teacher=school.teachers[2].id)
+    assert (m.status, m.excuse_reason) == (Mark.EXCUSED, "因病住院")
+    assert [a.file_name for a in attachments.attachments_of(m)] == ["医院证明.pdf"]
+    files = tab.show_files()
+    assert files.panel.file_names() == ["医院证明.pdf"]
+    assert tab.close_register()
+    assert tab.status_text(2) == "有故缺席"  # excused, not made 旷课
+
+
+def _past_term_session(school):
+    """A one-session term of last school year in a group of its own, held and closed."""
+    o = school
+    day = date.today() - timedelta(days=364)
+    day -= timedelta(days=day.weekday() - 1)  # a Tuesday
+    year = training.school_year_of(day)
+    number = 1 if day.month >= 8 else 2
+    term = training.define_term(o.tangmin, year, number, day, day + timedelta(4))
+    newcomer = training.add_teacher(o.tangmin, staff_no="0100", name="郑六", id_number=IDS[4])
+    group = training.add_group(o.tangmin, "历史组", subject="历史", leader=newcomer)
+    training.move_to_group(o.tangmin, newcomer, group, day - timedelta(days=7))
+    series = training.define_series(o.tangmin, group, year, day, "pm")
+    training.generate_sessions(o.tangmin, series)
+    (session,) = training.sessions_of(group, term)
+    session = training.set_topic(o.tangmin, session, "史料教学", newcomer)
+    training.open_register(o.tangmin, session)
+    training.mark(o.tangmin, session, newcomer, "缺席")
+    training.close_register(o.tangmin, session)
+    return year, term, session, newcomer
+
+
+def test_T3_a_closed_registers_mark_is_corrected_with_a_reason_and_refused_after_credits(
+    qtbot, school
+):
+    year, term, session, newcomer = _past_term_session(school)
+    tab = _page(qtbot, school.tangmin).open_tab("register")
+    tab.select_session(session.id)
+    assert tab.status_text(0) == "旷课"
+    tab.table.setCurrentCell(0, 2)
+    assert tab.correct_button.isEnabled()
+    dialog = tab.correct()
+    dialog.status.setCurrentIndex(dialog.status.findData(Mark.LATE.value))
+    assert dialog.minutes.isEnabled()
+    dialog.minutes.setValue(15)
+    dialog.reason.setPlainText("签到表漏签，经核实迟到")
+    assert dialog.try_submit()
+    assert tab.status_text(0) == "迟到"
+    m = AttendanceMark.get(session=session.id, teacher=newcomer.id)
+    assert (m.status, m.minutes) == (Mark.LATE, 15)
+    assert training.MarkCorrection.get(mark=m.id).reason == "签到表漏签，经核实迟到"
+    reg = training.draft_credit_register(school.tangmin, year, term.number)
+    reg = training.submit_credit_register(school.tangmin, reg)
+    training.approve_credit_register(school.leader, reg, "同意")
+    dialog = tab.correct()
+    dialog.status.setCurrentIndex(dialog.status.findData(Mark.PRESENT.value))
+    dialog.reason.setPlainText("再次核实")
+    assert not dialog.try_submit()
+    assert dialog.error.text().startswith("[T4]") and "不能再更正" in dialog.error.text()
+    assert AttendanceMark.get_by_id(m.id).status == Mark.LATE

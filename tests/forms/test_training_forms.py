@@ -152,3 +152,184 @@ def test_T3_sign_in_sheet_of_a_closed_register_prints_every_mark(school, tmp_pat
     text, _ = _pdf(print_form("sign-in", first.id, tmp_path / "closed.pdf"))
     assert "旷课" in text and "考勤已确认" in text
     assert first.date.strftime("%Y-%m-%d") in text
+
+
+# --- the import kinds: teachers, attendance, external-training ------------------------------
+
+
+@pytest.fixture
+def roll(database):
+    """The small school (four teachers in 语文组) with its first Monday session topic set."""
+    s = make_school()
+    series = training.define_series(s.tangmin, s.group, "2026-2027", date(2026, 9, 7), "pm")
+    training.generate_sessions(s.tangmin, series)
+    first = training.sessions_of(s.group).first()
+    s.session = training.set_topic(s.tangmin, first, "阅读教学", s.teachers[1])
+    return s
+
+
+TEACHER_HEADER = [
+    "工号",
+    "姓名",
+    "身份证号",
+    "继续教育编号",
+    "性别",
+    "学科",
+    "学段",
+    "职称",
+    "状态",
+]
+
+
+def test_T1_teachers_import_keeps_staff_numbers_as_text_all_or_nothing_with_an_error_book(
+    roll, tmp_path
+):
+    from forms.excel_errors import write_error_workbook
+    from forms.excel_import import import_file
+    from tests.forms.helpers import cells, write_xlsx
+
+    s = roll
+    bad = write_xlsx(
+        tmp_path / "教师名册.xlsx",
+        [
+            TEACHER_HEADER,
+            ["00105", "周五", IDS[4], "CE20260105", "男", "数学", "初中", "二级教师", "在职"],
+            [105, "吴六", IDS[5], None, "女", "数学", "初中", None, None],  # lost its zeros
+            ["0002", "郑七", IDS[5], None, None, None, None, None, None],  # 刘一's 工号
+            ["0009", "王八", "110105198001010017", None, None, None, None, None, None],
+        ],
+    )
+    result = import_file("teachers", bad, actor=s.tangmin)
+    assert not result.committed and training.Teacher.select().count() == 4
+    by_row = {e.row: e for e in result.errors}
+    assert sorted(by_row) == [3, 4, 5]
+    assert by_row[3].column == "工号" and "前导零" in by_row[3].zh
+    assert "已存在" in by_row[4].zh
+    assert by_row[5].column == "身份证号" and "校验" in by_row[5].zh
+    book = write_error_workbook(result, tmp_path / "错误.xlsx")
+    rows = cells(book)
+    assert rows[0][-1] == "错误" and [r[0] for r in rows[1:]] == [105, "0002", "0009"]
+    assert "前导零" in rows[1][-1] and "校验" in rows[3][-1]
+    good = write_xlsx(
+        tmp_path / "教师名册2.xlsx",
+        [
+            TEACHER_HEADER,
+            ["00105", "周五", IDS[4], "CE20260105", "男", "数学", "初中", "二级教师", "在职"],
+            ["00106", "吴六", IDS[5], None, "女", "数学", "初中", None, "调出"],
+        ],
+    )
+    result = import_file("teachers", good, actor=s.tangmin)
+    assert result.committed and result.inserted == ["00105", "00106"]
+    wu = training.Teacher.get(staff_no="00106")
+    assert (wu.name, wu.status, wu.ce_no) == ("吴六", "transferred", None)
+    update = write_xlsx(tmp_path / "更新.xlsx", [["工号", "职称"], ["00105", "一级教师"]])
+    result = import_file("teachers", update, actor=s.tangmin, mode="update")
+    assert result.committed and result.updated == ["00105"]
+    assert training.Teacher.get(staff_no="00105").title == "一级教师"
+    out = tmp_path / "导出.xlsx"
+    export_register("teachers", out)
+    header, body = _table_by(out, "工号")
+    col = header.index("工号")
+    assert [r[col].value for r in body][:2] == ["0001", "0002"]
+    assert all(r[col].data_type == "s" for r in body)
+
+
+def _table_by(path, first: str) -> tuple[list[str], list[list]]:
+    ws = load_workbook(path).worksheets[0]
+    rows = list(ws.iter_rows())
+    at = next(i for i, r in enumerate(rows) if first in [c.value for c in r])
+    return [c.value for c in rows[at]], [list(r) for r in rows[at + 1 :] if r[0].value]
+
+
+ATTENDANCE_HEADER = ["教研组", "活动日期", "工号", "姓名", "考勤", "分钟", "备注"]
+
+
+def test_T3_a_marked_register_imports_through_mark_many_every_bad_row_named(roll, tmp_path):
+    from forms.excel_import import import_file
+    from tests.forms.helpers import write_xlsx
+
+    s = roll
+    day = s.session.date
+    training.open_register(s.tangmin, s.session, at=datetime(2026, 9, 7, 14, 0))
+    rows = [
+        ["语文组", day, "0001", "陈组长", "出勤", None, None],
+        ["语文组", day, "0002", "刘一", "迟到", 10, "堵车"],
+        ["语文组", day, "0003", "黄二", "请假", None, None],  # no approved leave
+        ["语文组", day, 4, "马三", "出勤", None, None],  # 工号 lost its zeros
+        ["数学组", day, "0004", "马三", "出勤", None, None],  # no such session
+    ]
+    result = import_file(
+        "attendance", write_xlsx(tmp_path / "a.xlsx", [ATTENDANCE_HEADER, *rows]), actor=s.tangmin
+    )
+    assert not result.committed
+    by_row = {e.row: e.zh for e in result.errors}
+    assert sorted(by_row) == [4, 5, 6]
+    assert "没有已批准的请假" in by_row[4] and "前导零" in by_row[5] and "没有教研活动" in by_row[6]
+    assert {m.status for m in training.roster_of(s.session)} == {"pending"}
+    rows[2][4], rows[3][2] = "缺席", "0004"
+    result = import_file(
+        "attendance",
+        write_xlsx(tmp_path / "b.xlsx", [ATTENDANCE_HEADER, *rows[:4]]),
+        actor=s.tangmin,
+    )
+    assert result.committed, result.errors
+    marks = {m.teacher.staff_no: (m.status, m.minutes) for m in training.roster_of(s.session)}
+    assert marks == {
+        "0001": ("present", None),
+        "0002": ("late", 10),
+        "0003": ("absent", None),
+        "0004": ("present", None),
+    }
+    training.close_register(s.tangmin, s.session)
+    again = import_file(
+        "attendance", write_xlsx(tmp_path / "c.xlsx", [ATTENDANCE_HEADER, rows[0]]), actor=s.tangmin
+    )
+    assert not again.committed and "考勤已确认" in again.errors[0].zh
+    assert training.AttendanceMark.get(teacher=s.teachers[2].id).status == "truant"
+
+
+EXTERNAL_HEADER = [
+    "工号",
+    "姓名",
+    "类别",
+    "培训机构",
+    "级别",
+    "开始日期",
+    "结束日期",
+    "学时",
+    "证书编号",
+    "证书扫描件",
+]
+
+
+def test_T7_external_claims_import_each_certificate_once_with_its_scan(roll, tmp_path):
+    from forms.excel_import import import_file
+    from models import attachments
+    from tests.forms.helpers import write_xlsx
+
+    s = roll
+    scan = tmp_path / "证书.pdf"
+    scan.write_bytes(b"%PDF-1.4 certificate")
+    row = ["0002", "刘一", "非学历", "县教师进修学校", "县级", date(2026, 10, 8), date(2026, 10, 9)]
+    first = [*row, 12, "JX2026-0001", str(scan)]
+    other = ["0003", "黄二", "自学", "国家智慧教育平台", "国家级", date(2026, 11, 1)]
+    other.append(date(2026, 11, 30))
+    rows = [
+        first,
+        [*row, 6, "JX2026-0001", str(scan)],  # the same certificate twice in the file
+        [*other, 20, "ZX-7", str(tmp_path / "无.pdf")],  # no scan there
+    ]
+    path = write_xlsx(tmp_path / "外出.xlsx", [EXTERNAL_HEADER, *rows])
+    result = import_file("external-training", path, actor=s.tangmin)
+    assert not result.committed and training.ExternalTraining.select().count() == 0
+    by_row = {e.row: e.zh for e in result.errors}
+    assert sorted(by_row) == [3, 4] and "重复" in by_row[3] and "扫描件" in by_row[4]
+    path = write_xlsx(tmp_path / "外出2.xlsx", [EXTERNAL_HEADER, first])
+    result = import_file("external-training", path, actor=s.tangmin)
+    assert result.committed
+    claim = training.ExternalTraining.get(certificate_no="JX2026-0001")
+    assert (claim.teacher_id, claim.hours, claim.state) == (s.teachers[1].id, 12, "pending")
+    assert [a.file_name for a in attachments.attachments_of(claim)] == ["证书.pdf"]
+    result = import_file("external-training", path, actor=s.tangmin)  # credited once
+    assert not result.committed and "同一证书只认定一次" in result.errors[0].zh
+    assert training.ExternalTraining.select().count() == 1

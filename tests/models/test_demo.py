@@ -95,3 +95,20 @@ def test_C9_C4_the_demo_has_both_cadences_every_outcome_and_problems_open_and_cl
         callbacks.Complaint.state == callbacks.ComplaintState.MERGED
     )
     assert merged.count() >= 1  # the demo's repeat complaint, merged
+
+
+def test_T3_the_training_demo_is_one_fixed_school_year_whatever_the_day(demo_office):
+    """The training demo is anchored to its school year (``models.training.demo``), not to
+    today: the same sessions are held and marked on every day the demo is loaded."""
+    from models import training
+    from models.training import demo as training_demo
+
+    sessions = list(training.sessions_of())
+    assert {s.term.school_year for s in sessions} == {training_demo.SCHOOL_YEAR}
+    held = [s for s in sessions if s.register_state == training.RegisterState.CLOSED]
+    planned = [s for s in sessions if s.state == training.SessionState.PLANNED]
+    assert held == [s for s in planned if s.date < training_demo.HELD_UNTIL]
+    assert any(s.planned_date != s.date for s in sessions)  # 国庆 moved one
+    marks = training.AttendanceMark.select()
+    assert {m.status for m in marks} >= {"present", "late", "early", "leave", "excused", "truant"}
+    assert (len(sessions), len(held), marks.count()) == (40, 18, 108)

@@ -192,3 +192,32 @@ def test_T4_approved_register_frozen_amendment_refers_to_it(school):
     )
     [row] = training.bureau_register("2026-2027")
     assert (row.external_hours, row.credits) == (Decimal("12.0"), Decimal("1.50"))
+
+
+def test_T7_a_returned_claim_is_corrected_and_resubmitted_on_the_same_approval(school):
+    from models import documents, workflow
+
+    s = school
+    own = claim(s, s.leader, "JX-2026-0009", hours="80", actor=s.leader_user)
+    with pytest.raises(RuleViolation) as err:  # only a returned claim goes again
+        training.resubmit_claim(s.leader_user, own, hours="8")
+    assert err.value.rule == "T7"
+    own = documents.return_to_applicant(s.tangmin, own, "学时应为 8，请核对证书")
+    assert own.state == training.ClaimState.RETURNED
+    with pytest.raises(RuleViolation) as err:  # the applicant himself, nobody else
+        training.resubmit_claim(s.tangmin, own, hours="8")
+    assert err.value.rule == "T7" and "申请人本人" in err.value.zh
+    with pytest.raises(RuleViolation) as err:  # the same checks as the first claim
+        training.resubmit_claim(s.leader_user, own, hours="0")
+    assert err.value.rule == "T7"
+    again = training.resubmit_claim(s.leader_user, own, hours="8")
+    assert (again.state, again.hours) == (training.ClaimState.PENDING, Decimal("8.0"))
+    inst = again.instance()
+    assert inst.state == workflow.State.PENDING and inst.id == own.instance().id
+    assert [i.id for i in workflow.Instance.select()] == [inst.id]  # one trail
+    # The certificate is still the claim's: claimed again elsewhere it is refused.
+    with pytest.raises(RuleViolation) as err:
+        claim(s, s.teachers[2], "JX-2026-0009")
+    assert "只认定一次" in err.value.zh
+    done = training.approve_claim(s.tangmin, again)
+    assert done.state == training.ClaimState.APPROVED

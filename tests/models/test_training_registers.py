@@ -219,3 +219,55 @@ def test_T3_closed_register_changes_only_by_a_correction_with_reason(school):
     # An absence entered by correction is a truancy: the register is closed.
     m = training.correct_mark(s.tangmin, m, "缺席", "复核监控，未到场", at=AFTER)
     assert m.status == "truant"
+
+
+def test_T3_a_batch_of_marks_names_every_bad_entry_and_writes_none(school):
+    from models.errors import RowsRefused
+
+    s = school
+    session = opened(s)
+    outsider = training.add_teacher(
+        s.tangmin, staff_no="0200", name="外校", id_number="110105199504040019"
+    )
+    entries = [
+        training.MarkInput(s.teachers[0], "出勤"),
+        training.MarkInput(outsider, "出勤"),  # not on the roster
+        training.MarkInput(s.teachers[2], "请假"),  # no approved leave
+        training.MarkInput(s.teachers[3], "迟到"),  # no minutes
+    ]
+    with pytest.raises(RowsRefused) as err:
+        training.mark_many(s.tangmin, session, entries, at=DAY)
+    assert [(i, p.rule) for i, p in err.value.problems] == [(1, "T3"), (2, "T3"), (3, "T3")]
+    assert "不在本次活动的名单上" in err.value.problems[0][1].zh
+    assert {m.status for m in training.roster_of(s.session)} == {"pending"}
+
+
+def test_T3_a_returned_leave_is_corrected_and_resubmitted_then_counts(school):
+    from models import documents, workflow
+
+    s = school
+    session = opened(s)
+    t = s.teachers[2]
+    leave = training.request_leave(
+        s.tangmin, t, date(2026, 9, 8), date(2026, 9, 8), "病假", "发烧", at=DAY
+    )
+    first = leave.instance().id
+    leave = documents.return_to_applicant(s.trainer2, leave, "日期有误，请核对")
+    assert leave.state == training.LeaveState.RETURNED
+    with pytest.raises(RuleViolation):  # a returned leave is no leave
+        training.mark(s.tangmin, session, t, "请假", at=AFTER)
+    with pytest.raises(RuleViolation) as err:  # only its applicant sends it again
+        training.resubmit_leave(s.trainer2, leave, from_date=date(2026, 9, 7), at=DAY)
+    assert err.value.rule == "T3" and "申请人本人" in err.value.zh
+    with pytest.raises(RuleViolation) as err:  # the first request's checks hold again
+        training.resubmit_leave(s.tangmin, leave, from_date=date(2026, 9, 9), at=DAY)
+    assert err.value.rule == "T3" and "早于" in err.value.zh
+    again = training.resubmit_leave(
+        s.tangmin, leave, from_date=date(2026, 9, 7), to_date=date(2026, 9, 7), at=DAY
+    )
+    assert (again.state, again.from_date) == (training.LeaveState.PENDING, date(2026, 9, 7))
+    assert again.instance().id == first and again.instance().state == workflow.State.PENDING
+    with pytest.raises(RuleViolation):  # pending again: not resubmitted twice
+        training.resubmit_leave(s.tangmin, again, at=DAY)
+    training.approve_leave(s.trainer2, again, at=DAY)
+    assert training.mark(s.tangmin, session, t, "请假", at=AFTER).status == "leave"

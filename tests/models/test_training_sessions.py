@@ -166,3 +166,21 @@ def test_T2_register_opens_only_with_topic_and_speaker(school):
     with pytest.raises(RuleViolation) as err:
         training.set_topic(s.tangmin, skipped, "x", s.teachers[1])
     assert err.value.rule == "T2"
+
+
+def test_T2_a_topic_needs_words_and_an_active_speaker(school):
+    s = school
+    training.generate_sessions(s.tangmin, monday_series(s))
+    session = training.sessions_of(s.group).first()
+    for topic, speaker, field in (("  ", s.teachers[1], "topic"), ("作文教学", None, "speaker")):
+        with pytest.raises(RuleViolation) as err:
+            training.set_topic(s.tangmin, session, topic, speaker)
+        assert err.value.rule == "T2" and err.value.field == field
+    retired = training.update_teacher(s.tangmin, s.teachers[3], "退休", status="retired")
+    with pytest.raises(RuleViolation) as err:
+        training.set_topic(s.tangmin, session, "作文教学", retired)
+    assert err.value.rule == "T2" and "不是在职教师" in err.value.zh
+    with pytest.raises(RuleViolation) as err:  # only 培训办 sets it (X1)
+        training.set_topic(s.leader_user, session, "作文教学", s.teachers[1])
+    assert err.value.rule == "X1"
+    assert training.TrainingSession.get_by_id(session.id).topic == ""

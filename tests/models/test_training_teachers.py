@@ -167,3 +167,33 @@ def test_T1_tier_plan_needs_goals_and_the_principals_approval(school):
     plan = training.approve_tier_plan(s.o.leader, plan, "同意", at=T0)
     assert plan.state == training.PlanState.APPROVED and plan.approved_at is not None
     assert training.approved_plan(training.Tier.BACKBONE, "2026-2027").id == plan.id
+
+
+def test_T1_teachers_enter_as_one_batch_every_bad_row_named_nothing_written(school):
+    from models.errors import RowsRefused
+
+    s = school
+    rows = [
+        {"staff_no": "0101", "name": "周五", "id_number": IDS[4], "subject": "数学"},
+        {"staff_no": "0002", "name": "吴六", "id_number": IDS[5]},  # 刘一's 工号
+        {"staff_no": 102, "name": "郑七", "id_number": IDS[5]},  # a number: zeros lost
+        {"staff_no": "0103", "name": "王八", "id_number": IDS[4]},  # row 1's ID number
+    ]
+    with pytest.raises(RowsRefused) as err:
+        training.add_teachers(s.tangmin, rows)
+    assert [(i, p.rule, p.field) for i, p in err.value.problems] == [
+        (1, "T1", "staff_no"),
+        (2, "X3", "staff_no"),
+        (3, "T1", "id_number"),
+    ]
+    assert training.Teacher.select().count() == 4
+    ids = training.add_teachers(s.tangmin, [rows[0], {**rows[1], "staff_no": "00104"}])
+    added = [training.Teacher.get_by_id(i) for i in ids]
+    assert [(t.staff_no, t.name, t.subject) for t in added] == [
+        ("0101", "周五", "数学"),
+        ("00104", "吴六", ""),
+    ]
+    assert audit.history("teacher", ids[1])[0].action == "create"
+    with pytest.raises(RuleViolation) as err:  # the actor first (X1)
+        training.add_teachers(s.o.clerk, [])
+    assert err.value.rule == "X1"
