@@ -20,7 +20,7 @@ from typing import Any
 import peewee
 
 from forms.spec import FormSpec
-from models import domains
+from models import audit, domains
 from models.errors import HouqinError, RowsRefused, RuleViolation
 from models.periods import Period, PeriodKind
 
@@ -56,6 +56,27 @@ class Staged:
 
     check: Callable[[Any, list[Values], dict[str, Any]], list[Any]]
     write: Callable[[Any, list[Any]], Any]
+
+
+def audited(
+    check: Callable[[Any, list[Values], dict[str, Any]], list[Any]],
+    write: Callable[..., Any],
+    audit_rows: Callable[[list[Any]], list[Any]] = lambda rows: rows,
+) -> Staged:
+    """A ``Staged`` whose check pass also makes the audit changes of the rows it passes
+    (``audit.created_payloads`` of ``audit_rows(prepared)``, the columns the use case
+    creates), so the write transaction only writes: ``write(actor, prepared,
+    payloads=...)``."""
+
+    def checked(actor: Any, rows: list[Values], seen: dict[str, Any]) -> Any:
+        prepared = check(actor, rows, seen)
+        return prepared, audit.created_payloads(audit_rows(prepared))
+
+    def written(actor: Any, batch: Any) -> Any:
+        prepared, payloads = batch
+        return write(actor, prepared, payloads=payloads)
+
+    return Staged(checked, written)
 
 
 def mapped_check(

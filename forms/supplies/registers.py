@@ -19,6 +19,7 @@ from forms.kinds import (
     Kind,
     Staged,
     Values,
+    audited,
     mapped_check,
     refuse_import,
     register_kind,
@@ -256,7 +257,7 @@ register_kind(
         filters=("category", "gov_catalogue"),
         insert_batch=_insert_items,
         existing_keys=_existing_codes,
-        staged=Staged(mapped_check(_item_fields, supplies.check_items), supplies.write_items),
+        staged=audited(mapped_check(_item_fields, supplies.check_items), supplies.write_items),
     )
 )
 

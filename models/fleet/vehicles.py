@@ -249,17 +249,25 @@ def _plate_conflicts(
     return problems
 
 
-def write_vehicles(actor: Actor, rows: Sequence[VehicleRow], *, recheck: bool = True) -> list[int]:
+def write_vehicles(
+    actor: Actor,
+    rows: Sequence[VehicleRow],
+    *,
+    recheck: bool = True,
+    payloads: Sequence[str] | None = None,
+) -> list[int]:
     """The writing half of ``add_vehicles``: vehicles, audit rows and drivers in bulk
     (inside the caller's transaction). ``recheck``: the rows were checked outside this
     transaction (an importer's first pass), so the plates are looked up again here, under
-    the write lock, on their index. Returns the new ids in order."""
+    the write lock, on their index. ``payloads``: the audit changes made in the check pass
+    (``audit.created_payloads``). Returns the new ids in order."""
     require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
     if recheck:
         problems = _plate_conflicts(list(enumerate(rows)), set())
         if problems:
             raise RowsRefused(problems)
-    ids = audit.create_many(actor, Vehicle, "plate", [row for row, _ in rows], checked=True)
+    vehicles = [row for row, _ in rows]
+    ids = audit.create_many(actor, Vehicle, "plate", vehicles, checked=True, payloads=payloads)
     bulk_insert(
         VehicleDriver,
         [
@@ -487,16 +495,18 @@ def write_places(
     rows: Sequence[dict[str, Any]],
     *,
     recheck: bool = True,
+    payloads: Sequence[str] | None = None,
 ) -> list[int]:
     """The writing half of ``add_places``: rows and audit rows in bulk (inside the caller's
     transaction). ``recheck``: the rows were checked outside this transaction (an
-    importer's first pass), so the names are looked up again here, under the write lock."""
+    importer's first pass), so the names are looked up again here, under the write lock.
+    ``payloads``: the audit changes made in the check pass (``audit.created_payloads``)."""
     require_role(actor, Role.LOGISTICS, Role.ADMIN)
     if recheck:
         problems = _name_conflicts(model, list(enumerate(rows)), set())
         if problems:
             raise RowsRefused(problems)
-    return audit.create_many(actor, model, "name", rows, checked=True)
+    return audit.create_many(actor, model, "name", rows, checked=True, payloads=payloads)
 
 
 def add_places(

@@ -189,19 +189,26 @@ def _item_conflicts(
     return problems
 
 
-def write_items(actor: Actor, rows: Sequence[dict[str, Any]], *, recheck: bool = True) -> list[int]:
+def write_items(
+    actor: Actor,
+    rows: Sequence[dict[str, Any]],
+    *,
+    recheck: bool = True,
+    payloads: Sequence[str] | None = None,
+) -> list[int]:
     """The writing half of ``add_items``: ``rows`` as ``check_items`` returned them, written
     in bulk with their audit rows (inside the caller's transaction). ``recheck``: the rows
     were checked outside this transaction (an importer's first pass), so the checks that
     read the catalogue run again here, under the write lock, on their indexes only: another
-    desktop may have added one of these codes since. Returns the new ids in order."""
+    desktop may have added one of these codes since. ``payloads``: the audit changes made in
+    the check pass (``audit.created_payloads``). Returns the new ids in order."""
     require_role(actor, *CATALOGUE_ROLES)
     if recheck:
         problems = _item_conflicts(list(enumerate(rows)), {})
         if problems:
             raise RowsRefused(problems)
     # checked: each row passed ``_check_item`` (the columns' text checks) in ``check_items``
-    return audit.create_many(actor, Item, "code", rows, checked=True)
+    return audit.create_many(actor, Item, "code", rows, checked=True, payloads=payloads)
 
 
 def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[int]:
