@@ -71,7 +71,7 @@ from forms.excel_sheets import Sheet, find_header, header_key, label_index, read
 from forms.kinds import Kind, Values, get_kind
 from forms.spec import Field, FieldType
 from forms.values import ValueProblem, _text, echo, nonblank_parser_for
-from models.db import db, long_write
+from models.db import data_version, db, long_write
 from models.errors import Cancelled, HouqinError, RowsRefused, RuleViolation
 from models.people import SYSTEM
 
@@ -124,6 +124,7 @@ class _Run:
         self.staged = kind.staged
         self.seen: dict[str, Any] = {}  # the staged check's memory of earlier batches
         self.spool: Any = None  # the checked batches, pickled, waiting for the write
+        self.version: int | None = None  # ``data_version`` before the check pass
         self.spooled = 0
 
     def error(self, row: int | None, f: Field | None, value: Any, zh: str, en: str) -> None:
@@ -360,13 +361,16 @@ class _Run:
         assert self.staged is not None
         if self.spool is None:
             return
+        # Nobody wrote since the check pass (SQLite's counter did not move): the indexed
+        # re-checks would find what the check found. Else (or on MySQL) they run.
+        recheck = self.version is None or data_version() != self.version
         self.spool.seek(0)
         for _ in range(self.spooled):
             if self.cancelled is not None and self.cancelled():
                 raise Cancelled()
             rows, prepared = pickle.load(self.spool)
             try:
-                self.staged.write(self.actor, prepared)
+                self.staged.write(self.actor, prepared, recheck=recheck)
             except RowsRefused as exc:
                 for index, problem in exc.problems:
                     excel_row, key_value = rows[index]
@@ -535,6 +539,7 @@ def _validate_then_write(
     write lock is so held for a time bounded by the number of rows at bulk speed, not by
     parsing, type checks, pinyin or a user's file; a rejected file never takes it."""
     result = run.result
+    run.version = data_version()
     try:
         run.run(rows, first_row, height, result.mode)
         result.errors.sort(key=lambda e: -1 if e.row is None else e.row)

@@ -50,12 +50,13 @@ class Staged:
       will be written (plain values: the importer spools them to a temporary file), or
       raises ``RowsRefused`` naming rows of ``rows`` (any other ``RuleViolation`` refuses
       the batch).
-    - ``write(actor, prepared)``: inside the import's one write transaction, the checks
-      that read the database again (on indexes only: another desktop may have written since
-      the check), then the bulk writes; ``RowsRefused`` names rows of ``prepared``."""
+    - ``write(actor, prepared, recheck=...)``: inside the import's one write transaction,
+      the checks that read the database again when ``recheck`` (on indexes only: another
+      desktop wrote since the check), then the bulk writes; ``RowsRefused`` names rows of
+      ``prepared``."""
 
-    check: Callable[[Any, list[Values], dict[str, Any]], list[Any]]
-    write: Callable[[Any, list[Any]], Any]
+    check: Callable[[Any, list[Values], dict[str, Any]], Any]
+    write: Callable[..., Any]
 
 
 def audited(
@@ -65,16 +66,16 @@ def audited(
 ) -> Staged:
     """A ``Staged`` whose check pass also makes the audit changes of the rows it passes
     (``audit.created_payloads`` of ``audit_rows(prepared)``, the columns the use case
-    creates), so the write transaction only writes: ``write(actor, prepared,
+    creates), so the write transaction only writes: ``write(actor, prepared, recheck=...,
     payloads=...)``."""
 
     def checked(actor: Any, rows: list[Values], seen: dict[str, Any]) -> Any:
         prepared = check(actor, rows, seen)
         return prepared, audit.created_payloads(audit_rows(prepared))
 
-    def written(actor: Any, batch: Any) -> Any:
+    def written(actor: Any, batch: Any, *, recheck: bool = True) -> Any:
         prepared, payloads = batch
-        return write(actor, prepared, payloads=payloads)
+        return write(actor, prepared, recheck=recheck, payloads=payloads)
 
     return Staged(checked, written)
 

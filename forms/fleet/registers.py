@@ -404,9 +404,7 @@ def _place_kind(spec: FormSpec, model: type[RepairShop] | type[FuelStation]) -> 
                 mapped_check(
                     fields, lambda actor, rows, seen: fleet.check_places(actor, model, rows, seen)
                 ),
-                lambda actor, rows, payloads: fleet.write_places(
-                    actor, model, rows, payloads=payloads
-                ),
+                lambda actor, rows, **kw: fleet.write_places(actor, model, rows, **kw),
             ),
         )
     )
