@@ -26,7 +26,10 @@ work alone; ``base`` is the child's RSS before it starts the work (interpreter +
 ``grew`` the peak above it: flat as rows grow means the sheet is streamed.
 
     .venv/bin/python bench/excel_io.py [--sizes 10000,100000]
-        [--kinds items,opening-balances,vehicles,shops,stations,reference]
+        [--kinds items,opening-balances,vehicles,shops,stations,reference] [--mysql]
+
+``--mysql`` adds the items kind on MariaDB beside calamine + PyMySQL ``executemany``
+(``bench/_import_mysql.py``).
 
 Targets: each kind's import >= 30 % of the bare rate measured beside it, the rate flat from
 10,000 to 100,000 rows (every existence and duplicate check reads an index), memory flat.
@@ -54,6 +57,7 @@ sys.path.insert(0, str(ROOT))
 from _import_kinds import CHILDREN as KIND_CHILDREN  # noqa: E402
 from _import_kinds import INPUTS as KIND_INPUTS  # noqa: E402
 from _import_kinds import current_mb  # noqa: E402
+from _import_mysql import CHILDREN as MYSQL_CHILDREN  # noqa: E402
 
 COLUMNS = (
     "code",
@@ -300,14 +304,18 @@ def child_export_houqin(db_path: Path, out: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t0, "rows": result.rows, "base": base}
 
 
-CHILDREN = KIND_CHILDREN | {
-    "import_bare": child_import_bare,
-    "import_openpyxl": child_import_openpyxl,
-    "import_reference": child_import_reference,
-    "export_bare": child_export_bare,
-    "export_openpyxl": child_export_openpyxl,
-    "export_houqin": child_export_houqin,
-}
+CHILDREN = (
+    KIND_CHILDREN
+    | MYSQL_CHILDREN
+    | {
+        "import_bare": child_import_bare,
+        "import_openpyxl": child_import_openpyxl,
+        "import_reference": child_import_reference,
+        "export_bare": child_export_bare,
+        "export_openpyxl": child_export_openpyxl,
+        "export_houqin": child_export_houqin,
+    }
+)
 
 
 def run_child(name: str, a: Path, b: Path) -> dict[str, Any]:
@@ -349,11 +357,32 @@ def _line(n: int, work: str, r: dict[str, Any], limit: dict[str, Any]) -> None:
     )
 
 
+def _mysql_lines(folder: Path, n: int) -> None:
+    """The items kind on MariaDB beside calamine + PyMySQL ``executemany`` (best of
+    ``BARE_RUNS``), on the server the parent started or was given."""
+    from _import_mysql import server_url
+
+    server_url()
+    xlsx = folder / f"items{n}.xlsx"
+    INPUTS["items"](xlsx, n)
+    runs = [run_child("import_bare_mysql", xlsx, xlsx) for _ in range(BARE_RUNS)]
+    bare = min(runs, key=lambda r: r["seconds"])
+    houqin = run_child("import_items_mysql", xlsx, xlsx)
+    _line(n, "import bare (calamine+PyMySQL)", bare, bare)
+    _line(n, "import items (MariaDB)", houqin, bare)
+    xlsx.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument(
         "--kinds", default="items,opening-balances,vehicles,shops,stations,reference"
+    )
+    parser.add_argument(
+        "--mysql",
+        action="store_true",
+        help="also the items kind on MariaDB (HOUQIN_TEST_MYSQL_URL or a private server)",
     )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -396,6 +425,8 @@ def main() -> None:
                 for p in (bare_db, houqin_db, xlsx):
                     for f in p.parent.glob(p.name + "*"):
                         f.unlink()
+            if args.mysql:
+                _mysql_lines(folder, n)
     print(
         "ratio: rows/s over the bare rows/s of the line above it (same file, same run; the "
         f"bare rate is the best of {BARE_RUNS} runs);"
