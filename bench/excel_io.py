@@ -4,12 +4,14 @@ Import, for each kind measured (``--kinds``), the same generated .xlsx twice in 
 
 - ``houqin``: ``import_file(kind, path)`` on a fresh migrated SQLite database, through the
   kind's real path: calamine streaming, typed parsing, the form's checks, the domain use case
-  with every check a dialog's save makes (roles, S1 duplicates, lengths), audit rows, one
-  transaction;
+  with every check a dialog's save makes (roles, S1 duplicates, lengths), audit rows; the
+  whole file checked first, then written in one transaction (``lock s``: how long it held
+  the write lock);
 - ``bare``: python-calamine ``to_python`` + ``sqlite3.executemany`` of the raw cells of that
   file into a table of as many columns (the limit: nothing checked, nothing derived).
 
-Kinds: ``items`` (办公用品目录, 8 columns, batch path ``supplies.add_items``),
+Kinds (their sheets and children in ``bench/_import_kinds.py``): ``items`` (办公用品目录,
+8 columns, batch path ``supplies.check_items`` / ``write_items``),
 ``opening-balances`` (期初结存表, 4 columns, batch path ``supplies.set_opening_balances``, on a
 catalogue of as many items made first, not measured, by a 后勤 user: the ledger takes
 no other role), ``vehicles`` (车辆登记表, 8 columns, batch path ``fleet.add_vehicles``, by a
@@ -24,7 +26,10 @@ work alone; ``base`` is the child's RSS before it starts the work (interpreter +
 ``grew`` the peak above it: flat as rows grow means the sheet is streamed.
 
     .venv/bin/python bench/excel_io.py [--sizes 10000,100000]
-        [--kinds items,opening-balances,vehicles,shops,stations,reference]
+        [--kinds items,opening-balances,vehicles,shops,stations,reference] [--mysql]
+
+``--mysql`` adds the items kind on MariaDB beside calamine + PyMySQL ``executemany``
+(``bench/_import_mysql.py``).
 
 Targets: each kind's import >= 30 % of the bare rate measured beside it, the rate flat from
 10,000 to 100,000 rows (every existence and duplicate check reads an index), memory flat.
@@ -48,6 +53,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _import_kinds import CHILDREN as KIND_CHILDREN  # noqa: E402
+from _import_kinds import INPUTS as KIND_INPUTS  # noqa: E402
+from _import_kinds import current_mb  # noqa: E402
+from _import_mysql import CHILDREN as MYSQL_CHILDREN  # noqa: E402
 
 COLUMNS = (
     "code",
@@ -73,12 +83,6 @@ INSERT = f"INSERT INTO bench_row ({', '.join(COLUMNS)}) VALUES ({', '.join('?' *
 def rss_mb() -> float:
     """Peak resident memory of this process so far, in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
-
-
-def current_mb() -> float:
-    """Resident memory now (before the work), in MB."""
-    with open("/proc/self/statm") as fh:
-        return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
 
 
 # --- the register, declared like any other kind ----------------------------------------
@@ -206,168 +210,6 @@ def make_input(path: Path, n: int) -> None:
     book.close()
 
 
-ITEM_HEADER = ("物品编码", "物品名称", "类别", "计量单位", "规格型号", "库存下限")
-ITEM_HEADER += ("政府采购目录", "参考单价")
-# What a catalogue's names are made of: a few hundred words, combined (so a name repeats its
-# words, as real ones do, and the name + specification pairs never repeat).
-_WORDS = ("中性", "签字", "圆珠", "铅", "钢", "荧光", "白板", "记号", "复印", "打印", "信", "便签")
-_THINGS = ("笔", "纸", "本", "夹", "册", "袋", "盒", "墨盒", "硒鼓", "胶带", "订书钉", "电池")
-
-
-def make_items(path: Path, n: int) -> None:
-    """An 8-column 办公用品目录 of ``n`` distinct items, as a logistics officer fills it."""
-    import xlsxwriter
-
-    rnd = random.Random(11)
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    ws = book.add_worksheet("办公用品目录")
-    for c, label in enumerate(ITEM_HEADER):
-        ws.write_string(0, c, label)
-    cats = ("书写工具", "纸本", "文具", "耗材")
-    units = ("支", "包", "个", "盒", "卷")
-    for r in range(1, n + 1):
-        ws.write_string(r, 0, f"IT{r:07d}")
-        ws.write_string(r, 1, rnd.choice(_WORDS) + rnd.choice(_THINGS) + f"{r // 50}型")
-        ws.write_string(r, 2, cats[r % 4])
-        ws.write_string(r, 3, units[r % 5])
-        ws.write_string(r, 4, f"规格{r % 50} {rnd.choice(('黑色', '蓝色', 'A4', '0.5mm'))}")
-        ws.write_number(r, 5, rnd.randint(0, 50))
-        ws.write_string(r, 6, "是" if r % 7 == 0 else "否")
-        ws.write_number(r, 7, rnd.randint(50, 99999) / 100)
-    book.close()
-
-
-OPENING_HEADER = ("物品编码", "期初数量", "单价", "期初日期")
-
-
-def make_openings(path: Path, n: int) -> None:
-    """A 期初结存表 of the ``n`` items of ``make_items`` (codes ``IT0000001`` …)."""
-    import xlsxwriter
-
-    rnd = random.Random(13)
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    ws = book.add_worksheet("办公用品期初结存表")
-    fmt = book.add_format({"num_format": "yyyy-mm-dd"})
-    for c, label in enumerate(OPENING_HEADER):
-        ws.write_string(0, c, label)
-    for r in range(1, n + 1):
-        ws.write_string(r, 0, f"IT{r:07d}")
-        ws.write_number(r, 1, rnd.randint(1, 500))
-        ws.write_number(r, 2, rnd.randint(50, 99999) / 100)
-        ws.write_datetime(r, 3, date(2026, 1, 1), fmt)
-    book.close()
-
-
-VEHICLE_HEADER = ("车牌号", "有车单位", "品牌型号", "车架号", "购置日期", "当前里程(km)")
-VEHICLE_HEADER += ("保养间隔(km)", "保养间隔(月)")
-_VIN = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
-
-
-def make_vehicles(path: Path, n: int) -> None:
-    """An 8-column 车辆登记表 of ``n`` vehicles (plates 京A·00001 …, then 京B …)."""
-    import xlsxwriter
-
-    rnd = random.Random(17)
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    ws = book.add_worksheet("车辆登记表")
-    fmt = book.add_format({"num_format": "yyyy-mm-dd"})
-    for c, label in enumerate(VEHICLE_HEADER):
-        ws.write_string(0, c, label)
-    units = ("一中队", "二中队", "办公室")
-    for r in range(1, n + 1):
-        ws.write_string(r, 0, f"京{'ABCDEFGHJK'[r // 100000]}·{r % 100000:05d}")
-        ws.write_string(r, 1, units[r % 3])
-        ws.write_string(r, 2, rnd.choice(("大众帕萨特", "别克GL8", "比亚迪汉EV", "丰田凯美瑞")))
-        ws.write_string(r, 3, "".join(rnd.choice(_VIN) for _ in range(17)))
-        ws.write_datetime(r, 4, date(2020, 1, 1) + timedelta(days=r % 2000), fmt)
-        ws.write_number(r, 5, rnd.randint(0, 300000))
-        ws.write_number(r, 6, 5000)
-        ws.write_number(r, 7, 6)
-    book.close()
-
-
-SHOP_HEADER = ("修理厂名称", "地址", "电话", "定点")
-STATION_HEADER = ("加油站名称", "地址", "定点")
-
-
-def _make_places(path: Path, n: int, header: tuple[str, ...], sheet: str, word: str) -> None:
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    ws = book.add_worksheet(sheet)
-    for c, label in enumerate(header):
-        ws.write_string(0, c, label)
-    for r in range(1, n + 1):
-        cells = [f"{word}{r:06d}", f"东环路{r % 900 + 1}号"]
-        if len(header) == 4:
-            cells.append(f"010-{r % 10000:04d}")
-        cells.append("是" if r % 9 else "否")
-        for c, text in enumerate(cells):
-            ws.write_string(r, c, text)
-    book.close()
-
-
-def make_shops(path: Path, n: int) -> None:
-    """A 定点修理厂名录 of ``n`` shops (4 columns)."""
-    _make_places(path, n, SHOP_HEADER, "定点修理厂名录", "汽修厂")
-
-
-def make_stations(path: Path, n: int) -> None:
-    """A 定点加油站名录 of ``n`` stations (3 columns)."""
-    _make_places(path, n, STATION_HEADER, "定点加油站名录", "加油站")
-
-
-def _child_import_places(kind_name: str, xlsx: Path, db_path: Path) -> dict[str, Any]:
-    """``houqin import shops|stations`` by a 后勤 user on a fresh database."""
-    from forms.excel_import import import_file
-    from forms.kinds import get_kind
-    from models import people
-    from models.db import open_database
-    from models.people import Role
-
-    open_database(f"sqlite:///{db_path}")
-    kind = get_kind(kind_name)
-    admin = people.create_first_admin("admin", "bench-secret-1")
-    office = people.add_department(admin, "办公室")
-    clerk = people.add_user(admin, "houqin", "后勤", "bench-secret-1", office, [Role.LOGISTICS])
-    base = current_mb()
-    t0 = time.perf_counter()
-    result = import_file(kind, xlsx, actor=clerk, mode="insert")
-    seconds = time.perf_counter() - t0
-    assert result.committed, [str(e) for e in result.errors[:5]]
-    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
-
-
-def child_import_shops(xlsx: Path, db_path: Path) -> dict[str, Any]:
-    return _child_import_places("shops", xlsx, db_path)
-
-
-def child_import_stations(xlsx: Path, db_path: Path) -> dict[str, Any]:
-    return _child_import_places("stations", xlsx, db_path)
-
-
-def child_import_vehicles(xlsx: Path, db_path: Path) -> dict[str, Any]:
-    """``houqin import vehicles`` by a 车管 on a database with the units of the file."""
-    from forms.excel_import import import_file
-    from forms.kinds import get_kind
-    from models import people
-    from models.db import open_database
-    from models.people import Role
-
-    open_database(f"sqlite:///{db_path}")
-    kind = get_kind("vehicles")
-    admin = people.create_first_admin("admin", "bench-secret-1")
-    for name in ("一中队", "二中队", "办公室"):
-        unit = people.add_department(admin, name)
-    manager = people.add_user(admin, "chegu", "车管", "bench-secret-1", unit, [Role.FLEET_MANAGER])
-    base = current_mb()
-    t0 = time.perf_counter()
-    result = import_file(kind, xlsx, actor=manager, mode="insert")
-    seconds = time.perf_counter() - t0
-    assert result.committed, [str(e) for e in result.errors[:5]]
-    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
-
-
 def child_import_bare(xlsx: Path, db_path: Path) -> dict[str, Any]:
     """calamine + ``executemany`` of the raw cells into a table as wide as the sheet."""
     from python_calamine import CalamineWorkbook
@@ -397,75 +239,6 @@ def child_import_openpyxl(xlsx: Path, db_path: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t0, "rows": n, "base": base}
 
 
-def child_import_items(xlsx: Path, db_path: Path) -> dict[str, Any]:
-    """``houqin import items`` (the command line's actor) on a fresh database."""
-    from forms.excel_import import import_file
-    from forms.kinds import get_kind
-    from models.db import open_database
-    from models.text import search_key
-
-    open_database(f"sqlite:///{db_path}")
-    kind = get_kind("items")
-    # pypinyin's dictionaries (~40 MB, loaded once by the first name) belong to the base,
-    # so that ``grew`` is what the import itself holds; their loading time stays measured.
-    t_load = time.perf_counter()
-    search_key.__wrapped__("预热")
-    load = time.perf_counter() - t_load
-    base = current_mb()
-    t0 = time.perf_counter()
-    result = import_file(kind, xlsx, mode="insert")
-    seconds = time.perf_counter() - t0 + load
-    assert result.committed, [str(e) for e in result.errors[:5]]
-    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
-
-
-def child_import_openings(xlsx: Path, db_path: Path) -> dict[str, Any]:
-    """``houqin import opening-balances`` on a database holding the catalogue (made first
-    through ``supplies.add_items``, not measured)."""
-    from forms.excel_import import import_file
-    from forms.kinds import get_kind
-    from models import people, supplies
-    from models.db import db, open_database
-    from models.people import Role
-
-    open_database(f"sqlite:///{db_path}")
-    kind = get_kind("opening-balances")
-    admin = people.create_first_admin("admin", "bench-secret-1")
-    office = people.add_department(admin, "办公室")
-    clerk = people.add_user(admin, "houqin", "后勤", "bench-secret-1", office, [Role.LOGISTICS])
-    n = sum(1 for _ in range(_rows_in(xlsx)))
-    cats = ("书写工具", "纸本", "文具", "耗材")
-    with db.atomic():
-        for start in range(0, n, 5000):
-            supplies.add_items(
-                clerk,
-                [
-                    {
-                        "code": f"IT{r:07d}",
-                        "name": f"物品{r}",
-                        "category": cats[r % 4],
-                        "unit": "个",
-                    }
-                    for r in range(start + 1, min(start + 5000, n) + 1)
-                ],
-            )
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the catalogue is on file, as in use
-    base = current_mb()
-    t0 = time.perf_counter()
-    result = import_file(kind, xlsx, actor=clerk, mode="insert")
-    seconds = time.perf_counter() - t0
-    assert result.committed, [str(e) for e in result.errors[:5]]
-    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
-
-
-def _rows_in(xlsx: Path) -> int:
-    from python_calamine import CalamineWorkbook
-
-    book = CalamineWorkbook.from_path(str(xlsx))
-    sheet = book.get_sheet_by_name(book.sheet_names[0])
-    return sheet.height - 1
-
-
 def child_import_reference(xlsx: Path, db_path: Path) -> dict[str, Any]:
     from forms.excel_import import import_file
     from models.db import open_database
@@ -478,7 +251,12 @@ def child_import_reference(xlsx: Path, db_path: Path) -> dict[str, Any]:
     result = import_file(kind, xlsx, mode="insert")
     seconds = time.perf_counter() - t0
     assert result.committed, [str(e) for e in result.errors[:5]]
-    return {"seconds": seconds, "rows": len(result.inserted), "base": base}
+    return {
+        "seconds": seconds,
+        "rows": len(result.inserted),
+        "base": base,
+        "lock": result.write_seconds,
+    }
 
 
 def child_export_bare(db_path: Path, out: Path) -> dict[str, Any]:
@@ -526,19 +304,18 @@ def child_export_houqin(db_path: Path, out: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t0, "rows": result.rows, "base": base}
 
 
-CHILDREN = {
-    "import_bare": child_import_bare,
-    "import_openpyxl": child_import_openpyxl,
-    "import_items": child_import_items,
-    "import_opening-balances": child_import_openings,
-    "import_vehicles": child_import_vehicles,
-    "import_shops": child_import_shops,
-    "import_stations": child_import_stations,
-    "import_reference": child_import_reference,
-    "export_bare": child_export_bare,
-    "export_openpyxl": child_export_openpyxl,
-    "export_houqin": child_export_houqin,
-}
+CHILDREN = (
+    KIND_CHILDREN
+    | MYSQL_CHILDREN
+    | {
+        "import_bare": child_import_bare,
+        "import_openpyxl": child_import_openpyxl,
+        "import_reference": child_import_reference,
+        "export_bare": child_export_bare,
+        "export_openpyxl": child_export_openpyxl,
+        "export_houqin": child_export_houqin,
+    }
+)
 
 
 def run_child(name: str, a: Path, b: Path) -> dict[str, Any]:
@@ -566,24 +343,34 @@ def _best_bare(xlsx: Path, db_path: Path) -> dict[str, Any]:
     return min(runs, key=lambda r: r["seconds"])
 
 
-INPUTS = {
-    "items": make_items,
-    "opening-balances": make_openings,
-    "vehicles": make_vehicles,
-    "shops": make_shops,
-    "stations": make_stations,
-    "reference": make_input,
-}
+INPUTS = KIND_INPUTS | {"reference": make_input}
 LABELS = {k: k for k in INPUTS} | {"reference": "reference (bench-only kind)"}
 
 
 def _line(n: int, work: str, r: dict[str, Any], limit: dict[str, Any]) -> None:
     rate = r["rows"] / r["seconds"]
     ratio = rate / (limit["rows"] / limit["seconds"])
+    lock = f"{r['lock']:>7.2f}" if "lock" in r else f"{'-':>7}"
     print(
-        f"{n:>7} {work:<34} {r['seconds']:>8.2f} {rate:>9,.0f} {ratio:>6.0%} "
+        f"{n:>7} {work:<34} {r['seconds']:>8.2f} {lock} {rate:>9,.0f} {ratio:>6.0%} "
         f"{r['base']:>8.0f} {r['peak']:>8.0f} {r['peak'] - r['base']:>8.0f}"
     )
+
+
+def _mysql_lines(folder: Path, n: int) -> None:
+    """The items kind on MariaDB beside calamine + PyMySQL ``executemany`` (best of
+    ``BARE_RUNS``), on the server the parent started or was given."""
+    from _import_mysql import server_url
+
+    server_url()
+    xlsx = folder / f"items{n}.xlsx"
+    INPUTS["items"](xlsx, n)
+    runs = [run_child("import_bare_mysql", xlsx, xlsx) for _ in range(BARE_RUNS)]
+    bare = min(runs, key=lambda r: r["seconds"])
+    houqin = run_child("import_items_mysql", xlsx, xlsx)
+    _line(n, "import bare (calamine+PyMySQL)", bare, bare)
+    _line(n, "import items (MariaDB)", houqin, bare)
+    xlsx.unlink()
 
 
 def main() -> None:
@@ -591,6 +378,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument(
         "--kinds", default="items,opening-balances,vehicles,shops,stations,reference"
+    )
+    parser.add_argument(
+        "--mysql",
+        action="store_true",
+        help="also the items kind on MariaDB (HOUQIN_TEST_MYSQL_URL or a private server)",
     )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -607,7 +399,7 @@ def main() -> None:
         f"Python {sys.version.split()[0]}"
     )
     print(
-        f"{'rows':>7} {'work':<34} {'seconds':>8} {'rows/s':>9} {'ratio':>6} "
+        f"{'rows':>7} {'work':<34} {'seconds':>8} {'lock s':>7} {'rows/s':>9} {'ratio':>6} "
         f"{'base MB':>8} {'peak MB':>8} {'grew MB':>8}"
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -633,11 +425,14 @@ def main() -> None:
                 for p in (bare_db, houqin_db, xlsx):
                     for f in p.parent.glob(p.name + "*"):
                         f.unlink()
+            if args.mysql:
+                _mysql_lines(folder, n)
     print(
         "ratio: rows/s over the bare rows/s of the line above it (same file, same run; the "
         f"bare rate is the best of {BARE_RUNS} runs);"
     )
     print("grew: peak RSS minus RSS before the work (interpreter and imports excluded).")
+    print("lock s: seconds the import held the write transaction (SQLite's write lock).")
 
 
 if __name__ == "__main__":

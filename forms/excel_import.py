@@ -11,25 +11,38 @@ How a file is read:
 - Reading stops at a footer row whose first cell is 合计 or 负责人 (an exported register);
   blank rows are skipped; the template's example row (key ending in （示例）) is skipped.
 
-How it is written: one transaction for the whole file. Each row runs the kind's domain use
-case in its own savepoint, so a rule broken by row 7 is reported and rows 8 … n are still
-checked; at the end, any error (or a dry run) rolls everything back. Nothing is ever half
-imported, and a dry run reports exactly what a real run would do, because it *is* a real run
-that is rolled back.
+How it is written (update, upsert, and kinds without a staged batch): one transaction for
+the whole file. Each row runs the kind's domain use case in its own savepoint, so a rule
+broken by row 7 is reported and rows 8 … n are still checked; at the end, any error (or a
+dry run) rolls everything back. Nothing is ever half imported, and a dry run reports exactly
+what a real run would do, because it *is* a real run that is rolled back (for a staged kind,
+below, a dry run is its check pass).
 
-A kind with ``insert_batch`` (items, opening balances) is written, in insert mode, a batch of
-``BULK_BATCH`` rows per call of its domain's batch use case (``supplies.add_items``, the
-function a dialog's single record goes through as a batch of one): one existence query per
-batch, the use case's own per-chunk lookups, bulk writes. It is called for every batch, also
-after one was refused, so the report names every bad row of the file.
+A kind with ``staged`` (items, opening balances, vehicles, shops, stations) is imported, in
+insert mode, validate-first: the whole file is read and checked before anything is written,
+``BULK_BATCH`` rows per call of the check half of its domain's batch use case
+(``supplies.check_items``: ``add_items``, the function a dialog's single record goes through
+as a batch of one, is that check and the write half in one transaction). The checks that
+read the database are indexed IN (...) reads outside any write transaction; what earlier
+batches of the file bring is kept by the use case in one ``seen`` dict. Every bad row of the
+file is reported. The checked rows, as they will be written, are pickled to a temporary
+file, not kept in memory. Only a file without a bad row is then written, in one transaction
+that runs the write half for each spooled batch: the indexed re-checks (another desktop may
+have written since) and the bulk inserts with their audit rows, nothing else.
 
-The write lock: the transaction is ``BEGIN IMMEDIATE`` on SQLite, so the lock is held for
-the whole import, checks included (bounded by the file: ``bench/excel_io.py`` prints each
-kind's seconds per 10,000 and 100,000 rows); readers go on (WAL). While it holds the lock
-the import leaves a marker beside the file (``models.db.long_write``): a writer on another
-desktop waits the busy timeout (``models.db.BUSY_TIMEOUT_S``) and then is told
-「正在等待其他用户完成导入…」 with who imports what (``models.db.WriteBusy``), never
-``database is locked``. On MariaDB only the rows written stay locked until the commit.
+A kind with only ``insert_batch`` (the bench's reference kind) is written a batch per call in
+the one transaction of the whole run, also after a batch was refused (rolled back at the
+end), so the report names every bad row.
+
+The write lock: the transaction is ``BEGIN IMMEDIATE`` on SQLite. For a staged kind it is
+held only for the write pass (bounded by the number of rows at bulk speed: no parsing, no
+type checks, no pinyin; a refused file never takes it; ``ImportResult.write_seconds`` and
+``bench/excel_io.py`` print it); for the others (update and upsert modes) for the whole run.
+Readers go on (WAL). While it holds the lock the import leaves a marker beside the file
+(``models.db.long_write``): a writer on another desktop waits the busy timeout
+(``models.db.BUSY_TIMEOUT_S``) and then is told 「正在等待其他用户完成导入…」 with who imports
+what (``models.db.WriteBusy``), never ``database is locked``. On MariaDB only the rows written
+stay locked until the commit.
 
 Readers: python-calamine for cell values, streamed row by row with ``iter_rows``. Measured
 here (``bench/excel_io.py``, 10 columns): calamine ~95,000 rows/s against openpyxl
@@ -43,22 +56,26 @@ side keeps only the business keys (duplicate check) and the rejected rows.
 from __future__ import annotations
 
 import itertools
+import pickle
+import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import peewee
 
 from forms.excel_guard import CellProblems, describe
+from forms.excel_result import ImportResult, Mode, RowError
 from forms.excel_sheets import Sheet, find_header, header_key, label_index, read_workbook
 from forms.kinds import Kind, Values, get_kind
 from forms.spec import Field, FieldType
-from forms.values import REASON_MAX, ValueProblem, _text, echo, is_blank, nonblank_parser_for
-from models.db import db, long_write
+from forms.values import ValueProblem, _text, echo, nonblank_parser_for
+from models.db import data_version, db, long_write
 from models.errors import Cancelled, HouqinError, RowsRefused, RuleViolation
 from models.people import SYSTEM
+
+__all__ = ["ImportResult", "Mode", "RowError", "errors_by_row", "import_file", "import_rows"]
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
@@ -79,93 +96,6 @@ def is_example(key_cell: Any) -> bool:
     return (
         isinstance(key_cell, str) and "示例" in key_cell and header_key(key_cell).endswith("(示例)")
     )
-
-
-class Mode(StrEnum):
-    INSERT = "insert"  # new records only; an existing key is an error
-    UPDATE = "update"  # existing records only; an unknown key is an error
-    UPSERT = "upsert"  # update when the key exists, insert otherwise
-
-    @property
-    def label(self) -> str:
-        return {"insert": "仅新增", "update": "仅更新", "upsert": "新增或更新"}[self.value]
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One reason a row (or the file) was rejected. ``row`` is the Excel row number (1-based)
-    as the user sees it; ``None`` for a problem with the whole file."""
-
-    sheet: str
-    row: int | None
-    column: str | None
-    value: Any
-    zh: str
-    en: str
-
-    def __str__(self) -> str:
-        where = f"工作表「{self.sheet}」"
-        where_en = f"sheet {self.sheet!r}"
-        if self.row is not None:
-            where += f"第 {self.row} 行"
-            where_en += f" row {self.row}"
-        if self.column:
-            where += f"「{self.column}」列"
-            where_en += f" column {self.column!r}"
-        if not is_blank(self.value):
-            where += f"，值「{echo(self.value)}」"
-            where_en += f" value {echo(self.value)!r}"
-        zh, en = echo(self.zh, REASON_MAX), echo(self.en, REASON_MAX)
-        return f"{where}：{zh} / {where_en}: {en}"
-
-
-@dataclass
-class ImportResult:
-    """What an import did (or, for a dry run or a rejected file, would have done)."""
-
-    kind: str
-    mode: Mode
-    dry_run: bool
-    sheet: str = ""
-    header_row: int = 0
-    header: list[Any] = field(default_factory=list)
-    rows_read: int = 0
-    inserted: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    committed: bool = False
-    # One-time secrets by business key (a new user's initial password): shown once by the
-    # caller, never written to the error workbook or a log, and empty after a dry run.
-    secrets: dict[str, str] = field(default_factory=dict, repr=False)
-    # The input cells of rejected rows, for the error workbook.
-    source_rows: dict[int, list[Any]] = field(default_factory=dict, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def rejected_rows(self) -> list[int]:
-        return sorted({e.row for e in self.errors if e.row is not None})
-
-    def summary(self) -> str:
-        """Two lines, Chinese then English, for a message box or the terminal."""
-        n_ins, n_upd, n_same = len(self.inserted), len(self.updated), len(self.unchanged)
-        n_bad = len(self.rejected_rows)
-        if self.committed:
-            state_zh, state_en = "已导入", "imported"
-        elif self.dry_run:
-            state_zh, state_en = "试导入（未写入）", "dry run (nothing written)"
-        else:
-            state_zh, state_en = "有错误，未写入任何数据", "errors found, nothing written"
-        return (
-            f"{state_zh}：新增 {n_ins} 条，更新 {n_upd} 条，无变化 {n_same} 条，"
-            f"有错误 {n_bad} 行（共 {len(self.errors)} 处）\n"
-            f"{state_en}: {n_ins} inserted, {n_upd} updated, {n_same} unchanged, "
-            f"{n_bad} rows rejected ({len(self.errors)} errors)"
-        )
 
 
 class _Run:
@@ -191,6 +121,11 @@ class _Run:
         self.problems: CellProblems = {}
         self.pending: dict[int, list[Any]] = {}  # the cells of the batch not yet written
         self.required = self.spec.required_fields  # read once, not once a row
+        self.staged = kind.staged
+        self.seen: dict[str, Any] = {}  # the staged check's memory of earlier batches
+        self.spool: Any = None  # the checked batches, pickled, waiting for the write
+        self.version: int | None = None  # ``data_version`` before the check pass
+        self.spooled = 0
 
     def error(self, row: int | None, f: Field | None, value: Any, zh: str, en: str) -> None:
         self.result.errors.append(
@@ -245,7 +180,9 @@ class _Run:
         key_col = next((c for c, f in self.columns if f.key == key), None)
         parsers = [(c, f, nonblank_parser_for(f)) for c, f in self.columns]
         width = max((c for c, _ in self.columns), default=0) + 1
-        bulk = mode == Mode.INSERT and self.kind.insert_batch is not None
+        bulk = mode == Mode.INSERT and (
+            self.kind.insert_batch is not None or self.staged is not None
+        )
         batch: list[tuple[int, Values]] = []
         total = max(total - first_row + 1, 0)
         for i, row in enumerate(rows):
@@ -372,6 +309,10 @@ class _Run:
                 good.append((excel_row, values))
             if len(self.result.errors) > errors_before:
                 self._keep_source(excel_row, values)
+        if self.staged is not None:
+            if good:
+                self._check_batch(good, key)
+            return
         for _attempt in range(2):
             if not good:
                 return
@@ -380,6 +321,71 @@ class _Run:
                 self.result.inserted.extend(values[key] for _, values in good)
                 return
             good = [row for i, row in enumerate(good) if i not in refused]
+
+    def _check_batch(self, good: list[tuple[int, Values]], key: str) -> None:
+        """A staged kind's batch checked (nothing written, nothing locked); when it passes,
+        its rows as they will be written are pickled to the spool, so the file's rows are
+        never all held in memory at once. A refused batch goes on being remembered in
+        ``seen`` (the use case keeps its keys), so later rows are checked against it."""
+        assert self.staged is not None
+        try:
+            prepared = self.staged.check(self.actor, [values for _, values in good], self.seen)
+        except RowsRefused as exc:
+            refused = {index for index, _ in exc.problems}
+            for index, problem in exc.problems:
+                excel_row, values = good[index]
+                self._refused(excel_row, values, problem)
+                self._keep_source(excel_row, values)
+            self.result.inserted.extend(
+                values[key] for i, (_, values) in enumerate(good) if i not in refused
+            )
+            return
+        except HouqinError as exc:
+            self._batch_error(good, exc.zh, exc.en)
+            return
+        self.result.inserted.extend(values[key] for _, values in good)
+        if self.result.errors:  # nothing will be written: no need to keep the batch
+            return
+        if self.spool is None:
+            # closed by ``_validate_then_write`` once the file is written or refused
+            self.spool = tempfile.TemporaryFile(prefix="houqin-import-")  # noqa: SIM115
+        rows = [(excel_row, values[key]) for excel_row, values in good]
+        pickle.dump((rows, prepared), self.spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self.spooled += 1
+
+    def write_spooled(self) -> None:
+        """The spooled batches through the kind's ``write`` (inside the caller's write
+        transaction): the checks that read the database again, on indexes, then bulk
+        writes. A refusal now (another desktop wrote a clashing row since the check) is
+        reported on its row; the caller then rolls everything back."""
+        assert self.staged is not None
+        if self.spool is None:
+            return
+        # Nobody wrote since the check pass (SQLite's counter did not move): the indexed
+        # re-checks would find what the check found. Else (or on MySQL) they run.
+        recheck = self.version is None or data_version() != self.version
+        self.spool.seek(0)
+        for _ in range(self.spooled):
+            if self.cancelled is not None and self.cancelled():
+                raise Cancelled()
+            rows, prepared = pickle.load(self.spool)
+            try:
+                self.staged.write(self.actor, prepared, recheck=recheck)
+            except RowsRefused as exc:
+                for index, problem in exc.problems:
+                    excel_row, key_value = rows[index]
+                    self._refused(excel_row, {self.spec.key: key_value}, problem)
+                    self.result.source_rows.setdefault(excel_row, [key_value])
+            except HouqinError as exc:
+                self._batch_error(rows, exc.zh, exc.en)
+            except peewee.IntegrityError:
+                self._batch_error(rows, "与已有记录重复", "duplicate of an existing record")
+            if self.result.errors:
+                return
+
+    def _batch_error(self, rows: list[tuple[int, Any]], zh: str, en: str) -> None:
+        first, last = rows[0][0], rows[-1][0]
+        self.error(None, None, None, f"第 {first}–{last} 行：{zh}", f"rows {first}-{last}: {en}")
 
     def _insert_batch(self, good: list[tuple[int, Values]]) -> set[int] | None:
         """One call of the batch use case in a savepoint: ``None`` when it wrote the rows,
@@ -506,6 +512,10 @@ def import_rows(
     rows = itertools.islice(sheet.rows(), header_index + 1, None)
     who = getattr(actor, "display_name", "") or "命令行"
     title_en = getattr(kind.spec, "title_en", "") or kind.name
+    if mode == Mode.INSERT and kind.staged is not None:
+        _validate_then_write(run, rows, header_index + 2, sheet.height, (who, title_en))
+        return result
+    started = time.perf_counter()
     with db.atomic() as txn, long_write(who, kind.spec.title, title_en):
         run.run(rows, header_index + 2, sheet.height, mode)
         # Rows are checked in order, but a bulk batch reports after its rows were parsed.
@@ -515,7 +525,38 @@ def import_rows(
             result.secrets.clear()
         else:
             result.committed = True
+    result.write_seconds = time.perf_counter() - started
     return result
+
+
+def _validate_then_write(
+    run: _Run, rows: Iterator[list[Any]], first_row: int, height: int, who: tuple[str, str]
+) -> None:
+    """A staged kind in insert mode: the whole file read and checked first, with no write
+    transaction open (the database reads of the checks are plain reads: WAL readers block
+    nobody), every bad row collected; only a file without any is written, in one
+    transaction that runs the indexed re-checks and the bulk writes and nothing else. The
+    write lock is so held for a time bounded by the number of rows at bulk speed, not by
+    parsing, type checks, pinyin or a user's file; a rejected file never takes it."""
+    result = run.result
+    run.version = data_version()
+    try:
+        run.run(rows, first_row, height, result.mode)
+        result.errors.sort(key=lambda e: -1 if e.row is None else e.row)
+        if result.errors or result.dry_run:
+            result.secrets.clear()
+            return
+        started = time.perf_counter()
+        with db.atomic() as txn, long_write(who[0], run.spec.title, who[1]):
+            run.write_spooled()
+            if result.errors:
+                txn.rollback()
+            else:
+                result.committed = True
+        result.write_seconds = time.perf_counter() - started
+    finally:
+        if run.spool is not None:
+            run.spool.close()
 
 
 def import_file(

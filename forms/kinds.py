@@ -20,8 +20,8 @@ from typing import Any
 import peewee
 
 from forms.spec import FormSpec
-from models import domains
-from models.errors import HouqinError, RuleViolation
+from models import audit, domains
+from models.errors import HouqinError, RowsRefused, RuleViolation
 from models.periods import Period, PeriodKind
 
 BUILTIN_MODULES: list[str] = ["forms.people", *domains.packages("forms")]
@@ -32,6 +32,79 @@ Filters = Mapping[str, Any]
 PERIOD = "period"
 """The filter key of a period (a ``models.periods.Period``): the rows whose date, the kind's
 ``period_field``, falls inside it. A month, a quarter, a year, or any run of days."""
+
+
+Problems = list[tuple[int, RuleViolation]]
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A kind's batch use case in its two halves, as the domain declares them
+    (``supplies.check_items`` and ``supplies.write_items``; the dialog's ``add_items`` is the
+    two in one transaction, so a single record meets the very same checks).
+
+    - ``check(actor, rows, seen)``: every check of the batch (roles, fields, the rules that
+      read the database through indexed IN (...) queries) without writing or locking;
+      ``seen`` is one dict for the whole file, in which the use case keeps what earlier
+      batches bring (their keys), since they are not written yet. Returns the rows as they
+      will be written (plain values: the importer spools them to a temporary file), or
+      raises ``RowsRefused`` naming rows of ``rows`` (any other ``RuleViolation`` refuses
+      the batch).
+    - ``write(actor, prepared, recheck=...)``: inside the import's one write transaction,
+      the checks that read the database again when ``recheck`` (on indexes only: another
+      desktop wrote since the check), then the bulk writes; ``RowsRefused`` names rows of
+      ``prepared``."""
+
+    check: Callable[[Any, list[Values], dict[str, Any]], Any]
+    write: Callable[..., Any]
+
+
+def audited(
+    check: Callable[[Any, list[Values], dict[str, Any]], list[Any]],
+    write: Callable[..., Any],
+    audit_rows: Callable[[list[Any]], list[Any]] = lambda rows: rows,
+) -> Staged:
+    """A ``Staged`` whose check pass also makes the audit changes of the rows it passes
+    (``audit.created_payloads`` of ``audit_rows(prepared)``, the columns the use case
+    creates), so the write transaction only writes: ``write(actor, prepared, recheck=...,
+    payloads=...)``."""
+
+    def checked(actor: Any, rows: list[Values], seen: dict[str, Any]) -> Any:
+        prepared = check(actor, rows, seen)
+        return prepared, audit.created_payloads(audit_rows(prepared))
+
+    def written(actor: Any, batch: Any, *, recheck: bool = True) -> Any:
+        prepared, payloads = batch
+        return write(actor, prepared, recheck=recheck, payloads=payloads)
+
+    return Staged(checked, written)
+
+
+def mapped_check(
+    to_fields: Callable[[Values], Any], check: Callable[[Any, list[Any], dict[str, Any]], list[Any]]
+) -> Callable[[Any, list[Values], dict[str, Any]], list[Any]]:
+    """A ``Staged.check`` that turns each row of the sheet into the use case's fields first
+    (``to_fields`` may refuse a row, e.g. a driver nobody is called) and reports those
+    refusals beside the use case's own, on the rows of the sheet, in one ``RowsRefused``."""
+
+    def run(actor: Any, rows: list[Values], seen: dict[str, Any]) -> list[Any]:
+        problems: Problems = []
+        batch: list[tuple[int, Any]] = []
+        for index, v in enumerate(rows):
+            try:
+                batch.append((index, to_fields(v)))
+            except RuleViolation as exc:
+                problems.append((index, exc))
+        prepared: list[Any] = []
+        try:
+            prepared = check(actor, [fields for _, fields in batch], seen)
+        except RowsRefused as refused:
+            problems += [(batch[i][0], problem) for i, problem in refused.problems]
+        if problems:
+            raise RowsRefused(problems)
+        return prepared
+
+    return run
 
 
 @dataclass(frozen=True)
@@ -60,6 +133,9 @@ class Kind:
       ``BULK_BATCH`` rows instead of one ``insert`` (and its queries) per row.
     - ``existing_keys(keys)``: which of ``keys`` exist already, in one query per chunk;
       optional speed-up over ``find`` for large files.
+    - ``staged``: the batch use case in its two halves (``Staged``): an insert-mode import
+      checks the whole file first, outside any write transaction, and writes only when no
+      row is bad, in one short transaction. Preferred to ``insert_batch`` when given.
     - ``period_field``: the key of the date a period selects rows by (``rows`` honours
       ``filters[PERIOD]`` through ``within``); ``None``: a register of things, not events,
       that a period cannot select (``houqin export --period`` refuses it).
@@ -75,6 +151,7 @@ class Kind:
     insert_batch: Callable[[Any, list[Values]], None] | None = None
     existing_keys: Callable[[list[str]], set[str]] | None = None
     period_field: str | None = None
+    staged: Staged | None = None
 
     @property
     def name(self) -> str:

@@ -21,7 +21,7 @@ import peewee
 
 from models.base import BaseModel, VoidableModel, bulk_insert, now, select_in
 from models.errors import RuleViolation
-from models.text import clean
+from models.text import check_row, clean
 
 
 class Actor(Protocol):
@@ -119,6 +119,11 @@ def _payload(changes: dict[str, tuple[Any, Any]] | None) -> str:
     )
 
 
+def created_payloads(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The audit changes ``create_many`` writes for created ``rows``, made ahead of it."""
+    return _created_payloads(rows)
+
+
 def _created_payloads(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     """The changes of created rows (every value each was given, as ``create`` audits it).
 
@@ -186,6 +191,13 @@ def _write_many(actor: Actor, table: str, entries: Sequence[tuple[int | None, st
     """The audit rows ``(record_id, action, changes as JSON)`` of one actor and table, in
     one INSERT text run by the driver's ``executemany``: the time, the actor and the table
     are the same for the whole batch, so only three values a row are made."""
+    # The row checks once a batch, not once a row: the actor and the table are shared, the
+    # actions are the program's own few words, the JSON holds no control character (the
+    # encoder escapes them) and is a machine column without a limit.
+    words = {AuditLog.actor_name: actor.display_name, AuditLog.table: table}
+    check_row(words)
+    for action in {action for _, action, _ in entries}:
+        check_row({AuditLog.action: action})
     bulk_insert(
         AuditLog,
         [
@@ -199,6 +211,7 @@ def _write_many(actor: Actor, table: str, entries: Sequence[tuple[int | None, st
             "table": table,
             "note": None,
         },
+        checked=True,
     )
 
 
@@ -209,11 +222,14 @@ def create_many(
     rows: Sequence[Mapping[str, Any]],
     *,
     checked: bool = False,
+    payloads: Sequence[str] | None = None,
 ) -> list[int]:
     """Insert ``rows`` in bulk and audit every value each was created with, as ``create``
     does row by row. ``key`` names a unique field: the new ids are read back by it (one IN
     query per chunk), because neither driver reports the ids of an ``executemany``.
-    Returns the ids in the order of ``rows``. ``checked``: see ``base.bulk_insert``."""
+    Returns the ids in the order of ``rows``. ``checked``: see ``base.bulk_insert``.
+    ``payloads``: the audit changes of ``rows`` as ``created_payloads`` made them earlier
+    (an importer makes them in its check pass, so the write transaction does not)."""
     bulk_insert(model, rows, checked=checked)
     key_field = getattr(model, key)
     keys = [row[key] for row in rows]
@@ -230,7 +246,9 @@ def create_many(
         model._meta.table_name,
         [
             (pk, "create", payload)
-            for pk, payload in zip(new_ids, _created_payloads(rows), strict=True)
+            for pk, payload in zip(
+                new_ids, _created_payloads(rows) if payloads is None else payloads, strict=True
+            )
         ],
     )
     return new_ids

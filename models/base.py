@@ -140,15 +140,20 @@ def bulk_insert(
     # through the field.
     plain = (peewee.CharField, peewee.TextField, peewee.IntegerField)
     first = rows[0]
+    # Rows of one shape (a batch of a use case): which fields they hold is read once, not
+    # once per field and row.
+    keys = first.keys()
+    uniform = all(row.keys() == keys for row in rows)
     columns: list[Any] = []
     for f in fields:
         key = f.name
-        if key in same or all(key not in row for row in rows):
+        absent = key not in first if uniform else all(key not in row for row in rows)
+        if key in same or absent:
             default = f.default() if callable(f.default) else f.default
             value = same.get(key, default)
             columns.append(_Same(value if type(f) in plain else f.db_value(value)))
             continue
-        if key in first and all(key in row for row in rows):
+        if key in first and (uniform or all(key in row for row in rows)):
             column = [row[key] for row in rows]
         else:
             default = f.default

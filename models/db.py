@@ -239,6 +239,16 @@ def is_mysql() -> bool:
     return isinstance(db.obj, peewee.MySQLDatabase)
 
 
+def data_version() -> int | None:
+    """SQLite's ``PRAGMA data_version`` on this connection: it changes when, and only when,
+    another connection commits a change to the file. An import reads it before its check
+    pass and again under the write lock: the same number means nobody wrote in between, so
+    the checks need not be repeated. ``None`` on MySQL (no such counter: always re-check)."""
+    if is_mysql():
+        return None
+    return int(db.execute_sql("PRAGMA data_version").fetchone()[0])
+
+
 def for_update(query: Q) -> Q:
     """Lock the selected rows until commit. On SQLite the IMMEDIATE transaction already holds
     the database write lock, and peewee refuses FOR UPDATE there."""

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from forms.fleet.fields import YES_NO, yes, yes_no
-from forms.kinds import Filters, Kind, Values, register_kind
+from forms.kinds import Filters, Kind, Values, audited, mapped_check, register_kind
 from forms.people import DEPARTMENT_REF
 from forms.spec import Field, FieldType, FormSpec, Reference
 from models import fleet
@@ -335,6 +335,11 @@ register_kind(
         filters=("unit", "status"),
         insert_batch=_insert_vehicles,
         existing_keys=_existing_plates,
+        staged=audited(
+            mapped_check(_vehicle_fields, fleet.check_vehicles),
+            fleet.write_vehicles,
+            lambda rows: [row for row, _ in rows],
+        ),
     )
 )
 
@@ -395,6 +400,12 @@ def _place_kind(spec: FormSpec, model: type[RepairShop] | type[FuelStation]) -> 
             filters=("designated",),
             insert_batch=insert_batch,
             existing_keys=existing_keys,
+            staged=audited(
+                mapped_check(
+                    fields, lambda actor, rows, seen: fleet.check_places(actor, model, rows, seen)
+                ),
+                lambda actor, rows, **kw: fleet.write_places(actor, model, rows, **kw),
+            ),
         )
     )
 

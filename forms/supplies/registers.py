@@ -14,7 +14,16 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Any
 
-from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
+from forms.kinds import (
+    Filters,
+    Kind,
+    Staged,
+    Values,
+    audited,
+    mapped_check,
+    refuse_import,
+    register_kind,
+)
 from forms.spec import Field, FieldType, FormSpec
 from forms.supplies.fields import CATEGORY_LABELS, YES_NO, find_item, yes, yes_no
 from models import supplies
@@ -248,6 +257,7 @@ register_kind(
         filters=("category", "gov_catalogue"),
         insert_batch=_insert_items,
         existing_keys=_existing_codes,
+        staged=audited(mapped_check(_item_fields, supplies.check_items), supplies.write_items),
     )
 )
 
@@ -532,6 +542,38 @@ def _insert_openings(actor: Any, rows: list[Values]) -> None:
         raise RowsRefused(problems)
 
 
+def _check_openings(actor: Any, rows: list[Values], seen: dict[str, Any]) -> list[Any]:
+    """The checking half of an opening-balances batch: the codes found in one IN query per
+    chunk (a code the catalogue lacks, or a voided item, refused on its row), then
+    ``supplies.check_openings``; every refusal in one ``RowsRefused``."""
+    found = _item_ids([v["code"] for v in rows])
+    problems: list[tuple[int, RuleViolation]] = []
+    batch: list[tuple[int, dict[str, Any]]] = []
+    for index, v in enumerate(rows):
+        item_id = found.get(normalize_code(v["code"]))
+        if item_id is None:
+            problems.append((index, _no_item(v["code"])))
+        else:
+            batch.append((index, _opening_fields(item_id, v)))
+    prepared: list[Any] = []
+    try:
+        prepared = supplies.check_openings(actor, [fields for _, fields in batch], seen)
+    except RowsRefused as refused:
+        problems += [(batch[i][0], problem) for i, problem in refused.problems]
+    if problems:
+        raise RowsRefused(problems)
+    return prepared
+
+
+def _item_ids(codes: list[str]) -> dict[str, int]:
+    """The ids of the catalogue's live items by code: one IN query per chunk."""
+    query = lambda part: Item.select(Item.id, Item.code, Item.voided_at).where(  # noqa: E731
+        Item.code.in_(part)
+    )
+    wanted = sorted({normalize_code(c) for c in codes})
+    return {code: item_id for item_id, code, voided in select_in(query, wanted) if voided is None}
+
+
 def _existing_openings(codes: list[str]) -> set[str]:
     """Which of ``codes`` (as typed) have an opening balance already: one IN query per chunk.
     The movement kind is compared here, not in SQL: with ``kind = ?`` in the WHERE, SQLite
@@ -583,5 +625,6 @@ register_kind(
         filters=("code",),
         insert_batch=_insert_openings,
         existing_keys=_existing_openings,
+        staged=Staged(_check_openings, supplies.write_openings),
     )
 )

@@ -99,6 +99,8 @@ from models.fleet.vehicles import (
     add_vehicle,
     add_vehicles,
     assign_drivers,
+    check_places,
+    check_vehicles,
     drivers_of,
     normalize_plate,
     normalize_vin,
@@ -106,6 +108,8 @@ from models.fleet.vehicles import (
     set_vehicle_status,
     update_place,
     update_vehicle,
+    write_places,
+    write_vehicles,
 )
 
 settings.register(
@@ -249,6 +253,8 @@ __all__ = [
     "approve_repair",
     "assess",
     "assign_drivers",
+    "check_places",
+    "check_vehicles",
     "closed_repairs",
     "correct_fuel",
     "correct_maintenance",
@@ -289,4 +295,6 @@ __all__ = [
     "vehicle_ids_of",
     "void_fuel",
     "void_maintenance",
+    "write_places",
+    "write_vehicles",
 ]

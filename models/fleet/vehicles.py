@@ -183,7 +183,7 @@ def _vehicle_row(fields: Mapping[str, Any]) -> dict[str, Any]:
     purchase_date = fields.get("purchase_date")
     return {
         "plate": plate,
-        "unit": fields["unit"],
+        "unit": getattr(fields["unit"], "id", fields["unit"]),  # a record or its id
         "model": model,
         "model_search": search_key(model) if model else "",
         "vin": vin,
@@ -196,54 +196,101 @@ def _vehicle_row(fields: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+VehicleRow = tuple[dict[str, Any], list[int]]
+"""One checked vehicle: its columns as stored and its drivers' ids."""
+
+
+def check_vehicles(
+    actor: Actor, vehicles: Sequence[Mapping[str, Any]], seen: dict[str, Any] | None = None
+) -> list[VehicleRow]:
+    """F1 for a batch, the checking half of ``add_vehicles``: each row's fields, then the
+    plates against the register and the rows before (``seen``: the plates of earlier
+    batches of the same file). Reads only: an importer runs it over a whole file before it
+    opens the write transaction. Every bad row is found, then ``RowsRefused`` names each."""
+    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+    seen = {} if seen is None else seen
+    problems: list[tuple[int, RuleViolation]] = []
+    rows: list[tuple[int, VehicleRow]] = []
+    for index, fields in enumerate(vehicles):
+        try:
+            row = _vehicle_row(fields)
+        except RuleViolation as exc:
+            problems.append((index, exc))
+            continue
+        drivers = list(dict.fromkeys(getattr(d, "id", d) for d in fields.get("drivers") or ()))
+        rows.append((index, (row, drivers)))
+    problems += _plate_conflicts(rows, seen.setdefault("plates", set()))
+    if problems:
+        raise RowsRefused(sorted(problems, key=lambda p: p[0]))
+    return [row for _, row in rows]
+
+
+def _plate_conflicts(
+    rows: Sequence[tuple[int, VehicleRow]], seen: set[str]
+) -> list[tuple[int, RuleViolation]]:
+    """A plate on the register already (or earlier in the batch): one IN query per chunk on
+    the plates' unique index."""
+    plates = [row["plate"] for _, (row, _) in rows]
+    query = lambda part: Vehicle.select(Vehicle.plate).where(Vehicle.plate.in_(part))  # noqa: E731
+    taken = {plate for (plate,) in select_in(query, plates)}
+    problems: list[tuple[int, RuleViolation]] = []
+    for index, (row, _) in rows:
+        plate = row["plate"]
+        if plate in taken or plate in seen:
+            problems.append(
+                (
+                    index,
+                    RuleViolation(
+                        None, f"车辆 {plate} 已登记", f"vehicle {plate} exists", field="plate"
+                    ),
+                )
+            )
+        seen.add(plate)
+    return problems
+
+
+def write_vehicles(
+    actor: Actor,
+    rows: Sequence[VehicleRow],
+    *,
+    recheck: bool = True,
+    payloads: Sequence[str] | None = None,
+) -> list[int]:
+    """The writing half of ``add_vehicles``: vehicles, audit rows and drivers in bulk
+    (inside the caller's transaction). ``recheck``: the rows were checked outside this
+    transaction (an importer's first pass), so the plates are looked up again here, under
+    the write lock, on their index. ``payloads``: the audit changes made in the check pass
+    (``audit.created_payloads``). Returns the new ids in order."""
+    require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
+    if recheck:
+        problems = _plate_conflicts(list(enumerate(rows)), set())
+        if problems:
+            raise RowsRefused(problems)
+    vehicles = [row for row, _ in rows]
+    ids = audit.create_many(actor, Vehicle, "plate", vehicles, checked=True, payloads=payloads)
+    bulk_insert(
+        VehicleDriver,
+        [
+            {"vehicle": vehicle_id, "driver": driver}
+            for vehicle_id, (_, drivers) in zip(ids, rows, strict=True)
+            for driver in drivers
+        ],
+    )
+    return ids
+
+
 def add_vehicles(actor: Actor, vehicles: Sequence[Mapping[str, Any]]) -> list[int]:
     """Register vehicles: each row holds ``plate``, ``unit`` and optionally ``model``,
     ``vin``, ``purchase_date``, ``odometer``, ``drivers`` (users), ``service_interval_km``
     and ``service_interval_months``. THE way a vehicle enters the register (``add_vehicle``
-    is a batch of one, the importer sends thousands): the same checks in the same order.
+    is a batch of one, the importer sends thousands through the same two halves,
+    ``check_vehicles`` then ``write_vehicles``): the same checks in the same order.
     All or nothing: every bad row is found (its first problem), then ``RowsRefused`` names
     each and nothing is written. Plates are looked up in one IN query per chunk on their
     unique index; vehicles, audit rows and drivers are written in bulk. Returns the new ids
     in the order of ``vehicles``."""
     with db.atomic():
-        require_role(actor, Role.FLEET_MANAGER, Role.LOGISTICS, Role.ADMIN)
-        problems: list[tuple[int, RuleViolation]] = []
-        rows: list[tuple[int, dict[str, Any], list[int]]] = []
-        for index, fields in enumerate(vehicles):
-            try:
-                row = _vehicle_row(fields)
-            except RuleViolation as exc:
-                problems.append((index, exc))
-                continue
-            drivers = list(dict.fromkeys(getattr(d, "id", d) for d in fields.get("drivers") or ()))
-            rows.append((index, row, drivers))
-        plates = [row["plate"] for _, row, _ in rows]
-        query = lambda part: Vehicle.select(Vehicle.plate).where(Vehicle.plate.in_(part))  # noqa: E731
-        taken = {plate for (plate,) in select_in(query, plates)}
-        for index, row, _ in rows:
-            if row["plate"] in taken:
-                plate = row["plate"]
-                problems.append(
-                    (
-                        index,
-                        RuleViolation(
-                            None, f"车辆 {plate} 已登记", f"vehicle {plate} exists", field="plate"
-                        ),
-                    )
-                )
-            taken.add(row["plate"])
-        if problems:
-            raise RowsRefused(problems)
-        ids = audit.create_many(actor, Vehicle, "plate", [row for _, row, _ in rows], checked=True)
-        bulk_insert(
-            VehicleDriver,
-            [
-                {"vehicle": vehicle_id, "driver": driver}
-                for vehicle_id, (_, _, drivers) in zip(ids, rows, strict=True)
-                for driver in drivers
-            ],
-        )
-        return ids
+        return write_vehicles(actor, check_vehicles(actor, vehicles), recheck=False)
 
 
 def add_vehicle(
@@ -377,57 +424,103 @@ _PLACE_TEXTS = {RepairShop: ("name", "address", "phone"), FuelStation: ("name", 
 _PLACE_WORDS = {RepairShop: ("修理厂", "shop"), FuelStation: ("加油站", "station")}
 
 
+def check_places(
+    actor: Actor,
+    model: type[RepairShop] | type[FuelStation],
+    places: Sequence[Mapping[str, Any]],
+    seen: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """F3/F5 register for a batch, the checking half of ``add_places``: each row's name and
+    texts, then the names against the register and the rows before (``seen``: the names of
+    earlier batches of the same file). Reads only: an importer runs it over a whole file
+    before it opens the write transaction. Every bad row is found, then ``RowsRefused``
+    names each. Returns the rows as stored, in order."""
+    require_role(actor, Role.LOGISTICS, Role.ADMIN)  # the actor first (X1)
+    seen = {} if seen is None else seen
+    zh, en = _PLACE_WORDS[model]
+    texts = _PLACE_TEXTS[model]
+    check = row_checker([getattr(model, k) for k in texts])
+    problems: list[tuple[int, RuleViolation]] = []
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for index, fields in enumerate(places):
+        row: dict[str, Any] = {k: clean(fields.get(k)) for k in texts}
+        row["designated"] = bool(fields.get("designated", True))
+        try:
+            if not row["name"]:
+                raise RuleViolation(None, f"请填写{zh}名称", f"the {en} needs a name", field="name")
+            check([row[k] for k in texts])
+        except RuleViolation as exc:
+            problems.append((index, exc))
+            continue
+        rows.append((index, row))
+    problems += _name_conflicts(model, rows, seen.setdefault("names", set()))
+    if problems:
+        raise RowsRefused(sorted(problems, key=lambda p: p[0]))
+    return [row for _, row in rows]
+
+
+def _name_conflicts(
+    model: type[RepairShop] | type[FuelStation],
+    rows: Sequence[tuple[int, dict[str, Any]]],
+    seen: set[str],
+) -> list[tuple[int, RuleViolation]]:
+    """A name on the register already (or earlier in the batch): one IN query per chunk on
+    the unique name, compared as the database compares them (MariaDB ignores case)."""
+    zh, en = _PLACE_WORDS[model]
+    fold = str.casefold if is_mysql() else str
+    query = lambda part: model.select(model.name).where(model.name.in_(part))  # noqa: E731
+    taken = {fold(n) for (n,) in select_in(query, sorted({r["name"] for _, r in rows}))}
+    problems: list[tuple[int, RuleViolation]] = []
+    for index, row in rows:
+        name = fold(row["name"])
+        if name in taken or name in seen:
+            problems.append(
+                (
+                    index,
+                    RuleViolation(
+                        None,
+                        f"{zh}「{row['name']}」已存在",
+                        f"{en} {row['name']} exists",
+                        field="name",
+                    ),
+                )
+            )
+        seen.add(name)
+    return problems
+
+
+def write_places(
+    actor: Actor,
+    model: type[RepairShop] | type[FuelStation],
+    rows: Sequence[dict[str, Any]],
+    *,
+    recheck: bool = True,
+    payloads: Sequence[str] | None = None,
+) -> list[int]:
+    """The writing half of ``add_places``: rows and audit rows in bulk (inside the caller's
+    transaction). ``recheck``: the rows were checked outside this transaction (an
+    importer's first pass), so the names are looked up again here, under the write lock.
+    ``payloads``: the audit changes made in the check pass (``audit.created_payloads``)."""
+    require_role(actor, Role.LOGISTICS, Role.ADMIN)
+    if recheck:
+        problems = _name_conflicts(model, list(enumerate(rows)), set())
+        if problems:
+            raise RowsRefused(problems)
+    return audit.create_many(actor, model, "name", rows, checked=True, payloads=payloads)
+
+
 def add_places(
     actor: Actor, model: type[RepairShop] | type[FuelStation], places: Sequence[Mapping[str, Any]]
 ) -> list[int]:
     """Put repair shops or fuel stations on the register: each row holds ``name`` and
     optionally ``address``, ``phone`` (a shop's) and ``designated`` (on the list, the
     default). THE way a shop or station is added (``add_shop``/``add_station`` are a batch of
-    one, the importer sends thousands): every bad row is found (its first problem), then
-    ``RowsRefused`` names each and nothing is written. Names are looked up in one IN query
-    per chunk on their unique index, compared as the database compares them (MariaDB
-    ignores case); rows and audit rows are written in bulk. Returns the new ids in order."""
+    one, the importer sends thousands through the same two halves, ``check_places`` then
+    ``write_places``): every bad row is found (its first problem), then ``RowsRefused``
+    names each and nothing is written. Names are looked up in one IN query per chunk on
+    their unique index; rows and audit rows are written in bulk. Returns the new ids."""
     with db.atomic():
-        require_role(actor, Role.LOGISTICS, Role.ADMIN)  # the actor first (X1)
-        zh, en = _PLACE_WORDS[model]
-        texts = _PLACE_TEXTS[model]
-        check = row_checker([getattr(model, k) for k in texts])
-        problems: list[tuple[int, RuleViolation]] = []
-        rows: list[tuple[int, dict[str, Any]]] = []
-        for index, fields in enumerate(places):
-            row: dict[str, Any] = {k: clean(fields.get(k)) for k in texts}
-            row["designated"] = bool(fields.get("designated", True))
-            try:
-                if not row["name"]:
-                    raise RuleViolation(
-                        None, f"请填写{zh}名称", f"the {en} needs a name", field="name"
-                    )
-                check([row[k] for k in texts])
-            except RuleViolation as exc:
-                problems.append((index, exc))
-                continue
-            rows.append((index, row))
-        fold = str.casefold if is_mysql() else str
-        query = lambda part: model.select(model.name).where(model.name.in_(part))  # noqa: E731
-        taken = {fold(n) for (n,) in select_in(query, sorted({r["name"] for _, r in rows}))}
-        for index, row in rows:
-            name = fold(row["name"])
-            if name in taken:
-                problems.append(
-                    (
-                        index,
-                        RuleViolation(
-                            None,
-                            f"{zh}「{row['name']}」已存在",
-                            f"{en} {row['name']} exists",
-                            field="name",
-                        ),
-                    )
-                )
-            taken.add(name)
-        if problems:
-            raise RowsRefused(problems)
-        return audit.create_many(actor, model, "name", [row for _, row in rows], checked=True)
+        return write_places(actor, model, check_places(actor, model, places), recheck=False)
 
 
 def _add_place(actor: Actor, model: type[M], fields: dict[str, Any]) -> M:

@@ -28,10 +28,14 @@ from models.supplies import stocktake  # registers the stocktake flow
 from models.supplies.catalogue import (
     add_item,
     add_items,
+    check_items,
+    check_openings,
     set_opening_balance,
     set_opening_balances,
     update_item,
     void_item,
+    write_items,
+    write_openings,
 )
 from models.supplies.plans import (
     PLAN_FLOW,
@@ -257,6 +261,8 @@ __all__ = [
     "awaiting_issue",
     "cancel_order",
     "category_from_label",
+    "check_items",
+    "check_openings",
     "check_requisition",
     "confirm_stock_return",
     "consumption_by_department",
@@ -313,4 +319,6 @@ __all__ = [
     "update_supplier",
     "void_item",
     "void_supplier",
+    "write_items",
+    "write_openings",
 ]

@@ -24,6 +24,7 @@ from models.supplies.stock import (
     MovementKind,
     _post_movements,
     category_from_label,
+    item_rows,
     lock_item_rows,
     lock_items,
     positive_int,
@@ -107,86 +108,134 @@ def _item_row(fields: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+def check_items(
+    actor: Actor, items: Sequence[Mapping[str, Any]], seen: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """S1 for a batch, the checking half of ``add_items``: every row's fields, then the
+    codes and the name + specification pairs against the catalogue and the rows before it.
+    Reads only (no lock is taken), so an importer runs it over a whole file before it opens
+    the write transaction. ``seen`` carries what earlier batches of the same file bring
+    (their codes, pairs and last generated numbers): a file's second batch is checked against
+    its first one before either is written. Every bad row is found (its first problem), then
+    ``RowsRefused`` names each with its index. Returns the rows as stored, in order."""
+    require_role(actor, *CATALOGUE_ROLES)
+    seen = {} if seen is None else seen
+    problems: list[tuple[int, RuleViolation]] = []
+    rows: list[dict[str, Any] | None] = []
+    for index, fields in enumerate(items):
+        try:
+            rows.append(_item_row(fields))
+        except RuleViolation as exc:
+            problems.append((index, exc))
+            rows.append(None)
+    good = [(i, row) for i, row in enumerate(rows) if row is not None]
+    _assign_codes([row for _, row in good], seen.setdefault("last", {}))
+    problems += _item_conflicts(good, seen)
+    if problems:
+        raise RowsRefused(sorted(problems, key=lambda p: p[0]))
+    return [row for row in rows if row is not None]
+
+
+def _item_conflicts(
+    good: Sequence[tuple[int, dict[str, Any]]], seen: dict[str, Any]
+) -> list[tuple[int, RuleViolation]]:
+    """The S1 checks that read the catalogue: a code taken, a name + specification pair
+    already there (or earlier in ``seen``). One indexed IN (...) query per chunk each."""
+    codes = [row["code"] for _, row in good]
+    taken = {
+        c for (c,) in select_in(lambda p: Item.select(Item.code).where(Item.code.in_(p)), codes)
+    }
+    # Compared as the database compares them: MariaDB's collation ignores case, so there
+    # 「Pen」 and 「pen」 are one name, as they were to the row-by-row ``=`` query.
+    fold = str.casefold if is_mysql() else str
+    names = sorted({row["name"] for _, row in good})
+    pairs = {
+        (fold(n), fold(spec))
+        for n, spec in select_in(
+            lambda p: Item.select(Item.name, Item.specification).where(
+                Item.name.in_(p) & Item.voided_at.is_null()
+            ),
+            names,
+        )
+    }
+    seen_codes: set[str] = seen.setdefault("codes", set())
+    seen_pairs: set[tuple[str, str]] = seen.setdefault("pairs", set())
+    problems: list[tuple[int, RuleViolation]] = []
+    for index, row in good:
+        code, pair = row["code"], (fold(row["name"]), fold(row["specification"]))
+        if code in taken or code in seen_codes:
+            problems.append(
+                (
+                    index,
+                    RuleViolation(
+                        None, f"物品编码 {code} 已存在", f"item {code} exists", field="code"
+                    ),
+                )
+            )
+        elif pair in pairs or pair in seen_pairs:
+            problems.append(
+                (
+                    index,
+                    RuleViolation(
+                        "S1",
+                        f"已有同名同规格的物品「{row['name']}」",
+                        f"{row['name']} with this specification exists already",
+                        field="name",
+                    ),
+                )
+            )
+        seen_codes.add(code)
+        seen_pairs.add(pair)
+    return problems
+
+
+def write_items(
+    actor: Actor,
+    rows: Sequence[dict[str, Any]],
+    *,
+    recheck: bool = True,
+    payloads: Sequence[str] | None = None,
+) -> list[int]:
+    """The writing half of ``add_items``: ``rows`` as ``check_items`` returned them, written
+    in bulk with their audit rows (inside the caller's transaction). ``recheck``: the rows
+    were checked outside this transaction (an importer's first pass), so the checks that
+    read the catalogue run again here, under the write lock, on their indexes only: another
+    desktop may have added one of these codes since. ``payloads``: the audit changes made in
+    the check pass (``audit.created_payloads``). Returns the new ids in order."""
+    require_role(actor, *CATALOGUE_ROLES)
+    if recheck:
+        problems = _item_conflicts(list(enumerate(rows)), {})
+        if problems:
+            raise RowsRefused(problems)
+    # checked: each row passed ``_check_item`` (the columns' text checks) in ``check_items``
+    return audit.create_many(actor, Item, "code", rows, checked=True, payloads=payloads)
+
+
 def add_items(actor: Actor, items: Sequence[Mapping[str, Any]]) -> list[int]:
     """S1 for a batch: catalogue items, each with its series, unit, specification and
     reorder level; a code (``SX0001``) is generated per series unless the row brings its own.
 
     THE way an item enters the catalogue: ``add_item`` is a batch of one, the importer sends
-    thousands, and both meet the same checks in the same order. All or nothing: every bad
-    row is found (its first problem), then ``RowsRefused`` names each with its index, and
-    nothing is written. The cost does not grow with the catalogue: the role is read once,
-    the codes and the name + specification pairs are looked up for the whole batch in one
-    indexed IN (...) query per chunk, the rows and their audit rows are written in bulk.
-    Returns the new ids in the order of ``items`` (not the records: building 100,000 model
-    objects nobody reads would cost more than writing them)."""
+    thousands (through the same two halves, ``check_items`` then ``write_items``), and both
+    meet the same checks in the same order. All or nothing: every bad row is found (its
+    first problem), then ``RowsRefused`` names each with its index, and nothing is written.
+    The cost does not grow with the catalogue: the role is read once, the codes and the
+    name + specification pairs are looked up for the whole batch in one indexed IN (...)
+    query per chunk, the rows and their audit rows are written in bulk. Returns the new ids
+    in the order of ``items`` (not the records: building 100,000 model objects nobody reads
+    would cost more than writing them)."""
     with db.atomic():
-        require_role(actor, *CATALOGUE_ROLES)
-        problems: list[tuple[int, RuleViolation]] = []
-        rows: list[dict[str, Any] | None] = []
-        for index, fields in enumerate(items):
-            try:
-                rows.append(_item_row(fields))
-            except RuleViolation as exc:
-                problems.append((index, exc))
-                rows.append(None)
-        good = [(i, row) for i, row in enumerate(rows) if row is not None]
-        _assign_codes([row for _, row in good])
-        codes = [row["code"] for _, row in good]
-        taken = {
-            c for (c,) in select_in(lambda p: Item.select(Item.code).where(Item.code.in_(p)), codes)
-        }
-        # Compared as the database compares them: MariaDB's collation ignores case, so there
-        # 「Pen」 and 「pen」 are one name, as they were to the row-by-row ``=`` query.
-        fold = str.casefold if is_mysql() else str
-        names = sorted({row["name"] for _, row in good})
-        pairs = {
-            (fold(n), fold(spec))
-            for n, spec in select_in(
-                lambda p: Item.select(Item.name, Item.specification).where(
-                    Item.name.in_(p) & Item.voided_at.is_null()
-                ),
-                names,
-            )
-        }
-        seen_codes: set[str] = set()
-        for index, row in good:
-            code, pair = row["code"], (fold(row["name"]), fold(row["specification"]))
-            if code in taken or code in seen_codes:
-                problems.append(
-                    (
-                        index,
-                        RuleViolation(
-                            None, f"物品编码 {code} 已存在", f"item {code} exists", field="code"
-                        ),
-                    )
-                )
-            elif pair in pairs:
-                problems.append(
-                    (
-                        index,
-                        RuleViolation(
-                            "S1",
-                            f"已有同名同规格的物品「{row['name']}」",
-                            f"{row['name']} with this specification exists already",
-                            field="name",
-                        ),
-                    )
-                )
-            seen_codes.add(code)
-            pairs.add(pair)
-        if problems:
-            raise RowsRefused(problems)
-        ready = [row for row in rows if row is not None]
-        # checked: each row passed ``_check_item`` (the columns' text checks) above
-        return audit.create_many(actor, Item, "code", ready, checked=True)
+        return write_items(actor, check_items(actor, items), recheck=False)
 
 
-def _assign_codes(rows: list[dict[str, Any]]) -> None:
+def _assign_codes(rows: list[dict[str, Any]], last: dict[str, int]) -> None:
     """Give each row without a code the next one of its series: after the highest of the
     catalogue and of the codes the batch brings, so a generated code never takes one of
-    them (one query per series in the batch)."""
+    them (one query per series in the batch). ``last``: the highest number of each series
+    so far (earlier batches of the same file), kept up to date."""
     prefixes = {Category(row["category"]).code_prefix for row in rows if not row["code"]}
-    last = {p: _last_item_number(p) for p in prefixes}
+    for p in prefixes:
+        last[p] = max(last.get(p, 0), _last_item_number(p))
     for row in rows:
         for p in prefixes:
             if row["code"]:
@@ -304,6 +353,108 @@ def set_opening_balance(
     return Movement.select().where(Movement.item == item.id).order_by(Movement.id.desc()).get()
 
 
+OpeningRow = tuple[int, int, Decimal | None, datetime, str]
+"""One checked opening balance: item id, quantity, unit price, time, reason."""
+
+
+def check_openings(
+    actor: Actor, balances: Sequence[Mapping[str, Any]], seen: dict[str, Any] | None = None
+) -> list[OpeningRow]:
+    """S8 for a batch of opening balances, the checking half of ``set_opening_balances``:
+    each row's quantity and price, then each item's ledger (still empty, once per item;
+    ``seen`` carries the items of earlier batches of the same file). Reads only: an importer
+    runs it over a whole file before it opens the write transaction. Every bad row is found,
+    then ``RowsRefused`` names each. Returns the rows checked, in order."""
+    stamp = now()
+    require_role(actor, *STORE_ROLES, Role.ADMIN)
+    seen = {} if seen is None else seen
+    problems: list[tuple[int, RuleViolation]] = []
+    rows: list[tuple[int, OpeningRow]] = []
+    for index, balance in enumerate(balances):
+        try:
+            quantity = positive_int(balance.get("quantity"), "期初数量", "the opening quantity")
+            price = balance.get("unit_price")
+            if price is not None:
+                price = numbers.money(price, "单价", "the price", field="unit_price")
+        except RuleViolation as exc:
+            problems.append((index, exc))
+            continue
+        item = balance["item"]
+        item_id = item if isinstance(item, int) else item.id
+        at = balance.get("at") or stamp
+        reason = balance.get("reason") or "期初结存"
+        rows.append((index, (item_id, quantity, price, at, reason)))
+    items = item_rows([row[0] for _, row in rows])
+    problems += _opening_conflicts(rows, items, seen.setdefault("items", set()))
+    if problems:
+        raise RowsRefused(sorted(problems, key=lambda p: p[0]))
+    return [row for _, row in rows]
+
+
+def _opening_conflicts(
+    rows: Sequence[tuple[int, OpeningRow]], items: Mapping[int, Any], seen: set[int]
+) -> list[tuple[int, RuleViolation]]:
+    """S8: an item whose ledger holds a movement already (or that an earlier row opened):
+    one indexed IN (...) query per chunk on the movements' item."""
+    query = lambda part: Movement.select(Movement.item).where(  # noqa: E731
+        Movement.item.in_(part)
+    )
+    moved = {item_id for (item_id,) in select_in(query, sorted(items))}
+    problems: list[tuple[int, RuleViolation]] = []
+    for index, (item_id, *_) in rows:
+        item = items[item_id]
+        if item_id in moved or item_id in seen:
+            problems.append(
+                (
+                    index,
+                    RuleViolation(
+                        "S8",
+                        f"「{item.name}」已有出入库记录，不能再录期初；差异请通过盘点调整",
+                        f"{item.code} has movements already; correct it by a stocktake",
+                    ),
+                )
+            )
+        seen.add(item_id)
+    return problems
+
+
+def write_openings(actor: Actor, rows: Sequence[OpeningRow], *, recheck: bool = True) -> None:
+    """The writing half of ``set_opening_balances``: the items locked in one query, the
+    movements posted in bulk through the ledger core, the prices set (inside the caller's
+    transaction). ``recheck``: the rows were checked outside this transaction (an
+    importer's first pass), so the ledgers are looked up again here, under the lock, on
+    their index: another desktop may have received one of these items since."""
+    require_role(actor, *STORE_ROLES, Role.ADMIN)
+    items = lock_item_rows([item_id for item_id, *_ in rows])
+    if recheck:
+        problems = _opening_conflicts(list(enumerate(rows)), items, set())
+        if problems:
+            raise RowsRefused(problems)
+    _post_movements(
+        actor,
+        [
+            {
+                "item": items[item_id],
+                "kind": MovementKind.OPENING,
+                "quantity": quantity,
+                "reason": reason,
+                "at": at,
+                "doc_type": "opening",
+                "unit_price": price,
+            }
+            for item_id, quantity, price, at, reason in rows
+        ],
+    )
+    priced = [(price, item_id) for item_id, _, price, *_ in rows if price is not None]
+    run_many(
+        "UPDATE {item} SET {price} = {p} WHERE {id} = {p}",
+        priced,
+        item="item",
+        price="price",
+        id="id",
+    )
+
+
 @retry_on_lock_conflict("相同的物品", "the same items")
 def set_opening_balances(actor: Actor, balances: Sequence[Mapping[str, Any]]) -> None:
     """期初结存: the stock found when the office starts using Houqin (the importer's opening
@@ -315,70 +466,12 @@ def set_opening_balances(actor: Actor, balances: Sequence[Mapping[str, Any]]) ->
     单价 of the old paper ledger: kept on the movement and, like a receipt's price, as the
     item's last price, so the stock is valued from the first day.
 
-    THE way an opening balance is recorded (a dialog's one row is a batch of one). All or
+    THE way an opening balance is recorded (a dialog's one row is a batch of one; the
+    importer runs the same two halves, ``check_openings`` then ``write_openings``). All or
     nothing: every bad row is found, then ``RowsRefused`` names each and nothing is written.
     The items are locked in one query, their ledgers looked up in one IN query per chunk,
     the movements posted in bulk through the ledger core."""
-    stamp = now()
     with db.atomic():
-        require_role(actor, *STORE_ROLES, Role.ADMIN)
-        problems: list[tuple[int, RuleViolation]] = []
-        rows: list[tuple[int, int, int, Decimal | None, datetime, str]] = []
-        for index, balance in enumerate(balances):
-            try:
-                quantity = positive_int(balance.get("quantity"), "期初数量", "the opening quantity")
-                price = balance.get("unit_price")
-                if price is not None:
-                    price = numbers.money(price, "单价", "the price", field="unit_price")
-            except RuleViolation as exc:
-                problems.append((index, exc))
-                continue
-            item = balance["item"]
-            item_id = item if isinstance(item, int) else item.id
-            at = balance.get("at") or stamp
-            rows.append((index, item_id, quantity, price, at, balance.get("reason") or "期初结存"))
-        items = lock_item_rows([item_id for _, item_id, *_ in rows])
-        query = lambda part: Movement.select(Movement.item).where(  # noqa: E731
-            Movement.item.in_(part)
-        )
-        moved = {item_id for (item_id,) in select_in(query, sorted(items))}
-        seen: set[int] = set()
-        for index, item_id, *_ in rows:
-            item = items[item_id]
-            if item_id in moved or item_id in seen:
-                problems.append(
-                    (
-                        index,
-                        RuleViolation(
-                            "S8",
-                            f"「{item.name}」已有出入库记录，不能再录期初；差异请通过盘点调整",
-                            f"{item.code} has movements already; correct it by a stocktake",
-                        ),
-                    )
-                )
-            seen.add(item_id)
-        if problems:
-            raise RowsRefused(problems)
-        _post_movements(
-            actor,
-            [
-                {
-                    "item": items[item_id],
-                    "kind": MovementKind.OPENING,
-                    "quantity": quantity,
-                    "reason": reason,
-                    "at": at,
-                    "doc_type": "opening",
-                    "unit_price": price,
-                }
-                for _, item_id, quantity, price, at, reason in rows
-            ],
-        )
-        priced = [(price, item_id) for _, item_id, _, price, *_ in rows if price is not None]
-        run_many(
-            "UPDATE {item} SET {price} = {p} WHERE {id} = {p}",
-            priced,
-            item="item",
-            price="price",
-            id="id",
-        )
+        # The ledgers are read again once the items are locked (MariaDB: FOR UPDATE), so
+        # two desktops cannot both open one item.
+        write_openings(actor, check_openings(actor, balances), recheck=True)

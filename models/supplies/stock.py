@@ -267,11 +267,19 @@ def lock_item_rows(item_ids: Iterable[int]) -> dict[int, ItemRow]:
     """``lock_items`` for a batch of thousands (the opening balances of a catalogue): the
     same locks in the same ascending order, one IN query per chunk, but each item read as
     the few columns the ledger core and its messages need, not built as a model object."""
+    return item_rows(item_ids, lock=True)
+
+
+def item_rows(item_ids: Iterable[int], *, lock: bool = False) -> dict[int, ItemRow]:
+    """The items ``item_ids`` as ``ItemRow``s (``lock``: as ``lock_item_rows``); a missing
+    one is refused."""
     ids = sorted(set(item_ids))
     columns = (Item.id, Item.code, Item.name, Item.unit, Item.on_hand)
-    query = lambda part: for_update(  # noqa: E731
-        Item.select(*columns).where(Item.id.in_(part)).order_by(Item.id)
-    )
+
+    def query(part: list[int]) -> Any:
+        q = Item.select(*columns).where(Item.id.in_(part)).order_by(Item.id)
+        return for_update(q) if lock else q
+
     found = {row[0]: ItemRow(*row) for row in select_in(query, ids)}
     missing = set(ids) - set(found)
     if missing:

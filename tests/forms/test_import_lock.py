@@ -93,3 +93,71 @@ def test_X4_a_writer_that_meets_an_import_is_told_who_imports_what(held_lock):
     with pytest.raises(WriteBusy) as err:
         supplies.add_item(held_lock.logistics, name="订书机", category="文具", unit="个")
     assert err.value.zh.startswith("正在等待其他用户完成导入或保存…")
+
+
+def test_X4_an_import_checks_the_whole_file_before_it_takes_the_write_lock(sqlite_database):
+    """Validate first: while the rows are read and checked (the progress callback runs in
+    that pass), another desktop writes at once, without waiting; a file with a bad row never
+    takes the lock at all; a good file is written in one short transaction afterwards."""
+    office = make_office()
+    header = ["物品编码", "物品名称", "类别", "计量单位"]
+    rows = [[f"IT{i:07d}", f"物品{i}", "文具", "个"] for i in range(6000)]
+    other_writes: list[float] = []
+
+    def progress(done: int, total: int) -> None:
+        if done and not other_writes:  # mid-file: another desktop's write goes through now
+            other = sqlite3.connect(_path(), timeout=0, isolation_level=None)
+            started = time.monotonic()
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("CREATE TABLE IF NOT EXISTS other_desktop (x)")
+            other.execute("INSERT INTO other_desktop VALUES (1)")
+            other.execute("COMMIT")
+            other_writes.append(time.monotonic() - started)
+            other.close()
+
+    sheet = Sheet.from_lists("办公用品目录", [header, *rows])
+    result = import_rows("items", [sheet], actor=office.logistics, progress=progress)
+    assert result.committed and len(result.inserted) == 6000
+    assert other_writes and other_writes[0] < 0.5
+    assert result.write_seconds > 0
+    bad = [*rows[:3000], ["IT9999999", "", "文具", "个"], *rows[3000:]]
+    bad = [[f"IU{i:07d}", f"新{r[1]}" if r[1] else "", *r[2:]] for i, r in enumerate(bad)]
+    other_writes.clear()
+    result = import_rows(
+        "items",
+        [Sheet.from_lists("办公用品目录", [header, *bad])],
+        actor=office.logistics,
+        progress=progress,
+    )
+    assert not result.committed and result.write_seconds == 0 and other_writes
+    assert [e.row for e in result.errors] == [3002]
+
+
+def test_X4_a_row_another_desktop_takes_during_the_check_is_refused_by_the_write(
+    sqlite_database,
+):
+    """Between the check pass and the write, another desktop adds an item with the code of
+    the file's first row: the write transaction sees that something was committed
+    (``data_version``), runs the indexed re-checks, refuses that row and writes nothing."""
+    office = make_office()
+    header = ["物品编码", "物品名称", "类别", "计量单位"]
+    rows = [[f"IT{i:07d}", f"物品{i}", "文具", "个"] for i in range(5000)]
+
+    def other_desktop() -> None:
+        with connection():
+            supplies.add_item(
+                office.logistics, name="别人的", category="文具", unit="个", code="IT0000000"
+            )
+
+    def progress(done: int, total: int) -> None:
+        if done > 2000 and Item.select().count() == 0:  # the first batch is checked
+            thread = threading.Thread(target=other_desktop)
+            thread.start()
+            thread.join()
+
+    sheet = Sheet.from_lists("办公用品目录", [header, *rows])
+    result = import_rows("items", [sheet], actor=office.logistics, progress=progress)
+    assert not result.committed and result.write_seconds > 0  # refused by the write pass
+    assert [(e.row, e.column) for e in result.errors] == [(2, "物品编码")]
+    assert "已存在" in result.errors[0].zh
+    assert [i.name for i in Item.select()] == ["别人的"]
