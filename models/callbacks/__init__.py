@@ -105,9 +105,11 @@ from models.callbacks.plans import (
     Target,
     approve_plan,
     create_plan,
+    plan_lines,
     reject_plan,
     return_plan,
     submit_plan,
+    update_plan,
 )
 from models.callbacks.problems import (
     PROBLEM_TABLES,
@@ -299,6 +301,7 @@ __all__ = [
     "open_problems",
     "pending_handover_of",
     "pending_handovers",
+    "plan_lines",
     "possible_repeats",
     "propose_decision",
     "quarterly_evaluation",
@@ -321,6 +324,7 @@ __all__ = [
     "spot_check_callback",
     "staff_figures",
     "submit_plan",
+    "update_plan",
     "verify_problem",
     "withdraw_handover",
 ]

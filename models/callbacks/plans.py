@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import peewee
 
 from models import audit, documents, workflow
-from models.base import BaseModel, now
+from models.base import BaseModel, guarded_update, now
 from models.callbacks.customers import Customer
 from models.db import db, retry_document
 from models.documents import PLAN_OUTCOMES, Document, PlanState, transition
@@ -120,6 +120,14 @@ class CallbackPlan(Document):
     DECIDING_DEPARTMENT = "department"
     OUTCOMES: ClassVar[Mapping[State, str]] = PLAN_OUTCOMES
     TRANSITIONS = (
+        transition(
+            "edit",
+            EDITABLE,
+            roles=PLAN_ROLES,
+            rule="C2",
+            zh="回访计划{state}，不能修改",
+            en="the plan is {state}; it cannot change",
+        ),
         transition(
             "submit",
             EDITABLE,
@@ -307,6 +315,59 @@ def _check(
                 )
 
 
+def _checked(
+    actor: User,
+    *,
+    window_from: date,
+    window_to: date,
+    content_type: ContentType | str,
+    focus: str,
+    cadence: Cadence | str,
+    target: Target | str,
+    method_chain: Sequence[Method | str],
+    questions: Sequence[str],
+    schedule: Sequence[ScheduleInput],
+    customers: Sequence[Customer],
+) -> tuple[User, list[str], Cadence, Target]:
+    """The checks a plan passes whether it is drafted or edited (C2, C3, C4, C5, C9): one
+    place, so a returned plan cannot be edited into what a new one could not be."""
+    require_role(actor, *PLAN_ROLES)
+    person = require_person(actor, "制定回访计划", "a callback plan")
+    methods = [Method(m).value for m in method_chain]
+    cadence, target = Cadence(cadence), Target(target)
+    _check(
+        window_from,
+        window_to,
+        str(content_type),
+        focus,
+        cadence,
+        target,
+        methods,
+        questions,
+        schedule,
+        customers,
+    )
+    if person.department_id is None:
+        raise _refuse("制定人须属于客户服务部门", "the author needs a department", "department")
+    return person, methods, cadence, target
+
+
+def _write_lines(
+    plan: CallbackPlan,
+    questions: Sequence[str],
+    schedule: Sequence[ScheduleInput],
+    customers: Sequence[Customer],
+) -> None:
+    """The outline, the schedule and the listed customers, written afresh."""
+    texts = [clean(q) for q in questions if clean(q)]
+    for order, text in enumerate(texts, 1):
+        PlanQuestion.create(plan=plan, order=order, text=text)
+    for row in {(r.staff.id, Method(r.method)): r for r in schedule}.values():
+        PlanSchedule.create(plan=plan, staff=row.staff, method=Method(row.method))
+    for customer in {c.id: c for c in customers}.values():
+        PlanTarget.create(plan=plan, customer=customer)
+
+
 def create_plan(
     actor: User,
     *,
@@ -326,24 +387,19 @@ def create_plan(
     """C2: 客服管理 drafts a plan with its outline and schedule (draft until sent)."""
     at = at or now()
     with db.atomic():
-        require_role(actor, *PLAN_ROLES)
-        person = require_person(actor, "制定回访计划", "a callback plan")
-        methods = [Method(m).value for m in method_chain]
-        cadence, target = Cadence(cadence), Target(target)
-        _check(
-            window_from,
-            window_to,
-            str(content_type),
-            focus,
-            cadence,
-            target,
-            methods,
-            questions,
-            schedule,
-            customers,
+        person, methods, cadence, target = _checked(
+            actor,
+            window_from=window_from,
+            window_to=window_to,
+            content_type=content_type,
+            focus=focus,
+            cadence=cadence,
+            target=target,
+            method_chain=method_chain,
+            questions=questions,
+            schedule=schedule,
+            customers=customers,
         )
-        if person.department_id is None:
-            raise _refuse("制定人须属于客户服务部门", "the author needs a department", "department")
         plan = CallbackPlan.create(
             number=next_number("HF", at.year),
             title=clean(title) or f"{ContentType(content_type).label}计划",
@@ -358,13 +414,7 @@ def create_plan(
             prepared_by=person,
             prepared_at=at,
         )
-        texts = [clean(q) for q in questions if clean(q)]
-        for order, text in enumerate(texts, 1):
-            PlanQuestion.create(plan=plan, order=order, text=text)
-        for row in schedule:
-            PlanSchedule.create(plan=plan, staff=row.staff, method=Method(row.method))
-        for customer in {c.id: c for c in customers}.values():
-            PlanTarget.create(plan=plan, customer=customer)
+        _write_lines(plan, questions, schedule, customers)
         audit.record(
             actor,
             "callback_plan",
@@ -372,6 +422,92 @@ def create_plan(
             "create",
             {"window": (None, f"{window_from}–{window_to}"), "cadence": (None, cadence)},
         )
+        return plan
+
+
+def plan_lines(plan: CallbackPlan) -> tuple[list[str], list[ScheduleInput], list[Customer]]:
+    """The outline, the schedule and the listed customers of ``plan``, as ``create_plan``
+    takes them (the edit dialog is filled from these)."""
+    questions = [q.text for q in plan.questions.order_by(PlanQuestion.order)]
+    schedule = [
+        ScheduleInput(s.staff, Method(s.method)) for s in plan.schedule.order_by(PlanSchedule.id)
+    ]
+    customers = [t.customer for t in plan.targets.order_by(PlanTarget.id)]
+    return questions, schedule, customers
+
+
+def _summary(plan: CallbackPlan) -> dict[str, str]:
+    """What the audit compares, old against new, when a plan is edited."""
+    questions, schedule, customers = plan_lines(plan)
+    return {
+        "title": plan.title,
+        "window": f"{plan.window_from}–{plan.window_to}",
+        "content_type": plan.content_type,
+        "focus": plan.focus,
+        "cadence": plan.cadence,
+        "target": plan.target,
+        "method_chain": plan.method_chain,
+        "questions": "；".join(questions),
+        "schedule": "、".join(sorted(f"{s.staff.username}:{s.method}" for s in schedule)),
+        "targets": "、".join(sorted(c.number for c in customers)),
+    }
+
+
+@retry_document
+def update_plan(
+    actor: User,
+    plan: CallbackPlan,
+    *,
+    title: str,
+    window_from: date,
+    window_to: date,
+    content_type: ContentType | str,
+    focus: str,
+    cadence: Cadence | str,
+    target: Target | str,
+    method_chain: Sequence[Method | str],
+    questions: Sequence[str],
+    schedule: Sequence[ScheduleInput],
+    customers: Sequence[Customer] = (),
+) -> CallbackPlan:
+    """C2: a draft or returned (已退回) plan is edited before it is sent again, with the
+    same checks as a new one; once sent it is frozen (the head approves what was sent).
+    ``plan`` is the object the user saw: a plan changed since is refused (``Conflict``)."""
+    with db.atomic():
+        _checked(
+            actor,
+            window_from=window_from,
+            window_to=window_to,
+            content_type=content_type,
+            focus=focus,
+            cadence=cadence,
+            target=target,
+            method_chain=method_chain,
+            questions=questions,
+            schedule=schedule,
+            customers=customers,
+        )
+        plan = CallbackPlan.begin(actor, plan, "edit")
+        before = _summary(plan)
+        for table in (PlanQuestion, PlanSchedule, PlanTarget):
+            table.delete().where(table.plan == plan.id).execute()
+        _write_lines(plan, questions, schedule, customers)
+        guarded_update(
+            plan,
+            plan.version,
+            title=clean(title) or f"{ContentType(content_type).label}计划",
+            window_from=window_from,
+            window_to=window_to,
+            content_type=ContentType(content_type),
+            focus=clean(focus),
+            cadence=Cadence(cadence),
+            target=Target(target),
+            method_chain=",".join(Method(m).value for m in method_chain),
+        )
+        plan = CallbackPlan.get_by_id(plan.id)
+        after = _summary(plan)
+        changes = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+        audit.record(actor, "callback_plan", plan.id, "update", changes)
         return plan
 
 

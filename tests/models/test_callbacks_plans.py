@@ -6,16 +6,18 @@ idempotent, and two connections generating at once make no duplicates. SQLite an
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from datetime import date
 
 import peewee
 import pytest
 
-from models import callbacks, workflow
+from models import callbacks, documents, workflow
+from models.audit import AuditLog
 from models.callbacks import Cadence, Callback, Method, PlanState, ScheduleInput, Target
 from models.db import db
-from models.errors import RuleViolation
+from models.errors import Conflict, RuleViolation
 from tests.models.callbacks_office import Service, build_service, customer, plan, with_project
 
 
@@ -260,3 +262,65 @@ def test_C9_two_important_plans_generating_at_once_never_call_a_customer_twice_a
         assert all(a[1] < b[0] for a, b in itertools.pairwise(periods))
         first, last = periods[0][0], periods[-1][1]
         assert (first, last) == (date(2026, 1, 1), date(2026, 12, 31))  # the year covered
+
+
+def _edit(s: Service, p: callbacks.CallbackPlan, **changes) -> callbacks.CallbackPlan:
+    questions, schedule, customers = callbacks.plan_lines(p)
+    values = {
+        "title": p.title,
+        "window_from": p.window_from,
+        "window_to": p.window_to,
+        "content_type": p.content_type,
+        "focus": p.focus,
+        "cadence": p.cadence,
+        "target": p.target,
+        "method_chain": p.methods,
+        "questions": questions,
+        "schedule": schedule,
+        "customers": customers,
+    }
+    return callbacks.update_plan(changes.pop("actor", s.manager), p, **{**values, **changes})
+
+
+def test_C2_a_returned_plan_is_edited_with_the_create_checks_then_sent_again(s):
+    p = callbacks.submit_plan(s.manager, plan(s, approve=False))
+    assert "edit" not in documents.available_actions(s.manager, p)
+    with pytest.raises(RuleViolation) as err:  # sent: frozen
+        _edit(s, p, focus="改")
+    assert err.value.rule == "C2" and "不能修改" in err.value.zh
+    p = callbacks.return_plan(s.head, p, "请补充提纲")
+    assert p.state == PlanState.RETURNED
+    assert "edit" in documents.available_actions(s.manager, p)
+    assert "edit" not in documents.available_actions(s.caller, p)
+    with pytest.raises(RuleViolation) as err:  # the same checks as a new plan
+        _edit(s, p, questions=[" "])
+    assert err.value.rule == "C2" and "回访提纲" in err.value.zh
+    with pytest.raises(RuleViolation) as err:
+        _edit(s, p, schedule=[ScheduleInput(s.seller, Method.PHONE)])
+    assert err.value.rule == "C3"
+    with pytest.raises(RuleViolation) as err:  # 客服 may not edit a plan (X1)
+        _edit(s, p, actor=s.caller)
+    assert err.value.rule == "X1"
+    p = _edit(s, p, focus="服务态度与理赔时效", questions=["满意吗？", "理赔及时吗？"])
+    assert p.state == PlanState.RETURNED and p.focus == "服务态度与理赔时效"
+    assert callbacks.plan_lines(p)[0] == ["满意吗？", "理赔及时吗？"]
+    row = (
+        AuditLog.select()
+        .where((AuditLog.table == "callback_plan") & (AuditLog.action == "update"))
+        .get()
+    )
+    changes = json.loads(row.changes)
+    assert changes["focus"][1] == "服务态度与理赔时效" and "questions" in changes
+    assert "cadence" not in changes  # only what changed
+    p = callbacks.submit_plan(s.manager, p)
+    assert p.state == PlanState.PENDING
+    assert callbacks.approve_plan(s.head, p).state == PlanState.APPROVED
+
+
+def test_C2_a_plan_edited_meanwhile_is_refused_as_changed(s):
+    p = plan(s, approve=False)
+    stale = callbacks.CallbackPlan.get_by_id(p.id)
+    _edit(s, p, title="新名称")
+    with pytest.raises(Conflict):
+        _edit(s, stale, title="另一个名称")
+    assert callbacks.CallbackPlan.get_by_id(p.id).title == "新名称"
