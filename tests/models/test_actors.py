@@ -192,6 +192,7 @@ PERSONAL = {
     # training: the teacher himself (his linked login) or 培训办; the group leader of the
     # real session keeps its register; the leader grades his own group's members
     "training.request_leave",
+    "training.resubmit_leave",  # the applicant himself, on his returned leave
     "training.approve_leave",
     "training.reject_leave",
     "training.approve_tier_plan",
@@ -203,6 +204,7 @@ PERSONAL = {
     "training.close_register",
     "training.explain_spot_check",
     "training.claim_external",
+    "training.resubmit_claim",  # the applicant himself, on his returned claim
     "training.approve_claim",
     "training.reject_claim",
     "training.add_growth_record",  # the teacher himself or 培训办
