@@ -127,7 +127,7 @@ def main() -> None:
         visible = min(model.page_size, 40)
 
         def texts() -> None:
-            model.rows = model.rows  # forget the cells made
+            model.forget_rows()  # forget the rows and cells made
             for r in range(visible):
                 for c in range(model.columnCount()):
                     model.data(model.index(r, c))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from functools import cache
@@ -280,8 +281,8 @@ def _audit_value(table: str, name: str, value: Any) -> str:
         return of(_AUDIT_STATES[table], value)
     if name == "roles" and isinstance(value, list):
         return "、".join(of(Role, v) for v in value)
-    target = _foreign_target(table, name)
-    if target is not None and isinstance(value, int):
+    target = _foreign_target(table, name) if isinstance(value, int) else None
+    if target is not None:
         row = target.get_or_none(target._meta.primary_key == value)
         return str(row) if row is not None else f"#{value}"
     if isinstance(value, list | dict):
@@ -289,6 +290,7 @@ def _audit_value(table: str, name: str, value: Any) -> str:
     return str(value)
 
 
+@cache
 def _foreign_target(table: str, name: str) -> Any:
     """The model a column of ``table`` refers to, when it is a foreign key."""
     for model_field in _fields_named(table, name):
@@ -303,10 +305,18 @@ def _audit_field(table: str, name: str) -> str:
     if name in _AUDIT_FIELDS:
         return pick(*_AUDIT_FIELDS[name])
     if not is_english():
-        for model_field in _fields_named(table, name):
-            verbose = model_field.verbose_name or ""
-            if any(ord(ch) > 127 for ch in verbose):
-                return verbose
+        return _chinese_name(table, name)
+    return name
+
+
+@cache
+def _chinese_name(table: str, name: str) -> str:
+    """The first Chinese ``verbose_name`` of the fields called ``name`` in ``table``, else
+    ``name`` (asked for every field of every audit row shown: looked up once)."""
+    for model_field in _fields_named(table, name):
+        verbose = model_field.verbose_name or ""
+        if any(ord(ch) > 127 for ch in verbose):
+            return verbose
     return name
 
 
@@ -329,8 +339,6 @@ def _fields_named(table: str, name: str) -> tuple[Any, ...]:
 
 def audit_changes(table: Any, changes: Any) -> str:
     """An audit row's ``{field: [old, new]}`` as 「field：old → new」 in words."""
-    import json
-
     _load()
     if changes in (None, "", "{}"):
         return ""
@@ -340,15 +348,16 @@ def audit_changes(table: Any, changes: Any) -> str:
         return str(changes)
     if not isinstance(parsed, dict):
         return str(changes)
+    table = str(table)
     parts = []
     for name, pair in parsed.items():
         old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-        label_ = _audit_field(str(table), name)
-        new_text = _audit_value(str(table), name, new)
+        label_ = _audit_field(table, name)
+        new_text = _audit_value(table, name, new)
         if old is None:
             parts.append(f"{label_}：{new_text}")
         else:
-            parts.append(f"{label_}：{_audit_value(str(table), name, old)} → {new_text}")
+            parts.append(f"{label_}：{_audit_value(table, name, old)} → {new_text}")
     return pick("；", "; ").join(parts)
 
 

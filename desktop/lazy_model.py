@@ -37,6 +37,7 @@ Row = dict[str, Any]
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
+_ROOT = QModelIndex()  # the default parent: one object, not one per call
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -48,13 +49,39 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
+def _minutes(value: datetime) -> str:
+    """``value`` as ``%Y-%m-%d %H:%M``: ``isoformat`` is a tenth of ``strftime``'s time and
+    writes the same for a naive time of a four-digit year (every row's ``at``, ``created``)."""
+    if value.tzinfo is None and value.year >= 1000:
+        return value.isoformat(" ", "minutes")
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+def _day(value: date) -> str:
+    return value.isoformat() if value.year >= 1000 else value.strftime("%Y-%m-%d")
+
+
+# The text of a value by its exact class: one dict lookup instead of a chain of isinstance
+# checks for every cell; a subclass (a bool, a StrEnum) goes the long way below.
+_BY_CLASS: dict[type, Callable[[Any], str]] = {
+    str: lambda value: value,
+    int: str,
+    datetime: _minutes,
+    date: _day,
+    Decimal: lambda value: f"{value:,.2f}",
+}
+
+
 def default_format(value: Any) -> str:
     if value is None:
         return ""
+    exact = _BY_CLASS.get(type(value))
+    if exact is not None:
+        return exact(value)
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return _minutes(value)
     if isinstance(value, date):
-        return value.strftime("%Y-%m-%d")
+        return _day(value)
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
     return str(value)
@@ -110,6 +137,68 @@ def _as_read(expr: Any) -> Any:
     return expr.coerce(False) if type(expr) in _READ_AS_IS else expr
 
 
+def _fast(field: Any, convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``convert`` (peewee's own converter of ``field``), through ``fromisoformat`` first
+    for a plain ``DateTimeField`` read as text (SQLite): what peewee's converter does in the
+    end, without its string surgery and calls; anything else goes to peewee's."""
+    if type(field) is not peewee.DateTimeField:
+        return convert
+
+    def read(value: Any) -> Any:
+        if type(value) is str:
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        return convert(value)
+
+    return read
+
+
+class _Page:
+    """A fetched page as the driver gave it: the rows as tuples, their column names, and
+    for each column the converter peewee would apply (``None``: as read)."""
+
+    __slots__ = ("converters", "names", "raw")
+
+    def __init__(self, names: list[str], converters: list[Any], raw: list[tuple]) -> None:
+        self.names = names
+        self.converters = converters
+        self.raw = raw
+
+    def row(self, i: int) -> Row:
+        """Row ``i`` as ``list(query.dicts())`` would have made it."""
+        values = self.raw[i]
+        row = dict(zip(self.names, values, strict=True))
+        for name, convert in self.converters:
+            row[name] = convert(row[name])
+        return row
+
+
+def _read(query: peewee.ModelSelect) -> tuple[_Page, list[Row] | None]:
+    """The rows of ``query`` in one ``fetchall``, left as tuples: peewee's cursor wrapper
+    takes a Python call per row and per value (most of a page's time beside the query
+    itself), and only the rows shown need to become dicts and Python values. Peewee decides
+    which columns need converting, as for ``list(query.dicts())``; a page with duplicate
+    column names comes back through peewee's own rules for them, as dicts."""
+    wrapper = query.dicts().execute()
+    wrapper.initialize()
+    wrapper.initialized = True
+    names = [d[0] for d in wrapper.cursor.description]
+    raw = wrapper.cursor.fetchall()
+    wrapper.cursor.close()
+    wrapper.populated = True
+    if len(set(names)) != len(names):
+        return _Page(names, [], []), [wrapper.process_row(r) for r in raw]
+    fields = getattr(wrapper, "fields", [None] * len(names))
+    converters = [
+        (name, _fast(field, convert))
+        for name, field, convert in zip(names, fields, wrapper.converters, strict=True)
+        if convert is not None
+    ]
+    return _Page(names, converters, raw), None
+
+
 @cache
 def _colour(name: str) -> QColor:
     return QColor(name)
@@ -156,7 +245,10 @@ class LazyQueryModel(QAbstractTableModel):
         self.descending = descending
         self.filters: list[peewee.Expression] = []
         self.search_text = ""
-        self._rows: list[Row] = []
+        # The loaded rows: each page's tuples, made into dicts (``row``) and cells
+        # (``_cells``) only when a row is shown or asked for.
+        self._raw: list[tuple[_Page, int] | Row] = []
+        self._dicts: dict[int, Row] = {}
         self._made: dict[int, list[dict[int, Any]]] = {}  # each row's cells, once shown
         self.exhausted = False
         self.fetch_count = 0  # pages queried since the last reset (tests, diagnostics)
@@ -165,12 +257,18 @@ class LazyQueryModel(QAbstractTableModel):
 
     @property
     def rows(self) -> list[Row]:
-        """The loaded rows, in order (pages append; a new list forgets the cells made)."""
-        return self._rows
+        """Every loaded row, in order, as dicts (pages append)."""
+        return [self.row(i) for i in range(len(self._raw))]
 
     @rows.setter
     def rows(self, rows: list[Row]) -> None:
-        self._rows = rows
+        """Rows held in memory instead of fetched (a model filled by hand, e.g. a test)."""
+        self._raw = list(rows)
+        self.forget_rows()
+
+    def forget_rows(self) -> None:
+        """Forget the dicts and cells made of the loaded rows (they are made again)."""
+        self._dicts = {}
         self._made = {}
 
     # --- the query -----------------------------------------------------------------------
@@ -209,9 +307,9 @@ class LazyQueryModel(QAbstractTableModel):
 
     def _after_last(self) -> peewee.Expression | None:
         """The keyset condition for the page after the last loaded row."""
-        if not self.rows:
+        if not self._raw:
             return None
-        last = self.rows[-1]
+        last = self.row(len(self._raw) - 1)
         last_key = last["_key"]
         sort = self._sort_expr()
         if sort is None:
@@ -244,7 +342,8 @@ class LazyQueryModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Forget what was loaded and load the first page again."""
         self.beginResetModel()
-        self.rows = []
+        self._raw = []
+        self.forget_rows()
         self.exhausted = False
         self.fetch_count = 0
         self.endResetModel()
@@ -264,16 +363,24 @@ class LazyQueryModel(QAbstractTableModel):
 
     # --- Qt model ------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._raw)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        """Qt's own ``index`` asks ``rowCount`` and ``columnCount`` back in Python for every
+        cell; one call here instead of three."""
+        inside = 0 <= row < len(self._raw) and 0 <= column < len(self.columns)
+        if inside and (parent is _ROOT or not parent.isValid()):
+            return self.createIndex(row, column)
+        return QModelIndex()
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return not parent.isValid() and self._started and not self.exhausted
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = _ROOT) -> None:
         if parent.isValid() or self.exhausted:
             return
         query = self.view_query()
@@ -281,40 +388,54 @@ class LazyQueryModel(QAbstractTableModel):
         if after is not None:
             query = query.where(after)
         try:
-            page = list(query.limit(self.page_size + 1).dicts())
+            fetched, made = _read(query.limit(self.page_size + 1))
         except peewee.PeeweeException as exc:  # the database went away: stop, say so once
             self.load_error = exc
             self.exhausted = True
             return
         self.load_error = None
         self.fetch_count += 1
-        more = len(page) > self.page_size
-        page = page[: self.page_size]
+        count = len(made) if made is not None else len(fetched.raw)
+        more = count > self.page_size
+        count = min(count, self.page_size)
         self.exhausted = not more
-        if page:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self.rows.extend(page)
+        if count:
+            first = len(self._raw)
+            self.beginInsertRows(QModelIndex(), first, first + count - 1)
+            if made is not None:
+                self._raw.extend(made[:count])
+            else:
+                self._raw.extend((fetched, i) for i in range(count))
             self.endInsertRows()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row = index.row()  # -1 for an invalid index
+        cells = self._made.get(row)
+        if cells is None:
+            if not 0 <= row < len(self._raw):
+                return None
+            cells = self._cells(row)
+        if role < _USER_ROLE:
+            return cells[index.column()].get(role)
         if role == ROW_ID_ROLE:
-            return self._rows[index.row()]["_key"]
+            return self.row(row)["_key"]
         if role == RAW_ROLE:
-            return self._rows[index.row()].get(self.columns[index.column()].key)
-        return self._cells(index.row())[index.column()].get(role)
+            return self.row(row).get(self.columns[index.column()].key)
+        return None
 
     def multiData(self, index: Index, roleDataSpan: Any) -> None:
         """Every role a delegate paints a cell with, in one call: Qt 6's item delegate asks
         for seven roles of each cell at once, and answering them one ``data`` call each was
         most of a first page's time (a Python call per role per cell on every paint)."""
-        if not index.isValid() or index.row() >= len(self._rows):
+        row = index.row()
+        cells = self._made.get(row)
+        if cells is None and 0 <= row < len(self._raw):
+            cells = self._cells(row)
+        if cells is None:
             for item in roleDataSpan:
                 item.clearData()
             return
-        cell = self._cells(index.row())[index.column()]
+        cell = cells[index.column()]
         for item in roleDataSpan:
             role = item.role()
             value = cell.get(role) if role < _USER_ROLE else self.data(index, role)
@@ -330,7 +451,7 @@ class LazyQueryModel(QAbstractTableModel):
         cells = self._made.get(row)
         if cells is not None:
             return cells
-        data = self._rows[row]
+        data = self.row(row)
         base = self.row_look(data) if self.row_look is not None else None
         cells = []
         for column in self.columns:
@@ -385,7 +506,15 @@ class LazyQueryModel(QAbstractTableModel):
     # --- reading rows --------------------------------------------------------------------
 
     def row_id(self, row: int) -> Any:
-        return self.rows[row]["_key"]
+        return self.row(row)["_key"]
 
-    def row(self, row: int) -> dict[str, Any]:
-        return self.rows[row]
+    def row(self, row: int) -> Row:
+        """Loaded row ``row`` (``-1``: the last) as a dict of its selected values, made once."""
+        if row < 0:
+            row += len(self._raw)
+        found = self._dicts.get(row)
+        if found is None:
+            held = self._raw[row]
+            found = held[0].row(held[1]) if isinstance(held, tuple) else held
+            self._dicts[row] = found
+        return found

@@ -251,3 +251,72 @@ def test_a_painted_cell_shows_what_data_answers(qtbot, desk):
             if colour is not None:
                 assert option.palette.text().color() == colour and option.font.bold()
     assert any(model.index(r, 1).data(Qt.ItemDataRole.ForegroundRole) for r in range(5))
+
+
+class Probe(peewee.Model):
+    """Every kind of value a list shows, for the page read below (not a Houqin table)."""
+
+    at = peewee.DateTimeField(null=True)
+    day = peewee.DateField(null=True)
+    amount = peewee.DecimalField(max_digits=12, decimal_places=2, null=True)
+    done = peewee.BooleanField(default=False)
+    name = peewee.CharField(max_length=20)
+    count = peewee.IntegerField(null=True)
+    note = peewee.TextField(null=True)
+
+    class Meta:
+        database = db
+        table_name = "lazy_probe"
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_page_read_in_one_fetch_gives_the_rows_peewee_gives(database, qapp, descending):
+    """A page is fetched in one ``fetchall`` and its rows made into dicts when shown: on
+    both backends the rows, their Python values and the keyset pages over a datetime are
+    exactly those of ``list(query.dicts())`` over the whole ordered query."""
+    from datetime import date
+    from decimal import Decimal
+
+    from desktop.lazy_model import default_format
+
+    db.create_tables([Probe])
+    t0 = datetime(2026, 3, 1, 8, 30, 15, 250000)
+    for i in range(23):
+        Probe.create(
+            at=None if i % 5 == 0 else t0 + timedelta(minutes=i % 7),
+            day=None if i % 4 == 0 else date(2026, 1, 1) + timedelta(days=i),
+            amount=None if i % 6 == 0 else Decimal("1234.5") + i,
+            done=bool(i % 2),
+            name=f"名{i}",
+            count=None if i % 3 == 0 else i * 10,
+            note=None if i % 2 else f"第 {i} 条",
+        )
+    fields = [Probe.at, Probe.day, Probe.amount, Probe.done, Probe.name, Probe.count]
+    columns = [Column(f.name, f.name, f) for f in [*fields, Probe.note]]
+    model = LazyQueryModel(
+        lambda: Probe.select(),
+        columns,
+        Probe.id,
+        sort_column=0,
+        descending=descending,
+        page_size=4,
+        extras={"done_too": Probe.done},
+    )
+    model.refresh()
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    want = list(model.view_query().dicts())
+    assert model.rowCount() == len(want) == 23
+    assert model.rows == want
+    assert [{k: type(v) for k, v in r.items()} for r in model.rows] == [
+        {k: type(v) for k, v in r.items()} for r in want
+    ]
+    for r, row in enumerate(want):
+        for c, column in enumerate(columns):
+            text = model.data(model.index(r, c))
+            assert text == default_format(row[column.key])
+            value = row[column.key]
+            if isinstance(value, datetime):
+                assert text == value.strftime("%Y-%m-%d %H:%M")
+            elif isinstance(value, date):
+                assert text == value.strftime("%Y-%m-%d")
