@@ -57,9 +57,23 @@ def school(desk):
     return o
 
 
+_BUILT: list[TrainingPage] = []
+
+
+@pytest.fixture(autouse=True)
+def _keep_pages():
+    """``qtbot.addWidget`` holds its widgets weakly: a page used in one expression
+    (``_page(...).open_tab(...)``) would be collected, its C++ side deleted, whenever the
+    garbage collector next runs, even inside a paint of one of its lists (a crash). Every
+    page a test builds lives until the test ends."""
+    yield
+    _BUILT.clear()
+
+
 def _page(qtbot, user) -> TrainingPage:
     page = TrainingPage(user)
     qtbot.addWidget(page)
+    _BUILT.append(page)
     page.show()
     return page
 
