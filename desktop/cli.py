@@ -122,6 +122,12 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", default="", help="起始日期 first day, 2026-10-01")
     p.add_argument("--to", dest="date_to", default="", help="截止日期（含）last day, inclusive")
     p.add_argument(
+        "--profile",
+        default=None,
+        help="上报格式（学分登记表报县教育局，--period 为学年，如 2026-2027；default 为通用格式）"
+        " / the bureau's export profile of credit-register",
+    )
+    p.add_argument(
         "--fields",
         action="store_true",
         help="列出这一登记表可筛选的字段和日期 list what --where and --period accept",
@@ -305,6 +311,8 @@ def _export(args: argparse.Namespace) -> int:
     from forms.excel_export import export_register, filter_help, parse_filters
     from forms.kinds import get_kind
 
+    if args.profile is not None:
+        return _bureau_export(args)
     kind = get_kind(args.kind)
     if args.fields:
         print(filter_help(kind))
@@ -314,6 +322,30 @@ def _export(args: argparse.Namespace) -> int:
     _open(args)
     result = export_register(kind, args.file, filters=filters, unit=args.unit, period=period)
     print(result.summary())
+    return 0
+
+
+def _bureau_export(args: argparse.Namespace) -> int:
+    """``export credit-register --period 2026-2027 --profile NAME OUT.xlsx``: 上报教育局 by a
+    profile, recorded (the registers become 已上报), acting as the system administrator."""
+    if args.kind != "credit-register":
+        raise HouqinError(
+            "--profile 只用于 credit-register（学分登记表上报教育局）",
+            "--profile is for credit-register only",
+        )
+    if not args.period:
+        raise HouqinError("请用 --period 给出学年，如 2026-2027", "give --period, e.g. 2026-2027")
+    from forms.training.bureau_export import export_credit_register
+    from models.people import SYSTEM
+
+    _open(args)
+    result = export_credit_register(
+        SYSTEM, args.period, args.file, profile=args.profile, unit=args.unit
+    )
+    print(
+        f"已上报 {result.rows} 人到 {result.path}（SHA-256 {result.sha256}）"
+        f" / {result.rows} teachers exported and recorded"
+    )
     return 0
 
 
