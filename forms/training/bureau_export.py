@@ -65,7 +65,7 @@ DEFAULT = Profile(
                 {"field": "attended", "header": ["校本研修活动", "出勤"], "width": 7},
                 {"field": "truancies", "header": ["校本研修活动", "旷课"], "width": 7},
                 {"field": "school_hours", "header": ["学时", "校本研修"], "width": 9},
-                {"field": "external_hours", "header": ["学时", "自学及外出培训"], "width": 9},
+                {"field": "external_hours", "header": ["学时", "自学及外出培训"], "width": 12},
                 {"field": "credits", "header": ["学分"], "width": 8},
                 {"field": "blank", "header": ["备注"], "width": 10},
             ],
@@ -175,6 +175,8 @@ def _write_headers(ws: Any, columns: list[dict[str, Any]], top: int) -> int:
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
         for level, label in enumerate(col["header"]):
             put(ws, top + level, c, label)
+    for level in range(depth):
+        ws.row_dimensions[top + level].height = 28  # room for a label wrapped on two lines
     for ref in header_merges(columns, top):
         ws.merge_cells(ref)
     return top + depth - 1

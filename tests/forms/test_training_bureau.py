@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 
+import peewee
 import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Border, Side
@@ -71,6 +72,10 @@ def test_T4_bureau_file_by_the_default_profile_headers_and_merges_as_declared(sc
     assert export.sha256 == hashlib.sha256(out.read_bytes()).hexdigest() == result.sha256
     assert (export.profile, export.exported_by_name, export.rows) == ("default", "唐敏", 4)
     assert training.last_report(school.register).id == export.id
+    with pytest.raises(peewee.DatabaseError):  # history: the database refuses a rewrite
+        training.BureauExport.update(sha256="0" * 64).where(
+            training.BureauExport.id == export.id
+        ).execute()
 
 
 def test_T4_a_custom_profile_three_header_levels_and_text_kept_text(school, tmp_path):
@@ -178,8 +183,6 @@ def test_T4_a_profile_naming_an_unknown_field_is_refused(school):
 
 
 def test_T4_the_command_exports_by_profile_and_records_it(school, tmp_path, capsys):
-    import peewee
-
     from models.db import db
 
     if not isinstance(db.obj, peewee.SqliteDatabase):
