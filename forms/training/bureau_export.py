@@ -187,6 +187,15 @@ def _write_body(
 ) -> int:
     columns, left = layout["columns"], max(layout["start_column"], 1)
     sums = {c["field"]: Decimal(0) for c in columns if c["field"] in (*_HOURS, *_COUNTS[1:])}
+    body_font = Font(name=_FONT, size=10)
+    formats = [
+        decimal_format(_HOURS[c["field"]])
+        if c["field"] in _HOURS
+        else "0"
+        if c["field"] in _COUNTS
+        else "@"
+        for c in columns
+    ]
     r = first - 1
     for no, row in enumerate(rows, start=1):
         r = first + no - 1
@@ -196,17 +205,10 @@ def _write_body(
             if styles is not None and styles[c] is not None:
                 cell._style = copy(styles[c])
             else:
-                cell.border = _BOX
-                cell.font = Font(name=_FONT, size=10)
-            field = col["field"]
-            if field in _HOURS:
-                cell.number_format = decimal_format(_HOURS[field])
-            elif field in _COUNTS:
-                cell.number_format = "0"
-            else:
-                cell.number_format = "@"
-            if field in sums:
-                sums[field] += Decimal(value)
+                cell.border, cell.font = _BOX, body_font
+            cell.number_format = formats[c]
+            if col["field"] in sums:
+                sums[col["field"]] += Decimal(value)
     if layout["totals"]:
         r += 1
         for c, col in enumerate(columns):

@@ -197,3 +197,29 @@ def test_T4_the_command_exports_by_profile_and_records_it(school, tmp_path, caps
         export.exported_by is None and export.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
     )
     assert main([*argv, "--period", "2026-2027", "--profile", "无此县", str(out)]) == 1
+
+
+def test_T4_an_administrator_adds_a_profile_from_the_command_line(school, tmp_path, capsys):
+    import json
+
+    from models.db import db
+
+    if not isinstance(db.obj, peewee.SqliteDatabase):
+        pytest.skip("the command line is run on the office's SQLite file here")
+    tpl = tmp_path / "县局模板.xlsx"
+    _template(tpl)
+    layout = tmp_path / "layout.json"
+    columns = [{"field": f} for f in ("name", "staff_no", "id_number", "school_hours", "credits")]
+    layout.write_text(json.dumps({"columns": columns, "start_row": 4}), encoding="utf-8")
+    url = ["--db", "sqlite:///" + db.obj.database]
+    add = ["export-profile", "add", "某县", str(layout), "--title", "某县模板"]
+    assert main([*url, *add, "--template", str(tpl)]) == 0, capsys.readouterr().err
+    assert main([*url, "export-profile", "list"]) == 0
+    assert "某县\t某县模板" in capsys.readouterr().out
+    out = tmp_path / "filled.xlsx"
+    argv = ["export", "credit-register", "--period", "2026-2027", "--profile", "某县", str(out)]
+    assert main([*url, *argv]) == 0
+    assert load_workbook(out).worksheets[0]["B4"].value == "0001"
+    layout.write_text(json.dumps({"columns": [{"field": "salary"}]}), encoding="utf-8")
+    assert main([*url, "export-profile", "add", "坏", str(layout)]) == 1
+    assert "salary" in capsys.readouterr().err
