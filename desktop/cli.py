@@ -122,10 +122,27 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", default="", help="起始日期 first day, 2026-10-01")
     p.add_argument("--to", dest="date_to", default="", help="截止日期（含）last day, inclusive")
     p.add_argument(
+        "--profile",
+        default=None,
+        help="上报格式（学分登记表报县教育局，--period 为学年，如 2026-2027；default 为通用格式）"
+        " / the bureau's export profile of credit-register",
+    )
+    p.add_argument(
         "--fields",
         action="store_true",
         help="列出这一登记表可筛选的字段和日期 list what --where and --period accept",
     )
+
+    p = sub.add_parser(
+        "export-profile", help="上报教育局的格式 the bureau's export profiles (list, add)"
+    )
+    psub = p.add_subparsers(dest="action", required=True)
+    psub.add_parser("list", help="列出上报格式 list the profiles")
+    q = psub.add_parser("add", help="新增或替换上报格式 add or replace a profile")
+    q.add_argument("name", help="格式名称，如 城关县 / profile name")
+    q.add_argument("layout", type=Path, help="版式 JSON：title_rows、columns、footer_rows ...")
+    q.add_argument("--title", default="", help="说明 title shown when choosing it")
+    q.add_argument("--template", type=Path, help="教育局的模板 .xlsx（表头取自模板）")
 
     p = sub.add_parser("report", help="生成报表 write a periodic report to Excel")
     p.add_argument("name", help="报表名称 report name, e.g. fleet-monthly")
@@ -305,6 +322,8 @@ def _export(args: argparse.Namespace) -> int:
     from forms.excel_export import export_register, filter_help, parse_filters
     from forms.kinds import get_kind
 
+    if args.profile is not None:
+        return _bureau_export(args)
     kind = get_kind(args.kind)
     if args.fields:
         print(filter_help(kind))
@@ -314,6 +333,60 @@ def _export(args: argparse.Namespace) -> int:
     _open(args)
     result = export_register(kind, args.file, filters=filters, unit=args.unit, period=period)
     print(result.summary())
+    return 0
+
+
+def _bureau_export(args: argparse.Namespace) -> int:
+    """``export credit-register --period 2026-2027 --profile NAME OUT.xlsx``: 上报教育局 by a
+    profile, recorded (the registers become 已上报), acting as the system administrator."""
+    if args.kind != "credit-register":
+        raise HouqinError(
+            "--profile 只用于 credit-register（学分登记表上报教育局）",
+            "--profile is for credit-register only",
+        )
+    if not args.period:
+        raise HouqinError("请用 --period 给出学年，如 2026-2027", "give --period, e.g. 2026-2027")
+    from forms.training.bureau_export import export_credit_register
+    from models.people import SYSTEM
+
+    _open(args)
+    result = export_credit_register(
+        SYSTEM, args.period, args.file, profile=args.profile, unit=args.unit
+    )
+    print(
+        f"已上报 {result.rows} 人到 {result.path}（SHA-256 {result.sha256}）"
+        f" / {result.rows} teachers exported and recorded"
+    )
+    return 0
+
+
+@command("export-profile")
+def _export_profile(args: argparse.Namespace) -> int:
+    """The profiles of 上报教育局: ``list``, or ``add NAME LAYOUT.json [--template X.xlsx]``."""
+    import json
+
+    from forms.training.bureau_export import profile_names
+    from models import training
+    from models.people import SYSTEM
+
+    _open(args)
+    if args.action == "add":
+        try:
+            layout = json.loads(args.layout.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise HouqinError(f"读不了版式文件：{exc}", f"cannot read the layout: {exc}") from exc
+        row = training.save_profile(
+            SYSTEM,
+            args.name,
+            args.title,
+            layout,
+            template=args.template,
+            template_name=args.template.name if args.template else "template.xlsx",
+        )
+        print(f"已保存上报格式 {row.name}（{row.title}）/ profile saved")
+        return 0
+    for name, title in profile_names():
+        print(f"{name}\t{title}")
     return 0
 
 

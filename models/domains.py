@@ -65,7 +65,10 @@ DOMAINS: tuple[Domain, ...] = (
     ),
     Domain(
         "training",
-        ((30, "training: teachers, groups, tiers, sessions, registers, leave, credits"),),
+        (
+            (30, "training: teachers, groups, tiers, sessions, registers, leave, credits"),
+            (31, "training: bureau export profiles, exports append-only"),
+        ),
     ),
 )
 

@@ -3,7 +3,9 @@ attendance, 旷课, credited 学时, external 学时, 学分; a line whose 学�
 
 培训办 computes a draft (``draft_credit_register``) of the current school year or of a term
 and sends it (``submit_credit_register``); the main leader approves it in 审批中心, where
-its summary is (``forms.training.doc_fields``). The lines go to Excel as the 学分登记表.
+its summary is (``forms.training.doc_fields``). The lines go to Excel as the 学分登记表. An
+approved register goes to the county bureau (上报教育局, ``desktop.training.bureau``) by an
+export profile; the export is recorded and the register shows 已上报 with who and when.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop import labels, ops
-from desktop.exporting import export_register
+from desktop.exporting import export_register, write_file
 from desktop.icons import icon
 from desktop.module_page import PageTab
 from desktop.tables import cell, read_only_table
+from desktop.tasks import BackgroundTask, Progress
 from models import training
 from models.people import User
-from models.training import MANAGERS, CreditRegister, RegisterDocState
+from models.training import EXPORTERS, MANAGERS, BureauExport, CreditRegister, RegisterDocState
 
 FORFEITED = "#c0392b"
 
@@ -54,8 +57,14 @@ class CreditsTab(PageTab):
             top.addWidget(self.draft_button)
             top.addWidget(self.submit_button)
         top.addWidget(self.export_button)
+        self.bureau_button = QPushButton(icon("export"), self.tr("上报教育局…"))
+        self.bureau_button.clicked.connect(self.report_to_bureau)
+        if user.has_role(*EXPORTERS):
+            top.addWidget(self.bureau_button)
+        self.bureau_button.setVisible(user.has_role(*EXPORTERS))
         self.draft_button.setVisible(manages)
         self.submit_button.setVisible(manages)
+        self.reported = QLabel()
         self.headers = [
             self.tr("工号"),
             self.tr("姓名"),
@@ -75,6 +84,7 @@ class CreditsTab(PageTab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.reported)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.info)
         self.load_registers()
@@ -86,6 +96,8 @@ class CreditsTab(PageTab):
         query = CreditRegister.select().order_by(CreditRegister.id.desc())
         for i, r in enumerate(query):
             state = labels.of(RegisterDocState, r.state)
+            if training.last_report(r) is not None:
+                state += "，" + self.tr("已上报")
             self.register.addItem(f"{r.number} {r.title}（{state}）", r.id)
             if r.id == keep:
                 pick = i
@@ -124,6 +136,9 @@ class CreditsTab(PageTab):
         )
         self.submit_button.setEnabled(editable)
         self.export_button.setEnabled(reg is not None)
+        approved = reg is not None and reg.state == RegisterDocState.APPROVED
+        self.bureau_button.setEnabled(approved)
+        self.reported.setText(self.reported_text(training.last_report(reg)) if approved else "")
         self.info.setText(
             self.tr("%1 人；审定在审批中心进行").replace("%1", str(len(lines))) if reg else ""
         )
@@ -159,6 +174,62 @@ class CreditsTab(PageTab):
             if reg is None
             else export_register(self, "credit-register", {"register": reg.number})
         )
+
+    def reported_text(self, export: BureauExport | None) -> str:
+        """已上报 with who, when and the profile, or 未上报."""
+        if export is None:
+            return self.tr("未上报教育局")
+        return (
+            self.tr("已上报：%1 于 %2（%3）")
+            .replace("%1", export.exported_by_name)
+            .replace("%2", f"{export.exported_at:%Y-%m-%d %H:%M}")
+            .replace("%3", export.profile)
+        )
+
+    def bureau_dialog(self) -> Any:
+        """The profile and file of an export, opened (not run) so a test can fill it."""
+        from desktop.training.bureau import BureauDialog
+
+        reg = self.current()
+        dialog = BureauDialog(self, reg.school_year if reg else "")
+        dialog.accepted.connect(
+            lambda: self.run_bureau_export(
+                str(dialog.profile.currentData()), dialog.path.text().strip()
+            )
+        )
+        return dialog
+
+    @Slot()
+    def report_to_bureau(self) -> None:
+        self.bureau_dialog().open()
+
+    def run_bureau_export(self, profile: str, path: str) -> BackgroundTask | None:
+        """上报教育局 in the background; the register shows 已上报 once it is recorded."""
+        reg = self.current()
+        if reg is None or not path:
+            return None
+
+        def work(_progress: Progress) -> Any:
+            from forms.training.bureau_export import export_credit_register
+
+            return export_credit_register(self.user, reg.school_year, path, profile=profile)
+
+        def said(result: Any) -> str:
+            return (
+                self.tr("已上报 %1 人，文件：").replace("%1", str(result.rows))
+                + f"\n{result.path}\nSHA-256 {result.sha256}"
+            )
+
+        task = write_file(
+            self,
+            path,
+            work,
+            label=self.tr("正在生成上报文件…"),
+            done_title=self.tr("上报教育局"),
+            done_text=said,
+        )
+        task.done.connect(lambda _r: self._done(reg.id))
+        return task
 
     def reload(self) -> None:
         reg = self.current()

@@ -4,6 +4,7 @@
   学分登记, 请假, 外出培训与自学学分申请), what 审批中心 and the 申请批准单 show;
 - ``registers``: the credit register's lines and the county bureau's yearly register, as
   typed Excel registers (工号 and ID numbers text, 学时 and 学分 numbers);
+- ``bureau_export``: 上报教育局, the bureau's register by an export profile, recorded;
 - ``printables``: the 签到表 of a session (the roster with a signature column);
 - ``teachers``, ``attendance``, ``external``: the import kinds ``teachers`` (the roll),
   ``attendance`` (a marked register back from Excel) and ``external-training`` (T7 claims).
@@ -11,7 +12,16 @@
 Writes go through ``models.training`` only.
 """
 
-from forms.training import attendance, doc_fields, external, printables, registers, teachers
+from forms.training import (
+    attendance,
+    bureau_export,
+    doc_fields,
+    external,
+    printables,
+    registers,
+    teachers,
+)
+from forms.training.bureau_export import export_credit_register
 from forms.training.printables import SIGN_IN, write_sign_in_sheet
 from forms.training.registers import BUREAU, CREDIT_LINES, write_bureau_register
 
@@ -20,7 +30,9 @@ __all__ = [
     "CREDIT_LINES",
     "SIGN_IN",
     "attendance",
+    "bureau_export",
     "doc_fields",
+    "export_credit_register",
     "external",
     "printables",
     "registers",

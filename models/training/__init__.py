@@ -13,6 +13,8 @@ by concern, each module small enough to read in one sitting:
 - ``credit_tables``, ``credits``, ``credit_register``: quality grades, the deterministic
   computation, the credit register on the engine and its freeze (T4);
 - ``bureau``: the year's figures for the county bureau, from approved registers only (T4);
+- ``bureau_export``: the bureau's export profiles and the record of each export, which
+  marks the registers 已上报 (T4);
 - ``checks``: 过程督查, spot checks and the headcount against the register (T5);
 - ``external``: 自学 and external training claims with their certificate, a returned one
   resubmitted (T7);
@@ -39,6 +41,23 @@ from models.training.archive import (
     void_growth_record,
 )
 from models.training.bureau import BureauRow, approved_registers, bureau_register
+from models.training.bureau_export import (
+    BUREAU_TABLES,
+    DEFAULT_PROFILE,
+    EXPORTERS,
+    BureauExport,
+    BureauExportRegister,
+    BureauProfile,
+    Profile,
+    check_layout,
+    exports_of,
+    last_report,
+    record_export,
+    registers_to_report,
+    save_profile,
+    stored_profile,
+    stored_profiles,
+)
 from models.training.checks import (
     CHECK_TABLES,
     QUALITIES,
@@ -249,10 +268,23 @@ def migrate_30(database: peewee.Database) -> None:
         _append_only(database, model._meta.table_name)
 
 
+def migrate_31(database: peewee.Database) -> None:
+    """上报教育局: the export profiles, and the exports with the registers each was made
+    from, both history the database refuses to change or delete."""
+    from models.schema import _append_only
+
+    database.create_tables(BUREAU_TABLES)
+    for model in (BureauExport, BureauExportRegister):
+        _append_only(database, model._meta.table_name)
+
+
 __all__ = [
+    "BUREAU_TABLES",
     "CLAIM_FLOW",
     "CLAIM_KINDS",
     "CREDIT_FLOW",
+    "DEFAULT_PROFILE",
+    "EXPORTERS",
     "GRADES",
     "GROWTH_KINDS",
     "LEAVE_FLOW",
@@ -266,6 +298,9 @@ __all__ = [
     "TIER_PLAN_FLOW",
     "AtRisk",
     "AttendanceMark",
+    "BureauExport",
+    "BureauExportRegister",
+    "BureauProfile",
     "BureauRow",
     "ClaimState",
     "CreditLine",
@@ -282,6 +317,7 @@ __all__ = [
     "MarkCorrection",
     "MarkInput",
     "PlanState",
+    "Profile",
     "QualityGrade",
     "RegisterDocState",
     "RegisterState",
@@ -319,6 +355,7 @@ __all__ = [
     "assign_tier",
     "at_risk",
     "bureau_register",
+    "check_layout",
     "check_staff_no",
     "claim_external",
     "claim_window",
@@ -331,9 +368,11 @@ __all__ = [
     "draft_credit_register",
     "excuse_absence",
     "explain_spot_check",
+    "exports_of",
     "generate_sessions",
     "grade_quality",
     "group_of",
+    "last_report",
     "lines_of",
     "mark",
     "mark_from",
@@ -343,15 +382,18 @@ __all__ = [
     "open_register",
     "present_count",
     "recompute_credit_register",
+    "record_export",
     "record_spot_check",
     "register_covering",
     "registers_to_close",
+    "registers_to_report",
     "reject_claim",
     "reject_leave",
     "request_leave",
     "resubmit_claim",
     "resubmit_leave",
     "roster_of",
+    "save_profile",
     "school_year",
     "school_year_of",
     "session_hours",
@@ -359,6 +401,8 @@ __all__ = [
     "set_group_leader",
     "set_topic",
     "spot_check_flags",
+    "stored_profile",
+    "stored_profiles",
     "submit_credit_register",
     "submit_tier_plan",
     "teacher_of_user",

@@ -4146,6 +4146,53 @@
         <source>%1 人；审定在审批中心进行</source>
         <translation>%1 teachers; approved in Approvals</translation>
     </message>
+    <message>
+        <source>上报教育局…</source>
+        <translation>Report to the education bureau…</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation>reported</translation>
+    </message>
+    <message>
+        <source>未上报教育局</source>
+        <translation>Not yet reported to the education bureau</translation>
+    </message>
+    <message>
+        <source>已上报：%1 于 %2（%3）</source>
+        <translation>Reported by %1 on %2 (%3)</translation>
+    </message>
+    <message>
+        <source>已上报 %1 人，文件：</source>
+        <translation>%1 teachers reported, file:</translation>
+    </message>
+    <message>
+        <source>正在生成上报文件…</source>
+        <translation>Writing the file for the bureau…</translation>
+    </message>
+    <message>
+        <source>上报教育局</source>
+        <translation>Report to the education bureau</translation>
+    </message>
+</context>
+<context>
+    <name>BureauDialog</name>
+    <message>
+        <source>上报教育局</source>
+        <translation>Report to the education bureau</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>上报格式</source>
+        <translation>Export profile</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
 </context>
 <context>
     <name>RegisterTab</name>

@@ -355,3 +355,47 @@ def test_T3_a_closed_registers_mark_is_corrected_with_a_reason_and_refused_after
     assert not dialog.try_submit()
     assert dialog.error.text().startswith("[T4]") and "不能再更正" in dialog.error.text()
     assert AttendanceMark.get_by_id(m.id).status == Mark.LATE
+
+
+def test_T4_the_bureau_button_exports_by_a_profile_and_shows_who_reported(
+    qtbot, sqlite_database, app, boxes, tmp_path
+):
+    """An approved register goes to the bureau from the credits tab: the dialog picks the
+    profile and the file, the export runs in the background, and the register then shows
+    已上报 with who and when; a draft register cannot be reported."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from desktop.training.credits import CreditsTab
+    from tests.models.test_training_credits import hold_term
+    from tests.models.training_school import make_school
+
+    s = make_school()
+    series = training.define_series(s.tangmin, s.group, "2026-2027", date(2026, 9, 7), "pm")
+    training.generate_sessions(s.tangmin, series)
+    hold_term(s, lambda i: (0, {t: ("出勤", None) for t in range(4)}))
+    at = datetime(2027, 1, 25, 9, 0)
+    reg = training.draft_credit_register(s.tangmin, "2026-2027", 1, at=at)
+    tab = CreditsTab(s.tangmin)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.bureau_button.isVisible() and not tab.bureau_button.isEnabled()
+    reg = training.submit_credit_register(s.tangmin, reg, at=at)
+    training.approve_credit_register(s.o.leader, reg, at=at)
+    tab.reload()
+    assert tab.bureau_button.isEnabled() and tab.reported.text() == "未上报教育局"
+    dialog = tab.bureau_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.profile.currentData() == "default"
+    out = tmp_path / "上报.xlsx"
+    dialog.path.setText(str(out))
+    dialog.accept()
+    qtbot.waitUntil(lambda: "已上报" in tab.reported.text(), timeout=10000)
+    assert "唐敏" in tab.reported.text() and "default" in tab.reported.text()
+    assert "已上报" in tab.register.currentText()
+    assert load_workbook(out).worksheets[0]["A1"].value.startswith("2026-2027学年")
+    assert any("已上报 4 人" in t for t in boxes.texts()), boxes.texts()
+    clerk = CreditsTab(s.leader_user)
+    qtbot.addWidget(clerk)
+    assert clerk.bureau_button.isHidden()
