@@ -258,6 +258,13 @@ class ComplaintsTab(_ListTab):
         self.changed()
         self.reload()
 
+    def _filled(self, dialog: FormDialog | None) -> bool:
+        """Run ``dialog`` (its OK is the use case); the list follows when it was saved."""
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self._done()
+        return True
+
     def step_dialog(self, action: str) -> FormDialog | None:
         """The dialog of ``action`` on the selected complaint (tests fill it)."""
         step = next(s for s in steps.STEPS if s.action == action)
@@ -275,11 +282,7 @@ class ComplaintsTab(_ListTab):
         if step.confirm and not errors.confirm(self, tr(step.zh.rstrip("…")), tr(step.confirm)):
             return False
         if step.dialog is not None:
-            dialog = step.dialog(self.user, c, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            self._done()
-            return True
+            return self._filled(step.dialog(self.user, c, self))
         run = step.run
         assert run is not None
         return ops.attempt(self, lambda _a: run(self.user, c), done=self._done, reload=self.reload)
@@ -293,11 +296,7 @@ class ComplaintsTab(_ListTab):
 
     @Slot()
     def merge(self) -> bool:
-        dialog = self.merge_dialog()
-        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self._done()
-        return True
+        return self._filled(self.merge_dialog())
 
     @Slot()
     def accept_handover(self) -> bool:
@@ -316,11 +315,7 @@ class ComplaintsTab(_ListTab):
 
     @Slot()
     def decline_handover(self) -> bool:
-        dialog = self.decline_dialog()
-        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self._done()
-        return True
+        return self._filled(self.decline_dialog())
 
     @Slot()
     def withdraw_handover(self) -> bool:
