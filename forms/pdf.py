@@ -296,8 +296,9 @@ def _story(doc: PrintDoc, labels: list[str], st: Styles) -> list[Flowable]:
         )
         story += [meta, Spacer(1, 2 * mm), _grid(doc, st), Spacer(1, 4 * mm)]
         story += _lines(doc, st)
-        story.append(para("审批记录", st.heading))
-        story += [Spacer(1, 1 * mm), _trail(doc, st), Spacer(1, 5 * mm)]
+        if doc.show_trail:
+            story.append(para("审批记录", st.heading))
+            story += [Spacer(1, 1 * mm), _trail(doc, st), Spacer(1, 5 * mm)]
         if signatures:
             story.append(signature_block(signatures, st))
     return story

@@ -84,6 +84,8 @@ class PrintDoc:
     - ``lines`` and ``total``: a table of lines under the grid, and its (label, amount)
       printed under it (a document's approval summary).
     - ``signatures``: overrides ``spec.signatures`` (e.g. one line per approval step).
+    - ``show_trail``: False for a letter that is no approval's record (a 告知书 the office
+      sends): no 审批记录 section at all rather than an empty one.
     """
 
     spec: FormSpec
@@ -94,5 +96,6 @@ class PrintDoc:
     total: tuple[str, str] | None = None
     trail: list[TrailEntry] = field(default_factory=list)
     signatures: Sequence[str] | None = None
+    show_trail: bool = True
     printed_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
     footer: str = "后勤 Houqin"

@@ -1,7 +1,9 @@
-"""客户服务's home cards: 我的回访 (today and overdue, for whoever calls or visits) and 投诉临近时限
+"""客户服务's home cards: 我的回访 (today and overdue, for whoever calls or visits), 投诉临近时限
 (the running complaint clocks due within two days or past due, for the posts that act on
-complaints). The questions are ``models.callbacks``'s; the models are imported when the home page
-first asks, not when the navigation is built."""
+complaints) and 待我接收的移交 (首问负责制, C11: requests a colleague handed to this user,
+waiting for him to accept or decline them on the 投诉 tab, its 待我接收 filter ticked). The
+questions are ``models.callbacks``'s; the models are imported when the home page first asks,
+not when the navigation is built."""
 
 from __future__ import annotations
 
@@ -70,6 +72,39 @@ def _near_rows(_user: User) -> list[CardRow]:
     return rows
 
 
+# Who is handed requests day to day (C11); a main leader, who may be handed one too, reads
+# his figures on the home page and answers a handover on the 投诉 tab's 待我接收.
+HANDOVER_RECEIVERS = frozenset({*CALLERS, Role.DEPT_HEAD})
+
+
+def _awaiting(user: User) -> Any:
+    from models import callbacks
+
+    return callbacks.pending_handovers(user)
+
+
+def _show_awaiting(tab: Any) -> None:
+    tab.awaiting.setChecked(True)
+
+
+def _awaiting_rows(user: User) -> list[CardRow]:
+    from models.callbacks import Complaint
+
+    rows = []
+    for h in _awaiting(user).limit(ROWS):
+        complaint = Complaint.get_or_none(Complaint.receipt == h.receipt_id)
+        what = complaint.number if complaint is not None else h.receipt.caller_name
+        rows.append(
+            CardRow(
+                f"{what} ← {h.from_user.name}",
+                f"{h.offered_at:%m-%d %H:%M}",
+                False,
+                open_tab("callbacks", "complaints", _show_awaiting),
+            )
+        )
+    return rows
+
+
 CARDS = (
     HomeCard(
         "callbacks.mine",
@@ -88,5 +123,14 @@ CARDS = (
         open_tab("callbacks", "complaints"),
         COMPLAINT_READERS,
         order=31,
+    ),
+    HomeCard(
+        "callbacks.handovers",
+        lambda: QCoreApplication.translate("home", "待我接收的移交"),
+        lambda user: _awaiting(user).count(),
+        _awaiting_rows,
+        open_tab("callbacks", "complaints", _show_awaiting),
+        HANDOVER_RECEIVERS,
+        order=32,
     ),
 )

@@ -13,12 +13,12 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton
 
 from desktop import errors, labels, ops
 from desktop.callbacks import steps
 from desktop.callbacks.common import BREACHED, DUE_TODAY, clock_text, tr
-from desktop.callbacks.lists import _ListTab
+from desktop.callbacks.lists import _ListTab, coded
 from desktop.exporting import print_pdf
 from desktop.form_dialog import FormDialog
 from desktop.icons import button
@@ -27,7 +27,7 @@ from forms.callbacks import notices
 from forms.spec import Field, FieldType
 from models import callbacks, clocks, documents
 from models.base import now
-from models.callbacks import Channel, Complaint, ComplaintState, ServiceReceipt, Variant
+from models.callbacks import Channel, Complaint, ComplaintState, Handover, ServiceReceipt, Variant
 from models.callbacks.complaints import SUBJECT
 from models.callbacks.receipts import RECEIVER_ROLES
 from models.clocks import Clock
@@ -150,20 +150,8 @@ class ComplaintsTab(_ListTab):
             Column(
                 "content", self.tr("投诉内容"), ServiceReceipt.content, sortable=False, width=200
             ),
-            Column(
-                "variant",
-                self.tr("程序"),
-                Complaint.variant,
-                fmt=labels.labeller(Variant),
-                width=100,
-            ),
-            Column(
-                "state",
-                self.tr("状态"),
-                Complaint.state,
-                fmt=labels.labeller(ComplaintState),
-                width=90,
-            ),
+            coded("variant", self.tr("程序"), Complaint.variant, Variant, 100),
+            coded("state", self.tr("状态"), Complaint.state, ComplaintState, 90),
             Column("owner", self.tr("承办人"), _owner_name(), sortable=False, width=70),
             Column(
                 "due",
@@ -189,6 +177,10 @@ class ComplaintsTab(_ListTab):
             Complaint.state,
             self.tr("搜索投诉编号、投诉人或电话"),
         )
+        self.awaiting = QCheckBox(self.tr("待我接收"))
+        self.awaiting.setToolTip(self.tr("别人移交给我、等我接收或拒收的投诉（首问负责制）"))
+        self.awaiting.toggled.connect(lambda _c: self.apply_filters())
+        self.view.filter_bar.insertWidget(0, self.awaiting)
         if user.has_role(*RECEIVER_ROLES):
             self.view.action_bar.insertWidget(0, button("add", self.tr("登记投诉…"), self.register))
         self.step_buttons: dict[str, QPushButton] = {
@@ -199,9 +191,11 @@ class ComplaintsTab(_ListTab):
         self.decline_handover_button = button("reject", self.tr("拒收移交…"), self.decline_handover)
         self.withdraw_handover_button = button("void", self.tr("撤回移交"), self.withdraw_handover)
         self.notice_button = button("print", self.tr("打印告知书"), self.print_notice)
+        self.merge_button = button("cc", self.tr("合并重复…"), self.merge)
         bar = self.view.action_bar
         for b in (
             *self.step_buttons.values(),
+            self.merge_button,
             self.notice_button,
             self.accept_handover_button,
             self.decline_handover_button,
@@ -210,9 +204,23 @@ class ComplaintsTab(_ListTab):
             bar.insertWidget(bar.indexOf(self.print_button), b)
         self.current: Complaint | None = None
         self.handover: Any = None
-        self.view.selection_changed.connect(self.update_actions)
-        model.modelReset.connect(self.update_actions)
-        self.update_actions()
+        self.watch_actions()
+
+    # --- filters ----------------------------------------------------------------------
+
+    def apply_filters(self) -> None:
+        """The state filter, and 待我接收: the complaints handed to this user and waiting
+        for his answer (C11), from ``callbacks.pending_handovers``."""
+        value = self.state.currentData()
+        filters = [self.state_field == value] if value is not None else []
+        if self.awaiting.isChecked():
+            waiting = callbacks.pending_handovers(self.user).select(Handover.receipt).order_by()
+            filters.append(Complaint.receipt.in_(waiting))
+        self.model.set_filters(filters)
+
+    def filters_text(self) -> str:
+        words = [self.tr("待我接收")] if self.awaiting.isChecked() else []
+        return "、".join([*words, super().filters_text()]).strip("、")
 
     # --- the selected complaint's steps ------------------------------------------------
 
@@ -232,6 +240,8 @@ class ComplaintsTab(_ListTab):
         self.accept_handover_button.setVisible(h is not None and h.to_user_id == self.user.id)
         self.decline_handover_button.setVisible(h is not None and h.to_user_id == self.user.id)
         self.withdraw_handover_button.setVisible(h is not None and h.from_user_id == self.user.id)
+        self.repeats = callbacks.possible_repeats(c) if "merge" in acts and c else []
+        self.merge_button.setVisible(bool(self.repeats))
         self.notice = notices.notice_for(c) if c is not None else None
         self.notice_button.setVisible(self.notice is not None)
         if self.notice is not None:
@@ -244,13 +254,16 @@ class ComplaintsTab(_ListTab):
             return None
         return print_pdf(self, self.notice.name, self.current.id)
 
-    def reload(self) -> None:
-        super().reload()
-        self.update_actions()
-
     def _done(self, _result: Any = None) -> None:
         self.changed()
         self.reload()
+
+    def _filled(self, dialog: FormDialog | None) -> bool:
+        """Run ``dialog`` (its OK is the use case); the list follows when it was saved."""
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self._done()
+        return True
 
     def step_dialog(self, action: str) -> FormDialog | None:
         """The dialog of ``action`` on the selected complaint (tests fill it)."""
@@ -269,14 +282,21 @@ class ComplaintsTab(_ListTab):
         if step.confirm and not errors.confirm(self, tr(step.zh.rstrip("…")), tr(step.confirm)):
             return False
         if step.dialog is not None:
-            dialog = step.dialog(self.user, c, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            self._done()
-            return True
+            return self._filled(step.dialog(self.user, c, self))
         run = step.run
         assert run is not None
         return ops.attempt(self, lambda _a: run(self.user, c), done=self._done, reload=self.reload)
+
+    def merge_dialog(self) -> FormDialog | None:
+        """合并重复 (C10): the earlier complaint this one repeats, and whether it brings new
+        facts (merged, the earlier one's deadline restarted) or not (refused, recorded)."""
+        if self.current is None or not self.repeats:
+            return None
+        return steps.merge_dialog(self.user, self.current, self.repeats, self)
+
+    @Slot()
+    def merge(self) -> bool:
+        return self._filled(self.merge_dialog())
 
     @Slot()
     def accept_handover(self) -> bool:
@@ -295,11 +315,7 @@ class ComplaintsTab(_ListTab):
 
     @Slot()
     def decline_handover(self) -> bool:
-        dialog = self.decline_dialog()
-        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self._done()
-        return True
+        return self._filled(self.decline_dialog())
 
     @Slot()
     def withdraw_handover(self) -> bool:

@@ -19,6 +19,11 @@ from models.callbacks import Customer, Problem, ProblemState
 from models.people import Department, User
 
 
+def coded(key: str, title: str, field: Any, enum: Any, width: int) -> Column:
+    """A column of a stored code shown as its label in the interface language."""
+    return Column(key, title, field, fmt=labels.labeller(enum), width=width)
+
+
 class _ListTab(PageTab):
     """A list with a state filter, export and print: the three lists below differ only in
     their columns, query and printed form."""
@@ -55,8 +60,21 @@ class _ListTab(PageTab):
     def filters_text(self) -> str:
         return self.state.currentText() if self.state.currentIndex() else ""
 
+    @Slot()
+    def update_actions(self) -> None:
+        """Show the buttons of what this user may do on the selected row (a tab with
+        row actions overrides it)."""
+
+    def watch_actions(self) -> None:
+        """Keep the row actions in step with the selection and the list's contents: the
+        one place a tab wires them."""
+        self.view.selection_changed.connect(self.update_actions)
+        self.model.modelReset.connect(self.update_actions)
+        self.update_actions()
+
     def reload(self) -> None:
         self.model.reload()
+        self.update_actions()
 
     @Slot()
     def print_selected(self) -> Any:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop import errors, labels, ops
 from desktop.callbacks.common import tr
-from desktop.callbacks.lists import _ListTab
+from desktop.callbacks.lists import _ListTab, coded
 from desktop.form_dialog import FormDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
@@ -70,8 +70,34 @@ def _customers(text: str | None) -> list[Customer]:
     return found
 
 
-def plan_dialog(user: User, parent: Any) -> FormDialog:
-    """回访计划 (C2): what ``callbacks.create_plan`` needs, each refusal beside its field."""
+def _values_of(plan: CallbackPlan, people: dict[Method, dict[str, User]]) -> dict[str, Any]:
+    """The dialog's values of a plan as stored (``callbacks.plan_lines``), for 编辑."""
+    questions, schedule, customers = callbacks.plan_lines(plan)
+    values: dict[str, Any] = {
+        "title": plan.title,
+        "window_from": plan.window_from,
+        "window_to": plan.window_to,
+        "content_type": ContentType(plan.content_type).label,
+        "focus": plan.focus,
+        "cadence": Cadence(plan.cadence).label,
+        "target": Target(plan.target).label,
+        "questions": "\n".join(questions),
+        "customers": "、".join(c.number for c in customers),
+    }
+    for (key, _zh, _en), method in zip(ORDINALS, plan.methods, strict=False):
+        values[key] = method.label
+    for m in Method:
+        names = {u.id: name for name, u in people[m].items()}
+        values[_staff_key(m)] = tuple(
+            names[s.staff.id] for s in schedule if Method(s.method) == m and s.staff.id in names
+        )
+    return values
+
+
+def plan_dialog(user: User, parent: Any, plan: CallbackPlan | None = None) -> FormDialog:
+    """回访计划 (C2): what ``callbacks.create_plan`` needs, each refusal beside its field;
+    given a draft or returned ``plan``, the same dialog filled from it, saved through
+    ``callbacks.update_plan`` (refused as changed if someone saved it meanwhile)."""
     people = {m: _people(m) for m in Method}
     methods = tuple(METHODS)
     fields: list[Field] = [
@@ -140,8 +166,7 @@ def plan_dialog(user: User, parent: Any) -> FormDialog:
         schedule = [
             ScheduleInput(people[m][name], m) for m in Method for name in v.get(_staff_key(m)) or ()
         ]
-        return callbacks.create_plan(
-            user,
+        fields = dict(
             title=v.get("title") or "",
             window_from=v["window_from"],
             window_to=v["window_to"],
@@ -154,6 +179,9 @@ def plan_dialog(user: User, parent: Any) -> FormDialog:
             schedule=schedule,
             customers=_customers(v.get("customers")),
         )
+        if plan is None:
+            return callbacks.create_plan(user, **fields)
+        return callbacks.update_plan(user, plan, **fields)
 
     today = date.today()
     values = {
@@ -164,7 +192,10 @@ def plan_dialog(user: User, parent: Any) -> FormDialog:
         "target": Target.ORDINARY.label,
         "first": Method.PHONE.label,
     }
-    dialog = FormDialog(tr("新建回访计划"), fields, submit, values=values, parent=parent)
+    if plan is not None:
+        values = _values_of(plan, people)
+    title = tr("新建回访计划") if plan is None else tr("编辑回访计划")
+    dialog = FormDialog(title, fields, submit, values=values, parent=parent)
     dialog.setMinimumWidth(560)
     return dialog
 
@@ -182,34 +213,10 @@ class PlansTab(_ListTab):
             Column("title", self.tr("计划名称"), CallbackPlan.title, width=200),
             Column("from", self.tr("起"), CallbackPlan.window_from, width=95),
             Column("to", self.tr("止"), CallbackPlan.window_to, width=95),
-            Column(
-                "content_type",
-                self.tr("回访内容"),
-                CallbackPlan.content_type,
-                fmt=labels.labeller(ContentType),
-                width=120,
-            ),
-            Column(
-                "cadence",
-                self.tr("频次"),
-                CallbackPlan.cadence,
-                fmt=labels.labeller(Cadence),
-                width=150,
-            ),
-            Column(
-                "target",
-                self.tr("对象"),
-                CallbackPlan.target,
-                fmt=labels.labeller(Target),
-                width=80,
-            ),
-            Column(
-                "state",
-                self.tr("状态"),
-                CallbackPlan.state,
-                fmt=labels.labeller(PlanState),
-                width=70,
-            ),
+            coded("content_type", self.tr("回访内容"), CallbackPlan.content_type, ContentType, 120),
+            coded("cadence", self.tr("频次"), CallbackPlan.cadence, Cadence, 150),
+            coded("target", self.tr("对象"), CallbackPlan.target, Target, 80),
+            coded("state", self.tr("状态"), CallbackPlan.state, PlanState, 70),
         ]
         model = LazyQueryModel(
             CallbackPlan.select,
@@ -229,12 +236,11 @@ class PlansTab(_ListTab):
             "add", self.tr("新建计划…"), self.new_plan, visible=user.has_role(*PLAN_ROLES)
         )
         bar.insertWidget(0, self.new_button)
+        self.edit_button = button("edit", self.tr("编辑…"), self.edit_plan, bar=bar)
         self.submit_button = button("send", self.tr("报批"), self.submit_plan, bar=bar)
         self.withdraw_button = button("reject", self.tr("撤回"), self.withdraw_plan, bar=bar)
         self.generate_button = button("approve", self.tr("生成回访任务"), self.generate, bar=bar)
-        self.view.selection_changed.connect(self.update_actions)
-        model.modelReset.connect(self.update_actions)
-        self.update_actions()
+        self.watch_actions()
 
     def selected(self) -> CallbackPlan | None:
         key = self.view.current_id()
@@ -244,20 +250,30 @@ class PlansTab(_ListTab):
     def update_actions(self) -> None:
         plan = self.selected()
         acts = documents.available_actions(self.user, plan) if plan is not None else ()
+        self.edit_button.setVisible("edit" in acts)
         self.submit_button.setVisible("submit" in acts)
         self.withdraw_button.setVisible("withdraw" in acts)
         self.generate_button.setVisible("generate" in acts)
 
-    def reload(self) -> None:
-        super().reload()
-        self.update_actions()
-
-    def plan_dialog(self) -> FormDialog:
-        return plan_dialog(self.user, self)
+    def plan_dialog(self, plan: CallbackPlan | None = None) -> FormDialog:
+        return plan_dialog(self.user, self, plan)
 
     @Slot()
     def new_plan(self) -> CallbackPlan | None:
         dialog = self.plan_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed()
+            self.reload()
+            return dialog.result
+        return None
+
+    @Slot()
+    def edit_plan(self) -> CallbackPlan | None:
+        """编辑 a draft or returned plan (C2): the plan dialog filled from it."""
+        plan = self.selected()
+        if plan is None:
+            return None
+        dialog = self.plan_dialog(plan)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.changed()
             self.reload()

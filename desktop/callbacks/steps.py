@@ -127,6 +127,47 @@ def handover_dialog(user: User, c: Complaint, parent: QWidget) -> FormDialog:
     return _dialog(tr("移交"), fields, submit, parent)
 
 
+NEW_FACTS = ("有新的事实和理由：合并，原投诉的处理期限重新起算", "无新的事实和理由：不予受理并记录")
+
+
+def merge_dialog(user: User, c: Complaint, earlier: list[Complaint], parent: QWidget) -> FormDialog:
+    """合并重复: ``c`` repeats one of ``earlier`` (``callbacks.possible_repeats``)."""
+    originals = {f"{e.number} {e.received_at:%Y-%m-%d} {e.content[:20]}": e for e in earlier}
+    fields = [
+        Field(
+            "into",
+            "原投诉",
+            FieldType.CHOICE,
+            required=True,
+            choices=tuple(originals),
+            label_en="Original complaint",
+        ),
+        Field(
+            "facts",
+            "新的事实和理由",
+            FieldType.CHOICE,
+            required=True,
+            choices=NEW_FACTS,
+            label_en="New facts",
+        ),
+        Field("note", "说明", multiline=True, label_en="Note"),
+    ]
+
+    def submit(v: dict[str, Any]) -> Any:
+        return callbacks.merge_complaint(
+            user,
+            c,
+            originals[v["into"]],
+            new_facts=v["facts"] == NEW_FACTS[0],
+            note=v.get("note") or "",
+        )
+
+    dialog = FormDialog(tr("合并重复投诉"), fields, submit, parent=parent)
+    dialog.editors["into"].set_value(next(iter(originals)))
+    dialog.editors["facts"].set_value(NEW_FACTS[0])
+    return dialog
+
+
 def decline_dialog(user: User, h: Handover, parent: QWidget) -> FormDialog:
     fields = [Field("reason", "拒收原因", required=True, multiline=True, label_en="Reason")]
     return _dialog(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from forms.callbacks.fields import stamp
-from forms.printdoc import PrintDoc
+from forms.printdoc import PrintDoc, trail_entries
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from models.callbacks import Complaint, ComplaintState
@@ -75,10 +75,15 @@ def _complaint(complaint_id: int, states: tuple[ComplaintState, ...], title: str
 
 
 def _doc(spec: FormSpec, c: Complaint, notice: str, **values: str) -> PrintDoc:
+    """The letter of ``c``: the acceptance and the refusal are the owner's own steps (no
+    approval, so no 审批记录 section); the decision notice prints the decision's approval."""
     r = c.receipt
+    decided = spec is DECISION_NOTICE
     return PrintDoc(
         spec=spec,
         number=c.number,
+        trail=trail_entries(c.instance(), "提出处理决定") if decided else [],
+        show_trail=decided,
         values={
             "complainant": r.caller_name,
             "phone": r.phone,

@@ -5,7 +5,13 @@ callbacks they generate, most of the past ones made — reached, rescheduled, mo
 method, confirmed unreachable, cancelled — and the problems they found, open and closed.
 
 Everything goes through the same use cases as the desktop (so the demo also exercises every
-rule); a fixed seed makes it the same on every PC."""
+rule); a fixed seed makes it the same on every PC.
+
+Why a fixed day (``DEMO_DAY``) rather than today's, as the training demo keeps its school year:
+the demo, the tests that read it and the screenshots in ``docs/`` must not change with the
+calendar. The customers' deliveries, the plans' window, which callbacks are generated and
+which of them were made are counted from that day, so the demo's complaints (autumn 2026,
+``complaints_demo``) and its callbacks stay the same half-year whenever it is loaded."""
 
 from __future__ import annotations
 
@@ -62,9 +68,12 @@ def _at(day: date, rng: random.Random, now: datetime) -> datetime:
     return min(datetime.combine(day, time(9 + rng.randint(0, 7), rng.randint(0, 59))), now)
 
 
+DEMO_DAY = date(2026, 11, 30)  # the demo's "today": its callbacks are made up to this day
+
+
 def load(password: str, today: date | None = None) -> dict[str, int]:
     """Fill the callbacks of the demo office (``models.demo`` must have run). Returns counts."""
-    today = today or date.today()
+    today = today or DEMO_DAY
     now = min(datetime.combine(today, time(8, 0)), base.now())  # no attempt in the future
     rng = random.Random(20261202)
 

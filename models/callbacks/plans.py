@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NotRequired, TypedDict, Unpack
 
 import peewee
 
@@ -315,113 +315,94 @@ def _check(
                 )
 
 
-def _checked(
-    actor: User,
-    *,
-    window_from: date,
-    window_to: date,
-    content_type: ContentType | str,
-    focus: str,
-    cadence: Cadence | str,
-    target: Target | str,
-    method_chain: Sequence[Method | str],
-    questions: Sequence[str],
-    schedule: Sequence[ScheduleInput],
-    customers: Sequence[Customer],
-) -> tuple[User, list[str], Cadence, Target]:
+class PlanFields(TypedDict):
+    """What a plan is made of, as ``create_plan`` and ``update_plan`` both take it: the
+    keywords declared once, so a draft and an edit can never ask for different things."""
+
+    title: str
+    window_from: date
+    window_to: date
+    content_type: ContentType | str
+    focus: str
+    cadence: Cadence | str
+    target: Target | str
+    method_chain: Sequence[Method | str]
+    questions: Sequence[str]
+    schedule: Sequence[ScheduleInput]
+    customers: NotRequired[Sequence[Customer]]
+
+
+def _checked(actor: User, fields: PlanFields) -> tuple[User, dict[str, Any]]:
     """The checks a plan passes whether it is drafted or edited (C2, C3, C4, C5, C9): one
-    place, so a returned plan cannot be edited into what a new one could not be."""
+    place, so a returned plan cannot be edited into what a new one could not be. Returns the
+    author and the plan's own columns as they are stored."""
     require_role(actor, *PLAN_ROLES)
     person = require_person(actor, "制定回访计划", "a callback plan")
-    methods = [Method(m).value for m in method_chain]
-    cadence, target = Cadence(cadence), Target(target)
+    methods = [Method(m).value for m in fields["method_chain"]]
+    content, cadence, target = (
+        fields["content_type"],
+        Cadence(fields["cadence"]),
+        Target(fields["target"]),
+    )
     _check(
-        window_from,
-        window_to,
-        str(content_type),
-        focus,
+        fields["window_from"],
+        fields["window_to"],
+        str(content),
+        fields["focus"],
         cadence,
         target,
         methods,
-        questions,
-        schedule,
-        customers,
+        fields["questions"],
+        fields["schedule"],
+        fields.get("customers", ()),
     )
     if person.department_id is None:
         raise _refuse("制定人须属于客户服务部门", "the author needs a department", "department")
-    return person, methods, cadence, target
+    columns = {
+        "title": clean(fields["title"]) or f"{ContentType(content).label}计划",
+        "window_from": fields["window_from"],
+        "window_to": fields["window_to"],
+        "content_type": ContentType(content),
+        "focus": clean(fields["focus"]),
+        "cadence": cadence,
+        "target": target,
+        "method_chain": ",".join(methods),
+    }
+    return person, columns
 
 
-def _write_lines(
-    plan: CallbackPlan,
-    questions: Sequence[str],
-    schedule: Sequence[ScheduleInput],
-    customers: Sequence[Customer],
-) -> None:
-    """The outline, the schedule and the listed customers, written afresh."""
-    texts = [clean(q) for q in questions if clean(q)]
+def _write_lines(plan: CallbackPlan, fields: PlanFields) -> None:
+    """The outline, the schedule and the listed customers, written afresh (an edit deletes
+    the old ones first): the one place a plan's lines are written."""
+    for table in (PlanQuestion, PlanSchedule, PlanTarget):
+        table.delete().where(table.plan == plan.id).execute()
+    texts = [clean(q) for q in fields["questions"] if clean(q)]
     for order, text in enumerate(texts, 1):
         PlanQuestion.create(plan=plan, order=order, text=text)
-    for row in {(r.staff.id, Method(r.method)): r for r in schedule}.values():
+    for row in {(r.staff.id, Method(r.method)): r for r in fields["schedule"]}.values():
         PlanSchedule.create(plan=plan, staff=row.staff, method=Method(row.method))
-    for customer in {c.id: c for c in customers}.values():
+    for customer in {c.id: c for c in fields.get("customers", ())}.values():
         PlanTarget.create(plan=plan, customer=customer)
 
 
 def create_plan(
-    actor: User,
-    *,
-    title: str,
-    window_from: date,
-    window_to: date,
-    content_type: ContentType | str,
-    focus: str,
-    cadence: Cadence | str,
-    target: Target | str,
-    method_chain: Sequence[Method | str],
-    questions: Sequence[str],
-    schedule: Sequence[ScheduleInput],
-    customers: Sequence[Customer] = (),
-    at: datetime | None = None,
+    actor: User, *, at: datetime | None = None, **fields: Unpack[PlanFields]
 ) -> CallbackPlan:
     """C2: 客服管理 drafts a plan with its outline and schedule (draft until sent)."""
     at = at or now()
     with db.atomic():
-        person, methods, cadence, target = _checked(
-            actor,
-            window_from=window_from,
-            window_to=window_to,
-            content_type=content_type,
-            focus=focus,
-            cadence=cadence,
-            target=target,
-            method_chain=method_chain,
-            questions=questions,
-            schedule=schedule,
-            customers=customers,
-        )
+        person, columns = _checked(actor, fields)
         plan = CallbackPlan.create(
             number=next_number("HF", at.year),
-            title=clean(title) or f"{ContentType(content_type).label}计划",
-            window_from=window_from,
-            window_to=window_to,
-            content_type=ContentType(content_type),
-            focus=clean(focus),
-            cadence=cadence,
-            target=target,
-            method_chain=",".join(methods),
             department=person.department_id,
             prepared_by=person,
             prepared_at=at,
+            **columns,
         )
-        _write_lines(plan, questions, schedule, customers)
-        audit.record(
-            actor,
-            "callback_plan",
-            plan.id,
-            "create",
-            {"window": (None, f"{window_from}–{window_to}"), "cadence": (None, cadence)},
-        )
+        _write_lines(plan, fields)
+        window = f"{columns['window_from']}–{columns['window_to']}"
+        changes = {"window": (None, window), "cadence": (None, columns["cadence"])}
+        audit.record(actor, "callback_plan", plan.id, "create", changes)
         return plan
 
 
@@ -454,56 +435,16 @@ def _summary(plan: CallbackPlan) -> dict[str, str]:
 
 
 @retry_document
-def update_plan(
-    actor: User,
-    plan: CallbackPlan,
-    *,
-    title: str,
-    window_from: date,
-    window_to: date,
-    content_type: ContentType | str,
-    focus: str,
-    cadence: Cadence | str,
-    target: Target | str,
-    method_chain: Sequence[Method | str],
-    questions: Sequence[str],
-    schedule: Sequence[ScheduleInput],
-    customers: Sequence[Customer] = (),
-) -> CallbackPlan:
+def update_plan(actor: User, plan: CallbackPlan, **fields: Unpack[PlanFields]) -> CallbackPlan:
     """C2: a draft or returned (已退回) plan is edited before it is sent again, with the
     same checks as a new one; once sent it is frozen (the head approves what was sent).
     ``plan`` is the object the user saw: a plan changed since is refused (``Conflict``)."""
     with db.atomic():
-        _checked(
-            actor,
-            window_from=window_from,
-            window_to=window_to,
-            content_type=content_type,
-            focus=focus,
-            cadence=cadence,
-            target=target,
-            method_chain=method_chain,
-            questions=questions,
-            schedule=schedule,
-            customers=customers,
-        )
+        _person, columns = _checked(actor, fields)
         plan = CallbackPlan.begin(actor, plan, "edit")
         before = _summary(plan)
-        for table in (PlanQuestion, PlanSchedule, PlanTarget):
-            table.delete().where(table.plan == plan.id).execute()
-        _write_lines(plan, questions, schedule, customers)
-        guarded_update(
-            plan,
-            plan.version,
-            title=clean(title) or f"{ContentType(content_type).label}计划",
-            window_from=window_from,
-            window_to=window_to,
-            content_type=ContentType(content_type),
-            focus=clean(focus),
-            cadence=Cadence(cadence),
-            target=Target(target),
-            method_chain=",".join(Method(m).value for m in method_chain),
-        )
+        _write_lines(plan, fields)
+        guarded_update(plan, plan.version, **columns)
         plan = CallbackPlan.get_by_id(plan.id)
         after = _summary(plan)
         changes = {k: (before[k], after[k]) for k in before if before[k] != after[k]}

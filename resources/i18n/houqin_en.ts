@@ -924,6 +924,10 @@
 <context>
     <name>home</name>
     <message>
+        <source>待我接收的移交</source>
+        <translation>Handovers awaiting me</translation>
+    </message>
+    <message>
         <source>承诺 </source>
         <translation>promised </translation>
     </message>
@@ -3607,6 +3611,14 @@
 <context>
     <name>callbacks</name>
     <message>
+        <source>编辑回访计划</source>
+        <translation>Edit callback plan</translation>
+    </message>
+    <message>
+        <source>合并重复投诉</source>
+        <translation>Merge a repeat complaint</translation>
+    </message>
+    <message>
         <source>记录回访结果</source>
         <translation>Record the callback</translation>
     </message>
@@ -3858,6 +3870,10 @@
 <context>
     <name>PlansTab</name>
     <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
         <source>回访计划</source>
         <translation>Callback plans</translation>
     </message>
@@ -3936,6 +3952,18 @@
 </context>
 <context>
     <name>ComplaintsTab</name>
+    <message>
+        <source>待我接收</source>
+        <translation>Awaiting my acceptance</translation>
+    </message>
+    <message>
+        <source>别人移交给我、等我接收或拒收的投诉（首问负责制）</source>
+        <translation>Complaints handed to me, waiting for me to accept or decline (first-receiver ownership)</translation>
+    </message>
+    <message>
+        <source>合并重复…</source>
+        <translation>Merge repeat…</translation>
+    </message>
     <message>
         <source>投诉</source>
         <translation>Complaints</translation>

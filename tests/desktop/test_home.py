@@ -19,6 +19,7 @@ from models.people import User
 from models.workflow import Instance, State, my_requests
 
 EVERYONE = ["approvals.inbox", "approvals.mine"]
+CALLBACK_CARDS = ["callbacks.mine", "callbacks.complaints", "callbacks.handovers"]
 CARDS = {
     "admin": EVERYONE,
     "wangjianguo": [
@@ -48,9 +49,9 @@ CARDS = {
         "approvals.mine",
     ],
     "tangmin": ["approvals.inbox", "training.close", "training.truancies", "approvals.mine"],
-    "linxiaoyu": ["approvals.inbox", "callbacks.mine", "callbacks.complaints", "approvals.mine"],
-    "xuqian": ["approvals.inbox", "callbacks.mine", "callbacks.complaints", "approvals.mine"],
-    "guohao": ["approvals.inbox", "callbacks.mine", "approvals.mine"],
+    "linxiaoyu": ["approvals.inbox", *CALLBACK_CARDS, "approvals.mine"],
+    "xuqian": ["approvals.inbox", *CALLBACK_CARDS, "approvals.mine"],
+    "guohao": ["approvals.inbox", "callbacks.mine", "callbacks.handovers", "approvals.mine"],
 }
 
 
@@ -89,6 +90,7 @@ def expected(key: str, user: User) -> int | str:
         "supplies.issued": lambda: f"¥{supplies.issued_value_of_month(this_month()):,.2f}",
         "callbacks.mine": lambda: len(callbacks.my_callbacks(user, today)),
         "callbacks.complaints": lambda: callbacks.complaints_near_deadline().count(),
+        "callbacks.handovers": lambda: callbacks.pending_handovers(user).count(),
         "training.close": lambda: sum(
             s.state == training.SessionState.PLANNED
             and s.date <= today

@@ -415,3 +415,7 @@ def test_C10_the_acceptance_and_decision_notices_name_the_deadline_and_the_decis
     decided = pdftotext(print_form("complaint-decision-notice", c.id, tmp_path / "d.pdf"))
     for words in ("投诉处理决定告知书", "上门致歉并补偿误工费", "300.00", "2026-01-21"):
         assert words in decided
+    # The acceptance is the owner's own step: no empty 审批记录 on the letter; the decision
+    # notice prints the decision's approval, by whom and when.
+    assert "审批记录" not in accepted and "暂无审批记录" not in decided
+    assert "审批记录" in decided and s.head.name in decided and "2026-01-21 09:00" in decided

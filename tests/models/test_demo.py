@@ -112,3 +112,19 @@ def test_T3_the_training_demo_is_one_fixed_school_year_whatever_the_day(demo_off
     marks = training.AttendanceMark.select()
     assert {m.status for m in marks} >= {"present", "late", "early", "leave", "excused", "truant"}
     assert (len(sessions), len(held), marks.count()) == (40, 18, 108)
+
+
+def test_C9_the_callbacks_demo_is_one_fixed_half_year_whatever_the_day(demo_office):
+    """The callbacks demo counts from its own day (``models.callbacks.demo.DEMO_DAY``), not
+    from today: the same plans, callbacks and attempts on every day the demo is loaded."""
+    from models.callbacks import demo as callbacks_demo
+
+    day = callbacks_demo.DEMO_DAY
+    windows = {(p.window_from, p.window_to) for p in callbacks.CallbackPlan.select()}
+    assert windows == {(date(2026, 6, 1), date(2026, 12, 31))}
+    attempts = CallbackAttempt.select(CallbackAttempt.at)
+    assert max(a.at for a in attempts).date() <= day
+    made = Callback.select().where(Callback.state == CallbackState.DONE)
+    assert made.count() == demo_office.counts["callback records"]
+    figures = (Callback.select().count(), made.count(), demo_office.counts["problems"])
+    assert figures == (1000, 884, 52)  # the same on every day and both backends
