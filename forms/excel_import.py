@@ -44,13 +44,11 @@ Readers go on (WAL). While it holds the lock the import leaves a marker beside t
 what (``models.db.WriteBusy``), never ``database is locked``. On MariaDB only the rows written
 stay locked until the commit.
 
-Readers: python-calamine for cell values, streamed row by row with ``iter_rows``. Measured
-here (``bench/excel_io.py``, 10 columns): calamine ~95,000 rows/s against openpyxl
-read-only ~16,000 rows/s on the same file. Its quirks are handled in ``forms.values``:
-integers arrive as floats, empty cells as ``''``. Exactness is not lost: xlsx stores numbers
-as doubles, so openpyxl would return the same float. Memory: calamine keeps the sheet's
-cells in its compact Rust storage while rows are handed to Python one at a time; the Python
-side keeps only the business keys (duplicate check) and the rejected rows.
+Readers: python-calamine, ~95,000 rows/s against openpyxl read-only's ~16,000 (10 columns,
+``bench/excel_io.py``); its quirks (integers as floats, empty cells as ``''``) are handled in
+``forms.values``. Memory: calamine keeps the sheet's cells in its compact Rust storage (it has
+no lazier reader) while rows reach Python one at a time (``iter_rows``); Python keeps the keys
+(duplicate check) and the rejected rows. The cycle collector is paced (``forms.bulk``).
 """
 
 from __future__ import annotations
@@ -65,6 +63,7 @@ from typing import Any
 
 import peewee
 
+from forms.bulk import fewer_collections
 from forms.excel_guard import CellProblems, describe
 from forms.excel_result import ImportResult, Mode, RowError
 from forms.excel_sheets import Sheet, find_header, header_key, label_index, read_workbook
@@ -487,46 +486,47 @@ def import_rows(
     cancelled: CancelledFn | None = None,
 ) -> ImportResult:
     """Import already-opened sheets (see ``import_file``)."""
-    kind = get_kind(kind)
-    mode = Mode(mode)
-    result = ImportResult(kind.name, mode, dry_run)
-    run = _Run(kind, result, actor, progress, cancelled)
-    found = find_header(kind.spec, sheets)
-    if found is None:
-        labels = "、".join(f.label for f in kind.spec.fields)
-        result.sheet = sheets[0].name if sheets else ""
-        run.error(
-            None,
-            None,
-            None,
-            f"找不到表头（应有这些列：{labels}）",
-            "no header row naming the form's columns",
-        )
+    with fewer_collections():
+        kind = get_kind(kind)
+        mode = Mode(mode)
+        result = ImportResult(kind.name, mode, dry_run)
+        run = _Run(kind, result, actor, progress, cancelled)
+        found = find_header(kind.spec, sheets)
+        if found is None:
+            labels = "、".join(f.label for f in kind.spec.fields)
+            result.sheet = sheets[0].name if sheets else ""
+            run.error(
+                None,
+                None,
+                None,
+                f"找不到表头（应有这些列：{labels}）",
+                "no header row naming the form's columns",
+            )
+            return result
+        sheet, header_index = found
+        result.sheet, result.header_row = sheet.name, header_index + 1
+        result.header = list(sheet.head[header_index])
+        if not run.map_columns(result.header, mode):
+            return result
+        run.problems = sheet.problems
+        rows = itertools.islice(sheet.rows(), header_index + 1, None)
+        who = getattr(actor, "display_name", "") or "命令行"
+        title_en = getattr(kind.spec, "title_en", "") or kind.name
+        if mode == Mode.INSERT and kind.staged is not None:
+            _validate_then_write(run, rows, header_index + 2, sheet.height, (who, title_en))
+            return result
+        started = time.perf_counter()
+        with db.atomic() as txn, long_write(who, kind.spec.title, title_en):
+            run.run(rows, header_index + 2, sheet.height, mode)
+            # Rows are checked in order, but a bulk batch reports after its rows were parsed.
+            result.errors.sort(key=lambda e: -1 if e.row is None else e.row)
+            if result.errors or dry_run:
+                txn.rollback()
+                result.secrets.clear()
+            else:
+                result.committed = True
+        result.write_seconds = time.perf_counter() - started
         return result
-    sheet, header_index = found
-    result.sheet, result.header_row = sheet.name, header_index + 1
-    result.header = list(sheet.head[header_index])
-    if not run.map_columns(result.header, mode):
-        return result
-    run.problems = sheet.problems
-    rows = itertools.islice(sheet.rows(), header_index + 1, None)
-    who = getattr(actor, "display_name", "") or "命令行"
-    title_en = getattr(kind.spec, "title_en", "") or kind.name
-    if mode == Mode.INSERT and kind.staged is not None:
-        _validate_then_write(run, rows, header_index + 2, sheet.height, (who, title_en))
-        return result
-    started = time.perf_counter()
-    with db.atomic() as txn, long_write(who, kind.spec.title, title_en):
-        run.run(rows, header_index + 2, sheet.height, mode)
-        # Rows are checked in order, but a bulk batch reports after its rows were parsed.
-        result.errors.sort(key=lambda e: -1 if e.row is None else e.row)
-        if result.errors or dry_run:
-            txn.rollback()
-            result.secrets.clear()
-        else:
-            result.committed = True
-    result.write_seconds = time.perf_counter() - started
-    return result
 
 
 def _validate_then_write(

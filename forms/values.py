@@ -347,12 +347,24 @@ def split_multiple(text: str) -> list[str]:
     return [part.strip() for part in pattern.split(text) if part.strip()]
 
 
+_CHOICE_MEMO = 256
+
+
 def _parse_choice(field: Field) -> Parser:
     canonical = {normalize(c).replace(" ", "").lower(): c for c in field.choices}
     shown = "、".join(field.choices)
 
+    # A column of choices repeats a few spellings (是/否, a series): each is folded once.
+    # Only accepted spellings are kept, at most ``_CHOICE_MEMO`` of them.
+    memo: dict[str, str] = {}
+
     def one(text: str) -> str:
+        found = memo.get(text)
+        if found is not None:
+            return found
         found = canonical.get(normalize(text).replace(" ", "").lower())
+        if found is not None and len(memo) < _CHOICE_MEMO:
+            memo[text] = found
         if found is None:
             raise ValueProblem(
                 f"「{echo(text)}」不在可选值中（{shown}）", f"{echo(text)!r} is not one of: {shown}"

@@ -50,6 +50,19 @@ def _run_pinyin(run: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(run, errors=lambda chunk: _KEPT + chunk))
 
 
+@lru_cache(maxsize=16384)
+def _run_key(run: str) -> tuple[str, str]:
+    """The initials and the full pinyin of one run of ``_runs``: text that is not Chinese, or
+    a character without pinyin, stands for itself in both. Cached by run, so a name costs one
+    split and a join of cached parts (most of a catalogue's runs repeat)."""
+    if not _han_runs().match(run):
+        return run, run
+    parts = _run_pinyin(run)
+    initials = "".join(p[1:] if p.startswith(_KEPT) else p[:1] for p in parts)
+    full = "".join(p[1:] if p.startswith(_KEPT) else p for p in parts)
+    return initials, full
+
+
 @lru_cache(maxsize=4096)
 def search_key(name: str) -> str:
     """``"张三"`` → ``"zs zhangsan 张三"``: initials, full pinyin and the name itself, lower case,
@@ -60,12 +73,9 @@ def search_key(name: str) -> str:
     # One pass of pypinyin (half the time of two): an initial is the first letter of its
     # syllable, which is what ``Style.FIRST_LETTER`` returns; text that is not Chinese comes
     # back as it is (kept whole in the initials too).
-    han = _han_runs()
-    parts = [
-        p for run in _runs(name) for p in (_run_pinyin(run) if han.match(run) else (_KEPT + run,))
-    ]
-    initials = "".join(p[1:] if p.startswith(_KEPT) else p[:1] for p in parts)
-    full = "".join(p[1:] if p.startswith(_KEPT) else p for p in parts)
+    keys = [_run_key(run) for run in _han_runs().split(name) if run]
+    initials = "".join([k[0] for k in keys])
+    full = "".join([k[1] for k in keys])
     full = full[: max(0, SEARCH_KEY_MAX - len(initials) - len(name) - 2)]
     return f"{initials} {full} {name}".lower()[:SEARCH_KEY_MAX]
 
@@ -85,6 +95,7 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 # What Excel (and openpyxl) cannot hold in a cell: C0 controls except tab, line feed and
 # carriage return. Accepted once, they make every later template or export write fail.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE = re.compile(r"\s")
 
 FREE_TEXT_MAX = 5000
 """Characters a free-text column (``TextField``) holds. MariaDB's TEXT stores 65,535 bytes,
@@ -105,6 +116,8 @@ MACHINE_TEXT = frozenset(
 
 def clean(text: Any) -> str:
     """A typed text as it is kept: invisible characters removed, spaces trimmed."""
+    if type(text) is str and text.isascii():
+        return text.strip()  # the invisible characters are none of ASCII (an O(1) test)
     return _INVISIBLE.sub("", "" if text is None else str(text)).strip()
 
 
@@ -115,7 +128,11 @@ def is_blank(text: Any) -> bool:
 def normalize_code(text: Any) -> str:
     """A code as compared and stored: full-width forms folded (NFKC: ``ＺＺ０１`` → ``ZZ01``),
     invisible characters and spaces removed, upper case."""
-    return re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(text))).upper()
+    if type(text) is str and text.isascii():
+        # NFKC and the invisible characters leave ASCII as it is; ``split`` cuts at what
+        # ``\s`` matches (the ASCII spaces and U+001C-U+001F): a typed code's common case.
+        return "".join(text.split()).upper()
+    return _SPACE.sub("", unicodedata.normalize("NFKC", clean(text))).upper()
 
 
 def shorten(text: Any, limit: int = 60) -> str:

@@ -70,14 +70,20 @@ CATEGORY_LABELS: dict[Category, tuple[str, str]] = {
     Category.CONSUMABLES: ("耗材", "HC"),
 }
 
+# What a sheet may name a series by: its code or its Chinese label (one lookup a row).
+_CATEGORY_BY_TEXT: dict[str, Category] = {
+    **{c.value: c for c in CATEGORY_LABELS},
+    **{zh: c for c, (zh, _prefix) in CATEGORY_LABELS.items()},
+}
+
 
 def category_from_label(text: str) -> Category:
     """``Category`` from its code or Chinese label (``书写工具``, ``书写工具系列``), as typed in
     an Excel sheet."""
     text = clean(text).removesuffix("系列")
-    for category, (zh, _prefix) in CATEGORY_LABELS.items():
-        if text in (category.value, zh):
-            return category
+    category = _CATEGORY_BY_TEXT.get(text)
+    if category is not None:
+        return category
     raise RuleViolation(
         "S1",
         f"未知的办公用品类别：{text}（应为 书写工具、纸本、文具、耗材）",
