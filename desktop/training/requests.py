@@ -15,14 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from desktop.document_view import DocumentView
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from forms.spec import Field, FieldType
 from forms.training.external import EXTERNAL
-from models import documents, training
+from models import documents, training, workflow
 from models.people import User
 from models.training import LEAVE_KINDS, ExternalTraining, TrainingLeave
 
@@ -68,6 +68,24 @@ class RequestWindow(DocumentView):
     def dialog(self) -> FormDialog:
         raise NotImplementedError
 
+    def returned_with(self) -> str:
+        """The comment 教研处 sent the document back with (the last 退回 of its trail)."""
+        inst = workflow.for_document(self.doc_type, self.doc_id)
+        steps = workflow.trail(inst.id) if inst is not None else []
+        returns = [s.comment for s in steps if s.action == "return"]
+        return returns[-1] if returns else ""
+
+    def prefilled(self, title: str, fields: Any, submit: Any, values: dict[str, Any]) -> FormDialog:
+        """The dialog, the returning comment above its fields (what to correct)."""
+        dialog = FormDialog(title, fields, submit, values=values, parent=self)
+        comment = self.returned_with()
+        if comment:
+            note = QLabel(comment)  # stored as the engine wrote it: 退回至申请人：…
+            note.setObjectName("returnedWith")
+            note.setWordWrap(True)
+            dialog.layout().insertWidget(1, note)
+        return dialog
+
     @Slot()
     def resubmit(self) -> bool:
         dialog = self.dialog()
@@ -95,9 +113,7 @@ class LeaveWindow(RequestWindow):
             )
 
         values = {k: getattr(leave, k) for k in ("kind", "from_date", "to_date", "reason")}
-        return FormDialog(
-            self.tr("修改后重新提交请假"), LEAVE_FIELDS, submit, values=values, parent=self
-        )
+        return self.prefilled(self.tr("修改后重新提交请假"), LEAVE_FIELDS, submit, values)
 
 
 class ClaimWindow(RequestWindow):
@@ -110,9 +126,7 @@ class ClaimWindow(RequestWindow):
             return training.resubmit_claim(self.user, claim, **v)
 
         values = {f.key: getattr(claim, f.key) for f in CLAIM_FIELDS}
-        return FormDialog(
-            self.tr("修改后重新提交学分申请"), CLAIM_FIELDS, submit, values=values, parent=self
-        )
+        return self.prefilled(self.tr("修改后重新提交学分申请"), CLAIM_FIELDS, submit, values)
 
 
 def leave_window(user: User, doc_id: int, parent: QWidget | None = None) -> LeaveWindow:

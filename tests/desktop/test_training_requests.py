@@ -8,7 +8,14 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+)
 
 from desktop.form_dialog import FormDialog
 from desktop.modules import document_window
@@ -50,6 +57,7 @@ def test_T3_a_returned_leave_is_corrected_and_resubmitted_from_its_window(qtbot,
     seen: dict[str, object] = {}
 
     def fill(dialog: FormDialog) -> None:
+        seen["returned"] = dialog.findChild(QLabel, "returnedWith").text()
         seen["reason"] = dialog.widget("reason").toPlainText()
         seen["kind"] = dialog.widget("kind").currentText()
         reason = dialog.widget("reason")
@@ -67,7 +75,12 @@ def test_T3_a_returned_leave_is_corrected_and_resubmitted_from_its_window(qtbot,
 
     _when_the_dialog_opens(fill)
     assert window.resubmit()
-    assert seen == {"reason": "家中有事", "kind": "事假"}  # prefilled with the leave's own
+    # Prefilled with the leave's own values, the returning comment above them.
+    assert seen == {
+        "returned": "退回至申请人：请写明具体事由",
+        "reason": "家中有事",
+        "kind": "事假",
+    }
     again = training.TrainingLeave.get_by_id(leave.id)
     assert (again.state, again.kind, again.reason) == ("pending", "公差", "参加市教研活动")
     assert again.to_date == date(2026, 10, 20)
