@@ -45,5 +45,9 @@ MODULE = TrainingModule(
     page("desktop.training.page:TrainingPage"),
     ORDER["training"],
     ROLES,
+    windows=(
+        ("training_leave", "desktop.training.requests:leave_window"),
+        ("training_claim", "desktop.training.requests:claim_window"),
+    ),
     cards=CARDS,
 )

@@ -9,8 +9,11 @@ sessions is two files).
 
 Why insert mode only, and every mark through ``training.mark_many``: marking is the same use
 case the desktop's 考勤 column calls, all or nothing per register, every bad row named (a
-teacher not on the roster, 请假 without an approved leave, minutes missing); a register
-already confirmed refuses its rows with the rule (only 培训办's correction changes it then).
+teacher not on the roster, 请假 without an approved leave, minutes missing). The rule (T3):
+an open register's marks may be marked again, so importing the sheet of an open register
+again re-marks it from the file (the rows it names; the others keep their marks); a
+confirmed register refuses its rows with the rule, naming the way it does change (培训办's
+更正 with a reason, one mark at a time).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 
 from forms.kinds import Filters, Kind, Values, register_kind
 from forms.spec import Field, FieldType, FormSpec
+from forms.training.staff import staff_no_field, teacher_of_row
 from models import training
 from models.errors import RowsRefused, RuleViolation
 from models.training import (
@@ -53,17 +57,7 @@ ATTENDANCE = FormSpec(
             label_en="Group",
         ),
         Field("date", "活动日期", FieldType.DATE, required=True, width=12, label_en="Session date"),
-        Field(
-            "staff_no",
-            "工号",
-            required=True,
-            width=10,
-            max_length=20,
-            example="00123",
-            help="教师工号，前导零保留。请把该列设为「文本」格式。",
-            label_en="Staff no.",
-            as_text=True,
-        ),
+        staff_no_field(),
         Field("name", "姓名", width=10, max_length=50, label_en="Name"),
         Field(
             "status",
@@ -110,15 +104,6 @@ def _session(group: str, day: date) -> TrainingSession:
     return found
 
 
-def _teacher(staff_no: str) -> Teacher:
-    found = Teacher.get_or_none(Teacher.staff_no == training.check_staff_no(staff_no))
-    if found is None:
-        raise RuleViolation(
-            "T3", f"没有工号为 {staff_no} 的教师", f"no teacher {staff_no}", field="staff_no"
-        )
-    return found
-
-
 def mark_rows(actor: Any, rows: list[Values]) -> None:
     """The rows as marks: ``mark_many`` once per register, every bad row reported (by its
     index in ``rows``), nothing kept when one is bad (the caller's savepoint rolls back)."""
@@ -131,7 +116,7 @@ def mark_rows(actor: Any, rows: list[Values]) -> None:
             if key not in sessions:
                 sessions[key] = _session(*key)
             session = sessions[key]
-            teacher = _teacher(v["staff_no"])
+            teacher = teacher_of_row(v["staff_no"], "T3")
         except RuleViolation as exc:
             problems.append((index, exc))
             continue
@@ -160,8 +145,9 @@ def _insert(actor: Any, values: Values) -> None:
 def _refuse_update(*_: Any) -> bool:
     raise RuleViolation(
         "T3",
-        "考勤只能按新增模式导入；已确认的考勤由培训办更正",
-        "marks are imported in insert mode; a confirmed register is corrected by the office",
+        "考勤按新增模式导入：考勤中的登记表再次导入即按文件重记；已确认的考勤由培训办更正",
+        "marks are imported in insert mode: importing an open register again re-marks it; a "
+        "confirmed register is corrected by the office",
     )
 
 

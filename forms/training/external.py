@@ -20,6 +20,7 @@ from typing import Any
 
 from forms.kinds import Filters, Kind, Values, register_kind, within
 from forms.spec import Field, FieldType, FormSpec
+from forms.training.staff import staff_no_field, teacher_of_row
 from models import training
 from models.errors import RuleViolation
 from models.training import CLAIM_KINDS, LEVELS, ExternalTraining, Teacher
@@ -30,17 +31,7 @@ EXTERNAL = FormSpec(
     title_en="External training and self-study claims",
     key="certificate_no",
     fields=(
-        Field(
-            "staff_no",
-            "工号",
-            required=True,
-            width=10,
-            max_length=20,
-            example="00123",
-            help="教师工号，前导零保留。请把该列设为「文本」格式。",
-            label_en="Staff no.",
-            as_text=True,
-        ),
+        staff_no_field(),
         Field("name", "姓名", width=10, max_length=50, label_en="Name"),
         Field(
             "kind",
@@ -117,11 +108,7 @@ def _scan(path_text: str) -> tuple[str, bytes]:
 
 
 def _insert(actor: Any, v: Values) -> None:
-    teacher = Teacher.get_or_none(Teacher.staff_no == training.check_staff_no(v["staff_no"]))
-    if teacher is None:
-        raise RuleViolation(
-            "T7", f"没有工号为 {v['staff_no']} 的教师", "no such teacher", field="staff_no"
-        )
+    teacher = teacher_of_row(v["staff_no"], "T7")
     training.claim_external(
         actor,
         teacher,

@@ -18,6 +18,7 @@ from typing import Any
 
 from forms.kinds import Filters, Kind, Values, register_kind
 from forms.spec import Field, FieldType, FormSpec
+from forms.training.staff import staff_no_field
 from models import training
 from models.training import Teacher, TeacherStatus
 
@@ -26,17 +27,7 @@ _STATUS_CODES = {s.label: s for s in TeacherStatus}
 IMPORT_REASON = "按导入的教师名册更新"
 
 TEACHER_FIELDS = (
-    Field(
-        "staff_no",
-        "工号",
-        required=True,
-        width=10,
-        max_length=20,
-        example="00123",
-        help="学校的教师工号，前导零保留（00123）。请把该列设为「文本」格式。",
-        label_en="Staff no.",
-        as_text=True,
-    ),
+    staff_no_field("学校的教师工号，前导零保留（00123）。请把该列设为「文本」格式。"),
     Field("name", "姓名", required=True, width=10, max_length=50, example="张三", label_en="Name"),
     Field(
         "id_number",

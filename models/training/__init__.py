@@ -110,7 +110,17 @@ from models.training.leave import (
     request_leave,
     resubmit_leave,
 )
-from models.training.queries import AtRisk, Truancy, at_risk, registers_to_close, truancies
+from models.training.queries import (
+    AtRisk,
+    AttendanceRate,
+    CreditTarget,
+    Truancy,
+    at_risk,
+    attendance_by_group_and_month,
+    credits_against_target,
+    registers_to_close,
+    truancies,
+)
 from models.training.registers import (
     MARK_LABELS,
     REGISTER_TABLES,
@@ -298,6 +308,7 @@ __all__ = [
     "TIER_PLAN_FLOW",
     "AtRisk",
     "AttendanceMark",
+    "AttendanceRate",
     "BureauExport",
     "BureauExportRegister",
     "BureauProfile",
@@ -306,6 +317,7 @@ __all__ = [
     "CreditLine",
     "CreditRegister",
     "CreditRow",
+    "CreditTarget",
     "ExternalTraining",
     "Generated",
     "GroupMembership",
@@ -354,6 +366,7 @@ __all__ = [
     "approved_registers",
     "assign_tier",
     "at_risk",
+    "attendance_by_group_and_month",
     "bureau_register",
     "check_layout",
     "check_staff_no",
@@ -363,6 +376,7 @@ __all__ = [
     "compute_credits",
     "correct_mark",
     "create_tier_plan",
+    "credits_against_target",
     "define_series",
     "define_term",
     "draft_credit_register",

@@ -277,12 +277,15 @@ def mark_many(
         require_keeper(actor, session)
         s = _locked_session(session)
         if s.register_state != RegisterState.OPEN:
-            zh = (
-                "考勤已确认，只能由培训办更正"
-                if s.register_state == RegisterState.CLOSED
-                else "考勤尚未开始"
-            )
-            raise RuleViolation("T3", zh, f"the register is {s.register_state}")
+            if s.register_state == RegisterState.CLOSED:
+                raise RuleViolation(
+                    "T3",
+                    f"{s.group.name} {s.date} 的考勤已确认，不能再登记或导入；如需改动，"
+                    "请由培训办在「考勤」页用「更正…」写明原因逐人更正",
+                    f"the register of {s.group.name} {s.date} is confirmed: it is not marked "
+                    "or imported again; the training office corrects a mark with a reason",
+                )
+            raise RuleViolation("T3", "考勤尚未开始", f"the register is {s.register_state}")
         rows = {
             m.teacher_id: m for m in AttendanceMark.select().where(AttendanceMark.session == s.id)
         }

@@ -4454,6 +4454,10 @@
 <context>
     <name>TrainingPage</name>
     <message>
+        <source>统计</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
         <source>培训管理</source>
         <translation>Training</translation>
     </message>
@@ -4705,6 +4709,66 @@
     <message>
         <source>主讲人*：</source>
         <translation>Main speaker*:</translation>
+    </message>
+</context>
+<context>
+    <name>RequestWindow</name>
+    <message>
+        <source>修改后重新提交…</source>
+        <translation>Correct and resubmit…</translation>
+    </message>
+    <message>
+        <source>按退回意见修改后，再次送教研处审批</source>
+        <translation>Correct it as the returning comment asks and send it to the training office again</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveWindow</name>
+    <message>
+        <source>修改后重新提交请假</source>
+        <translation>Correct and resubmit the leave request</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimWindow</name>
+    <message>
+        <source>修改后重新提交学分申请</source>
+        <translation>Correct and resubmit the claim</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTab</name>
+    <message>
+        <source>学年：</source>
+        <translation>School year:</translation>
+    </message>
+    <message>
+        <source>出勤率（按教研组、月份，已确认的考勤）</source>
+        <translation>Attendance rate by group and month (confirmed registers)</translation>
+    </message>
+    <message>
+        <source>学分与目标（按层级）</source>
+        <translation>Credits against target, by tier</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Teachers</translation>
+    </message>
+    <message>
+        <source>应得学分</source>
+        <translation>Target credits</translation>
+    </message>
+    <message>
+        <source>平均学分</source>
+        <translation>Mean credits</translation>
+    </message>
+    <message>
+        <source>达标人数</source>
+        <translation>Reaching it</translation>
     </message>
 </context>
 </TS>

@@ -288,6 +288,48 @@ def test_T3_a_marked_register_imports_through_mark_many_every_bad_row_named(roll
     assert training.AttendanceMark.get(teacher=s.teachers[2].id).status == "truant"
 
 
+def test_T3_an_open_register_imported_again_is_re_marked_a_confirmed_one_names_the_correction(
+    roll, tmp_path
+):
+    from forms.excel_import import import_file
+    from tests.forms.helpers import write_xlsx
+
+    s = roll
+    day = s.session.date
+    training.open_register(s.tangmin, s.session, at=datetime(2026, 9, 7, 14, 0))
+    rows = [["语文组", day, f"000{i + 1}", None, "出勤", None, None] for i in range(4)]
+    first = import_file(
+        "attendance", write_xlsx(tmp_path / "1.xlsx", [ATTENDANCE_HEADER, *rows]), actor=s.tangmin
+    )
+    assert first.committed, first.errors
+    again = [
+        ["语文组", day, "0002", "刘一", "迟到", 12, "补签"],
+        ["语文组", day, "0003", None, "缺席"],
+    ]
+    again[1] += [None, None]
+    second = import_file(
+        "attendance", write_xlsx(tmp_path / "2.xlsx", [ATTENDANCE_HEADER, *again]), actor=s.tangmin
+    )
+    assert second.committed, second.errors
+    marks = {m.teacher.staff_no: (m.status, m.minutes) for m in training.roster_of(s.session)}
+    assert marks == {
+        "0001": ("present", None),
+        "0002": ("late", 12),
+        "0003": ("absent", None),
+        "0004": ("present", None),
+    }
+    training.close_register(s.tangmin, s.session)
+    refused = import_file(
+        "attendance", write_xlsx(tmp_path / "3.xlsx", [ATTENDANCE_HEADER, *rows]), actor=s.tangmin
+    )
+    assert not refused.committed and len(refused.errors) == 4
+    message = refused.errors[0].zh
+    assert "T3" in message and "考勤已确认" in message
+    assert "语文组" in message and "更正" in message and "原因" in message
+    marks = {m.teacher.staff_no: m.status for m in training.roster_of(s.session)}
+    assert marks["0002"] == "late" and marks["0003"] == "truant"
+
+
 EXTERNAL_HEADER = [
     "工号",
     "姓名",

@@ -12,7 +12,7 @@ import pytest
 
 from models import settings, training
 from models.errors import RuleViolation
-from tests.models.training_school import make_school
+from tests.models.training_school import IDS, make_school
 
 T_END = datetime(2027, 1, 25, 9, 0)
 
@@ -198,4 +198,61 @@ def test_T3_truancy_list_and_T1_teachers_at_risk_of_their_tiers_hours(school):
     # 黄二 has 0 credited (disqualified) + 40 < 70; 刘一 34 + 40 ≥ 70; 马三 40 + 40 ≥ 70.
     assert [(r.name, r.credited_hours, r.hours_left_to_earn) for r in risky] == [
         ("黄二", Decimal(0), Decimal(40)),
+    ]
+
+
+def _plan(s, tier: str, credits: int) -> None:
+    plan = training.create_tier_plan(
+        s.tangmin,
+        tier,
+        "2026-2027",
+        goals="站稳讲台",
+        plan="每两周教研",
+        required_hours=40,
+        required_credits=credits,
+    )
+    training.approve_tier_plan(s.o.leader, training.submit_tier_plan(s.tangmin, plan))
+
+
+def test_T3_attendance_rate_by_group_and_month_from_the_confirmed_registers(school):
+    s = school
+    # 数学组: 周五 alone, absent at its first session (旷课); its second register still open.
+    zhou = training.add_teacher(s.tangmin, staff_no="0005", name="周五", id_number=IDS[4])
+    maths = training.add_group(s.tangmin, "数学组", subject="数学")
+    training.move_to_group(s.tangmin, zhou, maths, date(2026, 8, 1))
+    series = training.define_series(s.tangmin, maths, "2026-2027", date(2026, 9, 8), "pm")
+    training.generate_sessions(s.tangmin, series)
+    first, second = list(training.sessions_of(maths, s.term1))[:2]
+    for session in (first, second):
+        session = training.set_topic(s.tangmin, session, "函数", zhou)
+        training.open_register(s.tangmin, session, at=at_session(session))
+        training.mark(s.tangmin, session, zhou, "缺席")
+    training.close_register(s.tangmin, training.TrainingSession.get_by_id(first.id))
+    rates = training.attendance_by_group_and_month("2026-2027")
+    # 语文组 (4 teachers, 实到 = 出勤+迟到+早退, 应到 = all but 请假 and 有故缺席):
+    # 09-07 4/4, 09-21 3/4 (黄二 旷课) → 7/8; 10-08 3/4, 10-19 2/3 (刘一 请假) → 5/7;
+    # 11-02 3/4 (刘一 旷课), 11-16 4/4, 11-30 4/4 → 11/12; December 8/8; January 4/4.
+    assert [(r.group, r.month, r.expected, r.present, r.rate) for r in rates] == [
+        ("数学组", "2026-09", 1, 0, Decimal("0.0")),
+        ("语文组", "2026-09", 8, 7, Decimal("87.5")),
+        ("语文组", "2026-10", 7, 5, Decimal("71.4")),
+        ("语文组", "2026-11", 12, 11, Decimal("91.7")),
+        ("语文组", "2026-12", 8, 8, Decimal("100.0")),
+        ("语文组", "2027-01", 4, 4, Decimal("100.0")),
+    ]
+    assert training.attendance_by_group_and_month("2025-2026") == []
+
+
+def test_T4_credits_against_each_tiers_target(school):
+    s = school
+    leader, liu, huang, ma = s.teachers
+    assert training.credits_against_target("2026-2027") == []  # no approved plan: no target
+    for t, tier in ((leader, "骨干教师"), (ma, "骨干教师"), (liu, "青年教师"), (huang, "青年教师")):
+        training.assign_tier(s.tangmin, t, tier, "2026-2027")
+    _plan(s, "骨干教师", 5)
+    _plan(s, "青年教师", 4)
+    # Credits (no grades): 陈组长 76 学时 × 0.125 = 9.5, 马三 5.0, 刘一 4.25 → 4.3, 黄二 0.0.
+    assert training.credits_against_target("2026-2027") == [
+        training.CreditTarget(training.Tier.YOUNG, 2, Decimal(4), Decimal("2.15"), 1),
+        training.CreditTarget(training.Tier.BACKBONE, 2, Decimal(5), Decimal("7.25"), 2),
     ]

@@ -1,0 +1,137 @@
+"""A teacher's 请假 and 学分申请 in their own window, where the applicant sees them: 审批中心's
+我的申请 → 查看完整单据 (``MODULE.windows``). An ordinary teacher does not see the 培训管理
+page, so the window is the one place he finds a leave or a claim 教研处 sent back.
+
+The window is the read-only ``DocumentView`` (summary, state, trail) with one more button,
+修改后重新提交…, shown when the declaration offers ``resubmit`` to this user now
+(``documents.available_actions``: a RETURNED document, its applicant only). It opens a
+dialog prefilled with the document's own values; OK runs ``training.resubmit_leave`` or
+``training.resubmit_claim`` through ``FormDialog`` (``desktop.ops``), a refusal shown in the
+dialog, and the window then shows the document as it stands.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
+
+from desktop.document_view import DocumentView
+from desktop.form_dialog import FormDialog
+from desktop.icons import icon
+from forms.spec import Field, FieldType
+from forms.training.external import EXTERNAL
+from models import documents, training, workflow
+from models.people import User
+from models.training import LEAVE_KINDS, ExternalTraining, TrainingLeave
+
+LEAVE_FIELDS = (
+    Field("kind", "类别", FieldType.CHOICE, required=True, choices=LEAVE_KINDS, label_en="Kind"),
+    Field("from_date", "开始日期", FieldType.DATE, required=True, label_en="From"),
+    Field("to_date", "结束日期", FieldType.DATE, required=True, label_en="To"),
+    Field("reason", "事由", required=True, max_length=200, multiline=True, label_en="Reason"),
+)
+CLAIM_FIELDS = tuple(
+    EXTERNAL.field(key) for key in ("kind", "provider", "level", "from_date", "to_date", "hours")
+)
+
+
+class RequestWindow(DocumentView):
+    """A leave or a claim read-only, with 修改后重新提交… for its applicant once returned."""
+
+    changed = Signal()
+    MODEL: Any = None
+
+    def __init__(self, user: User, doc_id: int, parent: QWidget | None = None) -> None:
+        self.resubmit_button = QPushButton(icon("send"), "")
+        super().__init__(user, self.MODEL.DOC_TYPE, doc_id, parent)
+        self.resubmit_button.setText(self.tr("修改后重新提交…"))
+        self.resubmit_button.setToolTip(self.tr("按退回意见修改后，再次送教研处审批"))
+        self.resubmit_button.clicked.connect(self.resubmit)
+        buttons = self.findChild(QDialogButtonBox)
+        buttons.addButton(self.resubmit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.offer()
+
+    def document(self) -> Any:
+        return self.MODEL.get_by_id(self.doc_id)
+
+    def load(self) -> None:
+        super().load()
+        self.offer()
+
+    def offer(self) -> None:
+        """修改后重新提交… when the declaration offers ``resubmit`` to this user now."""
+        offered = documents.available_actions(self.user, self.document())
+        self.resubmit_button.setVisible("resubmit" in offered)
+
+    def dialog(self) -> FormDialog:
+        raise NotImplementedError
+
+    def returned_with(self) -> str:
+        """The comment 教研处 sent the document back with (the last 退回 of its trail)."""
+        inst = workflow.for_document(self.doc_type, self.doc_id)
+        steps = workflow.trail(inst.id) if inst is not None else []
+        returns = [s.comment for s in steps if s.action == "return"]
+        return returns[-1] if returns else ""
+
+    def prefilled(self, title: str, fields: Any, submit: Any, values: dict[str, Any]) -> FormDialog:
+        """The dialog, the returning comment above its fields (what to correct)."""
+        dialog = FormDialog(title, fields, submit, values=values, parent=self)
+        comment = self.returned_with()
+        if comment:
+            note = QLabel(comment)  # stored as the engine wrote it: 退回至申请人：…
+            note.setObjectName("returnedWith")
+            note.setWordWrap(True)
+            dialog.layout().insertWidget(1, note)
+        return dialog
+
+    @Slot()
+    def resubmit(self) -> bool:
+        dialog = self.dialog()
+        if not dialog.exec():
+            return False
+        self.load()
+        self.changed.emit()
+        return True
+
+
+class LeaveWindow(RequestWindow):
+    MODEL = TrainingLeave
+
+    def dialog(self) -> FormDialog:
+        leave = self.document()
+
+        def submit(v: dict[str, Any]) -> TrainingLeave:
+            return training.resubmit_leave(
+                self.user,
+                leave,
+                from_date=v["from_date"],
+                to_date=v["to_date"],
+                kind=v["kind"],
+                reason=v["reason"],
+            )
+
+        values = {k: getattr(leave, k) for k in ("kind", "from_date", "to_date", "reason")}
+        return self.prefilled(self.tr("修改后重新提交请假"), LEAVE_FIELDS, submit, values)
+
+
+class ClaimWindow(RequestWindow):
+    MODEL = ExternalTraining
+
+    def dialog(self) -> FormDialog:
+        claim = self.document()
+
+        def submit(v: dict[str, Any]) -> ExternalTraining:
+            return training.resubmit_claim(self.user, claim, **v)
+
+        values = {f.key: getattr(claim, f.key) for f in CLAIM_FIELDS}
+        return self.prefilled(self.tr("修改后重新提交学分申请"), CLAIM_FIELDS, submit, values)
+
+
+def leave_window(user: User, doc_id: int, parent: QWidget | None = None) -> LeaveWindow:
+    return LeaveWindow(user, doc_id, parent)
+
+
+def claim_window(user: User, doc_id: int, parent: QWidget | None = None) -> ClaimWindow:
+    return ClaimWindow(user, doc_id, parent)
