@@ -6,6 +6,8 @@
   typed Excel registers (工号 and ID numbers text, 学时 and 学分 numbers);
 - ``bureau_export``: 上报教育局, the bureau's register by an export profile, recorded;
 - ``printables``: the 签到表 of a session (the roster with a signature column);
+- ``archive``: the 教师培训档案, a teacher's school year (T6);
+- ``checks``: the 过程督查记录, a session's spot checks (T5);
 - ``teachers``, ``attendance``, ``external``: the import kinds ``teachers`` (the roll),
   ``attendance`` (a marked register back from Excel) and ``external-training`` (T7 claims).
 
@@ -13,15 +15,19 @@ Writes go through ``models.training`` only.
 """
 
 from forms.training import (
+    archive,
     attendance,
     bureau_export,
+    checks,
     doc_fields,
     external,
     printables,
     registers,
     teachers,
 )
+from forms.training.archive import TEACHER_ARCHIVE, write_teacher_archive
 from forms.training.bureau_export import export_credit_register
+from forms.training.checks import SPOT_CHECK, write_spot_check_record
 from forms.training.printables import SIGN_IN, write_sign_in_sheet
 from forms.training.registers import BUREAU, CREDIT_LINES, write_bureau_register
 
@@ -29,8 +35,12 @@ __all__ = [
     "BUREAU",
     "CREDIT_LINES",
     "SIGN_IN",
+    "SPOT_CHECK",
+    "TEACHER_ARCHIVE",
+    "archive",
     "attendance",
     "bureau_export",
+    "checks",
     "doc_fields",
     "export_credit_register",
     "external",
@@ -39,4 +49,6 @@ __all__ = [
     "teachers",
     "write_bureau_register",
     "write_sign_in_sheet",
+    "write_spot_check_record",
+    "write_teacher_archive",
 ]
