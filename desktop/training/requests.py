@@ -40,6 +40,7 @@ from desktop.icons import icon
 from forms.spec import Field, FieldType, Reference
 from forms.training.external import EXTERNAL
 from models import documents, training, workflow
+from models.errors import RuleViolation
 from models.people import Role, User
 from models.training import LEAVE_KINDS, ExternalTraining, Teacher, TrainingLeave
 
@@ -238,7 +239,15 @@ class ClaimDialog(FormDialog):
 
     def file(self, v: dict[str, Any]) -> ExternalTraining:
         path = self.scan.text().strip()
-        scan = (Path(path).name, Path(path).read_bytes()) if path else ("", b"")
+        try:
+            scan = (Path(path).name, Path(path).read_bytes()) if path else ("", b"")
+        except OSError as exc:  # moved or unreadable since it was chosen: said in the dialog
+            reason = exc.strerror or str(exc)
+            raise RuleViolation(
+                None,
+                f"无法读取文件「{Path(path).name}」：{reason}",
+                f"cannot read the file {Path(path).name}: {reason}",
+            ) from exc
         teacher = v.pop("teacher", None) or self.own
         return training.claim_external(self.user, teacher, certificate=scan, **v)
 

@@ -233,6 +233,9 @@ def test_T7_a_teacher_claims_with_the_certificate_scan_attached(qtbot, liu, tmp_
     _fill_claim(dialog)
     assert not dialog.try_submit()  # no scan chosen: refused by the model, at the top
     assert "[T7]" in dialog.error.text() and "扫描件" in dialog.error.text()
+    dialog.scan.setText(str(tmp_path / "已移走.pdf"))
+    assert not dialog.try_submit()  # a file gone since it was chosen: said in the dialog
+    assert "已移走.pdf" in dialog.error.text()
     dialog.scan.setText(str(scan))
     assert dialog.try_submit(), dialog.error.text()
     claim = dialog.result
