@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, labels, ops
+from desktop import errors, labels, modules, ops
 from desktop.document_dialog import DocumentDialog
 from desktop.form_dialog import ErrorLabel
 from desktop.i18n import pick
@@ -212,6 +212,12 @@ class ApprovalCenter(ModulePage):
         urge.clicked.connect(self.urge_selected)
         for button in (open_button, withdraw, urge):
             view.action_bar.addWidget(button)
+        self.new_buttons: dict[str, QPushButton] = {}
+        for request in modules.requests_for(self.user):
+            button = QPushButton(icon(request.icon), request.title())
+            button.clicked.connect(lambda _c=False, r=request: self.new_request(r))
+            self.new_buttons[request.key] = button
+            view.action_bar.addWidget(button)
         view.activated.connect(lambda _key: self.open_selected(view))
         return view
 
@@ -365,6 +371,14 @@ class ApprovalCenter(ModulePage):
     @Slot()
     def urge_selected(self) -> None:
         self._act_on_mine("urge")
+
+    def new_request(self, request: modules.NewRequest) -> bool:
+        """A new request its domain declared (``Module.requests``): its dialog files it."""
+        dialog = modules.load(request.dialog)(self.user, self)
+        if dialog.exec():
+            self.changed()
+            return True
+        return False
 
     @Slot()
     def new_delegation(self) -> DelegationDialog:

@@ -27,6 +27,20 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class NewRequest:
+    """A request a user starts from 审批中心's 我的申请 (a teacher's 请假, a 学分申请), declared
+    by the domain that owns it: 我的申请 is where every applicant looks, also one who does
+    not see the domain's page. ``dialog`` is ``"package.module:factory"``, imported on the
+    click; ``factory(user, parent)`` returns the dialog whose OK files the request."""
+
+    key: str
+    title: Callable[[], str]
+    icon: str
+    dialog: str
+    visible_to: Callable[[User], bool]
+
+
+@dataclass(frozen=True)
 class Module:
     """``title()`` is called when the navigation is built (so it follows the language).
     ``windows``: the module's own window of a document type, as ``(doc_type,
@@ -41,6 +55,7 @@ class Module:
     roles: frozenset[Role] = field(default_factory=frozenset)  # empty: everyone
     windows: tuple[tuple[str, str], ...] = ()
     cards: tuple[HomeCard, ...] = ()  # what the 工作台 shows of this module's work
+    requests: tuple[NewRequest, ...] = ()  # what its users file from 我的申请
 
     def visible_to(self, user: User) -> bool:
         return not self.roles or user.has_role(*self.roles)
@@ -109,6 +124,12 @@ def registered() -> list[Module]:
     it never names a module that does not exist yet)."""
     _builtin()
     return sorted(_MODULES.values(), key=lambda m: m.order)
+
+
+def requests_for(user: User) -> list[NewRequest]:
+    """The requests ``user`` may file, of every module (seeing its page or not)."""
+    _builtin()
+    return [r for m in registered() for r in m.requests if r.visible_to(user)]
 
 
 def cards_for(user: User) -> list[HomeCard]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.modules import ORDER, Module, page
+from desktop.modules import ORDER, Module, NewRequest, page
 from desktop.training.cards import CARDS
 from models.people import Role, User
 
@@ -28,6 +28,32 @@ def leads_a_group(user: User) -> bool:
         teacher is not None
         and TeachingGroup.select().where(TeachingGroup.leader == teacher.id).exists()
     )
+
+
+def files_requests(user: User) -> bool:
+    """请假 and 学分申请 are filed by a teacher (his login linked to him) or by 培训办 for
+    one (``training.request_leave``, ``training.claim_external``)."""
+    from models.training import teacher_of_user
+
+    return user.has_role(Role.TRAINING) or teacher_of_user(user) is not None
+
+
+REQUESTS = (
+    NewRequest(
+        "training_leave",
+        lambda: QCoreApplication.translate("modules", "申请请假…"),
+        "add",
+        "desktop.training.requests:new_leave_dialog",
+        files_requests,
+    ),
+    NewRequest(
+        "training_claim",
+        lambda: QCoreApplication.translate("modules", "申报外出培训学分…"),
+        "add",
+        "desktop.training.requests:new_claim_dialog",
+        files_requests,
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -50,4 +76,5 @@ MODULE = TrainingModule(
         ("training_claim", "desktop.training.requests:claim_window"),
     ),
     cards=CARDS,
+    requests=REQUESTS,
 )

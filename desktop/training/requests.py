@@ -8,23 +8,41 @@ The window is the read-only ``DocumentView`` (summary, state, trail) with one mo
 dialog prefilled with the document's own values; OK runs ``training.resubmit_leave`` or
 ``training.resubmit_claim`` through ``FormDialog`` (``desktop.ops``), a refusal shown in the
 dialog, and the window then shows the document as it stands.
+
+A new one is the same dialog empty (``new_leave_dialog``, ``new_claim_dialog``), offered in
+我的申请 (``MODULE.requests``) to a teacher whose login is linked to him, and to 培训办, who
+files for any teacher (a 教师 picker first). A new claim also takes its 证书编号 and the
+certificate's scan, chosen with a file picker and handed to ``training.claim_external``,
+which attaches it; a claim without one is refused there (T7).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.document_view import DocumentView
 from desktop.form_dialog import FormDialog
+from desktop.i18n import pick
 from desktop.icons import icon
-from forms.spec import Field, FieldType
+from forms.spec import Field, FieldType, Reference
 from forms.training.external import EXTERNAL
 from models import documents, training, workflow
-from models.people import User
-from models.training import LEAVE_KINDS, ExternalTraining, TrainingLeave
+from models.errors import RuleViolation
+from models.people import Role, User
+from models.training import LEAVE_KINDS, ExternalTraining, Teacher, TrainingLeave
 
 LEAVE_FIELDS = (
     Field("kind", "类别", FieldType.CHOICE, required=True, choices=LEAVE_KINDS, label_en="Kind"),
@@ -135,3 +153,104 @@ def leave_window(user: User, doc_id: int, parent: QWidget | None = None) -> Leav
 
 def claim_window(user: User, doc_id: int, parent: QWidget | None = None) -> ClaimWindow:
     return ClaimWindow(user, doc_id, parent)
+
+
+# --- new requests: the same dialogs, empty ------------------------------------------------
+
+
+def _teacher_key(teacher: Teacher) -> str:
+    return f"{teacher.staff_no} {teacher.name}"
+
+
+def _teacher_of_key(key: str) -> Teacher | None:
+    return Teacher.get_or_none(Teacher.staff_no == key.split()[0]) if key.split() else None
+
+
+def _teacher_keys() -> list[str]:
+    return [_teacher_key(t) for t in Teacher.select().order_by(Teacher.staff_no)]
+
+
+TEACHER_FIELD = Field(
+    "teacher",
+    "教师",
+    FieldType.REFERENCE,
+    required=True,
+    reference=Reference("教师", _teacher_of_key, _teacher_keys),
+    label_en="Teacher",
+)
+CERTIFICATE_NO = EXTERNAL.field("certificate_no")
+
+
+def _for_whom(user: User) -> tuple[tuple[Field, ...], Teacher | None]:
+    """培训办 picks the teacher (first field); a teacher files for himself."""
+    if user.has_role(Role.TRAINING):
+        return (TEACHER_FIELD,), None
+    return (), training.teacher_of_user(user)
+
+
+def _title(zh: str, en: str, teacher: Teacher | None) -> str:
+    return pick(zh, en) + (f"（{teacher.name}）" if teacher is not None else "")
+
+
+def new_leave_dialog(user: User, parent: QWidget | None = None) -> FormDialog:
+    """请假 (T3): the resubmit dialog's fields, empty; OK runs ``training.request_leave``."""
+    first, own = _for_whom(user)
+
+    def submit(v: dict[str, Any]) -> TrainingLeave:
+        teacher = v.get("teacher") or own
+        return training.request_leave(
+            user, teacher, v["from_date"], v["to_date"], v["kind"], v["reason"]
+        )
+
+    title = _title("申请请假", "Ask for leave", own)
+    return FormDialog(title, first + LEAVE_FIELDS, submit, parent=parent)
+
+
+class ClaimDialog(FormDialog):
+    """学分申请 (T7): the resubmit dialog's fields, empty, with 证书编号 and the scan's file."""
+
+    def __init__(self, user: User, parent: QWidget | None = None) -> None:
+        first, own = _for_whom(user)
+        self.own = own
+        title = _title("申报外出培训学分", "Claim external training credits", own)
+        super().__init__(title, first + CLAIM_FIELDS + (CERTIFICATE_NO,), self.file, parent=parent)
+        self.user = user
+        self.scan = QLineEdit()
+        self.scan.setObjectName("certificateScan")
+        self.scan.setReadOnly(True)
+        self.scan.setPlaceholderText(self.tr("证书的扫描件或照片（PDF、图片）"))
+        choose = QPushButton(self.tr("选择文件…"))
+        choose.clicked.connect(self.choose_scan)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.scan, 1)
+        line.addWidget(choose)
+        form = self.findChild(QFormLayout)
+        form.addRow(self.tr("证书扫描件*："), row)
+
+    @Slot()
+    def choose_scan(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择证书扫描件"), "", self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png)")
+        )
+        if name:
+            self.scan.setText(name)
+
+    def file(self, v: dict[str, Any]) -> ExternalTraining:
+        path = self.scan.text().strip()
+        try:
+            scan = (Path(path).name, Path(path).read_bytes()) if path else ("", b"")
+        except OSError as exc:  # moved or unreadable since it was chosen: said in the dialog
+            reason = exc.strerror or str(exc)
+            raise RuleViolation(
+                None,
+                f"无法读取文件「{Path(path).name}」：{reason}",
+                f"cannot read the file {Path(path).name}: {reason}",
+            ) from exc
+        teacher = v.pop("teacher", None) or self.own
+        return training.claim_external(self.user, teacher, certificate=scan, **v)
+
+
+def new_claim_dialog(user: User, parent: QWidget | None = None) -> ClaimDialog:
+    return ClaimDialog(user, parent)

@@ -1418,6 +1418,14 @@
 <context>
     <name>modules</name>
     <message>
+        <source>申请请假…</source>
+        <translation>Ask for leave…</translation>
+    </message>
+    <message>
+        <source>申报外出培训学分…</source>
+        <translation>Claim external training credits…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/modules.py" line="83" />
         <source>审批中心</source>
         <translation>Approvals</translation>
@@ -4620,6 +4628,29 @@
     <message>
         <source>原因*：</source>
         <translation>Reason*:</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDialog</name>
+    <message>
+        <source>证书的扫描件或照片（PDF、图片）</source>
+        <translation>The certificate's scan or photo (PDF, image)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>证书扫描件*：</source>
+        <translation>Certificate scan*:</translation>
+    </message>
+    <message>
+        <source>选择证书扫描件</source>
+        <translation>Choose the certificate's scan</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
