@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -80,6 +80,14 @@ def mark_text(status: str, minutes: int | None) -> str:
     return labels.label(Mark(status)) + (f"（{minutes}′）" if minutes else "")
 
 
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -120,12 +128,15 @@ class ArchiveWindow(QDialog):
             [self.tr("类别"), self.tr("培训机构"), self.tr("起止"), self.tr("学时")]
         )
         self.files_box = QVBoxLayout()
+        self.files_box.setContentsMargins(0, 0, 0, 0)
         self.files: AttachmentsPanel | None = None
         self.files_hint = QLabel(self.tr("选中一条成长记录，查看其文件。"))
         self.files_hint.setObjectName("listStatus")
+        self.files_hint.setWordWrap(True)
+        self.files_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.files_box.addWidget(self.files_hint)
         self.add_button = button("add", self.tr("添加成长记录…"), self.add_growth)
-        self.void_button = button("void", self.tr("作废…"), self.void_selected)
+        self.void_button = button("void", self.tr("作废此记录…"), self.void_selected)
         files_allowed = may_file(user, teacher)
         self.add_button.setVisible(files_allowed)
         self.void_button.setVisible(files_allowed)
@@ -136,18 +147,22 @@ class ArchiveWindow(QDialog):
         top.addSpacing(16)
         top.addWidget(self.who, 1)
         growth_bar = QHBoxLayout()
-        growth_bar.addWidget(QLabel(self.tr("成长档案")), 1)
+        growth_bar.addWidget(_heading(self.tr("成长档案")), 1)
         growth_bar.addWidget(self.add_button)
         growth_bar.addWidget(self.void_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel(self.tr("教研活动与考勤")))
+        growth_row = QHBoxLayout()  # the records and, beside them, the selected one's files
+        growth_row.addWidget(self.growth, 3)
+        growth_row.addLayout(self.files_box, 2)
+        layout.addWidget(_heading(self.tr("教研活动与考勤")))
         layout.addWidget(self.sessions, 3)
         layout.addWidget(self.credits)
+        layout.addSpacing(6)
         layout.addLayout(growth_bar)
-        layout.addWidget(self.growth, 2)
-        layout.addLayout(self.files_box, 2)
-        layout.addWidget(QLabel(self.tr("认定的外出培训与自学")))
+        layout.addLayout(growth_row, 2)
+        layout.addSpacing(6)
+        layout.addWidget(_heading(self.tr("认定的外出培训与自学")))
         layout.addWidget(self.claims, 1)
         self.archive: TeacherYear | None = None
         self.reload()

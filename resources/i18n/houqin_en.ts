@@ -4838,8 +4838,8 @@
         <translation>Add growth record…</translation>
     </message>
     <message>
-        <source>作废…</source>
-        <translation>Void…</translation>
+        <source>作废此记录…</source>
+        <translation>Void record…</translation>
     </message>
     <message>
         <source>学年：</source>
