@@ -76,6 +76,12 @@ def credit_figures(teacher: Teacher, year: str) -> tuple[Decimal, Decimal, Decim
     return hours, external, credits
 
 
+def figure(value: Decimal | int | str) -> str:
+    """8, 4.5, 12.25: a figure without the zeros its column's scale adds (SQLite and
+    MariaDB give 8 and 8.0 for the same hours)."""
+    return format(Decimal(str(value)).normalize(), "f")
+
+
 def mark_text(status: str, minutes: int | None) -> str:
     return labels.label(Mark(status)) + (f"（{minutes}′）" if minutes else "")
 
@@ -193,7 +199,7 @@ class ArchiveWindow(QDialog):
                     f"{m.session.date:%Y-%m-%d}",
                     m.session.group.name,
                     m.session.topic,
-                    str(m.session.hours),
+                    figure(m.session.hours),
                     mark_text(m.status, m.minutes),
                 ]
                 for m in arch.marks
@@ -206,9 +212,9 @@ class ArchiveWindow(QDialog):
             hours, external, credits = figures
             self.credits.setText(
                 self.tr("审定学分登记：校本学时 %1，外出与自学学时 %2，学分 %3")
-                .replace("%1", str(hours))
-                .replace("%2", str(external))
-                .replace("%3", str(credits))
+                .replace("%1", figure(hours))
+                .replace("%2", figure(external))
+                .replace("%3", figure(credits))
             )
         _fill(
             self.growth,
@@ -220,7 +226,12 @@ class ArchiveWindow(QDialog):
         _fill(
             self.claims,
             [
-                [c.kind, c.provider, f"{c.from_date:%Y-%m-%d}～{c.to_date:%Y-%m-%d}", str(c.hours)]
+                [
+                    c.kind,
+                    c.provider,
+                    f"{c.from_date:%Y-%m-%d}～{c.to_date:%Y-%m-%d}",
+                    figure(c.hours),
+                ]
                 for c in arch.claims
             ],
         )

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.training.archive import ArchiveWindow, GrowthDialog
+import pytest
+
+from desktop.training.archive import ArchiveWindow, GrowthDialog, figure
+from desktop.training.teacher_dialog import TeacherDialog
 from desktop.training.teachers import TeachersTab
-from models import attachments, training
+from models import attachments, people, training
 from models.audit import AuditLog
-from models.training import GrowthRecord, Mark
+from models.people import Role
+from models.training import GrowthRecord, Mark, Teacher
 from tests.desktop.test_training_page import school  # noqa: F401
+from tests.models.training_school import IDS
+from tests.office import PASSWORD
 
 
 def _window(qtbot, user, teacher) -> ArchiveWindow:
@@ -29,38 +35,122 @@ def _cells(table) -> list[list[str]]:
     ]
 
 
-def test_T6_archive_window_shows_a_teachers_year_exactly(qtbot, school):  # noqa: F811
-    o = school
-    liu = o.teachers[1]
-    year = training.school_year_of(date.today())
-    training.assign_tier(o.tangmin, liu, training.Tier.YOUNG, year)
-    training.open_register(o.tangmin, o.session)
-    training.mark(o.tangmin, o.session, liu, Mark.LATE, 12)
-    training.add_growth_record(
-        o.tangmin, liu, "公开课", "大单元教学公开课", o.session.date, level="县级"
+@pytest.fixture
+def past_year(desk):
+    """Last school year's first term, wholly past, of a 数学组 of three (刘一, 黄二, 马三):
+    every register confirmed (刘一 late once), the term's credits approved by 王五, a claim
+    of 刘一's recognised by a second 培训办 member, and his tier and a growth record."""
+    o = desk
+    o.tangmin = people.add_user(o.admin, "tangmin", "唐敏", PASSWORD, o.office, [Role.TRAINING])
+    other = people.add_user(o.admin, "trainer2", "周培", PASSWORD, o.office, [Role.TRAINING])
+    first = int(training.school_year_of(date.today())[:4]) - 1
+    o.year = f"{first}-{first + 1}"
+    training.define_term(o.tangmin, o.year, 1, date(first, 9, 1), date(first + 1, 1, 20))
+    o.teachers = [
+        training.add_teacher(
+            o.tangmin, staff_no=f"01{i:02d}", name=name, id_number=IDS[i], subject="数学"
+        )
+        for i, name in enumerate(["刘一", "黄二", "马三"])
+    ]
+    liu = o.liu = o.teachers[0]
+    group = training.add_group(o.tangmin, "数学组", subject="数学", leader=liu)
+    for t in o.teachers:
+        training.move_to_group(o.tangmin, t, group, date(first, 8, 20))
+    training.assign_tier(o.tangmin, liu, training.Tier.YOUNG, o.year)
+    series = training.define_series(o.tangmin, group, o.year, date(first, 9, 2), "pm")
+    training.generate_sessions(o.tangmin, series)
+    o.held = []
+    for n, s in enumerate(x for x in training.sessions_of(group) if x.state == "planned"):
+        s = training.set_topic(o.tangmin, s, f"专题{n + 1}", liu)
+        training.open_register(o.tangmin, s)
+        for t in o.teachers:
+            late = n == 0 and t.id == liu.id
+            training.mark(
+                o.tangmin, s, t, Mark.LATE if late else Mark.PRESENT, 12 if late else None
+            )
+        training.close_register(o.tangmin, s)
+        o.held.append(s)
+    claim = training.claim_external(
+        o.tangmin,
+        liu,
+        kind="非学历",
+        provider="县教师进修学校",
+        level="县级",
+        from_date=date(first, 10, 12),
+        to_date=date(first, 10, 13),
+        hours="8",
+        certificate_no="JX-0001",
+        certificate=("结业证书.pdf", b"%PDF-1.4 scan"),
     )
-    window = _window(qtbot, o.tangmin, liu)
-    assert window.current_year() == year
-    assert "青年教师" in window.who.text() and "语文组" in window.who.text()
-    assert _cells(window.sessions) == [
-        [f"{o.session.date:%Y-%m-%d}", "语文组", "大单元教学", str(o.session.hours), "迟到（12′）"]
-    ]
-    assert _cells(window.growth) == [
-        [f"{o.session.date:%Y-%m-%d}", "公开课", "大单元教学公开课", "县级", "唐敏"]
-    ]
+    training.approve_claim(other, claim)
+    reg = training.draft_credit_register(o.tangmin, o.year, 1)
+    reg = training.submit_credit_register(o.tangmin, reg)
+    o.register = training.approve_credit_register(o.leader, reg, "同意")
+    training.add_growth_record(
+        o.tangmin, liu, "公开课", "大单元教学公开课", date(first, 11, 5), level="县级"
+    )
+    return o
+
+
+def test_T6_archive_window_shows_a_teachers_year_exactly(qtbot, past_year):
+    o = past_year
+    window = _window(qtbot, o.tangmin, o.liu)
+    assert window.current_year() == training.school_year_of(date.today())
+    assert window.sessions.rowCount() == 0 and window.growth.rowCount() == 0
     assert window.credits.text() == "本学年尚无审定的学分登记。"
-    assert window.claims.rowCount() == 0
+    window.year.setCurrentIndex(window.year.findData(o.year))
+    assert window.who.text() == "刘一（0100）　层次：青年教师　教研组：数学组"
+    assert _cells(window.sessions) == [
+        [
+            f"{s.date:%Y-%m-%d}",
+            "数学组",
+            s.topic,
+            figure(s.hours),
+            "迟到（12′）" if n == 0 else "出勤",
+        ]
+        for n, s in enumerate(o.held)
+    ]
+    line = training.CreditLine.get(register=o.register.id, teacher=o.liu.id)
+    assert line.external_hours > 0
+    assert window.credits.text() == (
+        f"审定学分登记：校本学时 {figure(line.credited_hours)}，"
+        f"外出与自学学时 {figure(line.external_hours)}，学分 {figure(line.credits)}"
+    )
+    first = int(o.year[:4])
+    assert _cells(window.growth) == [
+        [f"{first}-11-05", "公开课", "大单元教学公开课", "县级", "唐敏"]
+    ]
+    assert _cells(window.claims) == [
+        ["非学历", "县教师进修学校", f"{first}-10-12～{first}-10-13", "8"]
+    ]
+
+
+def _tab(qtbot, user) -> TeachersTab:
+    tab = TeachersTab(user)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    tab.view.table.selectRow(0)
+    return tab
 
 
 def test_T6_teachers_tab_opens_the_archive_and_keeps_enter_for_edit(qtbot, school):  # noqa: F811
     o = school
-    tab = TeachersTab(o.tangmin)
-    qtbot.addWidget(tab)
-    tab.show()
-    assert tab.view.button_for("open") is not None
-    window = tab.open_archive(o.teachers[2].id)
-    qtbot.addWidget(window)
-    assert window.teacher.id == o.teachers[2].id
+    tab = _tab(qtbot, o.tangmin)  # 培训办: Enter edits, the button and the menu open the archive
+    first = Teacher.get_by_id(int(tab.view.current_id()))
+    tab.view.activated.emit(first.id)
+    assert [d.teacher.id for d in tab.findChildren(TeacherDialog)] == [first.id]
+    window = tab.archive_selected()
+    assert isinstance(window, ArchiveWindow) and window.teacher.id == first.id
+    at = tab.view.table.visualRect(tab.model.index(0, 0)).center()
+    menu = tab._menu(at)
+    assert [a.text() for a in menu.actions()] == ["培训档案…", "修改…"]
+    menu.close()
+    leader = _tab(qtbot, o.leader)  # who does not edit: Enter opens the archive
+    leader.view.activated.emit(first.id)
+    assert [w.teacher.id for w in leader.findChildren(ArchiveWindow)] == [first.id]
+    assert not leader.findChildren(TeacherDialog)
 
 
 def test_T6_adding_a_growth_record_with_a_file(qtbot, school, tmp_path):  # noqa: F811
