@@ -112,7 +112,7 @@ class ArchiveWindow(QDialog):
         super().__init__(parent)
         self.user, self.teacher = user, teacher
         self.setWindowTitle(self.tr("培训档案") + f" · {teacher}")
-        self.resize(880, 720)
+        self.resize(1040, 740)
         self.year = QComboBox()
         for y in year_choices():
             self.year.addItem(y, y)
@@ -159,8 +159,8 @@ class ArchiveWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         growth_row = QHBoxLayout()  # the records and, beside them, the selected one's files
-        growth_row.addWidget(self.growth, 3)
-        growth_row.addLayout(self.files_box, 2)
+        growth_row.addWidget(self.growth, 1)
+        growth_row.addLayout(self.files_box, 1)
         layout.addWidget(_heading(self.tr("教研活动与考勤")))
         layout.addWidget(self.sessions, 3)
         layout.addWidget(self.credits)

@@ -69,7 +69,9 @@ class TeachersTab(PageTab):
             self.view.activated.connect(lambda key: self.edit_teacher(int(key)))
         else:
             self.view.activated.connect(lambda key: self.open_archive(int(key)))
-        self.view.action_bar.addWidget(button("open", self.tr("培训档案…"), self.archive_selected))
+        self.view.action_bar.addWidget(
+            button("training", self.tr("培训档案…"), self.archive_selected)
+        )
         self.view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.table.customContextMenuRequested.connect(self._menu)
         layout = QVBoxLayout(self)
