@@ -219,7 +219,13 @@ class ArchiveWindow(QDialog):
         _fill(
             self.growth,
             [
-                [f"{g.on:%Y-%m-%d}", g.kind, g.title, g.level or "—", g.recorded_by]
+                [
+                    f"{g.on:%Y-%m-%d}",
+                    labels.code("growth_kind", g.kind),
+                    g.title,
+                    labels.code("training_level", g.level) if g.level else "—",
+                    g.recorded_by,
+                ]
                 for g in arch.growth
             ],
         )
@@ -227,7 +233,7 @@ class ArchiveWindow(QDialog):
             self.claims,
             [
                 [
-                    c.kind,
+                    labels.code("claim_kind", c.kind),
                     c.provider,
                     f"{c.from_date:%Y-%m-%d}～{c.to_date:%Y-%m-%d}",
                     figure(c.hours),
@@ -305,14 +311,14 @@ class GrowthDialog(ActionDialog):
         self.user, self.teacher = user, teacher
         self.kind = QComboBox()
         for k in training.GROWTH_KINDS:
-            self.kind.addItem(k, k)
+            self.kind.addItem(labels.code("growth_kind", k), k)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
         self.title_edit.setPlaceholderText(self.tr("如：《大单元教学》县级公开课"))
         self.level = QComboBox()
         self.level.addItem(self.tr("（无）"), "")
         for lv in training.LEVELS:
-            self.level.addItem(lv, lv)
+            self.level.addItem(labels.code("training_level", lv), lv)
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")

@@ -181,7 +181,7 @@ def test_T6_voided_growth_record_disappears_with_its_reason_audited(qtbot, schoo
     assert window.void_selected("录入重复")
     assert window.growth.rowCount() == 0
     log = AuditLog.get(
-        (AuditLog.table == "growthrecord") | (AuditLog.table == "growth_record"),
+        AuditLog.table == "growth_record",
         AuditLog.record_id == record.id,
         AuditLog.action == "void",
     )
@@ -201,3 +201,16 @@ def test_T6_a_teacher_may_not_add_to_anothers_record(qtbot, school, boxes):  # n
     assert GrowthRecord.select().count() == 0
     own = _window(qtbot, o.chen, o.teachers[0])
     assert own.add_button.isVisibleTo(own)
+
+
+def test_every_growth_kind_level_and_claim_kind_has_its_english():
+    from desktop import labels
+
+    for kind, codes in (
+        ("growth_kind", training.GROWTH_KINDS),
+        ("training_level", training.LEVELS),
+        ("claim_kind", training.CLAIM_KINDS),
+    ):
+        labels._load()
+        assert set(labels._CODES[kind]) == set(codes), kind
+        assert all(en and en != zh for zh, en in labels._CODES[kind].values()), kind
