@@ -73,6 +73,29 @@ labels.register(
             ClaimState.WITHDRAWN: "Withdrawn",
         },
     },
+    codes={
+        # Stored as the Chinese word itself: the bureau and the import read them so.
+        "growth_kind": {
+            "心得": ("心得", "Reflection"),
+            "公开课": ("公开课", "Open lesson"),
+            "获奖": ("获奖", "Award"),
+            "论文": ("论文", "Paper"),
+            "课题": ("课题", "Research project"),
+        },
+        "training_level": {
+            "国家级": ("国家级", "National"),
+            "省级": ("省级", "Provincial"),
+            "市级": ("市级", "City"),
+            "县级": ("县级", "County"),
+            "校级": ("校级", "School"),
+            "境外": ("境外", "Abroad"),
+        },
+        "claim_kind": {
+            "自学": ("自学", "Self-study"),
+            "学历": ("学历", "Degree course"),
+            "非学历": ("非学历", "Non-degree course"),
+        },
+    },
     objects={
         "teacher": ("教师", "Teacher"),
         "teaching_group": ("教研组", "Teaching-research group"),

@@ -1,14 +1,16 @@
 """教师: the 教师名册 as a lazy list (工号, 姓名, 性别, 学科, 学段, 职称, 入职日期, 状态),
 searched by 工号, name or its pinyin. 培训办 enters and changes teachers in the
 ``TeacherDialog`` (新增教师…, 修改…, or Enter on a row), imports the roll (``teachers`` kind)
-and downloads its template; everyone else who sees the page reads it."""
+and downloads its template; everyone else who sees the page reads it. 培训档案… (the button,
+the row's context menu, or Enter for those who do not edit) opens a teacher's archive of a
+school year (T6, ``desktop.training.archive``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QVBoxLayout
+from PySide6.QtCore import QPoint, Qt, Slot
+from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 
 from desktop import errors, labels
 from desktop.exporting import export_template, import_dialog
@@ -65,6 +67,13 @@ class TeachersTab(PageTab):
                 )
             )
             self.view.activated.connect(lambda key: self.edit_teacher(int(key)))
+        else:
+            self.view.activated.connect(lambda key: self.open_archive(int(key)))
+        self.view.action_bar.addWidget(
+            button("training", self.tr("培训档案…"), self.archive_selected)
+        )
+        self.view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.table.customContextMenuRequested.connect(self._menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -98,6 +107,31 @@ class TeachersTab(PageTab):
 
     def edit_teacher(self, teacher_id: int) -> QDialog:
         return self._dialog(Teacher.get_by_id(teacher_id))
+
+    def _menu(self, at: QPoint) -> QMenu | None:
+        index = self.view.table.indexAt(at)
+        if not index.isValid():
+            return None
+        self.view.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("培训档案…"), self.archive_selected)
+        if self.keeps:
+            menu.addAction(self.tr("修改…"), self.edit_selected)
+        menu.popup(self.view.table.viewport().mapToGlobal(at))
+        return menu
+
+    @Slot()
+    def archive_selected(self) -> QWidget | None:
+        key = self.view.current_id()
+        if key is None:
+            errors.inform(self, self.tr("培训档案"), self.tr("请先选中一位教师。"))
+            return None
+        return self.open_archive(int(key))
+
+    def open_archive(self, teacher_id: int) -> QWidget:
+        from desktop.training.archive import open_archive
+
+        return open_archive(self.user, Teacher.get_by_id(teacher_id), self)
 
     @Slot()
     def import_teachers(self) -> None:

@@ -4458,6 +4458,14 @@
         <source>请先选中一位教师。</source>
         <translation>Select a teacher first.</translation>
     </message>
+    <message>
+        <source>培训档案…</source>
+        <translation>Training archive…</translation>
+    </message>
+    <message>
+        <source>培训档案</source>
+        <translation>Training archive</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPage</name>
@@ -4800,6 +4808,160 @@
     <message>
         <source>达标人数</source>
         <translation>Reaching it</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveWindow</name>
+    <message>
+        <source>培训档案</source>
+        <translation>Training archive</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>教研组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>考勤</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>培训机构</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>起止</source>
+        <translation>From – to</translation>
+    </message>
+    <message>
+        <source>选中一条成长记录，查看其文件。</source>
+        <translation>Select a growth record to see its files.</translation>
+    </message>
+    <message>
+        <source>添加成长记录…</source>
+        <translation>Add growth record…</translation>
+    </message>
+    <message>
+        <source>作废此记录…</source>
+        <translation>Void record…</translation>
+    </message>
+    <message>
+        <source>学年：</source>
+        <translation>School year:</translation>
+    </message>
+    <message>
+        <source>成长档案</source>
+        <translation>Growth record</translation>
+    </message>
+    <message>
+        <source>教研活动与考勤</source>
+        <translation>Sessions and attendance</translation>
+    </message>
+    <message>
+        <source>认定的外出培训与自学</source>
+        <translation>Recognised external training and self-study</translation>
+    </message>
+    <message>
+        <source>层次：</source>
+        <translation>Tier: </translation>
+    </message>
+    <message>
+        <source>教研组：</source>
+        <translation>Group: </translation>
+    </message>
+    <message>
+        <source>本学年尚无审定的学分登记。</source>
+        <translation>No credit register of this school year is approved yet.</translation>
+    </message>
+    <message>
+        <source>审定学分登记：校本学时 %1，外出与自学学时 %2，学分 %3</source>
+        <translation>Approved credit register: school-based hours %1, external and self-study hours %2, credits %3</translation>
+    </message>
+    <message>
+        <source>作废成长记录</source>
+        <translation>Void growth record</translation>
+    </message>
+    <message>
+        <source>作废「%1」的原因：</source>
+        <translation>Reason for voiding “%1”:</translation>
+    </message>
+</context>
+<context>
+    <name>GrowthDialog</name>
+    <message>
+        <source>添加成长记录</source>
+        <translation>Add growth record</translation>
+    </message>
+    <message>
+        <source>如：《大单元教学》县级公开课</source>
+        <translation>e.g. county open lesson on unit teaching</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（可不附）</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>教师：</source>
+        <translation>Teacher:</translation>
+    </message>
+    <message>
+        <source>类别*：</source>
+        <translation>Kind*:</translation>
+    </message>
+    <message>
+        <source>名称*：</source>
+        <translation>Title*:</translation>
+    </message>
+    <message>
+        <source>级别：</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>日期*：</source>
+        <translation>Date*:</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose file</translation>
     </message>
 </context>
 </TS>
