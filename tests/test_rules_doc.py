@@ -27,3 +27,12 @@ def test_every_module_named_in_rules_md_exists():
     named = set(re.findall(r"`((?:models|forms|desktop)/[\w/]+(?:\.py|/))`", text))
     assert named, "rules.md names no module"
     assert sorted(p for p in named if not (ROOT / p).exists()) == []
+
+
+def test_rules_md_has_one_row_per_rule_and_no_merge_leftovers():
+    """A merge resolved by hand must leave each rule's row once and no conflict markers."""
+    lines = RULES.read_text(encoding="utf-8").splitlines()
+    markers = [n for n, line in enumerate(lines, 1) if re.match(r"(<{7}|={7}|>{7})( |$)", line)]
+    assert markers == []
+    rows = [m.group(1) for line in lines if (m := re.match(r"\| ([FSCTX]\d+) ", line))]
+    assert sorted(r for r in set(rows) if rows.count(r) > 1) == []
