@@ -3,7 +3,10 @@ linked to him), the three tiers with their plans approved by the main leader, th
 year's terms with an exam week, biweekly sessions generated on the office calendar (国庆
 moves one), and the registers of every session held before ``HELD_UNTIL`` marked with
 every status: a leave approved by 教研处, an excused absence, truancy at close, a spot check
-whose headcount disagrees, an external training claim with its certificate.
+whose headcount disagrees, an external training claim with its certificate. The autumn term
+is held to its end, so its credit register is computed (with the group leaders' quality
+grades), sent and approved by the main leader; a certificate handed in late then makes one
+amendment (更正登记), approved too: the bureau's register (上报教育局) has something to show.
 
 Why a fixed school year and a fixed day rather than today's: the demo (and the tests that
 read it) must not change with the calendar: which sessions are held, how many marks, where
@@ -29,7 +32,7 @@ GROUPS = {
 }
 TIERS = ["名师", "骨干教师", "骨干教师", "青年教师", "青年教师", "青年教师"]
 SCHOOL_YEAR = "2026-2027"
-HELD_UNTIL = date(2026, 12, 31)  # the autumn term's sessions before this day are held
+HELD_UNTIL = date(2027, 1, 21)  # the sessions before this day are held: the whole autumn term
 TOPICS = ["新课标解读", "作业设计", "大单元教学", "课堂观察", "命题研究", "信息技术融合"]
 
 
@@ -158,4 +161,60 @@ def load(password: str) -> dict[str, int]:
         at=datetime(first, 10, 15, 10, 0),
     )
     training.approve_claim(office, claim, at=datetime(first, 10, 16, 9, 0))
+    counts.update(_credits(office, principal, songtao, term1, teachers))
     return counts
+
+
+QUALITY = ["优", "良", "良", "合格", "良", "优"]  # the grades of a group, in its members' order
+
+
+def _credits(
+    office: people.User,
+    principal: people.User,
+    songtao: people.User,
+    term: training.Term,
+    teachers: dict[str, list[training.Teacher]],
+) -> dict[str, int]:
+    """The autumn term's credit register: the grades (宋涛 his group's members, 教研处 the
+    group leaders), the register drafted, sent and approved; then a certificate handed in
+    after the approval, approved, and the amendment that credits it, approved as well. The
+    other group's leader has no login, so its members keep no grade (which counts as 1)."""
+    end = datetime.combine(term.ends, time(16, 0))
+    for group_name, members in teachers.items():
+        for t, grade in zip(members, QUALITY, strict=True):
+            if t is members[0]:
+                grader = office  # a group leader is graded by 教研处
+            elif group_name == "语文组":
+                grader = songtao
+            else:
+                continue
+            training.grade_quality(grader, t, term, grade, "按出勤与研讨表现评定", at=end)
+    year, at = term.school_year, end + timedelta(days=1)
+    reg = training.draft_credit_register(office, year, term.number, at=at)
+    reg = training.submit_credit_register(office, reg, at=at + timedelta(hours=1))
+    reg = training.approve_credit_register(principal, reg, "同意", at=at + timedelta(days=1))
+    first = int(year[:4])
+    leader = teachers["语文组"][0]
+    late = training.claim_external(
+        songtao,
+        leader,
+        kind="非学历",
+        provider="市教育学院",
+        level="市级",
+        from_date=date(first, 12, 19),
+        to_date=date(first, 12, 20),
+        hours="8",
+        certificate_no=f"JX{first}-0002",
+        certificate=("结业证书.txt", "市教育学院 结业证书 宋涛 8学时".encode()),
+        at=datetime(first + 1, 2, 23, 9, 0),
+    )
+    training.approve_claim(office, late, at=datetime(first + 1, 2, 23, 14, 0))
+    amended = training.amend_credit_register(
+        office,
+        reg,
+        "补记宋涛市级培训8学时（证书于登记审定后提交）",
+        at=datetime(first + 1, 2, 24, 9),
+    )
+    amended = training.submit_credit_register(office, amended, at=datetime(first + 1, 2, 24, 10))
+    training.approve_credit_register(principal, amended, "同意", at=datetime(first + 1, 2, 25, 9))
+    return {"credit registers": 2}
