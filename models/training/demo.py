@@ -118,11 +118,15 @@ def load(password: str) -> dict[str, int]:
         at = datetime.combine(session.date, time(17, 30))
         speaker = members[n % len(members)]
         session = training.set_topic(office, session, TOPICS[n % len(TOPICS)], speaker)
-        training.open_register(office, session, at=at)
+        on_leave = {
+            m.teacher_id
+            for m in training.open_register(office, session, at=at)
+            if m.status == Mark.LEAVE
+        }
         entries = []
         for t in members:
             roll = rng.random()
-            if training.approved_leave(t, session.date):
+            if t.id in on_leave:
                 entries.append(MarkInput(t, Mark.LEAVE))
             elif roll < 0.04:
                 entries.append(MarkInput(t, Mark.ABSENT))
