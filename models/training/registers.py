@@ -28,7 +28,7 @@ from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Role, require_active, require_role
 from models.text import clean
 from models.training.credit_tables import register_covering
-from models.training.leave import TrainingLeave, approved_leave
+from models.training.leave import TrainingLeave, approved_leave, approved_leaves
 from models.training.schedule import RegisterState, SessionState, TrainingSession
 from models.training.teachers import MANAGERS, Teacher, members_on, teacher_of_user
 
@@ -175,8 +175,9 @@ def open_register(
                 "T3", f"{s.group.name} 在 {s.date} 没有成员", "the group has no members that day"
             )
         rows = []
+        leaves = approved_leaves([t.id for t in roster], s.date)
         for t in roster:  # an approved leave marks 请假 already (the marker may still change it)
-            leave = approved_leave(t.id, s.date)
+            leave = leaves.get(t.id)
             row = {"session": s.id, "teacher": t.id}
             if leave is not None:
                 row.update(

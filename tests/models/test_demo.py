@@ -105,13 +105,49 @@ def test_T3_the_training_demo_is_one_fixed_school_year_whatever_the_day(demo_off
 
     sessions = list(training.sessions_of())
     assert {s.term.school_year for s in sessions} == {training_demo.SCHOOL_YEAR}
+    groups = [g.name for g in training.TeachingGroup.select().order_by(training.TeachingGroup.id)]
+    assert groups == list(training_demo.GROUPS) and len(groups) == 8
+    assert training.Teacher.select().count() == 120  # about a school's staff
+    assert all(s.date.weekday() < 5 for s in sessions)  # every group meets on a weekday
     held = [s for s in sessions if s.register_state == training.RegisterState.CLOSED]
     planned = [s for s in sessions if s.state == training.SessionState.PLANNED]
     assert held == [s for s in planned if s.date < training_demo.HELD_UNTIL]
     assert any(s.planned_date != s.date for s in sessions)  # 国庆 moved one
     marks = training.AttendanceMark.select()
     assert {m.status for m in marks} >= {"present", "late", "early", "leave", "excused", "truant"}
-    assert (len(sessions), len(held), marks.count()) == (40, 18, 108)
+    assert (len(sessions), len(held), marks.count()) == (156, 72, 1080)
+    autumn = [s for s in planned if s.term.number == 1]
+    assert autumn == held  # the autumn term is held to its end: its credits can be registered
+
+
+def test_T4_the_training_demo_approves_the_autumn_credits_and_one_amendment(demo_office):
+    """The autumn term's register is computed with the quality grades, approved by the main
+    leader, then amended for a certificate handed in late (approved too); the bureau's
+    register reads the amendment, the original stays as it was approved."""
+    from decimal import Decimal
+
+    from models import training
+
+    regs = list(training.CreditRegister.select().order_by(training.CreditRegister.amendment_no))
+    states = [(r.school_year, r.term_no, r.amendment_no, r.state) for r in regs]
+    assert states == [("2026-2027", 1, 0, "approved"), ("2026-2027", 1, 1, "approved")]
+    original, amended = regs
+    assert amended.amends_id == original.id and "证书" in amended.amend_reason
+    assert {r.prepared_by.username for r in regs} == {"tangmin"}
+    grades = {g.teacher.name: g.grade for g in training.QualityGrade.select()}
+    assert len(grades) == 22 and grades["宋涛"] == "优" and grades["陈刚"] == "优"
+    assert training.approved_registers("2026-2027") == [amended]
+    before = {ln.teacher.name: ln for ln in training.lines_of(original)}
+    after = {ln.teacher.name: ln for ln in training.lines_of(amended)}
+    assert after["宋涛"].external_hours - before["宋涛"].external_hours == 8
+    assert all(before[n].credits == after[n].credits for n in after if n != "宋涛")
+    rows = training.bureau_register("2026-2027")
+    assert [r.staff_no for r in rows] == [f"{n:05d}" for n in range(1, 121)]
+    songtao = rows[0]
+    figures = (songtao.sessions, songtao.attended, songtao.external_hours, songtao.credits)
+    assert figures == (9, 8, Decimal("20"), Decimal("5.5"))
+    assert sum(r.credits for r in rows) == Decimal("362.5")
+    assert sum(r.truancies for r in rows) == 46
 
 
 def test_C9_the_callbacks_demo_is_one_fixed_half_year_whatever_the_day(demo_office):
