@@ -81,11 +81,14 @@ def load(password: str) -> dict[str, int]:
     for g, (group_name, names) in enumerate(GROUPS.items()):
         for i, name in enumerate(names):
             serial += 1
+            id_number = _id_number(serial, date(1965 + serial % 35, 1 + i % 12, 10 + g))
             rows.append(
                 {
                     "staff_no": f"{serial:05d}",
                     "name": name,
-                    "id_number": _id_number(serial, date(1965 + serial % 35, 1 + i % 12, 10 + g)),
+                    "id_number": id_number,
+                    # the gender the ID number's 17th digit says (odd: 男), as GB 11643 does
+                    "gender": "男" if int(id_number[16]) % 2 else "女",
                     "ce_no": f"JXJY{first}{serial:04d}",
                     "subject": group_name[:2],
                     "stage": "初中",
