@@ -65,11 +65,11 @@ def read_workbook(path: str | Path) -> list[Sheet]:
     path = Path(path)
     if not path.is_file():
         raise HouqinError(f"找不到文件：{path}", f"file not found: {path}")
-    check_size(path)  # before anything is unpacked
+    hinted = check_size(path)  # before the reader unpacks anything
     try:
         book = CalamineWorkbook.from_path(str(path))
         sheets = [Sheet.from_calamine(book.get_sheet_by_name(n)) for n in book.sheet_names]
-        problems = cell_problems(path)
+        problems = cell_problems(path, hinted)
     except Exception as exc:  # calamine raises its own types for corrupt or foreign files
         raise HouqinError(
             f"无法读取 Excel 文件 {path}：{exc}", f"cannot read the Excel file {path}: {exc}"
