@@ -87,6 +87,12 @@ FOOTER_MARKS = ("合计", "负责人")
 
 
 EXAMPLE_MARK = "（示例）"
+_FOOTER_FIRST = frozenset(mark[0] for mark in FOOTER_MARKS)
+
+
+def _first(row: list[Any]) -> Any:
+    """The first cell of ``row`` holding something (``None`` for a blank row)."""
+    return next((v for v in row if v is not None and v != ""), None)
 
 
 def is_example(key_cell: Any) -> bool:
@@ -189,11 +195,15 @@ class _Run:
                 self.tick(i, max(total, i))
             if len(row) < width:
                 row = list(row) + [""] * (width - len(row))
-            first = next((v for v in row if v is not None and v != ""), None)
-            if first is None or (isinstance(first, str) and not first.strip()):
+            first = row[0] if row and row[0] != "" and row[0] is not None else _first(row)
+            if type(first) is str and (first[:1] in _FOOTER_FIRST or first[:1].isspace()):
+                # a footer (合计, 负责人) or a row of spaces; rare: tested only then
+                if not first.strip():
+                    continue
+                if first.strip().startswith(FOOTER_MARKS):
+                    break
+            elif first is None:
                 continue
-            if isinstance(first, str) and first.strip().startswith(FOOTER_MARKS):
-                break
             excel_row = first_row + i
             if key_col is not None and is_example(row[key_col]):
                 self.result.notices.append(
