@@ -25,8 +25,10 @@ insert mode, validate-first: the whole file is read and checked before anything 
 as a batch of one, is that check and the write half in one transaction). The checks that
 read the database are indexed IN (...) reads outside any write transaction; what earlier
 batches of the file bring is kept by the use case in one ``seen`` dict. Every bad row of the
-file is reported. The checked rows, as they will be written, are pickled to a temporary
-file, not kept in memory. Only a file without a bad row is then written, in one transaction
+file is reported. The checked rows, as they will be written, are held for the write: the
+first ``KEEP_BATCHES`` batches in memory, the rest pickled to a temporary file, so memory
+stays bounded whatever the file's length and a common file (up to 20,000 rows) pays no
+pickling. Only a file without a bad row is then written, in one transaction
 that runs the write half for each spooled batch: the indexed re-checks (another desktop may
 have written since) and the bulk inserts with their audit rows, nothing else.
 
@@ -81,6 +83,7 @@ CancelledFn = Callable[[], bool]
 
 CHECK_EVERY = 256  # rows between progress reports and cancellation checks
 BULK_BATCH = 2000  # rows per existence query and batch use case call in bulk insert mode
+KEEP_BATCHES = 10  # checked batches held in memory for the write; later ones are spooled
 REF_CACHE = 4096  # records kept by reference text: a unit repeats, an item of 期初 does not
 ERROR_COLUMN = "错误"
 FOOTER_MARKS = ("合计", "负责人")
@@ -128,7 +131,8 @@ class _Run:
         self.required = self.spec.required_fields  # read once, not once a row
         self.staged = kind.staged
         self.seen: dict[str, Any] = {}  # the staged check's memory of earlier batches
-        self.spool: Any = None  # the checked batches, pickled, waiting for the write
+        self.kept: list[tuple[list[tuple[int, Any]], Any]] = []  # checked, in memory
+        self.spool: Any = None  # the checked batches past ``kept``, pickled, for the write
         self.version: int | None = None  # ``data_version`` before the check pass
         self.spooled = 0
 
@@ -355,12 +359,23 @@ class _Run:
         self.result.inserted.extend(values[key] for _, values in good)
         if self.result.errors:  # nothing will be written: no need to keep the batch
             return
+        rows = [(excel_row, values[key]) for excel_row, values in good]
+        if len(self.kept) < KEEP_BATCHES:
+            self.kept.append((rows, prepared))
+            return
         if self.spool is None:
             # closed by ``_validate_then_write`` once the file is written or refused
             self.spool = tempfile.TemporaryFile(prefix="houqin-import-")  # noqa: SIM115
-        rows = [(excel_row, values[key]) for excel_row, values in good]
         pickle.dump((rows, prepared), self.spool, protocol=pickle.HIGHEST_PROTOCOL)
         self.spooled += 1
+
+    def _checked(self) -> Iterator[tuple[list[tuple[int, Any]], Any]]:
+        """The checked batches in file order: those kept in memory, then the spooled."""
+        yield from self.kept
+        if self.spool is not None:
+            self.spool.seek(0)
+            for _ in range(self.spooled):
+                yield pickle.load(self.spool)
 
     def write_spooled(self) -> None:
         """The spooled batches through the kind's ``write`` (inside the caller's write
@@ -368,16 +383,14 @@ class _Run:
         writes. A refusal now (another desktop wrote a clashing row since the check) is
         reported on its row; the caller then rolls everything back."""
         assert self.staged is not None
-        if self.spool is None:
+        if not self.kept:
             return
         # Nobody wrote since the check pass (SQLite's counter did not move): the indexed
         # re-checks would find what the check found. Else (or on MySQL) they run.
         recheck = self.version is None or data_version() != self.version
-        self.spool.seek(0)
-        for _ in range(self.spooled):
+        for rows, prepared in self._checked():
             if self.cancelled is not None and self.cancelled():
                 raise Cancelled()
-            rows, prepared = pickle.load(self.spool)
             try:
                 self.staged.write(self.actor, prepared, recheck=recheck)
             except RowsRefused as exc:

@@ -205,6 +205,28 @@ def test_S1_X3_a_large_item_import_reports_every_bad_row_of_every_batch_and_writ
     assert listed == [bad[i][0][0] for i in sorted(bad)]
 
 
+def test_S1_X3_a_file_past_the_batches_kept_in_memory_is_spooled_and_written_in_order(
+    sup, tmp_path, monkeypatch
+):
+    """Checked batches past ``KEEP_BATCHES`` wait on disk for the write pass: they come
+    back in the file's order, each item with its audit row, as the kept ones do."""
+    from forms import excel_import
+    from models import audit
+
+    monkeypatch.setattr(excel_import, "KEEP_BATCHES", 1)
+    monkeypatch.setattr(excel_import, "BULK_BATCH", 50)
+    head = ["物品编码", "物品名称", "类别", "计量单位", "规格型号", "参考单价"]
+    rows = [[f"SP{i:04d}", f"物品{i}", "文具", "个", f"规格{i}", f"{i}.50"] for i in range(175)]
+    path = write_xlsx(tmp_path / "spooled.xlsx", [head, *rows])
+    audited = audit.AuditLog.select().count()
+    result = import_file("items", path, actor=sup.o.logistics)
+    assert result.committed, [str(e) for e in result.errors]
+    written = list(Item.select().where(Item.code.startswith("SP")).order_by(Item.id))
+    assert [i.code for i in written] == [r[0] for r in rows]
+    assert written[-1].price == Decimal("174.50") and written[-1].specification == "规格174"
+    assert audit.AuditLog.select().count() == audited + len(rows)
+
+
 def test_X3_formula_like_item_name_stays_text_in_the_export(sup, tmp_path):
     supplies.add_item(sup.o.logistics, name="=SUM(A1)", category="文具", unit="个")
     out = tmp_path / "items.xlsx"
