@@ -151,7 +151,12 @@ def bulk_insert(
         if key in same or absent:
             default = f.default() if callable(f.default) else f.default
             value = same.get(key, default)
-            columns.append(_Same(value if type(f) in plain else f.db_value(value)))
+            value = value if type(f) in plain else f.db_value(value)
+            if type(value) is datetime and isinstance(database, peewee.SqliteDatabase):
+                # sqlite3 would adapt the one time once per row (``isoformat(" ")``, its
+                # adapter); the batch's text is made once instead
+                value = value.isoformat(" ")
+            columns.append(_Same(value))
             continue
         if key in first and (uniform or all(key in row for row in rows)):
             column = [row[key] for row in rows]
