@@ -86,7 +86,7 @@ def decimal(
             f"{what_en} cannot be below {minimum}: {shown}",
             field,
         )
-    if number > Decimal(maximum):
+    if number > (maximum if type(maximum) is Decimal else Decimal(maximum)):
         raise _refuse(
             rule,
             f"{what_zh}不能大于 {maximum}：{shown}",

@@ -16,7 +16,6 @@ from models.errors import RowsRefused, RuleViolation
 from models.people import Actor, Role, require_role
 from models.supplies.stock import (
     CATALOGUE_ROLES,
-    CENT,
     STORE_ROLES,
     Category,
     Item,
@@ -74,9 +73,8 @@ _check_item = row_checker([getattr(Item, k) for k in _ITEM_COLUMNS])
 def _item_row(fields: Mapping[str, Any]) -> dict[str, Any]:
     """One item's columns as stored, or the first ``RuleViolation`` of its fields (S1, and
     the input checks every write passes: numbers, lengths, control characters)."""
-    unknown = set(fields) - ITEM_INPUTS
-    if unknown:
-        raise TypeError(f"unknown item fields {sorted(unknown)}")
+    if not ITEM_INPUTS.issuperset(fields):
+        raise TypeError(f"unknown item fields {sorted(set(fields) - ITEM_INPUTS)}")
     category = fields.get("category")
     if not isinstance(category, Category):
         category = category_from_label(category)
@@ -102,7 +100,7 @@ def _item_row(fields: Mapping[str, Any]) -> dict[str, Any]:
         "specification": clean(fields.get("specification")),
         "reorder_level": int(reorder_level),
         "gov_catalogue": bool(fields.get("gov_catalogue", False)),
-        "price": price.quantize(CENT),
+        "price": price,  # two decimals: ``numbers.money`` returns it quantized
     }
     _check_item(list(row.values()))
     return row

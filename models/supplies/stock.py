@@ -80,6 +80,9 @@ _CATEGORY_BY_TEXT: dict[str, Category] = {
 def category_from_label(text: str) -> Category:
     """``Category`` from its code or Chinese label (``书写工具``, ``书写工具系列``), as typed in
     an Excel sheet."""
+    category = _CATEGORY_BY_TEXT.get(text)  # as a form's choice gives it: no cleaning
+    if category is not None:
+        return category
     text = clean(text).removesuffix("系列")
     category = _CATEGORY_BY_TEXT.get(text)
     if category is not None:
