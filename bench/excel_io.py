@@ -8,7 +8,11 @@ Import, for each kind measured (``--kinds``), the same generated .xlsx twice in 
   whole file checked first, then written in one transaction (``lock s``: how long it held
   the write lock);
 - ``bare``: python-calamine ``to_python`` + ``sqlite3.executemany`` of the raw cells of that
-  file into a table of as many columns (the limit: nothing checked, nothing derived).
+  file into a table of as many columns (the limit: nothing checked, nothing derived);
+- ``ceiling`` (each real kind): calamine reading the file + ``executemany`` of the very rows
+  the import wrote (its records and their audit rows, as tuples) into the real tables, with
+  their indexes (``bench/_import_ceiling.py``): the most the kind could reach if checking
+  cost nothing. ``of ceil`` is the kind's rate over it.
 
 Kinds (their sheets and children in ``bench/_import_kinds.py``): ``items`` (办公用品目录,
 8 columns, batch path ``supplies.check_items`` / ``write_items``),
@@ -31,7 +35,8 @@ work alone; ``base`` is the child's RSS before it starts the work (interpreter +
 ``--mysql`` adds the items kind on MariaDB beside calamine + PyMySQL ``executemany``
 (``bench/_import_mysql.py``).
 
-Targets: each kind's import >= 30 % of the bare rate measured beside it, the rate flat from
+Targets: each kind's import >= 30 % of the bare rate measured beside it (the ceiling line
+shows how much of that the schema leaves to the checks), the rate flat from
 10,000 to 100,000 rows (every existence and duplicate check reads an index), memory flat.
 """
 
