@@ -74,7 +74,7 @@ def _ceiling(kind: str, xlsx: Path, db_path: Path) -> dict[str, Any]:
         target = copy.with_name(f"{copy.name}.{run}")
         shutil.copyfile(copy, target)
         runs.append(_write(xlsx, target, order, written))
-    return {"seconds": min(runs), "rows": _data_rows(xlsx), "base": base}
+    return {"seconds": min(runs), "rows": data_rows(xlsx), "base": base}
 
 
 def _write(xlsx: Path, target: Path, order: list[str], written: dict[str, list[Any]]) -> float:
@@ -97,7 +97,7 @@ def _write(xlsx: Path, target: Path, order: list[str], written: dict[str, list[A
     return time.perf_counter() - t0
 
 
-def _data_rows(xlsx: Path) -> int:
+def data_rows(xlsx: Path) -> int:
     from python_calamine import CalamineWorkbook
 
     book = CalamineWorkbook.from_path(str(xlsx))
@@ -112,10 +112,17 @@ def _parents_first(path: Path, tables: list[str]) -> list[str]:
         for t in tables
     }
     conn.close()
+    return parents_first(parents)
+
+
+def parents_first(parents: dict[str, set[str]]) -> list[str]:
+    """The tables of ``parents`` (table -> the tables its foreign keys name) ordered so that
+    each comes after its parents (a cycle, or a table naming itself, is broken by name)."""
     order: list[str] = []
-    while len(order) < len(tables):
-        ready = [t for t in tables if t not in order and parents[t] <= set(order) | {t}]
-        order += sorted(ready) or sorted(set(tables) - set(order))
+    while len(order) < len(parents):
+        done = set(order)
+        ready = [t for t in parents if t not in done and parents[t] <= done | {t}]
+        order += sorted(ready) or sorted(set(parents) - done)[:1]
     return order
 
 
