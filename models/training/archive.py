@@ -3,6 +3,11 @@ growth record (心得, 公开课, 获奖, 论文, 课题), as files attached to 
 (``models.attachments``: stored in the database, voided with a reason, never deleted), and a
 teacher's archive of one school year in one query for his page and the 教师培训档案.
 
+Who reads an archive (``archive_of``): the teacher himself (his login linked to him), 培训办,
+the main leaders, and the 教研组长 of a group he belongs or belonged to; anyone else is
+refused, naming the rule, also when he reaches the window or the PDF another way. A
+teacher's record is his own: his marks and credits are not his colleagues' to browse.
+
 Why a growth record is a row and not only a file: the bureau and the school count them by
 kind and level (a 县级 award, a 省级 paper), which a file name cannot hold."""
 
@@ -10,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import peewee
 
@@ -17,19 +23,22 @@ from models import attachments, audit
 from models.base import VoidableModel, now
 from models.db import db
 from models.errors import RuleViolation
-from models.people import Actor, require_active, require_person
+from models.people import Actor, Role, require_active, require_person
 from models.text import clean
 from models.training.external import LEVELS, ClaimState, ExternalTraining
 from models.training.registers import AttendanceMark, require_keeper
 from models.training.schedule import Term, TrainingSession
 from models.training.teachers import (
     MANAGERS,
+    GroupMembership,
     Teacher,
+    TeachingGroup,
     school_year,
     school_year_of,
     teacher_of_user,
     tier_of,
 )
+from models.training.tiers import approved_plan
 
 GROWTH_KINDS = ("心得", "公开课", "获奖", "论文", "课题")
 MATERIAL_KINDS = ("讲稿", "签到表扫描", "照片", "其他")
@@ -52,6 +61,8 @@ class GrowthRecord(VoidableModel):
 
 
 ARCHIVE_TABLES = [GrowthRecord]
+
+READERS = (*MANAGERS, Role.LEADER)  # besides the teacher himself and his group's leader
 
 
 def _may_file_for(actor: Actor, teacher: Teacher) -> None:
@@ -139,6 +150,51 @@ class TeacherYear:
     marks: list[AttendanceMark]
     growth: list[GrowthRecord]
     claims: list[ExternalTraining]
+    target: Decimal | None = None  # 应得学分 of his tier's approved plan (T1), if any
+
+
+def _leads_group_of(own: Teacher, teacher: Teacher) -> bool:
+    """Whether ``own`` leads a group ``teacher`` has been a member of."""
+    return (
+        GroupMembership.select()
+        .join(TeachingGroup)
+        .where((GroupMembership.teacher == teacher.id) & (TeachingGroup.leader == own.id))
+        .exists()
+    )
+
+
+def require_archive_reader(actor: Actor, teacher: Teacher) -> None:
+    """The teacher himself, 培训办, the main leaders or his 教研组长 (X1); refused otherwise."""
+    roles = require_active(actor)
+    if roles.intersection(READERS):
+        return
+    own = teacher_of_user(actor.id) if actor.id is not None else None
+    if own is not None and (own.id == teacher.id or _leads_group_of(own, teacher)):
+        return
+    raise RuleViolation(
+        "X1",
+        f"只能查看本人的培训档案：{teacher.name}的培训档案只有其本人、培训办、"
+        "主要领导和其教研组长可以查看",
+        f"a teacher reads only his own training record: {teacher.name}'s is read by "
+        "himself, the training office, the main leaders and his group's leader",
+    )
+
+
+def may_read_archive(actor: Actor, teacher: Teacher) -> bool:
+    """Whether ``archive_of`` would answer ``actor`` (for offering a button)."""
+    try:
+        require_archive_reader(actor, teacher)
+    except RuleViolation:
+        return False
+    return True
+
+
+def archive_of(actor: Actor, teacher: Teacher, year: str) -> TeacherYear:
+    """T6: ``teacher_year`` for those who may read it (``require_archive_reader``), in one
+    transaction so the parts agree."""
+    with db.atomic():
+        require_archive_reader(actor, teacher)
+        return teacher_year(teacher, year)
 
 
 def teacher_year(teacher: Teacher, year: str) -> TeacherYear:
@@ -173,4 +229,7 @@ def teacher_year(teacher: Teacher, year: str) -> TeacherYear:
         )
         .order_by(ExternalTraining.to_date)
     )
-    return TeacherYear(teacher, year, tier.label if tier else "", marks, growth, claims)
+    plan = approved_plan(tier, year) if tier else None
+    target = Decimal(str(plan.required_credits)) if plan is not None else None
+    label = tier.label if tier else ""
+    return TeacherYear(teacher, year, label, marks, growth, claims, target)
