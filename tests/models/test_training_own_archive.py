@@ -17,11 +17,10 @@ from tests.office import PASSWORD
 YEAR = "2026-2027"
 
 
-@pytest.fixture
-def school(database):
-    """The small school, with 周五 (an ordinary teacher of 语文组, his login linked) in the
-    young tier whose plan asks 12 credits, and 吴六 in no group."""
-    s = make_school()
+def with_own_teacher(s):
+    """``s`` with 周五 (an ordinary teacher of 语文组, his login linked) in the young tier
+    whose approved plan asks 12 credits, his growth record filed by 培训办, and 吴六 in no
+    group."""
     s.zhou_user = people.add_user(s.o.admin, "zhouwu", "周五", PASSWORD, s.o.office, [Role.CLERK])
     s.zhou = training.add_teacher(
         s.tangmin, staff_no="0005", name="周五", id_number=IDS[4], user=s.zhou_user
@@ -41,6 +40,11 @@ def school(database):
     training.approve_tier_plan(s.o.leader, training.submit_tier_plan(s.tangmin, plan))
     training.add_growth_record(s.tangmin, s.zhou, "心得", "新教师成长心得", date(2026, 10, 9))
     return s
+
+
+@pytest.fixture
+def school(database):
+    return with_own_teacher(make_school())
 
 
 def test_T6_a_teacher_reads_his_own_archive_with_his_tiers_target(school):
