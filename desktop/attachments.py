@@ -84,13 +84,16 @@ class AttachmentsPanel(QWidget):
         user: Any,
         owner: BaseModel | Owner | tuple[str, int],
         parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self.user = user
         self.owner = owner
+        self.read_only = read_only  # a window that only reads (a teacher's own archive)
         self.rows: list[Attachment] = []
         self.tasks: list[BackgroundTask] = []  # the last uploads and downloads (tests wait)
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(not read_only)
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -125,6 +128,8 @@ class AttachmentsPanel(QWidget):
         side = QVBoxLayout()
         for widget in (self.add_button, self.open_button, self.save_button, self.void_button):
             side.addWidget(widget)
+        self.add_button.setVisible(not read_only)
+        self.void_button.setVisible(not read_only)
         side.addStretch(1)
         side.addWidget(self.show_voided)
         top = QHBoxLayout()
@@ -179,7 +184,8 @@ class AttachmentsPanel(QWidget):
                     self.table.selectRow(r)
         live = sum(1 for a in self.rows if not a.is_voided)
         text = self.tr("共 %n 个附件", "", live)
-        self.status.setText(text + "　" + self.tr("可将文件拖放到此处添加"))
+        hint = "" if self.read_only else "　" + self.tr("可将文件拖放到此处添加")
+        self.status.setText(text + hint)
         self._enable()
 
     def selected(self) -> Attachment | None:

@@ -31,7 +31,8 @@ class NewRequest:
     """A request a user starts from 审批中心's 我的申请 (a teacher's 请假, a 学分申请), declared
     by the domain that owns it: 我的申请 is where every applicant looks, also one who does
     not see the domain's page. ``dialog`` is ``"package.module:factory"``, imported on the
-    click; ``factory(user, parent)`` returns the dialog whose OK files the request."""
+    click; ``factory(user, parent)`` returns the dialog whose OK files the request, or a
+    window of his own record the applicant reads there (a teacher's 我的培训档案)."""
 
     key: str
     title: Callable[[], str]

@@ -38,6 +38,13 @@ def files_requests(user: User) -> bool:
     return user.has_role(Role.TRAINING) or teacher_of_user(user) is not None
 
 
+def is_a_teacher(user: User) -> bool:
+    """我的培训档案 is offered to a login linked to a teacher record (T6: his own archive)."""
+    from models.training import teacher_of_user
+
+    return teacher_of_user(user) is not None
+
+
 REQUESTS = (
     NewRequest(
         "training_leave",
@@ -52,6 +59,13 @@ REQUESTS = (
         "add",
         "desktop.training.requests:new_claim_dialog",
         files_requests,
+    ),
+    NewRequest(
+        "training_archive",
+        lambda: QCoreApplication.translate("modules", "我的培训档案…"),
+        "training",
+        "desktop.training.archive:own_archive",
+        is_a_teacher,
     ),
 )
 

@@ -3,13 +3,18 @@
 and 学分 of the approved credit registers (none before one is approved), his growth records
 with their files, and his recognised external claims.
 
-Why the window only reads and calls use cases: a growth record is added by
-``add_growth_record`` and voided by ``void_growth_record`` (with its reason, X2), which
-decide who may (the teacher himself or 培训办, X1); the buttons are offered to those, and a
-refusal names the rule for anyone else who gets there."""
+Why the window only reads and calls use cases: it reads through ``training.archive_of``,
+which decides who may read a teacher's archive (he himself, 培训办, the main leaders, his
+教研组长; X1), so a teacher who opens his own from 我的申请 (我的培训档案…, ``own_archive``)
+cannot reach another's by any door. A growth record is added by ``add_growth_record`` and
+voided by ``void_growth_record`` (with its reason, X2), 培训办's (T6: the school keeps the
+archive); the buttons are offered to them, and a refusal names the rule for anyone else.
+打印/导出 PDF… writes the 教师培训档案 of the year shown (``write_teacher_archive`` with the
+user as its actor) and opens it in the print preview, from which it is printed or saved."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -33,12 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import labels, ops
+from desktop import errors, labels, ops
 from desktop.attachments import AttachmentsPanel
 from desktop.form_dialog import ActionDialog
 from desktop.icons import button
 from desktop.tables import read_only_table
 from models import training
+from models.errors import RuleViolation
 from models.people import User
 from models.training import GrowthRecord, Mark, Teacher, TeacherYear
 
@@ -51,12 +57,9 @@ def year_choices(today: date | None = None) -> list[str]:
     return [f"{y}-{y + 1}" for y in range(first, first - YEARS_BACK - 1, -1)]
 
 
-def may_file(user: User, teacher: Teacher) -> bool:
-    """Whether to offer 添加/作废 (the use cases decide, X1)."""
-    if user.has_role(*training.MANAGERS):
-        return True
-    own = training.teacher_of_user(user)
-    return own is not None and own.id == teacher.id
+def may_file(user: User) -> bool:
+    """Whether to offer 添加/作废: 培训办 files growth records (the use cases decide, T6)."""
+    return user.has_role(*training.MANAGERS)
 
 
 def credit_figures(teacher: Teacher, year: str) -> tuple[Decimal, Decimal, Decimal] | None:
@@ -107,11 +110,18 @@ class ArchiveWindow(QDialog):
     """培训档案 of ``teacher``, a school year at a time."""
 
     def __init__(
-        self, user: User, teacher: Teacher, parent: QWidget | None = None, year: str = ""
+        self,
+        user: User,
+        teacher: Teacher,
+        parent: QWidget | None = None,
+        year: str = "",
+        *,
+        own: bool = False,
     ) -> None:
         super().__init__(parent)
         self.user, self.teacher = user, teacher
-        self.setWindowTitle(self.tr("培训档案") + f" · {teacher}")
+        title = self.tr("我的培训档案") if own else self.tr("培训档案")
+        self.setWindowTitle(title + f" · {teacher}")
         self.resize(1040, 740)
         self.year = QComboBox()
         for y in year_choices():
@@ -122,7 +132,11 @@ class ArchiveWindow(QDialog):
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
         self.who = QLabel()
         self.credits = QLabel()
-        self.credits.setWordWrap(True)
+        self.target = QLabel()  # his tier's 应得学分 (T1), when its plan is approved
+        self.target.setObjectName("creditTarget")
+        self.print_button = button("print", self.tr("打印/导出 PDF…"), self.print_archive)
+        self.print_button.setToolTip(self.tr("本学年的教师培训档案，预览后打印或另存为 PDF"))
+        self.preview: QDialog | None = None
         self.sessions = read_only_table(
             [self.tr("日期"), self.tr("教研组"), self.tr("主题"), self.tr("学时"), self.tr("考勤")]
         )
@@ -143,7 +157,7 @@ class ArchiveWindow(QDialog):
         self.files_box.addWidget(self.files_hint)
         self.add_button = button("add", self.tr("添加成长记录…"), self.add_growth)
         self.void_button = button("void", self.tr("作废此记录…"), self.void_selected)
-        files_allowed = may_file(user, teacher)
+        files_allowed = may_file(user)
         self.add_button.setVisible(files_allowed)
         self.void_button.setVisible(files_allowed)
 
@@ -152,6 +166,7 @@ class ArchiveWindow(QDialog):
         top.addWidget(self.year)
         top.addSpacing(16)
         top.addWidget(self.who, 1)
+        top.addWidget(self.print_button)
         growth_bar = QHBoxLayout()
         growth_bar.addWidget(_heading(self.tr("成长档案")), 1)
         growth_bar.addWidget(self.add_button)
@@ -163,7 +178,12 @@ class ArchiveWindow(QDialog):
         growth_row.addLayout(self.files_box, 1)
         layout.addWidget(_heading(self.tr("教研活动与考勤")))
         layout.addWidget(self.sessions, 3)
-        layout.addWidget(self.credits)
+        credit_row = QHBoxLayout()  # the approved figures, then his tier's target beside them
+        credit_row.addWidget(self.credits)
+        credit_row.addSpacing(24)
+        credit_row.addWidget(self.target)
+        credit_row.addStretch(1)
+        layout.addLayout(credit_row)
         layout.addSpacing(6)
         layout.addLayout(growth_bar)
         layout.addLayout(growth_row, 2)
@@ -178,7 +198,7 @@ class ArchiveWindow(QDialog):
 
     def reload(self) -> None:
         year = self.current_year()
-        arch = training.teacher_year(self.teacher, year)
+        arch = training.archive_of(self.user, self.teacher, year)
         self.archive = arch
         start = int(year[:4])
         day = min(date.today(), date(start + 1, 7, 31))
@@ -216,6 +236,7 @@ class ArchiveWindow(QDialog):
                 .replace("%2", figure(external))
                 .replace("%3", figure(credits))
             )
+        self.target.setText(self.target_text(arch.target, figures[2] if figures else None))
         _fill(
             self.growth,
             [
@@ -243,6 +264,33 @@ class ArchiveWindow(QDialog):
         )
         self._show_files()
 
+    def target_text(self, target: Decimal | None, credits: Decimal | None) -> str:
+        """本层次应得学分 against the approved credits, or nothing without a plan."""
+        if target is None:
+            return ""
+        text = self.tr("本层次应得学分 %1").replace("%1", figure(target))
+        if credits is None:
+            return text
+        if credits >= target:
+            return text + self.tr("，已达到")
+        return text + self.tr("，还差 %1").replace("%1", figure(target - credits))
+
+    @Slot()
+    def print_archive(self) -> Path | None:
+        """The year's 教师培训档案 as a PDF, shown in the print preview (打印…, 另存为…)."""
+        from desktop import print_preview
+        from forms.training import write_teacher_archive
+
+        year = self.current_year()
+        out = Path(tempfile.gettempdir()) / f"houqin-teacher-archive-{self.teacher.id}-{year}.pdf"
+        try:
+            write_teacher_archive(self.teacher.id, out, year=year, actor=self.user)
+        except Exception as exc:
+            errors.show_error(self, exc)
+            return None
+        self.preview = print_preview.show(out, self)
+        return out
+
     def selected_growth(self) -> GrowthRecord | None:
         rows = self.growth.selectionModel().selectedRows()
         if not rows or self.archive is None or rows[0].row() >= len(self.archive.growth):
@@ -263,7 +311,9 @@ class ArchiveWindow(QDialog):
         self.files_hint.setVisible(record is None)
         self.void_button.setEnabled(record is not None)
         if record is not None:
-            self.files = AttachmentsPanel(self.user, record, self)
+            self.files = AttachmentsPanel(
+                self.user, record, self, read_only=not may_file(self.user)
+            )
             self.files_box.addWidget(self.files)
 
     @Slot()
@@ -365,7 +415,23 @@ class GrowthDialog(ActionDialog):
         )
 
 
-def open_archive(user: User, teacher: Teacher, parent: QWidget | None = None) -> ArchiveWindow:
-    window = ArchiveWindow(user, teacher, parent)
+def open_archive(
+    user: User, teacher: Teacher, parent: QWidget | None = None
+) -> ArchiveWindow | None:
+    """The window, or the refusal (X1) for one who may not read this teacher's archive."""
+    try:
+        window = ArchiveWindow(user, teacher, parent)
+    except RuleViolation as exc:
+        errors.show_error(parent, exc)
+        return None
     window.show()
     return window
+
+
+def own_archive(user: User, parent: QWidget | None = None) -> ArchiveWindow:
+    """我的培训档案 (我的申请, ``MODULE.requests``): the archive of the teacher ``user`` is
+    linked to, read-only for a teacher; ``training.archive_of`` still decides."""
+    teacher = training.teacher_of_user(user)
+    if teacher is None:  # the button is offered to a linked user only
+        raise RuleViolation("X1", "此账号未关联教师档案", "this login is linked to no teacher")
+    return ArchiveWindow(user, teacher, parent, own=True)

@@ -6,6 +6,9 @@ growth records (心得、公开课、获奖、论文、课题) and his approved 
 Everything comes from ``models.training.teacher_year`` (one query per part); this module
 only lays it out. ``houqin print teacher-archive TEACHER_ID OUT.pdf`` prints the latest
 school year he has a tier or a mark in; ``write_teacher_archive(..., year=)`` any other.
+The desktop passes its user as ``actor=``: the archive is then read through
+``training.archive_of``, which refuses a teacher another teacher's archive (X1), so the PDF
+says no more than the window does.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from forms.spec import Field, FormSpec
 from forms.summary import quantity
 from models import attachments, training
 from models.errors import RuleViolation
+from models.people import Actor
 from models.training import Mark, Teacher
 
 TEACHER_ARCHIVE = FormSpec(
@@ -191,12 +195,18 @@ def _section(
     return [*body, Spacer(1, 4 * mm)]
 
 
-def write_teacher_archive(teacher_id: int, path: str | Path, *, year: str | None = None) -> Path:
+def write_teacher_archive(
+    teacher_id: int, path: str | Path, *, year: str | None = None, actor: Actor | None = None
+) -> Path:
     """The 教师培训档案 of teacher ``teacher_id`` for school ``year`` (default: his latest,
-    ``latest_year``) at ``path``, A4 portrait, 共 N 页 in every footer."""
+    ``latest_year``) at ``path``, A4 portrait, 共 N 页 in every footer; for ``actor`` only
+    when he may read it (``training.archive_of``)."""
     teacher = _teacher(teacher_id)
     school_year = training.school_year(year) if year else latest_year(teacher)
-    archive = training.teacher_year(teacher, school_year)
+    if actor is None:  # the command line: the office's operator
+        archive = training.teacher_year(teacher, school_year)
+    else:
+        archive = training.archive_of(actor, teacher, school_year)
     first = int(school_year[:4])
     group = training.group_of(teacher, date(first, 9, 1)) or training.group_of(
         teacher, date.today()
@@ -211,6 +221,7 @@ def write_teacher_archive(teacher_id: int, path: str | Path, *, year: str | None
         f"职称：{teacher.title or '—'}",
         f"学年：{school_year}",
         f"层级：{archive.tier or '未分层'}",
+        f"应得学分：{quantity(archive.target) if archive.target is not None else '—'}",
         f"教研组：{group.name if group else '—'}",
         f"打印时间：{printed_at:%Y-%m-%d %H:%M}",
     ]

@@ -1,7 +1,13 @@
 """资料建档 (T6): the materials of each session (讲稿, 签到表扫描, photos) and each teacher's
-growth record (心得, 公开课, 获奖, 论文, 课题), as files attached to the records
+growth record (心得, 公开课, 获奖, 论文, 课题, filed by 培训办: the seed's 资料建档制度 gives
+the archiving to the school), as files attached to the records
 (``models.attachments``: stored in the database, voided with a reason, never deleted), and a
 teacher's archive of one school year in one query for his page and the 教师培训档案.
+
+Who reads an archive (``archive_of``): the teacher himself (his login linked to him), 培训办,
+the main leaders, and the 教研组长 of a group he belongs or belonged to; anyone else is
+refused, naming the rule, also when he reaches the window or the PDF another way. A
+teacher's record is his own: his marks and credits are not his colleagues' to browse.
 
 Why a growth record is a row and not only a file: the bureau and the school count them by
 kind and level (a 县级 award, a 省级 paper), which a file name cannot hold."""
@@ -10,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import peewee
 
@@ -17,19 +24,22 @@ from models import attachments, audit
 from models.base import VoidableModel, now
 from models.db import db
 from models.errors import RuleViolation
-from models.people import Actor, require_active, require_person
+from models.people import Actor, Role, require_active
 from models.text import clean
 from models.training.external import LEVELS, ClaimState, ExternalTraining
 from models.training.registers import AttendanceMark, require_keeper
 from models.training.schedule import Term, TrainingSession
 from models.training.teachers import (
     MANAGERS,
+    GroupMembership,
     Teacher,
+    TeachingGroup,
     school_year,
     school_year_of,
     teacher_of_user,
     tier_of,
 )
+from models.training.tiers import approved_plan
 
 GROWTH_KINDS = ("心得", "公开课", "获奖", "论文", "课题")
 MATERIAL_KINDS = ("讲稿", "签到表扫描", "照片", "其他")
@@ -53,17 +63,17 @@ class GrowthRecord(VoidableModel):
 
 ARCHIVE_TABLES = [GrowthRecord]
 
+READERS = (*MANAGERS, Role.LEADER)  # besides the teacher himself and his group's leader
 
-def _may_file_for(actor: Actor, teacher: Teacher) -> None:
-    roles = require_active(actor)
-    if roles.intersection(MANAGERS):
-        return
-    own = teacher_of_user(require_person(actor, "成长档案", "a growth record"))
-    if own is None or own.id != teacher.id:
+
+def _require_archivist(actor: Actor) -> None:
+    """培训办 files a growth record (T6: 学校……做好建档工作 — the school keeps the archive;
+    the teacher hands in his 心得 or certificate and reads his record, read-only)."""
+    if not require_active(actor).intersection(MANAGERS):  # the actor first (X1)
         raise RuleViolation(
             "X1",
-            f"只有{teacher.name}本人或培训办可以记入其成长档案",
-            f"only {teacher.name} himself or the training office files his record",
+            f"成长档案由培训办建档（T6 资料建档），{actor.display_name} 不能记入或作废",
+            f"the training office files growth records (T6); {actor.display_name} may not",
         )
 
 
@@ -77,9 +87,9 @@ def add_growth_record(
     level: str = "",
     file: tuple[str, bytes] | None = None,
 ) -> GrowthRecord:
-    """T6: an entry of the teacher's growth record (he himself or 培训办), with a file."""
+    """T6: an entry of the teacher's growth record, filed by 培训办, with a file."""
     with db.atomic():
-        _may_file_for(actor, teacher)
+        _require_archivist(actor)
         if kind not in GROWTH_KINDS:
             raise RuleViolation(
                 "T6", f"成长档案类别应为{'、'.join(GROWTH_KINDS)}", "kind of a growth record"
@@ -109,9 +119,7 @@ def add_growth_record(
 def void_growth_record(actor: Actor, record: GrowthRecord, reason: str) -> None:
     """A growth record entered by mistake is voided with a reason (X2), never deleted."""
     with db.atomic():
-        require_active(actor)  # the actor first (X1)
-        teacher = Teacher.get_by_id(record.teacher_id)
-        _may_file_for(actor, teacher)
+        _require_archivist(actor)
         audit.void(actor, GrowthRecord.get_by_id(record.id), reason)
 
 
@@ -139,6 +147,51 @@ class TeacherYear:
     marks: list[AttendanceMark]
     growth: list[GrowthRecord]
     claims: list[ExternalTraining]
+    target: Decimal | None = None  # 应得学分 of his tier's approved plan (T1), if any
+
+
+def _leads_group_of(own: Teacher, teacher: Teacher) -> bool:
+    """Whether ``own`` leads a group ``teacher`` has been a member of."""
+    return (
+        GroupMembership.select()
+        .join(TeachingGroup)
+        .where((GroupMembership.teacher == teacher.id) & (TeachingGroup.leader == own.id))
+        .exists()
+    )
+
+
+def require_archive_reader(actor: Actor, teacher: Teacher) -> None:
+    """The teacher himself, 培训办, the main leaders or his 教研组长 (X1); refused otherwise."""
+    roles = require_active(actor)
+    if roles.intersection(READERS):
+        return
+    own = teacher_of_user(actor.id) if actor.id is not None else None
+    if own is not None and (own.id == teacher.id or _leads_group_of(own, teacher)):
+        return
+    raise RuleViolation(
+        "X1",
+        f"只能查看本人的培训档案：{teacher.name}的培训档案只有其本人、培训办、"
+        "主要领导和其教研组长可以查看",
+        f"a teacher reads only his own training record: {teacher.name}'s is read by "
+        "himself, the training office, the main leaders and his group's leader",
+    )
+
+
+def may_read_archive(actor: Actor, teacher: Teacher) -> bool:
+    """Whether ``archive_of`` would answer ``actor`` (for offering a button)."""
+    try:
+        require_archive_reader(actor, teacher)
+    except RuleViolation:
+        return False
+    return True
+
+
+def archive_of(actor: Actor, teacher: Teacher, year: str) -> TeacherYear:
+    """T6: ``teacher_year`` for those who may read it (``require_archive_reader``), in one
+    transaction so the parts agree."""
+    with db.atomic():
+        require_archive_reader(actor, teacher)
+        return teacher_year(teacher, year)
 
 
 def teacher_year(teacher: Teacher, year: str) -> TeacherYear:
@@ -173,4 +226,7 @@ def teacher_year(teacher: Teacher, year: str) -> TeacherYear:
         )
         .order_by(ExternalTraining.to_date)
     )
-    return TeacherYear(teacher, year, tier.label if tier else "", marks, growth, claims)
+    plan = approved_plan(tier, year) if tier else None
+    target = Decimal(str(plan.required_credits)) if plan is not None else None
+    label = tier.label if tier else ""
+    return TeacherYear(teacher, year, label, marks, growth, claims, target)

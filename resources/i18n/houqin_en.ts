@@ -1426,6 +1426,10 @@
         <translation>Claim external training credits…</translation>
     </message>
     <message>
+        <source>我的培训档案…</source>
+        <translation>My training record…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/modules.py" line="83" />
         <source>审批中心</source>
         <translation>Approvals</translation>
@@ -4812,6 +4816,30 @@
 </context>
 <context>
     <name>ArchiveWindow</name>
+    <message>
+        <source>我的培训档案</source>
+        <translation>My training record</translation>
+    </message>
+    <message>
+        <source>打印/导出 PDF…</source>
+        <translation>Print / export PDF…</translation>
+    </message>
+    <message>
+        <source>本学年的教师培训档案，预览后打印或另存为 PDF</source>
+        <translation>This school year's training record: preview, then print it or save it as a PDF</translation>
+    </message>
+    <message>
+        <source>本层次应得学分 %1</source>
+        <translation>Credits required of his tier: %1</translation>
+    </message>
+    <message>
+        <source>，已达到</source>
+        <translation>, reached</translation>
+    </message>
+    <message>
+        <source>，还差 %1</source>
+        <translation>, %1 still to earn</translation>
+    </message>
     <message>
         <source>培训档案</source>
         <translation>Training archive</translation>

@@ -152,7 +152,7 @@ def test_T3_a_teacher_files_a_leave_in_my_requests_and_it_reaches_the_approver(q
     o = liu
     page = _center(qtbot, o.liu)
     mine = page.open_tab("mine")
-    assert set(page.new_buttons) == {"training_leave", "training_claim"}
+    assert set(page.new_buttons) == {"training_leave", "training_claim", "training_archive"}
     assert page.new_buttons["training_leave"].isVisibleTo(page)
     other = _center(qtbot, o.clerk)  # no teacher record: nothing to file
     other.open_tab("mine")

@@ -14,6 +14,7 @@ from forms.training import write_spot_check_record, write_teacher_archive
 from models import training
 from models.errors import RuleViolation
 from tests.models.test_training_credits import hold_term
+from tests.models.test_training_own_archive import with_own_teacher
 from tests.models.training_school import make_school
 
 
@@ -95,6 +96,20 @@ def test_T6_teacher_archive_of_another_year_and_unknown_teacher(school, tmp_path
     assert "2025-2026" in text and "没有参加教研活动的记录" in text
     with pytest.raises(RuleViolation):
         print_form("teacher-archive", 999999, tmp_path / "none.pdf")
+
+
+def test_T6_a_teachers_own_archive_prints_for_him_and_not_for_another(school, tmp_path):
+    s = with_own_teacher(school)
+    out = write_teacher_archive(
+        s.zhou.id, tmp_path / "own.pdf", year="2026-2027", actor=s.zhou_user
+    )
+    text = _text(out)
+    for word in ("教师培训档案", "周五", "0005", "青年教师", "应得学分：12", "新教师成长心得"):
+        assert word in text, word
+    with pytest.raises(RuleViolation) as err:
+        write_teacher_archive(s.teachers[1].id, tmp_path / "liu.pdf", actor=s.zhou_user)
+    assert err.value.rule == "X1" and "只能查看本人的培训档案" in err.value.zh
+    assert not (tmp_path / "liu.pdf").exists()
 
 
 def test_T5_spot_check_record_prints_headcounts_findings_and_explanation(school, tmp_path):

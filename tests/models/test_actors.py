@@ -53,6 +53,8 @@ NOT_USE_CASES = {
     "require_role",  # the check itself
     "available_actions",  # a question (which buttons to show); writes nothing
     "may_void",  # a question (may this user void this file); writes nothing
+    "may_read_archive",  # a question (may this user read this archive); writes nothing
+    "require_archive_reader",  # the check itself
     "send_for_approval",  # a step inside a use case (报批), after that use case's checks
 }
 
@@ -207,9 +209,8 @@ PERSONAL = {
     "training.resubmit_claim",  # the applicant himself, on his returned claim
     "training.approve_claim",
     "training.reject_claim",
-    "training.add_growth_record",  # the teacher himself or 培训办
-    "training.void_growth_record",
     "training.add_session_material",  # the group leader of the real session or 培训办
+    "training.archive_of",  # the teacher himself, his group's leader, 培训办 or a leader
 }
 
 ACCOUNTS = {"voided": voided, "locked": locked}
