@@ -57,9 +57,13 @@ def year_choices(today: date | None = None) -> list[str]:
     return [f"{y}-{y + 1}" for y in range(first, first - YEARS_BACK - 1, -1)]
 
 
-def may_file(user: User) -> bool:
-    """Whether to offer 添加/作废: 培训办 files growth records (the use cases decide, T6)."""
-    return user.has_role(*training.MANAGERS)
+def may_file(user: User, teacher: Teacher) -> bool:
+    """Whether to offer 添加/作废: the teacher himself or 培训办 files growth records (the
+    use cases decide, T6)."""
+    if user.has_role(*training.MANAGERS):
+        return True
+    own = training.teacher_of_user(user)
+    return own is not None and own.id == teacher.id
 
 
 def credit_figures(teacher: Teacher, year: str) -> tuple[Decimal, Decimal, Decimal] | None:
@@ -157,7 +161,7 @@ class ArchiveWindow(QDialog):
         self.files_box.addWidget(self.files_hint)
         self.add_button = button("add", self.tr("添加成长记录…"), self.add_growth)
         self.void_button = button("void", self.tr("作废此记录…"), self.void_selected)
-        files_allowed = may_file(user)
+        files_allowed = may_file(user, teacher)
         self.add_button.setVisible(files_allowed)
         self.void_button.setVisible(files_allowed)
 
@@ -312,7 +316,7 @@ class ArchiveWindow(QDialog):
         self.void_button.setEnabled(record is not None)
         if record is not None:
             self.files = AttachmentsPanel(
-                self.user, record, self, read_only=not may_file(self.user)
+                self.user, record, self, read_only=not may_file(self.user, self.teacher)
             )
             self.files_box.addWidget(self.files)
 

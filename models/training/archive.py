@@ -1,6 +1,6 @@
 """资料建档 (T6): the materials of each session (讲稿, 签到表扫描, photos) and each teacher's
-growth record (心得, 公开课, 获奖, 论文, 课题, filed by 培训办: the seed's 资料建档制度 gives
-the archiving to the school), as files attached to the records
+growth record (心得, 公开课, 获奖, 论文, 课题, filed by the teacher himself or by 培训办: he
+writes his 心得, the school keeps the archive), as files attached to the records
 (``models.attachments``: stored in the database, voided with a reason, never deleted), and a
 teacher's archive of one school year in one query for his page and the 教师培训档案.
 
@@ -24,7 +24,7 @@ from models import attachments, audit
 from models.base import VoidableModel, now
 from models.db import db
 from models.errors import RuleViolation
-from models.people import Actor, Role, require_active
+from models.people import Actor, Role, require_active, require_person
 from models.text import clean
 from models.training.external import LEVELS, ClaimState, ExternalTraining
 from models.training.registers import AttendanceMark, require_keeper
@@ -66,14 +66,18 @@ ARCHIVE_TABLES = [GrowthRecord]
 READERS = (*MANAGERS, Role.LEADER)  # besides the teacher himself and his group's leader
 
 
-def _require_archivist(actor: Actor) -> None:
-    """培训办 files a growth record (T6: 学校……做好建档工作 — the school keeps the archive;
-    the teacher hands in his 心得 or certificate and reads his record, read-only)."""
-    if not require_active(actor).intersection(MANAGERS):  # the actor first (X1)
+def _may_file_for(actor: Actor, teacher: Teacher) -> None:
+    """The teacher himself (his 心得, his certificate) or 培训办 (T6: 学校……做好建档工作,
+    the school keeps the archive) files and voids a growth record; nobody else (X1)."""
+    roles = require_active(actor)  # the actor first (X1)
+    if roles.intersection(MANAGERS):
+        return
+    own = teacher_of_user(require_person(actor, "成长档案", "a growth record"))
+    if own is None or own.id != teacher.id:
         raise RuleViolation(
             "X1",
-            f"成长档案由培训办建档（T6 资料建档），{actor.display_name} 不能记入或作废",
-            f"the training office files growth records (T6); {actor.display_name} may not",
+            f"只有{teacher.name}本人或培训办可以记入其成长档案",
+            f"only {teacher.name} himself or the training office files his record",
         )
 
 
@@ -87,9 +91,9 @@ def add_growth_record(
     level: str = "",
     file: tuple[str, bytes] | None = None,
 ) -> GrowthRecord:
-    """T6: an entry of the teacher's growth record, filed by 培训办, with a file."""
+    """T6: an entry of the teacher's growth record (he himself or 培训办), with a file."""
     with db.atomic():
-        _require_archivist(actor)
+        _may_file_for(actor, teacher)
         if kind not in GROWTH_KINDS:
             raise RuleViolation(
                 "T6", f"成长档案类别应为{'、'.join(GROWTH_KINDS)}", "kind of a growth record"
@@ -119,7 +123,8 @@ def add_growth_record(
 def void_growth_record(actor: Actor, record: GrowthRecord, reason: str) -> None:
     """A growth record entered by mistake is voided with a reason (X2), never deleted."""
     with db.atomic():
-        _require_archivist(actor)
+        require_active(actor)  # the actor first (X1)
+        _may_file_for(actor, Teacher.get_by_id(record.teacher_id))
         audit.void(actor, GrowthRecord.get_by_id(record.id), reason)
 
 

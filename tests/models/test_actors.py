@@ -209,6 +209,8 @@ PERSONAL = {
     "training.resubmit_claim",  # the applicant himself, on his returned claim
     "training.approve_claim",
     "training.reject_claim",
+    "training.add_growth_record",  # the teacher himself or 培训办
+    "training.void_growth_record",
     "training.add_session_material",  # the group leader of the real session or 培训办
     "training.archive_of",  # the teacher himself, his group's leader, 培训办 or a leader
 }
