@@ -5,7 +5,8 @@ growth records (心得、公开课、获奖、论文、课题) and his approved 
 
 Everything comes from ``models.training.teacher_year`` (one query per part); this module
 only lays it out. ``houqin print teacher-archive TEACHER_ID OUT.pdf`` prints the latest
-school year he has a tier or a mark in; ``write_teacher_archive(..., year=)`` any other.
+school year he has a tier or a mark in; ``--year 2026-2027`` (``write_teacher_archive(...,
+year=)``) any other.
 """
 
 from __future__ import annotations
@@ -246,6 +247,9 @@ def write_teacher_archive(teacher_id: int, path: str | Path, *, year: str | None
 register_printable(
     Printable(
         TEACHER_ARCHIVE,
-        render=lambda teacher_id, out, copies: write_teacher_archive(teacher_id, out),
+        render=lambda teacher_id, out, copies, year=None: write_teacher_archive(
+            teacher_id, out, year=year
+        ),
+        options=("year",),
     )
 )
