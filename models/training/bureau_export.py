@@ -170,6 +170,22 @@ def check_layout(layout: dict[str, Any], *, template: bool = False) -> dict[str,
     return out
 
 
+def layout_from_text(text: str) -> dict[str, Any]:
+    """A layout as typed or read from a file, parsed (not yet checked), or refused (T4)
+    naming the line and column where the JSON goes wrong."""
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        where = (getattr(exc, "lineno", 0), getattr(exc, "colno", 0))
+        raise _bad(
+            f"不是有效的 JSON（第 {where[0]} 行第 {where[1]} 列）",
+            f"not valid JSON (line {where[0]}, column {where[1]})",
+        ) from None
+    if not isinstance(value, dict):
+        raise _bad("应为 JSON 对象", "must be a JSON object")
+    return value
+
+
 @dataclass(frozen=True)
 class Profile:
     """A profile as the writer reads it (the built-in one has no row and no template)."""
