@@ -372,7 +372,6 @@ def _bureau_export(args: argparse.Namespace) -> int:
 def _export_profile(args: argparse.Namespace) -> int:
     """The profiles of 上报教育局: ``list``, ``add NAME LAYOUT.json [--template X.xlsx]``, or
     ``retire NAME --reason TEXT``."""
-    import json
 
     from forms.training.bureau_export import profile_names
     from models import training
@@ -381,9 +380,10 @@ def _export_profile(args: argparse.Namespace) -> int:
     _open(args)
     if args.action == "add":
         try:
-            layout = json.loads(args.layout.read_text(encoding="utf-8"))
+            text = args.layout.read_text(encoding="utf-8")
         except (OSError, ValueError) as exc:
             raise HouqinError(f"读不了版式文件：{exc}", f"cannot read the layout: {exc}") from exc
+        layout = training.layout_from_text(text)
         row = training.save_profile(
             SYSTEM,
             args.name,

@@ -96,13 +96,33 @@ def test_T4_the_training_office_adds_a_profile_as_json_and_retires_it_from_the_b
     assert retired.retired_by == "唐敏" and retired.retire_reason == "县局改用新模板"
 
 
-def test_T4_the_profiles_are_kept_from_the_credits_tab_by_the_training_office_only(qtbot, tab):
+def test_T4_the_profiles_are_kept_from_the_credits_tab_by_the_training_office_only(
+    qtbot, tab, tmp_path
+):
+    """Before any export: 上报格式… on the tab; a profile filling the bureau's own workbook
+    lists as 套用模板 and keeps the workbook as its attachment."""
+    from openpyxl import Workbook
+
     from desktop.training.credits import CreditsTab
+    from models import attachments
 
     assert tab.profiles_button.isVisible()
     profiles = tab.show_profiles()
     qtbot.waitExposed(profiles)
     assert profiles.add_button.isVisible() and _column(profiles, 0) == ["default"]
+    workbook = tmp_path / "县局模板.xlsx"
+    book = Workbook()
+    book.active["A1"] = "姓名"
+    book.save(workbook)
+    add = profiles.add_dialog()
+    qtbot.addWidget(add)
+    add.name.setText("某县")
+    add.layout_text.setPlainText('{"columns": [{"field": "name"}], "start_row": 2}')
+    add.template.setText(str(workbook))
+    assert add.try_submit(), add.error.text()
+    assert [profiles.table.item(1, c).text() for c in (0, 1, 2)] == ["某县", "某县", "套用模板"]
+    [row] = training.stored_profiles()
+    assert attachments.read_bytes(row.template) == workbook.read_bytes()
     profiles.close()
     leader = CreditsTab(tab.school.leader_user)
     qtbot.addWidget(leader)

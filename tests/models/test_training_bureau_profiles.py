@@ -91,12 +91,31 @@ def test_T4_retiring_needs_a_reason_the_role_and_never_the_built_in_default(scho
 
 
 def test_T4_migration_32_gives_the_profiles_already_there_their_creator(school, database):
+    from playhouse.migrate import SchemaMigrator, migrate
+
     s = school
     row = training.save_profile(s.tangmin, "某县", "某县", LAYOUT)
-    # A profile saved before migration 32: no creator recorded.
-    training.BureauProfile.update(created_by="", created_at=None).execute()
+    # The table as migration 31 made it before: none of the new columns.
+    table = training.BureauProfile._meta.table_name
+    migrator = SchemaMigrator.from_database(database)
+    added = ("created_by", "created_at", "retired_at", "retired_by", "retire_reason")
+    migrate(*(migrator.drop_column(table, c) for c in added))
+    assert not set(added) & {c.name for c in database.get_columns(table)}
     training.migrate_32(database)
+    assert set(added) <= {c.name for c in database.get_columns(table)}
     again = training.BureauProfile.get_by_id(row.id)
     assert (again.created_by, again.created_at) == ("唐敏", again.saved_at)
+    assert not again.is_retired and again.retire_reason == ""
     training.migrate_32(database)  # run again it changes nothing
     assert training.BureauProfile.get_by_id(row.id).created_by == "唐敏"
+    training.retire_profile(s.tangmin, "某县", "不再使用")
+    assert training.stored_profiles() == []
+
+
+def test_T4_a_layout_that_is_not_json_is_refused_naming_where(database):
+    with pytest.raises(RuleViolation) as err:
+        training.layout_from_text('{"columns": [\n  {"field": "name"},\n]}')
+    assert err.value.rule == "T4" and "第 3 行" in err.value.zh and "line 3" in err.value.en
+    with pytest.raises(RuleViolation):
+        training.layout_from_text("[1, 2]")
+    assert training.layout_from_text('{"columns": []}') == {"columns": []}
