@@ -72,7 +72,7 @@ class ProfileDialog(ActionDialog):
 
     def __init__(self, user: User, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("新增上报格式"), parent)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(720)
         self.user = user
         self.name = QLineEdit()
         self.name.setMaxLength(40)
