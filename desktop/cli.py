@@ -134,7 +134,8 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
     )
 
     p = sub.add_parser(
-        "export-profile", help="上报教育局的格式 the bureau's export profiles (list, add)"
+        "export-profile",
+        help="上报教育局的格式 the bureau's export profiles (list, add, retire)",
     )
     psub = p.add_subparsers(dest="action", required=True)
     psub.add_parser("list", help="列出上报格式 list the profiles")
@@ -143,6 +144,9 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
     q.add_argument("layout", type=Path, help="版式 JSON：title_rows、columns、footer_rows ...")
     q.add_argument("--title", default="", help="说明 title shown when choosing it")
     q.add_argument("--template", type=Path, help="教育局的模板 .xlsx（表头取自模板）")
+    q = psub.add_parser("retire", help="停用上报格式（历史上报记录保留其名）retire a profile")
+    q.add_argument("name", help="格式名称 / profile name")
+    q.add_argument("--reason", required=True, help="停用原因 why it is retired")
 
     p = sub.add_parser("report", help="生成报表 write a periodic report to Excel")
     p.add_argument("name", help="报表名称 report name, e.g. fleet-monthly")
@@ -155,6 +159,10 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int, help="记录编号 record id")
     p.add_argument("out", type=Path)
     p.add_argument("--copies", type=int, help="联数（缺省按表单规定）number of copies")
+    p.add_argument(
+        "--year",
+        help="学年，如 2026-2027（teacher-archive；缺省为最近一学年）/ school year",
+    )
 
 
 def _open(args: argparse.Namespace) -> peewee.Database:
@@ -362,8 +370,8 @@ def _bureau_export(args: argparse.Namespace) -> int:
 
 @command("export-profile")
 def _export_profile(args: argparse.Namespace) -> int:
-    """The profiles of 上报教育局: ``list``, or ``add NAME LAYOUT.json [--template X.xlsx]``."""
-    import json
+    """The profiles of 上报教育局: ``list``, ``add NAME LAYOUT.json [--template X.xlsx]``, or
+    ``retire NAME --reason TEXT``."""
 
     from forms.training.bureau_export import profile_names
     from models import training
@@ -372,9 +380,10 @@ def _export_profile(args: argparse.Namespace) -> int:
     _open(args)
     if args.action == "add":
         try:
-            layout = json.loads(args.layout.read_text(encoding="utf-8"))
+            text = args.layout.read_text(encoding="utf-8")
         except (OSError, ValueError) as exc:
             raise HouqinError(f"读不了版式文件：{exc}", f"cannot read the layout: {exc}") from exc
+        layout = training.layout_from_text(text)
         row = training.save_profile(
             SYSTEM,
             args.name,
@@ -385,8 +394,15 @@ def _export_profile(args: argparse.Namespace) -> int:
         )
         print(f"已保存上报格式 {row.name}（{row.title}）/ profile saved")
         return 0
+    if args.action == "retire":
+        row = training.retire_profile(SYSTEM, args.name, args.reason)
+        print(f"已停用上报格式 {row.name}（{row.retire_reason}）/ profile retired")
+        return 0
     for name, title in profile_names():
         print(f"{name}\t{title}")
+    for row in training.stored_profiles(retired=True):
+        if row.is_retired:
+            print(f"{row.name}\t{row.title}\t已停用 retired {row.retired_at:%Y-%m-%d}")
     return 0
 
 
@@ -417,11 +433,24 @@ def _period_of(args: argparse.Namespace) -> object:
 def _print(args: argparse.Namespace) -> int:
     from forms.printing import get_printable, print_form
 
-    get_printable(args.form)
+    printable = get_printable(args.form)
     if args.copies is not None and args.copies < 1:
         raise HouqinError("联数至少为 1", "--copies must be at least 1")
+    options = {}
+    if args.year is not None:
+        if "year" not in printable.options:
+            raise HouqinError(
+                f"--year 只用于按学年打印的表单，{args.form} 没有学年",
+                f"--year is for forms printed by school year; {args.form} has none",
+            )
+        from models.training import school_year
+
+        try:  # refused before the database is opened, naming the option
+            options["year"] = school_year(args.year)
+        except RuleViolation as exc:
+            raise RuleViolation(exc.rule, f"--year：{exc.zh}", f"--year: {exc.en}") from None
     _open(args)
-    path = print_form(args.form, args.id, args.out, copies=args.copies)
+    path = print_form(args.form, args.id, args.out, copies=args.copies, **options)
     print(f"已生成 {path} / PDF written")
     return 0
 

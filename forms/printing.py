@@ -25,11 +25,14 @@ BUILTIN_MODULES: list[str] = ["forms.approval", *domains.packages("forms")]
 class Printable:
     """A form ``houqin print`` and the desktop can print. Most forms are a ``PrintDoc`` laid
     out by ``forms.pdf``; a form whose body is a long table of lines (the 盘点表) brings its
-    own ``render(record_id, out, copies)`` instead of ``load``."""
+    own ``render(record_id, out, copies)`` instead of ``load``. ``options`` names the keyword
+    arguments its ``render`` takes besides (the 教师培训档案's ``year``): ``houqin print``
+    refuses any other."""
 
     spec: FormSpec
     load: Callable[[int], PrintDoc] | None = None
-    render: Callable[[int, Path, int | None], Path] | None = None
+    render: Callable[..., Path] | None = None
+    options: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -66,11 +69,20 @@ def get_printable(name: str) -> Printable:
         ) from None
 
 
-def print_form(name: str, record_id: int, out: str | Path, *, copies: int | None = None) -> Path:
-    """Load record ``record_id`` of form ``name`` and render it to ``out``."""
+def print_form(
+    name: str, record_id: int, out: str | Path, *, copies: int | None = None, **options: str
+) -> Path:
+    """Load record ``record_id`` of form ``name`` and render it to ``out``; ``options`` are
+    the ones the printable declares (``year`` of ``teacher-archive``)."""
     printable = get_printable(name)
+    unknown = sorted(set(options) - set(printable.options))
+    if unknown:
+        raise HouqinError(
+            f"表单 {name} 没有选项：{'、'.join(unknown)}",
+            f"form {name} takes no option {', '.join(unknown)}",
+        )
     if printable.render is not None:
-        return printable.render(record_id, Path(out), copies)
+        return printable.render(record_id, Path(out), copies, **options)
     assert printable.load is not None, f"printable {name} has neither load nor render"
     from forms.pdf import render  # reportlab loads when something is printed, not before
 

@@ -68,6 +68,7 @@ DOMAINS: tuple[Domain, ...] = (
         (
             (30, "training: teachers, groups, tiers, sessions, registers, leave, credits"),
             (31, "training: bureau export profiles, exports append-only"),
+            (32, "training: export profiles retired with a reason, their creator kept"),
         ),
     ),
 )

@@ -6,6 +6,7 @@ and sends it (``submit_credit_register``); the main leader approves it in 审批
 its summary is (``forms.training.doc_fields``). The lines go to Excel as the 学分登记表. An
 approved register goes to the county bureau (上报教育局, ``desktop.training.bureau``) by an
 export profile; the export is recorded and the register shows 已上报 with who and when.
+上报格式… (and 管理格式… in that dialog) keeps the profiles (``desktop.training.profiles``).
 """
 
 from __future__ import annotations
@@ -59,9 +60,13 @@ class CreditsTab(PageTab):
         top.addWidget(self.export_button)
         self.bureau_button = QPushButton(icon("export"), self.tr("上报教育局…"))
         self.bureau_button.clicked.connect(self.report_to_bureau)
+        self.profiles_button = QPushButton(self.tr("上报格式…"))
+        self.profiles_button.clicked.connect(self.show_profiles)
         if user.has_role(*EXPORTERS):
             top.addWidget(self.bureau_button)
+            top.addWidget(self.profiles_button)
         self.bureau_button.setVisible(user.has_role(*EXPORTERS))
+        self.profiles_button.setVisible(user.has_role(*EXPORTERS))
         self.draft_button.setVisible(manages)
         self.submit_button.setVisible(manages)
         self.reported = QLabel()
@@ -191,13 +196,20 @@ class CreditsTab(PageTab):
         from desktop.training.bureau import BureauDialog
 
         reg = self.current()
-        dialog = BureauDialog(self, reg.school_year if reg else "")
+        dialog = BureauDialog(self, reg.school_year if reg else "", self.user)
         dialog.accepted.connect(
             lambda: self.run_bureau_export(
                 str(dialog.profile.currentData()), dialog.path.text().strip()
             )
         )
         return dialog
+
+    @Slot()
+    def show_profiles(self) -> Any:
+        """上报格式…: the bureau's export profiles, kept before any register is approved."""
+        from desktop.training.profiles import show_profiles
+
+        return show_profiles(self.user, self)
 
     @Slot()
     def report_to_bureau(self) -> None:

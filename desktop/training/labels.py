@@ -119,4 +119,12 @@ labels.register(
         "external_training": ("外出培训与自学", "External training"),
         "growth_record": ("成长档案", "Growth record"),
     },
+    actions={"retire": ("停用", "Retired")},
+    fields={
+        "retired_at": ("停用时间", "retired at"),
+        "retired_by": ("停用人", "retired by"),
+        "retire_reason": ("停用原因", "reason retired"),
+        "created_by": ("创建人", "created by"),
+        "created_at": ("创建时间", "created at"),
+    },
 )

@@ -5,10 +5,10 @@ growth records (心得、公开课、获奖、论文、课题) and his approved 
 
 Everything comes from ``models.training.teacher_year`` (one query per part); this module
 only lays it out. ``houqin print teacher-archive TEACHER_ID OUT.pdf`` prints the latest
-school year he has a tier or a mark in; ``write_teacher_archive(..., year=)`` any other.
-The desktop passes its user as ``actor=``: the archive is then read through
-``training.archive_of``, which refuses a teacher another teacher's archive (X1), so the PDF
-says no more than the window does.
+school year he has a tier or a mark in; ``--year 2026-2027`` (``write_teacher_archive(...,
+year=)``) any other. The desktop passes its user as ``actor=``: the archive is then read
+through ``training.archive_of``, which refuses a teacher another teacher's archive (X1), so
+the PDF says no more than the window does.
 """
 
 from __future__ import annotations
@@ -257,6 +257,9 @@ def write_teacher_archive(
 register_printable(
     Printable(
         TEACHER_ARCHIVE,
-        render=lambda teacher_id, out, copies: write_teacher_archive(teacher_id, out),
+        render=lambda teacher_id, out, copies, year=None: write_teacher_archive(
+            teacher_id, out, year=year
+        ),
+        options=("year",),
     )
 )

@@ -55,8 +55,10 @@ from models.training.bureau_export import (
     check_layout,
     exports_of,
     last_report,
+    layout_from_text,
     record_export,
     registers_to_report,
+    retire_profile,
     save_profile,
     stored_profile,
     stored_profiles,
@@ -291,6 +293,29 @@ def migrate_31(database: peewee.Database) -> None:
         _append_only(database, model._meta.table_name)
 
 
+def migrate_32(database: peewee.Database) -> None:
+    """An export profile is retired with a reason, never deleted (its exports name it), and
+    keeps who first added it: ``created_*`` and ``retired_*`` on ``bureau_profile``, the
+    creation filled from the last save for the profiles already there (a database whose
+    migration 31 made the table in its newest shape only gets the fill)."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    table = BureauProfile._meta.table_name
+    columns = {c.name for c in database.get_columns(table)}
+    migrator = SchemaMigrator.from_database(database)
+    steps = [
+        migrator.add_column(table, name, getattr(BureauProfile, name))
+        for name in ("created_by", "created_at", "retired_at", "retired_by", "retire_reason")
+        if name not in columns
+    ]
+    if steps:
+        migrate(*steps)
+    with database.bind_ctx([BureauProfile]):
+        BureauProfile.update(
+            created_by=BureauProfile.saved_by, created_at=BureauProfile.saved_at
+        ).where(BureauProfile.created_at.is_null()).execute()
+
+
 __all__ = [
     "BUREAU_TABLES",
     "CLAIM_FLOW",
@@ -391,6 +416,7 @@ __all__ = [
     "grade_quality",
     "group_of",
     "last_report",
+    "layout_from_text",
     "lines_of",
     "mark",
     "mark_from",
@@ -412,6 +438,7 @@ __all__ = [
     "require_archive_reader",
     "resubmit_claim",
     "resubmit_leave",
+    "retire_profile",
     "roster_of",
     "save_profile",
     "school_year",

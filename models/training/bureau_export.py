@@ -13,6 +13,10 @@ field of ``BureauRow`` or ``no``/``blank``, with its header as a path of labels:
 layer merges equal neighbours into multi-level headers), footer rows, signature lines, and
 for a template the row and column the data starts at.
 
+A profile is never deleted: past exports name it. It is retired (``retire_profile``: with a
+reason, audited, migration 32), and a retired one is offered for no new export while the
+exports made by it keep its name; the built-in ``default`` cannot be retired.
+
 An export is recorded after the file is written (``record_export``: who, when, the profile,
 the file's SHA-256, the registers it was made from), and those registers count as 已上报.
 Exports are history: append-only (migration 31). Re-export is allowed and recorded again.
@@ -54,6 +58,21 @@ class BureauProfile(VersionedModel):
     template = peewee.IntegerField(null=True)  # the attachment id of the bureau's .xlsx
     saved_by = peewee.CharField(max_length=64)
     saved_at = peewee.DateTimeField()
+    # Migration 32: who first added it (``saved_*`` is the last replacement), and retirement.
+    created_by = peewee.CharField(max_length=64, default="")
+    created_at = peewee.DateTimeField(null=True)
+    retired_at = peewee.DateTimeField(null=True)
+    retired_by = peewee.CharField(max_length=64, default="")
+    retire_reason = peewee.CharField(max_length=200, default="")
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+    @property
+    def kind(self) -> str:
+        """``template`` when the bureau's own workbook is filled, else ``custom``."""
+        return "template" if self.template is not None else "custom"
 
 
 class BureauExport(BaseModel):
@@ -151,6 +170,22 @@ def check_layout(layout: dict[str, Any], *, template: bool = False) -> dict[str,
     return out
 
 
+def layout_from_text(text: str) -> dict[str, Any]:
+    """A layout as typed or read from a file, parsed (not yet checked), or refused (T4)
+    naming the line and column where the JSON goes wrong."""
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        where = (getattr(exc, "lineno", 0), getattr(exc, "colno", 0))
+        raise _bad(
+            f"不是有效的 JSON（第 {where[0]} 行第 {where[1]} 列）",
+            f"not valid JSON (line {where[0]}, column {where[1]})",
+        ) from None
+    if not isinstance(value, dict):
+        raise _bad("应为 JSON 对象", "must be a JSON object")
+    return value
+
+
 @dataclass(frozen=True)
 class Profile:
     """A profile as the writer reads it (the built-in one has no row and no template)."""
@@ -179,7 +214,9 @@ def save_profile(
             raise RuleViolation(
                 "T4", "上报格式须有名称，且不能叫 default", "a profile needs a name but default"
             )
-        row = BureauProfile.get_or_none(BureauProfile.name == key)
+        row = BureauProfile.get_for_update_or_none(BureauProfile.name == key)
+        if row is not None and row.is_retired:
+            raise _retired(row)
         had_template = row is not None and row.template is not None
         checked = check_layout(layout, template=template is not None or had_template)
         fields = {
@@ -189,7 +226,14 @@ def save_profile(
             "saved_at": now(),
         }
         if row is None:
-            row = audit.create(actor, BureauProfile, name=key, **fields)
+            row = audit.create(
+                actor,
+                BureauProfile,
+                name=key,
+                created_by=actor.display_name,
+                created_at=fields["saved_at"],
+                **fields,
+            )
         else:
             audit.update(actor, row, **fields)
         if template is not None:
@@ -198,14 +242,64 @@ def save_profile(
         return BureauProfile.get_by_id(row.id)
 
 
-def stored_profiles() -> list[BureauProfile]:
-    return list(BureauProfile.select().order_by(BureauProfile.name))
+def _retired(row: BureauProfile) -> RuleViolation:
+    return RuleViolation(
+        "T4",
+        f"上报格式「{row.name}」已于 {row.retired_at:%Y-%m-%d} 停用（{row.retire_reason}），"
+        "不能再用于上报或修改",
+        f"export profile {row.name!r} was retired on {row.retired_at:%Y-%m-%d} "
+        f"({row.retire_reason}); it is used for no new export and not changed",
+    )
+
+
+def retire_profile(actor: Actor, name: str, reason: str) -> BureauProfile:
+    """停用 a county's profile with a reason, audited (培训办, 系统管理员). The row stays: the
+    exports made by it keep naming it. The built-in ``default`` is not a row and cannot be
+    retired; retiring twice is refused."""
+    with db.atomic():
+        require_role(actor, *EXPORTERS)
+        key, why = clean(name), clean(reason)
+        if key == DEFAULT_PROFILE:
+            raise RuleViolation(
+                "T4", "内置的通用格式 default 不能停用", "the built-in default cannot be retired"
+            )
+        if not why:
+            raise RuleViolation(
+                "T4", "停用上报格式须填写原因", "retiring a profile needs a reason", field="reason"
+            )
+        row = BureauProfile.get_for_update_or_none(BureauProfile.name == key)
+        if row is None:
+            raise RuleViolation("T4", f"没有名为「{key}」的上报格式", f"no profile {key!r}")
+        if row.is_retired:
+            raise _retired(row)
+        audit.update(
+            actor,
+            row,
+            audit_action="retire",
+            audit_note=why,
+            retired_at=now(),
+            retired_by=actor.display_name,
+            retire_reason=why[:200],
+        )
+        return BureauProfile.get_by_id(row.id)
+
+
+def stored_profiles(*, retired: bool = False) -> list[BureauProfile]:
+    """The office's profiles by name: those in use, or with ``retired`` every one."""
+    query = BureauProfile.select().order_by(BureauProfile.name)
+    if not retired:
+        query = query.where(BureauProfile.retired_at.is_null())
+    return list(query)
 
 
 def stored_profile(name: str) -> Profile | None:
+    """The stored profile a new export may use, ``None`` when there is none by that name;
+    a retired one is refused (T4)."""
     row = BureauProfile.get_or_none(BureauProfile.name == clean(name))
     if row is None:
         return None
+    if row.is_retired:
+        raise _retired(row)
     return Profile(row.name, row.title, json.loads(row.layout), row.template)
 
 
@@ -242,6 +336,10 @@ def record_export(
     with db.atomic():
         require_role(actor, *EXPORTERS)
         year = school_year(year)
+        if profile != DEFAULT_PROFILE:  # retired while the file was written
+            row = BureauProfile.get_for_update_or_none(BureauProfile.name == profile)
+            if row is not None and row.is_retired:
+                raise _retired(row)
         now_ids = [r.id for r in approved_registers(year)]
         if now_ids != [r.id for r in registers]:
             raise Conflict()

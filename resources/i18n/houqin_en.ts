@@ -4214,6 +4214,10 @@
         <source>上报教育局</source>
         <translation>Report to the education bureau</translation>
     </message>
+    <message>
+        <source>上报格式…</source>
+        <translation>Export profiles…</translation>
+    </message>
 </context>
 <context>
     <name>BureauDialog</name>
@@ -4232,6 +4236,155 @@
     <message>
         <source>保存到</source>
         <translation>Save to</translation>
+    </message>
+    <message>
+        <source>管理格式…</source>
+        <translation>Manage profiles…</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>新增上报格式</source>
+        <translation>New export profile</translation>
+    </message>
+    <message>
+        <source>如：城关县</source>
+        <translation>e.g. Chengguan County</translation>
+    </message>
+    <message>
+        <source>选择格式时显示，如：城关县教育局学分汇总表</source>
+        <translation>Shown when choosing it, e.g. Chengguan County bureau credit summary</translation>
+    </message>
+    <message>
+        <source>从文件载入…</source>
+        <translation>Load from file…</translation>
+    </message>
+    <message>
+        <source>（不套用模板：按版式生成表头）</source>
+        <translation>(no template: headers made from the layout)</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>版式为 JSON：title_rows 标题行，columns 各列（field 字段与 header 多级表头），footer_rows 表尾，signatures 签名栏；套用教育局模板时给出数据起始行 start_row。与已有格式同名时替换其版式。</source>
+        <translation>The layout is JSON: title_rows, columns (each a field and a header path), footer_rows, signatures; with the bureau's template give the first data row, start_row. A name already there has its layout replaced.</translation>
+    </message>
+    <message>
+        <source>名称*：</source>
+        <translation>Name*:</translation>
+    </message>
+    <message>
+        <source>说明：</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>版式*：</source>
+        <translation>Layout*:</translation>
+    </message>
+    <message>
+        <source>教育局模板：</source>
+        <translation>Bureau's template:</translation>
+    </message>
+    <message>
+        <source>载入版式</source>
+        <translation>Load a layout</translation>
+    </message>
+    <message>
+        <source>教育局模板</source>
+        <translation>Bureau's template</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>上报格式</source>
+        <translation>Export profiles</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>创建人</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>停用原因</source>
+        <translation>Reason retired</translation>
+    </message>
+    <message>
+        <source>新增…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>停用…</source>
+        <translation>Retire…</translation>
+    </message>
+    <message>
+        <source>内置</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>套用模板</source>
+        <translation>Bureau's template</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>已停用 %1（%2）</source>
+        <translation>Retired %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <source>停用上报格式</source>
+        <translation>Retire an export profile</translation>
+    </message>
+    <message>
+        <source>如：县教育局自2027年起改用新模板</source>
+        <translation>e.g. the county bureau uses a new template from 2027</translation>
+    </message>
+    <message>
+        <source>停用后不能再用于上报；用它做过的上报记录仍保留其名称。</source>
+        <translation>A retired profile is used for no new export; the exports made by it keep its name.</translation>
+    </message>
+    <message>
+        <source>上报格式：</source>
+        <translation>Export profile:</translation>
+    </message>
+    <message>
+        <source>原因*：</source>
+        <translation>Reason*:</translation>
     </message>
 </context>
 <context>

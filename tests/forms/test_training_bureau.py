@@ -223,3 +223,29 @@ def test_T4_an_administrator_adds_a_profile_from_the_command_line(school, tmp_pa
     layout.write_text(json.dumps({"columns": [{"field": "salary"}]}), encoding="utf-8")
     assert main([*url, "export-profile", "add", "坏", str(layout)]) == 1
     assert "salary" in capsys.readouterr().err
+
+
+def test_T4_a_profile_retired_from_the_command_line_is_no_longer_offered(school, tmp_path, capsys):
+    from models.db import db
+
+    if not isinstance(db.obj, peewee.SqliteDatabase):
+        pytest.skip("the command line is run on the office's SQLite file here")
+    url = ["--db", "sqlite:///" + db.obj.database]
+    training.save_profile(school.tangmin, "某县", "某县格式", DEFAULT.layout)
+    first = tmp_path / "first.xlsx"
+    argv = ["export", "credit-register", "--period", "2026-2027", "--profile", "某县"]
+    assert main([*url, *argv, str(first)]) == 0, capsys.readouterr().err
+    retire = ["export-profile", "retire", "某县", "--reason", "县局改用新模板"]
+    assert main([*url, *retire]) == 0, capsys.readouterr().err
+    assert "已停用上报格式 某县" in capsys.readouterr().out
+    assert main([*url, "export-profile", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("default\t")
+    assert next(ln for ln in listed if ln.startswith("某县")).split("\t")[2].startswith("已停用")
+    late = tmp_path / "late.xlsx"
+    assert main([*url, *argv, str(late)]) == 1 and not late.exists()
+    err = capsys.readouterr().err
+    assert err.index("已于") < err.index("retired on")  # Chinese first, then English
+    assert [e.profile for e in training.exports_of("2026-2027")] == ["某县"]
+    assert main([*url, "export-profile", "retire", "default", "--reason", "x"]) == 1
+    assert "default 不能停用" in capsys.readouterr().err

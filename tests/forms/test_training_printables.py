@@ -133,3 +133,37 @@ def test_T5_spot_check_record_prints_headcounts_findings_and_explanation(school,
     assert "发言要点" in text  # long findings wrap, not clipped
     assert "外校听课教师一人在场" in text and "待教研组长说明" not in text
     assert s.o.leader.name in text and "督查人" in text and "教研组长" in text
+
+
+def test_T6_the_command_prints_the_archive_of_the_year_asked_and_refuses_a_malformed_one(
+    school, tmp_path, capsys
+):
+    import peewee
+
+    from desktop.cli import main
+    from models.db import db
+
+    if not isinstance(db.obj, peewee.SqliteDatabase):
+        pytest.skip("the command line is run on the office's SQLite file here")
+    s = school
+    url = ["--db", "sqlite:///" + db.obj.database]
+    liu = s.teachers[1]
+    latest = tmp_path / "latest.pdf"
+    assert main([*url, "print", "teacher-archive", str(liu.id), str(latest)]) == 0
+    assert "学年：2026-2027" in _text(latest) and s.sessions[0].date.isoformat() in _text(latest)
+    older = tmp_path / "older.pdf"
+    argv = [*url, "print", "teacher-archive", str(liu.id), str(older)]
+    assert main([*argv, "--year", "2025—2026学年"]) == 0, capsys.readouterr().err
+    text = _text(older)
+    assert "学年：2025-2026" in text and "2026-2027" not in text
+    assert "没有参加教研活动的记录" in text
+    bad = tmp_path / "bad.pdf"
+    for year in ("2026/27", "2026-2028"):
+        code = main([*url, "print", "teacher-archive", str(liu.id), str(bad), "--year", year])
+        err = capsys.readouterr().err
+        assert code == 1 and not bad.exists()
+        assert err.index("学年应写作 2026-2027") < err.index("a school year is written"), err
+        assert "--year" in err
+    sheet = ["print", "sign-in", str(s.sessions[0].id), str(bad), "--year", "2026-2027"]
+    assert main([*url, *sheet]) == 1 and not bad.exists()
+    assert "--year 只用于" in capsys.readouterr().err
