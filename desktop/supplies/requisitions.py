@@ -28,16 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
-from desktop.exporting import export_action, print_pdf
+from desktop.exporting import print_pdf
 from desktop.form_dialog import ActionDialog
 from desktop.icons import button
-from desktop.lazy_model import Column, LazyQueryModel
+from desktop.lazy_model import Column
 from desktop.line_editor import COUNT, LineColumn, LineEditor
-from desktop.list_view import ListView, filter_combo
+from desktop.list_view import filter_combo
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.lines import ItemLines, item_columns, item_values
 from desktop.supplies.requisition_window import DetailDialog
+from desktop.supplies.slip_list import slip_columns, slip_list
 from models import documents, queries, supplies, workflow
 from models.errors import RuleViolation
 from models.people import Department, Role, User
@@ -246,35 +247,28 @@ class RequisitionsTab(PageTab):
 
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
-        columns = [
-            Column("number", tr("单号"), Requisition.number, width=110),
-            Column("department", tr("申请部门"), Department.name, width=110),
-            Column("applicant", tr("申请人"), SupplyApplicant.name, width=80),
+        columns = slip_columns(
+            Requisition.number,
             Column("purpose", tr("用途"), Requisition.purpose, width=150, sortable=False),
-            Column(
-                "state",
-                tr("状态"),
-                Requisition.state,
-                fmt=labels.labeller(RequisitionState),
-                width=80,
-            ),
-            Column("submitted", tr("提交时间"), Requisition.submitted_at, width=140),
-            Column("issued", tr("发放时间"), Requisition.issued_at, width=140),
-            Column("receiver", tr("领用人"), Requisition.receiver_name, width=80),
-        ]
-        self.model = LazyQueryModel(
+            (Requisition.state, RequisitionState),
+            [
+                ("submitted", tr("提交时间"), Requisition.submitted_at),
+                ("issued", tr("发放时间"), Requisition.issued_at),
+            ],
+            after=[Column("receiver", tr("领用人"), Requisition.receiver_name, width=80)],
+        )
+        self.model, self.view = slip_list(
+            "supplies.requisitions",
             lambda: supplies.requisition_rows(user),
             columns,
             Requisition.id,
-            sort_column=5,
-            descending=True,
-            search_fields=[Requisition.number, SupplyApplicant.name_search, Department.name],
-        )
-        self.view = ListView(
-            "supplies.requisitions",
-            self.model,
-            search_hint=tr("搜索单号、部门或申请人"),
-            exporter=export_action(tr("领用登记"), self.filters_text),
+            newest_first="submitted",
+            search=(
+                [Requisition.number, SupplyApplicant.name_search, Department.name],
+                tr("搜索单号、部门或申请人"),
+            ),
+            register=tr("领用登记"),
+            filters_text=self.filters_text,
         )
         self.state = filter_combo(
             [(tr("未办结（审批中、待发放）"), OPEN), *labels.choices(RequisitionState)],

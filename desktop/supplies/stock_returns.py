@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
-from desktop.exporting import export_action, print_pdf
+from desktop.exporting import print_pdf
 from desktop.form_dialog import ActionDialog
 from desktop.icons import button
-from desktop.lazy_model import Column, LazyQueryModel
-from desktop.list_view import ListView, filter_combo
+from desktop.lazy_model import Column
+from desktop.list_view import filter_combo
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
 from desktop.supplies.requisitions import slip_lines
+from desktop.supplies.slip_list import slip_columns, slip_list
 from desktop.tables import fill, read_only_table
 from models import documents, supplies
 from models.people import Department, Role, User
@@ -41,7 +42,6 @@ from models.supplies import (
     ReturnRequisition,
     StockReturn,
     StockReturnState,
-    SupplyApplicant,
 )
 
 
@@ -127,35 +127,30 @@ class StockReturnsTab(PageTab):
 
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
-        columns = [
-            Column("number", tr("单号"), StockReturn.number, width=110),
-            Column("requisition", tr("原申请批准单"), ReturnRequisition.number, width=110),
-            Column("department", tr("申请部门"), Department.name, width=110),
-            Column("applicant", tr("申请人"), SupplyApplicant.name, width=80),
+        columns = slip_columns(
+            StockReturn.number,
             Column("reason", tr("退库原因"), StockReturn.reason, width=180, sortable=False),
-            Column(
-                "state",
-                tr("状态"),
-                StockReturn.state,
-                fmt=labels.labeller(StockReturnState),
-                width=80,
-            ),
-            Column("filed", tr("提交时间"), StockReturn.filed_at, width=140),
-            Column("decided", tr("确认时间"), StockReturn.decided_at, width=140),
-        ]
-        self.model = LazyQueryModel(
+            (StockReturn.state, StockReturnState),
+            [
+                ("filed", tr("提交时间"), StockReturn.filed_at),
+                ("decided", tr("确认时间"), StockReturn.decided_at),
+            ],
+            refers_to=[
+                Column("requisition", tr("原申请批准单"), ReturnRequisition.number, width=110)
+            ],
+        )
+        self.model, self.view = slip_list(
+            "supplies.stock_returns",
             lambda: supplies.stock_return_rows(user),
             columns,
             StockReturn.id,
-            sort_column=6,
-            descending=True,
-            search_fields=[StockReturn.number, ReturnRequisition.number, Department.name],
-        )
-        self.view = ListView(
-            "supplies.stock_returns",
-            self.model,
-            search_hint=tr("搜索单号、原申请批准单或部门"),
-            exporter=export_action(tr("退库登记"), self.filters_text),
+            newest_first="filed",
+            search=(
+                [StockReturn.number, ReturnRequisition.number, Department.name],
+                tr("搜索单号、原申请批准单或部门"),
+            ),
+            register=tr("退库登记"),
+            filters_text=self.filters_text,
         )
         self.state = filter_combo(labels.choices(StockReturnState), tr("全部状态"))
         logistics = user.has_role(Role.LOGISTICS)
