@@ -21,14 +21,14 @@ from typing import Any, ClassVar
 import peewee
 
 from models import attachments, audit, documents, numbers
-from models.base import guarded_update, now
+from models.base import now
 from models.db import db, retry_document
 from models.documents import Document
 from models.errors import RuleViolation
-from models.people import User, require_active, require_person
+from models.people import User
 from models.text import clean, normalize_code
 from models.training import office_requests
-from models.training.teachers import MANAGERS, Teacher, teacher_of_user
+from models.training.teachers import Teacher
 from models.workflow import State
 
 CLAIM_KINDS = ("自学", "学历", "非学历")
@@ -119,15 +119,15 @@ def claim_external(
     above zero, dates out of order, a kind or level not in the lists."""
     at = at or now()
     with db.atomic():
-        roles = require_active(actor)
-        applicant = require_person(actor, "学分申请", "a claim")
-        own = teacher_of_user(applicant)
-        if not roles.intersection(MANAGERS) and (own is None or own.id != teacher.id):
-            raise RuleViolation(
-                "X1",
-                f"只有{teacher.name}本人或培训办可以申请其学分",
-                f"only {teacher.name} himself or the training office may claim",
-            )
+        applicant = office_requests.applicant_for(
+            actor,
+            teacher,
+            ("学分申请", "a claim"),
+            (
+                "只有{name}本人或培训办可以申请其学分",
+                "only {name} himself or the training office may claim",
+            ),
+        )
         number = normalize_code(certificate_no)
         if not number:
             raise RuleViolation("T7", "须填写证书编号", "the certificate number is required")
@@ -212,11 +212,7 @@ def resubmit_claim(
         current = {k: getattr(doc, k) for k in ("kind", "provider", "level")}
         current.update(from_date=doc.from_date, to_date=doc.to_date, hours=doc.hours)
         fields = _checked(**{**current, **changes})
-        diff = {k: (getattr(doc, k), v) for k, v in fields.items() if getattr(doc, k) != v}
-        if diff:
-            guarded_update(doc, doc.version, **fields)
-        _send(actor, doc, at)
-        audit.record(actor, "training_claim", doc.id, "resubmit", diff)
+        office_requests.resubmitted(actor, doc, fields, _send, at)
         return ExternalTraining.get_by_id(doc.id)
 
 

@@ -16,14 +16,14 @@ from typing import Any, ClassVar
 import peewee
 
 from models import audit, documents
-from models.base import guarded_update, now
+from models.base import now
 from models.db import db, retry_document
 from models.documents import Document
 from models.errors import RuleViolation
-from models.people import User, require_active, require_person
+from models.people import User
 from models.text import clean
 from models.training import office_requests
-from models.training.teachers import MANAGERS, Teacher, teacher_of_user
+from models.training.teachers import Teacher
 from models.workflow import State
 
 LEAVE_KINDS = ("病假", "事假", "公差")
@@ -101,15 +101,15 @@ def request_leave(
     before it starts, a kind other than 病假/事假/公差."""
     at = at or now()
     with db.atomic():
-        roles = require_active(actor)
-        applicant = require_person(actor, "请假申请", "a leave request")
-        own = teacher_of_user(applicant)
-        if not roles.intersection(MANAGERS) and (own is None or own.id != teacher.id):
-            raise RuleViolation(
-                "X1",
-                f"只有{teacher.name}本人或培训办可以为其请假",
-                f"only {teacher.name} himself or the training office may ask his leave",
-            )
+        applicant = office_requests.applicant_for(
+            actor,
+            teacher,
+            ("请假申请", "a leave request"),
+            (
+                "只有{name}本人或培训办可以为其请假",
+                "only {name} himself or the training office may ask his leave",
+            ),
+        )
         fields = _checked(from_date, to_date, kind, reason)
         leave = audit.create(
             actor, TrainingLeave, teacher=teacher.id, applicant=applicant, submitted_at=at, **fields
@@ -166,11 +166,7 @@ def resubmit_leave(
             doc.kind if kind is None else kind,
             doc.reason if reason is None else reason,
         )
-        diff = {k: (getattr(doc, k), v) for k, v in fields.items() if getattr(doc, k) != v}
-        if diff:
-            guarded_update(doc, doc.version, **fields)
-        _send(actor, doc, at)
-        audit.record(actor, "training_leave", doc.id, "resubmit", diff)
+        office_requests.resubmitted(actor, doc, fields, _send, at)
         return TrainingLeave.get_by_id(doc.id)
 
 

@@ -1,7 +1,8 @@
 """The declaration a teacher's request decided by 教研处 in one step shares: 请假 (T3,
-``leave``) and 学分申请 (T7, ``external``). Both go pending → approved, rejected or returned;
-a returned one is withdrawn or resubmitted by its applicant; the engine's outcomes map onto
-the document's states the same way; the approval is stamped when it comes.
+``leave``) and 学分申请 (T7, ``external``). Both are filed by the teacher himself or by 培训办
+for him (X1) and go pending → approved, rejected or returned; a returned one is withdrawn,
+or corrected and resubmitted by its applicant; the engine's outcomes map onto the document's
+states the same way; the approval is stamped when it comes.
 
 Why one shape: the two lifecycles are the same by the regulations (one office, one node,
 the applicant's own resubmission), so a change to it (another step, another guard) is made
@@ -11,13 +12,17 @@ and the words of its refusals, its flow's names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from models import workflow
-from models.base import now
-from models.documents import Transition, transition
-from models.people import Actor, Role, User
+from models import audit, workflow
+from models.base import guarded_update, now
+from models.documents import Document, Transition, transition
+from models.errors import RuleViolation
+from models.people import Actor, Role, User, require_active, require_person
+from models.training.teachers import MANAGERS, Teacher, teacher_of_user
 from models.workflow import Approver, Flow, Instance, Node, State
 
 OFFICE = "office"
@@ -100,3 +105,35 @@ def office_flow(doc_type: str, rule: str, name: tuple[str, str], node: tuple[str
             name_en=name[1],
         )
     )
+
+
+def applicant_for(
+    actor: User, teacher: Teacher, what: tuple[str, str], refusal: tuple[str, str]
+) -> User:
+    """X1: a teacher's request is filed by him (his linked login) or by 培训办 for him; the
+    applicant, a person (not the command line). ``what`` names the request for the command
+    line's refusal, ``refusal`` is said to anyone else (Chinese, English; ``{name}`` the
+    teacher's, filled in only when it is said)."""
+    roles = require_active(actor)
+    applicant = require_person(actor, *what)
+    own = teacher_of_user(applicant)
+    if not roles.intersection(MANAGERS) and (own is None or own.id != teacher.id):
+        zh, en = refusal
+        raise RuleViolation("X1", zh.format(name=teacher.name), en.format(name=teacher.name))
+    return applicant
+
+
+def resubmitted(
+    actor: User,
+    doc: Document,
+    fields: dict[str, Any],
+    send: Callable[[User, Any, datetime], None],
+    at: datetime,
+) -> None:
+    """A returned request sent again: its checked ``fields`` written where they changed
+    (version-guarded), ``send`` on the same approval, the change in the audit log."""
+    diff = {k: (getattr(doc, k), v) for k, v in fields.items() if getattr(doc, k) != v}
+    if diff:
+        guarded_update(doc, doc.version, **fields)
+    send(actor, doc, at)
+    audit.record(actor, doc.DOC_TYPE, doc.id, "resubmit", diff)
