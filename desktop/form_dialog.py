@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +68,31 @@ class ErrorLabel(QLabel):
     def show_text(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def file_row(
+    dialog: QWidget, placeholder: str, choose: str, caption: str, kinds: str = ""
+) -> tuple[QLineEdit, QWidget]:
+    """A dialog's file to attach: a read-only line with the path chosen and a button that opens
+    the file dialog (``caption``, ``kinds`` its filter). The texts come translated from the
+    dialog; the file is read when OK runs the use case, so the line is all the dialog keeps."""
+    path = QLineEdit()
+    path.setReadOnly(True)
+    path.setPlaceholderText(placeholder)
+    button = QPushButton(choose)
+
+    def chosen(_checked: bool = False) -> None:
+        name, _ = QFileDialog.getOpenFileName(dialog, caption, "", kinds)
+        if name:
+            path.setText(name)
+
+    button.clicked.connect(chosen)
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(path, 1)
+    line.addWidget(button)
+    return path, row
 
 
 def picker_hint(field: Field) -> str:

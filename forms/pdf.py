@@ -455,6 +455,29 @@ def sheet_heading(
     return [*story, Spacer(1, 2 * mm)]
 
 
+def render_sheet(
+    out: str | Path,
+    spec: FormSpec,
+    particulars: Sequence[str],
+    body: Callable[[Styles], list[Flowable]],
+    *,
+    number: str,
+    note: str = "",
+) -> Path:
+    """A printed sheet of ``spec`` at ``out`` (``render_table``): its title over the
+    particulars and ``note`` (``sheet_heading``), the flowables ``body(styles)`` returns, then
+    the spec's signature lines; the footer names ``spec.title`` and ``number``."""
+
+    def story(st: Styles) -> list[Flowable]:
+        return [
+            *sheet_heading(spec.title, particulars, st, note=note),
+            *body(st),
+            signature_block(spec.signatures, st),
+        ]
+
+    return render_table(out, story, title=spec.title, number=number)
+
+
 def render_table(
     out: str | Path,
     story: Callable[[Styles], list[Flowable]],

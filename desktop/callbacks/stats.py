@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QLineSeries, QValueAxis
+from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox
 
 from desktop import charts
 from desktop.i18n import pick
@@ -51,10 +51,6 @@ class FiguresTab(PageTab):
         for p in periods.recent(PeriodKind.QUARTER, 8):
             self.quarter.addItem(pick(p.label(), p.label_en()), p.code)
         self.quarter.currentIndexChanged.connect(lambda _i: self.load())
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("统计季度：")))
-        top.addWidget(self.quarter)
-        top.addStretch(1)
 
         self.staff_chart, self.staff_view = charts.chart_view(240)
         self.staff_table = read_only_table(
@@ -64,10 +60,9 @@ class FiguresTab(PageTab):
             ],
             fit=True,
         )
-        staff = QGroupBox(self.tr("客服人员回访绩效（C8）"))
-        row = QHBoxLayout(staff)
-        row.addWidget(self.staff_view, 1)
-        row.addWidget(self.staff_table, 1)
+        staff = charts.beside(
+            self.tr("客服人员回访绩效（C8）"), self.staff_view, self.staff_table, (1, 1)
+        )
 
         self.quality_chart, self.quality_view = charts.chart_view(240)
         self.quality_table = read_only_table(
@@ -85,16 +80,11 @@ class FiguresTab(PageTab):
             ],
             fit=True,
         )
-        quality = QGroupBox(self.tr("季度服务质量评价（C12）"))
-        row = QHBoxLayout(quality)
-        row.addWidget(self.quality_view, 1)
-        row.addWidget(self.quality_table, 1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(staff, 1)
-        layout.addWidget(quality, 1)
+        quality = charts.beside(
+            self.tr("季度服务质量评价（C12）"), self.quality_view, self.quality_table, (1, 1)
+        )
+        top = charts.picker_row(self.tr("统计季度："), self.quarter)
+        charts.stack(self, top, ((staff, 1), (quality, 1)))
         self.staff: list[StaffFigures] = []
         self.series: list[Evaluation] = []
         self.load()
@@ -115,25 +105,13 @@ class FiguresTab(PageTab):
     def _draw_staff(self) -> None:
         chart = self.staff_chart
         charts.clear(chart)
-        bars = QBarSeries()
-        for zh, en, colour, value in STAFF_SETS:
-            bar = QBarSet(pick(zh, en))
-            bar.setColor(QColor(colour))
-            for f in self.staff:
-                bar.append(value(f))
-            bars.append(bar)
-        chart.addSeries(bars)
-        names = QBarCategoryAxis()
-        names.append([f.name for f in self.staff] or [""])
-        chart.addAxis(names, Qt.AlignmentFlag.AlignBottom)
-        bars.attachAxis(names)
-        counts = QValueAxis()
-        counts.setLabelFormat("%d")
+        sets = (
+            charts.bar_set(pick(zh, en), colour, (value(f) for f in self.staff))
+            for zh, en, colour, value in STAFF_SETS
+        )
+        bars, _names = charts.bars_over(chart, sets, [f.name for f in self.staff])
         top, ticks = whole_ticks(max([f.assigned for f in self.staff] + [1]))
-        counts.setRange(0, top)
-        counts.setTickCount(ticks)
-        chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
-        bars.attachAxis(counts)
+        charts.value_axis(chart, bars, top, "%d", ticks=ticks)
         rows = (
             [
                 f.name,
@@ -152,36 +130,24 @@ class FiguresTab(PageTab):
         chart = self.quality_chart
         charts.clear(chart)
         labels = [pick(e.period.label(), e.period.label_en()) for e in self.series]
-        rate = QBarSet(self.tr("解决率（%）"))
-        rate.setColor(RATE_COLOUR)
+        rate = charts.bar_set(
+            self.tr("解决率（%）"),
+            RATE_COLOUR,
+            (float(e.resolution_rate or 0) for e in self.series),
+        )
         satisfaction = QLineSeries()
         satisfaction.setName(self.tr("满意度（1–5）"))
         satisfaction.setPen(QPen(SATISFACTION_COLOUR, 2))
         satisfaction.setPointsVisible(True)  # a quarter alone shows as its point
         for i, e in enumerate(self.series):
-            rate.append(float(e.resolution_rate or 0))
             if e.satisfaction is not None:
                 satisfaction.append(i, float(e.satisfaction))
-        bars = QBarSeries()
-        bars.append(rate)
-        chart.addSeries(bars)
+        codes = [e.period.code for e in self.series]  # 2026Q1: fits
+        bars, quarters = charts.bars_over(chart, (rate,), codes)
         chart.addSeries(satisfaction)
-        quarters = QBarCategoryAxis()
-        quarters.append([e.period.code for e in self.series] or [""])  # 2026Q1: fits
-        chart.addAxis(quarters, Qt.AlignmentFlag.AlignBottom)
-        bars.attachAxis(quarters)
         satisfaction.attachAxis(quarters)
-        percent = QValueAxis()
-        percent.setRange(0, 100)
-        percent.setLabelFormat("%d%%")
-        chart.addAxis(percent, Qt.AlignmentFlag.AlignLeft)
-        bars.attachAxis(percent)
-        score = QValueAxis()
-        score.setRange(0, 5)
-        score.setTickCount(6)
-        score.setLabelFormat("%d")
-        chart.addAxis(score, Qt.AlignmentFlag.AlignRight)
-        satisfaction.attachAxis(score)
+        charts.value_axis(chart, bars, 100, "%d%%")
+        charts.value_axis(chart, satisfaction, 5, "%d", ticks=6, side=Qt.AlignmentFlag.AlignRight)
         rows = (
             [
                 label,

@@ -28,16 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
-from desktop.exporting import export_action, print_pdf
 from desktop.form_dialog import ActionDialog
 from desktop.icons import button
-from desktop.lazy_model import Column, LazyQueryModel
+from desktop.lazy_model import Column
 from desktop.line_editor import COUNT, LineColumn, LineEditor
-from desktop.list_view import ListView, filter_combo
-from desktop.module_page import PageTab
+from desktop.list_view import filter_combo
 from desktop.supplies.common import tr
 from desktop.supplies.lines import ItemLines, item_columns, item_values
 from desktop.supplies.requisition_window import DetailDialog
+from desktop.supplies.slip_list import SlipTab, slip_columns, slip_list
 from models import documents, queries, supplies, workflow
 from models.errors import RuleViolation
 from models.people import Department, Role, User
@@ -241,40 +240,35 @@ class IssueDialog(ActionDialog):
         )
 
 
-class RequisitionsTab(PageTab):
+class RequisitionsTab(SlipTab):
     """The slips the user may see (``queries.supply_requisition_rows``) and their actions."""
+
+    SLIP, PRINTABLE = Requisition, "requisition"  # the 申请批准单 with its lines and trail
 
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
-        columns = [
-            Column("number", tr("单号"), Requisition.number, width=110),
-            Column("department", tr("申请部门"), Department.name, width=110),
-            Column("applicant", tr("申请人"), SupplyApplicant.name, width=80),
+        columns = slip_columns(
+            Requisition.number,
             Column("purpose", tr("用途"), Requisition.purpose, width=150, sortable=False),
-            Column(
-                "state",
-                tr("状态"),
-                Requisition.state,
-                fmt=labels.labeller(RequisitionState),
-                width=80,
-            ),
-            Column("submitted", tr("提交时间"), Requisition.submitted_at, width=140),
-            Column("issued", tr("发放时间"), Requisition.issued_at, width=140),
-            Column("receiver", tr("领用人"), Requisition.receiver_name, width=80),
-        ]
-        self.model = LazyQueryModel(
+            (Requisition.state, RequisitionState),
+            [
+                ("submitted", tr("提交时间"), Requisition.submitted_at),
+                ("issued", tr("发放时间"), Requisition.issued_at),
+            ],
+            after=[Column("receiver", tr("领用人"), Requisition.receiver_name, width=80)],
+        )
+        self.model, self.view = slip_list(
+            "supplies.requisitions",
             lambda: supplies.requisition_rows(user),
             columns,
             Requisition.id,
-            sort_column=5,
-            descending=True,
-            search_fields=[Requisition.number, SupplyApplicant.name_search, Department.name],
-        )
-        self.view = ListView(
-            "supplies.requisitions",
-            self.model,
-            search_hint=tr("搜索单号、部门或申请人"),
-            exporter=export_action(tr("领用登记"), self.filters_text),
+            newest_first="submitted",
+            search=(
+                [Requisition.number, SupplyApplicant.name_search, Department.name],
+                tr("搜索单号、部门或申请人"),
+            ),
+            register=tr("领用登记"),
+            filters_text=self.filters_text,
         )
         self.state = filter_combo(
             [(tr("未办结（审批中、待发放）"), OPEN), *labels.choices(RequisitionState)],
@@ -302,19 +296,7 @@ class RequisitionsTab(PageTab):
             visible=bool(user.department_id),
             bar=bar,
         )
-        self.detail_button = button("open", tr("明细"), self.details, bar=bar)
-        self.print_button = button("print", tr("打印"), self.print_slip, bar=bar)
-        self.view.activated.connect(lambda _key: self.details())
-        self.view.selection_changed.connect(self.update_actions)
-        self.model.modelReset.connect(self.update_actions)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-        self.update_actions()
-
-    def reload(self) -> None:
-        self.model.reload()
-        self.update_actions()
+        self.finish(bar)
 
     @Slot()
     def apply_filters(self) -> None:
@@ -324,13 +306,6 @@ class RequisitionsTab(PageTab):
         else:
             filters = [Requisition.state == state] if state else []
         self.model.set_filters(filters)
-
-    def filters_text(self) -> str:
-        return self.state.currentText() if self.state.currentData() else ""
-
-    def selected(self) -> Requisition | None:
-        key = self.view.current_id()
-        return None if key is None else Requisition.get_by_id(key)
 
     @Slot()
     def update_actions(self) -> None:
@@ -351,9 +326,6 @@ class RequisitionsTab(PageTab):
         self.print_button.setEnabled(req is not None)
 
     # --- actions -------------------------------------------------------------------------
-
-    def _after(self, _result: Any = None) -> None:
-        self.changed()
 
     @Slot()
     def new_requisition(self) -> NewRequisitionDialog:
@@ -432,19 +404,7 @@ class RequisitionsTab(PageTab):
         self._open(dialog)
         return dialog
 
-    @Slot()
-    def details(self) -> DetailDialog | None:
-        req = self.selected()
-        if req is None:
-            return None
-        dialog = DetailDialog(self.user, req, self)
+    def detail_dialog(self, slip: Requisition) -> DetailDialog:
+        dialog = DetailDialog(self.user, slip, self)
         dialog.changed.connect(self._after)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
         return dialog
-
-    @Slot()
-    def print_slip(self) -> Any:
-        """The 申请批准单 with its lines, trail and signature lines."""
-        req = self.selected()
-        return None if req is None else print_pdf(self, "requisition", req.id)

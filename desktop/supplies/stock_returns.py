@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels, ops
-from desktop.exporting import export_action, print_pdf
 from desktop.form_dialog import ActionDialog
 from desktop.icons import button
-from desktop.lazy_model import Column, LazyQueryModel
-from desktop.list_view import ListView, filter_combo
-from desktop.module_page import PageTab
+from desktop.lazy_model import Column
+from desktop.list_view import filter_combo
 from desktop.supplies.common import tr
 from desktop.supplies.requisitions import slip_lines
+from desktop.supplies.slip_list import SlipTab, slip_columns, slip_list
 from desktop.tables import fill, read_only_table
 from models import documents, supplies
 from models.people import Department, Role, User
@@ -41,7 +40,6 @@ from models.supplies import (
     ReturnRequisition,
     StockReturn,
     StockReturnState,
-    SupplyApplicant,
 )
 
 
@@ -122,40 +120,37 @@ class ReturnDetailDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class StockReturnsTab(PageTab):
+class StockReturnsTab(SlipTab):
     """The returns the user may see (``supplies.stock_return_rows``) and their actions."""
+
+    SLIP, PRINTABLE = StockReturn, "stock-return"  # the 退库单 with its lines and trail
 
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
-        columns = [
-            Column("number", tr("单号"), StockReturn.number, width=110),
-            Column("requisition", tr("原申请批准单"), ReturnRequisition.number, width=110),
-            Column("department", tr("申请部门"), Department.name, width=110),
-            Column("applicant", tr("申请人"), SupplyApplicant.name, width=80),
+        columns = slip_columns(
+            StockReturn.number,
             Column("reason", tr("退库原因"), StockReturn.reason, width=180, sortable=False),
-            Column(
-                "state",
-                tr("状态"),
-                StockReturn.state,
-                fmt=labels.labeller(StockReturnState),
-                width=80,
-            ),
-            Column("filed", tr("提交时间"), StockReturn.filed_at, width=140),
-            Column("decided", tr("确认时间"), StockReturn.decided_at, width=140),
-        ]
-        self.model = LazyQueryModel(
+            (StockReturn.state, StockReturnState),
+            [
+                ("filed", tr("提交时间"), StockReturn.filed_at),
+                ("decided", tr("确认时间"), StockReturn.decided_at),
+            ],
+            refers_to=[
+                Column("requisition", tr("原申请批准单"), ReturnRequisition.number, width=110)
+            ],
+        )
+        self.model, self.view = slip_list(
+            "supplies.stock_returns",
             lambda: supplies.stock_return_rows(user),
             columns,
             StockReturn.id,
-            sort_column=6,
-            descending=True,
-            search_fields=[StockReturn.number, ReturnRequisition.number, Department.name],
-        )
-        self.view = ListView(
-            "supplies.stock_returns",
-            self.model,
-            search_hint=tr("搜索单号、原申请批准单或部门"),
-            exporter=export_action(tr("退库登记"), self.filters_text),
+            newest_first="filed",
+            search=(
+                [StockReturn.number, ReturnRequisition.number, Department.name],
+                tr("搜索单号、原申请批准单或部门"),
+            ),
+            register=tr("退库登记"),
+            filters_text=self.filters_text,
         )
         self.state = filter_combo(labels.choices(StockReturnState), tr("全部状态"))
         logistics = user.has_role(Role.LOGISTICS)
@@ -172,31 +167,12 @@ class StockReturnsTab(PageTab):
         self.refuse_button = button("reject", tr("拒绝…"), self.refuse, visible=logistics, bar=bar)
         self.resubmit_button = button("send", tr("重新提交…"), self.resubmit, bar=bar)
         self.withdraw_button = button("reject", tr("撤回"), self.withdraw, bar=bar)
-        self.detail_button = button("open", tr("明细"), self.details, bar=bar)
-        self.print_button = button("print", tr("打印"), self.print_slip, bar=bar)
-        self.view.activated.connect(lambda _key: self.details())
-        self.view.selection_changed.connect(self.update_actions)
-        self.model.modelReset.connect(self.update_actions)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-        self.update_actions()
-
-    def reload(self) -> None:
-        self.model.reload()
-        self.update_actions()
+        self.finish(bar)
 
     @Slot()
     def apply_filters(self) -> None:
         state = self.state.currentData()
         self.model.set_filters([StockReturn.state == state] if state else [])
-
-    def filters_text(self) -> str:
-        return self.state.currentText() if self.state.currentData() else ""
-
-    def selected(self) -> StockReturn | None:
-        key = self.view.current_id()
-        return None if key is None else StockReturn.get_by_id(key)
 
     @Slot()
     def update_actions(self) -> None:
@@ -212,9 +188,6 @@ class StockReturnsTab(PageTab):
         self.withdraw_button.setVisible("withdraw" in acts or bool(self.user.department_id))
         self.detail_button.setEnabled(ret is not None)
         self.print_button.setEnabled(ret is not None)
-
-    def _after(self, _result: Any = None) -> None:
-        self.changed()
 
     @Slot()
     def confirm(self) -> bool:
@@ -276,18 +249,5 @@ class StockReturnsTab(PageTab):
             reload=self.reload,
         )
 
-    @Slot()
-    def details(self) -> ReturnDetailDialog | None:
-        ret = self.selected()
-        if ret is None:
-            return None
-        dialog = ReturnDetailDialog(ret, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
-
-    @Slot()
-    def print_slip(self) -> Any:
-        """The 退库单 with its lines, trail and signature lines."""
-        ret = self.selected()
-        return None if ret is None else print_pdf(self, "stock-return", ret.id)
+    def detail_dialog(self, slip: StockReturn) -> ReturnDetailDialog:
+        return ReturnDetailDialog(slip, self)

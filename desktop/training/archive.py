@@ -25,13 +25,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop import errors, labels, ops
 from desktop.attachments import AttachmentsPanel
-from desktop.form_dialog import ActionDialog
+from desktop.form_dialog import ActionDialog, file_row
 from desktop.icons import button
 from desktop.tables import read_only_table
 from models import training
@@ -376,16 +374,9 @@ class GrowthDialog(ActionDialog):
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")
-        self.file = QLineEdit()
-        self.file.setReadOnly(True)
-        self.file.setPlaceholderText(self.tr("（可不附）"))
-        choose = QPushButton(self.tr("选择文件…"))
-        choose.clicked.connect(self.choose_file)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.file, 1)
-        line.addWidget(choose)
+        self.file, row = file_row(
+            self, self.tr("（可不附）"), self.tr("选择文件…"), self.tr("选择文件")
+        )
         form = QFormLayout()
         form.addRow(self.tr("教师："), QLabel(str(teacher)))
         form.addRow(self.tr("类别*："), self.kind)
@@ -397,12 +388,6 @@ class GrowthDialog(ActionDialog):
         layout.addWidget(self.error)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-
-    @Slot()
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择文件"))
-        if name:
-            self.file.setText(name)
 
     def run(self, acknowledged: frozenset[str]) -> Any:
         path = self.file.text().strip()

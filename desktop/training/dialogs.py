@@ -16,18 +16,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import labels
 from desktop.attachments import AttachmentsPanel
-from desktop.form_dialog import ActionDialog
+from desktop.form_dialog import ActionDialog, file_row
 from models import training
 from models.people import User
 from models.training import AttendanceMark, Mark, Teacher, TrainingSession
@@ -113,16 +109,9 @@ class ExcuseDialog(ActionDialog):
         self.user, self.mark = user, mark
         self.reason = _reason_edit()
         self.reason.setPlaceholderText(self.tr("如：因病住院，附医院证明"))
-        self.file = QLineEdit()
-        self.file.setReadOnly(True)
-        self.file.setPlaceholderText(self.tr("（可不附）"))
-        choose = QPushButton(self.tr("选择文件…"))
-        choose.clicked.connect(self.choose_file)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.file, 1)
-        line.addWidget(choose)
+        self.file, row = file_row(
+            self, self.tr("（可不附）"), self.tr("选择文件…"), self.tr("选择证明文件")
+        )
         _form(
             self,
             [
@@ -131,12 +120,6 @@ class ExcuseDialog(ActionDialog):
                 (self.tr("证明文件："), row),
             ],
         )
-
-    @Slot()
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择证明文件"))
-        if name:
-            self.file.setText(name)
 
     def run(self, acknowledged: frozenset[str]) -> Any:
         path = self.file.text().strip()

@@ -24,17 +24,14 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
 
 from desktop.document_view import DocumentView
-from desktop.form_dialog import FormDialog
+from desktop.form_dialog import FormDialog, file_row
 from desktop.i18n import pick
 from desktop.icons import icon
 from forms.spec import Field, FieldType, Reference
@@ -215,27 +212,16 @@ class ClaimDialog(FormDialog):
         title = _title("申报外出培训学分", "Claim external training credits", own)
         super().__init__(title, first + CLAIM_FIELDS + (CERTIFICATE_NO,), self.file, parent=parent)
         self.user = user
-        self.scan = QLineEdit()
+        self.scan, row = file_row(
+            self,
+            self.tr("证书的扫描件或照片（PDF、图片）"),
+            self.tr("选择文件…"),
+            self.tr("选择证书扫描件"),
+            self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png)"),
+        )
         self.scan.setObjectName("certificateScan")
-        self.scan.setReadOnly(True)
-        self.scan.setPlaceholderText(self.tr("证书的扫描件或照片（PDF、图片）"))
-        choose = QPushButton(self.tr("选择文件…"))
-        choose.clicked.connect(self.choose_scan)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.scan, 1)
-        line.addWidget(choose)
         form = self.findChild(QFormLayout)
         form.addRow(self.tr("证书扫描件*："), row)
-
-    @Slot()
-    def choose_scan(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择证书扫描件"), "", self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png)")
-        )
-        if name:
-            self.scan.setText(name)
 
     def file(self, v: dict[str, Any]) -> ExternalTraining:
         path = self.scan.text().strip()

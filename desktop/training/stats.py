@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout
 
 from desktop import charts, labels
 from desktop.module_page import PageTab
@@ -48,10 +47,6 @@ class StatsTab(PageTab):
         for year in school_years():
             self.year.addItem(year, year)
         self.year.currentIndexChanged.connect(lambda _i: self.load())
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("学年：")))
-        top.addWidget(self.year)
-        top.addStretch(1)
 
         self.attendance_chart, self.attendance_view = charts.chart_view(260)
         attendance = QGroupBox(self.tr("出勤率（按教研组、月份，已确认的考勤）"))
@@ -62,16 +57,11 @@ class StatsTab(PageTab):
             [self.tr(t) for t in ("层级", "人数", "应得学分", "平均学分", "达标人数")],
             fit=True,
         )
-        credits = QGroupBox(self.tr("学分与目标（按层级）"))
-        row = QHBoxLayout(credits)
-        row.addWidget(self.credits_view, 3)
-        row.addWidget(self.credits_table, 2)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(attendance, 3)
-        layout.addWidget(credits, 2)
+        credits = charts.beside(
+            self.tr("学分与目标（按层级）"), self.credits_view, self.credits_table, (3, 2)
+        )
+        top = charts.picker_row(self.tr("学年："), self.year)
+        charts.stack(self, top, ((attendance, 3), (credits, 2)))
         self.rates: list[AttendanceRate] = []
         self.targets: list[CreditTarget] = []
         self.load()
@@ -93,51 +83,31 @@ class StatsTab(PageTab):
         months = sorted({r.month for r in self.rates})
         groups = sorted({r.group for r in self.rates})
         rate = {(r.group, r.month): r.rate for r in self.rates}
-        bars = QBarSeries()
-        for i, group in enumerate(groups):
-            bar = QBarSet(group)
-            bar.setColor(QColor(GROUP_COLOURS[i % len(GROUP_COLOURS)]))
-            for month in months:
-                value = rate.get((group, month))
-                bar.append(float(value) if value is not None else 0.0)
-            bars.append(bar)
-        chart.addSeries(bars)
-        axis = QBarCategoryAxis()
-        axis.append(months or [""])
-        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-        bars.attachAxis(axis)
-        percent = QValueAxis()
-        percent.setRange(0, 100)
-        percent.setTickCount(6)
-        percent.setLabelFormat("%d%%")
-        chart.addAxis(percent, Qt.AlignmentFlag.AlignLeft)
-        bars.attachAxis(percent)
+        sets = (
+            charts.bar_set(
+                group,
+                GROUP_COLOURS[i % len(GROUP_COLOURS)],
+                (float(rate.get((group, month)) or 0) for month in months),
+            )
+            for i, group in enumerate(groups)
+        )
+        bars, _months = charts.bars_over(chart, sets, months)
+        charts.value_axis(chart, bars, 100, "%d%%", ticks=6)
 
     def _draw_credits(self) -> None:
         chart = self.credits_chart
         charts.clear(chart)
-        target = QBarSet(self.tr("应得学分"))
-        target.setColor(TARGET_COLOUR)
-        mean = QBarSet(self.tr("平均学分"))
-        mean.setColor(MEAN_COLOUR)
-        for t in self.targets:
-            target.append(float(t.target))
-            mean.append(float(t.mean))
-        bars = QBarSeries()
-        bars.append(target)
-        bars.append(mean)
-        chart.addSeries(bars)
-        tiers = QBarCategoryAxis()
-        tiers.append([labels.label(t.tier) for t in self.targets] or [""])
-        chart.addAxis(tiers, Qt.AlignmentFlag.AlignBottom)
-        bars.attachAxis(tiers)
-        values = QValueAxis()
+        target = charts.bar_set(
+            self.tr("应得学分"), TARGET_COLOUR, (float(t.target) for t in self.targets)
+        )
+        mean = charts.bar_set(
+            self.tr("平均学分"), MEAN_COLOUR, (float(t.mean) for t in self.targets)
+        )
+        tiers = [labels.label(t.tier) for t in self.targets]
+        bars, _tiers = charts.bars_over(chart, (target, mean), tiers)
         top = max([float(t.target) for t in self.targets] + [float(t.mean) for t in self.targets])
-        values.setRange(0, max(1.0, top * 1.1))
+        values = charts.value_axis(chart, bars, max(1.0, top * 1.1), "%g")
         values.applyNiceNumbers()  # whole, evenly spaced ticks (2, 4, 6 …), not 2.5 shown as 3
-        values.setLabelFormat("%g")
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        bars.attachAxis(values)
         rows = (
             [labels.label(t.tier), t.teachers, t.target, t.mean, t.reached] for t in self.targets
         )

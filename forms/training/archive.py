@@ -20,7 +20,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from forms.pdf import Column, Styles, line_table, para, render_table, sheet_heading, signature_block
+from forms.pdf import Column, Styles, line_table, para, render_sheet
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from forms.summary import quantity
@@ -228,9 +228,8 @@ def write_teacher_archive(
     marks, credits = _mark_rows(archive), _credit_rows(teacher, school_year)
     growth, claims = _growth_rows(archive), _claim_rows(archive)
 
-    def story(st: Styles) -> list[Flowable]:
+    def body(st: Styles) -> list[Flowable]:
         return [
-            *sheet_heading(TEACHER_ARCHIVE.title, particulars, st),
             *_section("参加教研活动", _SESSIONS, marks, "本学年没有参加教研活动的记录。", st),
             *_section(
                 "学时与学分（已审定的学分登记）",
@@ -247,11 +246,10 @@ def write_teacher_archive(
                 "本学年没有已认定的外出培训或自学。",
                 st,
             ),
-            signature_block(TEACHER_ARCHIVE.signatures, st),
         ]
 
     number = f"{teacher.staff_no} {school_year}"
-    return render_table(path, story, title=TEACHER_ARCHIVE.title, number=number)
+    return render_sheet(path, TEACHER_ARCHIVE, particulars, body, number=number)
 
 
 register_printable(

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from forms.pdf import Column, Styles, line_table, render_table, sheet_heading, signature_block
+from forms.pdf import Column, Styles, line_table, render_sheet
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from forms.summary import quantity
@@ -103,16 +103,11 @@ def write_spot_check_record(session_id: int, path: str | Path) -> Path:
         "与现场人数不符的，由教研组长书面说明。"
     )
 
-    def story(st: Styles) -> list[Flowable]:
-        return [
-            *sheet_heading(SPOT_CHECK.title, particulars, st, note=note),
-            line_table(_COLUMNS, rows, st),
-            Spacer(1, 6 * mm),
-            signature_block(SPOT_CHECK.signatures, st),
-        ]
+    def body(st: Styles) -> list[Flowable]:
+        return [line_table(_COLUMNS, rows, st), Spacer(1, 6 * mm)]
 
     number = f"{s.group.name} {s.date:%Y-%m-%d}"
-    return render_table(path, story, title=SPOT_CHECK.title, number=number)
+    return render_sheet(path, SPOT_CHECK, particulars, body, number=number, note=note)
 
 
 register_printable(

@@ -19,7 +19,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from forms.pdf import Column, Styles, line_table, render_table, sheet_heading, signature_block
+from forms.pdf import Column, Styles, line_table, render_sheet
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from forms.summary import quantity
@@ -114,15 +114,11 @@ def write_sign_in_sheet(session_id: int, path: str | Path) -> Path:
     number = f"{s.group.name} {s.date:%Y-%m-%d}"
     note = "请本人在「签到」「签退」栏签名；迟到、早退请注明时间。已批准请假的，备注栏已写明。"
 
-    def story(styles: Styles) -> list[Flowable]:
-        return [
-            *sheet_heading(SIGN_IN.title, _particulars(s, printed_at), styles, note=note),
-            line_table(_COLUMNS, rows, styles),
-            Spacer(1, 6 * mm),
-            signature_block(SIGN_IN.signatures, styles),
-        ]
+    def body(styles: Styles) -> list[Flowable]:
+        return [line_table(_COLUMNS, rows, styles), Spacer(1, 6 * mm)]
 
-    return render_table(path, story, title=SIGN_IN.title, number=number)
+    particulars = _particulars(s, printed_at)
+    return render_sheet(path, SIGN_IN, particulars, body, number=number, note=note)
 
 
 register_printable(

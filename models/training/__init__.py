@@ -9,6 +9,8 @@ by concern, each module small enough to read in one sitting:
 - ``schedule``: terms and closures, the biweekly half-day series and their sessions on the
   office calendar (T2);
 - ``leave``: 请假 on the engine, approved by 教研处, a returned one resubmitted (T3);
+- ``office_requests``: the lifecycle 请假 and 学分申请 share (one 教研处 node, the
+  applicant's resubmission): their states, outcomes, transitions and flow;
 - ``registers``: the 考勤登记表, marks, truancy derived at close, excuses, corrections (T3);
 - ``credit_tables``, ``credits``, ``credit_register``: quality grades, the deterministic
   computation, the credit register on the engine and its freeze (T4);

@@ -16,41 +16,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any, ClassVar
 
 import peewee
 
-from models import attachments, audit, documents, numbers, workflow
-from models.base import guarded_update, now
+from models import attachments, audit, documents, numbers
+from models.base import now
 from models.db import db, retry_document
-from models.documents import Document, transition
+from models.documents import Document
 from models.errors import RuleViolation
-from models.people import Actor, Role, User, require_active, require_person
+from models.people import User
 from models.text import clean, normalize_code
-from models.training.teachers import MANAGERS, Teacher, teacher_of_user
-from models.workflow import Approver, Flow, Instance, Node, State
+from models.training import office_requests
+from models.training.teachers import Teacher
+from models.workflow import State
 
 CLAIM_KINDS = ("自学", "学历", "非学历")
 LEVELS = ("国家级", "省级", "市级", "县级", "校级", "境外")
 
 
-class ClaimState(StrEnum):
-    PENDING = "pending"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return {
-            "pending": "审批中",
-            "returned": "已退回",
-            "approved": "已认定",
-            "rejected": "未认定",
-            "withdrawn": "已撤回",
-        }[self.value]
+ClaimState = office_requests.states("ClaimState", __name__, approved="已认定", rejected="未认定")
+"""A claim's states: pending 审批中, returned 已退回, approved 已认定, rejected 未认定,
+withdrawn 已撤回."""
 
 
 C = ClaimState
@@ -70,35 +57,12 @@ class ExternalTraining(Document):
         )
 
     STATES = ClaimState
-    OUTCOMES: ClassVar[Mapping[State, str]] = {
-        State.APPROVED: C.APPROVED,
-        State.REJECTED: C.REJECTED,
-        State.RETURNED: C.RETURNED,
-        State.WITHDRAWN: C.WITHDRAWN,
-        State.CLOSED: C.WITHDRAWN,
-    }
-    TRANSITIONS = (
-        transition(
-            "approve",
-            [C.PENDING],
-            nodes=["office"],
-            rule="T7",
-            zh="学分申请不在审批中",
-            en="the claim is not awaiting approval",
-        ),
-        transition("reject", [C.PENDING], nodes=["office"], rule="T7"),
-        transition("return", [C.PENDING], nodes=["office"], rule="T7"),
-        transition("withdraw", [C.PENDING, C.RETURNED], engine="withdraw"),
-        transition(
-            "resubmit",
-            [C.RETURNED],
-            who=lambda user, claim: user.id == claim.applicant_id,
-            rule="T7",
-            zh="只有被退回的学分申请可以重新提交",
-            en="only a returned claim is resubmitted",
-            who_zh="只有申请人本人可以重新提交",
-            who_en="only the applicant may resubmit",
-        ),
+    OUTCOMES: ClassVar[Mapping[State, str]] = office_requests.outcomes(C)
+    TRANSITIONS = office_requests.transitions(
+        C,
+        "T7",
+        not_pending=("学分申请不在审批中", "the claim is not awaiting approval"),
+        not_returned=("只有被退回的学分申请可以重新提交", "only a returned claim is resubmitted"),
     )
 
     teacher = peewee.ForeignKeyField(Teacher, backref="claims")
@@ -114,26 +78,14 @@ class ExternalTraining(Document):
     submitted_at = peewee.DateTimeField()
     approved_at = peewee.DateTimeField(null=True)
 
-    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
-        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
+    outcome_changes = office_requests.stamp_approval
 
 
-CLAIM_FLOW = workflow.register_flow(
-    Flow(
-        ExternalTraining.DOC_TYPE,
-        "外出培训与自学学分认定",
-        (
-            Node(
-                "office",
-                "教研处认定",
-                (Approver.role(Role.TRAINING),),
-                name_en="Training office's recognition",
-            ),
-        ),
-        separate_duties=True,
-        rule="T7",
-        name_en="External training and self-study credits",
-    )
+CLAIM_FLOW = office_requests.office_flow(
+    ExternalTraining.DOC_TYPE,
+    "T7",
+    name=("外出培训与自学学分认定", "External training and self-study credits"),
+    node=("教研处认定", "Training office's recognition"),
 )
 documents.register(ExternalTraining)
 
@@ -167,15 +119,15 @@ def claim_external(
     above zero, dates out of order, a kind or level not in the lists."""
     at = at or now()
     with db.atomic():
-        roles = require_active(actor)
-        applicant = require_person(actor, "学分申请", "a claim")
-        own = teacher_of_user(applicant)
-        if not roles.intersection(MANAGERS) and (own is None or own.id != teacher.id):
-            raise RuleViolation(
-                "X1",
-                f"只有{teacher.name}本人或培训办可以申请其学分",
-                f"only {teacher.name} himself or the training office may claim",
-            )
+        applicant = office_requests.applicant_for(
+            actor,
+            teacher,
+            ("学分申请", "a claim"),
+            (
+                "只有{name}本人或培训办可以申请其学分",
+                "only {name} himself or the training office may claim",
+            ),
+        )
         number = normalize_code(certificate_no)
         if not number:
             raise RuleViolation("T7", "须填写证书编号", "the certificate number is required")
@@ -260,11 +212,7 @@ def resubmit_claim(
         current = {k: getattr(doc, k) for k in ("kind", "provider", "level")}
         current.update(from_date=doc.from_date, to_date=doc.to_date, hours=doc.hours)
         fields = _checked(**{**current, **changes})
-        diff = {k: (getattr(doc, k), v) for k, v in fields.items() if getattr(doc, k) != v}
-        if diff:
-            guarded_update(doc, doc.version, **fields)
-        _send(actor, doc, at)
-        audit.record(actor, "training_claim", doc.id, "resubmit", diff)
+        office_requests.resubmitted(actor, doc, fields, _send, at)
         return ExternalTraining.get_by_id(doc.id)
 
 

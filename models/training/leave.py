@@ -11,40 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, documents, workflow
-from models.base import guarded_update, now
+from models import audit, documents
+from models.base import now
 from models.db import db, retry_document
-from models.documents import Document, transition
+from models.documents import Document
 from models.errors import RuleViolation
-from models.people import Actor, Role, User, require_active, require_person
+from models.people import User
 from models.text import clean
-from models.training.teachers import MANAGERS, Teacher, teacher_of_user
-from models.workflow import Approver, Flow, Instance, Node, State
+from models.training import office_requests
+from models.training.teachers import Teacher
+from models.workflow import State
 
 LEAVE_KINDS = ("病假", "事假", "公差")
 
 
-class LeaveState(StrEnum):
-    PENDING = "pending"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        return {
-            "pending": "审批中",
-            "returned": "已退回",
-            "approved": "已批准",
-            "rejected": "未批准",
-            "withdrawn": "已撤回",
-        }[self.value]
+LeaveState = office_requests.states("LeaveState", __name__, approved="已批准", rejected="未批准")
+"""A leave's states: pending 审批中, returned 已退回, approved 已批准, rejected 未批准,
+withdrawn 已撤回."""
 
 
 L = LeaveState
@@ -62,34 +49,14 @@ class TrainingLeave(Document):
         return (f"{self.teacher.name} {self.kind} {days}", f"{self.teacher.name}, {en}, {days}")
 
     STATES = LeaveState
-    OUTCOMES: ClassVar[Mapping[State, str]] = {
-        State.APPROVED: L.APPROVED,
-        State.REJECTED: L.REJECTED,
-        State.RETURNED: L.RETURNED,
-        State.WITHDRAWN: L.WITHDRAWN,
-        State.CLOSED: L.WITHDRAWN,
-    }
-    TRANSITIONS = (
-        transition(
-            "approve",
-            [L.PENDING],
-            nodes=["office"],
-            rule="T3",
-            zh="请假不在审批中",
-            en="the leave is not awaiting approval",
-        ),
-        transition("reject", [L.PENDING], nodes=["office"], rule="T3"),
-        transition("return", [L.PENDING], nodes=["office"], rule="T3"),
-        transition("withdraw", [L.PENDING, L.RETURNED], engine="withdraw"),
-        transition(
-            "resubmit",
-            [L.RETURNED],
-            who=lambda user, leave: user.id == leave.applicant_id,
-            rule="T3",
-            zh="只有被退回的请假可以重新提交",
-            en="only a returned leave request is resubmitted",
-            who_zh="只有申请人本人可以重新提交",
-            who_en="only the applicant may resubmit",
+    OUTCOMES: ClassVar[Mapping[State, str]] = office_requests.outcomes(L)
+    TRANSITIONS = office_requests.transitions(
+        L,
+        "T3",
+        not_pending=("请假不在审批中", "the leave is not awaiting approval"),
+        not_returned=(
+            "只有被退回的请假可以重新提交",
+            "only a returned leave request is resubmitted",
         ),
     )
 
@@ -106,26 +73,14 @@ class TrainingLeave(Document):
     class Meta:
         indexes = ((("teacher", "from_date"), False),)
 
-    def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
-        return {"approved_at": inst.finished_at or now()} if state == State.APPROVED else {}
+    outcome_changes = office_requests.stamp_approval
 
 
-LEAVE_FLOW = workflow.register_flow(
-    Flow(
-        TrainingLeave.DOC_TYPE,
-        "教研活动请假",
-        (
-            Node(
-                "office",
-                "教研处审批",
-                (Approver.role(Role.TRAINING),),
-                name_en="Training office's approval",
-            ),
-        ),
-        separate_duties=True,
-        rule="T3",
-        name_en="Leave from a training session",
-    )
+LEAVE_FLOW = office_requests.office_flow(
+    TrainingLeave.DOC_TYPE,
+    "T3",
+    name=("教研活动请假", "Leave from a training session"),
+    node=("教研处审批", "Training office's approval"),
 )
 documents.register(TrainingLeave)
 
@@ -146,15 +101,15 @@ def request_leave(
     before it starts, a kind other than 病假/事假/公差."""
     at = at or now()
     with db.atomic():
-        roles = require_active(actor)
-        applicant = require_person(actor, "请假申请", "a leave request")
-        own = teacher_of_user(applicant)
-        if not roles.intersection(MANAGERS) and (own is None or own.id != teacher.id):
-            raise RuleViolation(
-                "X1",
-                f"只有{teacher.name}本人或培训办可以为其请假",
-                f"only {teacher.name} himself or the training office may ask his leave",
-            )
+        applicant = office_requests.applicant_for(
+            actor,
+            teacher,
+            ("请假申请", "a leave request"),
+            (
+                "只有{name}本人或培训办可以为其请假",
+                "only {name} himself or the training office may ask his leave",
+            ),
+        )
         fields = _checked(from_date, to_date, kind, reason)
         leave = audit.create(
             actor, TrainingLeave, teacher=teacher.id, applicant=applicant, submitted_at=at, **fields
@@ -211,11 +166,7 @@ def resubmit_leave(
             doc.kind if kind is None else kind,
             doc.reason if reason is None else reason,
         )
-        diff = {k: (getattr(doc, k), v) for k, v in fields.items() if getattr(doc, k) != v}
-        if diff:
-            guarded_update(doc, doc.version, **fields)
-        _send(actor, doc, at)
-        audit.record(actor, "training_leave", doc.id, "resubmit", diff)
+        office_requests.resubmitted(actor, doc, fields, _send, at)
         return TrainingLeave.get_by_id(doc.id)
 
 

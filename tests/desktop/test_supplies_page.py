@@ -250,6 +250,12 @@ def test_S7_the_department_returns_issued_goods_and_logistics_confirms_on_the_pa
     qtbot.waitUntil(lambda: task.finished, timeout=10_000)
     text = PdfReader(opened[-1]).pages[0].extract_text()
     assert "办公用品退库单" in text and ret.number in text and "已退库" in text
+    # 明细 (Enter on the row) opens the return as it stands; on the slip, the slip
+    shown = mine.details()
+    assert ret.number in shown.windowTitle() and shown.table.rowCount() == 1
+    panel.reload()
+    select(panel.view, req.id)
+    assert req.number in panel.details().windowTitle()
 
 
 def test_S6_over_issue_is_refused_with_the_rule_id(qtbot, store, boxes):
