@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any, ClassVar
 
 import peewee
@@ -35,9 +36,19 @@ CLAIM_KINDS = ("自学", "学历", "非学历")
 LEVELS = ("国家级", "省级", "市级", "县级", "校级", "境外")
 
 
-ClaimState = office_requests.states("ClaimState", __name__, approved="已认定", rejected="未认定")
-"""A claim's states: pending 审批中, returned 已退回, approved 已认定, rejected 未认定,
-withdrawn 已撤回."""
+class ClaimState(StrEnum):
+    """The states of the lifecycle ``office_requests`` declares for both requests; a
+    decision is worded 已认定 and 未认定."""
+
+    PENDING = "pending"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return office_requests.state_words(self.value, approved="已认定", rejected="未认定")
 
 
 C = ClaimState

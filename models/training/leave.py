@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 import peewee
@@ -29,9 +30,19 @@ from models.workflow import State
 LEAVE_KINDS = ("病假", "事假", "公差")
 
 
-LeaveState = office_requests.states("LeaveState", __name__, approved="已批准", rejected="未批准")
-"""A leave's states: pending 审批中, returned 已退回, approved 已批准, rejected 未批准,
-withdrawn 已撤回."""
+class LeaveState(StrEnum):
+    """The states of the lifecycle ``office_requests`` declares for both requests; a
+    decision is worded 已批准 and 未批准."""
+
+    PENDING = "pending"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return office_requests.state_words(self.value, approved="已批准", rejected="未批准")
 
 
 L = LeaveState

@@ -31,14 +31,10 @@ OFFICE = "office"
 STATES = ("pending", "returned", "approved", "rejected", "withdrawn")
 
 
-def states(name: str, module: str, *, approved: str, rejected: str) -> type[StrEnum]:
-    """A document's enum of the five ``STATES`` (``PENDING`` … ``WITHDRAWN``), its ``label``
-    审批中, 已退回, ``approved``, ``rejected``, 已撤回: the states are the lifecycle's, the
-    words of the decision the document's (已批准 for a leave, 已认定 for a claim)."""
-    enum = StrEnum(name, [(s.upper(), s) for s in STATES], module=module)
-    words = dict(zip(STATES, ("审批中", "已退回", approved, rejected, "已撤回"), strict=True))
-    enum.label = property(lambda member: words[member.value], doc="The state's words.")
-    return enum
+def state_words(state: str, *, approved: str, rejected: str) -> str:
+    """A state's words: 审批中, 已退回, ``approved``, ``rejected``, 已撤回 (the decision's
+    words are the document's: 已批准 for a leave, 已认定 for a claim)."""
+    return dict(zip(STATES, ("审批中", "已退回", approved, rejected, "已撤回"), strict=True))[state]
 
 
 def outcomes(enum: type[StrEnum]) -> dict[State, str]:
