@@ -5,10 +5,11 @@ number cell has lost its leading zeros before the file is read (``00123`` arrive
 and an 18-digit ID number its last three digits; such a cell is refused with how to fix the
 column, never silently turned into a different teacher.
 
-The ``teachers`` kind: insert mode is one call of ``training.add_teachers`` per batch (the
-function the dialog's one teacher goes through), all or nothing; update mode changes a
-teacher through ``training.update_teacher`` with the import as its reason (X2). Group and
-tier are dated history with their own use cases, never columns of the roll.
+The ``teachers`` kind: insert mode runs ``training.add_teachers`` (the function the dialog's
+one teacher goes through) in its two halves, ``check_teachers`` over the whole file outside
+the write transaction, then ``write_teachers`` in one short one; all or nothing. Update
+mode changes a teacher through ``training.update_teacher`` with the import as its reason
+(X2). Group and tier are dated history with their own use cases, never columns of the roll.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from forms.kinds import Filters, Kind, Values, register_kind
+from forms.kinds import Filters, Kind, Values, audited, mapped_check, register_kind
 from forms.spec import Field, FieldType, FormSpec
 from forms.training.staff import staff_no_field
 from models import training
@@ -162,5 +163,8 @@ TEACHER_KIND = register_kind(
         filters=("status", "subject"),
         insert_batch=_insert_batch,
         existing_keys=_existing,
+        staged=audited(
+            mapped_check(model_values, training.check_teachers), training.write_teachers
+        ),
     )
 )
