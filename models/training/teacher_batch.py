@@ -41,8 +41,9 @@ _TEACHER_DEFAULTS: dict[str, Any] = {
     "user": None,
 }
 _UNIQUE = (("staff_no", "工号"), ("id_number", "身份证号"), ("ce_no", "继续教育编号"))
-_TEXTS = ("staff_no", "id_number", "ce_no", "name", "name_search", "gender", "subject")
-_TEXTS += ("stage", "title", "status")
+# The columns' text checks (lengths, control characters), of the texts that can break them:
+# an ID number has passed its 18-character pattern and the status is a code of its own.
+_TEXTS = ("staff_no", "ce_no", "name", "name_search", "gender", "subject", "stage", "title")
 _check_texts = row_checker([getattr(Teacher, k) for k in _TEXTS])
 
 Problems = list[tuple[int, RuleViolation]]

@@ -165,6 +165,8 @@ def check_staff_no(value: Any) -> str:
             "format the column as text",
             field="staff_no",
         )
+    if type(value) is str and value.isascii() and value.isalnum():
+        return value.upper()  # a typed 工号's common case: NFKC and the cleaning leave it as it is
     text = re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(value))).upper()
     if not text:
         raise RuleViolation("T1", "工号不能为空", "the staff number is required", field="staff_no")
