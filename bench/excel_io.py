@@ -21,11 +21,11 @@ catalogue of as many items made first, not measured, by a 后勤 user: the ledge
 no other role), ``vehicles`` (车辆登记表, 8 columns, batch path ``fleet.add_vehicles``, by a
 车管), ``shops`` and ``stations`` (定点修理厂名录 / 定点加油站名录, 4 and 3 columns, batch path
 ``fleet.add_places``, by a 后勤 user), ``customers`` (客户档案, 12 columns, batch path
-``callbacks.add_customers``, by a 客服 user) and ``teachers`` (教师名册, 10 columns, batch path
-``training.add_teachers``, by a 培训办 user), these two in ``bench/_import_kinds_ct.py``,
-and ``reference`` (a bench-only 10-column register of
-plain data with a bare ``executemany`` behind it: a reference row, not a kind of the
-application). Export (``reference`` only): ``export_register`` against ``sqlite3`` + xlsxwriter
+``callbacks.check_customers`` / ``write_customers``, by a 客服 user) and ``teachers`` (教师名册,
+10 columns, batch path ``training.check_teachers`` / ``write_teachers``, by a 培训办 user),
+these two in ``bench/_import_kinds_ct.py``, and ``reference`` (a bench-only 10-column
+register of plain data with a bare ``executemany`` behind it: a reference row, not a kind of
+the application). Export (``reference`` only): ``export_register`` against ``sqlite3`` + xlsxwriter
 ``constant_memory``.
 
 Each measurement runs in a fresh child process, so peak memory (``ru_maxrss``) belongs to that
