@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import resource
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,17 @@ def measured_import(kind: Any, xlsx: Path, actor: Any) -> dict[str, Any]:
         "base": base,
         "lock": result.write_seconds,
     }
+
+
+def warm_pinyin() -> float:
+    """pypinyin's dictionaries (~40 MB, loaded once by the first name searched) belong to
+    the base, so that ``grew`` is what the import itself holds; the seconds they took to
+    load, returned, are added to the measured time."""
+    from models.text import search_key
+
+    t_load = time.perf_counter()
+    search_key.__wrapped__("预热")
+    return time.perf_counter() - t_load
 
 
 ITEM_HEADER = ("物品编码", "物品名称", "类别", "计量单位", "规格型号", "库存下限")
@@ -129,21 +140,40 @@ SHOP_HEADER = ("修理厂名称", "地址", "电话", "定点")
 STATION_HEADER = ("加油站名称", "地址", "定点")
 
 
-def _make_places(path: Path, n: int, header: tuple[str, ...], sheet: str, word: str) -> None:
+def _write_sheet(
+    path: Path, sheet: str, header: tuple[str, ...], rows: Iterable[Sequence[Any]]
+) -> None:
+    """``rows`` under ``header`` in one sheet, streamed (``constant_memory``): text as text
+    (a 工号 keeps its zeros), numbers as numbers, dates as dates, ``None`` an empty cell."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     ws = book.add_worksheet(sheet)
+    fmt = book.add_format({"num_format": "yyyy-mm-dd"})
     for c, label in enumerate(header):
         ws.write_string(0, c, label)
-    for r in range(1, n + 1):
-        cells = [f"{word}{r:06d}", f"东环路{r % 900 + 1}号"]
-        if len(header) == 4:
-            cells.append(f"010-{r % 10000:04d}")
-        cells.append("是" if r % 9 else "否")
-        for c, text in enumerate(cells):
-            ws.write_string(r, c, text)
+    for r, cells in enumerate(rows, 1):
+        for c, value in enumerate(cells):
+            if isinstance(value, str):
+                ws.write_string(r, c, value)
+            elif isinstance(value, date):
+                ws.write_datetime(r, c, value, fmt)
+            elif value is not None:
+                ws.write_number(r, c, value)
     book.close()
+
+
+def _make_places(path: Path, n: int, header: tuple[str, ...], sheet: str, word: str) -> None:
+    phone = len(header) == 4
+
+    def rows() -> Iterator[list[str]]:
+        for r in range(1, n + 1):
+            cells = [f"{word}{r:06d}", f"东环路{r % 900 + 1}号"]
+            if phone:
+                cells.append(f"010-{r % 10000:04d}")
+            yield [*cells, "是" if r % 9 else "否"]
+
+    _write_sheet(path, sheet, header, rows())
 
 
 def make_shops(path: Path, n: int) -> None:
@@ -199,15 +229,10 @@ def child_import_items(xlsx: Path, db_path: Path) -> dict[str, Any]:
     """``houqin import items`` (the command line's actor) on a fresh database."""
     from forms.kinds import get_kind
     from models.db import open_database
-    from models.text import search_key
 
     open_database(f"sqlite:///{db_path}")
     kind = get_kind("items")
-    # pypinyin's dictionaries (~40 MB, loaded once by the first name) belong to the base,
-    # so that ``grew`` is what the import itself holds; their loading time stays measured.
-    t_load = time.perf_counter()
-    search_key.__wrapped__("预热")
-    load = time.perf_counter() - t_load
+    load = warm_pinyin()
     measured = measured_import(kind, xlsx, None)
     measured["seconds"] += load
     return measured
@@ -268,3 +293,8 @@ INPUTS = {
     "shops": make_shops,
     "stations": make_stations,
 }
+
+
+# The callbacks and training kinds, in their own module (this one stays small): importing it
+# adds them to CHILDREN and INPUTS.
+import _import_kinds_ct  # noqa: E402, F401

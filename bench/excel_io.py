@@ -20,9 +20,12 @@ Kinds (their sheets and children in ``bench/_import_kinds.py``): ``items`` (办�
 catalogue of as many items made first, not measured, by a 后勤 user: the ledger takes
 no other role), ``vehicles`` (车辆登记表, 8 columns, batch path ``fleet.add_vehicles``, by a
 车管), ``shops`` and ``stations`` (定点修理厂名录 / 定点加油站名录, 4 and 3 columns, batch path
-``fleet.add_places``, by a 后勤 user) and ``reference`` (a bench-only 10-column register of
-plain data with a bare ``executemany`` behind it: a reference row, not a kind of the
-application). Export (``reference`` only): ``export_register`` against ``sqlite3`` + xlsxwriter
+``fleet.add_places``, by a 后勤 user), ``customers`` (客户档案, 12 columns, batch path
+``callbacks.check_customers`` / ``write_customers``, by a 客服 user) and ``teachers`` (教师名册,
+10 columns, batch path ``training.check_teachers`` / ``write_teachers``, by a 培训办 user),
+these two in ``bench/_import_kinds_ct.py``, and ``reference`` (a bench-only 10-column
+register of plain data with a bare ``executemany`` behind it: a reference row, not a kind of
+the application). Export (``reference`` only): ``export_register`` against ``sqlite3`` + xlsxwriter
 ``constant_memory``.
 
 Each measurement runs in a fresh child process, so peak memory (``ru_maxrss``) belongs to that
@@ -30,7 +33,8 @@ work alone; ``base`` is the child's RSS before it starts the work (interpreter +
 ``grew`` the peak above it: flat as rows grow means the sheet is streamed.
 
     .venv/bin/python bench/excel_io.py [--sizes 10000,100000]
-        [--kinds items,opening-balances,vehicles,shops,stations,reference] [--mysql]
+        [--kinds items,opening-balances,vehicles,shops,stations,customers,teachers,reference]
+        [--mysql]
 
 ``--mysql`` adds the items kind on MariaDB beside calamine + PyMySQL ``executemany``
 (``bench/_import_mysql.py``).
@@ -396,7 +400,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument(
-        "--kinds", default="items,opening-balances,vehicles,shops,stations,reference"
+        "--kinds",
+        default="items,opening-balances,vehicles,shops,stations,customers,teachers,reference",
     )
     parser.add_argument(
         "--mysql",

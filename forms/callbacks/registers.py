@@ -4,17 +4,19 @@ refused with how to fix the column, the same ID refused, the same name and phone
 file accepts in its 仍然新建 column), and export of the current contact and address.
 
 Writes go through ``models.callbacks`` only; a changed phone or address in update mode is a new
-dated row, never an overwrite (C1).
+dated row, never an overwrite (C1). Insert mode runs ``callbacks.add_customers`` in its two
+halves: ``check_customers`` over the whole file outside the write transaction, then
+``write_customers`` in one short one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
 from forms.callbacks.fields import YES_NO, yes_no
-from forms.kinds import Filters, Kind, Values, register_kind
+from forms.kinds import Filters, Kind, Values, audited, mapped_check, register_kind
 from forms.spec import Field, FieldType, FormSpec
 from models import callbacks
 from models.base import select_in
@@ -147,11 +149,20 @@ def _in_file_words(problem: RuleViolation) -> RuleViolation:
     )
 
 
+def _in_file(use_case: Callable[..., Any]) -> Callable[..., Any]:
+    """``use_case`` with its refusals of the same name and phone in the file's words."""
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return use_case(*args, **kwargs)
+        except RowsRefused as refused:
+            raise RowsRefused([(i, _in_file_words(p)) for i, p in refused.problems]) from None
+
+    return run
+
+
 def _insert_batch(actor: Any, rows: list[Values]) -> None:
-    try:
-        callbacks.add_customers(actor, [_fields(v) for v in rows])
-    except RowsRefused as refused:
-        raise RowsRefused([(i, _in_file_words(p)) for i, p in refused.problems]) from None
+    _in_file(callbacks.add_customers)(actor, [_fields(v) for v in rows])
 
 
 def _insert(actor: Any, v: Values) -> None:
@@ -256,5 +267,10 @@ register_kind(
         filters=("kind", "important"),
         insert_batch=_insert_batch,
         existing_keys=_existing_numbers,
+        staged=audited(
+            mapped_check(_fields, _in_file(callbacks.check_customers)),
+            _in_file(callbacks.write_customers),
+            lambda rows: [customer for customer, _ in rows],
+        ),
     )
 )

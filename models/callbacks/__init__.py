@@ -5,7 +5,8 @@ This module is the one door the desktop, the forms and the command line use; the
 by concern, each module small enough to read in one sitting:
 
 - ``customers``: the archive, contacts and addresses as dated history, projects (C1), with
-  ``validation`` for phone and ID numbers;
+  ``validation`` for phone and ID numbers, and ``customer_batch``: ``add_customers``, the one
+  door of the archive, in its check and write halves (the import's two passes);
 - ``plans``: 回访计划 with its outline and schedule, approved on the engine (C2, C3, C5);
 - ``generation``: the cadence and the idempotent, chunked generator (C9);
 - ``callbacks``: attempts, the fallback chain, unreachable, rescheduling, F8 spot checks
@@ -64,7 +65,13 @@ from models.callbacks.complaints import (
     complaints_near_deadline,
     register_complaint,
 )
-from models.callbacks.customer_batch import DuplicateCustomer, add_customer, add_customers
+from models.callbacks.customer_batch import (
+    DuplicateCustomer,
+    add_customer,
+    add_customers,
+    check_customers,
+    write_customers,
+)
 from models.callbacks.customers import (
     ARCHIVE_ROLES,
     CUSTOMER_TABLES,
@@ -269,6 +276,7 @@ __all__ = [
     "cancel_callback",
     "change_address",
     "change_contact",
+    "check_customers",
     "clocks_by_owner",
     "close_complaint",
     "close_receipt",
@@ -327,4 +335,5 @@ __all__ = [
     "update_plan",
     "verify_problem",
     "withdraw_handover",
+    "write_customers",
 ]

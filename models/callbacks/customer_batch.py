@@ -1,7 +1,11 @@
 """客户档案 in batches (C1, C9): ``add_customers`` is THE way a customer enters the archive.
 
-``add_customer`` (a dialog's one customer) is a batch of one, the importer sends thousands:
-the same checks in the same order. All or nothing: every bad row is found (its first
+``add_customer`` (a dialog's one customer) is a batch of one, the importer sends thousands
+through the same two halves: ``check_customers`` (every rule, reads only: the importer runs
+it over the whole file before it opens the write transaction, ``seen`` carrying what the
+file's earlier batches bring) and ``write_customers`` (inside the write transaction: the
+indexed re-checks when another desktop may have written since, the numbers, the bulk
+writes). The same checks in the same order. All or nothing: every bad row is found (its first
 problem), then ``RowsRefused`` names each and nothing is written. The same name and phone as
 another customer is a warning (``DUPLICATE_WARNING``) a row accepts with its ``acknowledged``
 keys; in a batch it refuses its row as a ``DuplicateCustomer``, which carries the warning a
@@ -54,9 +58,21 @@ class DuplicateCustomer(RuleViolation):
         self.warning = warning
 
 
-def _row(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """One customer's columns, checked in ``add_customer``'s order (the contact and address
-    ride along under ``_``-keys until the customer's id is known)."""
+CustomerRow = tuple[dict[str, Any], dict[str, Any]]
+"""A customer as the check half leaves it: its columns, and its first contact and address
+with the acknowledged warning (``phone``, ``phone_tail``, ``person``, ``relation``,
+``address``, ``valid_from``, ``ack``), written once the customer's id is known."""
+
+_check_texts = row_checker([getattr(Customer, k) for k in _TEXTS])
+# The texts of the contact and the address that can break their columns (the phone has its
+# own shape by then), checked here so the write half writes them unchecked.
+_check_contact = row_checker(
+    [CustomerContact.relation, CustomerAddress.address, CustomerContact.person]
+)
+
+
+def _row(fields: Mapping[str, Any]) -> CustomerRow:
+    """One customer's columns and contact, checked in ``add_customer``'s order."""
     try:
         kind = CustomerKind(fields.get("kind") or CustomerKind.INDIVIDUAL)
     except ValueError:
@@ -75,7 +91,7 @@ def _row(fields: Mapping[str, Any]) -> dict[str, Any]:
             field="important_reason",
         )
     owner = fields.get("owner")
-    return {
+    customer = {
         "number": clean(fields.get("number")).upper(),
         "name": name,
         "name_search": search_key(name),
@@ -85,13 +101,76 @@ def _row(fields: Mapping[str, Any]) -> dict[str, Any]:
         "important_reason": reason,
         "owner": getattr(owner, "id", owner),
         "note": clean(fields.get("note")),
-        "_phone": phone,
-        "_person": shorten(clean(fields.get("person")), 50),
-        "_relation": clean(fields.get("relation")) or "本人",
-        "_address": clean(fields.get("address")),
-        "_valid_from": fields.get("valid_from"),
-        "_ack": set(fields.get("acknowledged") or ()),
     }
+    _check_texts([customer[k] for k in _TEXTS])
+    contact = {
+        "phone": phone,
+        "phone_tail": phone_tail(phone),
+        "person": shorten(clean(fields.get("person")), 50),
+        "relation": clean(fields.get("relation")) or "本人",
+        "address": clean(fields.get("address")),
+        "valid_from": fields.get("valid_from"),
+        "ack": DUPLICATE_WARNING in (fields.get("acknowledged") or ()),
+    }
+    _check_contact([contact["relation"], contact["address"], contact["person"]])
+    return customer, contact
+
+
+def check_customers(
+    actor: Actor, customers: Sequence[Mapping[str, Any]], seen: dict[str, Any] | None = None
+) -> list[CustomerRow]:
+    """C1 and C9 for a batch, the checking half of ``add_customers``: every row's fields,
+    then the ID numbers, customer numbers and name + phone pairs against the archive, the
+    rows before and, through ``seen``, the earlier batches of the same file. Reads only (no
+    number is drawn, nothing locked): an importer runs it over a whole file before it opens
+    the write transaction. Every bad row is found (its first problem), then ``RowsRefused``
+    names each. Returns the rows as ``write_customers`` takes them, in order."""
+    require_role(actor, *ARCHIVE_ROLES)  # the actor first (X1)
+    seen = {} if seen is None else seen
+    problems: list[tuple[int, RuleViolation]] = []
+    rows: list[tuple[int, CustomerRow]] = []
+    for index, fields in enumerate(customers):
+        try:
+            rows.append((index, _row(fields)))
+        except RuleViolation as exc:
+            problems.append((index, exc))
+    problems += _taken(rows, seen)
+    if problems:
+        raise RowsRefused(sorted(problems, key=lambda p: p[0]))
+    return [row for _, row in rows]
+
+
+def write_customers(
+    actor: Actor,
+    rows: Sequence[CustomerRow],
+    *,
+    recheck: bool = True,
+    payloads: Sequence[str] | None = None,
+) -> list[int]:
+    """The writing half of ``add_customers`` (inside the caller's transaction): the given
+    numbers reserved, the others drawn as one block of the KH counter, then customers,
+    audit rows, contacts and addresses in bulk. ``recheck``: the rows were checked outside
+    this transaction (an importer's first pass), so the archive is looked up again here,
+    under the write lock, on its indexes: another desktop may have added one of these
+    customers since. ``payloads``: the audit changes made in the check pass (used only when
+    every row brought its number). Returns the new ids in order."""
+    require_role(actor, *ARCHIVE_ROLES)
+    if recheck:
+        problems = _taken(list(enumerate(rows)), {})
+        if problems:
+            raise RowsRefused(problems)
+    at = now()
+    customers = [customer for customer, _ in rows]
+    given = [c["number"] for c in customers if c["number"]]
+    _reserve_highest(given)
+    if len(given) < len(customers):
+        drawn = iter(next_numbers("KH", at.year, len(customers) - len(given), width=6))
+        for c in customers:
+            c["number"] = c["number"] or next(drawn)
+        payloads = None  # made before the numbers were drawn
+    ids = audit.create_many(actor, Customer, "number", customers, checked=True, payloads=payloads)
+    _write_contacts(actor, ids, [contact for _, contact in rows], at.date())
+    return ids
 
 
 def add_customers(actor: Actor, customers: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -101,35 +180,10 @@ def add_customers(actor: Actor, customers: Sequence[Mapping[str, Any]]) -> list[
     from the KH counter unless given), ``valid_from`` (today) and ``acknowledged``.
     Refused per row: no name, a bad phone or ID (with the reason), an ID another customer
     has or another row brings, a number taken, an important customer without a reason.
-    Returns the new ids in order."""
+    The two halves the importer runs as its check and write passes, ``check_customers``
+    then ``write_customers``, in one transaction. Returns the new ids in order."""
     with db.atomic():
-        require_role(actor, *ARCHIVE_ROLES)  # the actor first (X1)
-        check = row_checker([getattr(Customer, k) for k in _TEXTS])
-        check_contact = row_checker([CustomerContact.relation, CustomerAddress.address])
-        problems: list[tuple[int, RuleViolation]] = []
-        rows: list[tuple[int, dict[str, Any]]] = []
-        for index, fields in enumerate(customers):
-            try:
-                row = _row(fields)
-                check([row[k] for k in _TEXTS])
-                check_contact([row["_relation"], row["_address"]])
-            except RuleViolation as exc:
-                problems.append((index, exc))
-                continue
-            rows.append((index, row))
-        problems += _taken(rows)
-        if problems:
-            raise RowsRefused(problems)
-        at = now()
-        given = [row["number"] for _, row in rows if row["number"]]
-        _reserve_highest(given)
-        drawn = iter(next_numbers("KH", at.year, len(rows) - len(given), width=6))
-        for _, row in rows:
-            row["number"] = row["number"] or next(drawn)
-        ready = [{k: v for k, v in row.items() if not k.startswith("_")} for _, row in rows]
-        ids = audit.create_many(actor, Customer, "number", ready, checked=True)
-        _write_contacts(actor, ids, [row for _, row in rows], at.date())
-        return ids
+        return write_customers(actor, check_customers(actor, customers), recheck=False)
 
 
 # The batch's lookups, each on an index (``id_no`` and ``number`` unique, the contact's
@@ -152,35 +206,44 @@ def by_phone(part: list[str]) -> Any:
     )
 
 
-def _taken(rows: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, RuleViolation]]:
+def _taken(
+    rows: Sequence[tuple[int, CustomerRow]], seen: dict[str, Any]
+) -> list[tuple[int, RuleViolation]]:
     """The rows refused for what others hold: an ID number or a customer number of the
-    archive or of an earlier row, the same name and phone as a customer (unacknowledged)."""
+    archive or of an earlier row (of this batch or, in ``seen``, of an earlier one), the
+    same name and phone as a customer (unacknowledged)."""
     fold = str.casefold if is_mysql() else str
-    ids = sorted({row["id_no"] for _, row in rows if row["id_no"]})
+    ids = sorted({c["id_no"] for _, (c, _) in rows if c["id_no"]})
     by_id = {fold(i): (name, number) for i, name, number in select_in(by_id_no, ids)}
-    numbers = sorted({row["number"] for _, row in rows if row["number"]})
+    numbers = sorted({c["number"] for _, (c, _) in rows if c["number"]})
     taken_numbers = {fold(n) for (n,) in select_in(by_number, numbers)}
-    phones = sorted({row["_phone"] for _, row in rows})
+    phones = sorted({contact["phone"] for _, (_, contact) in rows})
     same: dict[tuple[str, str], str] = {}
     for name, phone, number in select_in(by_phone, phones):
         same.setdefault((fold(name), phone), number)
+    earlier_ids: dict[str, tuple[str, str]] = seen.setdefault("ids", {})
+    earlier_numbers: set[str] = seen.setdefault("numbers", set())
+    earlier_pairs: dict[tuple[str, str], str] = seen.setdefault("pairs", {})
     problems: list[tuple[int, RuleViolation]] = []
-    for index, row in rows:
-        id_no, number, pair = row["id_no"], row["number"], (fold(row["name"]), row["_phone"])
-        if id_no and fold(id_no) in by_id:
-            other, other_number = by_id[fold(id_no)]
+    for index, (c, contact) in rows:
+        id_no, number = c["id_no"], c["number"]
+        pair = (fold(c["name"]), contact["phone"])
+        holder = (by_id.get(fold(id_no)) or earlier_ids.get(fold(id_no))) if id_no else None
+        other = same.get(pair) or earlier_pairs.get(pair)
+        if holder is not None:
+            other_name, other_number = holder
             problems.append(
                 (
                     index,
                     RuleViolation(
                         "C1",
-                        f"证件号码 {id_no} 已属于客户「{other}」（{other_number}）",
-                        f"ID number {id_no} already belongs to {other_number or other}",
+                        f"证件号码 {id_no} 已属于客户「{other_name}」（{other_number}）",
+                        f"ID number {id_no} already belongs to {other_number or other_name}",
                         field="id_no",
                     ),
                 )
             )
-        elif number and fold(number) in taken_numbers:
+        elif number and (fold(number) in taken_numbers or fold(number) in earlier_numbers):
             problems.append(
                 (
                     index,
@@ -192,19 +255,19 @@ def _taken(rows: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, RuleViolat
                     ),
                 )
             )
-        elif pair in same and DUPLICATE_WARNING not in row["_ack"]:
+        elif other is not None and not contact["ack"]:
             warning = RuleWarning(
                 DUPLICATE_WARNING,
                 "C1",
-                f"已有同名同电话的客户（{same[pair]}），仍要新建吗？",
-                f"a customer of the same name and phone exists ({same[pair]}); add anyway?",
+                f"已有同名同电话的客户（{other}），仍要新建吗？",
+                f"a customer of the same name and phone exists ({other}); add anyway?",
             )
             problems.append((index, DuplicateCustomer(warning)))
         if id_no:
-            by_id.setdefault(fold(id_no), (row["name"], number))
+            earlier_ids.setdefault(fold(id_no), (c["name"], number))
         if number:
-            taken_numbers.add(fold(number))
-        same.setdefault(pair, number or f"本批第 {index + 1} 条")
+            earlier_numbers.add(fold(number))
+        earlier_pairs.setdefault(pair, number or f"本批第 {index + 1} 条")
     return problems
 
 
@@ -229,25 +292,26 @@ def _write_contacts(actor: Actor, ids: list[int], rows: list[dict[str, Any]], to
         [
             {
                 "customer": cid,
-                "person": row["_person"],
-                "relation": row["_relation"],
-                "phone": row["_phone"],
-                "phone_tail": phone_tail(row["_phone"]),
-                "valid_from": row["_valid_from"] or today,
-                "recorded_at": at,
+                "person": row["person"],
+                "relation": row["relation"],
+                "phone": row["phone"],
+                "phone_tail": row["phone_tail"],
+                "valid_from": row["valid_from"] or today,
             }
             for cid, row in zip(ids, rows, strict=True)
         ],
-        same={"recorded_by": actor.id},
+        same={"recorded_by": actor.id, "recorded_at": at},
+        checked=True,  # the texts passed ``_check_contact`` in the check half
     )
     bulk_insert(
         CustomerAddress,
         [
-            {"customer": cid, "address": row["_address"], "valid_from": row["_valid_from"] or today}
+            {"customer": cid, "address": row["address"], "valid_from": row["valid_from"] or today}
             for cid, row in zip(ids, rows, strict=True)
-            if row["_address"]
+            if row["address"]
         ],
         same={"recorded_by": actor.id, "recorded_at": at},
+        checked=True,
     )
 
 

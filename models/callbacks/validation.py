@@ -24,6 +24,7 @@ _SEPARATORS = re.compile(r"[\s\-－—()（）.·]")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _EXTENSION = re.compile(r"^(.*?)(?:转|ext\.?|x|#|分机)\s*(\d{1,6})$", re.IGNORECASE)
 _LOCAL = re.compile(r"^[1-9]\d{6,7}$")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９＋", "0123456789+")
 
 
 def _bad_phone(text: str) -> RuleViolation:
@@ -39,7 +40,9 @@ def _bad_phone(text: str) -> RuleViolation:
 
 def normalize_phone(text: str) -> str:
     """The phone as the archive stores it: ``13812345678`` or ``010-12345678[-801]``."""
-    raw = (text or "").strip().translate(str.maketrans("０１２３４５６７８９＋", "0123456789+"))
+    if type(text) is str and len(text) == 11 and text.isascii() and _MOBILE.match(text):
+        return text  # a mobile typed as it is kept: the common case
+    raw = (text or "").strip().translate(_FULL_WIDTH)
     if not raw:
         raise RuleViolation("C1", "电话号码不能为空", "a phone number is required", field="phone")
     extension = ""

@@ -5,6 +5,8 @@ by concern, each module small enough to read in one sitting:
 
 - ``teachers``: 教师名册 (工号 as text, 继续教育编号, ID number with its check digit), 教研组,
   group and tier memberships as dated history (T1, T2);
+- ``teacher_batch``: ``add_teachers``, the one door of the roll, in its check and write halves
+  (``check_teachers``, ``write_teachers``: the import's two passes) (T1, X3);
 - ``tiers``: each tier's yearly goals and plan, approved by the main leader (T1);
 - ``schedule``: terms and closures, the biweekly half-day series and their sessions on the
   office calendar (T2);
@@ -164,6 +166,12 @@ from models.training.schedule import (
     set_topic,
     term_of,
 )
+from models.training.teacher_batch import (
+    add_teacher,
+    add_teachers,
+    check_teachers,
+    write_teachers,
+)
 from models.training.teachers import (
     APPEND_ONLY,
     MANAGERS,
@@ -175,8 +183,6 @@ from models.training.teachers import (
     Tier,
     TierMembership,
     add_group,
-    add_teacher,
-    add_teachers,
     assign_tier,
     check_staff_no,
     group_of,
@@ -401,6 +407,7 @@ __all__ = [
     "bureau_register",
     "check_layout",
     "check_staff_no",
+    "check_teachers",
     "claim_external",
     "claim_window",
     "close_register",
@@ -463,4 +470,5 @@ __all__ = [
     "update_teacher",
     "update_tier_plan",
     "void_growth_record",
+    "write_teachers",
 ]

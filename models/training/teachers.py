@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -25,9 +24,9 @@ from typing import Any
 import peewee
 
 from models import audit
-from models.base import BaseModel, VersionedModel, guarded_update, now, select_in
-from models.db import db, for_update, is_mysql
-from models.errors import Conflict, RowsRefused, RuleViolation
+from models.base import BaseModel, VersionedModel, guarded_update, now
+from models.db import db, for_update
+from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, User, require_role
 from models.text import check_id_number, clean, search_key
 
@@ -166,6 +165,8 @@ def check_staff_no(value: Any) -> str:
             "format the column as text",
             field="staff_no",
         )
+    if type(value) is str and value.isascii() and value.isalnum():
+        return value.upper()  # a typed 工号's common case: NFKC and the cleaning leave it as it is
     text = re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(value))).upper()
     if not text:
         raise RuleViolation("T1", "工号不能为空", "the staff number is required", field="staff_no")
@@ -223,109 +224,6 @@ def _teacher_fields(values: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- use cases ---------------------------------------------------------------------------
-
-
-_TEACHER_DEFAULTS: dict[str, Any] = {
-    "ce_no": None,
-    "gender": "",
-    "subject": "",
-    "stage": "",
-    "title": "",
-    "hired_on": None,
-    "user": None,
-}
-_UNIQUE = (("staff_no", "工号"), ("id_number", "身份证号"), ("ce_no", "继续教育编号"))
-
-
-def add_teachers(actor: Actor, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-    """Enter teachers (培训办): THE way a teacher is added (``add_teacher`` is a batch of
-    one, the ``teachers`` import sends a file). Each row holds ``staff_no``, ``name`` and
-    ``id_number``, optionally ``ce_no``, ``gender``, ``subject``, ``stage``, ``title``,
-    ``hired_on``, ``status``, ``user``. Refused, every bad row named (``RowsRefused``) and
-    nothing written: a 工号 or ID number given as a number (X3), an ID number whose check
-    digit is wrong (X3), a 工号, 继续教育编号 or ID number another teacher, or another row,
-    holds (T1). Returns the new ids in order."""
-    with db.atomic():
-        require_role(actor, *MANAGERS)  # the actor first (X1)
-        problems: list[tuple[int, RuleViolation]] = []
-        good: list[tuple[int, dict[str, Any]]] = []
-        for index, row in enumerate(rows):
-            try:
-                values = {**_TEACHER_DEFAULTS, "name": None, **row}
-                values.setdefault("staff_no", None)
-                values.setdefault("id_number", None)
-                fields = _teacher_fields(values)
-            except RuleViolation as exc:
-                problems.append((index, exc))
-                continue
-            if fields["user"] is not None:
-                fields["user"] = fields["user"].id
-            good.append((index, fields))
-        fold = str.casefold if is_mysql() else str
-        for key, zh in _UNIQUE:
-            column = getattr(Teacher, key)
-            wanted = sorted({f[key] for _, f in good if f[key] is not None})
-            query = lambda part, c=column: Teacher.select(c).where(c.in_(part))  # noqa: E731
-            taken = {fold(v) for (v,) in select_in(query, wanted)}
-            for index, fields in good:
-                value = fields[key]
-                if value is None:
-                    continue
-                if fold(value) in taken:
-                    problems.append(
-                        (
-                            index,
-                            RuleViolation(
-                                "T1",
-                                f"{zh} {value} 已属于另一位教师",
-                                f"{key} {value} belongs to another teacher",
-                                field=key,
-                            ),
-                        )
-                    )
-                taken.add(fold(value))
-        if problems:
-            first: dict[int, RuleViolation] = {}
-            for index, exc in problems:
-                first.setdefault(index, exc)
-            raise RowsRefused(sorted(first.items()))
-        return audit.create_many(actor, Teacher, "staff_no", [f for _, f in good])
-
-
-def add_teacher(
-    actor: Actor,
-    *,
-    staff_no: Any,
-    name: str,
-    id_number: Any,
-    ce_no: Any = None,
-    gender: str = "",
-    subject: str = "",
-    stage: str = "",
-    title: str = "",
-    hired_on: date | None = None,
-    user: User | int | None = None,
-    status: TeacherStatus | str = TeacherStatus.ACTIVE,
-) -> Teacher:
-    """One teacher: ``add_teachers`` with one row, refused with that row's violation."""
-    row = {
-        "staff_no": staff_no,
-        "name": name,
-        "id_number": id_number,
-        "ce_no": ce_no,
-        "gender": gender,
-        "subject": subject,
-        "stage": stage,
-        "title": title,
-        "hired_on": hired_on,
-        "user": user,
-        "status": status,
-    }
-    try:
-        (teacher_id,) = add_teachers(actor, [row])
-    except RowsRefused as refused:
-        raise refused.problems[0][1] from None
-    return Teacher.get_by_id(teacher_id)
 
 
 def update_teacher(actor: Actor, teacher: Teacher, reason: str, **changes: Any) -> Teacher:

@@ -146,6 +146,10 @@ def test_C1_the_same_name_and_phone_is_a_warning_the_file_accepts_in_its_column(
     assert import_file("customers", accepted, actor=scene.s.caller).committed
 
 
+def by_row_zh(result, row: int) -> str:
+    return next(e.zh for e in result.errors if e.row == row)
+
+
 def test_C1_X3_a_large_customers_file_goes_through_the_batch_and_names_every_bad_row(office):
     """The 客户档案 import sends batches to ``callbacks.add_customers``: one bad row of each
     kind anywhere in the file (the form's checks, the archive, the batch, the duplicate
@@ -164,12 +168,15 @@ def test_C1_X3_a_large_customers_file_goes_through_the_batch_and_names_every_bad
     bad[BULK_BATCH + 10][2] = "12345"  # not a phone
     bad[BULK_BATCH + 20][3] = "110105194912310021"  # a wrong check digit
     bad[BULK_BATCH + 30][1:3] = ["张三", "138 1234 5678"]  # same name and phone: warned
+    bad[50][3] = bad[BULK_BATCH + 40][3] = "110105199003070017"  # one ID in two batches
     bad[2 * BULK_BATCH + 5][4] = "是"  # C9: important without a reason
     bad[n - 1][4] = "也许"  # not a choice
-    wrong = [100, BULK_BATCH + 10, BULK_BATCH + 20, BULK_BATCH + 30, 2 * BULK_BATCH + 5, n - 1]
+    wrong = [100, BULK_BATCH + 10, BULK_BATCH + 20, BULK_BATCH + 30, BULK_BATCH + 40]
+    wrong += [2 * BULK_BATCH + 5, n - 1]
     before = (Customer.select().count(), callbacks.CustomerContact.select().count())
     result = import_rows("customers", [Sheet.from_lists("c", [header, *bad])], actor=s.caller)
-    assert not result.committed
+    assert not result.committed and result.write_seconds == 0  # the lock never taken
+    assert "已属于客户「客户50」" in by_row_zh(result, BULK_BATCH + 42)
     assert result.rejected_rows == [i + 2 for i in wrong]
     by_row = {e.row: e for e in result.errors}
     assert by_row[BULK_BATCH + 32].column == "仍然新建" and "同名同电话" in str(

@@ -234,6 +234,54 @@ def test_T1_teachers_import_keeps_staff_numbers_as_text_all_or_nothing_with_an_e
     assert all(r[col].data_type == "s" for r in body)
 
 
+def test_T1_X3_a_large_teachers_file_is_checked_whole_then_written_in_one_short_transaction(
+    roll,
+):
+    """The 教师名册 import runs ``training.add_teachers`` in its two halves: every batch of
+    the file checked first (a clash with an earlier batch found before either is written),
+    every bad row named and nothing written, the write lock never taken; the same file
+    without them is written in one transaction afterwards."""
+    from forms.excel_import import BULK_BATCH, import_rows
+    from forms.excel_sheets import Sheet
+    from models.text import id_check_digit
+
+    def id_no(i: int) -> str:
+        body = f"3301031980{i // 1000 % 12 + 1:02d}{i // 12000 + 1:02d}{i % 1000:03d}"
+        return body + id_check_digit(body)
+
+    s = roll
+    n = 2 * BULK_BATCH + 500
+    rows = [
+        [f"{i:06d}", f"教师{i}", id_no(i), f"JX{i:08d}", "男", "数学", "初中", "一级教师", "在职"]
+        for i in range(n)
+    ]
+    bad = [list(r) for r in rows]
+    bad[100][0] = "0002"  # 刘一's 工号
+    bad[BULK_BATCH + 10][2] = IDS[1]  # 刘一's ID number
+    bad[BULK_BATCH + 20][2] = id_no(5)  # the first batch's row 5
+    bad[BULK_BATCH + 30][3] = f"jx{7:08d}"  # the first batch's row 7
+    bad[2 * BULK_BATCH + 5][2] = id_no(9)[:-1] + ("1" if id_no(9)[-1] != "1" else "2")
+    bad[n - 1][8] = "休假"  # not a choice
+    wrong = [100, BULK_BATCH + 10, BULK_BATCH + 20, BULK_BATCH + 30, 2 * BULK_BATCH + 5, n - 1]
+    result = import_rows(
+        "teachers", [Sheet.from_lists("t", [TEACHER_HEADER, *bad])], actor=s.tangmin
+    )
+    assert not result.committed and result.write_seconds == 0
+    assert result.rejected_rows == [i + 2 for i in wrong]
+    by_row = {e.row: e for e in result.errors}
+    assert "已存在" in by_row[102].zh
+    for i, column in ((10, "身份证号"), (20, "身份证号"), (30, "继续教育编号")):
+        error = by_row[BULK_BATCH + i + 2]
+        assert (error.column, "[T1]" in error.zh) == (column, True), error
+    assert "校验" in by_row[2 * BULK_BATCH + 7].zh
+    assert training.Teacher.select().count() == 4
+    result = import_rows(
+        "teachers", [Sheet.from_lists("t", [TEACHER_HEADER, *rows])], actor=s.tangmin
+    )
+    assert result.committed and len(result.inserted) == n and result.write_seconds > 0
+    assert training.Teacher.get(staff_no=f"{n - 1:06d}").ce_no == f"JX{n - 1:08d}"
+
+
 def _table_by(path, first: str) -> tuple[list[str], list[list]]:
     ws = load_workbook(path).worksheets[0]
     rows = list(ws.iter_rows())

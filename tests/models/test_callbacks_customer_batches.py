@@ -133,3 +133,49 @@ def test_C1_every_lookup_of_the_batch_reads_an_index(s, database):
             rows = database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
             plan = " ".join(str(r[-1]) for r in rows)
             assert "INDEX" in plan and f"({column}=?)" in plan, plan
+
+
+def test_C1_the_check_half_writes_nothing_remembers_earlier_batches_and_the_write_rechecks(s):
+    """What the import does: the file's batches checked one after the other with one
+    ``seen`` (nothing written yet, so a second batch's clash with the first is found there),
+    then written; a customer another desktop added in between is refused by the write half;
+    numbers drawn by the write half are in the audit rows even when the payloads were made
+    in the check pass."""
+    seen: dict[str, object] = {}
+    tables = (Customer, CustomerContact, CustomerAddress, audit.AuditLog)
+    before = [t.select().count() for t in tables]
+    first = archive(BATCH)
+    for i, row in enumerate(first):
+        row["number"] = f"KH-F{i:05d}"
+    first[3]["id_no"] = ID
+    checked = callbacks.check_customers(s.caller, first, seen)
+    second = [
+        {"name": f"新客户{i}", "phone": f"137{i:08d}", "number": f"KH-G{i:05d}"} for i in range(10)
+    ]
+    second[1]["id_no"] = ID  # the first batch's row 3
+    second[2]["number"] = "kh-f00007"  # the first batch's number
+    second[3].update(name="客户9", phone="13900000009")  # the first batch's name and phone
+    with pytest.raises(RowsRefused) as err:
+        callbacks.check_customers(s.caller, second, seen)
+    assert [(i, p.rule, p.field) for i, p in err.value.problems] == [
+        (1, "C1", "id_no"),
+        (2, "C1", "number"),
+        (3, "C1", "name"),
+    ]
+    assert [t.select().count() for t in tables] == before  # the check half reads only
+    customer(s, "别人", "13700000000", number="KH-F00100")  # another desktop, meanwhile
+    with pytest.raises(RowsRefused) as taken:
+        callbacks.write_customers(s.caller, checked, recheck=True)
+    assert [(i, p.field) for i, p in taken.value.problems] == [(100, "number")]
+    rows = [row for row in checked if row[0]["number"] != "KH-F00100"]
+    ids = callbacks.write_customers(s.caller, rows, recheck=True)
+    assert len(ids) == BATCH - 1
+    drawn = callbacks.check_customers(
+        s.caller, [{"name": f"又一位{i}", "phone": f"136{i:08d}"} for i in range(2)]
+    )
+    payloads = audit.created_payloads([c for c, _ in drawn])
+    (one, _) = callbacks.write_customers(s.caller, drawn, payloads=payloads)
+    number = Customer.get_by_id(one).number
+    assert number.startswith("KH") and audit.history("customer", one)[0].changes_dict()[
+        "number"
+    ] == [None, number]
