@@ -18,8 +18,9 @@ dry run) rolls everything back. Nothing is ever half imported, and a dry run rep
 what a real run would do, because it *is* a real run that is rolled back (for a staged kind,
 below, a dry run is its check pass).
 
-A kind with ``staged`` (items, opening balances, vehicles, shops, stations) is imported, in
-insert mode, validate-first: the whole file is read and checked before anything is written,
+A kind with ``staged`` (items, opening balances, vehicles, shops, stations, customers,
+teachers) is imported, in insert mode, validate-first: the whole file is read and checked
+before anything is written,
 ``BULK_BATCH`` rows per call of the check half of its domain's batch use case
 (``supplies.check_items``: ``add_items``, the function a dialog's single record goes through
 as a batch of one, is that check and the write half in one transaction). The checks that
