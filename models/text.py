@@ -5,6 +5,7 @@ codes folded (``normalize_code``), lengths and control characters refused on eve
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -279,8 +280,15 @@ _ID_CHECK = "10X98765432"
 _ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
 
 
+_ID_ZEROS = ord("0") * sum(_ID_WEIGHTS)  # what the digits' character codes add over them
+
+
 def id_check_digit(first17: str) -> str:
     """GB 11643's check digit (ISO 7064 MOD 11-2) of the first 17 digits of an ID number."""
+    if len(first17) == 17 and first17.isascii() and first17.isdigit():
+        # the digits' codes weighted in C (a bulk import checks one a row), less the zeros'
+        total = sum(map(operator.mul, first17.encode("ascii"), _ID_WEIGHTS)) - _ID_ZEROS
+        return _ID_CHECK[total % 11]
     return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
 
 
@@ -323,7 +331,7 @@ def check_id_number(text: Any, *, rule: str = "X3", field: str = "id_number") ->
 
     if isinstance(text, int | float):  # bool is an int too
         raise refuse(str(text), *_EXCEL_NUMBER)
-    value = re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(text))).upper()
+    value = normalize_code(text)  # full-width folded, spaces and invisible marks removed
     if _EXCEL_FLOAT.match(value):
         raise refuse(value, *_EXCEL_NUMBER)
     if len(value) == 15 and value.isdigit():
