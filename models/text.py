@@ -8,7 +8,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -80,9 +80,18 @@ def _phrase_free(run: str) -> bool:
         return False
     if n < 2:
         return True
+    phrases = _phrases()
+    if n == 2:
+        return run not in phrases
+    return not any(run[i:j] in phrases for i in range(n - 1) for j in range(i + 2, n + 1))
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> Mapping[str, Any]:
+    """pypinyin's phrase dictionary (loaded with pypinyin, on first use)."""
     from pypinyin.constants import PHRASES_DICT
 
-    return not any(run[i:j] in PHRASES_DICT for i in range(n - 1) for j in range(i + 2, n + 1))
+    return PHRASES_DICT
 
 
 @lru_cache(maxsize=16384)
@@ -93,8 +102,10 @@ def _run_key(run: str) -> tuple[str, str]:
     if not _han_runs().match(run):
         return run, run
     parts = _run_pinyin(run)
-    initials = "".join(p[1:] if p.startswith(_KEPT) else p[:1] for p in parts)
-    full = "".join(p[1:] if p.startswith(_KEPT) else p for p in parts)
+    if _KEPT not in "".join(parts):  # every character read (the common case)
+        return "".join([p[:1] for p in parts]), "".join(parts)
+    initials = "".join([p[1:] if p.startswith(_KEPT) else p[:1] for p in parts])
+    full = "".join([p[1:] if p.startswith(_KEPT) else p for p in parts])
     return initials, full
 
 
