@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -193,33 +194,41 @@ def _duplicate(teacher_id: int | None, field: peewee.Field, value: Any, zh: str)
         )
 
 
+def _hire_date(value: Any) -> date | None:
+    if value is not None and not isinstance(value, date):
+        raise RuleViolation(
+            "T1", "入职日期须为日期", "the hire date must be a date", field="hired_on"
+        )
+    return value.date() if isinstance(value, datetime) else value
+
+
+_FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "staff_no": check_staff_no,
+    "id_number": check_id_number,
+    "ce_no": lambda value: check_staff_no(value) if clean(value) else None,
+    "name": lambda value: _required(value, "姓名", "the name", "name"),
+    "gender": clean,
+    "subject": clean,
+    "stage": clean,
+    "title": clean,
+    "hired_on": _hire_date,
+    "status": lambda value: TeacherStatus(value).value,
+    "user": lambda value: None if value is None else User.get_by_id(value),
+}
+"""Each field a teacher is given: its check, and the value kept (one look-up a field; a
+roll of thousands goes through here row by row)."""
+
+
 def _teacher_fields(values: dict[str, Any]) -> dict[str, Any]:
     """The columns of the typed ``values`` (only those given), checked."""
     out: dict[str, Any] = {}
     for key, value in values.items():
-        if key == "staff_no":
-            out[key] = check_staff_no(value)
-        elif key == "id_number":
-            out[key] = check_id_number(value)
-        elif key == "ce_no":
-            out[key] = check_staff_no(value) if clean(value) else None
-        elif key == "name":
-            out[key] = _required(value, "姓名", "the name", "name")
-            out["name_search"] = search_key(out[key])
-        elif key in ("gender", "subject", "stage", "title"):
-            out[key] = clean(value)
-        elif key == "hired_on":
-            if value is not None and not isinstance(value, date):
-                raise RuleViolation(
-                    "T1", "入职日期须为日期", "the hire date must be a date", field=key
-                )
-            out[key] = value.date() if isinstance(value, datetime) else value
-        elif key == "status":
-            out[key] = TeacherStatus(value).value
-        elif key == "user":
-            out[key] = None if value is None else User.get_by_id(value)
-        else:
+        check = _FIELD_CHECKS.get(key)
+        if check is None:
             raise TypeError(f"no teacher field {key!r}")
+        out[key] = check(value)
+        if key == "name":
+            out["name_search"] = search_key(out[key])
     return out
 
 
