@@ -66,7 +66,7 @@ sys.path.insert(0, str(ROOT))
 from _import_ceiling import CHILDREN as CEILING_CHILDREN  # noqa: E402
 from _import_kinds import CHILDREN as KIND_CHILDREN  # noqa: E402
 from _import_kinds import INPUTS as KIND_INPUTS  # noqa: E402
-from _import_kinds import current_mb  # noqa: E402
+from _import_kinds import current_mb, measured_import  # noqa: E402
 from _import_mysql import CHILDREN as MYSQL_CHILDREN  # noqa: E402
 
 COLUMNS = (
@@ -250,23 +250,12 @@ def child_import_openpyxl(xlsx: Path, db_path: Path) -> dict[str, Any]:
 
 
 def child_import_reference(xlsx: Path, db_path: Path) -> dict[str, Any]:
-    from forms.excel_import import import_file
     from models.db import open_database
 
     open_database(f"sqlite:///{db_path}")
     model, kind = declare_kind()
     model.create_table()
-    base = current_mb()
-    t0 = time.perf_counter()
-    result = import_file(kind, xlsx, mode="insert")
-    seconds = time.perf_counter() - t0
-    assert result.committed, [str(e) for e in result.errors[:5]]
-    return {
-        "seconds": seconds,
-        "rows": len(result.inserted),
-        "base": base,
-        "lock": result.write_seconds,
-    }
+    return measured_import(kind, xlsx, None)
 
 
 def child_export_bare(db_path: Path, out: Path) -> dict[str, Any]:
