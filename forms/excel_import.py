@@ -26,12 +26,11 @@ before anything is written,
 as a batch of one, is that check and the write half in one transaction). The checks that
 read the database are indexed IN (...) reads outside any write transaction; what earlier
 batches of the file bring is kept by the use case in one ``seen`` dict. Every bad row of the
-file is reported. The checked rows, as they will be written, are held for the write: the
-first ``KEEP_BATCHES`` batches in memory, the rest pickled to a temporary file, so memory
-stays bounded whatever the file's length and a common file (up to 10,000 rows) pays no
-pickling. Only a file without a bad row is then written, in one transaction
-that runs the write half for each spooled batch: the indexed re-checks (another desktop may
-have written since) and the bulk inserts with their audit rows, nothing else.
+file is reported. The checked rows, as they will be written, wait for the write pass
+(``forms.excel_spool``: the first batches in memory, the rest in a temporary file, so
+memory stays bounded). Only a file without a bad row is then written, in one transaction
+that runs the write half for each checked batch: the indexed re-checks (another desktop
+may have written since) and the bulk inserts with their audit rows, nothing else.
 
 A kind with only ``insert_batch`` (the bench's reference kind) is written a batch per call in
 the one transaction of the whole run, also after a batch was refused (rolled back at the
@@ -57,8 +56,6 @@ no lazier reader) while rows reach Python one at a time (``iter_rows``); Python 
 from __future__ import annotations
 
 import itertools
-import pickle
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -70,6 +67,7 @@ from forms.bulk import fewer_collections
 from forms.excel_guard import CellProblems, describe
 from forms.excel_result import ImportResult, Mode, RowError
 from forms.excel_sheets import Sheet, find_header, header_key, label_index, read_workbook
+from forms.excel_spool import CheckedBatches
 from forms.kinds import Kind, Values, get_kind
 from forms.spec import Field, FieldType
 from forms.values import ValueProblem, _text, echo, nonblank_parser_for
@@ -84,8 +82,6 @@ CancelledFn = Callable[[], bool]
 
 CHECK_EVERY = 256  # rows between progress reports and cancellation checks
 BULK_BATCH = 2000  # rows per existence query and batch use case call in bulk insert mode
-KEEP_BATCHES = 5  # checked batches held in memory for the write; later ones are spooled
-# (a batch of items holds ~3 MB: at 100,000 items ten kept batches raised the peak by 28 MB)
 REF_CACHE = 4096  # records kept by reference text: a unit repeats, an item of 期初 does not
 ERROR_COLUMN = "错误"
 FOOTER_MARKS = ("合计", "负责人")
@@ -133,10 +129,8 @@ class _Run:
         self.required = self.spec.required_fields  # read once, not once a row
         self.staged = kind.staged
         self.seen: dict[str, Any] = {}  # the staged check's memory of earlier batches
-        self.kept: list[tuple[list[tuple[int, Any]], Any]] = []  # checked, in memory
-        self.spool: Any = None  # the checked batches past ``kept``, pickled, for the write
+        self.checked = CheckedBatches()  # the checked batches, waiting for the write
         self.version: int | None = None  # ``data_version`` before the check pass
-        self.spooled = 0
 
     def error(self, row: int | None, f: Field | None, value: Any, zh: str, en: str) -> None:
         self.result.errors.append(
@@ -339,9 +333,10 @@ class _Run:
 
     def _check_batch(self, good: list[tuple[int, Values]], key: str) -> None:
         """A staged kind's batch checked (nothing written, nothing locked); when it passes,
-        its rows as they will be written are pickled to the spool, so the file's rows are
-        never all held in memory at once. A refused batch goes on being remembered in
-        ``seen`` (the use case keeps its keys), so later rows are checked against it."""
+        its rows as they will be written wait in ``checked`` (``forms.excel_spool``: memory
+        or a temporary file, so the file's rows are never all held at once). A refused
+        batch goes on being remembered in ``seen`` (the use case keeps its keys), so later
+        rows are checked against it."""
         assert self.staged is not None
         try:
             prepared = self.staged.check(self.actor, [values for _, values in good], self.seen)
@@ -361,36 +356,20 @@ class _Run:
         self.result.inserted.extend(values[key] for _, values in good)
         if self.result.errors:  # nothing will be written: no need to keep the batch
             return
-        rows = [(excel_row, values[key]) for excel_row, values in good]
-        if len(self.kept) < KEEP_BATCHES:
-            self.kept.append((rows, prepared))
-            return
-        if self.spool is None:
-            # closed by ``_validate_then_write`` once the file is written or refused
-            self.spool = tempfile.TemporaryFile(prefix="houqin-import-")  # noqa: SIM115
-        pickle.dump((rows, prepared), self.spool, protocol=pickle.HIGHEST_PROTOCOL)
-        self.spooled += 1
+        self.checked.add([(excel_row, values[key]) for excel_row, values in good], prepared)
 
-    def _checked(self) -> Iterator[tuple[list[tuple[int, Any]], Any]]:
-        """The checked batches in file order: those kept in memory, then the spooled."""
-        yield from self.kept
-        if self.spool is not None:
-            self.spool.seek(0)
-            for _ in range(self.spooled):
-                yield pickle.load(self.spool)
-
-    def write_spooled(self) -> None:
-        """The spooled batches through the kind's ``write`` (inside the caller's write
+    def write_checked(self) -> None:
+        """The checked batches through the kind's ``write`` (inside the caller's write
         transaction): the checks that read the database again, on indexes, then bulk
         writes. A refusal now (another desktop wrote a clashing row since the check) is
         reported on its row; the caller then rolls everything back."""
         assert self.staged is not None
-        if not self.kept and self.spool is None:
+        if not self.checked:
             return
         # Nobody wrote since the check pass (SQLite's counter did not move): the indexed
         # re-checks would find what the check found. Else (or on MySQL) they run.
         recheck = self.version is None or data_version() != self.version
-        for rows, prepared in self._checked():
+        for rows, prepared in self.checked:
             if self.cancelled is not None and self.cancelled():
                 raise Cancelled()
             try:
@@ -573,15 +552,14 @@ def _validate_then_write(
             return
         started = time.perf_counter()
         with db.atomic() as txn, long_write(who[0], run.spec.title, who[1]):
-            run.write_spooled()
+            run.write_checked()
             if result.errors:
                 txn.rollback()
             else:
                 result.committed = True
         result.write_seconds = time.perf_counter() - started
     finally:
-        if run.spool is not None:
-            run.spool.close()
+        run.checked.close()
 
 
 def import_file(

@@ -210,10 +210,10 @@ def test_S1_X3_a_file_past_the_batches_kept_in_memory_is_spooled_and_written_in_
 ):
     """Checked batches past ``KEEP_BATCHES`` wait on disk for the write pass: they come
     back in the file's order, each item with its audit row, as the kept ones do."""
-    from forms import excel_import
+    from forms import excel_import, excel_spool
     from models import audit
 
-    monkeypatch.setattr(excel_import, "KEEP_BATCHES", 1)
+    monkeypatch.setattr(excel_spool, "KEEP_BATCHES", 1)
     monkeypatch.setattr(excel_import, "BULK_BATCH", 50)
     head = ["物品编码", "物品名称", "类别", "计量单位", "规格型号", "参考单价"]
     rows = [[f"SP{i:04d}", f"物品{i}", "文具", "个", f"规格{i}", f"{i}.50"] for i in range(175)]
