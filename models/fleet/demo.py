@@ -351,7 +351,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
         if done >= today:
             day += timedelta(days=rng.randint(1, 3))
             continue
-        for ln in fleet.Repair.get_by_id(repair.id).lines:
+        for ln in fleet.Repair.get_by_id(repair.id).line_rows():
             if ln.state in (fleet.LineState.AUTHORISED, fleet.LineState.APPROVED):
                 fleet.record_fitted(fleet_mgr, ln, at=_at(done, 10))
         repair = fleet.finish_repair(fleet_mgr, repair, at=_at(done, 16))

@@ -163,7 +163,7 @@ def finish_repair(actor: User, repair: Repair, at: datetime | None = None) -> Re
             raise RuleViolation(
                 "F4", "还有追加项目在审批中", "a supplement is still under approval"
             )
-        if not any(ln.state == LineState.FITTED for ln in repair.lines):
+        if not any(ln.state == LineState.FITTED for ln in repair.line_rows()):
             raise RuleViolation(
                 "F3", "尚未登记任何完成的维修项目", "no item has been recorded as done"
             )
