@@ -151,6 +151,16 @@ _OPEN_REPAIR = Prepared(
 )
 
 
+# Asked at every application: rendered once (``models.prepared``).
+_DRIVES = Prepared(
+    lambda vehicle, driver: (
+        VehicleDriver.select(VehicleDriver.id)
+        .where((VehicleDriver.vehicle == vehicle) & (VehicleDriver.driver == driver))
+        .limit(1)
+    )
+)
+
+
 @retry_document
 def apply_repair(
     driver: User, vehicle: Vehicle, fault: str, *, kind: str = "repair", at: datetime | None = None
@@ -168,11 +178,7 @@ def apply_repair(
                 None, "维修类别只能是一般维修或大修", "kind is repair or overhaul", field="kind"
             )
         vehicle = Vehicle.get_by_id(vehicle.id)
-        if (
-            not VehicleDriver.select()
-            .where((VehicleDriver.vehicle == vehicle.id) & (VehicleDriver.driver == driver.id))
-            .exists()
-        ):
+        if _DRIVES.first(vehicle.id, driver.id) is None:
             raise RuleViolation(
                 "F2",
                 f"{driver.name} 不是 {vehicle.plate} 的驾驶员，不能报修",
