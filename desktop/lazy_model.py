@@ -250,10 +250,11 @@ class LazyQueryModel(QAbstractTableModel):
         self._raw: list[tuple[_Page, int] | Row] = []
         self._dicts: dict[int, Row] = {}
         self._made: dict[int, list[dict[int, Any]]] = {}  # each row's cells, once shown
-        # Each cell's index, once asked for: the same (row, column) of a flat table is the
-        # same index whatever the row holds, and making one through the binding is most of
-        # what ``index`` costs. Forgotten when the rows are (``refresh``, ``rows = ...``).
-        self._indexes: dict[tuple[int, int], QModelIndex] = {}
+        # Each row's cell indexes, made together when one of them is first asked for: the
+        # same (row, column) of a flat table is the same index whatever the row holds, and
+        # making one through the binding is most of what ``index`` costs. Forgotten when the
+        # rows are replaced (``refresh``, ``rows = ...``), not when their cells are.
+        self._indexes: dict[int, list[QModelIndex]] = {}
         # How each column's cells are made, read once: (key, fmt or None for the default,
         # text, right-aligned, look).
         self._plan = [
@@ -392,12 +393,14 @@ class LazyQueryModel(QAbstractTableModel):
         cell; one call here instead of three, and each cell's index made once (a paint asks
         for every visible cell's again)."""
         if parent is _ROOT or not parent.isValid():
-            found = self._indexes.get((row, column))
-            if found is not None:
-                return found
-            if 0 <= row < len(self._raw) and 0 <= column < len(self.columns):
-                found = self._indexes[row, column] = self.createIndex(row, column)
-                return found
+            made = self._indexes.get(row)
+            if made is None:
+                if not 0 <= row < len(self._raw):
+                    return QModelIndex()
+                create = self.createIndex  # the whole row at once: a view asks for every cell
+                made = self._indexes[row] = [create(row, c) for c in range(len(self.columns))]
+            if 0 <= column < len(made):
+                return made[column]
         return QModelIndex()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
