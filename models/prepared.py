@@ -12,7 +12,8 @@ binds the new values, converted by the field they are compared with, as peewee w
     vehicle = by_plate.first("京A12345")
 
 The rows come back as the query would give them (model instances, dicts or tuples), through
-peewee's own cursor wrapper.
+peewee's own cursor wrapper; the objects of a plain ``Model.select()`` are made directly, the
+same objects without its per-field ``setattr`` (``_Plan``).
 """
 
 from __future__ import annotations
