@@ -43,7 +43,7 @@ def is_english() -> bool:
 
 
 def pick(zh: str, en: str) -> str:
-    return en if is_english() else zh
+    return en if _current == "en" else zh  # asked for every cell of some lists: no call
 
 
 def translator(context: str) -> Callable[..., str]:

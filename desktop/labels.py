@@ -271,13 +271,18 @@ def audit_action(action: Any) -> str:
     return pick(zh, en)
 
 
+_STATE_NAMES = ("state", "status")
+
+
 def _audit_value(table: str, name: str, value: Any) -> str:
     """One logged value in words: yes/no, a state's label, the name a foreign key points to."""
+    if type(value) is str and value and not (name in _STATE_NAMES and table in _AUDIT_STATES):
+        return value  # the commonest value (a name, a phone number) as it is, at once
     if value is None or value == "":
         return pick("空", "empty")
     if isinstance(value, bool):
         return pick("是", "yes") if value else pick("否", "no")
-    if name in ("state", "status") and table in _AUDIT_STATES:
+    if name in _STATE_NAMES and table in _AUDIT_STATES:
         return of(_AUDIT_STATES[table], value)
     if name == "roles" and isinstance(value, list):
         return "、".join(of(Role, v) for v in value)

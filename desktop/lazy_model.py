@@ -250,6 +250,23 @@ class LazyQueryModel(QAbstractTableModel):
         self._raw: list[tuple[_Page, int] | Row] = []
         self._dicts: dict[int, Row] = {}
         self._made: dict[int, list[dict[int, Any]]] = {}  # each row's cells, once shown
+        # Each row's cell indexes, made together when one of them is first asked for: the
+        # same (row, column) of a flat table is the same index whatever the row holds, and
+        # making one through the binding is most of what ``index`` costs. Forgotten when the
+        # rows are replaced (``refresh``, ``rows = ...``), not when their cells are.
+        self._indexes: dict[int, list[QModelIndex]] = {}
+        # How each column's cells are made, read once: (key, fmt or None for the default,
+        # text, right-aligned, look).
+        self._plan = [
+            (
+                c.key,
+                None if c.fmt is default_format else c.fmt,
+                c.text,
+                c.align_right,
+                c.look,
+            )
+            for c in self.columns
+        ]
         self.exhausted = False
         self.fetch_count = 0  # pages queried since the last reset (tests, diagnostics)
         self.load_error: BaseException | None = None
@@ -264,6 +281,7 @@ class LazyQueryModel(QAbstractTableModel):
     def rows(self, rows: list[Row]) -> None:
         """Rows held in memory instead of fetched (a model filled by hand, e.g. a test)."""
         self._raw = list(rows)
+        self._indexes = {}
         self.forget_rows()
 
     def forget_rows(self) -> None:
@@ -343,6 +361,7 @@ class LazyQueryModel(QAbstractTableModel):
         """Forget what was loaded and load the first page again."""
         self.beginResetModel()
         self._raw = []
+        self._indexes = {}
         self.forget_rows()
         self.exhausted = False
         self.fetch_count = 0
@@ -371,10 +390,17 @@ class LazyQueryModel(QAbstractTableModel):
 
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         """Qt's own ``index`` asks ``rowCount`` and ``columnCount`` back in Python for every
-        cell; one call here instead of three."""
-        inside = 0 <= row < len(self._raw) and 0 <= column < len(self.columns)
-        if inside and (parent is _ROOT or not parent.isValid()):
-            return self.createIndex(row, column)
+        cell; one call here instead of three, and each cell's index made once (a paint asks
+        for every visible cell's again)."""
+        if parent is _ROOT or not parent.isValid():
+            made = self._indexes.get(row)
+            if made is None:
+                if not 0 <= row < len(self._raw):
+                    return QModelIndex()
+                create = self.createIndex  # the whole row at once: a view asks for every cell
+                made = self._indexes[row] = [create(row, c) for c in range(len(self.columns))]
+            if 0 <= column < len(made):
+                return made[column]
         return QModelIndex()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
@@ -454,15 +480,25 @@ class LazyQueryModel(QAbstractTableModel):
         data = self.row(row)
         base = self.row_look(data) if self.row_look is not None else None
         cells = []
-        for column in self.columns:
-            text = column.display(data)
+        for key, fmt, text_of, right, look_of in self._plan:
+            if text_of is not None:
+                text = text_of(data)
+            elif fmt is not None:
+                text = fmt(data.get(key))
+            else:  # default_format, its commonest case first
+                text = data.get(key)
+                if type(text) is not str:
+                    text = default_format(text)
             cell: dict[int, Any] = {_DISPLAY: text}
             if len(text) > 20:
                 cell[_TOOLTIP] = text
-            if column.align_right:
+            if right:
                 cell[_ALIGNMENT] = _RIGHT
-            own = column.look(data) if column.look is not None else None
-            look = own.over(base) if own is not None else base
+            look = base
+            if look_of is not None:
+                own = look_of(data)
+                if own is not None:
+                    look = own.over(base)
             if look is not None:
                 if look.color:
                     cell[_FOREGROUND] = _colour(look.color)

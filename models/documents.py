@@ -31,6 +31,7 @@ from models.base import VersionedModel, guarded_update
 from models.db import db, retry_document
 from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, User, require_active, require_role
+from models.prepared import Prepared
 from models.workflow import Instance, State
 
 D = TypeVar("D", bound="Document")
@@ -213,9 +214,11 @@ def register(model: type[D]) -> type[D]:
     column = model.DECIDING_DEPARTMENT
     if column is not None:
         field = model._meta.fields[column]
+        # Asked at every submission and decision: rendered once (``models.prepared``).
+        query = Prepared(lambda doc: model.select(field).where(model.id == doc))
 
         def deciding(doc_id: int) -> int | None:
-            return model.select(field).where(model.id == doc_id).scalar()
+            return query.scalar(doc_id)
 
         workflow.department_of(model.DOC_TYPE)(deciding)
     return model

@@ -16,6 +16,7 @@ from models import audit
 from models.base import BaseModel
 from models.db import db
 from models.errors import RuleViolation
+from models.prepared import Prepared
 
 
 @dataclass(frozen=True)
@@ -234,11 +235,15 @@ def put(actor: Any, key: str, value: Any) -> Any:
     return typed
 
 
+# Asked before every lock of a setting: rendered once (``models.prepared``).
+_HAS_ROW = Prepared(lambda key: Setting.select(Setting.key).where(Setting.key == key).limit(1))
+
+
 def _ensure_row(spec: SettingSpec) -> None:
     """Create the setting's row, holding its default (empty for an optional one), when it has
     none, so there is a row to lock; another desktop creating it at the same moment is no
     error."""
-    if Setting.select().where(Setting.key == spec.key).exists():
+    if _HAS_ROW.first(spec.key) is not None:
         return
     try:
         with db.atomic():  # a savepoint: the duplicate key does not spoil the caller's work

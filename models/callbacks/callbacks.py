@@ -21,9 +21,10 @@ from models import audit, settings
 from models.base import BaseModel, VersionedModel, guarded_update, now
 from models.callbacks.customers import Customer, Project, internal_customer
 from models.callbacks.plans import CallbackPlan, ContentType, Method, staff_for
-from models.db import db, for_update
+from models.db import db
 from models.errors import Conflict, RuleViolation
 from models.people import Actor, Role, User, require_role
+from models.prepared import Prepared
 from models.text import clean
 
 
@@ -147,7 +148,7 @@ CALLBACK_TABLES = [Callback, CallbackAttempt]
 def lock(callback: Callback | int) -> Callback:
     """The callback as the database holds it, locked; a stale object is a ``Conflict``."""
     cb_id = callback if isinstance(callback, int) else callback.id
-    fresh = for_update(Callback.select().where(Callback.id == cb_id)).get()
+    fresh = Callback.get_for_update(Callback.id == cb_id)  # a text rendered once
     if not isinstance(callback, int) and fresh.version != callback.version:
         raise Conflict()
     return fresh
@@ -182,16 +183,18 @@ def _next_assignee(callback: Callback, method: Method) -> int | None:
     return people[callback.customer_id % len(people)] if people else None
 
 
-def failed_tries(callback: Callback, method: Method | str) -> int:
-    return (
-        CallbackAttempt.select()
-        .where(
-            (CallbackAttempt.callback == callback.id)
-            & (CallbackAttempt.method == Method(method))
-            & CallbackAttempt.outcome.in_(list(COUNTS))
-        )
-        .count()
+# Asked after every failed attempt: rendered once (``models.prepared``).
+_FAILED_TRIES = Prepared(
+    lambda callback, method: CallbackAttempt.select(peewee.fn.COUNT(CallbackAttempt.id)).where(
+        (CallbackAttempt.callback == callback)
+        & (CallbackAttempt.method == method)
+        & CallbackAttempt.outcome.in_(sorted(COUNTS))
     )
+)
+
+
+def failed_tries(callback: Callback, method: Method | str) -> int:
+    return int(_FAILED_TRIES.scalar(callback.id, Method(method).value) or 0)
 
 
 def _after_failure(actor: Actor, callback: Callback, outcome: Outcome, at: datetime) -> None:

@@ -33,6 +33,7 @@ from models.callbacks import (
     complaints_demo,
 )
 from models.people import SYSTEM, Department, Role, User
+from models.prepared import Prepared
 from models.text import id_check_digit
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
@@ -69,6 +70,12 @@ def _at(day: date, rng: random.Random, now: datetime) -> datetime:
 
 
 DEMO_DAY = date(2026, 11, 30)  # the demo's "today": its callbacks are made up to this day
+
+
+# Read after every record: rendered once (``models.prepared``).
+_PROBLEMS_OF = Prepared(
+    lambda callback: callbacks.Problem.select().where(callbacks.Problem.callback_id == callback)
+)
 
 
 def load(password: str, today: date | None = None) -> dict[str, int]:
@@ -223,9 +230,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
             at=at,
         )
         counts["callback records"] += 1
-        problems.extend(
-            callbacks.Problem.select().where(callbacks.Problem.callback_id == record.callback_id)
-        )
+        problems.extend(_PROBLEMS_OF.rows(record.callback_id))
     fixers = {d.id: people.department_heads(d.id) for d in depts.values()}
     for i, problem in enumerate(problems):
         fixer = next((u for u in fixers[problem.owner_department_id] if u.id != manager.id), None)

@@ -35,6 +35,7 @@ from models.callbacks.problems import ProblemInput, create_problem
 from models.db import db
 from models.errors import RuleViolation
 from models.people import Role, User, require_role
+from models.prepared import Prepared
 from models.text import clean
 
 Scan = tuple[str, bytes | str | os.PathLike[str] | IO[bytes]]  # (file name, content)
@@ -65,15 +66,17 @@ class CallbackRecord(BaseModel):
 RECORD_TABLES = [CallbackRecord]
 
 
+# The outline of a plan, read for every record: rendered once (``models.prepared``).
+_QUESTIONS = Prepared(
+    lambda plan: PlanQuestion.select().where(PlanQuestion.plan == plan).order_by(PlanQuestion.order)
+)
+
+
 def _answers(callback: Callback, answers: Mapping[int, str]) -> str:
     """C2/C6: every required question of the plan's outline answered."""
     given = {int(k): clean(v) for k, v in answers.items() if clean(v)}
     if callback.plan_id is not None:
-        questions = list(
-            PlanQuestion.select()
-            .where(PlanQuestion.plan == callback.plan_id)
-            .order_by(PlanQuestion.order)
-        )
+        questions = _QUESTIONS.rows(callback.plan_id)
         missing = [q for q in questions if q.required and q.order not in given]
         if missing:
             raise RuleViolation(

@@ -15,6 +15,7 @@ from decimal import Decimal
 from models import fleet, people, workflow
 from models.fleet import LineInput
 from models.people import SYSTEM, Department, Role, User
+from models.prepared import Prepared
 
 MODELS = [
     "大众帕萨特",
@@ -180,6 +181,16 @@ def _uses(
     return count
 
 
+# Asked for every day of the repair year: rendered once (``models.prepared``).
+_UNCLOSED = Prepared(
+    lambda vehicle: (
+        fleet.Repair.select(fleet.Repair.id)
+        .where((fleet.Repair.vehicle == vehicle) & (fleet.Repair.state != fleet.RepairState.CLOSED))
+        .limit(1)
+    )
+)
+
+
 def load(password: str, today: date | None = None) -> dict[str, int]:
     """Fill the fleet of the demo office (``models.demo`` must have run). Returns counts."""
     today = today or date.today()
@@ -275,14 +286,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
     while day < today - timedelta(days=2):
         vehicle = rng.choice(vehicles)
         driver = fleet.drivers_of(vehicle)[0]
-        if (
-            fleet.Repair.select()
-            .where(
-                (fleet.Repair.vehicle == vehicle.id)
-                & (fleet.Repair.state != fleet.RepairState.CLOSED)
-            )
-            .exists()
-        ):
+        if _UNCLOSED.first(vehicle.id) is not None:
             day += timedelta(days=1)
             continue
         overhaul = rng.random() < 0.06
@@ -351,7 +355,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
         if done >= today:
             day += timedelta(days=rng.randint(1, 3))
             continue
-        for ln in fleet.Repair.get_by_id(repair.id).lines:
+        for ln in fleet.Repair.get_by_id(repair.id).line_rows():
             if ln.state in (fleet.LineState.AUTHORISED, fleet.LineState.APPROVED):
                 fleet.record_fitted(fleet_mgr, ln, at=_at(done, 10))
         repair = fleet.finish_repair(fleet_mgr, repair, at=_at(done, 16))

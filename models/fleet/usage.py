@@ -195,20 +195,26 @@ def maintenance_status(
     return MaintenanceDue(vehicle, due_date, due_km, km_left, days_left, status)
 
 
-def maintenance_on_time(vehicle: Vehicle, done_on: date, odometer: int) -> bool:
-    """Was a maintenance done within the interval, judged by its own reading and date against
-    the service before it (the vehicle may be far beyond both when an older record is
-    entered later)?"""
-    before = (
+# Asked at every maintenance recorded: rendered once (``models.prepared``).
+_SERVICE_BEFORE = Prepared(
+    lambda vehicle, done_on: (
         Maintenance.select()
         .where(
-            (Maintenance.vehicle == vehicle.id)
+            (Maintenance.vehicle == vehicle)
             & (Maintenance.done_on < done_on)
             & Maintenance.voided_at.is_null()
         )
         .order_by(Maintenance.done_on.desc(), Maintenance.id.desc())
-        .first()
+        .limit(1)
     )
+)
+
+
+def maintenance_on_time(vehicle: Vehicle, done_on: date, odometer: int) -> bool:
+    """Was a maintenance done within the interval, judged by its own reading and date against
+    the service before it (the vehicle may be far beyond both when an older record is
+    entered later)?"""
+    before = _SERVICE_BEFORE.first(vehicle.id, done_on)
     if before is not None:
         base, base_km = before.done_on, before.odometer
     else:  # the first on record: from the purchase (or registration) on

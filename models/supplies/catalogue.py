@@ -26,6 +26,7 @@ from models.supplies.stock import (
     item_rows,
     lock_item_rows,
     lock_items,
+    newest_movement,
     positive_int,
 )
 from models.text import clean, normalize_code, row_checker, search_key
@@ -348,7 +349,7 @@ def set_opening_balance(
         set_opening_balances(actor, [balance])
     except RowsRefused as refused:
         raise refused.problems[0][1] from None
-    return Movement.select().where(Movement.item == item.id).order_by(Movement.id.desc()).get()
+    return newest_movement(item.id)
 
 
 OpeningRow = tuple[int, int, Decimal | None, datetime, str]

@@ -453,7 +453,7 @@ def _requisition(
         return req  # approved at once (the logistics head applied for his department)
     approved = {}
     cut = False
-    for line in req.lines:
+    for line in req.line_rows():
         qty = line.requested
         if qty > 3 and rng.random() < 0.25:
             qty, cut = qty - rng.randint(1, 2), True
@@ -477,7 +477,8 @@ def _issue(keeper: User, applicants: dict[str, User], req: supplies.Requisition,
     if req.state != supplies.RequisitionState.APPROVED:
         return
     quantities = {
-        line.id: min(line.approved or 0, Item.get_by_id(line.item_id).on_hand) for line in req.lines
+        line.id: min(line.approved or 0, Item.get_by_id(line.item_id).on_hand)
+        for line in req.line_rows()
     }
     if not any(quantities.values()):
         return

@@ -29,6 +29,7 @@ from models.db import db, retry_on_lock_conflict
 from models.errors import RuleViolation
 from models.numbering import next_number
 from models.people import User, require_role
+from models.prepared import Prepared
 from models.supplies.plans import PlanLine, PlanState, PurchasePlan
 from models.supplies.stock import (
     CENT,
@@ -212,15 +213,21 @@ class PlanLineUse:
     amount: Decimal
 
 
+# Asked for every line of every order and receipt: rendered once (``models.prepared``).
+_ORDERED_AGAINST = Prepared(
+    lambda line: (
+        OrderLine.select(OrderLine.quantity, OrderLine.unit_price)
+        .join(PurchaseOrder)
+        .where((OrderLine.plan_line == line) & (PurchaseOrder.state != OrderState.CANCELLED))
+        .tuples()
+    )
+)
+
+
 def plan_line_use(plan_line: PlanLine | int) -> PlanLineUse:
     """Quantity and money already ordered against a plan line (S4)."""
     line_id = plan_line if isinstance(plan_line, int) else plan_line.id
-    rows = (
-        OrderLine.select(OrderLine.quantity, OrderLine.unit_price)
-        .join(PurchaseOrder)
-        .where((OrderLine.plan_line == line_id) & (PurchaseOrder.state != OrderState.CANCELLED))
-        .tuples()
-    )
+    rows = _ORDERED_AGAINST.rows(line_id)
     quantity, amount = 0, Decimal("0")
     for qty, price in rows:
         quantity += qty

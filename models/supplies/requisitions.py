@@ -38,6 +38,7 @@ from models.people import (
     require_person,
     require_role,
 )
+from models.prepared import Prepared
 from models.supplies.stock import (
     STORE_ROLES,
     Item,
@@ -169,6 +170,10 @@ class Requisition(Document):
         dept = self.department.name
         return (f"{dept} 办公用品申请 {self.number}", f"{dept} supplies requisition {self.number}")
 
+    def line_rows(self) -> list[RequisitionLine]:
+        """``self.lines`` read through a text rendered once (every step reads them)."""
+        return _LINES.rows(self.id)
+
     def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
         if state == State.APPROVED:
             # A logistics officer who also heads the department is approved automatically at
@@ -192,6 +197,27 @@ class RequisitionLine(BaseModel):
 
 
 REQUISITION_TABLES = [Requisition, RequisitionLine]
+
+# What every step of a requisition reads or writes of its lines: rendered once
+# (``models.prepared``; the values set are numbers, no text the row checks must see).
+_LINES = Prepared(lambda req: RequisitionLine.select().where(RequisitionLine.requisition == req))
+_SET_APPROVED = Prepared(
+    lambda qty, line: RequisitionLine.update(
+        {RequisitionLine.approved: qty.to(RequisitionLine.approved)}
+    ).where(RequisitionLine.id == line)
+)
+_SET_ISSUED = Prepared(
+    lambda qty, line: RequisitionLine.update(
+        {RequisitionLine.issued: qty.to(RequisitionLine.issued)}
+    ).where(RequisitionLine.id == line)
+)
+_UNDECIDED = Prepared(
+    lambda req: (
+        RequisitionLine.select(RequisitionLine.id)
+        .where((RequisitionLine.requisition == req) & RequisitionLine.approved.is_null())
+        .limit(1)
+    )
+)
 
 REQUISITION_FLOW = workflow.register_flow(
     Flow(
@@ -378,7 +404,7 @@ def check_requisition(
         require_role(actor, *STORE_ROLES)
         req = Requisition.begin(actor, requisition, "check")
         inst = req.instance()
-        lines = list(req.lines)
+        lines = req.line_rows()
         ids = {ln.id for ln in lines}
         if set(approved) != ids:
             raise RuleViolation(
@@ -419,9 +445,7 @@ def check_requisition(
                 ),
             )
         for line in lines:
-            RequisitionLine.update(approved=int(approved[line.id])).where(
-                RequisitionLine.id == line.id
-            ).execute()
+            _SET_APPROVED.rowcount(int(approved[line.id]), line.id)
         guarded_update(
             req, req.version, checked_by=actor, checked_at=at, check_comment=clean(comment)
         )
@@ -440,10 +464,7 @@ def check_requisition(
 def _requisition_guard(inst: Instance, node: Node, actor: Actor) -> None:
     if node.key != "check":
         return
-    undecided = RequisitionLine.select().where(
-        (RequisitionLine.requisition == inst.doc_id) & RequisitionLine.approved.is_null()
-    )
-    if undecided.exists():
+    if _UNDECIDED.first(inst.doc_id) is not None:
         raise RuleViolation(
             "S6",
             "后勤须逐项核定批准数量（请在办公用品页面核对）",
@@ -476,7 +497,7 @@ def issue_requisition(
                 "the receiver is a member of the requesting department",
                 field="receiver",
             )
-        lines = {ln.id: ln for ln in req.lines}
+        lines = {ln.id: ln for ln in req.line_rows()}
         wanted: dict[int, int] = {}
         for line_id, line in lines.items():
             qty = line.approved or 0
@@ -513,7 +534,7 @@ def issue_requisition(
                 receiver=receiver.name,
                 rule="S6",
             )
-            RequisitionLine.update(issued=qty).where(RequisitionLine.id == line_id).execute()
+            _SET_ISSUED.rowcount(qty, line_id)
         guarded_update(
             req,
             req.version,

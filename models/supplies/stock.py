@@ -35,6 +35,7 @@ from models.base import BaseModel, VoidableModel, bulk_insert, run_many, select_
 from models.db import for_update
 from models.errors import RuleViolation
 from models.people import Actor, Department, Role, User, require_role
+from models.prepared import Prepared
 from models.text import clean
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
@@ -253,8 +254,12 @@ def lock_items(item_ids: Iterable[int]) -> dict[int, Item]:
     ids = sorted(set(item_ids))
     if not ids:
         return {}
-    rows = for_update(Item.select().where(Item.id.in_(ids)).order_by(Item.id))
-    found = {item.id: item for item in rows}
+    if len(ids) == 1:  # the commonest case, through a text rendered once
+        item = Item.get_for_update_or_none(Item.id == ids[0])
+        found = {} if item is None else {item.id: item}
+    else:
+        rows = for_update(Item.select().where(Item.id.in_(ids)).order_by(Item.id))
+        found = {item.id: item for item in rows}
     missing = set(ids) - set(found)
     if missing:
         raise RuleViolation(None, f"没有物品 {sorted(missing)}", f"no item {sorted(missing)}")
@@ -330,7 +335,20 @@ def _post_movement(
         "unit_price": unit_price,
     }
     _post_movements(actor, [entry], rule=rule)
-    return Movement.select().where(Movement.item == item.id).order_by(Movement.id.desc()).get()
+    return newest_movement(item.id)
+
+
+# An item's newest movement, read after every single posting: rendered once.
+_NEWEST_MOVEMENT = Prepared(
+    lambda item: (
+        Movement.select().where(Movement.item == item).order_by(Movement.id.desc()).limit(1)
+    )
+)
+
+
+def newest_movement(item_id: int) -> Movement:
+    """The item's newest movement (after a posting on the locked item: the one just made)."""
+    return _NEWEST_MOVEMENT.first(item_id)
 
 
 def _post_movements(

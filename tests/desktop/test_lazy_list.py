@@ -320,3 +320,20 @@ def test_a_page_read_in_one_fetch_gives_the_rows_peewee_gives(database, qapp, de
                 assert text == value.strftime("%Y-%m-%d %H:%M")
             elif isinstance(value, date):
                 assert text == value.strftime("%Y-%m-%d")
+
+
+def test_a_cell_index_is_made_once_and_forgotten_with_the_rows(qapp):
+    """A view asks for every visible cell's index on every paint: each is made once, and an
+    index past the rows (or its column) stays invalid, also after the rows are replaced."""
+    columns = [Column("name", "名称", None), Column("note", "备注", None)]
+    model = LazyQueryModel(lambda: None, columns, None)  # type: ignore[arg-type]
+    model.rows = [{"name": f"行{i}", "note": "", "_key": i} for i in range(3)]
+    first = model.index(2, 1)
+    assert first.isValid() and (first.row(), first.column()) == (2, 1)
+    assert model.index(2, 1) is first and model.index(2, 0).column() == 0
+    assert not model.index(3, 0).isValid() and not model.index(2, 2).isValid()
+    assert not model.index(-1, 0).isValid() and not model.index(0, -1).isValid()
+    assert not model.index(0, 0, first).isValid()  # a flat table: no children
+    model.rows = [{"name": "行0", "note": "", "_key": 0}]
+    assert not model.index(2, 1).isValid() and model.index(0, 1).isValid()
+    assert model.data(model.index(0, 0)) == "行0"

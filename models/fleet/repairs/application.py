@@ -34,6 +34,7 @@ from models.fleet.vehicles import (
 )
 from models.numbering import next_number
 from models.people import Role, User, require_active, require_person, require_role
+from models.prepared import Prepared
 from models.text import clean, is_blank
 
 # --- the repair flow ---------------------------------------------------------------------
@@ -63,11 +64,7 @@ def is_assembly(line: LineInput | RepairLine) -> bool:
 def _keep_assemblies(repair: Repair, lines: Sequence[LineInput]) -> None:
     """F4: once the shop's quote (or any line of this repair) calls an item an assembly, the
     fleet manager cannot lower the flag by entering it again as a plain part."""
-    quoted = {
-        _line_key(ln.name)
-        for ln in RepairLine.select().where(RepairLine.repair == repair.id)
-        if is_assembly(ln)
-    }
+    quoted = {_line_key(ln.name) for ln in repair.line_rows() if is_assembly(ln)}
     for ln in lines:
         if not is_assembly(ln) and _line_key(ln.name) in quoted:
             raise RuleViolation(
@@ -141,11 +138,27 @@ OPEN_STATES = (
 
 def open_repair_of(vehicle: Vehicle) -> Repair | None:
     """The vehicle's repair that has not ended yet, if any (one at a time, F2)."""
-    return (
+    return _OPEN_REPAIR.first(vehicle.id)
+
+
+# Asked at every application and by the demo: rendered once (``models.prepared``).
+_OPEN_REPAIR = Prepared(
+    lambda vehicle: (
         Repair.select()
-        .where((Repair.vehicle == vehicle.id) & Repair.state.in_(list(OPEN_STATES)))
-        .first()
+        .where((Repair.vehicle == vehicle) & Repair.state.in_(list(OPEN_STATES)))
+        .limit(1)
     )
+)
+
+
+# Asked at every application: rendered once (``models.prepared``).
+_DRIVES = Prepared(
+    lambda vehicle, driver: (
+        VehicleDriver.select(VehicleDriver.id)
+        .where((VehicleDriver.vehicle == vehicle) & (VehicleDriver.driver == driver))
+        .limit(1)
+    )
+)
 
 
 @retry_document
@@ -165,11 +178,7 @@ def apply_repair(
                 None, "维修类别只能是一般维修或大修", "kind is repair or overhaul", field="kind"
             )
         vehicle = Vehicle.get_by_id(vehicle.id)
-        if (
-            not VehicleDriver.select()
-            .where((VehicleDriver.vehicle == vehicle.id) & (VehicleDriver.driver == driver.id))
-            .exists()
-        ):
+        if _DRIVES.first(vehicle.id, driver.id) is None:
             raise RuleViolation(
                 "F2",
                 f"{driver.name} 不是 {vehicle.plate} 的驾驶员，不能报修",
@@ -318,7 +327,7 @@ def approve_repair(
                     "只有大修报价可以逐项审批",
                     "only an overhaul quote is approved line by line",
                 )
-            own = {ln.id for ln in repair.lines if ln.state == LineState.ESTIMATED}
+            own = {ln.id for ln in repair.line_rows() if ln.state == LineState.ESTIMATED}
             if not declined <= own:
                 raise RuleViolation(None, "所选项目不属于本报价", "lines are not on this quote")
             RepairLine.update(state=LineState.DECLINED).where(

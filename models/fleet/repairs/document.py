@@ -22,6 +22,7 @@ from models.fleet.vehicles import (
 )
 from models.numbering import next_number
 from models.people import Actor, Department, Role, User
+from models.prepared import Prepared
 from models.workflow import Approver, Condition, Flow, Instance, Node, State
 
 # --- repairs -----------------------------------------------------------------------------
@@ -195,15 +196,22 @@ class Repair(Document):
         plate = self.vehicle.plate
         return (f"{plate} 维修 {self.number}", f"{plate} repair {self.number}")
 
+    def line_rows(self) -> list[RepairLine]:
+        """``self.lines`` read through a text rendered once (every step of a repair reads
+        its lines: peewee would render the same SELECT again each time)."""
+        return _LINES.rows(self.id)
+
     def actual_cost(self) -> Decimal:
-        return sum((ln.amount for ln in self.lines if ln.state == LineState.FITTED), Decimal("0"))
+        return sum(
+            (ln.amount for ln in self.line_rows() if ln.state == LineState.FITTED), Decimal("0")
+        )
 
     def outcome_changes(self, inst: Instance, state: State, actor: Actor) -> dict[str, Any]:
         """Approval issues the numbered 准修通知单 and freezes the approved amount (F2, F3)."""
         if state != State.APPROVED:
             return {}
         at = inst.finished_at or now()  # the time of the filing step
-        lines = [ln for ln in self.lines if ln.state == LineState.ESTIMATED]
+        lines = [ln for ln in self.line_rows() if ln.state == LineState.ESTIMATED]
         RepairLine.update(state=LineState.AUTHORISED).where(
             RepairLine.id.in_([ln.id for ln in lines])
         ).execute()
@@ -268,6 +276,9 @@ class RepairLine(BaseModel):
     @property
     def amount(self) -> Decimal:
         return (Decimal(self.quantity) * Decimal(self.unit_price)).quantize(CENT)
+
+
+_LINES = Prepared(lambda repair: RepairLine.select().where(RepairLine.repair == repair))
 
 
 class Acceptance(BaseModel):
@@ -369,7 +380,7 @@ def _repair_guard(inst: Instance, node: Node, actor: Actor) -> None:
             "F2", "车管须先鉴定并填写车辆维修保修单", "the fleet manager must assess first"
         )
     if node.key in ("consent", "review", "file"):
-        live = [ln for ln in repair.lines if ln.state == LineState.ESTIMATED]
+        live = [ln for ln in repair.line_rows() if ln.state == LineState.ESTIMATED]
         if not live:
             raise RuleViolation(
                 "F5", "报价项目已全部不批准，请驳回", "every line is declined; reject instead"

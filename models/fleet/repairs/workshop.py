@@ -33,6 +33,7 @@ from models.fleet.vehicles import (
     VehicleStatus,
 )
 from models.people import Actor, User, require_active, require_role
+from models.prepared import Prepared
 from models.text import clean, is_blank
 from models.workflow import Instance, State
 
@@ -128,6 +129,25 @@ def _supplement_outcome(inst: Instance, state: State, actor: Actor) -> None:
     Supplement.update(state=new_state).where(Supplement.id == supplement.id).execute()
 
 
+# Asked and written at every fitted line and finished repair: rendered once
+# (``models.prepared``; the state set is a code of ours, no text the row checks must see).
+_MARK_FITTED = Prepared(
+    lambda state, at, line: RepairLine.update(
+        {
+            RepairLine.state: state.to(RepairLine.state),
+            RepairLine.fitted_at: at.to(RepairLine.fitted_at),
+        }
+    ).where(RepairLine.id == line)
+)
+_PENDING_SUPPLEMENT = Prepared(
+    lambda repair: (
+        Supplement.select(Supplement.id)
+        .where((Supplement.repair == repair) & (Supplement.state == "pending"))
+        .limit(1)
+    )
+)
+
+
 @retry_document
 def record_fitted(actor: User, line: RepairLine, at: datetime | None = None) -> RepairLine:
     """The shop did this item. Only authorised items (F3) or approved supplements (F4)."""
@@ -146,9 +166,7 @@ def record_fitted(actor: User, line: RepairLine, at: datetime | None = None) -> 
             raise RuleViolation(
                 "F3", f"「{line.name}」不在准修范围内", f"{line.name} is not authorised"
             )
-        RepairLine.update(state=LineState.FITTED, fitted_at=at).where(
-            RepairLine.id == line.id
-        ).execute()
+        _MARK_FITTED.rowcount(LineState.FITTED.value, at, line.id)
         audit.record(actor, "repair_line", line.id, "fitted", {"state": (line.state, "fitted")})
         return RepairLine.get_by_id(line.id)
 
@@ -159,11 +177,11 @@ def finish_repair(actor: User, repair: Repair, at: datetime | None = None) -> Re
     at = at or now()
     with db.atomic():
         repair = Repair.begin(actor, repair, "finish")
-        if any(s.state == "pending" for s in repair.supplements):
+        if _PENDING_SUPPLEMENT.first(repair.id) is not None:
             raise RuleViolation(
                 "F4", "还有追加项目在审批中", "a supplement is still under approval"
             )
-        if not any(ln.state == LineState.FITTED for ln in repair.lines):
+        if not any(ln.state == LineState.FITTED for ln in repair.line_rows()):
             raise RuleViolation(
                 "F3", "尚未登记任何完成的维修项目", "no item has been recorded as done"
             )

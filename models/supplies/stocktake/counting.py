@@ -14,6 +14,7 @@ from models.base import now
 from models.db import db
 from models.errors import RuleViolation
 from models.people import User, require_role
+from models.prepared import Prepared
 from models.supplies.stock import (
     CATEGORY_ORDER,
     STORE_ROLES,
@@ -71,15 +72,22 @@ def count_sheet(stocktake: Stocktake) -> list[CountSheetRow]:
     ]
 
 
+_LINE_OF_ITEM = Prepared(
+    lambda st, item: (
+        StocktakeLine.select()
+        .join(Item)
+        .where((StocktakeLine.stocktake == st) & (Item.id == item))
+        .limit(1)
+    )
+)
+
+
 def _line(st: Stocktake, item: Item | int | str) -> StocktakeLine:
-    query = StocktakeLine.select().join(Item).where(StocktakeLine.stocktake == st.id)
-    if isinstance(item, Item):
-        query = query.where(Item.id == item.id)
-    elif isinstance(item, int):
-        query = query.where(Item.id == item)
+    if isinstance(item, Item | int):  # by its key: a text rendered once
+        line = _LINE_OF_ITEM.first(st.id, item.id if isinstance(item, Item) else item)
     else:
-        query = query.where(Item.code == normalize_code(item))
-    line = query.first()
+        query = StocktakeLine.select().join(Item).where(StocktakeLine.stocktake == st.id)
+        line = query.where(Item.code == normalize_code(item)).first()
     if line is None:
         raise RuleViolation(
             "S5",
