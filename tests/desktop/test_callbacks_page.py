@@ -68,7 +68,7 @@ def test_the_page_is_offered_to_the_service_posts_leaders_and_the_service_head(q
     qtbot.addWidget(w)
     assert "callbacks" in w.module_keys()
     page = w.open_module("callbacks")
-    assert page.tab_keys() == ["mine", "customers", "plans", "complaints", "problems"]
+    assert page.tab_keys() == ["mine", "customers", "plans", "receipts", "complaints", "problems"]
     assert list(page.built) == ["mine"]
 
 
