@@ -13,7 +13,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QButtonGroup, QDialog, QRadioButton
+from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QRadioButton
 
 from desktop import errors, ops
 from desktop.callbacks import steps
@@ -78,7 +78,11 @@ def register_dialog(user: User, parent: Any) -> FormDialog:
         )
 
     values = {"kind": KINDS[0], "channel": CHANNELS[0]}
-    return FormDialog(tr("登记来电来访"), fields, submit, values=values, parent=parent)
+    dialog = FormDialog(tr("登记来电来访"), fields, submit, values=values, parent=parent)
+    note = QLabel(tr("投诉请在「投诉」页用「登记投诉…」登记：受理时限从登记时起算。"))
+    note.setWordWrap(True)
+    dialog.layout().insertWidget(0, note)
+    return dialog
 
 
 def close_dialog(user: User, receipt: ServiceReceipt, parent: Any) -> FormDialog:
@@ -105,7 +109,7 @@ class ReceiptsTab(_ListTab):
             Column("number", self.tr("登记编号"), ServiceReceipt.number, width=110),
             Column("received_at", self.tr("受理时间"), ServiceReceipt.received_at, width=130),
             coded("channel", self.tr("渠道"), ServiceReceipt.channel, Channel, 70),
-            coded("kind", self.tr("类别"), ServiceReceipt.kind, RequestKind, 60),
+            coded("kind", self.tr("类别"), ServiceReceipt.kind, RequestKind, 100),
             Column("caller", self.tr("来电来访人"), ServiceReceipt.caller_name, width=90),
             Column("phone", self.tr("联系电话"), ServiceReceipt.phone, width=120),
             Column("content", self.tr("内容"), ServiceReceipt.content, sortable=False, width=180),
@@ -114,7 +118,7 @@ class ReceiptsTab(_ListTab):
                 self.tr("首问人"),
                 _name_of(ServiceReceipt.first_receiver),
                 sortable=False,
-                width=70,
+                width=100,
             ),
             Column(
                 "owner", self.tr("负责人"), _name_of(ServiceReceipt.owner), sortable=False, width=70

@@ -3627,6 +3627,10 @@
 <context>
     <name>callbacks</name>
     <message>
+        <source>投诉请在「投诉」页用「登记投诉…」登记：受理时限从登记时起算。</source>
+        <translation>Register a complaint on the Complaints tab with “Register a complaint…”: its acceptance deadline runs from then.</translation>
+    </message>
+    <message>
         <source>登记来电来访</source>
         <translation>Register a call or visit</translation>
     </message>

@@ -149,7 +149,7 @@ def test_X3_every_callbacks_list_exports_as_shown(qtbot, svc, tmp_path):
     from desktop import exporting
 
     page = page_for(qtbot, svc.manager)
-    for key in ("customers", "plans", "complaints", "problems"):
+    for key in ("customers", "plans", "receipts", "complaints", "problems"):
         tab = page.open_tab(key)
         out = tmp_path / f"{key}.xlsx"
         task = exporting.export_view(tab.view, out, key)
