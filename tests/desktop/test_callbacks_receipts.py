@@ -173,3 +173,19 @@ def test_C11_the_home_card_opens_the_tab_where_the_handover_is_answered(qtbot, s
     tab = complaint_row.open(w)
     assert tab.awaiting.isChecked() and tab.model.row(0)["number"] == svc.complaint.number
     assert isinstance(card.open(w), ReceiptsTab)  # the card: the oldest waiting, a request's
+
+
+def test_C11_accepting_a_handover_withdrawn_meanwhile_is_refused_and_the_list_follows(
+    qtbot, svc, boxes
+):
+    receipt = consultation(svc)
+    handover = callbacks.offer_handover(svc.caller, receipt, svc.caller2, "请协助")
+    theirs = page_for(qtbot, svc.caller2).open_tab("receipts")
+    theirs.awaiting.setChecked(True)
+    select(theirs, "number", receipt.number)
+    callbacks.withdraw_handover(svc.caller, handover)  # from the other desktop, meanwhile
+    click(qtbot, theirs.accept_button)
+    assert any("已撤回" in text for text in boxes.texts()), boxes.texts()
+    fresh = ServiceReceipt.get_by_id(receipt.id)
+    assert fresh.owner_id == fresh.first_receiver_id == svc.caller.id
+    assert numbers(theirs) == []  # reloaded: nothing waits for him any more
