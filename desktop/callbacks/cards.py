@@ -1,7 +1,8 @@
 """客户服务's home cards: 我的回访 (today and overdue, for whoever calls or visits), 投诉临近时限
 (the running complaint clocks due within two days or past due, for the posts that act on
 complaints) and 待我接收的移交 (首问负责制, C11: requests a colleague handed to this user,
-waiting for him to accept or decline them on the 投诉 tab, its 待我接收 filter ticked). The
+waiting for him to accept or decline them with the 待我接收 filter ticked: a complaint's on the
+投诉 tab, any other request's on 来电来访). The
 questions are ``models.callbacks``'s; the models are imported when the home page first asks,
 not when the navigation is built."""
 
@@ -73,7 +74,7 @@ def _near_rows(_user: User) -> list[CardRow]:
 
 
 # Who is handed requests day to day (C11); a main leader, who may be handed one too, reads
-# his figures on the home page and answers a handover on the 投诉 tab's 待我接收.
+# his figures on the home page and answers a handover on the 客户服务 page.
 HANDOVER_RECEIVERS = frozenset({*CALLERS, Role.DEPT_HEAD})
 
 
@@ -87,19 +88,33 @@ def _show_awaiting(tab: Any) -> None:
     tab.awaiting.setChecked(True)
 
 
+def _tab_of(handover: Any) -> str:
+    """Where a handover is answered: a complaint's on 投诉, any other request's on 来电来访."""
+    from models.callbacks import RequestKind
+
+    return "complaints" if handover.receipt.kind == RequestKind.COMPLAINT else "receipts"
+
+
+def _open_awaiting(window: Any) -> object:
+    """The card's 查看: the tab of the oldest handover waiting for the user (投诉 if none)."""
+    first = _awaiting(window.user).first()
+    tab = "complaints" if first is None else _tab_of(first)
+    return open_tab("callbacks", tab, _show_awaiting)(window)
+
+
 def _awaiting_rows(user: User) -> list[CardRow]:
     from models.callbacks import Complaint
 
     rows = []
     for h in _awaiting(user).limit(ROWS):
         complaint = Complaint.get_or_none(Complaint.receipt == h.receipt_id)
-        what = complaint.number if complaint is not None else h.receipt.caller_name
+        what = complaint.number if complaint is not None else h.receipt.number
         rows.append(
             CardRow(
-                f"{what} ← {h.from_user.name}",
+                f"{what} {h.receipt.caller_name} ← {h.from_user.name}",
                 f"{h.offered_at:%m-%d %H:%M}",
                 False,
-                open_tab("callbacks", "complaints", _show_awaiting),
+                open_tab("callbacks", _tab_of(h), _show_awaiting),
             )
         )
     return rows
@@ -129,7 +144,7 @@ CARDS = (
         lambda: QCoreApplication.translate("home", "待我接收的移交"),
         lambda user: _awaiting(user).count(),
         _awaiting_rows,
-        open_tab("callbacks", "complaints", _show_awaiting),
+        _open_awaiting,
         HANDOVER_RECEIVERS,
         order=32,
     ),

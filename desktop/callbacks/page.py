@@ -1,14 +1,18 @@
 """客户服务: the page of the callbacks module. Whoever calls or visits sees 我的回访 first; the
-archive, the plans, the complaints with their clocks and the problems follow; the figures
-(C8, C12) are for the service management and the leaders."""
+archive, the plans, the register of calls and visits (来电来访), the complaints with their
+clocks and the problems follow; the figures (C8, C12) are for the service management and the
+leaders."""
 
 from __future__ import annotations
 
 from desktop.module_page import ModulePage, Tab
+from models.callbacks.receipts import HANDOVER_ROLES
 from models.people import Role
 
 # Who reads the figures (C8, C12): the service management, the head of 客户服务部, the leaders.
 FIGURES = frozenset({Role.SERVICE_MANAGER, Role.DEPT_HEAD, Role.LEADER})
+# Who registers requests or may be handed one (首问负责制, C11).
+SERVICE = frozenset(HANDOVER_ROLES)
 
 
 class CallbacksPage(ModulePage):
@@ -17,6 +21,7 @@ class CallbacksPage(ModulePage):
         Tab("mine", "我的回访", "send", "desktop.callbacks.mine:MyCallbacksTab"),
         Tab("customers", "客户档案", "user", "desktop.callbacks.customers:CustomersTab"),
         Tab("plans", "回访计划", "approvals", "desktop.callbacks.plans:PlansTab"),
+        Tab("receipts", "来电来访", "inbox", "desktop.callbacks.receipts:ReceiptsTab", SERVICE),
         Tab("complaints", "投诉", "bell", "desktop.callbacks.complaints:ComplaintsTab"),
         Tab("problems", "问题跟踪", "audit", "desktop.callbacks.lists:ProblemsTab"),
         Tab("stats", "统计", "database", "desktop.callbacks.stats:FiguresTab", FIGURES),

@@ -1,4 +1,5 @@
-"""The owner's steps on a complaint (C10) and its handover (C11), as the 投诉 tab runs them.
+"""The owner's steps on a complaint (C10) and the handover of a request (C11), as the 投诉 and
+来电来访 tabs run them.
 
 ``STEPS`` names each step once: its action key (the complaint's declared transition, which
 ``documents.available_actions`` offers or not), its button text in both languages, whether it
@@ -19,7 +20,7 @@ from desktop.callbacks.common import tr
 from desktop.form_dialog import FormDialog
 from forms.spec import Field, FieldType
 from models import callbacks
-from models.callbacks import Complaint, Handover
+from models.callbacks import Complaint, Handover, ServiceReceipt
 from models.callbacks.receipts import HANDOVER_ROLES
 from models.people import User, users_with_role
 
@@ -99,8 +100,9 @@ def receivers(user: User) -> dict[str, User]:
     return {f"{u.name}（{u.username}）": u for u in found.values()}
 
 
-def handover_dialog(user: User, c: Complaint, parent: QWidget) -> FormDialog:
-    """移交: the owner offers the complaint; he owns it until the colleague accepts (C11)."""
+def offer_dialog(user: User, receipt: ServiceReceipt, parent: QWidget) -> FormDialog:
+    """移交 of any request (a complaint's, a consultation): the owner offers it; he owns it
+    until the colleague accepts (C11)."""
     people = receivers(user)
     fields = [
         Field(
@@ -118,13 +120,18 @@ def handover_dialog(user: User, c: Complaint, parent: QWidget) -> FormDialog:
     def submit(v: dict[str, Any]) -> Handover:
         return callbacks.offer_handover(
             user,
-            c.receipt,
+            receipt,
             people.get(v["to"], user),
             v["reason"],
             liaison_no=v.get("liaison_no") or "",
         )
 
     return _dialog(tr("移交"), fields, submit, parent)
+
+
+def handover_dialog(user: User, c: Complaint, parent: QWidget) -> FormDialog:
+    """移交 of a complaint: the offer of its receipt."""
+    return offer_dialog(user, c.receipt, parent)
 
 
 NEW_FACTS = ("有新的事实和理由：合并，原投诉的处理期限重新起算", "无新的事实和理由：不予受理并记录")

@@ -2,7 +2,8 @@
 desktop: one whose 5-working-day notice falls on the 调休 Saturday after 国庆, a decision
 with a compensation large enough to need the main leader, a repeat with new facts merged
 (its deadline restarted) and one without refused, a handover accepted and one declined, the
-服务台's 48/72-hour complaints with one late, and a refusal with its reasons.
+服务台's 48/72-hour complaints with one late, and a refusal with its reasons; and the 来电来访
+of those weeks that are not complaints, one handover of them still waiting.
 
 ``load`` runs after the callbacks demo (its staff and customers exist); it takes them as
 arguments so a test can run it on its own office."""
@@ -143,4 +144,43 @@ def load(
     callbacks.refuse_complaint(
         caller2, refused, "不属本单位受理范围，已告知向物业及街道反映", _at(11, 17, 10)
     )
-    return {"complaints": Complaint.select().count(), "service desk complaints": desk}
+    return {
+        "complaints": Complaint.select().count(),
+        "service desk complaints": desk,
+        "receipts": _receipts(caller, caller2, manager),
+    }
+
+
+def _receipts(caller: User, caller2: User, manager: User) -> int:
+    """来电来访 of the same weeks that are not complaints (C11): a consultation answered and
+    closed, a 报修 handed to the manager and accepted, a suggestion declined and kept, and
+    one waiting for ``caller`` to accept it (his 待我接收)."""
+
+    def register(by: User, kind: str, channel: str, name: str, phone: str, content: str, day: int):
+        return callbacks.register_receipt(
+            by,
+            kind=kind,
+            channel=channel,
+            caller_name=name,
+            phone=phone,
+            content=content,
+            received_at=_at(11, day, 9, 15),
+        )
+
+    asked = register(caller, "consultation", "call", "周红", "13912340021", "咨询续保所需材料", 18)
+    callbacks.close_receipt(caller, asked, "已告知所需材料及办理地点", _at(11, 18, 9, 40))
+    repair = register(caller2, "repair", "visit", "钱军", "13912340022", "小区门禁刷卡失灵", 19)
+    offer = callbacks.offer_handover(
+        caller2, repair, manager, "报修请客服管理派单", at=_at(11, 19, 9, 30)
+    )
+    callbacks.accept_handover(manager, offer, _at(11, 19, 10))
+    idea = register(
+        caller, "suggestion", "online", "蒋丽", "13912340023", "建议周末延长服务台时间", 20
+    )
+    offer = callbacks.offer_handover(
+        caller, idea, caller2, "请协助汇总排班意见", at=_at(11, 20, 10)
+    )
+    callbacks.decline_handover(caller2, offer, "排班由客服管理负责，请转客服管理", _at(11, 20, 11))
+    other = register(caller2, "other", "letter", "沈涛", "13912340024", "索要服务协议复印件", 24)
+    callbacks.offer_handover(caller2, other, caller, "该客户由林晓雨跟进", at=_at(11, 24, 14))
+    return 4

@@ -255,7 +255,8 @@ def close_receipt(
     actor: Actor, receipt: ServiceReceipt, result: str, at: datetime | None = None
 ) -> None:
     """The owner closes a request he has answered (a consultation, a suggestion); a
-    complaint is closed through its own steps."""
+    complaint is closed through its own steps. Not while a handover of it is pending: the
+    colleague would be left accepting a closed request (C11)."""
     at = at or now()
     with db.atomic():
         require_role(actor, *HANDOVER_ROLES)
@@ -267,6 +268,13 @@ def close_receipt(
         require_owner(actor, fresh, "办结", "closing")
         if not fresh.is_open:
             raise RuleViolation("C11", "该登记已办结", "the request is closed already")
+        pending = pending_handover_of(fresh.id)
+        if pending is not None:
+            raise RuleViolation(
+                "C11",
+                f"该登记有待 {pending.to_user.name} 接收的移交，请先撤回移交再办结",
+                f"a handover to {pending.to_user.name} is pending: withdraw it before closing",
+            )
         result = _required(result, "result", "处理结果", "the result", "C11")
         guarded_update(fresh, fresh.version, closed_at=at, result=result)
         audit.record(actor, "service_receipt", fresh.id, "close", {"result": ("", result)})

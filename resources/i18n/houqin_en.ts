@@ -3592,6 +3592,10 @@
 <context>
     <name>CallbacksPage</name>
     <message>
+        <source>来电来访</source>
+        <translation>Calls and visits</translation>
+    </message>
+    <message>
         <source>客户服务</source>
         <translation>Customer service</translation>
     </message>
@@ -3622,6 +3626,14 @@
 </context>
 <context>
     <name>callbacks</name>
+    <message>
+        <source>投诉请在「投诉」页用「登记投诉…」登记：受理时限从登记时起算。</source>
+        <translation>Register a complaint on the Complaints tab with “Register a complaint…”: its acceptance deadline runs from then.</translation>
+    </message>
+    <message>
+        <source>登记来电来访</source>
+        <translation>Register a call or visit</translation>
+    </message>
     <message>
         <source>编辑回访计划</source>
         <translation>Edit callback plan</translation>
@@ -5143,6 +5155,117 @@
     <message>
         <source>选择文件</source>
         <translation>Choose file</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTab</name>
+    <message>
+        <source>来电来访</source>
+        <translation>Calls and visits</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>登记编号</source>
+        <translation>Register no.</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>来电来访人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>首问人</source>
+        <translation>First receiver</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>待接收人</source>
+        <translation>Handed to</translation>
+    </message>
+    <message>
+        <source>搜索来电来访人、电话或登记编号</source>
+        <translation>Search caller, phone or register no.</translation>
+    </message>
+    <message>
+        <source>我负责的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>我是负责人的登记：首问于我、或我已接收移交的（首问负责制）</source>
+        <translation>Requests I own: received first by me, or handed to me and accepted (first-receiver ownership)</translation>
+    </message>
+    <message>
+        <source>待我接收</source>
+        <translation>Awaiting my acceptance</translation>
+    </message>
+    <message>
+        <source>别人移交给我、等我接收或拒收的登记（首问负责制）</source>
+        <translation>Requests handed to me, waiting for me to accept or decline (first-receiver ownership)</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>登记来电来访…</source>
+        <translation>Register a call or visit…</translation>
+    </message>
+    <message>
+        <source>移交…</source>
+        <translation>Hand over…</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>拒收…</source>
+        <translation>Decline…</translation>
+    </message>
+    <message>
+        <source>撤回移交</source>
+        <translation>Withdraw handover</translation>
+    </message>
+    <message>
+        <source>撤回对 %1 的移交？</source>
+        <translation>Withdraw the handover to %1?</translation>
     </message>
 </context>
 </TS>

@@ -68,7 +68,7 @@ def test_the_page_is_offered_to_the_service_posts_leaders_and_the_service_head(q
     qtbot.addWidget(w)
     assert "callbacks" in w.module_keys()
     page = w.open_module("callbacks")
-    assert page.tab_keys() == ["mine", "customers", "plans", "complaints", "problems"]
+    assert page.tab_keys() == ["mine", "customers", "plans", "receipts", "complaints", "problems"]
     assert list(page.built) == ["mine"]
 
 
@@ -149,7 +149,7 @@ def test_X3_every_callbacks_list_exports_as_shown(qtbot, svc, tmp_path):
     from desktop import exporting
 
     page = page_for(qtbot, svc.manager)
-    for key in ("customers", "plans", "complaints", "problems"):
+    for key in ("customers", "plans", "receipts", "complaints", "problems"):
         tab = page.open_tab(key)
         out = tmp_path / f"{key}.xlsx"
         task = exporting.export_view(tab.view, out, key)

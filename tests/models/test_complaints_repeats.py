@@ -10,7 +10,7 @@ import peewee
 import pytest
 
 from models import calendar, callbacks, documents
-from models.callbacks import Complaint, ComplaintState, ComplaintSubmission
+from models.callbacks import Complaint, ComplaintState, ComplaintSubmission, ServiceReceipt
 from models.callbacks.complaints import Clocks
 from models.clocks import Clock
 from models.db import db
@@ -159,7 +159,11 @@ def test_C10_C11_the_demo_complaints_cross_national_day_merge_and_hand_over(desk
     counts = complaints_demo.load(
         [desk.service, desk.service2], desk.manager, desk.sales, customers
     )
-    assert counts == {"complaints": 9, "service desk complaints": 3}
+    assert counts == {"complaints": 9, "service desk complaints": 3, "receipts": 4}
+    waiting = [h.receipt.kind for h in callbacks.pending_handovers(desk.service)]
+    assert waiting == [callbacks.RequestKind.OTHER]  # a request's handover, not a complaint's
+    repair = ServiceReceipt.get(ServiceReceipt.kind == callbacks.RequestKind.REPAIR)
+    assert (repair.first_receiver_id, repair.owner_id) == (desk.service2.id, desk.manager.id)
     first = Complaint.get(Complaint.customer == customers[0].id, Complaint.repeat_of.is_null())
     assert first.clock(Clocks.NOTICE).due_at == end_of(date(2026, 10, 10))
     assert first.clock(Clocks.NOTICE).outcome == "met"

@@ -94,6 +94,18 @@ def test_C11_a_declined_handover_keeps_the_owner(desk):
     assert again.state == HandoverState.PENDING
 
 
+def test_C11_a_request_with_a_pending_handover_is_not_closed_until_it_is_withdrawn(desk):
+    receipt = _call(desk)
+    handover = callbacks.offer_handover(desk.service, receipt, desk.service2, "请协助")
+    with pytest.raises(RuleViolation) as err:
+        callbacks.close_receipt(desk.service, receipt, "已答复")
+    assert err.value.rule == "C11" and desk.service2.name in str(err.value)
+    assert ServiceReceipt.get_by_id(receipt.id).is_open
+    callbacks.withdraw_handover(desk.service, handover)
+    callbacks.close_receipt(desk.service, receipt, "已答复")
+    assert not ServiceReceipt.get_by_id(receipt.id).is_open
+
+
 def test_C11_one_pending_handover_at_a_time_and_only_by_the_owner(desk):
     receipt = _call(desk)
     with pytest.raises(RuleViolation) as err:

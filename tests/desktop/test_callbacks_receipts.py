@@ -1,0 +1,191 @@
+"""来电来访 (首问负责制, C11) on the 客户服务 page: a 客服 registers a consultation and hands it
+over; the colleague finds it under 待我接收 and accepts (he owns it, the first receiver stays)
+or declines (the first owner keeps it); the home card's row opens the tab where the handover is
+answered. Real widgets on a real SQLite office, the same office as ``test_callbacks_page``."""
+
+from __future__ import annotations
+
+from desktop.callbacks import MODULE
+from desktop.callbacks.receipts import ReceiptsTab
+from models import callbacks
+from models.callbacks import HandoverState, RequestKind, ServiceReceipt
+from tests.desktop import test_callbacks_page as page_tests
+
+svc = page_tests.svc  # the fixture: 张三, his plan and 王女士's complaint
+page_for, select, click = page_tests.page_for, page_tests.select, page_tests.click
+when_dialog_opens = page_tests.when_dialog_opens
+
+
+def name(user) -> str:
+    return f"{user.name}（{user.username}）"
+
+
+def numbers(tab) -> list[str]:
+    return [tab.model.row(r)["number"] for r in range(tab.model.rowCount())]
+
+
+def shown(tab) -> set[str]:
+    buttons = {
+        "handover": tab.handover_button,
+        "close": tab.close_button,
+        "accept": tab.accept_button,
+        "decline": tab.decline_button,
+        "withdraw": tab.withdraw_button,
+    }
+    return {key for key, b in buttons.items() if b.isVisibleTo(tab)}
+
+
+def consultation(svc) -> ServiceReceipt:
+    return callbacks.register_receipt(
+        svc.caller,
+        kind=RequestKind.CONSULTATION,
+        channel="call",
+        caller_name="赵女士",
+        phone="13600003333",
+        content="咨询保单续保手续",
+    )
+
+
+def offer_to(user, reason: str):
+    def offer(dialog):
+        dialog.editors["to"].set_value(name(user))
+        dialog.editors["reason"].set_value(reason)
+        return dialog.try_submit(), dialog.general_error.text()
+
+    return when_dialog_opens(offer)
+
+
+def test_C11_a_consultation_registered_handed_over_and_accepted_moves_the_owner_only(qtbot, svc):
+    mine = page_for(qtbot, svc.caller).open_tab("receipts")
+    assert mine.mine.isChecked() and numbers(mine) == []  # the complaint is on 投诉, not here
+    dialog = mine.register_dialog()
+    qtbot.addWidget(dialog)
+    assert (
+        "投诉" not in dialog.editors["kind"].field.choices
+    )  # a complaint goes through 登记投诉 (C10)
+    dialog.editors["kind"].set_value("咨询")
+    dialog.editors["caller_name"].set_value("赵女士")
+    dialog.editors["phone"].set_value("136")
+    dialog.editors["content"].set_value("咨询保单续保手续")
+    assert not dialog.try_submit()  # the phone is checked by the use case
+    dialog.editors["phone"].set_value("13600003333")
+    assert dialog.try_submit(), dialog.general_error.text()
+    receipt = dialog.result
+    assert receipt.kind == RequestKind.CONSULTATION
+    assert receipt.first_receiver_id == receipt.owner_id == svc.caller.id
+    mine.reload()
+    assert numbers(mine) == [receipt.number]
+    select(mine, "number", receipt.number)
+    assert shown(mine) == {"handover", "close"}
+
+    seen = offer_to(svc.caller2, "赵女士的保单由陈静经办")
+    click(qtbot, mine.handover_button)
+    assert seen[0][0], seen[0][1]
+    select(mine, "number", receipt.number)
+    assert mine.model.row(0)["handover_to"] == svc.caller2.name
+    assert shown(mine) == {"withdraw"}  # still his, waiting for the answer (C11)
+
+    theirs = page_for(qtbot, svc.caller2).open_tab("receipts")
+    assert numbers(theirs) == []  # not his until he accepts
+    theirs.awaiting.setChecked(True)
+    assert numbers(theirs) == [receipt.number] and "待我接收" in theirs.filters_text()
+    select(theirs, "number", receipt.number)
+    assert shown(theirs) == {"accept", "decline"}
+    click(qtbot, theirs.accept_button)
+    fresh = ServiceReceipt.get_by_id(receipt.id)
+    assert fresh.owner_id == svc.caller2.id and fresh.first_receiver_id == svc.caller.id
+    assert numbers(theirs) == []  # answered: nothing waits for him
+    theirs.mine.setChecked(True)
+    row = theirs.model.row(0)
+    assert row["first_receiver"] == svc.caller.name and row["owner"] == svc.caller2.name
+    assert not row["handover_to"]
+    select(theirs, "number", receipt.number)
+    assert shown(theirs) == {"handover", "close"}
+
+    def close(dialog):
+        dialog.editors["result"].set_value("已告知续保所需材料")
+        return dialog.try_submit()
+
+    seen = when_dialog_opens(close)
+    click(qtbot, theirs.close_button)
+    assert seen == [True]
+    closed = ServiceReceipt.get_by_id(receipt.id)
+    assert not closed.is_open and closed.first_receiver_id == svc.caller.id
+    mine.reload()
+    assert numbers(mine) == []  # no longer his: 我负责的 follows the owner
+    mine.everyone.setChecked(True)
+    state = mine.model.index(0, page_tests.column(mine.model, "state"))
+    assert numbers(mine) == [receipt.number] and mine.model.data(state) == "已办结"
+
+
+def test_C11_a_declined_handover_keeps_the_first_owner_and_a_withdrawn_one_too(qtbot, svc):
+    receipt = consultation(svc)
+    callbacks.offer_handover(svc.caller, receipt, svc.caller2, "请协助")
+    theirs = page_for(qtbot, svc.caller2).open_tab("receipts")
+    theirs.awaiting.setChecked(True)
+    select(theirs, "number", receipt.number)
+
+    def decline(dialog):
+        empty = dialog.try_submit()
+        dialog.editors["reason"].set_value("不是我的客户")
+        return empty, dialog.try_submit()
+
+    seen = when_dialog_opens(decline)
+    click(qtbot, theirs.decline_button)
+    assert seen == [(False, True)]  # the reason is required
+    assert ServiceReceipt.get_by_id(receipt.id).owner_id == svc.caller.id
+    assert numbers(theirs) == []
+
+    mine = page_for(qtbot, svc.caller).open_tab("receipts")
+    select(mine, "number", receipt.number)
+    assert shown(mine) == {"handover", "close"}  # his again to hand over or close
+    offer_to(svc.manager, "请客服管理处理")
+    click(qtbot, mine.handover_button)
+    select(mine, "number", receipt.number)
+    click(qtbot, mine.withdraw_button)
+    handovers = [h.state for h in receipt.handovers.order_by(callbacks.Handover.id)]
+    assert handovers == [HandoverState.DECLINED, HandoverState.WITHDRAWN]
+    fresh = ServiceReceipt.get_by_id(receipt.id)
+    assert fresh.owner_id == fresh.first_receiver_id == svc.caller.id
+    select(mine, "number", receipt.number)
+    assert shown(mine) == {"handover", "close"}
+
+
+def test_C11_the_home_card_opens_the_tab_where_the_handover_is_answered(qtbot, svc):
+    from desktop.app import build_main_window
+
+    receipt = consultation(svc)
+    callbacks.offer_handover(svc.caller, receipt, svc.caller2, "由陈静经办")
+    callbacks.offer_handover(svc.caller, svc.complaint.receipt, svc.caller2, "换人跟进")
+    w = build_main_window(svc.caller2, svc.url)
+    qtbot.addWidget(w)
+    w.show()
+    card = {c.key: c for c in MODULE.cards}["callbacks.handovers"]
+    assert card.count(svc.caller2) == 2
+    request_row, complaint_row = card.rows(svc.caller2)
+    assert request_row.text.startswith(receipt.number)
+    assert complaint_row.text.startswith(svc.complaint.number)
+
+    tab = request_row.open(w)
+    assert isinstance(tab, ReceiptsTab) and tab.awaiting.isChecked()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    assert numbers(tab) == [receipt.number]
+    tab = complaint_row.open(w)
+    assert tab.awaiting.isChecked() and tab.model.row(0)["number"] == svc.complaint.number
+    assert isinstance(card.open(w), ReceiptsTab)  # the card: the oldest waiting, a request's
+
+
+def test_C11_accepting_a_handover_withdrawn_meanwhile_is_refused_and_the_list_follows(
+    qtbot, svc, boxes
+):
+    receipt = consultation(svc)
+    handover = callbacks.offer_handover(svc.caller, receipt, svc.caller2, "请协助")
+    theirs = page_for(qtbot, svc.caller2).open_tab("receipts")
+    theirs.awaiting.setChecked(True)
+    select(theirs, "number", receipt.number)
+    callbacks.withdraw_handover(svc.caller, handover)  # from the other desktop, meanwhile
+    click(qtbot, theirs.accept_button)
+    assert any("已撤回" in text for text in boxes.texts()), boxes.texts()
+    fresh = ServiceReceipt.get_by_id(receipt.id)
+    assert fresh.owner_id == fresh.first_receiver_id == svc.caller.id
+    assert numbers(theirs) == []  # reloaded: nothing waits for him any more
