@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton
 from desktop import errors, labels, ops
 from desktop.callbacks import steps
 from desktop.callbacks.common import BREACHED, DUE_TODAY, clock_text, tr
-from desktop.callbacks.lists import _ListTab, coded
+from desktop.callbacks.handover_tab import _HandoverTab
+from desktop.callbacks.lists import coded
 from desktop.exporting import print_pdf
 from desktop.form_dialog import FormDialog
 from desktop.icons import button
@@ -134,7 +135,7 @@ def register_dialog(user: User, parent: Any) -> FormDialog:
     return FormDialog(tr("登记投诉"), fields, submit, values=values, parent=parent)
 
 
-class ComplaintsTab(_ListTab):
+class ComplaintsTab(_HandoverTab):
     """投诉: every complaint with its running clock's remaining time, red when breached;
     登记投诉 for the posts that receive requests."""
 
@@ -237,9 +238,11 @@ class ComplaintsTab(_ListTab):
         h = self.handover
         for action, b in self.step_buttons.items():
             b.setVisible(action in acts and not (action == "handover" and h is not None))
-        self.accept_handover_button.setVisible(h is not None and h.to_user_id == self.user.id)
-        self.decline_handover_button.setVisible(h is not None and h.to_user_id == self.user.id)
-        self.withdraw_handover_button.setVisible(h is not None and h.from_user_id == self.user.id)
+        self._show_handover_acts(
+            self.accept_handover_button,
+            self.decline_handover_button,
+            self.withdraw_handover_button,
+        )
         self.repeats = callbacks.possible_repeats(c) if "merge" in acts and c else []
         self.merge_button.setVisible(bool(self.repeats))
         self.notice = notices.notice_for(c) if c is not None else None
@@ -253,17 +256,6 @@ class ComplaintsTab(_ListTab):
         if self.current is None or self.notice is None:
             return None
         return print_pdf(self, self.notice.name, self.current.id)
-
-    def _done(self, _result: Any = None) -> None:
-        self.changed()
-        self.reload()
-
-    def _filled(self, dialog: FormDialog | None) -> bool:
-        """Run ``dialog`` (its OK is the use case); the list follows when it was saved."""
-        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self._done()
-        return True
 
     def step_dialog(self, action: str) -> FormDialog | None:
         """The dialog of ``action`` on the selected complaint (tests fill it)."""
@@ -297,39 +289,6 @@ class ComplaintsTab(_ListTab):
     @Slot()
     def merge(self) -> bool:
         return self._filled(self.merge_dialog())
-
-    @Slot()
-    def accept_handover(self) -> bool:
-        h = self.handover
-        return h is not None and ops.attempt(
-            self,
-            lambda _a: callbacks.accept_handover(self.user, h),
-            done=self._done,
-            reload=self.reload,
-        )
-
-    def decline_dialog(self) -> FormDialog | None:
-        return (
-            None if self.handover is None else steps.decline_dialog(self.user, self.handover, self)
-        )
-
-    @Slot()
-    def decline_handover(self) -> bool:
-        return self._filled(self.decline_dialog())
-
-    @Slot()
-    def withdraw_handover(self) -> bool:
-        h = self.handover
-        if h is None or not errors.confirm(
-            self, self.tr("撤回移交"), self.tr("撤回对 %1 的移交？").replace("%1", h.to_user.name)
-        ):
-            return False
-        return ops.attempt(
-            self,
-            lambda _a: callbacks.withdraw_handover(self.user, h),
-            done=self._done,
-            reload=self.reload,
-        )
 
     def register_dialog(self) -> FormDialog:
         return register_dialog(self.user, self)

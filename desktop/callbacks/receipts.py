@@ -15,10 +15,10 @@ import peewee
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QRadioButton
 
-from desktop import errors, ops
 from desktop.callbacks import steps
 from desktop.callbacks.common import tr
-from desktop.callbacks.lists import _ListTab, coded
+from desktop.callbacks.handover_tab import _HandoverTab
+from desktop.callbacks.lists import coded
 from desktop.form_dialog import FormDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
@@ -96,7 +96,7 @@ def close_dialog(user: User, receipt: ServiceReceipt, parent: Any) -> FormDialog
     )
 
 
-class ReceiptsTab(_ListTab):
+class ReceiptsTab(_HandoverTab):
     """来电来访: the requests other than complaints, 我负责的 / 待我接收 / 全部, and their
     handovers."""
 
@@ -223,19 +223,7 @@ class ReceiptsTab(_ListTab):
         owner = r is not None and r.is_open and r.owner_id == self.user.id
         self.handover_button.setVisible(owner and h is None)
         self.close_button.setVisible(owner and h is None)
-        self.accept_button.setVisible(h is not None and h.to_user_id == self.user.id)
-        self.decline_button.setVisible(h is not None and h.to_user_id == self.user.id)
-        self.withdraw_button.setVisible(h is not None and h.from_user_id == self.user.id)
-
-    def _done(self, _result: Any = None) -> None:
-        self.changed()
-        self.reload()
-
-    def _filled(self, dialog: FormDialog | None) -> bool:
-        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self._done()
-        return True
+        self._show_handover_acts(self.accept_button, self.decline_button, self.withdraw_button)
 
     def register_dialog(self) -> FormDialog:
         return register_dialog(self.user, self)
@@ -263,35 +251,3 @@ class ReceiptsTab(_ListTab):
     @Slot()
     def close_receipt(self) -> bool:
         return self._filled(self.close_dialog())
-
-    @Slot()
-    def accept_handover(self) -> bool:
-        h = self.handover
-        return h is not None and ops.attempt(
-            self,
-            lambda _a: callbacks.accept_handover(self.user, h),
-            done=self._done,
-            reload=self.reload,
-        )
-
-    def decline_dialog(self) -> FormDialog | None:
-        h = self.handover
-        return None if h is None else steps.decline_dialog(self.user, h, self)
-
-    @Slot()
-    def decline_handover(self) -> bool:
-        return self._filled(self.decline_dialog())
-
-    @Slot()
-    def withdraw_handover(self) -> bool:
-        h = self.handover
-        if h is None or not errors.confirm(
-            self, self.tr("撤回移交"), self.tr("撤回对 %1 的移交？").replace("%1", h.to_user.name)
-        ):
-            return False
-        return ops.attempt(
-            self,
-            lambda _a: callbacks.withdraw_handover(self.user, h),
-            done=self._done,
-            reload=self.reload,
-        )

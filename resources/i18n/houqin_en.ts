@@ -3975,6 +3975,17 @@
     </message>
 </context>
 <context>
+    <name>_HandoverTab</name>
+    <message>
+        <source>撤回移交</source>
+        <translation>Withdraw the handover</translation>
+    </message>
+    <message>
+        <source>撤回对 %1 的移交？</source>
+        <translation>Withdraw the handover to %1?</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsTab</name>
     <message>
         <source>待我接收</source>
