@@ -391,6 +391,7 @@ def _export_profile(args: argparse.Namespace) -> int:
             layout,
             template=args.template,
             template_name=args.template.name if args.template else "template.xlsx",
+            acknowledged={training.REPLACE_PROFILE},  # the command adds or replaces
         )
         print(f"已保存上报格式 {row.name}（{row.title}）/ profile saved")
         return 0

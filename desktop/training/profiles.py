@@ -100,7 +100,7 @@ class ProfileDialog(ActionDialog):
             self.tr(
                 "版式为 JSON：title_rows 标题行，columns 各列（field 字段与 header 多级表头），"
                 "footer_rows 表尾，signatures 签名栏；套用教育局模板时给出数据起始行 "
-                "start_row。与已有格式同名时替换其版式。"
+                "start_row。与已有格式同名时，确认后替换其版式。"
             )
         )
         hint.setWordWrap(True)
@@ -140,6 +140,7 @@ class ProfileDialog(ActionDialog):
             layout,
             template=Path(path) if path else None,
             template_name=Path(path).name if path else "template.xlsx",
+            acknowledged=acknowledged,  # a name taken: replacing it is asked first
         )
 
 

@@ -35,7 +35,7 @@ import peewee
 from models import attachments, audit
 from models.base import BaseModel, VersionedModel, now
 from models.db import db
-from models.errors import Conflict, RuleViolation
+from models.errors import Conflict, RuleViolation, RuleWarning, warn_unless
 from models.people import Actor, User, require_role
 from models.text import clean
 from models.training.bureau import BureauRow, approved_registers
@@ -196,6 +196,9 @@ class Profile:
     template: int | None = None
 
 
+REPLACE_PROFILE = "replace_profile"  # the warning of ``save_profile`` under a taken name
+
+
 def save_profile(
     actor: Actor,
     name: str,
@@ -204,9 +207,12 @@ def save_profile(
     *,
     template: attachments.Source | None = None,
     template_name: str = "template.xlsx",
+    acknowledged: frozenset[str] | set[str] | None = None,
 ) -> BureauProfile:
     """Add a county's profile, or replace the layout (and template) of one by its name,
-    audited old → new (培训办, 系统管理员). The name ``default`` is the built-in one."""
+    audited old → new (培训办, 系统管理员). The name ``default`` is the built-in one.
+    Replacing one is a warning (``REPLACE_PROFILE``) the user accepts: a name typed again by
+    mistake would otherwise overwrite another county's format without a word."""
     with db.atomic():
         require_role(actor, *EXPORTERS)
         key = clean(name)
@@ -217,6 +223,17 @@ def save_profile(
         row = BureauProfile.get_for_update_or_none(BureauProfile.name == key)
         if row is not None and row.is_retired:
             raise _retired(row)
+        if row is not None:
+            warn_unless(
+                acknowledged,
+                RuleWarning(
+                    REPLACE_PROFILE,
+                    "T4",
+                    f"已有上报格式「{key}」（{row.title}，{row.saved_by} 保存），"
+                    "保存将替换它的版式",
+                    f"a profile {key!r} ({row.title}) exists: saving replaces its layout",
+                ),
+            )
         had_template = row is not None and row.template is not None
         checked = check_layout(layout, template=template is not None or had_template)
         fields = {

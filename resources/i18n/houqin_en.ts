@@ -4296,8 +4296,8 @@
         <translation>Clear</translation>
     </message>
     <message>
-        <source>版式为 JSON：title_rows 标题行，columns 各列（field 字段与 header 多级表头），footer_rows 表尾，signatures 签名栏；套用教育局模板时给出数据起始行 start_row。与已有格式同名时替换其版式。</source>
-        <translation>The layout is JSON: title_rows, columns (each a field and a header path), footer_rows, signatures; with the bureau's template give the first data row, start_row. A name already there has its layout replaced.</translation>
+        <source>版式为 JSON：title_rows 标题行，columns 各列（field 字段与 header 多级表头），footer_rows 表尾，signatures 签名栏；套用教育局模板时给出数据起始行 start_row。与已有格式同名时，确认后替换其版式。</source>
+        <translation>The layout is JSON: title_rows, columns (each a field and a header path), footer_rows, signatures; with the bureau's template give the first data row, start_row. A name already there has its layout replaced once you confirm.</translation>
     </message>
     <message>
         <source>名称*：</source>

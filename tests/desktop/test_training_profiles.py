@@ -51,7 +51,7 @@ def _column(profiles, c: int) -> list[str]:
 
 
 def test_T4_the_training_office_adds_a_profile_as_json_and_retires_it_from_the_bureau_dialog(
-    qtbot, tab
+    qtbot, tab, boxes
 ):
     bureau = tab.bureau_dialog()
     qtbot.addWidget(bureau)
@@ -74,6 +74,16 @@ def test_T4_the_training_office_adds_a_profile_as_json_and_retires_it_from_the_b
     assert row[1:4] == ["城关县学分汇总表", "自定义", "唐敏"] and row[5] == "在用"
     assert row[4].startswith(f"{date.today():%Y-%m-%d}")
     assert _choices(bureau) == ["default", "城关县"]
+    # The same name typed again: asked before its layout is replaced; "no" keeps it.
+    again = profiles.add_dialog()
+    qtbot.addWidget(again)
+    again.name.setText("城关县")
+    again.title.setText("另一个县的表")
+    boxes.answer = False
+    assert not again.try_submit()
+    assert "保存将替换它的版式" in boxes.texts()[-1]
+    assert training.stored_profile("城关县").title == "城关县学分汇总表"
+    boxes.answer = True
     profiles.select("default")
     assert not profiles.retire_button.isEnabled() and profiles.retire_dialog() is None
     profiles.select("城关县")

@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from models import audit, training
-from models.errors import RuleViolation
+from models.errors import RuleViolation, RuleWarning
 from tests.models.test_training_credits import hold_term
 from tests.models.training_school import make_school
 
@@ -46,7 +46,18 @@ def test_T4_a_retired_profile_is_offered_for_no_new_export_and_past_exports_keep
     s = school
     added = training.save_profile(s.tangmin, "城关县", "城关县格式", LAYOUT)
     assert (added.created_by, added.kind, added.is_retired) == ("唐敏", "custom", False)
-    training.save_profile(s.trainer2, "城关县", "城关县格式（新）", LAYOUT)  # replaced
+    with pytest.raises(RuleWarning) as warned:  # a taken name: replacing it is asked first
+        training.save_profile(s.trainer2, "城关县", "城关县格式（新）", LAYOUT)
+    assert warned.value.key == training.REPLACE_PROFILE and "城关县格式" in warned.value.zh
+    unchanged = training.BureauProfile.get(training.BureauProfile.name == "城关县")
+    assert unchanged.title == "城关县格式"
+    training.save_profile(
+        s.trainer2,
+        "城关县",
+        "城关县格式（新）",
+        LAYOUT,
+        acknowledged={training.REPLACE_PROFILE},
+    )  # replaced
     replaced = training.BureauProfile.get(training.BureauProfile.name == "城关县")
     assert (replaced.created_by, replaced.saved_by) == ("唐敏", "许培")
     past = _export(s, "城关县")
