@@ -93,8 +93,8 @@ def _prove_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> 
 def cell_problems(path: Path, hinted: Collection[str] | None = None) -> dict[str, CellProblems]:
     """``{sheet name: {(row, column): description}}`` of error cells and formulas without a
     stored result, for an .xlsx; empty for other formats or a file without any.
-    ``hinted``: the parts ``check_size`` found hints in (only those are scanned); by
-    default each sheet part is searched for them here."""
+    ``hinted``: the parts ``check_size`` found hints in (of those under ``_SHEETS`` only
+    these are scanned); any other sheet part is searched for hints here."""
     if not zipfile.is_zipfile(path):
         return {}
     found: dict[str, CellProblems] = {}
@@ -102,7 +102,10 @@ def cell_problems(path: Path, hinted: Collection[str] | None = None) -> dict[str
         for name, part in _sheet_parts(archive):
             if part not in archive.namelist():
                 continue
-            if part in hinted if hinted is not None else _has_markers(archive, part):
+            # a sheet where the size proof looked (the usual place) is known; one a
+            # generator put elsewhere is searched here
+            known = hinted is not None and part.startswith(_SHEETS)
+            if part in hinted if known else _has_markers(archive, part):
                 problems = dict(_scan(archive, part))
                 if problems:
                     found[name] = problems

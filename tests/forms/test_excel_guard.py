@@ -57,6 +57,26 @@ def test_X3_error_cells_and_formulas_without_a_result_are_named_not_taken_as_emp
     assert not any("必填项为空" in m for m in messages), messages
 
 
+def test_X3_a_formula_is_found_in_a_sheet_kept_outside_the_usual_folder(office, tmp_path):
+    """A generator may keep its sheet outside ``xl/worksheets/`` (the workbook's relations
+    say where): its formulas without a result are still named, not taken as empty."""
+    usual = _book(tmp_path / "u.xlsx", [HEADER, ["a2", '=CONCAT("甲","二")', "办公室"]])
+    moved = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(usual) as src, zipfile.ZipFile(moved, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            name = info.filename.replace("worksheets/sheet1.xml", "sheets/data.xml")
+            if info.filename in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+                data = data.replace(b"worksheets/sheet1.xml", b"sheets/data.xml")
+            dst.writestr(name, data)
+    assert "xl/sheets/data.xml" in zipfile.ZipFile(moved).namelist()
+    result = import_file("users", moved)
+    assert not result.committed
+    assert any("第 2 行「姓名」列" in str(e) and "公式" in str(e) for e in result.errors), [
+        str(e) for e in result.errors
+    ]
+
+
 def test_X3_a_workbook_unpacking_over_the_limit_is_refused_before_it_is_read(office, tmp_path):
     settings.put(SYSTEM, "import.max_unzipped_mb", 1)
     path = _book(tmp_path / "big.xlsx", [HEADER, ["a1", "甲一", "办公室", None, "1" * 10]])
