@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import errors, ops, shortcuts
+from desktop import errors, labels, ops, shortcuts
 from desktop.i18n import pick
 from desktop.pickers import SearchPicker, key_search
 from forms.spec import Field, FieldType
@@ -157,7 +157,8 @@ class FieldEditor:
             grid.setContentsMargins(0, 0, 0, 0)
             self.checks = []
             for i, choice in enumerate(f.choices):
-                check = QCheckBox(choice, box)
+                check = QCheckBox(labels.choice(choice), box)
+                check.setProperty("choice", choice)  # the value, whatever the words shown
                 grid.addWidget(check, i // 4, i % 4)
                 self.checks.append(check)
             return box
@@ -166,7 +167,7 @@ class FieldEditor:
             if not f.required:
                 combo.addItem("", None)
             for choice in f.choices:
-                combo.addItem(choice, choice)
+                combo.addItem(labels.choice(choice), choice)  # the word shown, the value kept
             return combo
         if f.type == FieldType.REFERENCE:
             assert f.reference is not None
@@ -195,7 +196,7 @@ class FieldEditor:
             qd = w.date()
             return None if qd == NO_DATE and not self.field.required else qd.toPython()
         if self.field.type == FieldType.CHOICE and self.field.multiple:
-            return tuple(c.text() for c in self.checks if c.isChecked()) or None
+            return tuple(c.property("choice") for c in self.checks if c.isChecked()) or None
         if isinstance(w, QComboBox):
             return w.currentData()
         if isinstance(w, QLineEdit):
@@ -239,7 +240,7 @@ class FieldEditor:
         elif self.field.type == FieldType.CHOICE and self.field.multiple:
             chosen = set(value)
             for check in self.checks:
-                check.setChecked(check.text() in chosen)
+                check.setChecked(check.property("choice") in chosen)
         elif isinstance(w, QComboBox):
             w.setCurrentIndex(max(0, w.findData(value)))
         elif isinstance(w, SearchPicker):

@@ -17,6 +17,7 @@ its words.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import json
@@ -141,6 +142,28 @@ def relabel(enum: type[StrEnum], chinese: str) -> str:
         if member.label == chinese:  # type: ignore[attr-defined]
             return label(member)
     return chinese
+
+
+def choice(chinese: str) -> str:
+    """A choice a form declares by its Chinese word (渠道 电话, 类别 咨询), in the interface
+    language: the English of the enum member whose label it is, when exactly one English is
+    registered for that word; else the word itself."""
+    return pick(chinese, _choice_english().get(chinese) or chinese)
+
+
+@functools.cache
+def _choice_english() -> dict[str, str | None]:
+    """Chinese label → its one English across the registered enums (``None``: two)."""
+    _load()
+    found: dict[str, str | None] = {}
+    for enum, words in _ENGLISH.items():
+        for member in enum:
+            chinese = member.label  # type: ignore[attr-defined]
+            english = words.get(member)
+            if english is None:
+                continue
+            found[chinese] = english if found.get(chinese, english) == english else None
+    return found
 
 
 def code(kind: str, value: Any) -> str:

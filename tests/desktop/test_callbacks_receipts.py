@@ -189,3 +189,32 @@ def test_C11_accepting_a_handover_withdrawn_meanwhile_is_refused_and_the_list_fo
     fresh = ServiceReceipt.get_by_id(receipt.id)
     assert fresh.owner_id == fresh.first_receiver_id == svc.caller.id
     assert numbers(theirs) == []  # reloaded: nothing waits for him any more
+
+
+def test_C11_in_english_the_dialog_names_its_choices_in_english_and_keeps_their_values(
+    qtbot, svc, app
+):
+    """A form's choices are declared by their Chinese words; the English interface shows
+    each enum member's English and saves the same value."""
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop import i18n
+
+    i18n.install(app, "en")
+    try:
+        tab = page_for(qtbot, svc.caller).open_tab("receipts")
+        dialog = tab.register_dialog()
+        qtbot.addWidget(dialog)
+        combo = dialog.editors["kind"].widget
+        assert isinstance(combo, QComboBox)
+        shown = [combo.itemText(i) for i in range(combo.count())]
+        assert "Enquiry" in shown and "咨询" not in shown, shown
+        dialog.editors["kind"].set_value("咨询")
+        assert combo.currentText() == "Enquiry"
+        dialog.editors["caller_name"].set_value("赵女士")
+        dialog.editors["phone"].set_value("13600003333")
+        dialog.editors["content"].set_value("咨询保单续保手续")
+        assert dialog.try_submit(), dialog.general_error.text()
+        assert dialog.result.kind == RequestKind.CONSULTATION
+    finally:
+        i18n.install(app, "zh_CN")
