@@ -129,6 +129,33 @@ class Owner:
         return cls(record._meta.table_name, int(record_id))
 
 
+# --- who may attach ----------------------------------------------------------------------
+
+AttachGuard = Callable[[Actor, Any], None]
+_GUARDS: dict[str, tuple[type[BaseModel], AttachGuard]] = {}
+
+
+def guard_attachments(model: type[BaseModel], guard: AttachGuard) -> None:
+    """Declare who may attach files to ``model``'s records: ``guard(actor, row)`` raises a
+    ``RuleViolation`` naming the rule for anyone else. Why here and not in each use case: a
+    file reaches a record through ``attach`` itself too (the desktop's files panel), so the
+    domain's rule must sit behind that one door. A table without a guard takes files from
+    any active user, as a repair's does."""
+    _GUARDS[model._meta.table_name] = (model, guard)
+
+
+def _check_attacher(actor: Actor, key: Owner, row: BaseModel | None) -> None:
+    entry = _GUARDS.get(key.kind)
+    if entry is None:
+        return
+    model, guard = entry
+    if row is None:
+        row = model.get_or_none(model._meta.primary_key == key.id)
+        if row is None:
+            raise RuleViolation(None, "该记录不存在", "the record does not exist")
+    guard(actor, row)
+
+
 # --- checks ------------------------------------------------------------------------------
 
 
@@ -204,7 +231,8 @@ def attach(
     binary stream; ``file_name`` defaults to the path's name. ``progress(done, total)`` is
     called after each chunk and may raise ``Cancelled``: nothing is written then.
 
-    Refused: an inactive actor (X1), a voided owner (X2), a missing or over-long name, an
+    Refused: an inactive actor (X1), an actor the owner's domain does not let file there
+    (``guard_attachments``, X1), a voided owner (X2), a missing or over-long name, an
     empty file, a file over ``attachments.max_mb``. The same content already attached (not
     voided) to the same record is a warning (``DUPLICATE_WARNING``) the user may accept."""
     if file_name is None:
@@ -234,6 +262,7 @@ def attach(
     with db.atomic():
         require_active(actor)
         key, row = _owner_row(owner)
+        _check_attacher(actor, key, row)  # the domain's rule of who files there (X1)
         if row is not None and isinstance(row, VoidableModel) and row.is_voided:
             raise RuleViolation(
                 "X2",

@@ -81,6 +81,12 @@ def _may_file_for(actor: Actor, teacher: Teacher) -> None:
         )
 
 
+# A growth record's files, from the files panel too: filed by whoever files the record.
+attachments.guard_attachments(
+    GrowthRecord, lambda actor, row: _may_file_for(actor, Teacher.get_by_id(row.teacher_id))
+)
+
+
 def add_growth_record(
     actor: Actor,
     teacher: Teacher,

@@ -105,6 +105,15 @@ class MarkCorrection(BaseModel):
 REGISTER_TABLES = [AttendanceMark, MarkCorrection]
 
 
+def _may_file_notes(actor: Actor, _mark: AttendanceMark) -> None:
+    """A mark's files (a doctor's note beside an excuse, T3) are 教研处's to file, as the
+    excuse is."""
+    require_role(actor, Role.TRAINING)
+
+
+attachments.guard_attachments(AttendanceMark, _may_file_notes)
+
+
 # --- who keeps a register ----------------------------------------------------------------
 
 

@@ -60,3 +60,24 @@ def test_T6_files_attached_to_sessions_and_teachers_are_voided_never_deleted(sch
     assert training.teacher_year(liu, "2026-2027").growth == []
     assert training.GrowthRecord.get_by_id(essay.id).void_reason == "重复录入"
     assert [g.id for g in training.teacher_year(s.leader, "2026-2027").growth] == [own.id]
+
+
+def test_T6_X1_a_file_reaches_a_growth_record_only_by_whoever_files_the_record(school):
+    """The files panel attaches through ``attachments.attach`` itself: behind it, a growth
+    record takes files from the teacher himself or 培训办, a mark's note from 教研处, and
+    nobody else (X1), whatever door he comes by."""
+    s = school
+    liu = s.teachers[1]
+    essay = training.add_growth_record(s.tangmin, liu, "论文", "整本书阅读", date(2026, 11, 3))
+    before = attachments.count_of(essay)
+    for stranger in (s.leader_user, s.o.clerk):  # another teacher, an office clerk
+        with pytest.raises(RuleViolation) as err:
+            attachments.attach(stranger, essay, "改过的论文.docx", b"docx")
+        assert err.value.rule == "X1" and "本人或培训办" in err.value.zh
+        with pytest.raises(RuleViolation):  # by its key, the same
+            attachments.attach(stranger, attachments.Owner.of(essay), "x.docx", b"docx")
+    assert attachments.count_of(essay) == before
+    attachments.attach(s.tangmin, essay, "论文终稿.docx", b"docx")  # 培训办
+    own = training.add_growth_record(s.leader_user, s.leader, "心得", "读书", date(2026, 11, 4))
+    attachments.attach(s.leader_user, own, "心得.docx", b"docx")  # the teacher himself
+    assert attachments.count_of(essay) == before + 1 and attachments.count_of(own) == 1

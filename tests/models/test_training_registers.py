@@ -162,6 +162,11 @@ def test_T3_excused_absence_by_the_research_office_with_reason_and_file(school):
     )
     assert (m.status, m.excuse_reason, m.excused_by) == ("excused", "学生突发疾病送医", "唐敏")
     assert [a.file_name for a in attachments.attachments_of(m)] == ["情况说明.txt"]
+    with pytest.raises(RuleViolation) as err:  # a note added later: 教研处's too (X1)
+        attachments.attach(s.leader_user, m, "另一份说明.txt", b"note")
+    assert err.value.rule == "X1"
+    attachments.attach(s.tangmin, m, "医院证明.pdf", b"%PDF")
+    assert len(attachments.attachments_of(m)) == 2
     # After close: a truancy may be excused within 3 working days, then only corrected.
     training.mark_many(
         s.tangmin,
