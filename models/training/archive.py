@@ -81,10 +81,12 @@ def _may_file_for(actor: Actor, teacher: Teacher) -> None:
         )
 
 
-# A growth record's files, from the files panel too: filed by whoever files the record.
+# Files reach these records through ``attachments.attach`` itself too (the files panel):
+# a growth record's by whoever files the record, a session's by whoever keeps its register.
 attachments.guard_attachments(
     GrowthRecord, lambda actor, row: _may_file_for(actor, Teacher.get_by_id(row.teacher_id))
 )
+attachments.guard_attachments(TrainingSession, require_keeper)
 
 
 def add_growth_record(

@@ -33,6 +33,9 @@ def test_T6_files_attached_to_sessions_and_teachers_are_voided_never_deleted(sch
     with pytest.raises(RuleViolation) as err:  # another group's stranger
         training.add_session_material(s.o.clerk, session, "照片", ("a.jpg", b"jpg"))
     assert err.value.rule == "X1"
+    with pytest.raises(RuleViolation) as err:  # nor by the files panel's door
+        attachments.attach(s.o.clerk, session, "照片-a.jpg", b"jpg")
+    assert err.value.rule == "X1"
     liu = s.teachers[1]
     essay = training.add_growth_record(
         s.tangmin,
