@@ -12,14 +12,13 @@ halves: ``check_customers`` over the whole file outside the write transaction, t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
 from typing import Any
 
 from forms.callbacks.fields import YES_NO, yes_no
 from forms.kinds import Filters, Kind, Values, audited, mapped_check, register_kind
 from forms.spec import Field, FieldType, FormSpec
 from models import callbacks
-from models.base import select_in
+from models.base import now, select_in
 from models.callbacks import Customer, CustomerAddress, CustomerContact, CustomerKind
 from models.errors import RowsRefused, RuleViolation
 
@@ -184,7 +183,7 @@ def _update(actor: Any, customer: Customer, v: Values) -> bool:
     """Only what has a use case changes: a new phone or address (dated today, the old row
     kept), the important flag with its reason. The name and ID are the archive's identity."""
     changed = False
-    today = date.today()
+    today = now().date()  # the office's day (the server's clock on MySQL), as the rows have
     contact = callbacks.current_contact(customer)
     if v.get("phone") and (
         contact is None or callbacks.normalize_phone(v["phone"]) != contact.phone
