@@ -15,7 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from forms.excel_cells import put
-from forms.excel_import import ERROR_COLUMN, ImportResult, errors_by_row
+from forms.excel_import import ERROR_COLUMN
+from forms.excel_result import ImportResult, errors_by_row
 from forms.values import REASON_MAX, echo
 
 RED = Font(color="C00000")

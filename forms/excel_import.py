@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +75,7 @@ from models.db import data_version, db, long_write
 from models.errors import Cancelled, HouqinError, RowsRefused, RuleViolation
 from models.people import SYSTEM
 
-__all__ = ["ImportResult", "Mode", "RowError", "errors_by_row", "import_file", "import_rows"]
+__all__ = ["ImportResult", "Mode", "RowError", "import_file", "import_rows"]
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
@@ -593,10 +593,3 @@ def import_file(
         progress=progress,
         cancelled=cancelled,
     )
-
-
-def errors_by_row(errors: Iterable[RowError]) -> dict[int | None, list[RowError]]:
-    grouped: dict[int | None, list[RowError]] = {}
-    for e in errors:
-        grouped.setdefault(e.row, []).append(e)
-    return grouped

@@ -4,6 +4,7 @@ dialog, the command line and the error workbook read. Apart from the run itself
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -99,3 +100,12 @@ class ImportResult:
             f"{state_en}: {n_ins} inserted, {n_upd} updated, {n_same} unchanged, "
             f"{n_bad} rows rejected ({len(self.errors)} errors)"
         )
+
+
+def errors_by_row(errors: Iterable[RowError]) -> dict[int | None, list[RowError]]:
+    """Errors grouped by their Excel row (``None``: the file's), for the error workbook's
+    错误 cell of each row."""
+    grouped: dict[int | None, list[RowError]] = {}
+    for e in errors:
+        grouped.setdefault(e.row, []).append(e)
+    return grouped

@@ -17,7 +17,6 @@ A multiple choice (several roles) cannot be a dropdown, so its column only shows
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from forms.excel_import import EXAMPLE_MARK
 from forms.kinds import Kind, get_kind
 from forms.spec import Field, FieldType, FormSpec
 from forms.values import MULTI_SEPARATORS
+from models.base import now
 
 LAST_ROW = 5000  # validation reaches this far; enough for any hand-filled sheet
 REQUIRED_MARK = "*"
@@ -270,4 +270,4 @@ def _write_help(ws: Worksheet, spec: FormSpec) -> None:
             put(ws, row, c, value).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDE", (16, 8, 18, 40, 50), strict=True):
         ws.column_dimensions[letter].width = width
-    put(ws, row + 2, 1, f"模板生成日期：{date.today():%Y-%m-%d}").font = EXAMPLE_FONT
+    put(ws, row + 2, 1, f"模板生成日期：{now().date():%Y-%m-%d}").font = EXAMPLE_FONT

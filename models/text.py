@@ -361,6 +361,8 @@ def check_id_number(text: Any, *, rule: str = "X3", field: str = "id_number") ->
         born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
         born = None
+    # The PC's day, not the office clock (``models.base.now``): this runs once a row of an
+    # import, and a birth date in the future is wrong by years, not by a time zone's day.
     if born is None or born.year < 1900 or born > date.today():
         raise refuse(
             value,

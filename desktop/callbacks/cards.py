@@ -8,12 +8,12 @@ not when the navigation is built."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.home_cards import ROWS, CardRow, HomeCard, open_tab
+from models.base import now
 from models.people import Role, User
 
 CALLERS = frozenset({Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER})
@@ -24,17 +24,17 @@ COMPLAINT_READERS = frozenset({Role.SERVICE, Role.SERVICE_MANAGER, Role.DEPT_HEA
 def _mine(user: User) -> Any:
     from models import callbacks
 
-    return callbacks.my_callbacks_query(user, date.today())
+    return callbacks.my_callbacks_query(user, now().date())
 
 
 def _mine_count(user: User) -> int:
     from models import callbacks
 
-    return callbacks.my_callbacks_count(user, date.today())
+    return callbacks.my_callbacks_count(user, now().date())
 
 
 def _mine_rows(user: User) -> list[CardRow]:
-    today = date.today()
+    today = now().date()
     return [
         CardRow(
             cb.customer.name,

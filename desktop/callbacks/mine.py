@@ -22,6 +22,7 @@ from desktop.list_view import ListView
 from desktop.module_page import PageTab
 from forms.spec import Field, FieldType
 from models import callbacks
+from models.base import now
 from models.callbacks import (
     Callback,
     CallbackState,
@@ -41,7 +42,7 @@ OUTCOMES = tuple(o.label for o in Outcome if o != Outcome.INVALID)
 
 def overdue_look(row: dict[str, Any]) -> Look | None:
     due = row.get("due_on")
-    return BREACHED if isinstance(due, date) and due < date.today() else None
+    return BREACHED if isinstance(due, date) and due < now().date() else None
 
 
 class MyCallbacksTab(PageTab):
@@ -107,7 +108,7 @@ class MyCallbacksTab(PageTab):
         )
 
     def apply_filters(self) -> None:
-        conditions = [] if self.all_open.isChecked() else [Callback.scheduled_on <= date.today()]
+        conditions = [] if self.all_open.isChecked() else [Callback.scheduled_on <= now().date()]
         self.model.set_filters(conditions)
 
     def filters_text(self) -> str:

@@ -20,6 +20,7 @@ from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from forms.spec import Field, FieldType
 from models import callbacks, documents
+from models.base import now
 from models.callbacks import (
     METHOD_ROLES,
     Cadence,
@@ -183,7 +184,7 @@ def plan_dialog(user: User, parent: Any, plan: CallbackPlan | None = None) -> Fo
             return callbacks.create_plan(user, **fields)
         return callbacks.update_plan(user, plan, **fields)
 
-    today = date.today()
+    today = now().date()
     values = {
         "window_from": date(today.year, 1, 1),
         "window_to": date(today.year, 12, 31),
@@ -320,7 +321,7 @@ class PlansTab(_ListTab):
 
         return ops.attempt(
             self,
-            lambda _a: callbacks.generate_callbacks(self.user, plan, through=date.today()),
+            lambda _a: callbacks.generate_callbacks(self.user, plan, through=now().date()),
             done=done,
             reload=self.reload,
         )

@@ -4,7 +4,6 @@ are imported when the home page first asks, not when the navigation is built."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -21,6 +20,7 @@ from desktop.home_cards import (
     task_rows,
     this_month,
 )
+from models.base import now
 from models.people import Role, User
 
 FLEET_STAFF = frozenset({Role.FLEET_MANAGER, Role.LOGISTICS})
@@ -48,13 +48,13 @@ def _maintenance_rows(user: User) -> list[CardRow]:
 def _maintenance_due() -> list[Any]:
     from models import fleet
 
-    return fleet.maintenance_due(date.today())
+    return fleet.maintenance_due(now().date())
 
 
 def _overdue(user: User) -> Any:
     from models import fleet
 
-    return fleet.overdue_repairs(date.today())
+    return fleet.overdue_repairs(now().date())
 
 
 def _overdue_rows(user: User) -> list[CardRow]:

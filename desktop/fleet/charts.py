@@ -37,6 +37,7 @@ from desktop.module_page import PageTab
 from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress
 from models import fleet
+from models.base import now
 from models.fleet import Figures, MonthlyReport, monthly_report
 
 MONTHS = 12
@@ -47,7 +48,7 @@ PASS_COLOUR = QColor("#0b8043")
 
 def recent_periods(count: int = 36, today: date | None = None) -> list[str]:
     """This month and the ``count - 1`` before it, newest first (``2026-11``)."""
-    today = today or date.today()
+    today = today or now().date()
     index = today.year * 12 + today.month - 1
     return [f"{(index - i) // 12:04d}-{(index - i) % 12 + 1:02d}" for i in range(count)]
 

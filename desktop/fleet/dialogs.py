@@ -22,6 +22,7 @@ from forms import fleet as fleet_forms
 from forms.kinds import get_kind
 from forms.spec import Field, FieldType
 from models import fleet
+from models.base import now
 from models.errors import RuleViolation
 from models.fleet import FuelLog, FuelStation, Maintenance, Repair, RepairShop, Vehicle
 from models.people import Role, User
@@ -85,7 +86,7 @@ def _shop(value: Any) -> RepairShop | None:
 
 def at_time(day: date, hour: int = 12) -> datetime:
     """A date from a dialog as a moment: now when it is today, else midday."""
-    if day == date.today():
+    if day == now().date():
         return datetime.now().replace(microsecond=0)
     return datetime.combine(day, time(hour))
 

@@ -3,7 +3,6 @@ recording a maintenance, the history, and on-time compliance per unit for a peri
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import peewee
@@ -30,6 +29,7 @@ from desktop.list_view import ListView
 from desktop.module_page import PageTab
 from desktop.tables import fill, read_only_table
 from models import fleet
+from models.base import now
 from models.fleet import Maintenance, RepairShop, Vehicle
 from models.people import Department, User
 
@@ -62,7 +62,7 @@ class MaintenanceTab(PageTab):
         due_layout.addLayout(top)
         due_layout.addWidget(self.due)
 
-        self.since = QDateEdit(QDate(date.today().year, 1, 1))
+        self.since = QDateEdit(QDate(now().date().year, 1, 1))
         self.until = QDateEdit(QDate.currentDate())
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
@@ -159,7 +159,7 @@ class MaintenanceTab(PageTab):
         self.history.model.reload()
 
     def load_due(self) -> None:
-        self.due_rows = fleet.maintenance_due(date.today())
+        self.due_rows = fleet.maintenance_due(now().date())
         rows = [
             [
                 d.vehicle.plate,

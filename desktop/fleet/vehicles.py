@@ -4,7 +4,6 @@ changes (停用 / 报废 / 恢复在用), and Excel template, import and export 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
@@ -20,6 +19,7 @@ from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import fleet
+from models.base import now
 from models.fleet import Vehicle, VehicleStatus
 from models.people import Department, User
 
@@ -39,7 +39,7 @@ def maintenance_of(row: dict[str, Any]) -> fleet.MaintenanceDue:
         last_service_date=row["last_service_date"],
         purchase_date=row["purchase_date"],
     )
-    return fleet.maintenance_status(probe, date.today())
+    return fleet.maintenance_status(probe, now().date())
 
 
 def maintenance_text(row: dict[str, Any]) -> str:

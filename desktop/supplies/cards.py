@@ -4,7 +4,6 @@ main leaders the value the departments took this month. The questions are
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -20,6 +19,7 @@ from desktop.home_cards import (
     task_rows,
     this_month,
 )
+from models.base import now
 from models.people import Role, User
 
 LOGISTICS = frozenset({Role.LOGISTICS})
@@ -68,7 +68,7 @@ def _return_rows(_user: User) -> list[CardRow]:
 def _stocktake() -> Any:
     from models import supplies
 
-    return supplies.stocktake_due(today=date.today())
+    return supplies.stocktake_due(today=now().date())
 
 
 def _stocktake_rows(_user: User) -> list[CardRow]:

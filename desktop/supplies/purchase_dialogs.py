@@ -8,7 +8,6 @@ rule ID (S3 for a catalogue item ordered locally, S4 beyond a plan line...).
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -34,6 +33,7 @@ from desktop.line_editor import COUNT, NUMBER, LineColumn, LineEditor, spin
 from desktop.supplies.common import tr
 from desktop.supplies.lines import ItemLines, item_columns
 from models import supplies
+from models.base import now
 from models.people import User
 from models.supplies import (
     OrderLineInput,
@@ -68,7 +68,7 @@ class PlanDialog(ActionDialog):
         self.user = user
         self.plan = plan
         self.resize(820, 520)
-        today = date.today()
+        today = now().date()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.quarter = QSpinBox()
@@ -106,7 +106,7 @@ class PlanDialog(ActionDialog):
 
     @Slot()
     def fill_suggestions(self) -> int:
-        found = supplies.suggested_plan_lines(today=date.today())
+        found = supplies.suggested_plan_lines(today=now().date())
         for line in found:
             self.lines.add_line(line.item, int(line.quantity), Decimal(str(line.unit_price)))
         self._update_total()

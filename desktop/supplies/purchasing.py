@@ -7,7 +7,6 @@ and exchanges against a receipt line; and the reorder suggestions. The dialogs a
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
@@ -33,6 +32,7 @@ from desktop.supplies.purchase_dialogs import (
 )
 from desktop.tables import fill, read_only_table
 from models import documents, supplies
+from models.base import now
 from models.people import Role, User
 from models.supplies import (
     Category,
@@ -183,7 +183,7 @@ class PurchasingTab(PageTab):
         self.update_actions()
 
     def load_suggestions(self) -> None:
-        rows = supplies.reorder_suggestions(today=date.today())
+        rows = supplies.reorder_suggestions(today=now().date())
         values = [value for _title, value in SUGGESTIONS]
         fill(self.suggestions, ([v(r) for v in values] for r in rows), right=range(4, 9))
 

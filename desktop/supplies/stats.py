@@ -35,6 +35,7 @@ from desktop.supplies.common import tr
 from desktop.tables import fill, read_only_table
 from desktop.tasks import BackgroundTask, Progress
 from models import supplies
+from models.base import now
 from models.supplies import Category
 
 QUARTER_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759")
@@ -50,7 +51,7 @@ class StatsTab(PageTab):
 
     def __init__(self, user: Any, changed: Any = None) -> None:
         super().__init__(user, changed)
-        today = date.today()
+        today = now().date()
         self.year = QComboBox()
         for y in range(today.year, today.year - 6, -1):
             self.year.addItem(str(y), y)
@@ -181,7 +182,7 @@ class StatsTab(PageTab):
         """The quarterly register for the higher authority (``houqin report
         supplies-quarterly``), for the quarter shown (this quarter when 全年)."""
         year = int(self.year.currentData())
-        quarter = self.quarter.currentData() or (date.today().month - 1) // 3 + 1
+        quarter = self.quarter.currentData() or (now().date().month - 1) // 3 + 1
         period = f"{year}Q{quarter}"
         path = path or ask_save_path(self, tr("导出季度报表"), f"办公用品季度报表-{period}.xlsx")
         if not path:

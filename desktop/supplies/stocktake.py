@@ -8,7 +8,6 @@ offers none.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -48,6 +47,7 @@ from desktop.supplies.count_grid import (
 )
 from desktop.tasks import BackgroundTask, Progress
 from models import documents, workflow
+from models.base import now
 from models.people import Role, User
 from models.supplies import stocktake as st_model
 from models.supplies.stocktake import Stocktake, StocktakeState
@@ -62,7 +62,7 @@ class OpenDialog(ActionDialog):
         self.user = user
         self.blind = QCheckBox(tr("盲盘（盘点人看不到账面数，提交后才显示差异）"))
         self.note = QLineEdit()
-        year, quarter = (date.today().year, (date.today().month - 1) // 3 + 1)
+        year, quarter = (now().date().year, (now().date().month - 1) // 3 + 1)
         form = QFormLayout()
         form.addRow(
             tr("盘点期间："),
@@ -173,7 +173,7 @@ class StocktakeTab(PageTab):
 
     def reload(self, select: int | None = None) -> None:
         """Re-read the reminder and the list of counts; keep (or pick) the shown one."""
-        due = st_model.stocktake_due(today=date.today())
+        due = st_model.stocktake_due(today=now().date())
         self.banner.setText(("⚠ " + due.message) if due is not None else "")
         self.banner.setVisible(due is not None)
         keep = select if select is not None else (self.current.id if self.current else None)

@@ -42,6 +42,7 @@ from desktop.form_dialog import ActionDialog, file_row
 from desktop.icons import button
 from desktop.tables import read_only_table
 from models import training
+from models.base import now
 from models.errors import RuleViolation
 from models.people import User
 from models.training import GrowthRecord, Mark, Teacher, TeacherYear
@@ -51,7 +52,7 @@ YEARS_BACK = 4  # the picker offers this school year and the four before it
 
 def year_choices(today: date | None = None) -> list[str]:
     """This school year first, then the ones before it."""
-    first = int(training.school_year_of(today or date.today())[:4])
+    first = int(training.school_year_of(today or now().date())[:4])
     return [f"{y}-{y + 1}" for y in range(first, first - YEARS_BACK - 1, -1)]
 
 
@@ -203,7 +204,7 @@ class ArchiveWindow(QDialog):
         arch = training.archive_of(self.user, self.teacher, year)
         self.archive = arch
         start = int(year[:4])
-        day = min(date.today(), date(start + 1, 7, 31))
+        day = min(now().date(), date(start + 1, 7, 31))
         group = training.group_of(self.teacher, max(day, date(start, 8, 1)))
         tier = training.tier_of(self.teacher, year)
         self.who.setText(

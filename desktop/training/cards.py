@@ -4,12 +4,12 @@ register not closed, T3); for 培训办 and the leaders the year's 旷课. The q
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.home_cards import ROWS, CardRow, HomeCard, open_tab
+from models.base import now
 from models.people import Role, User
 
 OFFICE = frozenset({Role.TRAINING})
@@ -18,7 +18,7 @@ OFFICE = frozenset({Role.TRAINING})
 def to_close() -> Any:
     from models import training
 
-    return training.registers_to_close(date.today())
+    return training.registers_to_close(now().date())
 
 
 def _close_rows(_user: User) -> list[CardRow]:
@@ -40,7 +40,7 @@ def _close_rows(_user: User) -> list[CardRow]:
 def _truancies() -> list[Any]:
     from models import training
 
-    return training.truancies(training.school_year_of(date.today()))
+    return training.truancies(training.school_year_of(now().date()))
 
 
 def _truancy_rows(_user: User) -> list[CardRow]:

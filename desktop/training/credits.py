@@ -11,7 +11,6 @@ export profile; the export is recorded and the register shows 已上报 with who
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Slot
@@ -24,6 +23,7 @@ from desktop.module_page import PageTab
 from desktop.tables import cell, read_only_table
 from desktop.tasks import BackgroundTask, Progress
 from models import training
+from models.base import now
 from models.people import User
 from models.training import EXPORTERS, MANAGERS, BureauExport, CreditRegister, RegisterDocState
 
@@ -150,7 +150,7 @@ class CreditsTab(PageTab):
 
     @Slot()
     def draft(self) -> bool:
-        year = training.school_year_of(date.today())
+        year = training.school_year_of(now().date())
         term = int(self.term.currentData())
         return ops.attempt(
             self,

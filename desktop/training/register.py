@@ -19,7 +19,6 @@ approved leave) names the row before anything is written.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
@@ -40,6 +39,7 @@ from desktop.icons import icon
 from desktop.module_page import PageTab
 from desktop.tables import read_only_table
 from models import training
+from models.base import now
 from models.people import Role, User
 from models.training import (
     MANAGERS,
@@ -138,7 +138,7 @@ class RegisterTab(PageTab):
             .join(TeachingGroup)
             .where(
                 (TrainingSession.state == SessionState.PLANNED)
-                & (TrainingSession.date <= date.today())
+                & (TrainingSession.date <= now().date())
             )
             .order_by(TrainingSession.date.desc(), TeachingGroup.name)
         )

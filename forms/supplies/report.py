@@ -293,7 +293,7 @@ def write_quarterly_report(
     first_day, after_day = supplies.quarter_bounds(year, quarter)
     first, after = _start(first_day), _start(after_day)
     end_of_quarter = after - timedelta(seconds=1)  # DATETIME columns keep whole seconds
-    today = today or min(after_day, date.today())
+    today = today or min(after_day, now().date())
     # The stock stands as of the quarter's last second, or as of now while the quarter runs:
     # a heading never claims a moment that has not come yet.
     as_of = (

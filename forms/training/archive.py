@@ -25,6 +25,7 @@ from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from forms.summary import quantity
 from models import attachments, training
+from models.base import now
 from models.errors import RuleViolation
 from models.people import Actor
 from models.training import Mark, Teacher
@@ -99,7 +100,7 @@ def latest_year(teacher: Teacher) -> str:
         .where(training.AttendanceMark.teacher == teacher.id)
     )
     years = {r.school_year for r in tiers} | {r.school_year for r in terms}
-    return max(years) if years else training.school_year_of(date.today())
+    return max(years) if years else training.school_year_of(now().date())
 
 
 def _mark_rows(year: training.TeacherYear) -> list[dict[str, str]]:
@@ -209,7 +210,7 @@ def write_teacher_archive(
         archive = training.archive_of(actor, teacher, school_year)
     first = int(school_year[:4])
     group = training.group_of(teacher, date(first, 9, 1)) or training.group_of(
-        teacher, date.today()
+        teacher, now().date()
     )
     printed_at = datetime.now().replace(microsecond=0)
     particulars = [

@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from forms.excel_cells import decimal_format, put
 from forms.office import office_name
 from models import attachments, training
+from models.base import now
 from models.errors import RuleViolation
 from models.people import Actor
 from models.training import DEFAULT_PROFILE, BureauRow, Profile
@@ -289,7 +290,7 @@ def export_credit_register(
     values = {
         "year": year,
         "unit": unit or office_name() or "",
-        "date": f"{on or date.today():%Y年%m月%d日}",
+        "date": f"{on or now().date():%Y年%m月%d日}",
     }
     buffer = io.BytesIO()
     write_profile(chosen, rows, buffer, values)

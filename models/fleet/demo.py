@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from models import fleet, people, workflow
+from models.base import now
 from models.fleet import LineInput
 from models.people import SYSTEM, Department, Role, User
 from models.prepared import Prepared
@@ -193,7 +194,7 @@ _UNCLOSED = Prepared(
 
 def load(password: str, today: date | None = None) -> dict[str, int]:
     """Fill the fleet of the demo office (``models.demo`` must have run). Returns counts."""
-    today = today or date.today()
+    today = today or now().date()
     rng = random.Random(20261101)
     start = today - timedelta(days=365)
 

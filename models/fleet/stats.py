@@ -17,6 +17,7 @@ from decimal import Decimal
 import peewee
 
 from models import periods, settings
+from models.base import now
 from models.errors import RuleViolation
 from models.fleet.repairs import LineState, Repair, RepairLine, RepairState
 from models.fleet.vehicles import RepairShop, Vehicle
@@ -88,7 +89,7 @@ def last_month_with_data(today: date | None = None) -> str | None:
     """The newest month before ``today``'s (a finished one) in which a repair closed, so the
     统计 page opens on figures rather than on the current month, empty until it ends;
     ``None`` when no repair closed before this month."""
-    today = today or date.today()
+    today = today or now().date()
     first = datetime(today.year, today.month, 1)
     latest = (
         Repair.select(peewee.fn.MAX(Repair.closed_at))

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from models import people, supplies
+from models.base import now
 from models.errors import RuleViolation, RuleWarning
 from models.people import SYSTEM, Department, Role, User
 from models.supplies import (
@@ -210,7 +211,7 @@ def _at(day: date, hour: int) -> datetime:
 
 def load(password: str, today: date | None = None) -> dict[str, int]:
     """Fill 办公用品 for the demo office (``models.demo`` must have run). Returns counts."""
-    today = today or date.today()
+    today = today or now().date()
     rng = random.Random(20261006)
     start = today - timedelta(days=365)
 

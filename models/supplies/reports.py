@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import peewee
 
+from models.base import now
 from models.people import DEPARTMENT_ORDER, Department
 from models.periods import quarter_bounds
 from models.supplies.plans import (
@@ -213,7 +214,7 @@ def last_quarter_with_data(today: date | None = None) -> tuple[int, int] | None:
     """``(year, quarter)`` of the newest finished quarter in which goods went out (出库 or
     退库), so 统计 opens on figures rather than on the current quarter, thin until it ends;
     ``None`` when nothing went out before this quarter."""
-    today = today or date.today()
+    today = today or now().date()
     this_quarter = quarter_bounds(today.year, (today.month - 1) // 3 + 1)[0]
     latest = (
         Movement.select(peewee.fn.MAX(Movement.at))
