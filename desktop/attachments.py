@@ -91,9 +91,11 @@ class AttachmentsPanel(QWidget):
         self.user = user
         self.owner = owner
         self.read_only = read_only  # a window that only reads (a teacher's own archive)
+        # 添加 only for whoever the record's domain lets file there (``attach`` decides).
+        self.may_add = not read_only and attachments.may_attach(user, owner)
         self.rows: list[Attachment] = []
         self.tasks: list[BackgroundTask] = []  # the last uploads and downloads (tests wait)
-        self.setAcceptDrops(not read_only)
+        self.setAcceptDrops(self.may_add)
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -128,7 +130,7 @@ class AttachmentsPanel(QWidget):
         side = QVBoxLayout()
         for widget in (self.add_button, self.open_button, self.save_button, self.void_button):
             side.addWidget(widget)
-        self.add_button.setVisible(not read_only)
+        self.add_button.setVisible(self.may_add)
         self.void_button.setVisible(not read_only)
         side.addStretch(1)
         side.addWidget(self.show_voided)
@@ -184,7 +186,7 @@ class AttachmentsPanel(QWidget):
                     self.table.selectRow(r)
         live = sum(1 for a in self.rows if not a.is_voided)
         text = self.tr("共 %n 个附件", "", live)
-        hint = "" if self.read_only else "　" + self.tr("可将文件拖放到此处添加")
+        hint = "　" + self.tr("可将文件拖放到此处添加") if self.may_add else ""
         self.status.setText(text + hint)
         self._enable()
 

@@ -140,8 +140,21 @@ def guard_attachments(model: type[BaseModel], guard: AttachGuard) -> None:
     ``RuleViolation`` naming the rule for anyone else. Why here and not in each use case: a
     file reaches a record through ``attach`` itself too (the desktop's files panel), so the
     domain's rule must sit behind that one door. A table without a guard takes files from
-    any active user, as a repair's does."""
+    any active user (``tests/models/test_attachment_guards.py`` lists every table that
+    takes files and holds each to a guard)."""
     _GUARDS[model._meta.table_name] = (model, guard)
+
+
+def may_attach(actor: Actor, owner: BaseModel | Owner | tuple[str, int]) -> bool:
+    """Whether ``attach`` would take a file from ``actor`` for ``owner`` as far as who and
+    the record's state go (for the desktop's 添加 button; ``attach`` decides)."""
+    try:
+        require_active(actor)
+        key, row = _owner_row(owner)
+        _check_attacher(actor, key, row)
+    except HouqinError:
+        return False
+    return not (row is not None and isinstance(row, VoidableModel) and row.is_voided)
 
 
 def _check_attacher(actor: Actor, key: Owner, row: BaseModel | None) -> None:

@@ -34,7 +34,7 @@ from models.callbacks.plans import Method, PlanQuestion
 from models.callbacks.problems import ProblemInput, create_problem
 from models.db import db
 from models.errors import RuleViolation
-from models.people import Role, User, require_role
+from models.people import Actor, Role, User, require_role
 from models.prepared import Prepared
 from models.text import clean
 
@@ -210,6 +210,26 @@ def record_callback(
         return record
 
 
+def _require_recorder(actor: Actor, record: CallbackRecord, doing_zh: str, doing_en: str) -> None:
+    """The record's recorder or service management, and nobody else, amends a callback
+    record or files its papers (C6, X1)."""
+    require_role(actor, *POSTS)
+    if actor.id != record.recorded_by_id and not actor.has_role(Role.SERVICE_MANAGER):
+        raise RuleViolation(
+            "C6",
+            f"只有记录人或客服管理能{doing_zh}",
+            f"only the recorder or service management {doing_en}",
+        )
+
+
+# A record's files (the signed on-site record's scan) reach it through ``attachments.attach``
+# itself too: the recorder's or service management's, as an amendment is.
+attachments.guard_attachments(
+    CallbackRecord,
+    lambda actor, record: _require_recorder(actor, record, "为回访记录添加附件", "files a scan"),
+)
+
+
 def amend_record(
     actor: User, record: CallbackRecord, reason: str, **changes: Any
 ) -> CallbackRecord:
@@ -221,14 +241,8 @@ def amend_record(
     if unknown:
         raise ValueError(f"amend_record cannot change {sorted(unknown)}")
     with db.atomic():
-        require_role(actor, *POSTS)
         record = CallbackRecord.get_by_id(record.id)
-        if actor.id != record.recorded_by_id and not actor.has_role(Role.SERVICE_MANAGER):
-            raise RuleViolation(
-                "C6",
-                "只有记录人或客服管理能更正回访记录",
-                "only the recorder or service management amends a record",
-            )
+        _require_recorder(actor, record, "更正回访记录", "amends a record")
         reason = clean(reason)
         if not reason:
             raise RuleViolation(

@@ -100,6 +100,9 @@ class BureauExportRegister(BaseModel):
 
 BUREAU_TABLES = [BureauProfile, BureauExport, BureauExportRegister]
 
+# A profile's file (the bureau's own template) is 培训办's, as the profile is (X1).
+attachments.guard_attachments(BureauProfile, lambda actor, _row: require_role(actor, *EXPORTERS))
+
 
 def _bad(zh: str, en: str) -> RuleViolation:
     return RuleViolation("T4", f"上报格式有误：{zh}", f"bad export profile: {en}", field="layout")

@@ -26,10 +26,10 @@ from models.base import now
 from models.db import db, retry_document
 from models.documents import Document
 from models.errors import RuleViolation
-from models.people import User
+from models.people import Actor, User, require_active
 from models.text import clean, normalize_code
 from models.training import office_requests
-from models.training.teachers import Teacher
+from models.training.teachers import MANAGERS, Teacher
 from models.workflow import State
 
 CLAIM_KINDS = ("自学", "学历", "非学历")
@@ -101,6 +101,25 @@ CLAIM_FLOW = office_requests.office_flow(
 documents.register(ExternalTraining)
 
 EXTERNAL_TABLES = [ExternalTraining]
+
+
+def _may_file_evidence(actor: Actor, claim: ExternalTraining) -> None:
+    """A claim's evidence (the certificate's scan, a programme) comes from its applicant
+    while it waits for the decision or was returned to him, or from 教研处 (T7); once
+    credited or refused, what was judged stays what it was (X1)."""
+    roles = require_active(actor)
+    if roles.intersection(MANAGERS):
+        return
+    if actor.id == claim.applicant_id and claim.state in (C.PENDING, C.RETURNED):
+        return
+    raise RuleViolation(
+        "T7",
+        "只有申请人在认定前、或教研处可以为学分认定申请添加附件",
+        "only the applicant, before the decision, or the training office files evidence",
+    )
+
+
+attachments.guard_attachments(ExternalTraining, _may_file_evidence)
 
 
 def _choice(value: str, allowed: tuple[str, ...], zh: str, en: str) -> str:

@@ -187,3 +187,17 @@ def test_the_panel_speaks_english_when_asked(qtbot, desk, repair, app):
         assert panel.status.text().startswith("1 attachment　Drop files here")
     finally:
         i18n.install(app, "zh_CN")
+
+
+def test_F2_X1_the_repair_window_offers_no_add_to_whoever_may_not_file_its_papers(
+    qtbot, desk, repair
+):
+    """A clerk of another office who opens a repair reads its files but is offered no 添加
+    and no drop (``attachments.may_attach``); the driver who applied is offered both."""
+    attachments.attach(desk.driver, repair, "报价单.pdf", b"quote")
+    stranger = panel_for(qtbot, desk.clerk, repair)
+    assert stranger.file_names() == ["报价单.pdf"]
+    assert not stranger.add_button.isVisible() and not stranger.acceptDrops()
+    assert "拖放" not in stranger.status.text()
+    driver = panel_for(qtbot, desk.driver, repair)
+    assert driver.add_button.isVisible() and driver.acceptDrops()

@@ -238,3 +238,23 @@ def test_a_damaged_file_is_never_handed_out_as_complete(office, record, tmp_path
     with pytest.raises(CorruptAttachment):
         attachments.write_to(att.id, out / "copy.pdf")
     assert list(out.iterdir()) == []
+
+
+def test_F2_X1_a_repair_takes_papers_from_its_driver_or_the_fleet_staff_only(office):
+    """The quote, photos and invoice of a repair: from the driver who applied, 车管 or 后勤;
+    a clerk of another office is refused by the files panel's door too (X1), and its 添加
+    button is not offered to him (``may_attach``)."""
+    from models import fleet
+    from tests.pending_docs import _car
+
+    o = office
+    repair = fleet.apply_repair(o.driver, _car(o), "刹车异响")
+    for allowed in (o.driver, o.fleet, o.logistics):
+        assert attachments.may_attach(allowed, repair)
+        attachments.attach(allowed, repair, f"{allowed.username}.jpg", allowed.username.encode())
+    assert not attachments.may_attach(o.clerk, repair)
+    for owner in (repair, attachments.Owner.of(repair)):
+        with pytest.raises(RuleViolation) as err:
+            attachments.attach(o.clerk, owner, "假发票.pdf", b"%PDF-1.4 fake")
+        assert err.value.rule == "X1" and "报修驾驶员本人或车管" in err.value.zh
+    assert attachments.count_of(repair) == 3

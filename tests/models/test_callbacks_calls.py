@@ -286,3 +286,18 @@ def test_C3_my_callbacks_lists_what_is_due_to_me_until_it_is_made(s):
         s.seller, moved, reached_person="张三", answers=ANSWERS, satisfaction=5, scan=SCAN
     )
     assert callbacks.my_callbacks(s.seller, date(2026, 3, 1)) == []
+
+
+def test_C6_X1_a_record_takes_files_from_its_recorder_or_service_management(s):
+    """The signed record's scan, or a recording: from whoever recorded the callback or 客服管理,
+    as an amendment is; another caller is refused by the files panel's door too."""
+    record = callbacks.record_callback(
+        s.caller, one_callback(s), reached_person="张三", answers=ANSWERS, satisfaction=4, at=AT
+    )
+    attachments.attach(s.caller, record, "录音.mp3", b"ID3 call")
+    attachments.attach(s.manager, record, "说明.txt", "客户补充意见".encode())
+    assert not attachments.may_attach(s.caller2, record)
+    with pytest.raises(RuleViolation) as err:
+        attachments.attach(s.caller2, attachments.Owner.of(record), "x.mp3", b"x")
+    assert err.value.rule == "C6" and "记录人或客服管理" in err.value.zh
+    assert attachments.count_of(record) == 2

@@ -164,3 +164,15 @@ def test_C9_the_callbacks_demo_is_one_fixed_half_year_whatever_the_day(demo_offi
     assert made.count() == demo_office.counts["callback records"]
     figures = (Callback.select().count(), made.count(), demo_office.counts["problems"])
     assert figures == (1000, 884, 52)  # the same on every day and both backends
+
+
+def test_X1_every_table_the_demo_files_to_declares_who_may_attach(demo_office):
+    """Files reach a record through ``attachments.attach`` (the files panel) as well as
+    through its use case: every kind of record the office files papers to has declared, in
+    its domain, who may attach them; none takes files from any active user."""
+    from models import attachments
+    from models.attachments import Attachment
+
+    filed = {a.owner_type for a in Attachment.select(Attachment.owner_type).distinct()}
+    assert {"callback_record", "external_training"} <= filed
+    assert filed <= set(attachments._GUARDS), filed - set(attachments._GUARDS)

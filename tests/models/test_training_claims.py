@@ -118,6 +118,25 @@ def test_T7_same_certificate_twice_refused(school):
     assert training.ExternalTraining.select().count() == 2
 
 
+def test_T7_X1_a_claim_takes_evidence_from_its_applicant_until_it_is_decided(school):
+    """A teacher adds to his own claim while it waits; once 教研处 has decided, what was
+    judged stays what it was: he is refused, by the files panel's door too, while 教研处
+    may still file a paper to it. Anyone else never may."""
+    s = school
+    own = claim(s, s.leader, "JX-2026-0101", actor=s.leader_user)
+    attachments.attach(s.leader_user, own, "培训日程.pdf", b"%PDF-1.4 programme")
+    assert not attachments.may_attach(s.o.clerk, own)
+    with pytest.raises(RuleViolation) as err:
+        attachments.attach(s.o.clerk, own, "x.pdf", b"x")
+    assert err.value.rule == "T7" and "申请人" in err.value.zh
+    training.approve_claim(s.tangmin, own)
+    assert not attachments.may_attach(s.leader_user, own)
+    with pytest.raises(RuleViolation):
+        attachments.attach(s.leader_user, attachments.Owner.of(own), "补充.pdf", b"more")
+    attachments.attach(s.tangmin, own, "认定意见.pdf", b"%PDF-1.4 opinion")
+    assert attachments.count_of(own) == 3
+
+
 def test_T7_approved_external_training_earns_credits_by_rule(school):
     s = school
     huang, ma = s.teachers[2], s.teachers[3]

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import peewee
 
-from models import audit, documents, workflow
+from models import attachments, audit, documents, workflow
 from models.base import BaseModel, now
 from models.documents import Document, transition
 from models.errors import RuleViolation
@@ -21,7 +21,7 @@ from models.fleet.vehicles import (
     Vehicle,
 )
 from models.numbering import next_number
-from models.people import Actor, Department, Role, User
+from models.people import Actor, Department, Role, User, require_active
 from models.prepared import Prepared
 from models.workflow import Approver, Condition, Flow, Instance, Node, State
 
@@ -222,6 +222,22 @@ class Repair(Document):
             "authorised_at": at,
             "approved_cost": sum((ln.amount for ln in lines), Decimal("0")),
         }
+
+
+def _may_file_papers(actor: Actor, repair: Repair) -> None:
+    """A repair's papers (the shop's quote, photos of the damage, the invoice) come from the
+    driver who applied or the fleet staff who handle the repair (F2); nobody else (X1)."""
+    roles = require_active(actor)
+    if roles.intersection(FLEET_STAFF) or actor.id == repair.driver_id:
+        return
+    raise RuleViolation(
+        "X1",
+        "只有报修驾驶员本人或车管、后勤可以为维修单添加附件",
+        "only the driver who applied or the fleet staff attach files to a repair",
+    )
+
+
+attachments.guard_attachments(Repair, _may_file_papers)
 
 
 class LineState(StrEnum):
