@@ -39,6 +39,7 @@ from forms.people import DEPARTMENT_KIND, DEPARTMENTS, USER_KIND, USERS
 from forms.spec import Field, FieldType
 from models import passwords, people, queries, settings
 from models.audit import AuditLog
+from models.base import now
 from models.errors import RuleViolation
 from models.people import LOCKED_FOREVER, Department, Role, User
 
@@ -69,9 +70,7 @@ class AdminPage(ModulePage):
                 return self.tr("正常")
             if value >= LOCKED_FOREVER:
                 return self.tr("已锁定")
-            return (
-                self.tr("锁定至 ") + f"{value:%H:%M}" if value > datetime.now() else self.tr("正常")
-            )
+            return self.tr("锁定至 ") + f"{value:%H:%M}" if value > now() else self.tr("正常")
 
         columns = [
             Column("username", self.tr("用户名"), User.username, width=110),

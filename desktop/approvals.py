@@ -51,7 +51,7 @@ URGED = "#c62828"
 def overdue_look(row: Row) -> Look | None:
     """Red for a deadline (working days, see models.calendar) that has passed."""
     due = row.get("due")
-    return Look(OVERDUE) if isinstance(due, datetime) and due < datetime.now() else None
+    return Look(OVERDUE) if isinstance(due, datetime) and due < now() else None
 
 
 def urged_text(value: Any) -> str:

@@ -135,7 +135,7 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "export-profile",
-        help="上报教育局的格式 the bureau's export profiles (list, add, retire)",
+        help="上报教育局的格式 the bureau's export profiles (list, add, retire, reinstate)",
     )
     psub = p.add_subparsers(dest="action", required=True)
     psub.add_parser("list", help="列出上报格式 list the profiles")
@@ -147,6 +147,9 @@ def _add_forms_commands(sub: argparse._SubParsersAction) -> None:
     q = psub.add_parser("retire", help="停用上报格式（历史上报记录保留其名）retire a profile")
     q.add_argument("name", help="格式名称 / profile name")
     q.add_argument("--reason", required=True, help="停用原因 why it is retired")
+    q = psub.add_parser("reinstate", help="重新启用停用的上报格式 reinstate a retired profile")
+    q.add_argument("name", help="格式名称 / profile name")
+    q.add_argument("--reason", required=True, help="重新启用的原因 why it is used again")
 
     p = sub.add_parser("report", help="生成报表 write a periodic report to Excel")
     p.add_argument("name", help="报表名称 report name, e.g. fleet-monthly")
@@ -371,7 +374,7 @@ def _bureau_export(args: argparse.Namespace) -> int:
 @command("export-profile")
 def _export_profile(args: argparse.Namespace) -> int:
     """The profiles of 上报教育局: ``list``, ``add NAME LAYOUT.json [--template X.xlsx]``, or
-    ``retire NAME --reason TEXT``."""
+    ``retire NAME --reason TEXT``, ``reinstate NAME --reason TEXT``."""
 
     from forms.training.bureau_export import profile_names
     from models import training
@@ -398,6 +401,10 @@ def _export_profile(args: argparse.Namespace) -> int:
     if args.action == "retire":
         row = training.retire_profile(SYSTEM, args.name, args.reason)
         print(f"已停用上报格式 {row.name}（{row.retire_reason}）/ profile retired")
+        return 0
+    if args.action == "reinstate":
+        row = training.reinstate_profile(SYSTEM, args.name, args.reason)
+        print(f"已重新启用上报格式 {row.name} / profile reinstated")
         return 0
     for name, title in profile_names():
         print(f"{name}\t{title}")

@@ -259,9 +259,10 @@ def _lines(doc: PrintDoc, st: Styles) -> list[Flowable]:
     """The document's lines (quantities, prices, amounts) and the total under them."""
     story: list[Flowable] = []
     if doc.lines is not None:
+        widths = doc.lines.widths or (0,) * len(doc.lines.headers)
         columns = [
-            Column(str(i), h, centred=i in doc.lines.numeric)
-            for i, h in enumerate(doc.lines.headers)
+            Column(str(i), h, centred=i in doc.lines.numeric, width=w)
+            for i, (h, w) in enumerate(zip(doc.lines.headers, widths, strict=True))
         ]
         rows = [{str(i): t for i, t in enumerate(r)} for r in doc.lines.rows]
         story += [para(doc.lines.title, st.heading), Spacer(1, 1 * mm)]

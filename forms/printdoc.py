@@ -15,6 +15,7 @@ from typing import Any
 from forms.spec import FormSpec
 from forms.summary import Label, Lines, english
 from models import workflow
+from models.base import now
 from models.errors import RuleViolation
 
 
@@ -97,5 +98,5 @@ class PrintDoc:
     trail: list[TrailEntry] = field(default_factory=list)
     signatures: Sequence[str] | None = None
     show_trail: bool = True
-    printed_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    printed_at: datetime = field(default_factory=now)  # the office clock, as the records'
     footer: str = "后勤 Houqin"

@@ -88,12 +88,14 @@ def quantity(value: Any) -> str:
 @dataclass(frozen=True)
 class Lines:
     """A table of lines: ``headers``, the rows as text, and which columns hold numbers
-    (right-aligned on screen and on paper)."""
+    (right-aligned on screen and on paper). ``widths``: each column's width on paper in mm,
+    0 sharing what is left (empty: all share alike)."""
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: frozenset[int] = frozenset()
     title: str = LINES_TITLE
+    widths: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,14 @@ def lines(
     rows: Iterable[Sequence[Any]],
     numeric: Iterable[int] = (),
     title: str = LINES_TITLE,
+    widths: Sequence[float] = (),
 ) -> Lines:
     return Lines(
         tuple(headers),
         tuple(tuple("" if c is None else _text(c) for c in row) for row in rows),
         frozenset(numeric),
         title,
+        tuple(widths),
     )
 
 

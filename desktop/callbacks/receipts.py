@@ -1,11 +1,13 @@
-"""来电来访 (首问负责制, C11): the register of the requests that are not complaints (咨询, 建议,
-报修, 其他) with their first receiver, their owner and a pending handover's receiver; 登记来电来访
-for the posts that receive requests, and on the selected request the owner's 移交 and 办结, the
-receiver's 接收 and 拒收, the offerer's 撤回移交.
+"""来电来访 (首问负责制, C11): the register of the requests that came in (咨询, 建议, 报修, 其他;
+with 含投诉 ticked, the complaints too, so it is the register of every request) with their
+first receiver, their owner and a pending handover's receiver; 登记来电来访 for the posts
+that receive requests, and on the selected request the owner's 移交 and 办结, the receiver's
+接收 and 拒收, the offerer's 撤回移交, and 打印 of its 来电来访登记表.
 
-A complaint is registered, handed over and answered on the 投诉 tab, where its clocks start
-and run (C10): this register leaves complaints out, and its dialog offers no 投诉 kind. Every
-button is a ``models.callbacks`` use case, which checks the roles and C11 itself."""
+A complaint is registered, handed over and decided on the 投诉 tab, where its clocks start
+and run (C10): here it is listed only when asked for, its handover may be answered, but it is
+not handed over or closed, and the dialog offers no 投诉 kind. Every button is a
+``models.callbacks`` use case, which checks the roles and C11 itself."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QRadioButton
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QDialog, QLabel, QRadioButton
 
 from desktop.callbacks import steps
 from desktop.callbacks.common import tr
@@ -97,10 +99,10 @@ def close_dialog(user: User, receipt: ServiceReceipt, parent: Any) -> FormDialog
 
 
 class ReceiptsTab(_HandoverTab):
-    """来电来访: the requests other than complaints, 我负责的 / 待我接收 / 全部, and their
-    handovers."""
+    """来电来访: the requests (complaints only with 含投诉), 我负责的 / 待我接收 / 全部, and
+    their handovers."""
 
-    NAME, TITLE = "callbacks.receipts", "来电来访"
+    NAME, TITLE, PRINT = "callbacks.receipts", "来电来访", "receipt"
 
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
@@ -139,7 +141,7 @@ class ReceiptsTab(_HandoverTab):
             ),
         ]
         model = LazyQueryModel(
-            lambda: ServiceReceipt.select().where(ServiceReceipt.kind != RequestKind.COMPLAINT),
+            ServiceReceipt.select,
             columns,
             ServiceReceipt.id,
             sort_column=1,
@@ -162,6 +164,12 @@ class ReceiptsTab(_HandoverTab):
             self.view.filter_bar.insertWidget(index, radio)
         (self.mine if user.has_role(*RECEIVER_ROLES) else self.everyone).setChecked(True)
         self.scope.buttonToggled.connect(lambda _b, on: on and self.apply_filters())
+        self.with_complaints = QCheckBox(self.tr("含投诉"))
+        self.with_complaints.setToolTip(
+            self.tr("同时列出投诉（投诉的受理、移交和办结在「投诉」页办理）")
+        )
+        self.with_complaints.toggled.connect(lambda _on: self.apply_filters())
+        self.view.filter_bar.insertWidget(3, self.with_complaints)
         if user.has_role(*RECEIVER_ROLES):
             self.register_button = button("add", self.tr("登记来电来访…"), self.register)
             self.view.action_bar.insertWidget(0, self.register_button)
@@ -192,6 +200,8 @@ class ReceiptsTab(_HandoverTab):
         """The state, and whose: 我负责的 (the owner now, C11), 待我接收 (a handover offered to
         this user and not yet answered, ``callbacks.pending_handovers``), 全部."""
         filters: list[Any] = []
+        if not self.with_complaints.isChecked():
+            filters.append(ServiceReceipt.kind != RequestKind.COMPLAINT)
         state = self.state.currentData()
         if state == "open":
             filters.append(ServiceReceipt.closed_at.is_null())
@@ -207,6 +217,8 @@ class ReceiptsTab(_HandoverTab):
     def filters_text(self) -> str:
         checked = self.scope.checkedButton()
         words = [checked.text()] if checked is not None and checked is not self.everyone else []
+        if self.with_complaints.isChecked():
+            words.append(self.with_complaints.text())
         return "、".join([*words, super().filters_text()]).strip("、")
 
     # --- the selected request -----------------------------------------------------------
@@ -221,6 +233,7 @@ class ReceiptsTab(_HandoverTab):
         h = callbacks.pending_handover_of(r.id) if r is not None else None
         self.handover = h
         owner = r is not None and r.is_open and r.owner_id == self.user.id
+        owner = owner and r.kind != RequestKind.COMPLAINT  # moved on the 投诉 tab (C10)
         self.handover_button.setVisible(owner and h is None)
         self.close_button.setVisible(owner and h is None)
         self._show_handover_acts(self.accept_button, self.decline_button, self.withdraw_button)

@@ -86,8 +86,9 @@ def _shop(value: Any) -> RepairShop | None:
 
 def at_time(day: date, hour: int = 12) -> datetime:
     """A date from a dialog as a moment: now when it is today, else midday."""
-    if day == now().date():
-        return datetime.now().replace(microsecond=0)
+    today = now()
+    if day == today.date():
+        return today
     return datetime.combine(day, time(hour))
 
 

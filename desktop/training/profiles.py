@@ -3,10 +3,11 @@ credits tab or from 上报教育局…'s 管理格式….
 
 A list (name, 说明, 自定义 or 套用模板, who added it and when, 在用 or when and by whom it was
 停用, and why; the built-in 通用格式 first, which is not a row and is never retired), 新增… (a
-layout as JSON, typed or loaded from a file, and optionally the bureau's own workbook) and
-停用… (with a reason). Nothing is written here: each dialog's OK runs one use case of
-``models.training`` (``save_profile``, ``retire_profile``), whose refusal stays in it.
-A retired profile stays listed, because the exports made by it name it.
+layout as JSON, typed or loaded from a file, and optionally the bureau's own workbook),
+停用… and 重新启用… (each with a reason). Nothing is written here: each dialog's OK runs one
+use case of ``models.training`` (``save_profile``, ``retire_profile``,
+``reinstate_profile``), whose refusal stays in it. A retired profile stays listed, because
+the exports made by it name it, and a county that returns to it gets it back by its name.
 """
 
 from __future__ import annotations
@@ -144,18 +145,25 @@ class ProfileDialog(ActionDialog):
         )
 
 
-class RetireDialog(ActionDialog):
-    """停用上报格式 ``name`` with a reason: ``training.retire_profile``."""
+class ProfileReasonDialog(ActionDialog):
+    """停用 a profile, or 重新启用 a retired one, with a reason: ``training.retire_profile``,
+    ``training.reinstate_profile``."""
 
     def __init__(self, user: User, row: BureauProfile, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("停用上报格式"), parent)
+        super().__init__(
+            self.tr("重新启用上报格式") if row.is_retired else self.tr("停用上报格式"), parent
+        )
         self.setMinimumWidth(460)
-        self.user, self.profile = user, row.name
+        self.user, self.profile, self.reinstating = user, row.name, row.is_retired
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(72)
-        self.reason.setPlaceholderText(self.tr("如：县教育局自2027年起改用新模板"))
-        note = QLabel(self.tr("停用后不能再用于上报；用它做过的上报记录仍保留其名称。"))
+        if self.reinstating:
+            self.reason.setPlaceholderText(self.tr("如：县教育局自2028年起恢复使用该模板"))
+            note = QLabel(self.tr("重新启用后可再用于上报；停用时的原因仍留在修改记录中。"))
+        else:
+            self.reason.setPlaceholderText(self.tr("如：县教育局自2027年起改用新模板"))
+            note = QLabel(self.tr("停用后不能再用于上报；用它做过的上报记录仍保留其名称。"))
         note.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -168,11 +176,13 @@ class RetireDialog(ActionDialog):
         layout.addWidget(self.buttons)
 
     def run(self, acknowledged: frozenset[str]) -> Any:
-        return training.retire_profile(self.user, self.profile, self.reason.toPlainText())
+        change = training.reinstate_profile if self.reinstating else training.retire_profile
+        return change(self.user, self.profile, self.reason.toPlainText())
 
 
 class ProfilesDialog(QDialog):
-    """The office's export profiles; ``changed`` after one was added or retired."""
+    """The office's export profiles; ``changed`` after one was added, retired or
+    reinstated."""
 
     changed = Signal()
 
@@ -197,15 +207,18 @@ class ProfilesDialog(QDialog):
         self.add_button = QPushButton(icon("add"), self.tr("新增…"))
         self.add_button.clicked.connect(lambda _c=False: self.add_dialog().open())
         self.retire_button = QPushButton(icon("void"), self.tr("停用…"))
-        self.retire_button.clicked.connect(lambda _c=False: self._open_retire())
+        self.retire_button.clicked.connect(lambda _c=False: self._open_reason(retired=False))
+        self.reinstate_button = QPushButton(icon("unlock"), self.tr("重新启用…"))
+        self.reinstate_button.clicked.connect(lambda _c=False: self._open_reason(retired=True))
         keeps = user.has_role(*EXPORTERS)
-        self.add_button.setVisible(keeps)
-        self.retire_button.setVisible(keeps)
+        for button in (self.add_button, self.retire_button, self.reinstate_button):
+            button.setVisible(keeps)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         side = QVBoxLayout()
         side.addWidget(self.add_button)
         side.addWidget(self.retire_button)
+        side.addWidget(self.reinstate_button)
         side.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.table, 1)
@@ -256,6 +269,7 @@ class ProfilesDialog(QDialog):
     def _enable(self) -> None:
         row = self.selected()
         self.retire_button.setEnabled(row is not None and not row.is_retired)
+        self.reinstate_button.setEnabled(row is not None and row.is_retired)
 
     def add_dialog(self) -> ProfileDialog:
         """新增… (built, not opened, so a test can fill it)."""
@@ -263,17 +277,24 @@ class ProfilesDialog(QDialog):
         dialog.accepted.connect(lambda: self._saved(dialog.result_value))
         return dialog
 
-    def retire_dialog(self) -> RetireDialog | None:
+    def retire_dialog(self) -> ProfileReasonDialog | None:
         """停用… of the selected profile, or ``None`` (none, the built-in or retired)."""
+        return self._reason_dialog(retired=False)
+
+    def reinstate_dialog(self) -> ProfileReasonDialog | None:
+        """重新启用… of the selected profile, or ``None`` (none, the built-in or in use)."""
+        return self._reason_dialog(retired=True)
+
+    def _reason_dialog(self, *, retired: bool) -> ProfileReasonDialog | None:
         row = self.selected()
-        if row is None or row.is_retired:
+        if row is None or row.is_retired != retired:
             return None
-        dialog = RetireDialog(self.user, row, self)
+        dialog = ProfileReasonDialog(self.user, row, self)
         dialog.accepted.connect(lambda: self._saved(dialog.result_value))
         return dialog
 
-    def _open_retire(self) -> None:
-        dialog = self.retire_dialog()
+    def _open_reason(self, *, retired: bool) -> None:
+        dialog = self._reason_dialog(retired=retired)
         if dialog is not None:
             dialog.open()
 

@@ -1,6 +1,6 @@
 """The printed 回访计划表 (C2), 回访记录表 (C6: the on-site copy the customer signs, blank answer
-lines when printed before the visit) and 投诉登记表 (C10), each with its approval trail and
-signature lines (``forms.pdf`` embeds the CJK font)."""
+lines when printed before the visit), 投诉登记表 (C10) and 来电来访登记表 (C11), each with its
+approval trail or its handovers, and signature lines (``forms.pdf`` embeds the CJK font)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from forms.callbacks.records import breached_clocks
 from forms.printdoc import PrintDoc, trail_entries
 from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
-from forms.summary import lines
+from forms.summary import Lines, lines
 from models import callbacks
 from models.callbacks import (
     Cadence,
@@ -20,11 +20,15 @@ from models.callbacks import (
     Complaint,
     ComplaintState,
     ContentType,
+    Handover,
+    HandoverState,
     Method,
     Outcome,
     PlanQuestion,
     PlanSchedule,
     PlanState,
+    RequestKind,
+    ServiceReceipt,
     Target,
     Variant,
 )
@@ -98,6 +102,28 @@ COMPLAINT_FORM = FormSpec(
     ),
     copies=("存档",),
     signatures=("登记人", "客户服务部负责人", "日期"),
+)
+
+
+RECEIPT_FORM = FormSpec(
+    name="receipt",
+    title="来电来访登记表",
+    title_en="Request register sheet",
+    fields=(
+        Field("caller", "来电来访人", width=10, label_en="Caller"),
+        Field("phone", "联系电话", width=16, label_en="Phone"),
+        Field("received_at", "受理时间", width=16, label_en="Received at"),
+        Field("channel", "渠道", width=8, label_en="Channel"),
+        Field("kind", "类别", width=8, label_en="Kind"),
+        Field("content", "内容", width=40, wide=True, label_en="Content"),
+        Field("first_receiver", "首问负责人", width=10, label_en="First receiver"),
+        Field("owner", "现负责人", width=10, label_en="Owner"),
+        Field("state", "状态", width=10, label_en="State"),
+        Field("closed_at", "办结时间", width=16, label_en="Closed at"),
+        Field("result", "处理结果", width=40, wide=True, label_en="Result"),
+    ),
+    copies=("存档",),
+    signatures=("首问负责人", "承办人", "日期"),
 )
 
 
@@ -233,10 +259,66 @@ def _load_complaint(complaint_id: int) -> PrintDoc:
             "result": c.result,
             "breached": "、".join(breached_clocks([c.id]).get(c.id, [])) or "无",
         },
+        lines=_handovers(r),
         trail=trail_entries(c.instance(), "提出处理决定"),
+    )
+
+
+def _handovers(receipt: ServiceReceipt) -> Lines:
+    """Every 移交 of a request in order (C11): who to whom, why, and what came of it."""
+    rows = []
+    for i, h in enumerate(receipt.handovers.order_by(Handover.offered_at, Handover.id), 1):
+        outcome = label(HandoverState, h.state)
+        if h.state == HandoverState.DECLINED and h.decline_reason:
+            outcome += f"：{h.decline_reason}"
+        rows.append(
+            (
+                i,
+                stamp(h.offered_at),
+                h.from_user.name,
+                h.to_user.name,
+                h.reason + (f"（联络单 {h.liaison_no}）" if h.liaison_no else ""),
+                outcome,
+                stamp(h.decided_at),
+            )
+        )
+    return lines(
+        ("序号", "移交时间", "移交人", "接收人", "移交原因", "结果", "答复时间"),
+        rows,
+        numeric=(0,),
+        title="移交记录（首问负责制）",
+        widths=(12, 30, 16, 16, 0, 0, 30),
+    )
+
+
+def _load_receipt(receipt_id: int) -> PrintDoc:
+    """One request as it came in, who was asked first, who owns it now and every handover
+    between (C11); a complaint's own sheet is the 投诉登记表."""
+    r = ServiceReceipt.get_or_none(ServiceReceipt.id == receipt_id)
+    if r is None:
+        raise _missing("来电来访登记", receipt_id)
+    return PrintDoc(
+        spec=RECEIPT_FORM,
+        number=r.number,
+        values={
+            "caller": r.caller_name,
+            "phone": r.phone,
+            "received_at": stamp(r.received_at),
+            "channel": label(callbacks.Channel, r.channel),
+            "kind": label(RequestKind, r.kind),
+            "content": r.content,
+            "first_receiver": r.first_receiver.name,
+            "owner": r.owner.name,
+            "state": "办理中" if r.is_open else "已办结",
+            "closed_at": stamp(r.closed_at),
+            "result": r.result,
+        },
+        lines=_handovers(r),
+        show_trail=False,
     )
 
 
 register_printable(Printable(PLAN_FORM, _load_plan))
 register_printable(Printable(RECORD_FORM, _load_record))
 register_printable(Printable(COMPLAINT_FORM, _load_complaint))
+register_printable(Printable(RECEIPT_FORM, _load_receipt))

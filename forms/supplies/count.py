@@ -52,6 +52,7 @@ from forms.reports import Report, register_report
 from forms.spec import Field, FieldType, FormSpec
 from forms.supplies.fields import CATEGORY, UNIT
 from forms.values import ValueProblem, parse_date_text
+from models.base import now
 from models.errors import RuleViolation
 from models.periods import Period
 from models.supplies import Item, parse_period, stocktake
@@ -402,7 +403,7 @@ def write_count_sheet_pdf(stocktake_id: int, path: str | Path) -> Path:
     Every footer says 共 N 页, so a missing page of a long sheet is noticed when the counters
     hand it in."""
     st = get_stocktake(stocktake_id)
-    printed_at = datetime.now().replace(microsecond=0)
+    printed_at = now()  # the office clock, as the records'
 
     def story(styles: Styles) -> list[Flowable]:
         return [

@@ -13,7 +13,7 @@ the PDF says no more than the window does.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -212,7 +212,7 @@ def write_teacher_archive(
     group = training.group_of(teacher, date(first, 9, 1)) or training.group_of(
         teacher, now().date()
     )
-    printed_at = datetime.now().replace(microsecond=0)
+    printed_at = now()  # the office clock, as the records'
     particulars = [
         f"姓名：{teacher.name}",
         f"工号：{teacher.staff_no}",

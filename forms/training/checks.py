@@ -8,7 +8,6 @@ group leader's explanation of a headcount that disagrees.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -19,6 +18,7 @@ from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from forms.summary import quantity
 from models import training
+from models.base import now
 from models.errors import RuleViolation
 from models.training import RegisterState, SpotCheck, TrainingSession
 
@@ -86,7 +86,7 @@ def write_spot_check_record(session_id: int, path: str | Path) -> Path:
     rows = _rows(s, registered)
     if not rows:
         raise RuleViolation("T5", "该次活动没有督查记录", f"session {session_id} has no spot check")
-    printed_at = datetime.now().replace(microsecond=0)
+    printed_at = now()  # the office clock, as the records'
     particulars = [
         f"教研组：{s.group.name}",
         f"日期：{s.date:%Y-%m-%d}",

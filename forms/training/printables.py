@@ -24,6 +24,7 @@ from forms.printing import Printable, register_printable
 from forms.spec import Field, FormSpec
 from forms.summary import quantity
 from models import training
+from models.base import now
 from models.errors import RuleViolation
 from models.training import Mark, RegisterState, TrainingSession
 
@@ -110,7 +111,7 @@ def write_sign_in_sheet(session_id: int, path: str | Path) -> Path:
             "T2", f"该次活动已跳过（{s.schedule_note}），没有签到表", "the session was skipped"
         )
     rows = _rows(s)
-    printed_at = datetime.now().replace(microsecond=0)
+    printed_at = now()  # the office clock, as the records'
     number = f"{s.group.name} {s.date:%Y-%m-%d}"
     note = "请本人在「签到」「签退」栏签名；迟到、早退请注明时间。已批准请假的，备注栏已写明。"
 

@@ -212,8 +212,7 @@ def record_callback(
 
 def _require_recorder(actor: Actor, record: CallbackRecord, doing_zh: str, doing_en: str) -> None:
     """The record's recorder or service management, and nobody else, amends a callback
-    record or files its papers (C6, X1)."""
-    require_role(actor, *POSTS)
+    record or files its papers (C6, X1); the actor's post is checked before."""
     if actor.id != record.recorded_by_id and not actor.has_role(Role.SERVICE_MANAGER):
         raise RuleViolation(
             "C6",
@@ -222,12 +221,15 @@ def _require_recorder(actor: Actor, record: CallbackRecord, doing_zh: str, doing
         )
 
 
-# A record's files (the signed on-site record's scan) reach it through ``attachments.attach``
-# itself too: the recorder's or service management's, as an amendment is.
-attachments.guard_attachments(
-    CallbackRecord,
-    lambda actor, record: _require_recorder(actor, record, "为回访记录添加附件", "files a scan"),
-)
+def _may_file_papers(actor: Actor, record: CallbackRecord) -> None:
+    """A record's files (the signed on-site record's scan) reach it through
+    ``attachments.attach`` itself too: the recorder's or service management's, as an
+    amendment is."""
+    require_role(actor, *POSTS)
+    _require_recorder(actor, record, "为回访记录添加附件", "files a scan")
+
+
+attachments.guard_attachments(CallbackRecord, _may_file_papers)
 
 
 def amend_record(
@@ -241,6 +243,7 @@ def amend_record(
     if unknown:
         raise ValueError(f"amend_record cannot change {sorted(unknown)}")
     with db.atomic():
+        require_role(actor, *POSTS)  # the actor first (X1)
         record = CallbackRecord.get_by_id(record.id)
         _require_recorder(actor, record, "更正回访记录", "amends a record")
         reason = clean(reason)

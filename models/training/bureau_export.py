@@ -266,9 +266,10 @@ def _retired(row: BureauProfile) -> RuleViolation:
     return RuleViolation(
         "T4",
         f"上报格式「{row.name}」已于 {row.retired_at:%Y-%m-%d} 停用（{row.retire_reason}），"
-        "不能再用于上报或修改",
+        "不能再用于上报或修改；如县局恢复使用，可先重新启用",
         f"export profile {row.name!r} was retired on {row.retired_at:%Y-%m-%d} "
-        f"({row.retire_reason}); it is used for no new export and not changed",
+        f"({row.retire_reason}); it is used for no new export and not changed unless it is "
+        "reinstated",
     )
 
 
@@ -300,6 +301,36 @@ def retire_profile(actor: Actor, name: str, reason: str) -> BureauProfile:
             retired_at=now(),
             retired_by=actor.display_name,
             retire_reason=why[:200],
+        )
+        return BureauProfile.get_by_id(row.id)
+
+
+def reinstate_profile(actor: Actor, name: str, reason: str) -> BureauProfile:
+    """重新启用 a retired profile with a reason, audited (培训办, 系统管理员): a county that
+    returns to a format it had left gets it back under its own name, the name its past
+    exports keep. What the retirement said stays in the audit trail."""
+    with db.atomic():
+        require_role(actor, *EXPORTERS)
+        key, why = clean(name), clean(reason)
+        if not why:
+            raise RuleViolation(
+                "T4", "重新启用上报格式须填写原因", "reinstating needs a reason", field="reason"
+            )
+        row = BureauProfile.get_for_update_or_none(BureauProfile.name == key)
+        if row is None:
+            raise RuleViolation("T4", f"没有名为「{key}」的上报格式", f"no profile {key!r}")
+        if not row.is_retired:
+            raise RuleViolation(
+                "T4", f"上报格式「{key}」在用，无需重新启用", f"profile {key!r} is in use"
+            )
+        audit.update(
+            actor,
+            row,
+            audit_action="reinstate",
+            audit_note=why,
+            retired_at=None,
+            retired_by="",
+            retire_reason="",
         )
         return BureauProfile.get_by_id(row.id)
 

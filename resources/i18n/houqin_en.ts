@@ -4386,12 +4386,28 @@
         <source>已停用 %1（%2）</source>
         <translation>Retired %1 (%2)</translation>
     </message>
+    <message>
+        <source>重新启用…</source>
+        <translation>Reinstate…</translation>
+    </message>
 </context>
 <context>
-    <name>RetireDialog</name>
+    <name>ProfileReasonDialog</name>
     <message>
         <source>停用上报格式</source>
         <translation>Retire an export profile</translation>
+    </message>
+    <message>
+        <source>重新启用上报格式</source>
+        <translation>Reinstate an export profile</translation>
+    </message>
+    <message>
+        <source>如：县教育局自2028年起恢复使用该模板</source>
+        <translation>e.g. the county bureau uses this template again from 2028</translation>
+    </message>
+    <message>
+        <source>重新启用后可再用于上报；停用时的原因仍留在修改记录中。</source>
+        <translation>A reinstated profile is used for new exports again; why it was retired stays in the change history.</translation>
     </message>
     <message>
         <source>如：县教育局自2027年起改用新模板</source>
@@ -5277,6 +5293,14 @@
     <message>
         <source>撤回对 %1 的移交？</source>
         <translation>Withdraw the handover to %1?</translation>
+    </message>
+    <message>
+        <source>含投诉</source>
+        <translation>With complaints</translation>
+    </message>
+    <message>
+        <source>同时列出投诉（投诉的受理、移交和办结在「投诉」页办理）</source>
+        <translation>List the complaints too (a complaint is accepted, handed over and closed on the Complaints tab)</translation>
     </message>
 </context>
 </TS>

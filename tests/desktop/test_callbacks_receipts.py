@@ -218,3 +218,32 @@ def test_C11_in_english_the_dialog_names_its_choices_in_english_and_keeps_their_
         assert dialog.result.kind == RequestKind.CONSULTATION
     finally:
         i18n.install(app, "zh_CN")
+
+
+def test_C11_with_complaints_ticked_it_is_the_register_of_every_request_and_prints_its_sheet(
+    qtbot, svc
+):
+    """含投诉 lists the complaints beside the other requests (the register of every request
+    that came in); a complaint is moved and closed on the 投诉 tab, so none of the owner's
+    buttons shows on it here. 打印 renders the selected request's 来电来访登记表."""
+    from pypdf import PdfReader
+
+    receipt = consultation(svc)
+    tab = page_for(qtbot, svc.caller).open_tab("receipts")
+    complaint = svc.complaint.receipt
+    assert numbers(tab) == [receipt.number]
+    tab.with_complaints.setChecked(True)
+    assert sorted(numbers(tab)) == sorted([receipt.number, complaint.number])
+    assert "含投诉" in tab.filters_text()
+    select(tab, "number", complaint.number)
+    assert tab.model.row(tab.view.table.currentIndex().row())["kind"] == RequestKind.COMPLAINT
+    assert shown(tab) == set()
+    select(tab, "number", receipt.number)
+    assert shown(tab) == {"handover", "close"}
+    task = tab.print_selected()
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)
+    assert task.exception is None, task.exception
+    text = "".join(PdfReader(str(task.result)).pages[0].extract_text().split())
+    assert "来电来访登记表" in text and receipt.number in text and "咨询保单续保手续" in text
+    tab.with_complaints.setChecked(False)
+    assert numbers(tab) == [receipt.number]

@@ -1,6 +1,7 @@
 """上报格式 on the desktop (T4): 培训办 adds a county's profile as JSON from 上报教育局…'s
 管理格式…, sees it listed and offered, retires it with a reason, and it is no longer offered;
-a malformed layout and a retirement without a reason are refused inside their dialogs."""
+a malformed layout and a retirement without a reason are refused inside their dialogs; a
+retired profile is reinstated with a reason and offered again."""
 
 from __future__ import annotations
 
@@ -104,6 +105,19 @@ def test_T4_the_training_office_adds_a_profile_as_json_and_retires_it_from_the_b
     assert _choices(again) == ["default"]
     [retired] = training.stored_profiles(retired=True)
     assert retired.retired_by == "唐敏" and retired.retire_reason == "县局改用新模板"
+    # The county returns to it: 重新启用… with a reason offers it again by its name.
+    assert profiles.reinstate_button.isEnabled() and profiles.retire_dialog() is None
+    back = profiles.reinstate_dialog()
+    qtbot.addWidget(back)
+    assert back.windowTitle() == "重新启用上报格式"
+    assert not back.try_submit() and "原因" in back.error.text()
+    back.reason.setPlainText("县局恢复旧模板")
+    assert back.try_submit(), back.error.text()
+    assert _column(profiles, 5)[1] == "在用" and _column(profiles, 6) == ["", ""]
+    assert profiles.retire_button.isEnabled() and not profiles.reinstate_button.isEnabled()
+    reopened = tab.bureau_dialog()
+    qtbot.addWidget(reopened)
+    assert _choices(reopened) == ["default", "城关县"]
 
 
 def test_T4_the_profiles_are_kept_from_the_credits_tab_by_the_training_office_only(

@@ -254,6 +254,51 @@ def test_C10_the_complaint_form_prints_the_complainant_and_the_first_receiver(sc
         assert words in text
 
 
+def test_C11_the_request_sheet_prints_the_first_receiver_the_owner_and_every_handover(
+    scene, tmp_path
+):
+    """来电来访登记表: who was asked first, who owns the request now, and each 移交 between
+    with its reason and answer (a declined one with why); the complaint form lists its
+    handovers too."""
+    s = scene.s
+    r = callbacks.register_receipt(
+        s.caller,
+        kind="repair",
+        channel="call",
+        caller_name="赵先生",
+        phone="13700002222",
+        content="燃气表漏气，请尽快上门",
+        received_at=RECEIVED,
+    )
+    first = callbacks.offer_handover(s.caller, r, s.caller2, "片区不属本人", liaison_no="LL-07")
+    callbacks.decline_handover(s.caller2, first, "也不属本人片区")
+    second = callbacks.offer_handover(s.caller, r, s.manager, "请主管派单")
+    callbacks.accept_handover(s.manager, second)
+    callbacks.close_receipt(s.manager, r, "已派维修班上门，漏点已处理")
+    [text] = pdf_text(print_form("receipt", r.id, tmp_path / "r.pdf"))
+    text = "".join(text.split())  # a table cell wraps its text, at a space too
+    assert "来电来访登记表" in text and r.number in text
+    for words in (
+        "赵先生",
+        "报修",
+        "燃气表漏气",
+        "移交记录",
+        "片区不属本人（联络单LL-07）",
+        "已拒收：也不属本人片区",
+        "请主管派单",
+        "已接收",
+        "已办结",
+        "漏点已处理",
+    ):
+        assert words in text, words
+    assert text.index("林晓雨") < text.index("何敏")  # first receiver before today's owner
+    c = scene.complaint
+    callbacks.offer_handover(s.caller, c.receipt, s.manager, "金额较大，请主管承办")
+    [text] = pdf_text(print_form("complaint", c.id, tmp_path / "c.pdf"))
+    text = text.replace("\n", "")
+    assert "移交记录" in text and "金额较大，请主管承办" in text and "待接收" in text
+
+
 def test_C8_the_monthly_report_has_the_staff_figures_records_and_problems(scene, tmp_path):
     out = tmp_path / "m.xlsx"
     write_monthly_report("2026-01", out, unit="客户服务部")

@@ -225,7 +225,9 @@ def test_T4_an_administrator_adds_a_profile_from_the_command_line(school, tmp_pa
     assert "salary" in capsys.readouterr().err
 
 
-def test_T4_a_profile_retired_from_the_command_line_is_no_longer_offered(school, tmp_path, capsys):
+def test_T4_a_profile_retired_from_the_command_line_is_offered_again_only_once_reinstated(
+    school, tmp_path, capsys
+):
     from models.db import db
 
     if not isinstance(db.obj, peewee.SqliteDatabase):
@@ -249,3 +251,8 @@ def test_T4_a_profile_retired_from_the_command_line_is_no_longer_offered(school,
     assert [e.profile for e in training.exports_of("2026-2027")] == ["某县"]
     assert main([*url, "export-profile", "retire", "default", "--reason", "x"]) == 1
     assert "default 不能停用" in capsys.readouterr().err
+    reinstate = ["export-profile", "reinstate", "某县", "--reason", "县局恢复旧模板"]
+    assert main([*url, *reinstate]) == 0, capsys.readouterr().err
+    assert "已重新启用上报格式 某县" in capsys.readouterr().out
+    assert main([*url, *argv, str(late)]) == 0 and late.exists()  # offered again
+    assert main([*url, *reinstate]) == 1 and "在用" in capsys.readouterr().err

@@ -53,6 +53,7 @@ NOT_USE_CASES = {
     "require_role",  # the check itself
     "available_actions",  # a question (which buttons to show); writes nothing
     "may_void",  # a question (may this user void this file); writes nothing
+    "may_attach",  # a question (may this user attach files here); writes nothing
     "may_read_archive",  # a question (may this user read this archive); writes nothing
     "require_archive_reader",  # the check itself
     "send_for_approval",  # a step inside a use case (报批), after that use case's checks

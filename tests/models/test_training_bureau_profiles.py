@@ -101,6 +101,36 @@ def test_T4_retiring_needs_a_reason_the_role_and_never_the_built_in_default(scho
     assert not [e for e in audit.history("bureau_profile", row.id) if e.action == "retire"]
 
 
+def test_T4_a_retired_profile_is_reinstated_under_its_name_with_a_reason(school):
+    """A county back on a format it had left: 重新启用 with a reason gives the profile back
+    for new exports under the name its past exports keep; the retirement stays in the
+    audit trail. Only a retired profile, only 培训办, never without a reason."""
+    s = school
+    row = training.save_profile(s.tangmin, "城关县", "城关县格式", LAYOUT)
+    training.retire_profile(s.tangmin, "城关县", "县局改用新模板")
+    for actor, name, reason, rule in (
+        (s.tangmin, "城关县", " ", "T4"),
+        (s.tangmin, "无此县", "县局恢复", "T4"),
+        (s.leader_user, "城关县", "县局恢复", "X1"),
+    ):
+        with pytest.raises(RuleViolation) as err:
+            training.reinstate_profile(actor, name, reason)
+        assert err.value.rule == rule, (name, reason)
+    with pytest.raises(RuleViolation, match="重新启用"):  # still retired, and says the way back
+        training.stored_profile("城关县")
+    back = training.reinstate_profile(s.trainer2, " 城关县 ", "县局2028年恢复旧模板")
+    assert not back.is_retired and (back.retired_by, back.retire_reason) == ("", "")
+    assert [p.name for p in training.stored_profiles()] == ["城关县"]
+    assert training.stored_profile("城关县").title == "城关县格式"
+    _export(s, "城关县")  # usable again
+    with pytest.raises(RuleViolation) as err:
+        training.reinstate_profile(s.tangmin, "城关县", "再启用")
+    assert err.value.rule == "T4" and "在用" in err.value.zh
+    actions = [(e.action, e.note) for e in audit.history("bureau_profile", row.id)]
+    assert ("retire", "县局改用新模板") in actions
+    assert ("reinstate", "县局2028年恢复旧模板") in actions
+
+
 def test_T4_migration_32_gives_the_profiles_already_there_their_creator(school, database):
     from playhouse.migrate import SchemaMigrator, migrate
 
