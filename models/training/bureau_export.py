@@ -63,7 +63,7 @@ class BureauProfile(VersionedModel):
     created_at = peewee.DateTimeField(null=True)
     retired_at = peewee.DateTimeField(null=True)
     retired_by = peewee.CharField(max_length=64, default="")
-    retire_reason = peewee.CharField(max_length=200, default="")
+    retire_reason = peewee.CharField(max_length=200, default="")  # REASON_MAX
 
     @property
     def is_retired(self) -> bool:
@@ -273,24 +273,41 @@ def _retired(row: BureauProfile) -> RuleViolation:
     )
 
 
+REASON_MAX = 200  # characters of a retirement's reason the profile keeps (its column)
+
+
+def _to_change(
+    actor: Actor, name: str, reason: str, doing_zh: str, doing_en: str
+) -> tuple[BureauProfile, str]:
+    """The profile ``name`` locked for 停用 or 重新启用 by 培训办 or 系统管理员, and the reason
+    given for it (required, at most ``REASON_MAX`` characters). The built-in ``default`` is
+    not a row: it is neither retired nor reinstated."""
+    require_role(actor, *EXPORTERS)
+    key, why = clean(name), clean(reason)
+    if key == DEFAULT_PROFILE:
+        raise RuleViolation(
+            "T4",
+            f"内置的通用格式 default 不能{doing_zh}",
+            f"the built-in default cannot be {doing_en}",
+        )
+    if not why or len(why) > REASON_MAX:
+        raise RuleViolation(
+            "T4",
+            f"{doing_zh}上报格式须填写原因（最多 {REASON_MAX} 字）",
+            f"a reason of at most {REASON_MAX} characters is needed",
+            field="reason",
+        )
+    row = BureauProfile.get_for_update_or_none(BureauProfile.name == key)
+    if row is None:
+        raise RuleViolation("T4", f"没有名为「{key}」的上报格式", f"no profile {key!r}")
+    return row, why
+
+
 def retire_profile(actor: Actor, name: str, reason: str) -> BureauProfile:
     """停用 a county's profile with a reason, audited (培训办, 系统管理员). The row stays: the
-    exports made by it keep naming it. The built-in ``default`` is not a row and cannot be
-    retired; retiring twice is refused."""
+    exports made by it keep naming it. Retiring twice is refused."""
     with db.atomic():
-        require_role(actor, *EXPORTERS)
-        key, why = clean(name), clean(reason)
-        if key == DEFAULT_PROFILE:
-            raise RuleViolation(
-                "T4", "内置的通用格式 default 不能停用", "the built-in default cannot be retired"
-            )
-        if not why:
-            raise RuleViolation(
-                "T4", "停用上报格式须填写原因", "retiring a profile needs a reason", field="reason"
-            )
-        row = BureauProfile.get_for_update_or_none(BureauProfile.name == key)
-        if row is None:
-            raise RuleViolation("T4", f"没有名为「{key}」的上报格式", f"no profile {key!r}")
+        row, why = _to_change(actor, name, reason, "停用", "retired")
         if row.is_retired:
             raise _retired(row)
         audit.update(
@@ -300,7 +317,7 @@ def retire_profile(actor: Actor, name: str, reason: str) -> BureauProfile:
             audit_note=why,
             retired_at=now(),
             retired_by=actor.display_name,
-            retire_reason=why[:200],
+            retire_reason=why,
         )
         return BureauProfile.get_by_id(row.id)
 
@@ -310,18 +327,10 @@ def reinstate_profile(actor: Actor, name: str, reason: str) -> BureauProfile:
     returns to a format it had left gets it back under its own name, the name its past
     exports keep. What the retirement said stays in the audit trail."""
     with db.atomic():
-        require_role(actor, *EXPORTERS)
-        key, why = clean(name), clean(reason)
-        if not why:
-            raise RuleViolation(
-                "T4", "重新启用上报格式须填写原因", "reinstating needs a reason", field="reason"
-            )
-        row = BureauProfile.get_for_update_or_none(BureauProfile.name == key)
-        if row is None:
-            raise RuleViolation("T4", f"没有名为「{key}」的上报格式", f"no profile {key!r}")
+        row, why = _to_change(actor, name, reason, "重新启用", "reinstated")
         if not row.is_retired:
             raise RuleViolation(
-                "T4", f"上报格式「{key}」在用，无需重新启用", f"profile {key!r} is in use"
+                "T4", f"上报格式「{row.name}」在用，无需重新启用", f"profile {row.name!r} is in use"
             )
         audit.update(
             actor,

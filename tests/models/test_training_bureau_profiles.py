@@ -90,6 +90,7 @@ def test_T4_retiring_needs_a_reason_the_role_and_never_the_built_in_default(scho
     cases = (
         (s.tangmin, "default", "不用了", "T4"),
         (s.tangmin, "某县", "  ", "T4"),
+        (s.tangmin, "某县", "改" * 201, "T4"),  # longer than the column keeps: refused, not cut
         (s.tangmin, "无此县", "不用了", "T4"),
         (s.leader_user, "某县", "不用了", "X1"),
     )
