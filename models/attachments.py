@@ -140,8 +140,8 @@ def guard_attachments(model: type[BaseModel], guard: AttachGuard) -> None:
     ``RuleViolation`` naming the rule for anyone else. Why here and not in each use case: a
     file reaches a record through ``attach`` itself too (the desktop's files panel), so the
     domain's rule must sit behind that one door. A table without a guard takes files from
-    any active user (``tests/models/test_attachment_guards.py`` lists every table that
-    takes files and holds each to a guard)."""
+    any active user; every table the demo office files papers to declares one
+    (``tests/models/test_demo.py``)."""
     _GUARDS[model._meta.table_name] = (model, guard)
 
 

@@ -45,6 +45,7 @@ from models.training.teachers import MANAGERS, school_year
 # Who sends the register to the bureau and keeps its formats: 培训办 (教研处), the administrator.
 EXPORTERS = MANAGERS
 DEFAULT_PROFILE = "default"
+REASON_MAX = 200  # characters of a retirement's reason a profile keeps
 FIELDS = ("no", "blank", *(f.name for f in dataclasses.fields(BureauRow)))
 PLACEHOLDERS = ("year", "unit", "date")
 
@@ -63,7 +64,7 @@ class BureauProfile(VersionedModel):
     created_at = peewee.DateTimeField(null=True)
     retired_at = peewee.DateTimeField(null=True)
     retired_by = peewee.CharField(max_length=64, default="")
-    retire_reason = peewee.CharField(max_length=200, default="")  # REASON_MAX
+    retire_reason = peewee.CharField(max_length=REASON_MAX, default="")
 
     @property
     def is_retired(self) -> bool:
@@ -271,9 +272,6 @@ def _retired(row: BureauProfile) -> RuleViolation:
         f"({row.retire_reason}); it is used for no new export and not changed unless it is "
         "reinstated",
     )
-
-
-REASON_MAX = 200  # characters of a retirement's reason the profile keeps (its column)
 
 
 def _to_change(
