@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# --- paper forms and Excel (issue 3) -----------------------------------------------------
+# --- paper forms and Excel -------------------------------------------------------------
 
 
 def _add_forms_commands(sub: argparse._SubParsersAction) -> None:

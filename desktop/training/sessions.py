@@ -1,7 +1,9 @@
 """教研活动: every group's sessions of the school calendar as a lazy list, a moved session
 (off a holiday, T2) in amber with where it was planned and why, a skipped one in grey; a
 group filter; the 签到表 of the selected session printed to PDF; 培训办 sets a session's
-主题 and 主讲人 (T2: its register does not open without them)."""
+主题 and 主讲人 (T2: its register does not open without them); 过程督查 by 培训办 or a main
+leader, 督查情况说明 by the group's leader, the 过程督查记录 printed (T5,
+``desktop.training.spot_checks``)."""
 
 from __future__ import annotations
 
@@ -13,13 +15,16 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout
 
 from desktop import errors, labels
+from desktop.exporting import print_pdf
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
+from desktop.training import spot_checks
 from forms.summary import quantity
 from models.people import User
 from models.training import (
+    INSPECTORS,
     MANAGERS,
     RegisterState,
     SessionState,
@@ -106,6 +111,15 @@ class SessionsTab(PageTab):
                 button("edit", self.tr("主题与主讲人…"), self.edit_topic)
             )
         self.view.action_bar.addWidget(button("print", self.tr("打印签到表…"), self.print_sign_in))
+        if user.has_role(*INSPECTORS):
+            self.view.action_bar.addWidget(button("approve", self.tr("过程督查…"), self.spot_check))
+        if user.has_role(*INSPECTORS) or spot_checks.leads_a_group(user):
+            self.view.action_bar.addWidget(
+                button("edit", self.tr("督查情况说明…"), self.explain_check)
+            )
+            self.view.action_bar.addWidget(
+                button("print", self.tr("打印督查记录"), self.print_spot_checks)
+            )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -174,3 +188,48 @@ class SessionsTab(PageTab):
             write_sign_in_sheet(int(key), path)
         except Exception as exc:
             errors.show_error(self, exc)
+
+    # --- 过程督查 (T5) ---------------------------------------------------------------------
+
+    def _selected(self, title: str) -> TrainingSession | None:
+        key = self.view.current_id()
+        if key is None:
+            errors.inform(self, title, self.tr("请先选中一次教研活动。"))
+            return None
+        return TrainingSession.get_by_id(int(key))
+
+    @Slot()
+    def spot_check(self) -> QDialog | None:
+        """过程督查… of the selected session."""
+        session = self._selected(self.tr("过程督查"))
+        if session is None:
+            return None
+        dialog = spot_checks.SpotCheckDialog(self.user, session, self)
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def explain_check(self) -> QDialog | None:
+        """督查情况说明… of the selected session's flagged headcount, if it has one."""
+        session = self._selected(self.tr("督查情况说明"))
+        if session is None:
+            return None
+        flag = spot_checks.open_flag(session.id)
+        if flag is None:
+            errors.inform(
+                self,
+                self.tr("督查情况说明"),
+                self.tr("该次活动没有待说明的督查（现场人数与考勤相符或已说明）。"),
+            )
+            return None
+        dialog = spot_checks.ExplainDialog(self.user, flag, self)
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def print_spot_checks(self) -> Any:
+        """The selected session's 过程督查记录, in the print preview."""
+        session = self._selected(self.tr("过程督查"))
+        return None if session is None else print_pdf(self, "spot-check", session.id)

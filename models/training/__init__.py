@@ -71,6 +71,7 @@ from models.training.bureau_export import (
 )
 from models.training.checks import (
     CHECK_TABLES,
+    INSPECTORS,
     QUALITIES,
     SpotCheck,
     SpotCheckFlag,
@@ -335,6 +336,7 @@ __all__ = [
     "EXPORTERS",
     "GRADES",
     "GROWTH_KINDS",
+    "INSPECTORS",
     "LEAVE_FLOW",
     "LEAVE_KINDS",
     "LEVELS",

@@ -4518,6 +4518,60 @@
     </message>
 </context>
 <context>
+    <name>SpotCheckDialog</name>
+    <message>
+        <source>过程督查</source>
+        <translation>Spot check</translation>
+    </message>
+    <message>
+        <source>如：研讨充分，记录完整</source>
+        <translation>e.g. a full discussion, complete notes</translation>
+    </message>
+    <message>
+        <source>教研活动：</source>
+        <translation>Session:</translation>
+    </message>
+    <message>
+        <source>现场人数*：</source>
+        <translation>Headcount*:</translation>
+    </message>
+    <message>
+        <source>活动质量*：</source>
+        <translation>Quality*:</translation>
+    </message>
+    <message>
+        <source>督查意见：</source>
+        <translation>Findings:</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainDialog</name>
+    <message>
+        <source>督查情况说明</source>
+        <translation>Spot check explanation</translation>
+    </message>
+    <message>
+        <source>督查时现场 %1 人，考勤记出勤 %2 人。</source>
+        <translation>%1 present at the spot check, %2 present in the register.</translation>
+    </message>
+    <message>
+        <source>如：两位老师督查后到场，已记迟到</source>
+        <translation>e.g. two teachers arrived after the check and are marked late</translation>
+    </message>
+    <message>
+        <source>教研活动：</source>
+        <translation>Session:</translation>
+    </message>
+    <message>
+        <source>情况：</source>
+        <translation>Found:</translation>
+    </message>
+    <message>
+        <source>说明*：</source>
+        <translation>Explanation*:</translation>
+    </message>
+</context>
+<context>
     <name>SessionsTab</name>
     <message>
         <source>日期</source>
@@ -4586,6 +4640,30 @@
     <message>
         <source>主题与主讲人</source>
         <translation>Topic and speaker</translation>
+    </message>
+    <message>
+        <source>过程督查…</source>
+        <translation>Spot check…</translation>
+    </message>
+    <message>
+        <source>督查情况说明…</source>
+        <translation>Explain a spot check…</translation>
+    </message>
+    <message>
+        <source>打印督查记录</source>
+        <translation>Print the spot checks</translation>
+    </message>
+    <message>
+        <source>过程督查</source>
+        <translation>Spot check</translation>
+    </message>
+    <message>
+        <source>督查情况说明</source>
+        <translation>Spot check explanation</translation>
+    </message>
+    <message>
+        <source>该次活动没有待说明的督查（现场人数与考勤相符或已说明）。</source>
+        <translation>This session has no spot check to explain (the headcount matches the register or was explained).</translation>
     </message>
 </context>
 <context>
