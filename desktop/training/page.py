@@ -1,6 +1,6 @@
 """The 培训管理 page: 教师, 教研活动 and 考勤 for whoever sees the module (a 教研组长 keeps
-his own group's registers, the models refuse the others); 学分 and 统计 (the charts) for 培训办
-and the leaders."""
+his own group's registers, the models refuse the others); 分层方案 (each tier's yearly plan,
+T1), 学分 and 统计 (the charts) for 培训办 and the leaders."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class TrainingPage(ModulePage):
         Tab("teachers", "教师", "user", "desktop.training.teachers:TeachersTab"),
         Tab("sessions", "教研活动", "training", "desktop.training.sessions:SessionsTab"),
         Tab("register", "考勤", "approve", "desktop.training.register:RegisterTab"),
+        Tab("plans", "分层方案", "edit", "desktop.training.tier_plans:TierPlansTab", CREDIT_ROLES),
         Tab("credits", "学分", "audit", "desktop.training.credits:CreditsTab", CREDIT_ROLES),
         Tab("stats", "统计", "database", "desktop.training.stats:StatsTab", CREDIT_ROLES),
     )

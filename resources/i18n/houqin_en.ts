@@ -4742,6 +4742,77 @@
     </message>
 </context>
 <context>
+    <name>TierPlansTab</name>
+    <message>
+        <source>层级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>应修学时</source>
+        <translation>Required hours</translation>
+    </message>
+    <message>
+        <source>应得学分</source>
+        <translation>Required credits</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>编制人</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>编制时间</source>
+        <translation>Prepared on</translation>
+    </message>
+    <message>
+        <source>培训目标</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>新建方案…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>报批</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>学年</source>
+        <translation>School year</translation>
+    </message>
+    <message>
+        <source>培训计划：</source>
+        <translation>Plan: </translation>
+    </message>
+    <message>
+        <source>请选择一个方案。</source>
+        <translation>Select a plan.</translation>
+    </message>
+    <message>
+        <source>修改分层培训方案</source>
+        <translation>Edit a tier plan</translation>
+    </message>
+    <message>
+        <source>新建分层培训方案</source>
+        <translation>New tier plan</translation>
+    </message>
+    <message>
+        <source>撤回%1的分层培训方案？</source>
+        <translation>Withdraw the tier plan of %1?</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPage</name>
     <message>
         <source>统计</source>
@@ -4766,6 +4837,10 @@
     <message>
         <source>学分</source>
         <translation>Credits</translation>
+    </message>
+    <message>
+        <source>分层方案</source>
+        <translation>Tier plans</translation>
     </message>
 </context>
 <context>

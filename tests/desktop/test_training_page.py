@@ -80,7 +80,7 @@ def _page(qtbot, user) -> TrainingPage:
 
 def test_T3_the_training_office_marks_a_register_by_keys_and_closing_makes_truancy(qtbot, school):
     page = _page(qtbot, school.tangmin)
-    assert page.tab_keys() == ["teachers", "sessions", "register", "credits", "stats"]
+    assert page.tab_keys() == ["teachers", "sessions", "register", "plans", "credits", "stats"]
     tab = page.open_tab("register")
     tab.select_session(school.session.id)
     assert tab.open_button.isEnabled() and not tab.close_button.isEnabled()
