@@ -1,6 +1,8 @@
 """培训管理's home cards: for 培训办 the registers still to confirm (a session held, its
-register not closed, T3); for 培训办 and the leaders the year's 旷课. The questions are
-``models.training``'s, imported when the home page first asks."""
+register not closed, T3); for 培训办 and the leaders the year's 旷课, and the teachers who
+cannot reach their tier's 应修学时 any more even if they attend every session still to come
+(T1, ``training.at_risk``: told while there is time to arrange 外出培训 or 自学). The questions
+are ``models.training``'s, imported when the home page first asks."""
 
 from __future__ import annotations
 
@@ -50,6 +52,27 @@ def _truancy_rows(_user: User) -> list[CardRow]:
     ]
 
 
+def _at_risk() -> list[Any]:
+    from models import training
+
+    today = now().date()
+    return training.at_risk(training.school_year_of(today), today)
+
+
+def _at_risk_rows(_user: User) -> list[CardRow]:
+    from desktop import labels
+    from models.training import Tier
+
+    return [
+        CardRow(
+            f"{t.name}（{t.staff_no}）{labels.of(Tier, t.tier)}",
+            f"{t.credited_hours + t.hours_left_to_earn:g}/{t.required_hours:g} 学时",
+            warn=True,
+        )
+        for t in _at_risk()[:ROWS]
+    ]
+
+
 CARDS = (
     HomeCard(
         "training.close",
@@ -68,5 +91,14 @@ CARDS = (
         open_tab("training", "register"),
         frozenset({Role.TRAINING, Role.LEADER}),
         order=41,
+    ),
+    HomeCard(
+        "training.at_risk",
+        lambda: QCoreApplication.translate("home", "学时难以达标"),
+        lambda _user: len(_at_risk()),
+        _at_risk_rows,
+        open_tab("training", "plans"),
+        frozenset({Role.TRAINING, Role.LEADER}),
+        order=42,
     ),
 )

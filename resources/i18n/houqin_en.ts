@@ -1007,7 +1007,11 @@
         <source>本学年旷课</source>
         <translation>Truancies this school year</translation>
     </message>
-    </context>
+        <message>
+        <source>学时难以达标</source>
+        <translation>Short of their hours</translation>
+    </message>
+</context>
 <context>
     <name>HomePage</name>
     <message>

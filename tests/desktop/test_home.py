@@ -25,6 +25,7 @@ CARDS = {
     "wangjianguo": [
         "approvals.inbox",
         "training.truancies",
+        "training.at_risk",
         "fleet.cost",
         "supplies.issued",
         "approvals.mine",
@@ -48,7 +49,13 @@ CARDS = {
         "fleet.overdue",
         "approvals.mine",
     ],
-    "tangmin": ["approvals.inbox", "training.close", "training.truancies", "approvals.mine"],
+    "tangmin": [
+        "approvals.inbox",
+        "training.close",
+        "training.truancies",
+        "training.at_risk",
+        "approvals.mine",
+    ],
     "linxiaoyu": ["approvals.inbox", *CALLBACK_CARDS, "approvals.mine"],
     "xuqian": ["approvals.inbox", *CALLBACK_CARDS, "approvals.mine"],
     "guohao": ["approvals.inbox", "callbacks.mine", "callbacks.handovers", "approvals.mine"],
@@ -98,6 +105,7 @@ def expected(key: str, user: User) -> int | str:
             for s in training.sessions_of()
         ),
         "training.truancies": lambda: len(training.truancies(training.school_year_of(today))),
+        "training.at_risk": lambda: len(training.at_risk(training.school_year_of(today), today)),
     }
     return answers[key]()
 

@@ -159,7 +159,7 @@ def test_T2_sessions_list_shows_moved_and_skipped_and_searches(qtbot, school):
 def test_the_home_cards_count_registers_to_confirm_and_truancies(qtbot, school):
     from desktop.training.cards import CARDS
 
-    close, truancies = CARDS
+    close, truancies, _at_risk = CARDS
     assert close.count(school.tangmin) >= 1
     assert truancies.count(school.tangmin) == 0
     assert close.visible_to(school.tangmin) and not close.visible_to(school.leader)

@@ -70,3 +70,30 @@ def test_T1_a_leader_reads_the_plans_and_a_group_leader_has_no_such_tab(qtbot, s
     leader = _page(qtbot, school.leader).open_tab("plans")
     assert not leader.new_button.isVisibleTo(leader)
     assert "plans" not in _page(qtbot, school.chen).tab_keys()
+
+
+def test_T1_the_home_card_names_a_teacher_who_cannot_reach_his_tiers_hours_any_more(qtbot, school):
+    """An approved plan asking more 学时 than the sessions left can give: 学时难以达标 names the
+    teacher (with what he can still reach) for 培训办 and the leaders, and opens 分层方案."""
+    from desktop.training.cards import CARDS
+
+    card = next(c for c in CARDS if c.key == "training.at_risk")
+    assert card.count(school.tangmin) == 0  # no approved plan yet: nobody is measured
+    year = training.school_year_of(now().date())
+    liu = school.teachers[1]
+    training.assign_tier(school.tangmin, liu, Tier.YOUNG, year)
+    plan = training.create_tier_plan(
+        school.tangmin,
+        Tier.YOUNG,
+        year,
+        goals="目标",
+        plan="计划",
+        required_hours=999,
+        required_credits=9,
+    )
+    training.approve_tier_plan(school.leader, training.submit_tier_plan(school.tangmin, plan))
+    assert card.count(school.tangmin) == 1 and card.visible_to(school.leader)
+    [row] = card.rows(school.tangmin)
+    assert row.text.startswith("刘一（") and "青年教师" in row.text
+    assert row.detail.endswith("/999 学时") and row.warn
+    assert not card.visible_to(school.chen)
