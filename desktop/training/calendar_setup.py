@@ -106,8 +106,10 @@ class CalendarTab(PageTab):
         top.addStretch(1)
 
         self.terms = read_only_table(
-            [self.tr("学期"), self.tr("开始日期"), self.tr("结束日期"), self.tr("教研活动")]
+            [self.tr("学期"), self.tr("开始日期"), self.tr("结束日期"), self.tr("教研活动")],
+            fit=True,
         )
+        self.numbers = (self.tr("第一学期"), self.tr("第二学期"))
         self.terms.itemSelectionChanged.connect(self.show_closures)
         self.closures = read_only_table([self.tr("开始日期"), self.tr("结束日期"), self.tr("原因")])
         self.series = read_only_table(
@@ -115,9 +117,9 @@ class CalendarTab(PageTab):
                 self.tr("教研组"),
                 self.tr("安排"),
                 self.tr("首次活动"),
-                self.tr("地点"),
-                self.tr("遇节假日"),
                 self.tr("已生成"),
+                self.tr("遇节假日"),
+                self.tr("地点"),
             ]
         )
         self.term_button = button("add", self.tr("新增学期…"), self.new_term)
@@ -187,7 +189,7 @@ class CalendarTab(PageTab):
         self.terms.setRowCount(len(terms))
         for r, t in enumerate(terms):
             count = TrainingSession.select().where(TrainingSession.term == t.id).count()
-            item = cell(t.name)
+            item = cell(self.numbers[t.number - 1])
             item.setData(KEY, t.id)
             self.terms.setItem(r, 0, item)
             self.terms.setItem(r, 1, cell(t.starts))
@@ -236,9 +238,10 @@ class CalendarTab(PageTab):
             self.series.setItem(r, 0, item)
             self.series.setItem(r, 1, cell(series_when(s)))
             self.series.setItem(r, 2, cell(s.anchor))
-            self.series.setItem(r, 3, cell(s.place))
+            self.series.setItem(r, 3, cell(made, right=True))
             self.series.setItem(r, 4, cell(labels.label(HolidayPolicy(s.holiday_policy))))
-            self.series.setItem(r, 5, cell(made, right=True))
+            self.series.setItem(r, 5, cell(s.place))
+        self.series.resizeColumnsToContents()
         if rows:
             self.series.selectRow(next((r for r, s in enumerate(rows) if s.id == keep), 0))
         self.generate_button.setEnabled(bool(rows))

@@ -4666,6 +4666,14 @@
 <context>
     <name>CalendarTab</name>
     <message>
+        <source>第一学期</source>
+        <translation>First term</translation>
+    </message>
+    <message>
+        <source>第二学期</source>
+        <translation>Second term</translation>
+    </message>
+    <message>
         <source>学年：</source>
         <translation>School year:</translation>
     </message>
