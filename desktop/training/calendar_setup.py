@@ -1,10 +1,10 @@
 """学期与活动安排: a school year's 校历 and its 教研组 series (T2), set up on the desktop.
 
-A real school (not the demo) starts its year here: 培训办 enters the year's terms
-(``define_term``), the days of a term without sessions (``add_closure``, 考试周), each group's
-biweekly half-day series (``define_series``) and then its sessions (``generate_sessions``),
-which the 教研活动 tab lists at once (``changed()``). Nothing is written here: each dialog's
-OK runs one use case through ``FormDialog``, a refusal stays in the dialog with its rule ID.
+A real school (not the demo) starts its year here: 培训办 enters the terms (``define_term``),
+a term's days without sessions (``add_closure``, 考试周), each group's biweekly half-day
+series (``define_series``), then its sessions (``generate_sessions``), listed at once by the
+教研活动 tab (``changed()``). Nothing is written here: each dialog's OK runs one use case
+through ``FormDialog``; a refusal stays in the dialog with its rule ID.
 
 Why generation is its own button, not part of 新建活动安排: closures are often entered after
 the series (the exam weeks are fixed later); generating again is idempotent (the model keys
@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 
 from desktop import errors, labels, ops
 from desktop.form_dialog import FormDialog
+from desktop.i18n import pick
 from desktop.icons import button
 from desktop.module_page import PageTab
 from desktop.tables import cell, read_only_table
 from forms.spec import Field, FieldType
-from models import calendar, settings, training
+from models import settings, training
 from models.base import now
 from models.people import User
 from models.training import (
@@ -84,15 +85,6 @@ def _of_label(enum: Any, word: str) -> Any:
     return next(m for m in enum if m.label == word)
 
 
-def series_when(s: SessionSeries) -> str:
-    """周三下午 14:00—17:30，每 2 周."""
-    day = calendar.WEEKDAY_NAMES[s.anchor.weekday()]
-    return (
-        f"周{day}{labels.label(Half(s.half))} {s.start_time:%H:%M}—{s.end_time:%H:%M}，"
-        f"每 {s.interval_weeks} 周"
-    )
-
-
 class CalendarTab(PageTab):
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
@@ -112,16 +104,8 @@ class CalendarTab(PageTab):
         self.numbers = (self.tr("第一学期"), self.tr("第二学期"))
         self.terms.itemSelectionChanged.connect(self.show_closures)
         self.closures = read_only_table([self.tr("开始日期"), self.tr("结束日期"), self.tr("原因")])
-        self.series = read_only_table(
-            [
-                self.tr("教研组"),
-                self.tr("安排"),
-                self.tr("首次活动"),
-                self.tr("已生成"),
-                self.tr("遇节假日"),
-                self.tr("地点"),
-            ]
-        )
+        heads = (self.tr("教研组"), self.tr("安排"), self.tr("首次活动"), self.tr("已生成"))
+        self.series = read_only_table([*heads, self.tr("遇节假日"), self.tr("地点")])
         self.term_button = button("add", self.tr("新增学期…"), self.new_term)
         self.closure_button = button("add", self.tr("添加停课日…"), self.new_closure)
         self.series_button = button("add", self.tr("新建活动安排…"), self.new_series)
@@ -164,8 +148,7 @@ class CalendarTab(PageTab):
     def load_years(
         self, keep: str | None = None, term: int | None = None, series: int | None = None
     ) -> None:
-        """The years entered, this one and the next (a school sets up the coming year in
-        summer)."""
+        """The years entered, this one and the next (set up in the summer before)."""
         current = training.school_year_of(now().date())
         first = int(current[:4])
         years = {current, f"{first + 1}-{first + 2}"}
@@ -236,7 +219,7 @@ class CalendarTab(PageTab):
             item = cell(s.group.name)
             item.setData(KEY, s.id)
             self.series.setItem(r, 0, item)
-            self.series.setItem(r, 1, cell(series_when(s)))
+            self.series.setItem(r, 1, cell(self.when(s)))
             self.series.setItem(r, 2, cell(s.anchor))
             self.series.setItem(r, 3, cell(made, right=True))
             self.series.setItem(r, 4, cell(labels.label(HolidayPolicy(s.holiday_policy))))
@@ -245,6 +228,19 @@ class CalendarTab(PageTab):
         if rows:
             self.series.selectRow(next((r for r, s in enumerate(rows) if s.id == keep), 0))
         self.generate_button.setEnabled(bool(rows))
+
+    def when(self, s: SessionSeries) -> str:
+        """周三下午 14:00—17:30，每 2 周 (Wed afternoon …, every 2 weeks)."""
+        short = QLocale.FormatType.ShortFormat
+        day = QLocale(pick("zh_CN", "en")).standaloneDayName(s.anchor.isoweekday(), short)
+        return (
+            self.tr("%1%2 %3—%4，每 %5 周")
+            .replace("%1", day)
+            .replace("%2", labels.label(Half(s.half)))
+            .replace("%3", f"{s.start_time:%H:%M}")
+            .replace("%4", f"{s.end_time:%H:%M}")
+            .replace("%5", str(s.interval_weeks))
+        )
 
     def current_series(self) -> SessionSeries | None:
         rows = self.series.selectionModel().selectedRows()

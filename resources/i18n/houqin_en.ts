@@ -4666,6 +4666,10 @@
 <context>
     <name>CalendarTab</name>
     <message>
+        <source>%1%2 %3—%4，每 %5 周</source>
+        <translation>%1 %2 %3—%4, every %5 weeks</translation>
+    </message>
+    <message>
         <source>第一学期</source>
         <translation>First term</translation>
     </message>
