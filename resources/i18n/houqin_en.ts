@@ -4817,7 +4817,142 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <source>%1%2 %3—%4，每 %5 周</source>
+        <translation>%1 %2 %3—%4, every %5 weeks</translation>
+    </message>
+    <message>
+        <source>第一学期</source>
+        <translation>First term</translation>
+    </message>
+    <message>
+        <source>第二学期</source>
+        <translation>Second term</translation>
+    </message>
+    <message>
+        <source>学年：</source>
+        <translation>School year:</translation>
+    </message>
+    <message>
+        <source>学期</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>教研活动</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>教研组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>首次活动</source>
+        <translation>First session</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>遇节假日</source>
+        <translation>On a holiday</translation>
+    </message>
+    <message>
+        <source>已生成</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <source>新增学期…</source>
+        <translation>New term…</translation>
+    </message>
+    <message>
+        <source>添加停课日…</source>
+        <translation>Add days without sessions…</translation>
+    </message>
+    <message>
+        <source>新建活动安排…</source>
+        <translation>New session series…</translation>
+    </message>
+    <message>
+        <source>生成活动</source>
+        <translation>Generate sessions</translation>
+    </message>
+    <message>
+        <source>放假与停课（所选学期）</source>
+        <translation>Holidays and closures (selected term)</translation>
+    </message>
+    <message>
+        <source>活动安排</source>
+        <translation>Session series</translation>
+    </message>
+    <message>
+        <source>%1学年</source>
+        <translation>School year %1</translation>
+    </message>
+    <message>
+        <source>新增学期</source>
+        <translation>New term</translation>
+    </message>
+    <message>
+        <source>添加停课日</source>
+        <translation>Add days without sessions</translation>
+    </message>
+    <message>
+        <source>请先选中一个学期。</source>
+        <translation>Select a term first.</translation>
+    </message>
+    <message>
+        <source>添加停课日 · %1</source>
+        <translation>Add days without sessions · %1</translation>
+    </message>
+    <message>
+        <source>新建活动安排</source>
+        <translation>New session series</translation>
+    </message>
+    <message>
+        <source>请先在「教师」中建立教研组。</source>
+        <translation>Create a teaching-research group under Teachers first.</translation>
+    </message>
+    <message>
+        <source>新建活动安排 · %1学年（每 %2 周一次，半天）</source>
+        <translation>New session series · school year %1 (every %2 weeks, half a day)</translation>
+    </message>
+    <message>
+        <source>已新建活动安排；点「生成活动」生成本学年的教研活动。</source>
+        <translation>Series created; press Generate sessions to make this school year's sessions.</translation>
+    </message>
+    <message>
+        <source>请先选中一项活动安排。</source>
+        <translation>Select a session series first.</translation>
+    </message>
+    <message>
+        <source>生成教研活动 %1 次（其中节假日顺延 %2 次），跳过 %3 次（停课或节假日），已有 %4 次未重复生成。</source>
+        <translation>%1 sessions generated (%2 of them moved off a holiday), %3 skipped (closure or holiday), %4 already there and not made again.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPage</name>
+    <message>
+        <source>学期与活动安排</source>
+        <translation>Terms and series</translation>
+    </message>
     <message>
         <source>统计</source>
         <translation>Figures</translation>

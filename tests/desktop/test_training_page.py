@@ -80,7 +80,15 @@ def _page(qtbot, user) -> TrainingPage:
 
 def test_T3_the_training_office_marks_a_register_by_keys_and_closing_makes_truancy(qtbot, school):
     page = _page(qtbot, school.tangmin)
-    assert page.tab_keys() == ["teachers", "sessions", "register", "plans", "credits", "stats"]
+    assert page.tab_keys() == [
+        "teachers",
+        "calendar",
+        "sessions",
+        "register",
+        "plans",
+        "credits",
+        "stats",
+    ]
     tab = page.open_tab("register")
     tab.select_session(school.session.id)
     assert tab.open_button.isEnabled() and not tab.close_button.isEnabled()
@@ -121,7 +129,7 @@ def test_T3_closing_with_a_member_unmarked_is_refused_with_the_rule(qtbot, schoo
 
 def test_T3_the_group_leader_sees_his_groups_sessions_and_the_credits_tab_is_not_his(qtbot, school):
     page = _page(qtbot, school.chen)
-    assert page.tab_keys() == ["teachers", "sessions", "register"]
+    assert page.tab_keys() == ["teachers", "calendar", "sessions", "register"]
     tab = page.open_tab("register")
     assert tab.session.findData(school.session.id) >= 0
 
