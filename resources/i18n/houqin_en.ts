@@ -3627,6 +3627,26 @@
 <context>
     <name>callbacks</name>
     <message>
+        <source>新增客户</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>修改电话</source>
+        <translation>Change phone</translation>
+    </message>
+    <message>
+        <source>修改地址</source>
+        <translation>Change address</translation>
+    </message>
+    <message>
+        <source>标记重要客户</source>
+        <translation>Mark as important customer</translation>
+    </message>
+    <message>
+        <source>取消重要客户</source>
+        <translation>No longer an important customer</translation>
+    </message>
+    <message>
         <source>投诉请在「投诉」页用「登记投诉…」登记：受理时限从登记时起算。</source>
         <translation>Register a complaint on the Complaints tab with “Register a complaint…”: its acceptance deadline runs from then.</translation>
     </message>
@@ -3800,6 +3820,26 @@
 </context>
 <context>
     <name>CustomersTab</name>
+    <message>
+        <source>新增客户…</source>
+        <translation>New customer…</translation>
+    </message>
+    <message>
+        <source>修改电话…</source>
+        <translation>Change phone…</translation>
+    </message>
+    <message>
+        <source>修改地址…</source>
+        <translation>Change address…</translation>
+    </message>
+    <message>
+        <source>标记重要客户…</source>
+        <translation>Mark as important…</translation>
+    </message>
+    <message>
+        <source>取消重要客户…</source>
+        <translation>No longer important…</translation>
+    </message>
     <message>
         <source>客户编号</source>
         <translation>Customer no.</translation>
