@@ -4560,6 +4560,10 @@
 <context>
     <name>SessionsTab</name>
     <message>
+        <source>教研活动</source>
+        <translation>Group sessions</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -4630,6 +4634,10 @@
 </context>
 <context>
     <name>TeachersTab</name>
+    <message>
+        <source>教师名册</source>
+        <translation>Teachers</translation>
+    </message>
     <message>
         <source>工号</source>
         <translation>Staff no.</translation>
