@@ -4174,6 +4174,18 @@
 <context>
     <name>CreditsTab</name>
     <message>
+        <source>重新计算</source>
+        <translation>Compute again</translation>
+    </message>
+    <message>
+        <source>更正登记…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>更正登记</source>
+        <translation>Amend register</translation>
+    </message>
+    <message>
         <source>全学年</source>
         <translation>Whole year</translation>
     </message>
