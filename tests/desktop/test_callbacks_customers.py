@@ -37,6 +37,25 @@ def test_C1_a_new_customer_is_added_from_the_tab_and_found(qtbot, svc):
     assert tab.model.row(0)["phone"] == "0571-88886666"
 
 
+def test_C1_the_same_name_and_phone_is_asked_about_then_added(qtbot, svc, boxes):
+    tab = page_for(qtbot, svc.caller).open_tab("customers")
+
+    def fill(dialog):
+        dialog.editors["name"].set_value("张三")
+        dialog.editors["phone"].set_value("13812345678")
+        return dialog.try_submit()
+
+    boxes.answer = False  # 不是同一客户? no: nothing is added
+    seen = when_dialog_opens(fill)
+    click(qtbot, tab.new_button)
+    assert seen == [False] and Customer.select().where(Customer.name == "张三").count() == 1
+    assert any("同名同电话" in t for t in boxes.texts()), boxes.texts()
+    boxes.answer = True  # yes, another customer of that name: added, acknowledged
+    seen = when_dialog_opens(fill)
+    click(qtbot, tab.new_button)
+    assert seen == [True] and Customer.select().where(Customer.name == "张三").count() == 2
+
+
 def test_C1_a_changed_phone_is_a_new_row_and_the_old_one_stays_in_the_timeline(qtbot, svc):
     tab = page_for(qtbot, svc.caller).open_tab("customers")
     select(tab, "name", "张三")
