@@ -2,7 +2,9 @@
 the phone's last digits; opening one shows his timeline — contacts and addresses as they
 changed, projects, callbacks with their attempts and records, problems, complaints — newest
 first (``models.callbacks.customer_archive``). Import and template through the customers
-register (``forms.callbacks.registers``)."""
+register (``forms.callbacks.registers``); 新增客户, 修改电话, 修改地址 and 重要客户 through
+the dialogs of ``desktop.callbacks.customer_dialogs``, offered only to the roles their use
+cases accept."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors, labels
+from desktop.callbacks import customer_dialogs
 from desktop.exporting import export_action, export_template, import_dialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
@@ -30,7 +33,7 @@ from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import callbacks
-from models.callbacks import ARCHIVE_ROLES, Customer, CustomerKind
+from models.callbacks import ARCHIVE_ROLES, IMPORTANT_ROLES, Customer, CustomerKind
 from models.callbacks import CustomerContact as Contact
 from models.people import User
 
@@ -101,8 +104,15 @@ class CustomersTab(PageTab):
         self.kind.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.view.filter_bar.addWidget(self.kind)
         bar = self.view.action_bar
+        keeper = user.has_role(*ARCHIVE_ROLES)
+        self.new_button = button(
+            "add", self.tr("新增客户…"), self.new_customer, visible=keeper, bar=bar
+        )
         bar.addWidget(button("open", self.tr("客户档案"), self.open_selected))
-        if user.has_role(*ARCHIVE_ROLES):
+        self.phone_button = button("edit", self.tr("修改电话…"), self.change_phone, bar=bar)
+        self.address_button = button("edit", self.tr("修改地址…"), self.change_address, bar=bar)
+        self.important_button = button("approve", self.tr("标记重要客户…"), self.mark, bar=bar)
+        if keeper:
             bar.addWidget(button("import", self.tr("导入客户…"), self.import_customers))
             bar.addWidget(
                 button(
@@ -113,6 +123,9 @@ class CustomersTab(PageTab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.view.selection_changed.connect(self.update_actions)
+        self.model.modelReset.connect(self.update_actions)
+        self.update_actions()
 
     def _base(self) -> peewee.ModelSelect:
         return Customer.select().where(Customer.voided_at.is_null())
@@ -126,6 +139,58 @@ class CustomersTab(PageTab):
 
     def reload(self) -> None:
         self.model.reload()
+        self.update_actions()
+
+    def selected(self) -> Customer | None:
+        key = self.view.current_id()
+        return None if key is None else Customer.get_by_id(int(key))
+
+    @Slot()
+    def update_actions(self) -> None:
+        """The selected customer's changes, for the roles their use cases accept (X1)."""
+        customer = self.selected()
+        keeper = customer is not None and self.user.has_role(*ARCHIVE_ROLES)
+        self.phone_button.setVisible(keeper)
+        self.address_button.setVisible(keeper)
+        manager = customer is not None and self.user.has_role(*IMPORTANT_ROLES)
+        self.important_button.setVisible(manager)
+        if customer is not None:
+            important = customer.important
+            self.important_button.setText(
+                self.tr("取消重要客户…") if important else self.tr("标记重要客户…")
+            )
+
+    def _run(self, dialog: QDialog) -> Any:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed()
+            self.reload()
+            return getattr(dialog, "result", None)
+        return None
+
+    @Slot()
+    def new_customer(self) -> Any:
+        return self._run(customer_dialogs.new_customer_dialog(self.user, self))
+
+    @Slot()
+    def change_phone(self) -> Any:
+        customer = self.selected()
+        if customer is None:
+            return None
+        return self._run(customer_dialogs.contact_dialog(self.user, customer, self))
+
+    @Slot()
+    def change_address(self) -> Any:
+        customer = self.selected()
+        if customer is None:
+            return None
+        return self._run(customer_dialogs.address_dialog(self.user, customer, self))
+
+    @Slot()
+    def mark(self) -> Any:
+        customer = self.selected()
+        if customer is None:
+            return None
+        return self._run(customer_dialogs.important_dialog(self.user, customer, self))
 
     @Slot()
     def open_selected(self) -> QDialog | None:

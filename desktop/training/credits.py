@@ -3,9 +3,14 @@ attendance, 旷课, credited 学时, external 学时, 学分; a line whose 学�
 
 培训办 computes a draft (``draft_credit_register``) of the current school year or of a term
 and sends it (``submit_credit_register``); the main leader approves it in 审批中心, where
-its summary is (``forms.training.doc_fields``). The lines go to Excel as the 学分登记表. An
-approved register goes to the county bureau (上报教育局, ``desktop.training.bureau``) by an
-export profile; the export is recorded and the register shows 已上报 with who and when.
+its summary is (``forms.training.doc_fields``). 重新计算 computes a draft or returned register
+again (after a mark was corrected: ``recompute_credit_register``); 更正登记… makes, with a
+reason, a new draft of an approved register's period that refers to it, the approved one kept
+as it was (``amend_credit_register``); each shown only when the register's state and the
+user's role allow it (``documents.available_actions``, ``training.amendable``). The lines go
+to Excel as the 学分登记表. An approved register goes to the county bureau (上报教育局,
+``desktop.training.bureau``) by an export profile; the export is recorded and the register
+shows 已上报 with who and when.
 上报格式… (and 管理格式… in that dialog) keeps the profiles (``desktop.training.profiles``).
 """
 
@@ -18,11 +23,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from desktop import labels, ops
 from desktop.exporting import export_register, write_file
+from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.module_page import PageTab
 from desktop.tables import cell, read_only_table
 from desktop.tasks import BackgroundTask, Progress
-from models import training
+from forms.spec import Field
+from models import documents, training
 from models.base import now
 from models.people import User
 from models.training import EXPORTERS, MANAGERS, BureauExport, CreditRegister, RegisterDocState
@@ -47,16 +54,22 @@ class CreditsTab(PageTab):
         self.draft_button.clicked.connect(self.draft)
         self.submit_button = QPushButton(icon("send"), self.tr("报校长审定"))
         self.submit_button.clicked.connect(self.submit)
+        self.recompute_button = QPushButton(icon("approve"), self.tr("重新计算"))
+        self.recompute_button.clicked.connect(self.recompute)
+        self.amend_button = QPushButton(icon("edit"), self.tr("更正登记…"))
+        self.amend_button.clicked.connect(self.amend)
         self.export_button = QPushButton(icon("export"), self.tr("导出学分登记表…"))
         self.export_button.clicked.connect(self.export)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("学分登记")))
         top.addWidget(self.register, 1)
-        manages = user.has_role(*MANAGERS)
+        manages = self.manages = user.has_role(*MANAGERS)
         if manages:
             top.addWidget(self.term)
             top.addWidget(self.draft_button)
             top.addWidget(self.submit_button)
+            top.addWidget(self.recompute_button)
+            top.addWidget(self.amend_button)
         top.addWidget(self.export_button)
         self.bureau_button = QPushButton(icon("export"), self.tr("上报教育局…"))
         self.bureau_button.clicked.connect(self.report_to_bureau)
@@ -140,6 +153,13 @@ class CreditsTab(PageTab):
             RegisterDocState.RETURNED,
         )
         self.submit_button.setEnabled(editable)
+        # only a keeper's buttons are in the bar (a button outside it would be a window)
+        acts = (
+            documents.available_actions(self.user, reg) if reg is not None and self.manages else ()
+        )
+        self.recompute_button.setVisible("recompute" in acts)
+        amend = self.manages and reg is not None and training.amendable(self.user, reg)
+        self.amend_button.setVisible(amend)
         self.export_button.setEnabled(reg is not None)
         approved = reg is not None and reg.state == RegisterDocState.APPROVED
         self.bureau_button.setEnabled(approved)
@@ -166,6 +186,39 @@ class CreditsTab(PageTab):
             lambda _ack: training.submit_credit_register(self.user, reg),
             done=lambda r: self._done(r.id),
         )
+
+    @Slot()
+    def recompute(self) -> bool:
+        """重新计算 a draft or returned register (T4), its lines replaced by today's figures."""
+        reg = self.current()
+        return reg is not None and ops.attempt(
+            self,
+            lambda _ack: training.recompute_credit_register(self.user, reg),
+            done=lambda r: self._done(r.id),
+            reload=self.reload,
+        )
+
+    def amend_dialog(self) -> FormDialog | None:
+        """更正登记 (T4, X2): the reason, then a new draft of the approved register's period."""
+        reg = self.current()
+        if reg is None:
+            return None
+        reason = Field("reason", "更正原因", required=True, max_length=200, label_en="Reason")
+        dialog = FormDialog(
+            f"{self.tr('更正登记')} · {reg.number}",
+            (reason,),
+            lambda v: training.amend_credit_register(self.user, reg, v["reason"]),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._done(dialog.result.id))
+        return dialog
+
+    @Slot()
+    def amend(self) -> CreditRegister | None:
+        dialog = self.amend_dialog()
+        if dialog is not None and dialog.exec() == FormDialog.DialogCode.Accepted:
+            return dialog.result
+        return None
 
     def _done(self, keep: int) -> None:
         self.load_registers(keep)

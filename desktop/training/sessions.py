@@ -15,7 +15,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout
 
 from desktop import errors, labels
-from desktop.exporting import print_pdf
+from desktop.exporting import export_action, print_pdf
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView, filter_combo
@@ -100,7 +100,10 @@ class SessionsTab(PageTab):
             row_look=session_look,
         )
         self.view = ListView(
-            "training.sessions", self.model, search_hint=self.tr("搜索主题或教研组")
+            "training.sessions",
+            self.model,
+            search_hint=self.tr("搜索主题或教研组"),
+            exporter=export_action(self.tr("教研活动"), self.filters_text),  # X3
         )
         groups = [(g.name, g.id) for g in TeachingGroup.select().order_by(TeachingGroup.name)]
         self.group = filter_combo(groups, self.tr("全部教研组"))
@@ -150,6 +153,10 @@ class SessionsTab(PageTab):
     def apply_filters(self) -> None:
         gid = self.group.currentData()
         self.model.set_filters([TrainingSession.group == gid] if gid is not None else [])
+
+    def filters_text(self) -> str:
+        """The group chosen, printed above the exported list."""
+        return self.group.currentText() if self.group.currentIndex() else ""
 
     def reload(self) -> None:
         self.model.reload()

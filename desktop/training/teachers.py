@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt, Slot
 from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 
 from desktop import errors, labels
-from desktop.exporting import export_template, import_dialog
+from desktop.exporting import export_action, export_template, import_dialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
@@ -54,6 +54,7 @@ class TeachersTab(PageTab):
             "training.teachers",
             self.model,
             search_hint=self.tr("搜索工号、姓名（可用拼音）"),
+            exporter=export_action(self.tr("教师名册")),  # X3
         )
         self.keeps = user.has_role(*MANAGERS)
         if self.keeps:

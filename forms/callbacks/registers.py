@@ -113,8 +113,9 @@ def _find(number: str) -> Customer | None:
     return Customer.get_or_none(Customer.number == str(number).strip().upper())
 
 
-def _fields(v: Values) -> dict[str, Any]:
-    """A row of the sheet as ``callbacks.add_customers`` takes a customer."""
+def customer_fields(v: Values) -> dict[str, Any]:
+    """A row of the sheet (or of the 新增客户 dialog, built from the same fields) as
+    ``callbacks.add_customers`` takes a customer."""
     return {
         "number": v["number"],
         "name": v["name"],
@@ -161,7 +162,7 @@ def _in_file(use_case: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _insert_batch(actor: Any, rows: list[Values]) -> None:
-    _in_file(callbacks.add_customers)(actor, [_fields(v) for v in rows])
+    _in_file(callbacks.add_customers)(actor, [customer_fields(v) for v in rows])
 
 
 def _insert(actor: Any, v: Values) -> None:
@@ -267,7 +268,7 @@ register_kind(
         insert_batch=_insert_batch,
         existing_keys=_existing_numbers,
         staged=audited(
-            mapped_check(_fields, _in_file(callbacks.check_customers)),
+            mapped_check(customer_fields, _in_file(callbacks.check_customers)),
             _in_file(callbacks.write_customers),
             lambda rows: [customer for customer, _ in rows],
         ),

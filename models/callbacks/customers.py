@@ -26,6 +26,8 @@ from models.text import clean, shorten
 
 # Who keeps the archive: the callers (客服), the sellers (销售), their managers (客服管理).
 ARCHIVE_ROLES = (Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER, Role.ADMIN)
+# Who marks a customer 重要 (C9): the managers, whose plans call important customers.
+IMPORTANT_ROLES = (Role.SERVICE_MANAGER, Role.ADMIN)
 DUPLICATE_WARNING = "callbacks.customer_duplicate"
 
 
@@ -318,7 +320,7 @@ def add_project(
 def set_important(actor: Actor, customer: Customer, important: bool, reason: str) -> Customer:
     """C9: 重要客户 are called on their own plan; the flag changes only with a reason."""
     with db.atomic():
-        require_role(actor, Role.SERVICE_MANAGER, Role.ADMIN)
+        require_role(actor, *IMPORTANT_ROLES)
         reason = clean(reason)
         if not reason:
             raise RuleViolation(

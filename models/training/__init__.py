@@ -82,6 +82,7 @@ from models.training.checks import (
 )
 from models.training.credit_register import (
     amend_credit_register,
+    amendable,
     approve_credit_register,
     draft_credit_register,
     lines_of,
@@ -398,6 +399,7 @@ __all__ = [
     "add_teacher",
     "add_teachers",
     "amend_credit_register",
+    "amendable",
     "approve_claim",
     "approve_credit_register",
     "approve_leave",

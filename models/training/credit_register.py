@@ -130,6 +130,22 @@ def draft_credit_register(
         return reg
 
 
+def _latest_approved(register: CreditRegister) -> bool:
+    """Approved and the latest of its period: the one register an amendment corrects (an
+    amendment under way is later, so it waits for that one)."""
+    period = (CreditRegister.school_year == register.school_year) & (
+        CreditRegister.term_no == register.term_no
+    )
+    latest = CreditRegister.select(peewee.fn.MAX(CreditRegister.amendment_no)).where(period)
+    return register.state == R.APPROVED and register.amendment_no == latest.scalar()
+
+
+def amendable(actor: User, register: CreditRegister) -> bool:
+    """Whether ``amend_credit_register`` would take this register from ``actor`` (its role
+    and the register's state; the reason is asked after): what offers 更正登记."""
+    return actor.has_role(*MANAGERS) and _latest_approved(register)
+
+
 def amend_credit_register(
     actor: User, register: CreditRegister, reason: str, *, at: datetime | None = None
 ) -> CreditRegister:
@@ -146,11 +162,7 @@ def amend_credit_register(
         if not why:
             raise RuleViolation("X2", "更正登记须写明原因", "an amendment needs a reason")
         original = CreditRegister.lock(register)
-        period = (CreditRegister.school_year == original.school_year) & (
-            CreditRegister.term_no == original.term_no
-        )
-        latest = CreditRegister.select(peewee.fn.MAX(CreditRegister.amendment_no)).where(period)
-        if original.state != R.APPROVED or original.amendment_no != latest.scalar():
+        if not _latest_approved(original):
             raise RuleViolation(
                 "T4",
                 "只能更正本期最近一份已审定的学分登记",

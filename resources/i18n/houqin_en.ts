@@ -3631,6 +3631,26 @@
 <context>
     <name>callbacks</name>
     <message>
+        <source>新增客户</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>修改电话</source>
+        <translation>Change phone</translation>
+    </message>
+    <message>
+        <source>修改地址</source>
+        <translation>Change address</translation>
+    </message>
+    <message>
+        <source>标记重要客户</source>
+        <translation>Mark as important customer</translation>
+    </message>
+    <message>
+        <source>取消重要客户</source>
+        <translation>No longer an important customer</translation>
+    </message>
+    <message>
         <source>投诉请在「投诉」页用「登记投诉…」登记：受理时限从登记时起算。</source>
         <translation>Register a complaint on the Complaints tab with “Register a complaint…”: its acceptance deadline runs from then.</translation>
     </message>
@@ -3804,6 +3824,26 @@
 </context>
 <context>
     <name>CustomersTab</name>
+    <message>
+        <source>新增客户…</source>
+        <translation>New customer…</translation>
+    </message>
+    <message>
+        <source>修改电话…</source>
+        <translation>Change phone…</translation>
+    </message>
+    <message>
+        <source>修改地址…</source>
+        <translation>Change address…</translation>
+    </message>
+    <message>
+        <source>标记重要客户…</source>
+        <translation>Mark as important…</translation>
+    </message>
+    <message>
+        <source>取消重要客户…</source>
+        <translation>No longer important…</translation>
+    </message>
     <message>
         <source>客户编号</source>
         <translation>Customer no.</translation>
@@ -4137,6 +4177,18 @@
 </context>
 <context>
     <name>CreditsTab</name>
+    <message>
+        <source>重新计算</source>
+        <translation>Compute again</translation>
+    </message>
+    <message>
+        <source>更正登记…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>更正登记</source>
+        <translation>Amend register</translation>
+    </message>
     <message>
         <source>全学年</source>
         <translation>Whole year</translation>
@@ -4578,6 +4630,10 @@
 <context>
     <name>SessionsTab</name>
     <message>
+        <source>教研活动</source>
+        <translation>Group sessions</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -4672,6 +4728,10 @@
 </context>
 <context>
     <name>TeachersTab</name>
+    <message>
+        <source>教师名册</source>
+        <translation>Teachers</translation>
+    </message>
     <message>
         <source>工号</source>
         <translation>Staff no.</translation>
