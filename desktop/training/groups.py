@@ -70,7 +70,8 @@ FAR = date(9999, 12, 31)  # members_on(group, FAR): whoever his latest step puts
 
 
 def groups() -> list[TeachingGroup]:
-    return list(TeachingGroup.select().order_by(TeachingGroup.name))
+    """In the order the office added them (语文组, 数学组 … as a school lists its groups)."""
+    return list(TeachingGroup.select().order_by(TeachingGroup.id))
 
 
 def latest_step(teacher: Teacher) -> GroupMembership | None:
@@ -119,6 +120,9 @@ class LeaderDialog(FormDialog):
         values = {"leader": str(leader)} if leader is not None else {}
         super().__init__(self.tr("设组长"), (field,), self._submit, values=values, parent=parent)
         self.setWindowTitle(f"{self.tr('设组长')} · {group.name}")
+        self.subject = _note(
+            self, self.tr("%1：从本组教师中选择；留空则不设组长。").replace("%1", group.name)
+        )
 
     def _submit(self, values: dict[str, Any]) -> TeachingGroup:
         chosen = values["leader"]

@@ -74,7 +74,7 @@ class TeachersTab(PageTab):
                 tier_in(training.school_year_of(today)),
                 fmt=labels.labeller(Tier),
                 sortable=False,
-                width=80,
+                width=110,
             ),
             Column("ce_no", self.tr("继续教育编号"), Teacher.ce_no, width=130),
             Column("hired_on", self.tr("入职日期"), Teacher.hired_on, width=100),

@@ -4965,6 +4965,10 @@
 <context>
     <name>LeaderDialog</name>
     <message>
+        <source>%1：从本组教师中选择；留空则不设组长。</source>
+        <translation>%1: choose among the group's teachers; leave it empty for no leader.</translation>
+    </message>
+    <message>
         <source>设组长</source>
         <translation>Set the group leader</translation>
     </message>
