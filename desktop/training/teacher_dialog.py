@@ -3,7 +3,8 @@
 
 Why the group and tier are shown and not edited here: they are dated history (a move is a
 new row from a date, a tier one row a school year), so a change of the record cannot move a
-teacher between groups in the past; the dialog lists that history read-only under the form.
+teacher between groups in the past; the dialog lists that history read-only under the form,
+and the 教师 tab's 调整教研组… and 设定层级… (``desktop.training.groups``) record a step.
 A change needs its reason (X2), kept in the audit log beside old → new.
 """
 
@@ -70,7 +71,11 @@ class TeacherDialog(FormDialog):
         header = table.horizontalHeader().sizeHint().height()
         shown = max(1, min(len(rows), 4))  # up to four steps without scrolling
         table.setFixedHeight(header + shown * table.verticalHeader().defaultSectionSize() + 4)
-        note = QLabel(self.tr("教研组和层次按日期记历史，不在此修改（调组、定层次另行登记）。"))
+        note = QLabel(
+            self.tr(
+                "教研组和层次按日期记历史，不在此修改：在教师列表用「调整教研组…」「设定层级…」登记。"
+            )
+        )
         note.setObjectName("listStatus")
         note.setWordWrap(True)
         layout = self.layout()

@@ -4804,6 +4804,38 @@
         <source>培训档案</source>
         <translation>Training archive</translation>
     </message>
+    <message>
+        <source>教研组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>调整教研组…</source>
+        <translation>Move to a group…</translation>
+    </message>
+    <message>
+        <source>设定层级…</source>
+        <translation>Set the tier…</translation>
+    </message>
+    <message>
+        <source>教研组…</source>
+        <translation>Groups…</translation>
+    </message>
+    <message>
+        <source>调整教研组</source>
+        <translation>Move to a group</translation>
+    </message>
+    <message>
+        <source>还没有教研组；请先在「教研组…」中新增。</source>
+        <translation>There is no group yet; add one under “Groups…” first.</translation>
+    </message>
+    <message>
+        <source>设定层级</source>
+        <translation>Set the tier</translation>
+    </message>
 </context>
 <context>
     <name>TierPlansTab</name>
@@ -5267,12 +5299,103 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <source>教研组和层次按日期记历史，不在此修改（调组、定层次另行登记）。</source>
-        <translation>Group and tier are dated history, not edited here (a move or a tier is recorded on its own).</translation>
-    </message>
-    <message>
         <source>教研组与层次历史</source>
         <translation>Group and tier history</translation>
+    </message>
+    <message>
+        <source>教研组和层次按日期记历史，不在此修改：在教师列表用「调整教研组…」「设定层级…」登记。</source>
+        <translation>Group and tier are dated history, not edited here: record them with “Move to a group…” and “Set the tier…” in the teachers list.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>新增教研组</source>
+        <translation>New teaching-research group</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderDialog</name>
+    <message>
+        <source>%1：从本组教师中选择；留空则不设组长。</source>
+        <translation>%1: choose among the group's teachers; leave it empty for no leader.</translation>
+    </message>
+    <message>
+        <source>设组长</source>
+        <translation>Set the group leader</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>调整教研组</source>
+        <translation>Move to a group</translation>
+    </message>
+    <message>
+        <source>目前不在任何教研组</source>
+        <translation>in no group at present</translation>
+    </message>
+    <message>
+        <source>目前在 %1（自 %2 起）</source>
+        <translation>now in %1 (since %2)</translation>
+    </message>
+</context>
+<context>
+    <name>TierDialog</name>
+    <message>
+        <source>设定层级</source>
+        <translation>Set the tier</translation>
+    </message>
+    <message>
+        <source>%1 学年尚未定层级</source>
+        <translation>no tier yet for %1</translation>
+    </message>
+    <message>
+        <source>%1 学年：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>教研组名单</source>
+        <translation>Teaching-research groups</translation>
+    </message>
+    <message>
+        <source>教研组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>学科</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>在职人数</source>
+        <translation>Teachers in service</translation>
+    </message>
+    <message>
+        <source>新增教研组…</source>
+        <translation>New group…</translation>
+    </message>
+    <message>
+        <source>设组长…</source>
+        <translation>Set the leader…</translation>
+    </message>
+    <message>
+        <source>人数为今天在教研组的在职教师；调组在教师列表「调整教研组…」。</source>
+        <translation>The count is the group's teachers in service today; move a teacher with “Move to a group…” in the teachers list.</translation>
+    </message>
+    <message>
+        <source>设组长</source>
+        <translation>Set the group leader</translation>
+    </message>
+    <message>
+        <source>%1 还没有教师；请先在教师列表用「调整教研组…」调入。</source>
+        <translation>%1 has no teachers yet; move some in with “Move to a group…” in the teachers list first.</translation>
     </message>
 </context>
 <context>

@@ -145,7 +145,7 @@ def test_T6_teachers_tab_opens_the_archive_and_keeps_enter_for_edit(qtbot, schoo
     assert isinstance(window, ArchiveWindow) and window.teacher.id == first.id
     at = tab.view.table.visualRect(tab.model.index(0, 0)).center()
     menu = tab._menu(at)
-    assert [a.text() for a in menu.actions()] == ["培训档案…", "修改…"]
+    assert [a.text() for a in menu.actions()] == ["培训档案…", "修改…", "调整教研组…", "设定层级…"]
     menu.close()
     leader = _tab(qtbot, o.leader)  # who does not edit: Enter opens the archive
     leader.view.activated.emit(first.id)
