@@ -281,10 +281,23 @@ def add_group(
 
 
 def set_group_leader(actor: Actor, group: TeachingGroup, leader: Teacher | None) -> None:
-    """Name the 教研组长 (audited old → new)."""
+    """Name the 教研组长 (audited old → new; ``None``: the group has none). Refused (T2): a
+    teacher the group's history never held: a leader keeps his own group's registers."""
     with db.atomic():
         require_role(actor, *MANAGERS)
-        audit.update(actor, TeachingGroup.get_by_id(group.id), leader=leader)
+        row = TeachingGroup.get_by_id(group.id)
+        if leader is not None:
+            member = GroupMembership.select().where(
+                (GroupMembership.teacher == leader.id) & (GroupMembership.group == row.id)
+            )
+            if not member.exists():
+                raise RuleViolation(
+                    "T2",
+                    f"{leader.name}不在{row.name}，不能任该组组长；请先调整其教研组",
+                    f"{leader.name} is not in {row.name}: move him into the group first",
+                    field="leader",
+                )
+        audit.update(actor, row, leader=leader)
 
 
 def move_to_group(

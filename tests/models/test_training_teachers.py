@@ -73,6 +73,23 @@ def test_T1_teacher_change_needs_a_reason_is_audited_and_refuses_a_stale_copy(sc
         training.update_teacher(s.tangmin, t, "再改", title="高级教师")
 
 
+def test_T2_a_group_leader_is_one_of_the_teachers_its_history_holds(school):
+    """The leader keeps his group's registers: a teacher never in the group is refused,
+    audited nothing; one moved in is named; no leader at all is allowed."""
+    s = school
+    other = training.add_group(s.tangmin, "数学组", subject="数学")
+    outsider = s.teachers[2]
+    with pytest.raises(RuleViolation) as err:
+        training.set_group_leader(s.tangmin, other, outsider)
+    assert err.value.rule == "T2" and "不在数学组" in err.value.zh
+    assert training.TeachingGroup.get_by_id(other.id).leader_id is None
+    training.move_to_group(s.tangmin, outsider, other, date(2026, 11, 1), "调入数学组")
+    training.set_group_leader(s.tangmin, other, outsider)
+    assert training.TeachingGroup.get_by_id(other.id).leader_id == outsider.id
+    training.set_group_leader(s.tangmin, other, None)
+    assert training.TeachingGroup.get_by_id(other.id).leader_id is None
+
+
 def test_T2_group_history_is_appended_never_edited(school, database):
     s = school
     other = training.add_group(s.tangmin, "数学组", subject="数学")
