@@ -11,7 +11,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
 
 from desktop import errors, labels
-from desktop.callbacks import problem_steps
+from desktop.callbacks import MODULE, problem_steps
 from desktop.callbacks.common import tr
 from desktop.exporting import export_action, print_pdf
 from desktop.form_dialog import FormDialog
@@ -93,8 +93,9 @@ class _ListTab(PageTab):
 class ProblemsTab(_ListTab):
     """问题跟踪: the problems callbacks found, with their owners and where they stand (C7),
     and the buttons of the steps ``callbacks.problem_actions`` offers this user on the
-    selected one (报告整改 to its owner, 验证 to 客服管理 or a 科室负责人 but not the fixer,
-    改派 to 客服管理)."""
+    selected one (报告整改 to its owner, 验证 to 客服管理 or a 科室负责人 but not the
+    fixer, 改派 to 客服管理). Someone outside the module's staff sees only the problems
+    of his department."""
 
     NAME, TITLE = "callbacks.problems", "问题跟踪"
 
@@ -112,13 +113,20 @@ class ProblemsTab(_ListTab):
                 "state", self.tr("状态"), Problem.state, fmt=labels.labeller(ProblemState), width=70
             ),
         ]
-        model = LazyQueryModel(
-            lambda: (
+        # The module's staff see every problem; another department's people see theirs (C7).
+        mine_only = None if MODULE.staff(user) else callbacks.owned_by(user)
+
+        def query() -> Any:
+            rows = (
                 Problem.select()
                 .join(Customer, on=Problem.customer == Customer.id)
                 .switch(Problem)
                 .join(Department, on=Problem.owner_department == Department.id)
-            ),
+            )
+            return rows if mine_only is None else rows.where(mine_only)
+
+        model = LazyQueryModel(
+            query,
             columns,
             Problem.id,
             sort_column=1,

@@ -255,6 +255,20 @@ def problem_actions(actor: User, problem: Problem) -> frozenset[str]:
     return frozenset(acts)
 
 
+def owned_by(user: User) -> peewee.Expression:
+    """The problems ``user``'s department owns, or he himself (C7: 谁的问题谁负责)."""
+    owned = Problem.owner_user == user.id
+    if user.department_id is not None:
+        owned = owned | (Problem.owner_department == user.department_id)
+    return owned
+
+
+def owns_problems(user: User) -> bool:
+    """Whether a problem was ever sent to ``user`` or his department: then he follows it on
+    the desktop, whatever his post, to report its fix (or, as a 科室负责人, check it)."""
+    return user.id is not None and Problem.select().where(owned_by(user)).exists()
+
+
 def open_problems(department: Department | None = None) -> list[Problem]:
     query = Problem.select().where(Problem.state != ProblemState.CLOSED)
     if department is not None:

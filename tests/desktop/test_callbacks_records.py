@@ -130,7 +130,9 @@ def test_C7_a_problem_found_in_a_call_reaches_its_department_and_is_tracked(qtbo
 
     owner = tab_of(svc.caller2)  # 客服 in 客户服务部: the department owns it
     assert offered(owner) == {"report_fixed"}
-    assert offered(tab_of(svc.o.clerk)) == set()  # 办公室 does not own it
+    elsewhere = page_for(qtbot, svc.o.clerk).open_tab("problems")
+    rows = [elsewhere.model.row(r) for r in range(elsewhere.model.rowCount())]
+    assert [r["description"] for r in rows] == ["账单金额有误"]  # 办公室 sees its own only
     # 何敏 is in the department too, and 客服管理: no 验证 before a fix is reported
     assert offered(tab_of(svc.manager)) == {"report_fixed", "reassign"}
     fixed = owner.step_dialog("report_fixed")
@@ -186,3 +188,39 @@ def test_C7_service_management_reassigns_an_open_problem_from_the_tab(qtbot, svc
     assert dialog.try_submit(), dialog.general_error.text()
     moved = Problem.get_by_id(problem.id)
     assert (moved.owner_department_id, moved.owner_user_id) == (svc.o.office.id, svc.o.clerk.id)
+
+
+def test_C7_another_departments_owner_follows_its_problems_on_the_desktop(qtbot, svc):
+    from desktop.app import build_main_window
+    from desktop.callbacks import MODULE
+
+    o = svc.o
+    assert not MODULE.visible_to(o.clerk)  # no problem of 办公室 yet
+    ours = callbacks.raise_problem(
+        svc.caller, svc.zhang, callbacks.ProblemInput("账单金额有误", o.office)
+    )
+    callbacks.raise_problem(svc.caller, svc.zhang, callbacks.ProblemInput("收费争议", svc.dept))
+    assert MODULE.visible_to(o.clerk) and MODULE.visible_to(o.head)
+    assert not MODULE.visible_to(o.squad_head)  # 一中队 owns none
+    assert [c.key for c in MODULE.cards if c.visible_to(o.head)] == []  # the staff's cards
+    w = build_main_window(o.clerk, svc.url)
+    qtbot.addWidget(w)
+    w.show()
+    page = w.open_module("callbacks")
+    assert page.tab_keys() == ["problems"]  # nothing else of the customers' data
+    tab = page.open_tab("problems")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)  # 办公室's own, not 客户服务部's
+    assert tab.model.row(0)["number"] == ours.number
+    select(tab, "number", ours.number)
+    assert {k for k, b in tab.step_buttons.items() if b.isVisibleTo(tab)} == {"report_fixed"}
+    fixed = tab.step_dialog("report_fixed")
+    qtbot.addWidget(fixed)
+    fixed.editors["note"].set_value("已重新开具账单")
+    assert fixed.try_submit(), fixed.general_error.text()
+    head = page_for(qtbot, o.head).open_tab("problems")  # 办公室's 科室负责人 checks it
+    select(head, "number", ours.number)
+    assert {k for k, b in head.step_buttons.items() if b.isVisibleTo(head)} == {"verify"}
+    check = head.step_dialog("verify")
+    qtbot.addWidget(check)
+    assert check.try_submit(), check.general_error.text()
+    assert Problem.get_by_id(ours.id).state == ProblemState.CLOSED
