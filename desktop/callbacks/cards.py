@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.callbacks.staff import is_staff
 from desktop.home_cards import ROWS, CardRow, HomeCard, open_tab
 from models.base import now
 from models.people import Role, User
@@ -120,8 +121,16 @@ def _awaiting_rows(user: User) -> list[CardRow]:
     return rows
 
 
+class StaffCard(HomeCard):
+    """A card of the module's staff: the owner of a problem from another department sees
+    the module for its 问题跟踪 tab only (C7), not the callbacks' and complaints' cards."""
+
+    def visible_to(self, user: User) -> bool:
+        return is_staff(user) and super().visible_to(user)
+
+
 CARDS = (
-    HomeCard(
+    StaffCard(
         "callbacks.mine",
         lambda: QCoreApplication.translate("home", "我的回访（今日 / 逾期）"),
         lambda user: _mine_count(user),
@@ -130,7 +139,7 @@ CARDS = (
         CALLERS,
         order=30,
     ),
-    HomeCard(
+    StaffCard(
         "callbacks.complaints",
         lambda: QCoreApplication.translate("home", "投诉临近时限"),
         lambda user: _near(user).count(),
@@ -139,7 +148,7 @@ CARDS = (
         COMPLAINT_READERS,
         order=31,
     ),
-    HomeCard(
+    StaffCard(
         "callbacks.handovers",
         lambda: QCoreApplication.translate("home", "待我接收的移交"),
         lambda user: _awaiting(user).count(),

@@ -1,5 +1,6 @@
 """What the callbacks lists share (a state filter, export, the printed form of the selected
-row) and 问题跟踪 (C7). 回访计划 is in ``desktop.callbacks.plans``, 投诉 in
+row) and 问题跟踪 (C7) with the steps of the selected problem this user may take
+(``desktop.callbacks.problem_steps``). 回访计划 is in ``desktop.callbacks.plans``, 投诉 in
 ``desktop.callbacks.complaints``."""
 
 from __future__ import annotations
@@ -7,14 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
 
 from desktop import errors, labels
+from desktop.callbacks import MODULE, problem_steps
+from desktop.callbacks.common import tr
 from desktop.exporting import export_action, print_pdf
+from desktop.form_dialog import FormDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
+from models import callbacks
 from models.callbacks import Customer, Problem, ProblemState
 from models.people import Department, User
 
@@ -86,7 +91,11 @@ class _ListTab(PageTab):
 
 
 class ProblemsTab(_ListTab):
-    """问题跟踪: the problems callbacks found, with their owners and where they stand (C7)."""
+    """问题跟踪: the problems callbacks found, with their owners and where they stand (C7),
+    and the buttons of the steps ``callbacks.problem_actions`` offers this user on the
+    selected one (报告整改 to its owner, 验证 to 客服管理 or a 科室负责人 but not the
+    fixer, 改派 to 客服管理). Someone outside the module's staff sees only the problems
+    of his department."""
 
     NAME, TITLE = "callbacks.problems", "问题跟踪"
 
@@ -104,13 +113,20 @@ class ProblemsTab(_ListTab):
                 "state", self.tr("状态"), Problem.state, fmt=labels.labeller(ProblemState), width=70
             ),
         ]
-        model = LazyQueryModel(
-            lambda: (
+        # The module's staff see every problem; another department's people see theirs (C7).
+        mine_only = None if MODULE.staff(user) else callbacks.owned_by(user)
+
+        def query() -> Any:
+            rows = (
                 Problem.select()
                 .join(Customer, on=Problem.customer == Customer.id)
                 .switch(Problem)
                 .join(Department, on=Problem.owner_department == Department.id)
-            ),
+            )
+            return rows if mine_only is None else rows.where(mine_only)
+
+        model = LazyQueryModel(
+            query,
             columns,
             Problem.id,
             sort_column=1,
@@ -122,3 +138,37 @@ class ProblemsTab(_ListTab):
             Problem.state,
             self.tr("搜索问题编号、描述或客户"),
         )
+        self.steps = {step.key: step for step in problem_steps.STEPS}
+        self.step_buttons: dict[str, QPushButton] = {
+            step.key: button(step.icon, tr(step.zh), lambda step=step: self.take(step.key))
+            for step in problem_steps.STEPS
+        }
+        bar = self.view.action_bar
+        for b in self.step_buttons.values():
+            bar.insertWidget(0, b)
+        self.current: Problem | None = None
+        self.watch_actions()
+
+    @Slot()
+    def update_actions(self) -> None:
+        """The steps this user may take on the selected problem as it was read here (the
+        use case refuses one if someone changed it since, and the list reloads)."""
+        key = self.view.current_id()
+        self.current = Problem.get_or_none(Problem.id == int(key)) if key else None
+        acts = callbacks.problem_actions(self.user, self.current) if self.current else frozenset()
+        for k, b in self.step_buttons.items():
+            b.setVisible(k in acts)
+
+    def step_dialog(self, key: str) -> FormDialog | None:
+        """The dialog of step ``key`` on the selected problem (tests fill it)."""
+        if self.current is None:
+            return None
+        return self.steps[key].dialog(self.user, self.current, self)
+
+    def take(self, key: str) -> bool:
+        dialog = self.step_dialog(key)
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.changed()
+        self.reload()
+        return True

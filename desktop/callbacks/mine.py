@@ -1,7 +1,9 @@
 """我的回访: the callbacks this user is to make today or is late with (C3, C9), overdue in red;
 记录结果 records one attempt with its outcome (未接通, 关机, 空号, 拒访, 约定改期: C4) or, when
 the customer was reached, the written record with the answers of the plan's outline (C6),
-each through its use case; 打印回访记录表 gives the on-site copy the customer signs."""
+the signed scan or 有效/无效 and the analysis by the method (C3) and the problems found (C7),
+each through its use case (``desktop.callbacks.record_dialog``); 打印回访记录表 gives the
+on-site copy the customer signs."""
 
 from __future__ import annotations
 
@@ -13,15 +15,13 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QDialog, QVBoxLayout
 
 from desktop import errors, labels
-from desktop.callbacks.common import BREACHED, tr
+from desktop.callbacks.common import BREACHED
+from desktop.callbacks.record_dialog import RecordDialog, attempt_dialog
 from desktop.exporting import export_action, print_pdf
-from desktop.form_dialog import FormDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
 from desktop.module_page import PageTab
-from forms.spec import Field, FieldType
-from models import callbacks
 from models.base import now
 from models.callbacks import (
     Callback,
@@ -29,15 +29,9 @@ from models.callbacks import (
     ContentType,
     Customer,
     Method,
-    Outcome,
-    PlanQuestion,
 )
 from models.callbacks.callbacks import OPEN
 from models.people import User
-
-REACHED = Outcome.REACHED.label
-# What one try can end in, as the caller picks it (问卷无效 is marked on the online answers).
-OUTCOMES = tuple(o.label for o in Outcome if o != Outcome.INVALID)
 
 
 def overdue_look(row: dict[str, Any]) -> Look | None:
@@ -134,7 +128,7 @@ class MyCallbacksTab(PageTab):
         key = self._selected()
         return None if key is None else print_pdf(self, "callback-record", key)
 
-    def record_dialog(self, callback_id: int) -> FormDialog:
+    def record_dialog(self, callback_id: int) -> RecordDialog:
         return attempt_dialog(self.user, Callback.get_by_id(callback_id), self)
 
     def record(self, callback_id: int) -> Any:
@@ -143,78 +137,3 @@ class MyCallbacksTab(PageTab):
             self.changed()
             return dialog.result
         return None
-
-
-def _question_key(order: int) -> str:
-    return f"q{order}"
-
-
-def attempt_dialog(user: User, callback: Callback, parent: Any) -> FormDialog:
-    """One try at ``callback``: its outcome, and when reached the record (who answered, the
-    outline's answers, the satisfaction). Each goes to its use case, which refuses what the
-    rules refuse (the wrong post C3, a missing answer C6, 约定改期 without a day C4)."""
-    contact = callbacks.current_contact(callback.customer)
-    phone = contact.phone if contact else ""
-    questions = (
-        list(
-            PlanQuestion.select()
-            .where(PlanQuestion.plan == callback.plan_id)
-            .order_by(PlanQuestion.order)
-        )
-        if callback.plan_id
-        else []
-    )
-    fields = [
-        Field(
-            "outcome", "结果", FieldType.CHOICE, required=True, choices=OUTCOMES, label_en="Outcome"
-        ),
-        Field("phone_dialled", "拨打号码", max_length=32, label_en="Phone dialled"),
-        Field("note", "说明", max_length=300, label_en="Note"),
-        Field(
-            "next_try_on",
-            "约定日期",
-            FieldType.DATE,
-            label_en="Agreed day",
-            help="约定改期时填写。",
-        ),
-        Field("reached_person", "受访人", max_length=50, label_en="Reached"),
-        *(Field(_question_key(q.order), f"{q.order}. {q.text}", max_length=500) for q in questions),
-        Field(
-            "satisfaction",
-            "满意度（1–5）",
-            FieldType.INTEGER,
-            label_en="Satisfaction (1–5)",
-        ),
-        Field("summary", "回访情况", max_length=500, multiline=True, label_en="Summary"),
-    ]
-
-    def submit(v: dict[str, Any]) -> Any:
-        if v["outcome"] == REACHED:
-            answers = {q.order: v.get(_question_key(q.order)) or "" for q in questions}
-            return callbacks.record_callback(
-                user,
-                callback,
-                reached_person=v.get("reached_person") or "",
-                answers=answers,
-                satisfaction=v.get("satisfaction"),
-                summary=v.get("summary") or "",
-                phone_dialled=v.get("phone_dialled") or "",
-            )
-        outcome = next(o for o in Outcome if o.label == v["outcome"])
-        return callbacks.log_attempt(
-            user,
-            callback,
-            outcome,
-            phone_dialled=v.get("phone_dialled") or "",
-            note=v.get("note") or "",
-            next_try_on=v.get("next_try_on"),
-        )
-
-    title = f"{tr('记录回访结果')} · {callback.customer.name}"
-    return FormDialog(
-        title,
-        fields,
-        submit,
-        values={"outcome": Outcome.NO_ANSWER.label, "phone_dialled": phone},
-        parent=parent,
-    )

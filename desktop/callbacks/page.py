@@ -5,9 +5,12 @@ leaders."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from desktop.callbacks import MODULE
 from desktop.module_page import ModulePage, Tab
 from models.callbacks.receipts import HANDOVER_ROLES
-from models.people import Role
+from models.people import Role, User
 
 # Who reads the figures (C8, C12): the service management, the head of 客户服务部, the leaders.
 FIGURES = frozenset({Role.SERVICE_MANAGER, Role.DEPT_HEAD, Role.LEADER})
@@ -15,14 +18,25 @@ FIGURES = frozenset({Role.SERVICE_MANAGER, Role.DEPT_HEAD, Role.LEADER})
 SERVICE = frozenset(HANDOVER_ROLES)
 
 
+@dataclass(frozen=True)
+class StaffTab(Tab):
+    """A tab of the module's staff only: the owner of a problem from another department
+    sees 问题跟踪 and nothing else of the customers' data (C7)."""
+
+    def visible_to(self, user: User) -> bool:
+        return MODULE.staff(user) and super().visible_to(user)
+
+
 class CallbacksPage(ModulePage):
     TITLE = "客户服务"
     TABS = (
-        Tab("mine", "我的回访", "send", "desktop.callbacks.mine:MyCallbacksTab"),
-        Tab("customers", "客户档案", "user", "desktop.callbacks.customers:CustomersTab"),
-        Tab("plans", "回访计划", "approvals", "desktop.callbacks.plans:PlansTab"),
-        Tab("receipts", "来电来访", "inbox", "desktop.callbacks.receipts:ReceiptsTab", SERVICE),
-        Tab("complaints", "投诉", "bell", "desktop.callbacks.complaints:ComplaintsTab"),
+        StaffTab("mine", "我的回访", "send", "desktop.callbacks.mine:MyCallbacksTab"),
+        StaffTab("customers", "客户档案", "user", "desktop.callbacks.customers:CustomersTab"),
+        StaffTab("plans", "回访计划", "approvals", "desktop.callbacks.plans:PlansTab"),
+        StaffTab(
+            "receipts", "来电来访", "inbox", "desktop.callbacks.receipts:ReceiptsTab", SERVICE
+        ),
+        StaffTab("complaints", "投诉", "bell", "desktop.callbacks.complaints:ComplaintsTab"),
         Tab("problems", "问题跟踪", "audit", "desktop.callbacks.lists:ProblemsTab"),
-        Tab("stats", "统计", "database", "desktop.callbacks.stats:FiguresTab", FIGURES),
+        StaffTab("stats", "统计", "database", "desktop.callbacks.stats:FiguresTab", FIGURES),
     )

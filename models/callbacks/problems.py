@@ -57,6 +57,12 @@ class Problem(VersionedModel):
 
 PROBLEM_TABLES = [Problem]
 
+# Who takes each step (C7): the posts that find problems raise them; 客服管理 sends one to
+# another owner; 客服管理 or a 科室负责人 checks a fix (never the fixer).
+RAISERS = (Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER)
+REASSIGNERS = (Role.SERVICE_MANAGER,)
+VERIFIERS = (Role.SERVICE_MANAGER, Role.DEPT_HEAD)
+
 
 @dataclass(frozen=True)
 class ProblemInput:
@@ -125,7 +131,7 @@ def raise_problem(
 ) -> Problem:
     """C7: a problem found outside a record (a quality check, a later call)."""
     with db.atomic():
-        require_role(actor, Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER)
+        require_role(actor, *RAISERS)
         return create_problem(actor, customer, item, callback_id=callback_id, at=at)
 
 
@@ -139,7 +145,7 @@ def _lock(problem: Problem) -> Problem:
 def reassign_problem(actor: User, problem: Problem, item: ProblemInput, reason: str) -> Problem:
     """客服管理 sends a problem to another owner (with a reason), while it is open."""
     with db.atomic():
-        require_role(actor, Role.SERVICE_MANAGER)
+        require_role(actor, *REASSIGNERS)
         problem = _lock(problem)
         if problem.state != ProblemState.OPEN:
             raise RuleViolation("C7", f"问题{problem.state_label}，不能改派", "not open")
@@ -197,7 +203,7 @@ def verify_problem(actor: User, problem: Problem, passed: bool, note: str = "") 
     """C7: 客服管理 or a 科室负责人 checks the fix — never the person who made it. Passed: the
     problem is closed; failed: back to its owner with the note."""
     with db.atomic():
-        require_role(actor, Role.SERVICE_MANAGER, Role.DEPT_HEAD)
+        require_role(actor, *VERIFIERS)
         problem = _lock(problem)
         if problem.state != ProblemState.FIXED:
             raise RuleViolation(
@@ -228,6 +234,39 @@ def verify_problem(actor: User, problem: Problem, passed: bool, note: str = "") 
             actor, "problem", problem.id, "verified" if passed else "verify_failed", note=note
         )
         return problem
+
+
+def problem_actions(actor: User, problem: Problem) -> frozenset[str]:
+    """The steps ``actor`` may take on ``problem`` as it stands (``report_fixed``, ``verify``,
+    ``reassign``), from the conditions the use cases check: the 问题跟踪 tab offers these
+    and no others; each use case checks again when it runs."""
+    acts: set[str] = set()
+    if problem.state == ProblemState.OPEN:
+        if _owns(actor, problem):
+            acts.add("report_fixed")
+        if actor.has_role(*REASSIGNERS):
+            acts.add("reassign")
+    elif (
+        problem.state == ProblemState.FIXED
+        and actor.has_role(*VERIFIERS)
+        and actor.id != problem.fixed_by_id
+    ):
+        acts.add("verify")
+    return frozenset(acts)
+
+
+def owned_by(user: User) -> peewee.Expression:
+    """The problems ``user``'s department owns, or he himself (C7: 谁的问题谁负责)."""
+    owned = Problem.owner_user == user.id
+    if user.department_id is not None:
+        owned = owned | (Problem.owner_department == user.department_id)
+    return owned
+
+
+def owns_problems(user: User) -> bool:
+    """Whether a problem was ever sent to ``user`` or his department: then he follows it on
+    the desktop, whatever his post, to report its fix (or, as a 科室负责人, check it)."""
+    return user.id is not None and Problem.select().where(owned_by(user)).exists()
 
 
 def open_problems(department: Department | None = None) -> list[Problem]:

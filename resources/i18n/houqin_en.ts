@@ -3651,6 +3651,46 @@
         <translation>No longer an important customer</translation>
     </message>
     <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>无效</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>通过：关闭问题</source>
+        <translation>Passed: close the problem</translation>
+    </message>
+    <message>
+        <source>不通过：退回责任人整改</source>
+        <translation>Not passed: back to its owner</translation>
+    </message>
+    <message>
+        <source>报告整改完成</source>
+        <translation>Report the fix</translation>
+    </message>
+    <message>
+        <source>验证整改</source>
+        <translation>Check the fix</translation>
+    </message>
+    <message>
+        <source>改派问题</source>
+        <translation>Reassign the problem</translation>
+    </message>
+    <message>
+        <source>报告整改…</source>
+        <translation>Report fixed…</translation>
+    </message>
+    <message>
+        <source>验证…</source>
+        <translation>Check…</translation>
+    </message>
+    <message>
+        <source>改派…</source>
+        <translation>Reassign…</translation>
+    </message>
+    <message>
         <source>投诉请在「投诉」页用「登记投诉…」登记：受理时限从登记时起算。</source>
         <translation>Register a complaint on the Complaints tab with “Register a complaint…”: its acceptance deadline runs from then.</translation>
     </message>
@@ -5776,6 +5816,52 @@
     <message>
         <source>同时列出投诉（投诉的受理、移交和办结在「投诉」页办理）</source>
         <translation>List the complaints too (a complaint is accepted, handed over and closed on the Complaints tab)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsEditor</name>
+    <message>
+        <source>问题描述</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Owning department</translation>
+    </message>
+    <message>
+        <source>添加问题</source>
+        <translation>Add a problem</translation>
+    </message>
+    <message>
+        <source>删除所选问题</source>
+        <translation>Remove the selected problem</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>客户签字的回访记录扫描件（PDF、图片）</source>
+        <translation>The customer's signed record, scanned (PDF, image)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>选择签字回访记录的扫描件</source>
+        <translation>Choose the scan of the signed record</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>签字记录扫描件：</source>
+        <translation>Signed record scan:</translation>
+    </message>
+    <message>
+        <source>发现的问题：</source>
+        <translation>Problems found:</translation>
     </message>
 </context>
 </TS>
