@@ -33,7 +33,13 @@ from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from forms.kinds import get_kind
 from models import callbacks
-from models.callbacks import ARCHIVE_ROLES, IMPORTANT_ROLES, Customer, CustomerKind
+from models.callbacks import (
+    ARCHIVE_ROLES,
+    IMPORTANT_ROLES,
+    PROJECT_ROLES,
+    Customer,
+    CustomerKind,
+)
 from models.callbacks import CustomerContact as Contact
 from models.people import User
 
@@ -117,6 +123,15 @@ class CustomersTab(PageTab):
             bar.addWidget(
                 button(
                     "export", self.tr("下载导入模板…"), lambda: export_template(self, "customers")
+                )
+            )
+        if user.has_role(*PROJECT_ROLES):  # what was sold starts the C9 cadence
+            bar.addWidget(button("import", self.tr("导入项目/保单…"), self.import_projects))
+            bar.addWidget(
+                button(
+                    "export",
+                    self.tr("项目导入模板…"),
+                    lambda: export_template(self, "projects"),
                 )
             )
         self.view.activated.connect(lambda key: self.open_customer(int(key)))
@@ -208,6 +223,11 @@ class CustomersTab(PageTab):
     @Slot()
     def import_customers(self) -> None:
         import_dialog(self, get_kind("customers"), self.user, self.changed)
+
+    @Slot()
+    def import_projects(self) -> Any:
+        """项目/保单 of customers in the archive (``forms.callbacks.projects``, C9)."""
+        return import_dialog(self, get_kind("projects"), self.user, self.changed)
 
 
 def timeline(customer: Customer) -> list[tuple[Any, str, str]]:

@@ -1,6 +1,7 @@
 """客户回访与投诉 on paper and in Excel (C1–C12). Importing the package registers everything:
 
 - ``registers``: the customer archive (import and export, C1);
+- ``projects``: the customers' projects and policies, whose delivery starts the C9 cadence;
 - ``questionnaire``: the online questionnaire's answers (import, C3);
 - ``notices``: the 受理 / 不予受理 / 处理决定 告知书 sent to a complainant (C10);
 - ``records``: the 回访记录, 投诉登记 and 回访问题跟踪 registers (export, by period);
@@ -15,6 +16,7 @@ from forms.callbacks import (
     doc_fields,
     notices,
     printables,
+    projects,
     questionnaire,
     records,
     registers,
@@ -36,6 +38,7 @@ __all__ = [
     "doc_fields",
     "notices",
     "printables",
+    "projects",
     "questionnaire",
     "records",
     "registers",

@@ -26,6 +26,7 @@ from models.text import clean, shorten
 
 # Who keeps the archive: the callers (客服), the sellers (销售), their managers (客服管理).
 ARCHIVE_ROLES = (Role.SERVICE, Role.SALES, Role.SERVICE_MANAGER, Role.ADMIN)
+PROJECT_ROLES = (Role.SALES, Role.SERVICE_MANAGER, Role.ADMIN)  # who records what was sold
 # Who marks a customer 重要 (C9): the managers, whose plans call important customers.
 IMPORTANT_ROLES = (Role.SERVICE_MANAGER, Role.ADMIN)
 DUPLICATE_WARNING = "callbacks.customer_duplicate"
@@ -287,7 +288,7 @@ def add_project(
 ) -> Project:
     """C1/C9: a project or policy; its delivery date starts the callback cadence."""
     with db.atomic():
-        require_role(actor, Role.SALES, Role.SERVICE_MANAGER, Role.ADMIN)
+        require_role(actor, *PROJECT_ROLES)
         customer = _live(customer)
         ref_no = clean(ref_no)
         if not ref_no:

@@ -3936,6 +3936,14 @@
         <source>请先选中一位客户。</source>
         <translation>Select a customer first.</translation>
     </message>
+    <message>
+        <source>导入项目/保单…</source>
+        <translation>Import projects…</translation>
+    </message>
+    <message>
+        <source>项目导入模板…</source>
+        <translation>Projects template…</translation>
+    </message>
 </context>
 <context>
     <name>TimelineDialog</name>

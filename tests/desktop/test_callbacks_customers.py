@@ -145,3 +145,27 @@ def test_C1_C9_only_the_roles_the_use_cases_accept_are_offered_the_buttons(qtbot
     assert zhang.important and zhang.important_reason == "年度大客户"
     select(manager, "name", "张三")
     assert manager.important_button.text() == "取消重要客户…"
+
+
+def test_C1_C9_projects_are_imported_from_the_tab_by_who_records_what_was_sold(
+    qtbot, svc, boxes, monkeypatch, tmp_path
+):
+    """导入项目/保单… for 销售 and 客服管理: the file is checked, confirmed and written; its
+    delivery date is what an age-based plan counts from. A 客服 is not offered it."""
+    from desktop import exporting
+    from models.callbacks import Project
+    from tests.forms.helpers import write_xlsx
+
+    caller = page_for(qtbot, svc.caller).open_tab("customers")
+    assert "导入项目/保单…" not in [b.text() for b in caller.view.buttons()]
+    tab = page_for(qtbot, svc.manager).open_tab("customers")
+    assert "导入项目/保单…" in [b.text() for b in tab.view.buttons() if b.isVisibleTo(tab)]
+    header = ["客户编号", "项目/保单号", "项目名称", "开始日期", "交付/起保日期"]
+    row = [svc.zhang.number, "BD2026-0201", "燃气表更换", "2026-05-01", "2026-05-10"]
+    sheet = write_xlsx(tmp_path / "projects.xlsx", [header, row])
+    monkeypatch.setattr(exporting, "choose_import_file", lambda _parent: str(sheet))
+    tab.import_projects()
+    qtbot.waitUntil(lambda: Project.select().where(Project.ref_no == "BD2026-0201").exists())
+    project = Project.get(Project.ref_no == "BD2026-0201")
+    assert (project.customer_id, project.delivered_on) == (svc.zhang.id, date(2026, 5, 10))
+    assert any("确认导入" in t for t in boxes.texts())

@@ -137,6 +137,51 @@ def test_C1_customers_import_checks_phone_and_id_and_refuses_an_id_excel_made_a_
     assert callbacks.current_address(zhao).address == "朝阳区1号"
 
 
+P_HEADER = [
+    "客户编号",
+    "客户名称",
+    "项目/保单号",
+    "项目名称",
+    "开始日期",
+    "交付/起保日期",
+    "销售人员账号",
+]
+
+
+def test_C1_C9_projects_import_for_customers_in_the_archive_all_or_nothing(scene, tmp_path):
+    """The sales department's sheet of projects: each row a project of a customer already in
+    the archive, its delivery date the start of the C9 cadence. A row naming no such customer,
+    an unknown login or a delivery before the start refuses the file; nothing is written."""
+    s = scene.s
+    zhang = Customer.get(Customer.name == "张三")
+    before = callbacks.Project.select().count()
+    first = [zhang.number, "张三", "BD2026-0101", "燃气改管", "2026-03-01", "2026-03-15", "guohao"]
+    bad = write_xlsx(
+        tmp_path / "bad.xlsx",
+        [
+            P_HEADER,
+            first,
+            ["KH-NONE", "", "BD2026-0102", "", "2026-03-01", "2026-03-15", ""],
+            [zhang.number, "", "BD2026-0103", "", "2026-03-01", "2026-03-15", "nobody"],
+            [zhang.number, "", "BD2026-0104", "", "2026-03-20", "2026-03-15", ""],
+        ],
+    )
+    result = import_file("projects", bad, actor=s.seller)
+    assert not result.committed and result.rejected_rows == [3, 4, 5]
+    by_row = {e.row: str(e) for e in result.errors}
+    assert "KH-NONE" in by_row[3] and "nobody" in by_row[4] and "交付日期" in by_row[5]
+    assert callbacks.Project.select().count() == before
+    good = write_xlsx(tmp_path / "good.xlsx", [P_HEADER, first])
+    assert import_file("projects", good, actor=s.seller).committed
+    project = callbacks.Project.get(callbacks.Project.ref_no == "BD2026-0101")
+    assert (project.customer_id, project.delivered_on) == (zhang.id, date(2026, 3, 15))
+    assert project.sales_person_id == s.seller.id
+    again = import_file("projects", good, actor=s.seller, mode="update")
+    assert not again.committed and "不能通过导入修改" in str(again.errors[0])
+    out = export_register("projects", tmp_path / "projects.xlsx")
+    assert "BD2026-0101" in [r[2] for r in cells(out.path)]
+
+
 def test_C1_the_same_name_and_phone_is_a_warning_the_file_accepts_in_its_column(scene, tmp_path):
     rows = [HEADER, ["KH-B001", "张三", "个人", "", "13812345678", "", ""]]
     again = import_file("customers", write_xlsx(tmp_path / "a.xlsx", rows), actor=scene.s.caller)
