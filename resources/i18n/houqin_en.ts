@@ -4485,6 +4485,18 @@
 <context>
     <name>RegisterTab</name>
     <message>
+        <source>导入签到表…</source>
+        <translation>Import sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>导入已填写考勤的签到表：整个文件全部导入或全部不导入</source>
+        <translation>Import a sign-in sheet with the marks filled in: the whole file is imported or nothing is</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download import template…</translation>
+    </message>
+    <message>
         <source>开始考勤</source>
         <translation>Start the register</translation>
     </message>
