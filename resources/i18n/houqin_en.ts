@@ -3762,6 +3762,14 @@
 <context>
     <name>MyCallbacksTab</name>
     <message>
+        <source>导出待答问卷…</source>
+        <translation>Export questionnaires awaiting answers…</translation>
+    </message>
+    <message>
+        <source>导入问卷答卷…</source>
+        <translation>Import questionnaire answers…</translation>
+    </message>
+    <message>
         <source>客户</source>
         <translation>Customer</translation>
     </message>

@@ -6,18 +6,27 @@ or none (X3); a file with one bad row writes nothing and names the row."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from desktop import exporting
-from models import training
+from desktop.callbacks.page import CallbacksPage
+from models import callbacks, training
+from models.callbacks import Callback, CallbackRecord, CallbackState, Method
 from models.training import Mark, RegisterState, TrainingSession
+from tests.desktop import test_callbacks_page as callbacks_tests
 from tests.desktop import test_training_page as page_tests
 from tests.forms.helpers import cells, write_xlsx
+from tests.models.callbacks_office import plan
 
 school = page_tests.school  # 唐敏 (培训办), 陈组长's 语文组 of four and its sessions
+svc = callbacks_tests.svc  # 许倩 (客服管理), 何敏, 林晓雨 and 张三's callbacks
 _keep_pages, _page = page_tests._keep_pages, page_tests._page
 
 ATTENDANCE = ["教研组", "活动日期", "工号", "姓名", "考勤", "分钟", "备注"]
+QUESTIONNAIRE = ["回访任务号", "客户名称", "答卷人", "答卷有效", "分析", "满意度（1–5）"]
+QUESTIONNAIRE += ["第1题", "第2题"]
 
 
 def run_import(qtbot, boxes, monkeypatch, start, path, shown: int) -> list:
@@ -100,6 +109,74 @@ def test_T3_the_sign_in_sheet_import_is_not_offered_to_a_reader(qtbot, school):
     )
     tab = _page(qtbot, leader).open_tab("register")
     assert not _visible(tab.import_button, tab) and not _visible(tab.template_button, tab)
+
+
+# --- 我的回访: the online questionnaire answers (C3) ---------------------------------------
+
+
+def _online(svc) -> Callback:
+    """张三's January online questionnaire, 许倩's (客服管理) to collect."""
+    p = plan(svc, chain=(Method.ONLINE,), title="2026年网上满意度问卷")
+    callbacks.generate_callbacks(svc.manager, p, through=date(2026, 1, 31))
+    return Callback.get(Callback.plan == p.id)
+
+
+def _mine(qtbot, user):
+    page = CallbacksPage(user)
+    qtbot.addWidget(page)
+    page_tests._BUILT.append(page)
+    page.show()
+    tab = page.open_tab("mine")
+    tab.all_open.setChecked(True)
+    return tab
+
+
+def _keys(tab) -> list[int]:
+    return [int(tab.model.row_id(r)) for r in range(tab.model.rowCount())]
+
+
+def test_C3_X3_online_answers_import_from_my_callbacks_and_leave_the_list(
+    qtbot, svc, boxes, monkeypatch, tmp_path
+):
+    cb = _online(svc)
+    tab = _mine(qtbot, svc.head)
+    texts = [b.text() for b in tab.view.buttons() if b.isVisibleTo(tab)]
+    assert "导入问卷答卷…" in texts and "导出待答问卷…" in texts
+    qtbot.waitUntil(lambda: cb.id in _keys(tab))
+    sent = tmp_path / "待答.xlsx"
+    monkeypatch.setattr(exporting.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(sent), ""))
+    assert tab.export_questionnaires() is not None
+    qtbot.waitUntil(lambda: sent.exists() and len(boxes.shown) == 1, timeout=15000)
+    assert [str(cb.id), "张三"] in [r[:2] for r in cells(sent)]
+    boxes.shown.clear()
+
+    good = [str(cb.id), "张三", "张三", "有效", "答卷完整，满意", 5, "满意", "无"]
+    path = write_xlsx(tmp_path / "答卷.xlsx", [QUESTIONNAIRE, good])
+    shown = run_import(qtbot, boxes, monkeypatch, tab.import_answers, path, 2)
+    assert "已导入" in shown[1].text, shown[1].details
+    record = callbacks.current_record(cb)
+    assert record.valid is True and record.analysis == "答卷完整，满意"
+    assert Callback.get_by_id(cb.id).state == CallbackState.DONE
+    qtbot.waitUntil(lambda: cb.id not in _keys(tab))  # made: no longer waiting in the list
+
+
+def test_C3_X3_answers_with_one_bad_row_write_nothing_and_name_the_row(
+    qtbot, svc, boxes, monkeypatch, tmp_path
+):
+    cb = _online(svc)
+    tab = _mine(qtbot, svc.head)
+    good = [str(cb.id), "张三", "张三", "有效", "答卷完整，满意", 5, "满意", "无"]
+    bad = ["99999", "", "赵六", "有效", "完整", 4, "满意", ""]
+    path = write_xlsx(tmp_path / "答卷.xlsx", [QUESTIONNAIRE, good, bad])
+    shown = run_import(qtbot, boxes, monkeypatch, tab.import_answers, path, 1)
+    assert len(shown) == 1 and "第 3 行" in shown[0].details and "99999" in shown[0].details
+    assert not CallbackRecord.select().where(CallbackRecord.callback == cb.id).exists()
+
+
+def test_C3_the_answers_import_is_offered_to_the_service_management_only(qtbot, svc):
+    tab = _mine(qtbot, svc.caller)
+    texts = [b.text() for b in tab.view.buttons() if b.isVisibleTo(tab)]
+    assert "导入问卷答卷…" not in texts and "导出待答问卷…" not in texts
 
 
 @pytest.fixture(autouse=True)
