@@ -4186,6 +4186,18 @@
 <context>
     <name>CreditsTab</name>
     <message>
+        <source>导入外出培训…</source>
+        <translation>Import external training…</translation>
+    </message>
+    <message>
+        <source>每行一份外出培训或自学学分申请，附证书扫描件；整个文件全部导入或全部不导入</source>
+        <translation>One external training or self-study claim per row, with its certificate scan; the whole file is imported or nothing is</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download import template…</translation>
+    </message>
+    <message>
         <source>重新计算</source>
         <translation>Compute again</translation>
     </message>

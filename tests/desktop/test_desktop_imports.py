@@ -12,9 +12,9 @@ import pytest
 
 from desktop import exporting
 from desktop.callbacks.page import CallbacksPage
-from models import callbacks, training
+from models import attachments, callbacks, training
 from models.callbacks import Callback, CallbackRecord, CallbackState, Method
-from models.training import Mark, RegisterState, TrainingSession
+from models.training import ExternalTraining, Mark, RegisterState, TrainingSession
 from tests.desktop import test_callbacks_page as callbacks_tests
 from tests.desktop import test_training_page as page_tests
 from tests.forms.helpers import cells, write_xlsx
@@ -25,6 +25,8 @@ svc = callbacks_tests.svc  # 许倩 (客服管理), 何敏, 林晓雨 and 张三
 _keep_pages, _page = page_tests._keep_pages, page_tests._page
 
 ATTENDANCE = ["教研组", "活动日期", "工号", "姓名", "考勤", "分钟", "备注"]
+EXTERNAL = ["工号", "姓名", "类别", "培训机构", "级别", "开始日期", "结束日期", "学时"]
+EXTERNAL += ["证书编号", "证书扫描件"]
 QUESTIONNAIRE = ["回访任务号", "客户名称", "答卷人", "答卷有效", "分析", "满意度（1–5）"]
 QUESTIONNAIRE += ["第1题", "第2题"]
 
@@ -177,6 +179,57 @@ def test_C3_the_answers_import_is_offered_to_the_service_management_only(qtbot, 
     tab = _mine(qtbot, svc.caller)
     texts = [b.text() for b in tab.view.buttons() if b.isVisibleTo(tab)]
     assert "导入问卷答卷…" not in texts and "导出待答问卷…" not in texts
+
+
+# --- 学分: external training and self-study claims (T7) ------------------------------------
+
+
+def _claims(school, tmp_path, *, scan_of_second: str | None = None) -> list:
+    """Two claims filed by 唐敏; 许培 (培训办 too) is there to recognise them (X1: never the
+    applicant himself)."""
+    from models import people
+    from models.people import Role
+    from tests.office import PASSWORD
+
+    people.add_user(school.admin, "peixun2", "许培", PASSWORD, school.office, [Role.TRAINING])
+    scan = tmp_path / "证书.pdf"
+    scan.write_bytes(b"%PDF-1.4 certificate")
+    first = ["0002", "刘一", "非学历", "县教师进修学校", "县级", date(2026, 10, 8)]
+    first += [date(2026, 10, 9), 12, "JX2026-0001", str(scan)]
+    second = ["0003", "黄二", "自学", "国家智慧教育平台", "国家级", date(2026, 11, 1)]
+    second += [date(2026, 11, 30), 20, "ZX-7", scan_of_second or str(scan)]
+    return [EXTERNAL, first, second]
+
+
+def test_T7_X3_external_claims_import_from_the_credits_tab_each_with_its_scan(
+    qtbot, school, boxes, monkeypatch, tmp_path
+):
+    tab = _page(qtbot, school.tangmin).open_tab("credits")
+    assert _visible(tab.claims_button, tab) and _visible(tab.claims_template, tab)
+    path = write_xlsx(tmp_path / "外出培训.xlsx", _claims(school, tmp_path))
+    shown = run_import(qtbot, boxes, monkeypatch, tab.import_claims, path, 2)
+    assert "已导入" in shown[1].text, shown[1].details
+    claims = {c.certificate_no: c for c in ExternalTraining.select()}
+    assert sorted(claims) == ["JX2026-0001", "ZX-7"]
+    liu = claims["JX2026-0001"]
+    assert (liu.teacher_id, liu.hours, liu.state) == (school.teachers[1].id, 12, "pending")
+    assert [a.file_name for a in attachments.attachments_of(liu)] == ["证书.pdf"]
+
+
+def test_T7_X3_claims_with_one_bad_row_write_nothing_and_name_the_row(
+    qtbot, school, boxes, monkeypatch, tmp_path
+):
+    tab = _page(qtbot, school.tangmin).open_tab("credits")
+    rows = _claims(school, tmp_path, scan_of_second=str(tmp_path / "无.pdf"))
+    path = write_xlsx(tmp_path / "外出培训.xlsx", rows)
+    shown = run_import(qtbot, boxes, monkeypatch, tab.import_claims, path, 1)
+    assert len(shown) == 1 and "第 3 行" in shown[0].details and "扫描件" in shown[0].details
+    assert ExternalTraining.select().count() == 0
+
+
+def test_T7_the_claims_import_is_not_offered_to_a_group_leader(qtbot, school):
+    page = _page(qtbot, school.chen)
+    assert "credits" not in page.tab_keys()
 
 
 @pytest.fixture(autouse=True)
