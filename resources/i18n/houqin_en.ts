@@ -4517,6 +4517,14 @@
         <translation>Download import template…</translation>
     </message>
     <message>
+        <source>活动资料…</source>
+        <translation>Session materials…</translation>
+    </message>
+    <message>
+        <source>本次教研活动的讲稿、签到表扫描、照片等资料</source>
+        <translation>This session's talk, sign-in sheet scans, photos and other materials</translation>
+    </message>
+    <message>
         <source>开始考勤</source>
         <translation>Start the register</translation>
     </message>
@@ -5685,6 +5693,25 @@
     <message>
         <source>同时列出投诉（投诉的受理、移交和办结在「投诉」页办理）</source>
         <translation>List the complaints too (a complaint is accepted, handed over and closed on the Complaints tab)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionMaterialsDialog</name>
+    <message>
+        <source>活动资料</source>
+        <translation>Session materials</translation>
+    </message>
+    <message>
+        <source>添加资料…</source>
+        <translation>Add material…</translation>
+    </message>
+    <message>
+        <source>资料类别</source>
+        <translation>Kind of material</translation>
+    </message>
+    <message>
+        <source>添加活动资料</source>
+        <translation>Add a session material</translation>
     </message>
 </context>
 </TS>
