@@ -3,7 +3,10 @@
 the customer was reached, the written record with the answers of the plan's outline (C6),
 the signed scan or 有效/无效 and the analysis by the method (C3) and the problems found (C7),
 each through its use case (``desktop.callbacks.record_dialog``); 打印回访记录表 gives the
-on-site copy the customer signs."""
+on-site copy the customer signs. The online questionnaires are the 客服管理岗's callbacks, so
+his 我的回访 also sends them out (导出待答问卷…, the waiting ones with their 回访任务号) and
+takes the answers back (导入问卷答卷…, the ``questionnaire-answers`` kind: a dry run, then
+every sheet or none)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QVBoxLayout
 from desktop import errors, labels
 from desktop.callbacks.common import BREACHED
 from desktop.callbacks.record_dialog import RecordDialog, attempt_dialog
-from desktop.exporting import export_action, print_pdf
+from desktop.exporting import export_action, export_register, import_dialog, print_pdf
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView
@@ -31,7 +34,7 @@ from models.callbacks import (
     Method,
 )
 from models.callbacks.callbacks import OPEN
-from models.people import User
+from models.people import Role, User
 
 
 def overdue_look(row: dict[str, Any]) -> Look | None:
@@ -88,6 +91,12 @@ class MyCallbacksTab(PageTab):
         bar = self.view.action_bar
         bar.addWidget(button("edit", self.tr("记录结果…"), self.record_selected))
         bar.addWidget(button("print", self.tr("打印回访记录表"), self.print_selected))
+        # 网上问卷 (C3): the online callbacks are the 客服管理岗's own, so his 我的回访 is where
+        # he sends the questionnaire out (the waiting ones to Excel) and imports the answers.
+        self.online = user.has_role(Role.SERVICE_MANAGER)
+        if self.online:
+            bar.addWidget(button("export", self.tr("导出待答问卷…"), self.export_questionnaires))
+            bar.addWidget(button("import", self.tr("导入问卷答卷…"), self.import_answers))
         self.view.activated.connect(lambda key: self.record(int(key)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +119,24 @@ class MyCallbacksTab(PageTab):
 
     def reload(self) -> None:
         self.model.reload()
+
+    @Slot()
+    def export_questionnaires(self) -> Any:
+        """The online callbacks waiting for answers, one row each with its 回访任务号: the
+        sheet the answers are pasted into (the ``questionnaire-answers`` register)."""
+        return export_register(self, "questionnaire-answers", {})
+
+    @Slot()
+    def import_answers(self) -> Any:
+        """The answer sheets through the import dialog (C3): dry run and report, then every
+        row through ``record_callback`` or none; the list shows what is left."""
+        from forms.kinds import get_kind
+
+        def after() -> None:
+            self.model.reload()
+            self.changed()
+
+        return import_dialog(self, get_kind("questionnaire-answers"), self.user, after)
 
     def _selected(self) -> int | None:
         key = self.view.current_id()

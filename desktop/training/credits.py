@@ -12,6 +12,9 @@ to Excel as the 学分登记表. An approved register goes to the county bureau 
 ``desktop.training.bureau``) by an export profile; the export is recorded and the register
 shows 已上报 with who and when.
 上报格式… (and 管理格式… in that dialog) keeps the profiles (``desktop.training.profiles``).
+导入外出培训… (培训办) brings external training and self-study claims from Excel (T7, the
+``external-training`` kind, each row a claim sent for 教研处's recognition, the whole file or
+nothing); 下载导入模板… gives its empty sheet.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop import labels, ops
-from desktop.exporting import export_register, write_file
+from desktop.exporting import export_register, export_template, import_dialog, write_file
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.module_page import PageTab
@@ -99,12 +102,28 @@ class CreditsTab(PageTab):
         self.table = read_only_table(self.headers)
         self.info = QLabel()
         self.info.setObjectName("listStatus")
+        # 外出培训与自学 claims from Excel (T7, the ``external-training`` kind): each row a
+        # claim sent to 教研处 for recognition, whose 学时 this tab's lines then count.
+        self.claims_button = QPushButton(icon("import"), self.tr("导入外出培训…"))
+        self.claims_button.setToolTip(
+            self.tr("每行一份外出培训或自学学分申请，附证书扫描件；整个文件全部导入或全部不导入")
+        )
+        self.claims_button.clicked.connect(self.import_claims)
+        self.claims_template = QPushButton(icon("export"), self.tr("下载导入模板…"))
+        self.claims_template.clicked.connect(
+            lambda _c=False: export_template(self, "external-training")
+        )
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.info, 1)
+        for b in (self.claims_button, self.claims_template):
+            bottom.addWidget(b)
+            b.setVisible(manages)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.reported)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.info)
+        layout.addLayout(bottom)
         self.load_registers()
 
     def load_registers(self, keep: int | None = None) -> None:
@@ -299,3 +318,15 @@ class CreditsTab(PageTab):
     def reload(self) -> None:
         reg = self.current()
         self.load_registers(reg.id if reg else None)
+
+    @Slot()
+    def import_claims(self) -> BackgroundTask | None:
+        """The ``external-training`` kind through the import dialog: a dry run and its
+        report, then every claim or none (``training.claim_external`` per row)."""
+        from forms.kinds import get_kind
+
+        def after() -> None:
+            self.load_registers()
+            self.changed()
+
+        return import_dialog(self, get_kind("external-training"), self.user, after)

@@ -12,6 +12,11 @@ in one ``mark_many`` (all or nothing); 确认考勤 closes the register and ever
 reason; the model refuses it once the term's credits are sent or approved, and the dialog
 says so), 附件… (the mark's files). 主题与主讲人… sets what the register needs to open.
 
+Whoever keeps registers may instead bring a marked 签到表 back from Excel: 导入签到表… runs the
+``attendance`` kind through the import dialog (a dry run and its report, then ``mark_many``
+per register, the whole file or nothing), 下载导入模板… gives its empty sheet. 活动资料…
+opens the selected session's materials (T6, ``desktop.training.materials``).
+
 Why the marks are kept on the screen until 保存 rather than written per key: one transaction
 per register keeps a slow network from pausing every key, and a refusal (请假 without an
 approved leave) names the row before anything is written.
@@ -97,6 +102,18 @@ class RegisterTab(PageTab):
         self.correct_button.clicked.connect(self.correct)
         self.files_button = QPushButton(self.tr("附件…"))
         self.files_button.clicked.connect(self.show_files)
+        # The marked 签到表 back from Excel (T3, the ``attendance`` kind) and its template,
+        # for whoever keeps registers; the session's materials (T6) for everyone who reads.
+        self.import_button = QPushButton(icon("import"), self.tr("导入签到表…"))
+        self.import_button.setToolTip(
+            self.tr("导入已填写考勤的签到表：整个文件全部导入或全部不导入")
+        )
+        self.import_button.clicked.connect(self.import_sheet)
+        self.template_button = QPushButton(icon("export"), self.tr("下载导入模板…"))
+        self.template_button.clicked.connect(self.download_template)
+        self.materials_button = QPushButton(self.tr("活动资料…"))
+        self.materials_button.setToolTip(self.tr("本次教研活动的讲稿、签到表扫描、照片等资料"))
+        self.materials_button.clicked.connect(self.show_materials)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("教研活动")))
         top.addWidget(self.session, 1)
@@ -110,6 +127,10 @@ class RegisterTab(PageTab):
             decide.addWidget(b)
             b.setVisible(self.office)
         decide.addStretch(1)
+        decide.addWidget(self.materials_button)
+        for b in (self.import_button, self.template_button):
+            decide.addWidget(b)
+            b.setVisible(self.keeps)
         self.table: QTableWidget = read_only_table(
             [self.tr("工号"), self.tr("姓名"), self.tr("考勤"), self.tr("分钟"), self.tr("备注")]
         )
@@ -184,6 +205,7 @@ class RegisterTab(PageTab):
         for b in (self.all_button, self.save_button, self.close_button):
             b.setEnabled(editable)
         self.topic_button.setEnabled(s is not None and state != RegisterState.CLOSED)
+        self.materials_button.setEnabled(s is not None)
         self._enable_decisions()
         if s is None:
             self.info.setText(self.tr("没有已到活动日的教研活动。"))
@@ -360,6 +382,34 @@ class RegisterTab(PageTab):
         if m is None:
             return None
         dialog = MarkFilesDialog(self.user, m, self)
+        dialog.open()
+        return dialog
+
+    # --- files: the marked sheet from Excel, the session's materials ----------------------
+
+    @Slot()
+    def import_sheet(self) -> Any:
+        """The ``attendance`` kind through the import dialog (dry run, report, all or
+        nothing, ``mark_many`` per register); the tab reloads after it is written."""
+        from desktop.exporting import import_dialog
+        from forms.kinds import get_kind
+
+        return import_dialog(self, get_kind("attendance"), self.user, self._done)
+
+    @Slot()
+    def download_template(self) -> Any:
+        from desktop.exporting import export_template
+
+        return export_template(self, "attendance")
+
+    @Slot()
+    def show_materials(self) -> QDialog | None:
+        from desktop.training.materials import SessionMaterialsDialog
+
+        s = self.current()
+        if s is None:
+            return None
+        dialog = SessionMaterialsDialog(self.user, s, self)
         dialog.open()
         return dialog
 

@@ -3802,6 +3802,14 @@
 <context>
     <name>MyCallbacksTab</name>
     <message>
+        <source>导出待答问卷…</source>
+        <translation>Export questionnaires awaiting answers…</translation>
+    </message>
+    <message>
+        <source>导入问卷答卷…</source>
+        <translation>Import questionnaire answers…</translation>
+    </message>
+    <message>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
@@ -4226,6 +4234,18 @@
 <context>
     <name>CreditsTab</name>
     <message>
+        <source>导入外出培训…</source>
+        <translation>Import external training…</translation>
+    </message>
+    <message>
+        <source>每行一份外出培训或自学学分申请，附证书扫描件；整个文件全部导入或全部不导入</source>
+        <translation>One external training or self-study claim per row, with its certificate scan; the whole file is imported or nothing is</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download import template…</translation>
+    </message>
+    <message>
         <source>重新计算</source>
         <translation>Compute again</translation>
     </message>
@@ -4532,6 +4552,26 @@
 </context>
 <context>
     <name>RegisterTab</name>
+    <message>
+        <source>导入签到表…</source>
+        <translation>Import sign-in sheet…</translation>
+    </message>
+    <message>
+        <source>导入已填写考勤的签到表：整个文件全部导入或全部不导入</source>
+        <translation>Import a sign-in sheet with the marks filled in: the whole file is imported or nothing is</translation>
+    </message>
+    <message>
+        <source>下载导入模板…</source>
+        <translation>Download import template…</translation>
+    </message>
+    <message>
+        <source>活动资料…</source>
+        <translation>Session materials…</translation>
+    </message>
+    <message>
+        <source>本次教研活动的讲稿、签到表扫描、照片等资料</source>
+        <translation>This session's talk, sign-in sheet scans, photos and other materials</translation>
+    </message>
     <message>
         <source>开始考勤</source>
         <translation>Start the register</translation>
@@ -5870,6 +5910,25 @@
     <message>
         <source>发现的问题：</source>
         <translation>Problems found:</translation>
+    </message>
+</context>
+<context>
+    <name>SessionMaterialsDialog</name>
+    <message>
+        <source>活动资料</source>
+        <translation>Session materials</translation>
+    </message>
+    <message>
+        <source>添加资料…</source>
+        <translation>Add material…</translation>
+    </message>
+    <message>
+        <source>资料类别</source>
+        <translation>Kind of material</translation>
+    </message>
+    <message>
+        <source>添加活动资料</source>
+        <translation>Add a session material</translation>
     </message>
 </context>
 </TS>
