@@ -17,13 +17,14 @@ from forms.callbacks.registers import CUSTOMERS, KIND_LABELS, customer_fields
 from forms.spec import Field, FieldType
 from models import callbacks
 from models.base import now
-from models.callbacks import Customer
+from models.callbacks import IMPORTANT_ROLES, Customer
 from models.errors import RuleWarning
 from models.people import User
 
 # The register's columns a new customer is entered with: the number is drawn (KH) unless
 # typed, the 仍然新建 column is the dialog's own question.
 _NEW = ("number", "name", "kind", "id_no", "phone", "person", "relation", "address")
+_NEW_UNMARKED = (*_NEW, "note")  # who may not mark a customer 重要 is not asked
 _NEW += ("important", "important_reason", "note")
 
 
@@ -47,7 +48,8 @@ class CustomerDialog(FormDialog):
 
 
 def new_customer_dialog(user: User, parent: QWidget) -> FormDialog:
-    fields = [_field(k, required=False) if k == "number" else CUSTOMERS.field(k) for k in _NEW]
+    keys = _NEW if user.has_role(*IMPORTANT_ROLES) else _NEW_UNMARKED  # 重要客户: C9
+    fields = [_field(k, required=False) if k == "number" else CUSTOMERS.field(k) for k in keys]
 
     def submit(v: dict[str, Any]) -> Customer:
         fields = customer_fields(v)

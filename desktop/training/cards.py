@@ -66,7 +66,9 @@ def _at_risk_rows(_user: User) -> list[CardRow]:
     return [
         CardRow(
             f"{t.name}（{t.staff_no}）{labels.of(Tier, t.tier)}",
-            f"{t.credited_hours + t.hours_left_to_earn:g}/{t.required_hours:g} 学时",
+            QCoreApplication.translate("home", "%1/%2 学时")
+            .replace("%1", f"{t.credited_hours + t.hours_left_to_earn:g}")
+            .replace("%2", f"{t.required_hours:g}"),
             warn=True,
         )
         for t in _at_risk()[:ROWS]

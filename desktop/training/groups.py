@@ -39,6 +39,7 @@ from desktop.icons import icon
 from desktop.tables import cell, read_only_table
 from forms.spec import Field, FieldType
 from models import training
+from models.base import now
 from models.people import User
 from models.training import MANAGERS, GroupMembership, Teacher, TeachingGroup, Tier
 
@@ -156,20 +157,20 @@ class MoveDialog(FormDialog):
             REASON,
         )
         last = latest_step(teacher)
-        values: dict[str, Any] = {"from_date": date.today()}
+        values: dict[str, Any] = {"from_date": now().date()}
         if last is not None and last.group_id is not None:
             values["group"] = last.group.name
         super().__init__(self.tr("调整教研组"), fields, self._submit, values=values, parent=parent)
         self.setWindowTitle(f"{self.tr('调整教研组')} · {teacher}")
         if last is None or last.group_id is None:
-            now = self.tr("目前不在任何教研组")
+            where = self.tr("目前不在任何教研组")
         else:
-            now = (
+            where = (
                 self.tr("目前在 %1（自 %2 起）")
                 .replace("%1", last.group.name)
                 .replace("%2", f"{last.from_date:%Y-%m-%d}")
             )
-        self.subject = _note(self, f"{teacher}　{now}")
+        self.subject = _note(self, f"{teacher}　{where}")
 
     def _submit(self, values: dict[str, Any]) -> GroupMembership:
         group = self.groups[values["group"]]
@@ -183,19 +184,19 @@ class TierDialog(FormDialog):
 
     def __init__(self, user: User, teacher: Teacher, parent: QWidget | None = None) -> None:
         self.user, self.teacher = user, teacher
-        year = training.school_year_of(date.today())
+        year = training.school_year_of(now().date())
         values = {"school_year": year}
         super().__init__(
             self.tr("设定层级"), TIER_FIELDS, self._submit, values=values, parent=parent
         )
         self.setWindowTitle(f"{self.tr('设定层级')} · {teacher}")
         held = training.tier_of(teacher, year)
-        now = (
+        where = (
             self.tr("%1 学年尚未定层级").replace("%1", year)
             if held is None
             else self.tr("%1 学年：%2").replace("%1", year).replace("%2", labels.label(held))
         )
-        self.subject = _note(self, f"{teacher}　{now}")
+        self.subject = _note(self, f"{teacher}　{where}")
 
     def _submit(self, values: dict[str, Any]) -> Any:
         return training.assign_tier(
@@ -244,7 +245,7 @@ class GroupsDialog(QDialog):
         self.reload()
 
     def reload(self, keep: int | None = None) -> None:
-        today = date.today()
+        today = now().date()
         self.rows = groups()
         self.table.setRowCount(len(self.rows))
         for r, g in enumerate(self.rows):

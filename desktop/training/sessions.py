@@ -116,10 +116,12 @@ class SessionsTab(PageTab):
         self.view.action_bar.addWidget(button("print", self.tr("打印签到表…"), self.print_sign_in))
         if user.has_role(*INSPECTORS):
             self.view.action_bar.addWidget(button("approve", self.tr("过程督查…"), self.spot_check))
-        if user.has_role(*INSPECTORS) or spot_checks.leads_a_group(user):
+        leads = spot_checks.leads_a_group(user)
+        if leads:  # the group's own leader explains (training.explain_spot_check)
             self.view.action_bar.addWidget(
                 button("edit", self.tr("督查情况说明…"), self.explain_check)
             )
+        if leads or user.has_role(*INSPECTORS):
             self.view.action_bar.addWidget(
                 button("print", self.tr("打印督查记录"), self.print_spot_checks)
             )

@@ -26,6 +26,7 @@ from desktop.lazy_model import Column, LazyQueryModel
 from desktop.list_view import ListView
 from desktop.module_page import PageTab
 from models import training
+from models.base import now
 from models.people import User
 from models.training import (
     MANAGERS,
@@ -59,7 +60,7 @@ def tier_in(year: str) -> peewee.Node:
 class TeachersTab(PageTab):
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
-        today = date.today()
+        today = now().date()
         columns = [
             Column("staff_no", self.tr("工号"), Teacher.staff_no, width=80),
             Column("name", self.tr("姓名"), Teacher.name, width=90),

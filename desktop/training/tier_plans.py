@@ -80,7 +80,7 @@ def plan_dialog(
     values: dict[str, Any] = {"tier": tiers[0]}
     if plan is not None:
         values = {
-            "tier": labels.of(Tier, plan.tier),
+            "tier": Tier(plan.tier).label,  # the declared Chinese choice, in either language
             "goals": plan.goals,
             "plan": plan.plan,
             "required_hours": plan.required_hours,

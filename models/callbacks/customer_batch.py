@@ -28,6 +28,7 @@ from models.base import bulk_insert, now, select_in
 from models.callbacks.customers import (
     ARCHIVE_ROLES,
     DUPLICATE_WARNING,
+    IMPORTANT_ROLES,
     Customer,
     CustomerAddress,
     CustomerContact,
@@ -126,12 +127,21 @@ def check_customers(
     the write transaction. Every bad row is found (its first problem), then ``RowsRefused``
     names each. Returns the rows as ``write_customers`` takes them, in order."""
     require_role(actor, *ARCHIVE_ROLES)  # the actor first (X1)
+    marks = actor.has_role(*IMPORTANT_ROLES)  # 重要客户 is 客服管理's call, as set_important's
     seen = {} if seen is None else seen
     problems: list[tuple[int, RuleViolation]] = []
     rows: list[tuple[int, CustomerRow]] = []
     for index, fields in enumerate(customers):
         try:
-            rows.append((index, _row(fields)))
+            row = _row(fields)
+            if row[0]["important"] and not marks:
+                raise RuleViolation(
+                    "C9",
+                    "只有客服管理可以标记重要客户",
+                    "only service management marks a customer important",
+                    field="important",
+                )
+            rows.append((index, row))
         except RuleViolation as exc:
             problems.append((index, exc))
     problems += _taken(rows, seen)

@@ -104,7 +104,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
         )
         important = i % 16 == 3
         c = callbacks.add_customer(
-            caller,
+            manager if important else caller,  # 重要客户 is 客服管理's call (C9)
             name=name,
             phone=f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}",
             kind=CustomerKind.ORGANISATION if organisation else CustomerKind.INDIVIDUAL,

@@ -166,6 +166,13 @@ def record_callback(
                 "C3", "只有网上问卷有有效/无效之分", "only online answers are valid or invalid"
             )
         usable = valid is not False
+        if not usable and problems:
+            raise RuleViolation(
+                "C7",
+                "无效答卷不能据以登记问题；请先核实，再作为有效答卷记录",
+                "invalid answers raise no problem: check them and record them as valid",
+                field="problems",
+            )
         record = CallbackRecord.create(
             callback=callback,
             customer_id=callback.customer_id,

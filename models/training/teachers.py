@@ -271,7 +271,9 @@ def update_teacher(actor: Actor, teacher: Teacher, reason: str, **changes: Any) 
 def add_group(
     actor: Actor, name: str, *, subject: str = "", leader: Teacher | None = None
 ) -> TeachingGroup:
-    """A 教研组 (培训办)."""
+    """A 教研组 (培训办). ``leader``: a founding leader named as the group is set up, before
+    anyone is moved in (the demo's way of building a school); later leaders are named among
+    the group's members by ``set_group_leader``, which the desktop uses."""
     with db.atomic():
         require_role(actor, *MANAGERS)
         text = _required(name, "教研组名称", "the group's name", "name")
@@ -282,21 +284,18 @@ def add_group(
 
 def set_group_leader(actor: Actor, group: TeachingGroup, leader: Teacher | None) -> None:
     """Name the 教研组长 (audited old → new; ``None``: the group has none). Refused (T2): a
-    teacher the group's history never held: a leader keeps his own group's registers."""
+    teacher his latest step does not put in the group (never in it, moved out, or no longer
+    在职): a leader keeps his own group's registers."""
     with db.atomic():
         require_role(actor, *MANAGERS)
         row = TeachingGroup.get_by_id(group.id)
-        if leader is not None:
-            member = GroupMembership.select().where(
-                (GroupMembership.teacher == leader.id) & (GroupMembership.group == row.id)
+        if leader is not None and leader.id not in {t.id for t in members_on(row, LATEST)}:
+            raise RuleViolation(
+                "T2",
+                f"{leader.name}不在{row.name}，不能任该组组长；请先调整其教研组",
+                f"{leader.name} is not in {row.name}: move him into the group first",
+                field="leader",
             )
-            if not member.exists():
-                raise RuleViolation(
-                    "T2",
-                    f"{leader.name}不在{row.name}，不能任该组组长；请先调整其教研组",
-                    f"{leader.name} is not in {row.name}: move him into the group first",
-                    field="leader",
-                )
         audit.update(actor, row, leader=leader)
 
 
@@ -364,6 +363,9 @@ def group_of(teacher: Teacher | int, day: date) -> TeachingGroup | None:
         .first()
     )
     return row.group if row is not None and row.group_id is not None else None
+
+
+LATEST = date(9999, 12, 31)  # members_on(group, LATEST): whoever his latest step puts there
 
 
 def members_on(group: TeachingGroup | int, day: date) -> list[Teacher]:

@@ -1011,6 +1011,10 @@
         <source>学时难以达标</source>
         <translation>Short of their hours</translation>
     </message>
+    <message>
+        <source>%1/%2 学时</source>
+        <translation>%1/%2 hours</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

@@ -3,8 +3,9 @@ cases, on real widgets and a real SQLite office (the office of ``test_callbacks_
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from models.base import now
 from models.callbacks import Customer, CustomerAddress, CustomerContact
 from tests.desktop import test_callbacks_page as page_tests
 
@@ -63,7 +64,7 @@ def test_C1_a_changed_phone_is_a_new_row_and_the_old_one_stays_in_the_timeline(q
 
     def fill(dialog):
         dialog.editors["phone"].set_value("13900009999")
-        dialog.editors["valid_from"].set_value(date(2027, 1, 1))
+        dialog.editors["valid_from"].set_value(now().date() + timedelta(days=1))
         return dialog.try_submit(), dialog.general_error.text()
 
     seen = when_dialog_opens(fill)
@@ -82,7 +83,7 @@ def test_C1_a_changed_phone_is_a_new_row_and_the_old_one_stays_in_the_timeline(q
 
     def move(dialog):
         dialog.editors["address"].set_value("北京市朝阳区望京2号")
-        dialog.editors["valid_from"].set_value(date(2027, 1, 1))
+        dialog.editors["valid_from"].set_value(now().date() + timedelta(days=1))
         return dialog.try_submit()
 
     select(tab, "name", "张三")

@@ -35,7 +35,7 @@ def test_T5_the_training_office_records_a_spot_check_and_the_leader_explains_the
 ):
     session = school.session
     tab = _sessions_tab(qtbot, school.tangmin, session.id)
-    assert "过程督查…" in _texts(tab)
+    assert "过程督查…" in _texts(tab) and "督查情况说明…" not in _texts(tab)  # not his to explain
     dialog = tab.spot_check()
     assert isinstance(dialog, SpotCheckDialog)
     qtbot.addWidget(dialog)

@@ -19,6 +19,7 @@ from models.callbacks import (
     ContentType,
     Method,
     Outcome,
+    ProblemInput,
 )
 from models.db import db
 from models.errors import RuleViolation
@@ -225,6 +226,19 @@ def test_C3_online_answers_are_marked_valid_or_invalid_with_the_analysis(s):
         callbacks.record_callback(
             s.head, cb, reached_person="张三", answers=ANSWERS, satisfaction=5, valid=True
         )
+    with pytest.raises(RuleViolation) as err:  # problems from invalid answers: not dropped
+        callbacks.record_callback(
+            s.head,
+            cb,
+            reached_person="张三",
+            answers={1: "asdf"},
+            satisfaction=None,
+            valid=False,
+            analysis="无效",
+            problems=[ProblemInput("上门太慢", s.o.office)],
+        )
+    assert (err.value.rule, err.value.field) == ("C7", "problems")
+    assert callbacks.records_of_customer(cb.customer_id) == []
     invalid = callbacks.record_callback(
         s.head,
         cb,

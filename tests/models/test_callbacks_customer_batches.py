@@ -81,7 +81,7 @@ def test_C1_a_batch_writes_customers_contacts_addresses_and_audit_rows_numbered_
     rows[1].update(name="张三", phone="13812345678", acknowledged={callbacks.DUPLICATE_WARNING})
     rows[2].update(address="", important=True, important_reason="大客户", owner=s.seller)
     audits = audit.AuditLog.select().count()
-    ids = callbacks.add_customers(s.caller, rows)
+    ids = callbacks.add_customers(s.manager, rows)  # row 2 is marked important (C9)
     assert len(ids) == BATCH and Customer.select().count() == BATCH + 1
     zero, two, last = (Customer.get_by_id(ids[i]) for i in (0, 2, BATCH - 1))
     assert (zero.number, zero.id_no) == (f"KH{year}-009000", ID)
@@ -179,3 +179,17 @@ def test_C1_the_check_half_writes_nothing_remembers_earlier_batches_and_the_writ
     assert number.startswith("KH") and audit.history("customer", one)[0].changes_dict()[
         "number"
     ] == [None, number]
+
+
+def test_C9_only_service_management_adds_a_customer_marked_important(s):
+    """重要客户 is 客服管理's call (``set_important``): a 客服 adding or importing a customer
+    marked important is refused for that row and nothing is written; 客服管理 may."""
+    row = {**archive(1)[0], "important": True, "important_reason": "年度大客户"}
+    before = Customer.select().count()
+    with pytest.raises(RowsRefused) as err:
+        callbacks.add_customers(s.caller, [row])
+    [(index, problem)] = err.value.problems
+    assert (index, problem.rule, problem.field) == (0, "C9", "important")
+    assert Customer.select().count() == before
+    [added] = callbacks.add_customers(s.manager, [row])
+    assert Customer.get_by_id(added).important

@@ -74,8 +74,9 @@ def test_T1_teacher_change_needs_a_reason_is_audited_and_refuses_a_stale_copy(sc
 
 
 def test_T2_a_group_leader_is_one_of_the_teachers_its_history_holds(school):
-    """The leader keeps his group's registers: a teacher never in the group is refused,
-    audited nothing; one moved in is named; no leader at all is allowed."""
+    """The leader keeps his group's registers: a teacher never in the group, or moved out
+    of it, is refused and nothing is audited; one moved in is named; no leader at all is
+    allowed."""
     s = school
     other = training.add_group(s.tangmin, "数学组", subject="数学")
     outsider = s.teachers[2]
@@ -88,6 +89,11 @@ def test_T2_a_group_leader_is_one_of_the_teachers_its_history_holds(school):
     assert training.TeachingGroup.get_by_id(other.id).leader_id == outsider.id
     training.set_group_leader(s.tangmin, other, None)
     assert training.TeachingGroup.get_by_id(other.id).leader_id is None
+    training.move_to_group(s.tangmin, outsider, s.group, date(2026, 12, 1), "调回语文组")
+    with pytest.raises(RuleViolation):  # moved out since: not the group's any more
+        training.set_group_leader(s.tangmin, other, outsider)
+    changes = [e.action for e in audit.history("teaching_group", other.id)]
+    assert changes.count("update") == 2  # the two namings; the refusals left nothing
 
 
 def test_T2_group_history_is_appended_never_edited(school, database):
