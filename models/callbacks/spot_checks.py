@@ -1,0 +1,82 @@
+"""抽查回访 of a month (F8 → C): the closed fleet repairs the month-end statistics picked become
+phone callbacks, all in one transaction.
+
+The picks come as plain data (each repair's id, number and applicant), so this domain needs
+no fleet code: whoever joins the two (the desktop shell) reads ``fleet.monthly_report(...)
+.spot_checks`` and passes them on. A repair already called back for its spot check keeps the
+callback it has (``spot_check_callback`` is keyed (repair, 抽查回访)): a second run makes
+nothing and says so."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.callbacks.callbacks import FLEET_REPAIR, Callback, spot_check_callback
+from models.callbacks.plans import ContentType
+from models.db import db
+from models.errors import RuleViolation
+from models.people import Role, User, require_role
+
+
+@dataclass(frozen=True)
+class SpotPick:
+    """One repair picked for a spot check: its id, its number and who applied for it."""
+
+    repair_id: int
+    number: str
+    person: User
+
+
+@dataclass
+class SpotCheckRun:
+    """What a run made (``created``) and what it found already made (``existing``)."""
+
+    created: list[Callback] = field(default_factory=list)
+    existing: list[Callback] = field(default_factory=list)
+
+
+def existing_spot_check(repair_id: int) -> Callback | None:
+    return Callback.get_or_none(
+        (Callback.source_type == FLEET_REPAIR)
+        & (Callback.source_id == repair_id)
+        & (Callback.content_type == ContentType.SPOT_CHECK)
+    )
+
+
+def spot_check_callbacks(
+    actor: User, picks: Sequence[SpotPick], *, due_on: date, assignee: User | None = None
+) -> SpotCheckRun:
+    """F8: one phone callback per picked repair, all or none; the repairs that have theirs
+    already are counted, not made again. A pick whose applicant has no phone in the user
+    register refuses the run, naming the repair."""
+    with db.atomic():
+        require_role(actor, Role.SERVICE_MANAGER, Role.ADMIN)
+        if not picks:
+            raise RuleViolation(
+                "F8", "该月没有抽中的维修，没有要生成的抽查回访", "no repair was picked that month"
+            )
+        run = SpotCheckRun()
+        for pick in picks:
+            found = existing_spot_check(pick.repair_id)
+            if found is not None:
+                run.existing.append(found)
+                continue
+            try:
+                made = spot_check_callback(
+                    actor,
+                    repair_id=pick.repair_id,
+                    person=pick.person,
+                    due_on=due_on,
+                    assignee=assignee,
+                )
+            except RuleViolation as exc:
+                cut = len(f"[{exc.rule}] ") if exc.rule else 0
+                raise RuleViolation(
+                    exc.rule,
+                    f"维修单 {pick.number}（{pick.person.name}）：{exc.zh[cut:]}",
+                    f"repair {pick.number} ({pick.person.name}): {exc.en[cut:]}",
+                ) from exc
+            run.created.append(made)
+        return run
