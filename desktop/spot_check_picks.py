@@ -28,5 +28,5 @@ def picked_repairs(period: str) -> MonthPicks:
         if repair.driver_id is None:
             found.no_applicant.append(repair.number)
         else:
-            found.picks.append(SpotPick(repair.id, repair.number, repair.driver))
+            found.picks.append(SpotPick(repair.id, repair.number, repair.driver_id))
     return found

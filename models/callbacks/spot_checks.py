@@ -22,11 +22,12 @@ from models.people import Role, User, require_role
 
 @dataclass(frozen=True)
 class SpotPick:
-    """One repair picked for a spot check: its id, its number and who applied for it."""
+    """One repair picked for a spot check: its id, its number and who applied for it (a
+    user's id: the use case reads him, and his phone, as the register holds them now)."""
 
     repair_id: int
     number: str
-    person: User
+    person_id: int
 
 
 @dataclass
@@ -63,11 +64,12 @@ def spot_check_callbacks(
             if found is not None:
                 run.existing.append(found)
                 continue
+            person = User.get_by_id(pick.person_id)
             try:
                 made = spot_check_callback(
                     actor,
                     repair_id=pick.repair_id,
-                    person=pick.person,
+                    person=person,
                     due_on=due_on,
                     assignee=assignee,
                 )
@@ -75,8 +77,8 @@ def spot_check_callbacks(
                 cut = len(f"[{exc.rule}] ") if exc.rule else 0
                 raise RuleViolation(
                     exc.rule,
-                    f"维修单 {pick.number}（{pick.person.name}）：{exc.zh[cut:]}",
-                    f"repair {pick.number} ({pick.person.name}): {exc.en[cut:]}",
+                    f"维修单 {pick.number}（{person.name}）：{exc.zh[cut:]}",
+                    f"repair {pick.number} ({person.name}): {exc.en[cut:]}",
                 ) from exc
             run.created.append(made)
         return run
