@@ -24,7 +24,7 @@ from desktop.callbacks.lists import _ListTab, coded
 from desktop.callbacks.mine import overdue_look
 from desktop.form_dialog import FormDialog
 from desktop.icons import button
-from desktop.lazy_model import Column, LazyQueryModel
+from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import filter_combo
 from forms.spec import Field, FieldType
 from models import callbacks
@@ -52,6 +52,13 @@ def _who(u: User) -> str:
 
 def _assignee_name() -> peewee.Node:
     return User.select(User.name).where(User.id == Callback.assignee)
+
+
+def late_look(row: dict[str, Any]) -> Look | None:
+    """A deadline missed is red while the callback is still to be made; a done, unreachable
+    or cancelled one is not late any more."""
+    ended = row.get("state") in (*FINISHED, CallbackState.CANCELLED)
+    return None if ended else overdue_look(row)
 
 
 def _reason(title: str = "原因") -> Field:
@@ -205,7 +212,7 @@ class ManageTab(_ListTab):
             Column("assignee", self.tr("经办人"), _assignee_name(), sortable=False, width=80),
             Column("period", self.tr("期间"), Callback.period_key, fmt=labels.period, width=100),
             Column("scheduled_on", self.tr("计划日期"), Callback.scheduled_on, width=95),
-            Column("due_on", self.tr("期限"), Callback.due_on, width=95, look=overdue_look),
+            Column("due_on", self.tr("期限"), Callback.due_on, width=95, look=late_look),
             coded("state", self.tr("状态"), Callback.state, CallbackState, 110),
             Column("reason", self.tr("说明"), Callback.close_reason, sortable=False, width=160),
         ]
@@ -355,6 +362,9 @@ class ManageTab(_ListTab):
             .replace("%1", str(len(run.created)))
             .replace("%2", str(len(run.existing)))
         )
+        if run.no_phone:
+            left = self.tr("报修人未登记电话，未生成（请在系统管理补录电话后再次生成）：%1")
+            text += left.replace("%1", "、".join(p.number for p in run.no_phone))
         if no_applicant:
             text += self.tr("未登记报修人的维修单未生成：%1").replace("%1", "、".join(no_applicant))
         errors.inform(self, self.tr("生成抽查回访"), text)

@@ -3910,6 +3910,10 @@
         <translation>%1 spot-check callbacks made; %2 made before were not made again.</translation>
     </message>
     <message>
+        <source>报修人未登记电话，未生成（请在系统管理补录电话后再次生成）：%1</source>
+        <translation> Left out, the applicant has no phone (enter it in administration, then run again): %1</translation>
+    </message>
+    <message>
         <source>未登记报修人的维修单未生成：%1</source>
         <translation> Repairs without an applicant were left out: %1</translation>
     </message>

@@ -194,7 +194,9 @@ def test_F8_C5_the_spot_check_callbacks_of_a_month_are_made_once(qtbot, svc, box
 
     seen = when_dialog_opens(run)
     click(qtbot, tab.spot_button)
-    assert seen[0][0] is False and repair.number in seen[0][1]  # the driver left no phone
+    assert seen == [(True, "")]
+    assert "报修人未登记电话" in boxes.shown[-1].text  # the driver left no phone: named
+    assert repair.number in boxes.shown[-1].text
     assert Callback.select().where(Callback.content_type == ContentType.SPOT_CHECK).count() == 0
     people.update_user(o.admin, o.driver, phone="13900001111")
     seen = when_dialog_opens(run)
