@@ -4106,6 +4106,10 @@
         <source>内容</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>更正记录…</source>
+        <translation>Amend the record…</translation>
+    </message>
 </context>
 <context>
     <name>_ListTab</name>

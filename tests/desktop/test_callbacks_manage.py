@@ -224,3 +224,31 @@ def test_C4_without_the_service_management_post_neither_the_tab_nor_its_buttons(
     tab.show()
     select(tab, "customer", "张三")
     assert shown(tab) == set()
+
+
+def test_C6_the_recorder_amends_his_record_from_the_customers_archive(qtbot, svc):
+    first = callbacks.record_callback(
+        svc.caller,
+        svc.callback,
+        reached_person="本人",
+        answers={1: "满意", 2: "无"},
+        satisfaction=5,
+    )
+    tab = page_for(qtbot, svc.caller).open_tab("customers")
+    dialog = tab.open_customer(svc.zhang.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.amend_button.isVisibleTo(dialog)  # nothing selected
+    row = next(i for i, (table, _id) in enumerate(dialog.keys) if table == "callback_record")
+    dialog.table.selectRow(row)
+    assert dialog.amend_button.isVisibleTo(dialog)
+    amend = dialog.amend_dialog()
+    qtbot.addWidget(amend)
+    amend.editors["summary"].set_value("客户补充：上门准时")
+    amend.editors["reason"].set_value("漏记客户补充意见")
+    assert amend.try_submit(), amend.general_error.text()
+    assert callbacks.current_record(svc.callback.id).amends_id == first.id
+    other = page_for(qtbot, svc.caller2).open_tab("customers").open_customer(svc.zhang.id)
+    qtbot.addWidget(other)
+    row = next(i for i, (table, _id) in enumerate(other.keys) if table == "callback_record")
+    other.table.selectRow(row)
+    assert not other.amend_button.isVisibleTo(other)  # 陈静 neither recorded it nor manages
