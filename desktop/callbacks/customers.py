@@ -37,11 +37,12 @@ from models.callbacks import (
     ARCHIVE_ROLES,
     IMPORTANT_ROLES,
     PROJECT_ROLES,
+    CallbackRecord,
     Customer,
     CustomerKind,
 )
 from models.callbacks import CustomerContact as Contact
-from models.people import User
+from models.people import Role, User
 
 
 def _current_phone() -> peewee.Node:
@@ -216,7 +217,7 @@ class CustomersTab(PageTab):
         return self.open_customer(int(key))
 
     def open_customer(self, customer_id: int) -> QDialog:
-        dialog = TimelineDialog(Customer.get_by_id(customer_id), self)
+        dialog = TimelineDialog(Customer.get_by_id(customer_id), self, self.user)
         dialog.show()
         return dialog
 
@@ -232,15 +233,24 @@ class CustomersTab(PageTab):
 
 def timeline(customer: Customer) -> list[tuple[Any, str, str]]:
     """The archive's lines, complaints included, newest first: (when, what, detail)."""
+    return [line[:3] for line in _archive(customer)]
+
+
+def _archive(customer: Customer) -> list[tuple[Any, str, str, str, int]]:
+    """(when, what, detail, table, id) of each line, newest first."""
     lines = callbacks.customer_archive(customer)
-    return sorted(((x.at, x.what, x.detail) for x in lines), key=lambda r: r[0], reverse=True)
+    rows = ((x.at, x.what, x.detail, x.table, x.record_id) for x in lines)
+    return sorted(rows, key=lambda r: r[0], reverse=True)
 
 
 class TimelineDialog(QDialog):
     """One customer's archive as a timeline (C1, C6): nothing superseded is left out."""
 
-    def __init__(self, customer: Customer, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, customer: Customer, parent: QWidget | None = None, user: User | None = None
+    ) -> None:
         super().__init__(parent)
+        self.user, self.customer = user, customer
         self.setWindowTitle(f"{self.tr('客户档案')} · {customer.name}（{customer.number}）")
         self.resize(820, 520)
         contact = callbacks.current_contact(customer)
@@ -254,7 +264,9 @@ class TimelineDialog(QDialog):
             head.append(f"{self.tr('重要客户')}：{customer.important_reason}")
         self.header = QLabel("　".join(head))
         self.header.setWordWrap(True)
-        self.rows = timeline(customer)
+        archive = _archive(customer)
+        self.rows = [line[:3] for line in archive]
+        self.keys = [line[3:] for line in archive]
         self.table = QTableWidget(len(self.rows), 3)
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("事项"), self.tr("内容")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -264,9 +276,49 @@ class TimelineDialog(QDialog):
             for c, text in enumerate((f"{at:%Y-%m-%d %H:%M}", what, detail)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # C6: the current record of a callback is corrected by its recorder or 客服管理.
+        self.amend_button = button("edit", self.tr("更正记录…"), self.amend)
+        buttons.addButton(self.amend_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.table.itemSelectionChanged.connect(self.update_actions)
+        self.update_actions()
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+
+    def selected_record(self) -> Any:
+        """The selected line's callback record, if it is one still in force."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.keys[rows[0].row()][0] != "callback_record":
+            return None
+        record = CallbackRecord.get_by_id(self.keys[rows[0].row()][1])
+        current = callbacks.current_record(record.callback_id)
+        return record if current is not None and current.id == record.id else None
+
+    @Slot()
+    def update_actions(self) -> None:
+        record = self.selected_record() if self.user is not None else None
+        may = record is not None and (
+            record.recorded_by_id == self.user.id or self.user.has_role(Role.SERVICE_MANAGER)
+        )
+        self.amend_button.setVisible(may)
+
+    def amend_dialog(self) -> Any:
+        from desktop.callbacks.manage import amend_dialog
+
+        record = self.selected_record()
+        return (
+            None if record is None or self.user is None else amend_dialog(self.user, record, self)
+        )
+
+    @Slot()
+    def amend(self) -> bool:
+        dialog = self.amend_dialog()
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.done(QDialog.DialogCode.Accepted)  # the archive reopens with the new record
+        return True

@@ -16,6 +16,8 @@ from models.people import Role, User
 FIGURES = frozenset({Role.SERVICE_MANAGER, Role.DEPT_HEAD, Role.LEADER})
 # Who registers requests or may be handed one (首问负责制, C11).
 SERVICE = frozenset(HANDOVER_ROLES)
+# Who confirms, reschedules, reassigns and cancels any callback (C3, C4, C9): 客服管理.
+MANAGE = frozenset({Role.SERVICE_MANAGER})
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class CallbacksPage(ModulePage):
     TABS = (
         StaffTab("mine", "我的回访", "send", "desktop.callbacks.mine:MyCallbacksTab"),
         StaffTab("customers", "客户档案", "user", "desktop.callbacks.customers:CustomersTab"),
+        StaffTab("manage", "回访管理", "callbacks", "desktop.callbacks.manage:ManageTab", MANAGE),
         StaffTab("plans", "回访计划", "approvals", "desktop.callbacks.plans:PlansTab"),
         StaffTab(
             "receipts", "来电来访", "inbox", "desktop.callbacks.receipts:ReceiptsTab", SERVICE

@@ -41,6 +41,7 @@ from models.callbacks.callbacks import (
     my_callbacks,
     my_callbacks_count,
     my_callbacks_query,
+    reassign_callback,
     reschedule,
     sourced_callback,
     spot_check_callback,
@@ -167,6 +168,7 @@ from models.callbacks.records import (
     records_of_customer,
 )
 from models.callbacks.repeats import merge_complaint, possible_repeats, repeats_of
+from models.callbacks.spot_checks import SpotCheckRun, SpotPick, spot_check_callbacks
 from models.callbacks.validation import normalize_credit_code, normalize_id_number, normalize_phone
 
 settings.register(
@@ -268,6 +270,8 @@ __all__ = [
     "RequestKind",
     "ScheduleInput",
     "ServiceReceipt",
+    "SpotCheckRun",
+    "SpotPick",
     "StaffFigures",
     "Target",
     "Variant",
@@ -325,6 +329,7 @@ __all__ = [
     "quarterly_evaluation",
     "quarterly_series",
     "raise_problem",
+    "reassign_callback",
     "reassign_problem",
     "record_callback",
     "records_of_customer",
@@ -340,6 +345,7 @@ __all__ = [
     "set_important",
     "sourced_callback",
     "spot_check_callback",
+    "spot_check_callbacks",
     "staff_figures",
     "submit_plan",
     "update_plan",

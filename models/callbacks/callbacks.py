@@ -303,6 +303,37 @@ def reschedule(actor: User, callback: Callback, day: date, reason: str) -> Callb
         return Callback.get_by_id(callback.id)
 
 
+def reassign_callback(actor: User, callback: Callback, assignee: User, reason: str) -> Callback:
+    """C3/C4: 客服管理 hands an open callback to another person of its current method's post
+    (phone to a 客服, on-site to a 销售, online to a 客服管理), with a reason; the method,
+    the dates and the key stay."""
+    with db.atomic():
+        require_role(actor, Role.SERVICE_MANAGER)
+        callback = lock(callback)
+        refuse_closed(callback)
+        method = Method(callback.method)
+        if assignee.is_voided or not assignee.has_role(method.role):
+            raise RuleViolation(
+                "C3",
+                f"{assignee.name} 不是{method.role.label}岗，不能做{method.label}",
+                f"{assignee.name} does not hold the post of a {method.value} callback",
+                field="assignee",
+            )
+        if assignee.id == callback.assignee_id:
+            raise RuleViolation(
+                "C3", "该回访已分派给此人", "the callback is already assigned to this person"
+            )
+        reason = clean(reason)
+        if not reason:
+            raise RuleViolation(
+                "C3", "改派回访须写明原因", "a reassignment needs a reason", field="reason"
+            )
+        diff = {"assignee": (callback.assignee_id, assignee.id)}
+        guarded_update(callback, callback.version, assignee=assignee.id)
+        audit.record(actor, "callback", callback.id, "reassign", diff, note=reason)
+        return Callback.get_by_id(callback.id)
+
+
 def close_unreachable(actor: User, callback: Callback, reason: str) -> Callback:
     """C4: 无法回访, only after every method of the chain failed, confirmed by a 客服管理 who
     neither holds the callback nor tried it."""

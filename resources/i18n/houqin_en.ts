@@ -3631,6 +3631,10 @@
         <source>统计</source>
         <translation>Figures</translation>
     </message>
+    <message>
+        <source>回访管理</source>
+        <translation>Callback management</translation>
+    </message>
 </context>
 <context>
     <name>callbacks</name>
@@ -3801,6 +3805,133 @@
     <message>
         <source>投诉处理决定告知书</source>
         <translation>decision notice</translation>
+    </message>
+    <message>
+        <source>确认无法回访</source>
+        <translation>Confirm unreachable</translation>
+    </message>
+    <message>
+        <source>改期</source>
+        <translation>Reschedule</translation>
+    </message>
+    <message>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <source>取消回访</source>
+        <translation>Cancel the callback</translation>
+    </message>
+    <message>
+        <source>更正回访记录</source>
+        <translation>Amend the callback record</translation>
+    </message>
+    <message>
+        <source>生成抽查回访</source>
+        <translation>Make spot-check callbacks</translation>
+    </message>
+</context>
+<context>
+    <name>ManageTab</name>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>客户编号</source>
+        <translation>Customer no.</translation>
+    </message>
+    <message>
+        <source>回访内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>搜索客户（名称、拼音或编号）</source>
+        <translation>Search customers (name, pinyin or number)</translation>
+    </message>
+    <message>
+        <source>未分派</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>全部经办人</source>
+        <translation>All assignees</translation>
+    </message>
+    <message>
+        <source>确认无法回访…</source>
+        <translation>Confirm unreachable…</translation>
+    </message>
+    <message>
+        <source>改期…</source>
+        <translation>Reschedule…</translation>
+    </message>
+    <message>
+        <source>改派…</source>
+        <translation>Reassign…</translation>
+    </message>
+    <message>
+        <source>取消回访…</source>
+        <translation>Cancel the callback…</translation>
+    </message>
+    <message>
+        <source>更正记录…</source>
+        <translation>Amend the record…</translation>
+    </message>
+    <message>
+        <source>生成抽查回访…</source>
+        <translation>Make spot-check callbacks…</translation>
+    </message>
+    <message>
+        <source>已生成 %1 条抽查回访；%2 条此前已生成，未重复生成。</source>
+        <translation>%1 spot-check callbacks made; %2 made before were not made again.</translation>
+    </message>
+    <message>
+        <source>报修人未登记电话，未生成（请在系统管理补录电话后再次生成）：%1</source>
+        <translation> Left out, the applicant has no phone (enter it in administration, then run again): %1</translation>
+    </message>
+    <message>
+        <source>未登记报修人的维修单未生成：%1</source>
+        <translation> Repairs without an applicant were left out: %1</translation>
+    </message>
+    <message>
+        <source>生成抽查回访</source>
+        <translation>Make spot-check callbacks</translation>
+    </message>
+    <message>
+        <source>回访管理</source>
+        <translation>Callback management</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
     </message>
 </context>
 <context>
@@ -3978,6 +4109,10 @@
     <message>
         <source>内容</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>更正记录…</source>
+        <translation>Amend the record…</translation>
     </message>
 </context>
 <context>

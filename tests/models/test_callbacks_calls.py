@@ -315,3 +315,23 @@ def test_C6_X1_a_record_takes_files_from_its_recorder_or_service_management(s):
         attachments.attach(s.caller2, attachments.Owner.of(record), "x.mp3", b"x")
     assert err.value.rule == "C6" and "记录人或客服管理" in err.value.zh
     assert attachments.count_of(record) == 2
+
+
+def test_C3_C4_an_open_callback_is_reassigned_within_its_methods_post_with_a_reason(s):
+    cb = one_callback(s)
+    with pytest.raises(RuleViolation) as err:
+        callbacks.reassign_callback(s.caller, cb, s.caller2, "休假")
+    assert err.value.rule == "X1"  # the management's step
+    with pytest.raises(RuleViolation, match="不是客服岗") as err:
+        callbacks.reassign_callback(s.manager, cb, s.seller, "休假")  # a phone callback
+    assert err.value.rule == "C3"
+    with pytest.raises(RuleViolation, match="原因") as err:
+        callbacks.reassign_callback(s.manager, cb, s.caller2, " ")
+    assert err.value.field == "reason"
+    moved = callbacks.reassign_callback(s.manager, cb, s.caller2, "林晓雨休假")
+    assert (moved.assignee_id, moved.method, moved.period_key) == (s.caller2.id, "phone", "2026-01")
+    assert audit.AuditLog.select().where(audit.AuditLog.action == "reassign").count() == 1
+    callbacks.cancel_callback(s.manager, moved, "客户已终止合同")
+    with pytest.raises(RuleViolation) as err:
+        callbacks.reassign_callback(s.manager, Callback.get_by_id(cb.id), s.caller, "回来了")
+    assert err.value.rule == "C4"  # nothing more on a closed callback

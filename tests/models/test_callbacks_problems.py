@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from models import callbacks, fleet
+from models import callbacks, fleet, people
 from models.callbacks import (
     Callback,
     CallbackState,
@@ -200,3 +200,31 @@ def test_F8_a_closed_repair_picked_for_a_spot_check_becomes_a_callback(s, office
     )
     assert record.content_type == ContentType.SPOT_CHECK
     assert Callback.get_by_id(cb.id).state == CallbackState.DONE
+
+
+def test_F8_a_months_picked_repairs_become_callbacks_once(s, office):
+    car = fleet.add_vehicle(
+        office.fleet, "京A12345", office.squad, model="大众帕萨特", drivers=[office.driver]
+    )
+    fl = Fleet(office, car, fleet.add_shop(office.logistics, "城东汽修厂", "东环路8号"), None)
+    close(fl, in_repair(fl), datetime(2026, 10, 15, 10, 0))
+    picks = [
+        callbacks.SpotPick(r.id, r.number, r.driver_id)
+        for r in fleet.monthly_report("2026-10").spot_checks
+    ]
+    due = date(2026, 11, 30)
+    left = callbacks.spot_check_callbacks(s.manager, picks, due_on=due)  # 吴十 left no phone
+    assert (left.created, left.existing, left.no_phone) == ([], [], picks)
+    assert Callback.select().count() == 0
+    with pytest.raises(RuleViolation) as err:
+        callbacks.spot_check_callbacks(s.manager, [], due_on=due)
+    assert err.value.rule == "F8"
+    people.update_user(office.admin, office.driver, phone="13900001111")
+    with pytest.raises(RuleViolation, match=picks[0].number) as err:  # a 销售 does not phone
+        callbacks.spot_check_callbacks(s.manager, picks, due_on=due, assignee=s.seller)
+    assert err.value.rule == "C3"
+    run = callbacks.spot_check_callbacks(s.manager, picks, due_on=due, assignee=s.caller)
+    assert (len(run.created), run.existing) == (1, [])
+    again = callbacks.spot_check_callbacks(s.manager, picks, due_on=due)
+    assert (again.created, [c.id for c in again.existing]) == ([], [run.created[0].id])
+    assert Callback.select().count() == 1
