@@ -210,7 +210,7 @@ class ManageTab(_ListTab):
             coded("content_type", self.tr("回访内容"), Callback.content_type, ContentType, 110),
             coded("method", self.tr("方式"), Callback.method, Method, 70),
             Column("assignee", self.tr("经办人"), _assignee_name(), sortable=False, width=80),
-            Column("period", self.tr("期间"), Callback.period_key, fmt=labels.period, width=100),
+            Column("period", self.tr("期间"), Callback.period_key, fmt=labels.period, width=130),
             Column("scheduled_on", self.tr("计划日期"), Callback.scheduled_on, width=95),
             Column("due_on", self.tr("期限"), Callback.due_on, width=95, look=late_look),
             coded("state", self.tr("状态"), Callback.state, CallbackState, 110),

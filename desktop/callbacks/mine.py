@@ -60,7 +60,7 @@ class MyCallbacksTab(PageTab):
             Column(
                 "method", self.tr("方式"), Callback.method, fmt=labels.labeller(Method), width=80
             ),
-            Column("period", self.tr("期间"), Callback.period_key, fmt=labels.period, width=110),
+            Column("period", self.tr("期间"), Callback.period_key, fmt=labels.period, width=130),
             Column("scheduled_on", self.tr("计划日期"), Callback.scheduled_on, width=95),
             Column("due_on", self.tr("期限"), Callback.due_on, width=95, look=overdue_look),
             Column(
