@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop import errors
+from desktop import errors, ops
 from desktop.icons import icon
 from desktop.modules import load
 from models.people import Role, User
@@ -45,6 +45,19 @@ class PageTab(QWidget):
         super().__init__()
         self.user = user
         self.changed: Callable[..., Any] = changed or (lambda *_result: None)
+
+    def reload(self) -> None:
+        """Read the tab's data again (a tab that shows data overrides it)."""
+
+    def act(self, fn: Callable[[frozenset[str]], Any]) -> bool:
+        """One use case of a button, through ``ops.attempt`` (a refusal shown, a warning
+        asked): when it succeeded the page is told and the tab reads its data again; a
+        conflict (someone changed the record meanwhile) reloads it too."""
+        def done(_result: Any) -> None:
+            self.changed()
+            self.reload()
+
+        return ops.attempt(self, fn, done=done, reload=self.reload)
 
 
 @dataclass(frozen=True)

@@ -281,17 +281,10 @@ class PlansTab(_ListTab):
             return dialog.result
         return None
 
-    def _act(self, fn: Any) -> bool:
-        def done(_result: Any) -> None:
-            self.changed()
-            self.reload()
-
-        return ops.attempt(self, fn, done=done, reload=self.reload)
-
     @Slot()
     def submit_plan(self) -> bool:
         plan = self.selected()
-        return plan is not None and self._act(lambda _a: callbacks.submit_plan(self.user, plan))
+        return plan is not None and self.act(lambda _a: callbacks.submit_plan(self.user, plan))
 
     @Slot()
     def withdraw_plan(self) -> bool:
@@ -300,7 +293,7 @@ class PlansTab(_ListTab):
             self, self.tr("撤回"), self.tr("撤回回访计划 %1 的报批？").replace("%1", plan.number)
         ):
             return False
-        return self._act(lambda _a: documents.withdraw(self.user, plan))
+        return self.act(lambda _a: documents.withdraw(self.user, plan))
 
     @Slot()
     def generate(self) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from desktop import errors, labels, ops
+from desktop import errors, labels
 from desktop.form_dialog import FormDialog
 from desktop.icons import icon
 from desktop.module_page import PageTab
@@ -207,17 +207,10 @@ class TierPlansTab(PageTab):
         plan = self.selected()
         return None if plan is None else self._after(self.plan_dialog(plan))
 
-    def _act(self, fn: Any) -> bool:
-        def done(_result: Any) -> None:
-            self.changed()
-            self.reload()
-
-        return ops.attempt(self, fn, done=done, reload=self.reload)
-
     @Slot()
     def submit_plan(self) -> bool:
         plan = self.selected()
-        return plan is not None and self._act(lambda _a: training.submit_tier_plan(self.user, plan))
+        return plan is not None and self.act(lambda _a: training.submit_tier_plan(self.user, plan))
 
     @Slot()
     def withdraw_plan(self) -> bool:
@@ -228,4 +221,4 @@ class TierPlansTab(PageTab):
             self.tr("撤回%1的分层培训方案？").replace("%1", labels.of(Tier, plan.tier)),
         ):
             return False
-        return self._act(lambda _a: documents.withdraw(self.user, plan))
+        return self.act(lambda _a: documents.withdraw(self.user, plan))
