@@ -158,8 +158,17 @@ class ListView(QWidget):
     def _key(self) -> str:
         return f"lists/{self.name}/header"
 
+    def _columns(self) -> str:
+        """The list's columns as saved beside its header: Qt restores widths by position, so
+        a header saved before a version added or moved a column would give the new one the
+        old one's width (or none); such a header is not restored."""
+        return "|".join(c.key for c in self.model.columns)
+
     def _restore_header(self) -> None:
         state = prefs.settings().value(self._key())
+        saved_columns = prefs.settings().value(self._key() + "-columns")
+        if saved_columns != self._columns():
+            return
         if isinstance(state, QByteArray | bytes) and state:
             header = self.table.horizontalHeader()
             header.restoreState(QByteArray(state))
@@ -168,6 +177,7 @@ class ListView(QWidget):
     @Slot()
     def save_header(self) -> None:
         prefs.put(self._key(), self.table.horizontalHeader().saveState())
+        prefs.put(self._key() + "-columns", self._columns())
 
     def showEvent(self, event) -> None:
         self.start()

@@ -53,6 +53,7 @@ class PageTab(QWidget):
         """One use case of a button, through ``ops.attempt`` (a refusal shown, a warning
         asked): when it succeeded the page is told and the tab reads its data again; a
         conflict (someone changed the record meanwhile) reloads it too."""
+
         def done(_result: Any) -> None:
             self.changed()
             self.reload()

@@ -203,6 +203,31 @@ def test_column_widths_are_remembered_per_list(qtbot, desk):
     assert second.table.horizontalHeader().sectionSize(0) == 333
 
 
+def test_a_header_saved_before_the_list_gained_a_column_is_not_restored(qtbot, desk):
+    """Qt restores a header by position: restored over a list that has gained a column since,
+    the new column would get the old one's width or none. The saved header is dropped."""
+
+    def make(*extra: Column) -> ListView:
+        columns = [
+            Column("at", "时间", AuditLog.at),
+            Column("actor", "操作人", AuditLog.actor_name),
+        ]
+        model = LazyQueryModel(lambda: AuditLog.select(), [*extra, *columns], AuditLog.id)
+        view = ListView("test.grown", model)
+        qtbot.addWidget(view)
+        view.show()
+        return view
+
+    old = make()
+    old.table.horizontalHeader().resizeSection(0, 333)
+    old.table.horizontalHeader().resizeSection(1, 0)
+    old.save_header()
+    grown = make(Column("table", "表", AuditLog.table, width=90))
+    header = grown.table.horizontalHeader()
+    assert [header.sectionSize(c) for c in range(3)] == [90, 120, 120]
+    assert not any(header.isSectionHidden(c) for c in range(3))
+
+
 def test_a_lost_database_stops_loading_instead_of_raising(qtbot, desk):
     model = LazyQueryModel(
         lambda: AuditLog.select().where(peewee.SQL("no_such_column = 1")),
