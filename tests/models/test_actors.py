@@ -55,6 +55,8 @@ NOT_USE_CASES = {
     "may_void",  # a question (may this user void this file); writes nothing
     "may_attach",  # a question (may this user attach files here); writes nothing
     "may_read_archive",  # a question (may this user read this archive); writes nothing
+    "problem_actions",  # a question (which steps of a problem to offer); writes nothing
+    "amendable",  # a question (may this user amend this register now); writes nothing
     "require_archive_reader",  # the check itself
     "send_for_approval",  # a step inside a use case (报批), after that use case's checks
 }
