@@ -9,7 +9,9 @@ Excel import with a dry run, any other file a page writes, and PDF printing.
   with the filters the page has chosen; its import template comes from the same kind.
 - Import first runs ``forms.excel_import.import_file`` (or a page's own importer) as a dry
   run, shows what would be inserted, updated and rejected (row-level details), and only then
-  imports for real.
+  imports for real. A refused file offers the command line's error workbook
+  (``forms.excel_errors.write_error_workbook``): its rejected rows with an 错误 column, to fix
+  and import again.
 - ``write_file`` runs any other writer (a report, a page's register) and says where it went.
 - Printing renders the form to a PDF (``forms.printing``) and shows it in the print preview
   (``desktop.print_preview``), from which the user prints or saves it.
@@ -48,6 +50,12 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
     """Where to save an Excel file (``None``: the user cancelled)."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, tr(EXCEL))
     return name or None
+
+
+def ask_error_book_path(parent: QWidget, suggested: str) -> str | None:
+    """Where to save a refused import's error list (``None``: cancelled). Its own door, so
+    desktop tests answer it once (``None``) and never meet a real dialog."""
+    return ask_save_path(parent, tr("保存错误清单"), suggested)
 
 
 def stamped(title: str) -> str:
@@ -276,14 +284,14 @@ def import_checked(
 
     def checked(result: Any) -> None:
         if not result.ok:
-            errors.show_error(parent, ImportRejected(result))
+            refused(parent, result, title)
             return
         if errors.confirm(parent, title, result.summary() + "\n\n" + tr("确认导入？")):
             step(False, imported)
 
     def imported(result: Any) -> None:
         if not result.ok:
-            errors.show_error(parent, ImportRejected(result))
+            refused(parent, result, title)
             return
         secrets = "\n".join(f"{k}：{v}" for k, v in result.secrets.items())
         text = result.summary()
@@ -293,6 +301,38 @@ def import_checked(
         after()
 
     return step(True, checked)
+
+
+def refused(parent: QWidget, result: Any, title: str) -> BackgroundTask | None:
+    """Show a refused import, then offer its error workbook (the rejected rows with an 错误
+    column, as ``houqin import --errors`` writes it) so the user fixes the file and imports
+    it again; written in the background, then says where."""
+    from forms.excel_result import ImportResult
+
+    errors.show_error(parent, ImportRejected(result))
+    if not isinstance(result, ImportResult) or not result.errors:
+        return None
+    if not errors.confirm(
+        parent, title, tr("是否保存错误清单（有错误的行和“错误”列，改正后可重新导入）？")
+    ):
+        return None
+    path = ask_error_book_path(parent, stamped(tr("导入错误清单")))
+    if not path:
+        return None
+
+    def work(_progress: Progress) -> Path:
+        from forms.excel_errors import write_error_workbook
+
+        return write_error_workbook(result, path)
+
+    return write_file(
+        parent,
+        path,
+        work,
+        label=tr("正在保存错误清单…"),
+        done_title=title,
+        done_text=lambda saved: tr("错误清单已保存到：") + f"\n{saved}",
+    )
 
 
 def import_dialog(

@@ -68,6 +68,30 @@ class ErrorLabel(QLabel):
     def show_text(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+        if text:
+            fit_window(self)
+
+
+def fit_window(widget: QWidget) -> None:
+    """Grow ``widget``'s window at once to hold what it now shows, never shrinking it: a
+    wrapped refusal shown in a visible dialog would otherwise be clipped until a later
+    layout pass, and the user would read half of the reason."""
+    window = widget.window()
+    if window is widget or not window.isVisible() or window.layout() is None:
+        return
+    layout = window.layout()
+    layout.activate()
+    hint = window.sizeHint()
+    width = max(window.width(), hint.width())
+    height = max(window.height(), hint.height(), window.heightForWidth(width))
+    screen = window.screen()
+    if screen is not None:  # grown, but not past the screen
+        room = screen.availableGeometry().size()
+        width = max(window.width(), min(width, room.width()))
+        height = max(window.height(), min(height, room.height()))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    layout.setGeometry(window.rect())  # place the children now, not at the next event
 
 
 def file_row(

@@ -1409,6 +1409,26 @@
         <source>已保存到：</source>
         <translation>Saved to:</translation>
     </message>
+    <message>
+        <source>保存错误清单</source>
+        <translation>Save the error list</translation>
+    </message>
+    <message>
+        <source>是否保存错误清单（有错误的行和“错误”列，改正后可重新导入）？</source>
+        <translation>Save the error list (the rows with errors and an 错误 column, to fix and import again)?</translation>
+    </message>
+    <message>
+        <source>导入错误清单</source>
+        <translation>Import errors</translation>
+    </message>
+    <message>
+        <source>正在保存错误清单…</source>
+        <translation>Saving the error list…</translation>
+    </message>
+    <message>
+        <source>错误清单已保存到：</source>
+        <translation>Error list saved to:</translation>
+    </message>
 </context>
 <context>
     <name>first_admin</name>

@@ -1,6 +1,7 @@
 """Desktop tests: real widgets, offscreen, on a temporary SQLite file (worker threads open
 their own connections), with this PC's QSettings redirected to the test's folder and every
-message box captured instead of blocking."""
+message box captured instead of blocking; the save dialog of a refused import's error list
+answers "cancelled" unless a test says otherwise."""
 
 from __future__ import annotations
 
@@ -9,13 +10,20 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop import errors
+from desktop import errors, exporting
 
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_error_book_dialog(monkeypatch):
+    """A refused import asks whether to save its error list; a test answering yes to every
+    question would meet a real save dialog next: that dialog answers "cancelled"."""
+    monkeypatch.setattr(exporting, "ask_error_book_path", lambda *_a, **_k: None)
 
 
 @dataclass

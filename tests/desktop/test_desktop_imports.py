@@ -24,6 +24,8 @@ school = page_tests.school  # 唐敏 (培训办), 陈组长's 语文组 of four 
 svc = callbacks_tests.svc  # 许倩 (客服管理), 何敏, 林晓雨 and 张三's callbacks
 _keep_pages, _page = page_tests._keep_pages, page_tests._page
 
+ASK_ERROR_BOOK_PATH = exporting.ask_error_book_path  # the real one, before conftest answers it
+
 ATTENDANCE = ["教研组", "活动日期", "工号", "姓名", "考勤", "分钟", "备注"]
 EXTERNAL = ["工号", "姓名", "类别", "培训机构", "级别", "开始日期", "结束日期", "学时"]
 EXTERNAL += ["证书编号", "证书扫描件"]
@@ -38,6 +40,11 @@ def run_import(qtbot, boxes, monkeypatch, start, path, shown: int) -> list:
     assert start() is not None
     qtbot.waitUntil(lambda: len(boxes.shown) >= shown, timeout=15000)
     return boxes.shown
+
+
+def refused_then_offered(shown) -> bool:
+    """A refused file: the refusal, then the question whether to save its error list."""
+    return [s.kind for s in shown] == ["rule", "warning"] and "错误清单" in shown[1].text
 
 
 def _visible(widget, tab) -> bool:
@@ -95,10 +102,39 @@ def test_T3_X3_a_sign_in_sheet_with_one_bad_row_writes_nothing_and_names_the_row
     tab = _open_register(qtbot, school)
     path = write_xlsx(tmp_path / "签到表.xlsx", _sheet(school, staff_of_last="0099"))
     shown = run_import(qtbot, boxes, monkeypatch, tab.import_sheet, path, 1)
-    assert len(shown) == 1 and "第 5 行" in shown[0].details and "0099" in shown[0].details
+    assert (
+        refused_then_offered(shown) and "第 5 行" in shown[0].details and "0099" in shown[0].details
+    )
     assert {m.status for m in training.roster_of(school.session)} == {Mark.PENDING}
     session = TrainingSession.get_by_id(school.session.id)
     assert session.register_state == RegisterState.OPEN
+
+
+def test_X3_T3_a_refused_sign_in_sheet_saves_its_error_list_to_fix_and_import_again(
+    qtbot, school, boxes, monkeypatch, tmp_path
+):
+    tab = _open_register(qtbot, school)
+    rows = _sheet(school, staff_of_last="0099")
+    rows[2][4] = "请假了"  # 刘一: no such mark
+    path = write_xlsx(tmp_path / "签到表.xlsx", rows)
+    saved = tmp_path / "错误清单.xlsx"
+    monkeypatch.setattr(exporting, "ask_error_book_path", ASK_ERROR_BOOK_PATH)
+    monkeypatch.setattr(
+        exporting.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(saved), "")
+    )
+    shown = run_import(qtbot, boxes, monkeypatch, tab.import_sheet, path, 3)
+    assert (
+        refused_then_offered(shown[:2])
+        and "已保存" in shown[2].text
+        and str(saved) in shown[2].text
+    )
+    book = cells(saved)
+    error_col = book[0].index("错误")
+    bad = {r[2]: r[error_col] for r in book[1:]}  # by 工号
+    assert sorted(bad) == ["0002", "0099"]  # only the two rejected rows, ready to fix
+    assert bad["0002"].startswith("第 3 行") and "请假了" in bad["0002"]
+    assert bad["0099"].startswith("第 5 行") and "0099" in bad["0099"]
+    assert {m.status for m in training.roster_of(school.session)} == {Mark.PENDING}
 
 
 def test_T3_the_sign_in_sheet_import_is_not_offered_to_a_reader(qtbot, school):
@@ -171,7 +207,11 @@ def test_C3_X3_answers_with_one_bad_row_write_nothing_and_name_the_row(
     bad = ["99999", "", "赵六", "有效", "完整", 4, "满意", ""]
     path = write_xlsx(tmp_path / "答卷.xlsx", [QUESTIONNAIRE, good, bad])
     shown = run_import(qtbot, boxes, monkeypatch, tab.import_answers, path, 1)
-    assert len(shown) == 1 and "第 3 行" in shown[0].details and "99999" in shown[0].details
+    assert (
+        refused_then_offered(shown)
+        and "第 3 行" in shown[0].details
+        and "99999" in shown[0].details
+    )
     assert not CallbackRecord.select().where(CallbackRecord.callback == cb.id).exists()
 
 
@@ -223,7 +263,11 @@ def test_T7_X3_claims_with_one_bad_row_write_nothing_and_name_the_row(
     rows = _claims(school, tmp_path, scan_of_second=str(tmp_path / "无.pdf"))
     path = write_xlsx(tmp_path / "外出培训.xlsx", rows)
     shown = run_import(qtbot, boxes, monkeypatch, tab.import_claims, path, 1)
-    assert len(shown) == 1 and "第 3 行" in shown[0].details and "扫描件" in shown[0].details
+    assert (
+        refused_then_offered(shown)
+        and "第 3 行" in shown[0].details
+        and "扫描件" in shown[0].details
+    )
     assert ExternalTraining.select().count() == 0
 
 

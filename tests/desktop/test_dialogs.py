@@ -14,6 +14,7 @@ from desktop.pickers import SearchPicker
 from forms.people import USERS
 from forms.spec import Field, FieldType
 from models import settings
+from models.errors import RuleViolation
 from models.people import Department, User
 from tests.desktop.typing import type_text
 
@@ -158,3 +159,43 @@ def _car(desk):
     from models import fleet
 
     return fleet.add_vehicle(desk.fleet, "京A12345", desk.squad, drivers=[desk.driver])
+
+
+def _fully_inside(dialog: FormDialog, label) -> bool:
+    """The label's whole wrapped text is inside the dialog, not clipped by its edge."""
+    top_left = label.mapTo(dialog, label.rect().topLeft())
+    bottom_right = label.mapTo(dialog, label.rect().bottomRight())
+    inside = dialog.rect().contains(top_left) and dialog.rect().contains(bottom_right)
+    return inside and label.height() >= label.heightForWidth(label.width())
+
+
+LONG = "；".join(["这一条规则的说明很长，需要换行才能完整显示在对话框里"] * 3)
+THREE_LINES = "\n".join([LONG, "第二行：请改正后再保存。", "第三行：如有疑问请联系管理员。"])
+
+
+def test_a_long_refusal_beside_a_field_is_shown_whole_at_once(qtbot, desk):
+    def submit(_values):
+        raise RuleViolation("X1", THREE_LINES, "a long refusal", field="note")
+
+    fields = (Field("note", "说明", FieldType.TEXT), Field("other", "其他", FieldType.TEXT))
+    dialog = FormDialog("t", fields, submit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.size()
+    assert not dialog.try_submit()  # no events processed after it
+    label = dialog.editors["note"].error
+    assert label.isVisible() and _fully_inside(dialog, label)
+    assert dialog.width() >= before.width() and dialog.height() > before.height()
+
+
+def test_a_long_refusal_at_the_top_is_shown_whole_at_once(qtbot, desk):
+    def submit(_values):
+        raise RuleViolation("X1", THREE_LINES, "a long refusal")
+
+    dialog = FormDialog("t", (Field("note", "说明", FieldType.TEXT),), submit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.try_submit()
+    assert dialog.general_error.isVisible() and _fully_inside(dialog, dialog.general_error)
