@@ -108,10 +108,13 @@ def parse_filters(kind: Kind, pairs: Iterable[str]) -> dict[str, Any]:
 
 
 def describe_filters(spec: FormSpec, filters: Mapping[str, Any]) -> str:
+    """The heading's 筛选 line: each filter on a field of the register. The period has its
+    own line; a kind's own narrowing that is no column (the desktop's 导出待答问卷 of one
+    user) is not a filter the reader can repeat, and is left out."""
     parts = [
         f"{spec.field(k).label}={display(spec.field(k), v)}"
         for k, v in filters.items()
-        if k != PERIOD  # the period has its own heading line
+        if k != PERIOD and spec.has_field(k)
     ]
     return "；".join(parts) if parts else "全部"
 

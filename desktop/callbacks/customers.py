@@ -264,18 +264,12 @@ class TimelineDialog(QDialog):
             head.append(f"{self.tr('重要客户')}：{customer.important_reason}")
         self.header = QLabel("　".join(head))
         self.header.setWordWrap(True)
-        archive = _archive(customer)
-        self.rows = [line[:3] for line in archive]
-        self.keys = [line[3:] for line in archive]
-        self.table = QTableWidget(len(self.rows), 3)
+        self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("事项"), self.tr("内容")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for r, (at, what, detail) in enumerate(self.rows):
-            for c, text in enumerate((f"{at:%Y-%m-%d %H:%M}", what, detail)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        self.fill()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -315,10 +309,22 @@ class TimelineDialog(QDialog):
             None if record is None or self.user is None else amend_dialog(self.user, record, self)
         )
 
+    def fill(self) -> None:
+        """The archive's lines read again (after 更正记录 the amended record is the current
+        one, the original kept)."""
+        archive = _archive(self.customer)
+        self.rows = [line[:3] for line in archive]
+        self.keys = [line[3:] for line in archive]
+        self.table.setRowCount(len(self.rows))
+        for r, (at, what, detail) in enumerate(self.rows):
+            for c, text in enumerate((f"{at:%Y-%m-%d %H:%M}", what, detail)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
     @Slot()
     def amend(self) -> bool:
         dialog = self.amend_dialog()
         if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        self.done(QDialog.DialogCode.Accepted)  # the archive reopens with the new record
+        self.fill()
         return True

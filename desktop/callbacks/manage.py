@@ -301,10 +301,12 @@ class ManageTab(_ListTab):
         )
         manager = self.user.has_role(*MANAGERS)
         state = cb.state if cb is not None else None
-        self.unreachable_button.setVisible(manager and state == CallbackState.EXHAUSTED)
+        self.unreachable_button.setVisible(
+            cb is not None and callbacks.may_confirm_unreachable(self.user, cb)
+        )
         self.reschedule_button.setVisible(manager and state in OPEN)
         self.reassign_button.setVisible(manager and state in OPEN)
-        ended = (*FINISHED, CallbackState.CANCELLED)
+        ended = (*FINISHED, CallbackState.CANCELLED, CallbackState.EXHAUSTED)  # C4
         self.cancel_button.setVisible(manager and cb is not None and state not in ended)
         self.amend_button.setVisible(manager and self.record is not None)
 
@@ -363,9 +365,13 @@ class ManageTab(_ListTab):
             .replace("%2", str(len(run.existing)))
         )
         if run.no_phone:
-            left = self.tr("报修人未登记电话，未生成（请在系统管理补录电话后再次生成）：%1")
-            text += left.replace("%1", "、".join(p.number for p in run.no_phone))
+            left = self.tr(
+                "报修人电话未登记或有误，未生成（请在系统管理补录或更正电话后再次生成）：%1"
+            )
+            text += "\n" + left.replace("%1", "、".join(p.number for p in run.no_phone))
         if no_applicant:
-            text += self.tr("未登记报修人的维修单未生成：%1").replace("%1", "、".join(no_applicant))
+            text += "\n" + self.tr("未登记报修人的维修单未生成：%1").replace(
+                "%1", "、".join(no_applicant)
+            )
         errors.inform(self, self.tr("生成抽查回访"), text)
         return True

@@ -122,9 +122,12 @@ class MyCallbacksTab(PageTab):
 
     @Slot()
     def export_questionnaires(self) -> Any:
-        """The online callbacks waiting for answers, one row each with its 回访任务号: the
-        sheet the answers are pasted into (the ``questionnaire-answers`` register)."""
-        return export_register(self, "questionnaire-answers", {})
+        """This user's online callbacks waiting for answers (his or nobody's), one row each
+        with its 回访任务号: the sheet the answers are pasted into (the
+        ``questionnaire-answers`` register)."""
+        from forms.callbacks.questionnaire import FOR_USER
+
+        return export_register(self, "questionnaire-answers", {FOR_USER: self.user.id})
 
     @Slot()
     def import_answers(self) -> Any:

@@ -21,13 +21,9 @@ ROLES = frozenset({Role.TRAINING, Role.LEADER})
 def leads_a_group(user: User) -> bool:
     """A 教研组长 whose login is linked to his teacher record: he keeps his group's
     registers (T3), so the page is his too (the head of 教研室 in the demo office)."""
-    from models.training import TeachingGroup, teacher_of_user
+    from models import training
 
-    teacher = teacher_of_user(user)
-    return (
-        teacher is not None
-        and TeachingGroup.select().where(TeachingGroup.leader == teacher.id).exists()
-    )
+    return training.leads_a_group(user)
 
 
 def files_requests(user: User) -> bool:

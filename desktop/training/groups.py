@@ -19,7 +19,6 @@ its refusal shown in the dialog with the rule ID.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -41,7 +40,7 @@ from forms.spec import Field, FieldType
 from models import training
 from models.base import now
 from models.people import User
-from models.training import MANAGERS, GroupMembership, Teacher, TeachingGroup, Tier
+from models.training import LATEST, MANAGERS, GroupMembership, Teacher, TeachingGroup, Tier
 
 GROUP_FIELDS = (
     Field("name", "教研组名称", required=True, max_length=50, label_en="Group name"),
@@ -67,7 +66,6 @@ TIER_FIELDS = (
     ),
     REASON,
 )
-FAR = date(9999, 12, 31)  # members_on(group, FAR): whoever his latest step puts in the group
 
 
 def groups() -> list[TeachingGroup]:
@@ -282,9 +280,7 @@ class GroupsDialog(QDialog):
         group = self.selected()
         if group is None:
             return None
-        members = training.members_on(group, FAR)
-        if group.leader_id is not None and group.leader_id not in {t.id for t in members}:
-            members.append(group.leader)
+        members = training.members_on(group, LATEST)  # whom set_group_leader accepts (T2)
         if not members:
             errors.inform(
                 self,

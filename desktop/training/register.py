@@ -72,7 +72,7 @@ class RegisterTab(PageTab):
     def __init__(self, user: User, changed: Any = None) -> None:
         super().__init__(user, changed)
         # 培训办 keeps every register, a 教研组长 his group's; a leader only reads them.
-        self.keeps = user.has_role(*MANAGERS) or training.teacher_of_user(user) is not None
+        self.keeps = user.has_role(*MANAGERS) or training.leads_a_group(user)
         self.marks: list[training.AttendanceMark] = []
         self.chosen: dict[int, Mark] = {}  # row → the mark typed, not saved yet
         self.session = QComboBox()

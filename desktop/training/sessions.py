@@ -22,6 +22,7 @@ from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from desktop.training import spot_checks
 from forms.summary import quantity
+from models import training
 from models.people import User
 from models.training import (
     INSPECTORS,
@@ -116,7 +117,7 @@ class SessionsTab(PageTab):
         self.view.action_bar.addWidget(button("print", self.tr("打印签到表…"), self.print_sign_in))
         if user.has_role(*INSPECTORS):
             self.view.action_bar.addWidget(button("approve", self.tr("过程督查…"), self.spot_check))
-        leads = spot_checks.leads_a_group(user)
+        leads = training.leads_a_group(user)
         if leads:  # the group's own leader explains (training.explain_spot_check)
             self.view.action_bar.addWidget(
                 button("edit", self.tr("督查情况说明…"), self.explain_check)

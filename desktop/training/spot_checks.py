@@ -14,7 +14,7 @@ from desktop.form_dialog import ActionDialog
 from desktop.training.dialogs import _form, _reason_edit
 from models import training
 from models.people import User
-from models.training import QUALITIES, SpotCheck, SpotCheckFlag, TeachingGroup, TrainingSession
+from models.training import QUALITIES, SpotCheck, SpotCheckFlag, TrainingSession
 
 HEADCOUNT_MAX = 999  # people at one session; the model refuses what is not a whole number
 
@@ -23,12 +23,6 @@ def _when(session: TrainingSession) -> str:
     return (
         f"{session.group.name}　{session.date:%Y-%m-%d} {session.start_time:%H:%M}　{session.topic}"
     )
-
-
-def leads_a_group(user: User) -> bool:
-    """Whether ``user`` is (linked to) the leader of a teaching group: he explains its flags."""
-    own = training.teacher_of_user(user)
-    return own is not None and TeachingGroup.select().where(TeachingGroup.leader == own.id).exists()
 
 
 def open_flag(session_id: int) -> SpotCheckFlag | None:

@@ -131,17 +131,26 @@ def _insert(actor: Any, v: Values) -> None:
     )
 
 
-def _waiting() -> Any:
-    """The online callbacks waiting for answers (what 客服管理 sends out and imports back)."""
-    return (
+FOR_USER = "for_user"  # a filter of the desktop's 导出待答问卷: one 客服管理's own sheet
+
+
+def _waiting(filters: Filters) -> Any:
+    """The online callbacks waiting for answers (what 客服管理 sends out and imports back);
+    with ``FOR_USER`` only those assigned to that user or to nobody, the ones he may record
+    (``record_callback`` refuses another's, and a sheet is imported all or nothing)."""
+    query = (
         Callback.select(Callback, Customer)
         .join(Customer, on=Callback.customer == Customer.id)
         .where(Callback.state.in_(list(OPEN)) & (Callback.method == Method.ONLINE))
     )
+    user = filters.get(FOR_USER)
+    if user is not None:
+        query = query.where((Callback.assignee == user) | Callback.assignee.is_null())
+    return query
 
 
-def _rows(_filters: Filters) -> Iterator[Values]:
-    for cb in _waiting().order_by(Callback.id).iterator():
+def _rows(filters: Filters) -> Iterator[Values]:
+    for cb in _waiting(filters).order_by(Callback.id).iterator():
         yield {"callback": str(cb.id), "customer": cb.customer.name}
 
 
@@ -156,8 +165,8 @@ register_kind(
             "a submitted record is not changed by an import; amend it with a reason",
         ),
         rows=_rows,
-        count=lambda _f: _waiting().count(),
+        count=lambda f: _waiting(f).count(),
     )
 )
 
-__all__ = ["QUESTIONNAIRE"]
+__all__ = ["FOR_USER", "QUESTIONNAIRE"]

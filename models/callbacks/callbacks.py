@@ -334,6 +334,25 @@ def reassign_callback(actor: User, callback: Callback, assignee: User, reason: s
         return Callback.get_by_id(callback.id)
 
 
+def _second_person(actor: User, callback: Callback) -> bool:
+    """Whether ``actor`` neither holds ``callback`` nor tried it (C4: who may confirm that
+    its customer cannot be reached)."""
+    tried = CallbackAttempt.select().where(
+        (CallbackAttempt.callback == callback.id) & (CallbackAttempt.actor == actor.id)
+    )
+    return actor.id != callback.assignee_id and not tried.exists()
+
+
+def may_confirm_unreachable(actor: User, callback: Callback) -> bool:
+    """Whether ``close_unreachable`` would take ``actor``'s confirmation of ``callback`` (for
+    the desktop's button; the use case decides)."""
+    return (
+        actor.has_role(Role.SERVICE_MANAGER)
+        and callback.state == CallbackState.EXHAUSTED
+        and _second_person(actor, callback)
+    )
+
+
 def close_unreachable(actor: User, callback: Callback, reason: str) -> Callback:
     """C4: 无法回访, only after every method of the chain failed, confirmed by a 客服管理 who
     neither holds the callback nor tried it."""
@@ -348,13 +367,7 @@ def close_unreachable(actor: User, callback: Callback, reason: str) -> Callback:
                 f"回访方式尚未用尽（还有：{left}），不能认定无法回访",
                 "every method of the chain must be tried before a callback is unreachable",
             )
-        tried = {
-            a.actor_id
-            for a in CallbackAttempt.select(CallbackAttempt.actor).where(
-                CallbackAttempt.callback == callback.id
-            )
-        }
-        if actor.id == callback.assignee_id or actor.id in tried:
+        if not _second_person(actor, callback):
             raise RuleViolation(
                 "C4",
                 "无法回访须由未经办该回访的另一人确认",
@@ -382,6 +395,13 @@ def cancel_callback(actor: User, callback: Callback, reason: str) -> Callback:
         callback = lock(callback)
         if callback.state in (*FINISHED, CallbackState.CANCELLED):
             refuse_closed(callback)
+        if callback.state == CallbackState.EXHAUSTED:
+            raise RuleViolation(
+                "C4",
+                "回访方式已用尽的回访不能取消，须由未经办的另一位客服管理确认无法回访",
+                "a callback whose methods are used up is not cancelled: another service "
+                "manager confirms it unreachable",
+            )
         reason = clean(reason)
         if not reason:
             raise RuleViolation("X2", "取消回访须写明原因", "a cancellation needs a reason")

@@ -178,6 +178,7 @@ from models.training.teacher_batch import (
 )
 from models.training.teachers import (
     APPEND_ONLY,
+    LATEST,
     MANAGERS,
     TEACHER_TABLES,
     GroupMembership,
@@ -190,6 +191,7 @@ from models.training.teachers import (
     assign_tier,
     check_staff_no,
     group_of,
+    leads_a_group,
     members_on,
     move_to_group,
     school_year,
@@ -338,6 +340,7 @@ __all__ = [
     "GRADES",
     "GROWTH_KINDS",
     "INSPECTORS",
+    "LATEST",
     "LEAVE_FLOW",
     "LEAVE_KINDS",
     "LEVELS",
@@ -433,6 +436,7 @@ __all__ = [
     "group_of",
     "last_report",
     "layout_from_text",
+    "leads_a_group",
     "lines_of",
     "mark",
     "mark_from",

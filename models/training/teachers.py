@@ -451,3 +451,11 @@ def teacher_of_user(user: User | int | None) -> Teacher | None:
         return None
     user_id = user if isinstance(user, int) else user.id
     return Teacher.select().where(Teacher.user == user_id).first()
+
+
+def leads_a_group(user: User | None) -> bool:
+    """Whether ``user`` is (linked to) the leader of a teaching group: he keeps its
+    registers and explains its spot checks (for the desktop's buttons; the use cases
+    decide)."""
+    own = teacher_of_user(user)
+    return own is not None and TeachingGroup.select().where(TeachingGroup.leader == own.id).exists()

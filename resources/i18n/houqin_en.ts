@@ -3934,8 +3934,8 @@
         <translation>%1 spot-check callbacks made; %2 made before were not made again.</translation>
     </message>
     <message>
-        <source>报修人未登记电话，未生成（请在系统管理补录电话后再次生成）：%1</source>
-        <translation> Left out, the applicant has no phone (enter it in administration, then run again): %1</translation>
+        <source>报修人电话未登记或有误，未生成（请在系统管理补录或更正电话后再次生成）：%1</source>
+        <translation>Left out, the applicant's phone is missing or wrong (correct it in administration, then run again): %1</translation>
     </message>
     <message>
         <source>未登记报修人的维修单未生成：%1</source>

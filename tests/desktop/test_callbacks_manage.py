@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from desktop.callbacks.manage import ManageTab
 from desktop.callbacks.page import CallbacksPage
 from models import callbacks, fleet, people
@@ -20,6 +22,7 @@ from models.callbacks import (
     Method,
     Outcome,
 )
+from models.errors import RuleViolation
 from tests.desktop import test_callbacks_page as page_tests
 from tests.models.test_fleet import Fleet, close, in_repair
 
@@ -64,7 +67,10 @@ def test_C4_an_exhausted_callback_is_listed_and_closed_as_unreachable_with_a_rea
     pick_state(tab, CallbackState.EXHAUSTED)
     assert customers(tab) == ["张三"]
     select(tab, "customer", "张三")
-    assert shown(tab) == {"unreachable", "cancel", "spot"}
+    assert shown(tab) == {"unreachable", "spot"}  # not cancelled: confirmed unreachable (C4)
+    with pytest.raises(RuleViolation) as err:  # nor by another door
+        callbacks.cancel_callback(svc.manager, Callback.get_by_id(svc.callback.id), "客户搬离")
+    assert err.value.rule == "C4"
 
     def without_reason(dialog):
         return dialog.try_submit(), dialog.error_text("reason") + dialog.general_error.text()
@@ -88,17 +94,14 @@ def test_C4_an_exhausted_callback_is_listed_and_closed_as_unreachable_with_a_rea
 
 
 def test_C4_the_confirmation_is_refused_to_whoever_tried_it(qtbot, svc):
+    """许倩 made the online try: she is not offered 确认无法回访, and the model refuses her."""
     exhaust(svc)
-    tab = page_for(qtbot, svc.head).open_tab("manage")  # 许倩 made the online try
+    tab = page_for(qtbot, svc.head).open_tab("manage")
     select(tab, "customer", "张三")
-
-    def confirm(dialog):
-        dialog.editors["reason"].set_value("联系不上")
-        return dialog.try_submit(), dialog.general_error.text()
-
-    seen = when_dialog_opens(confirm)
-    click(qtbot, tab.unreachable_button)
-    assert seen[0][0] is False and "另一人" in seen[0][1]
+    assert "unreachable" not in shown(tab)
+    with pytest.raises(RuleViolation) as err:
+        callbacks.close_unreachable(svc.head, Callback.get_by_id(svc.callback.id), "联系不上")
+    assert err.value.rule == "C4" and "另一人" in err.value.zh
     assert Callback.get_by_id(svc.callback.id).state == CallbackState.EXHAUSTED
 
 
@@ -195,7 +198,7 @@ def test_F8_C5_the_spot_check_callbacks_of_a_month_are_made_once(qtbot, svc, box
     seen = when_dialog_opens(run)
     click(qtbot, tab.spot_button)
     assert seen == [(True, "")]
-    assert "报修人未登记电话" in boxes.shown[-1].text  # the driver left no phone: named
+    assert "报修人电话未登记或有误" in boxes.shown[-1].text  # the driver left no phone: named
     assert repair.number in boxes.shown[-1].text
     assert Callback.select().where(Callback.content_type == ContentType.SPOT_CHECK).count() == 0
     people.update_user(o.admin, o.driver, phone="13900001111")
@@ -241,12 +244,16 @@ def test_C6_the_recorder_amends_his_record_from_the_customers_archive(qtbot, svc
     row = next(i for i, (table, _id) in enumerate(dialog.keys) if table == "callback_record")
     dialog.table.selectRow(row)
     assert dialog.amend_button.isVisibleTo(dialog)
-    amend = dialog.amend_dialog()
-    qtbot.addWidget(amend)
-    amend.editors["summary"].set_value("客户补充：上门准时")
-    amend.editors["reason"].set_value("漏记客户补充意见")
-    assert amend.try_submit(), amend.general_error.text()
+
+    def correct(amend):
+        amend.editors["summary"].set_value("客户补充：上门准时")
+        amend.editors["reason"].set_value("漏记客户补充意见")
+        return amend.try_submit(), amend.general_error.text()
+
+    seen = when_dialog_opens(correct)
+    assert dialog.amend() and seen == [(True, "")]
     assert callbacks.current_record(svc.callback.id).amends_id == first.id
+    assert any("客户补充：上门准时" in detail for _at, _what, detail in dialog.rows)  # reread
     other = page_for(qtbot, svc.caller2).open_tab("customers").open_customer(svc.zhang.id)
     qtbot.addWidget(other)
     row = next(i for i, (table, _id) in enumerate(other.keys) if table == "callback_record")

@@ -406,6 +406,25 @@ def online(scene) -> dict[str, Callback]:
     return {cb.customer.name: cb for cb in Callback.select().where(Callback.plan == p.id)}
 
 
+def test_C3_the_waiting_questionnaires_of_one_manager_are_his_and_nobodys(scene, tmp_path):
+    """导出待答问卷 sends out only what its 客服管理 may record: his callbacks and unassigned
+    ones, never a colleague's (``record_callback`` would refuse the whole sheet)."""
+    from forms.callbacks.questionnaire import FOR_USER
+
+    sent = online(scene)
+    head, manager = scene.s.head, scene.s.manager
+    assert {cb.assignee_id for cb in sent.values()} == {head.id}
+    mine = export_register(
+        "questionnaire-answers", tmp_path / "a.xlsx", filters={FOR_USER: head.id}
+    )
+    theirs = export_register(
+        "questionnaire-answers", tmp_path / "b.xlsx", filters={FOR_USER: manager.id}
+    )
+    ids = {str(cb.id) for cb in sent.values()}
+    assert {r[0] for r in cells(mine.path)} >= ids
+    assert not ids & {r[0] for r in cells(theirs.path)}
+
+
 def test_C3_questionnaire_answers_import_all_or_nothing_valid_and_invalid(scene, tmp_path):
     from models.callbacks import CallbackRecord, CallbackState
 

@@ -57,6 +57,8 @@ NOT_USE_CASES = {
     "may_read_archive",  # a question (may this user read this archive); writes nothing
     "problem_actions",  # a question (which steps of a problem to offer); writes nothing
     "amendable",  # a question (may this user amend this register now); writes nothing
+    "may_confirm_unreachable",  # a question (may this user confirm it); writes nothing
+    "leads_a_group",  # a question (does this user lead a group); writes nothing
     "require_archive_reader",  # the check itself
     "send_for_approval",  # a step inside a use case (报批), after that use case's checks
 }
