@@ -22,6 +22,7 @@ from desktop import errors, labels
 from desktop.callbacks.common import tr
 from desktop.callbacks.lists import _ListTab, coded
 from desktop.callbacks.mine import overdue_look
+from desktop.callbacks.record_dialog import RecordFields
 from desktop.form_dialog import FormDialog
 from desktop.icons import button
 from desktop.lazy_model import Column, LazyQueryModel, Look
@@ -36,7 +37,6 @@ from models.callbacks import (
     ContentType,
     Customer,
     Method,
-    PlanQuestion,
 )
 from models.callbacks.callbacks import FINISHED, OPEN, POSTS
 from models.errors import RuleViolation
@@ -130,37 +130,18 @@ def cancel_dialog(user: User, cb: Callback, parent: QWidget) -> FormDialog:
 
 
 def amend_dialog(user: User, record: CallbackRecord, parent: QWidget) -> FormDialog:
-    """更正记录 (C6): a new record naming the one it corrects and why; the original stays."""
-    questions = list(
-        PlanQuestion.select()
-        .where(PlanQuestion.plan == record.callback.plan_id)
-        .order_by(PlanQuestion.order)
-    )
-    given = record.answer_map
-    fields = [
-        Field("reached_person", "受访人", max_length=50, label_en="Reached"),
-        *(Field(f"q{q.order}", f"{q.order}. {q.text}", max_length=500) for q in questions),
-        Field("satisfaction", "满意度（1–5）", FieldType.INTEGER, label_en="Satisfaction (1–5)"),
-        Field("summary", "回访情况", max_length=500, multiline=True, label_en="Summary"),
-        _reason("更正原因"),
-    ]
-    values: dict[str, Any] = {
-        "reached_person": record.reached_person,
-        "satisfaction": record.satisfaction,
-        "summary": record.summary,
-        **{f"q{q.order}": given.get(q.order, "") for q in questions},
-    }
+    """更正记录 (C6): a new record naming the one it corrects and why; the original stays. Its
+    fields are the record dialog's own (``RecordFields``), filled with the record's values."""
+    shared = RecordFields.of(record.callback)
 
     def submit(v: dict[str, Any]) -> CallbackRecord:
-        changes: dict[str, Any] = {
-            "reached_person": v.get("reached_person") or "",
-            "satisfaction": v.get("satisfaction"),
-            "summary": v.get("summary") or "",
-        }
-        if questions:
-            changes["answers"] = {q.order: v.get(f"q{q.order}") or "" for q in questions}
+        changes = shared.taken(v)
+        if not shared.questions:  # nothing was asked: the record's answers stay as they are
+            del changes["answers"]
         return callbacks.amend_record(user, record, v.get("reason") or "", **changes)
 
+    fields = [*shared.fields(), _reason("更正原因")]
+    values = shared.values(record)
     return FormDialog(tr("更正回访记录"), fields, submit, values=values, parent=parent)
 
 

@@ -10,6 +10,7 @@ written."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,14 @@ from desktop.callbacks.common import tr
 from desktop.form_dialog import ErrorLabel, FormDialog, file_row
 from forms.spec import Field, FieldType
 from models import callbacks
-from models.callbacks import Callback, Method, Outcome, PlanQuestion, ProblemInput
+from models.callbacks import (
+    Callback,
+    CallbackRecord,
+    Method,
+    Outcome,
+    PlanQuestion,
+    ProblemInput,
+)
 from models.errors import RuleViolation
 from models.people import DEPARTMENT_ORDER, Department, User
 
@@ -113,6 +121,62 @@ class ProblemsEditor(QWidget):
         return found
 
 
+@dataclass(frozen=True)
+class RecordFields:
+    """The written record's own fields — 受访人, the plan's questions, 满意度, 回访情况 — built
+    once for both dialogs that write a record: 记录回访结果 (empty) and 更正记录 (pre-filled
+    with the record it corrects), so the two never drift apart."""
+
+    questions: tuple[PlanQuestion, ...]
+
+    @classmethod
+    def of(cls, callback: Callback) -> RecordFields:
+        """The fields of ``callback``'s record: its plan's outline, none without a plan."""
+        if not callback.plan_id:
+            return cls(())
+        query = (
+            PlanQuestion.select()
+            .where(PlanQuestion.plan == callback.plan_id)
+            .order_by(PlanQuestion.order)
+        )
+        return cls(tuple(query))
+
+    def fields(self) -> list[Field]:
+        return [
+            Field("reached_person", "受访人", max_length=50, label_en="Reached"),
+            *(
+                Field(_question_key(q.order), f"{q.order}. {q.text}", max_length=500)
+                for q in self.questions
+            ),
+            Field(
+                "satisfaction",
+                "满意度（1–5）",
+                FieldType.INTEGER,
+                label_en="Satisfaction (1–5)",
+            ),
+            Field("summary", "回访情况", max_length=500, multiline=True, label_en="Summary"),
+        ]
+
+    def values(self, record: CallbackRecord) -> dict[str, Any]:
+        """``record``'s current values in these fields (a question it left out stays empty)."""
+        given = record.answer_map
+        return {
+            "reached_person": record.reached_person,
+            "satisfaction": record.satisfaction,
+            "summary": record.summary,
+            **{_question_key(q.order): given.get(q.order, "") for q in self.questions},
+        }
+
+    def taken(self, v: dict[str, Any]) -> dict[str, Any]:
+        """The dialog's values as ``record_callback`` and ``amend_record`` take them."""
+        return {
+            "reached_person": v.get("reached_person") or "",
+            "answers": {q.order: v.get(_question_key(q.order)) or "" for q in self.questions},
+            "satisfaction": v.get("satisfaction"),
+            "summary": v.get("summary") or "",
+        }
+
+
 class RecordDialog(FormDialog):
     """One try at ``callback``: its outcome, and when reached the record — who answered, the
     outline's answers, the satisfaction, and by the method the signed record's scan (on-site)
@@ -123,15 +187,7 @@ class RecordDialog(FormDialog):
         self.callback = callback
         self.method = Method(callback.method)
         contact = callbacks.current_contact(callback.customer)
-        self.questions = (
-            list(
-                PlanQuestion.select()
-                .where(PlanQuestion.plan == callback.plan_id)
-                .order_by(PlanQuestion.order)
-            )
-            if callback.plan_id
-            else []
-        )
+        self.record_fields = RecordFields.of(callback)
         title = f"{tr('记录回访结果')} · {callback.customer.name}"
         values = {
             "outcome": Outcome.NO_ANSWER.label,
@@ -183,18 +239,7 @@ class RecordDialog(FormDialog):
                 label_en="Agreed day",
                 help="约定改期时填写。",
             ),
-            Field("reached_person", "受访人", max_length=50, label_en="Reached"),
-            *(
-                Field(_question_key(q.order), f"{q.order}. {q.text}", max_length=500)
-                for q in self.questions
-            ),
-            Field(
-                "satisfaction",
-                "满意度（1–5）",
-                FieldType.INTEGER,
-                label_en="Satisfaction (1–5)",
-            ),
-            Field("summary", "回访情况", max_length=500, multiline=True, label_en="Summary"),
+            *self.record_fields.fields(),
         ]
         if self.method == Method.ONLINE:  # 客服管理 judges the answers and writes the analysis
             fields += [
@@ -230,15 +275,11 @@ class RecordDialog(FormDialog):
 
     def save(self, v: dict[str, Any]) -> Any:
         if v["outcome"] == REACHED:
-            answers = {q.order: v.get(_question_key(q.order)) or "" for q in self.questions}
             valid = {VALID: True, INVALID: False}.get(v.get("valid") or "")
             return callbacks.record_callback(
                 self.user,
                 self.callback,
-                reached_person=v.get("reached_person") or "",
-                answers=answers,
-                satisfaction=v.get("satisfaction"),
-                summary=v.get("summary") or "",
+                **self.record_fields.taken(v),
                 phone_dialled=v.get("phone_dialled") or "",
                 scan=self.scan_file(),
                 valid=valid,

@@ -12,6 +12,7 @@ import pytest
 
 from desktop.callbacks.manage import ManageTab
 from desktop.callbacks.page import CallbacksPage
+from desktop.callbacks.record_dialog import RecordDialog
 from models import callbacks, fleet, people
 from models.base import now
 from models.callbacks import (
@@ -21,6 +22,7 @@ from models.callbacks import (
     ContentType,
     Method,
     Outcome,
+    PlanQuestion,
 )
 from models.errors import RuleViolation
 from tests.desktop import test_callbacks_page as page_tests
@@ -164,8 +166,18 @@ def test_C6_a_record_is_amended_with_a_reason_and_refused_without(qtbot, svc):
     assert shown(tab) == {"amend", "spot"}
     dialog = tab.amend_dialog()
     qtbot.addWidget(dialog)
-    assert dialog.editors["q1"].value() == "满意" and dialog.editors["satisfaction"].value() == 5
+    questions = list(svc.plan.questions.order_by(PlanQuestion.order))
+    asked = {f"q{q.order}": f"{q.order}. {q.text}" for q in questions}
+    assert {k: e.field.label for k, e in dialog.editors.items() if k in asked} == asked
+    fresh = RecordDialog(svc.caller, Callback.get_by_id(svc.callback.id))  # the same fields
+    qtbot.addWidget(fresh)
+    record_keys = ["reached_person", *asked, "satisfaction", "summary"]
+    assert [k for k in fresh.editors if k in record_keys] == record_keys
+    assert list(dialog.editors) == [*record_keys, "reason"]
+    assert all(not fresh.editors[k].value() for k in record_keys)  # empty when recording
+    assert [dialog.editors[k].value() for k in record_keys] == ["本人", "满意", "无", 5, "服务满意"]
     dialog.editors["satisfaction"].set_value(3)
+    dialog.editors["q2"].set_value("希望上门前电话告知")
     assert not dialog.try_submit()
     assert "[C6]" in dialog.error_text("reason") + dialog.general_error.text()
     assert CallbackRecord.select().count() == 1
@@ -177,6 +189,7 @@ def test_C6_a_record_is_amended_with_a_reason_and_refused_without(qtbot, svc):
         3,
         "客户来电更正：满意度应为 3 分",
     )
+    assert new.answer_map == {1: "满意", 2: "希望上门前电话告知"}
     assert CallbackRecord.get_by_id(first.id).satisfaction == 5  # the original stays
 
 
