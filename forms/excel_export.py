@@ -107,15 +107,24 @@ def parse_filters(kind: Kind, pairs: Iterable[str]) -> dict[str, Any]:
     return result
 
 
-def describe_filters(spec: FormSpec, filters: Mapping[str, Any]) -> str:
-    """The heading's 筛选 line: each filter on a field of the register. The period has its
-    own line; a kind's own narrowing that is no column (the desktop's 导出待答问卷 of one
-    user) is not a filter the reader can repeat, and is left out."""
+def describe_filters(kind: Kind, filters: Mapping[str, Any]) -> str:
+    """The heading's 筛选 line: each filter on a field of the register, then each of the
+    kind's private filters in its own words (the period has its own line). A key the kind
+    does not declare is a mistake in the caller, refused before anything is exported: left
+    out, the register would silently hold every row."""
+    spec, private = kind.spec, {p.key: p for p in kind.private_filters}
+    unknown = sorted(k for k in filters if k != PERIOD and k not in kind.filters + tuple(private))
+    if unknown:
+        raise ValueError(
+            f"{kind.name} has no filter {', '.join(unknown)} "
+            f"(filters: {', '.join(kind.filters + tuple(private)) or 'none'})"
+        )
     parts = [
         f"{spec.field(k).label}={display(spec.field(k), v)}"
         for k, v in filters.items()
-        if k != PERIOD and spec.has_field(k)
+        if k in kind.filters
     ]
+    parts += [private[k].describe(v) for k, v in filters.items() if k in private]
     return "；".join(parts) if parts else "全部"
 
 
@@ -162,6 +171,7 @@ def export_register(
     chosen = select_period(kind, period)
     if chosen is not None:
         filters[PERIOD] = chosen
+    heading = describe_filters(kind, filters)  # refuses an undeclared key before any query
     total = kind.count(filters) if kind.count is not None else 0
     return write_register(
         kind.spec,
@@ -169,7 +179,7 @@ def export_register(
         path,
         unit=unit,
         period=kind.period_text(chosen),
-        filters_text=describe_filters(kind.spec, filters),
+        filters_text=heading,
         total=total,
         progress=progress,
         cancelled=cancelled,

@@ -108,6 +108,17 @@ def mapped_check(
 
 
 @dataclass(frozen=True)
+class PrivateFilter:
+    """A narrowing a kind's ``rows`` accepts that is no column of the register, for the
+    application's own exports only (the command line's ``--where`` names columns): the
+    desktop's 导出待答问卷 of one user. ``describe(value)`` is what the sheet's 筛选条件 says
+    of it, so the reader sees the sheet is narrowed (e.g. 回访人：张三或未分派)."""
+
+    key: str
+    describe: Callable[[Any], str]
+
+
+@dataclass(frozen=True)
 class Kind:
     """How one register is read from and written to the database.
 
@@ -125,6 +136,9 @@ class Kind:
       reference's value is its business key text). Streams: a generator over ``.iterator()``.
     - ``count(filters)``: how many rows ``rows`` yields (progress bars). Optional.
     - ``filters``: the field keys ``rows`` accepts in ``filters``.
+    - ``private_filters``: the other keys it accepts (``PrivateFilter``), each described in
+      the heading; any key neither declares is refused, so a misspelt filter cannot export
+      every row.
     - ``insert_batch(actor, values_list)``: insert many records in one call of the domain's
       batch use case (``supplies.add_items``: the same function a dialog's single record goes
       through, as a batch of one). All or nothing: a refusal naming rows is a
@@ -148,6 +162,7 @@ class Kind:
     rows: Callable[[Filters], Iterable[Values]]
     count: Callable[[Filters], int] | None = None
     filters: tuple[str, ...] = ()
+    private_filters: tuple[PrivateFilter, ...] = ()
     insert_batch: Callable[[Any, list[Values]], None] | None = None
     existing_keys: Callable[[list[str]], set[str]] | None = None
     period_field: str | None = None

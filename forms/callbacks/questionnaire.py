@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from forms.kinds import Filters, Kind, Values, refuse_import, register_kind
+from forms.kinds import Filters, Kind, PrivateFilter, Values, refuse_import, register_kind
 from forms.spec import Field, FieldType, FormSpec
 from models import callbacks
 from models.callbacks import Callback, Customer, Method, PlanQuestion
 from models.callbacks.callbacks import OPEN
 from models.errors import RuleViolation
+from models.people import User
 
 QUESTIONS = 8  # 第1题 … 第8题: an outline longer than this is answered in 回访情况
 VALIDITY = ("有效", "无效")
@@ -134,6 +135,12 @@ def _insert(actor: Any, v: Values) -> None:
 FOR_USER = "for_user"  # a filter of the desktop's 导出待答问卷: one 客服管理's own sheet
 
 
+def _for_user(user_id: int) -> str:
+    """The heading's words for ``FOR_USER``: whose sheet it is."""
+    name = User.get_by_id(user_id).name
+    return f"回访人：{name}或未分派 / assigned to {name} or nobody"
+
+
 def _waiting(filters: Filters) -> Any:
     """The online callbacks waiting for answers (what 客服管理 sends out and imports back);
     with ``FOR_USER`` only those assigned to that user or to nobody, the ones he may record
@@ -166,6 +173,7 @@ register_kind(
         ),
         rows=_rows,
         count=lambda f: _waiting(f).count(),
+        private_filters=(PrivateFilter(FOR_USER, _for_user),),
     )
 )
 

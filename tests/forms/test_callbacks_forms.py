@@ -423,6 +423,23 @@ def test_C3_the_waiting_questionnaires_of_one_manager_are_his_and_nobodys(scene,
     ids = {str(cb.id) for cb in sent.values()}
     assert {r[0] for r in cells(mine.path)} >= ids
     assert not ids & {r[0] for r in cells(theirs.path)}
+    # The heading says whose sheet it is: a narrowed sheet never passes for the whole list.
+    said = f"筛选条件：回访人：{head.name}或未分派 / assigned to {head.name} or nobody"
+    assert cells(mine.path)[2][0] == said
+    assert cells(theirs.path)[2][0].startswith(f"筛选条件：回访人：{manager.name}或未分派")
+    assert cells(export_register("questionnaire-answers", tmp_path / "c.xlsx").path)[2][0] == (
+        "筛选条件：全部"
+    )
+
+
+def test_C3_a_misspelt_filter_of_the_waiting_questionnaires_exports_nothing(scene, tmp_path):
+    """A filter key the kind does not declare is refused before anything is written: left
+    out, the sheet would hold every 客服管理's callbacks."""
+    online(scene)
+    out = tmp_path / "typo.xlsx"
+    with pytest.raises(ValueError, match="for_usr"):
+        export_register("questionnaire-answers", out, filters={"for_usr": scene.s.head.id})
+    assert not out.exists()
 
 
 def test_C3_questionnaire_answers_import_all_or_nothing_valid_and_invalid(scene, tmp_path):

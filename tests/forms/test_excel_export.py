@@ -106,6 +106,16 @@ def test_unknown_filter_is_refused_with_the_filterable_fields(sqlite_database):
     assert "部门" in info.value.zh
 
 
+def test_an_undeclared_filter_key_is_an_error_not_every_row(sqlite_database, tmp_path):
+    """A key that is no filter of the kind (a typo, a column it cannot filter by) is the
+    caller's mistake: refused naming the kind's filters, and no file is written."""
+    out = tmp_path / "u.xlsx"
+    with pytest.raises(ValueError) as info:
+        export_register("users", out, filters={"departmnet": "办公室"})
+    assert "departmnet" in str(info.value) and "department" in str(info.value)
+    assert not out.exists()
+
+
 def test_large_export_streams_with_flat_memory_and_reports_progress(tmp_path):
     def rows(n):
         for i in range(n):
