@@ -370,6 +370,16 @@ class FormDialog(ActionDialog):
     def widget(self, key: str) -> QWidget:
         return self.editors[key].widget
 
+    def show_choices(self, key: str, words: Mapping[str, str]) -> None:
+        """The words the choice field ``key`` shows for its choices (a choice → its text in
+        the interface language, from the caller's own ``tr``), where the form's Chinese word
+        is no label ``labels.choice`` knows; the value kept stays the declared word."""
+        combo = self.widget(key)
+        assert isinstance(combo, QComboBox)
+        for i in range(combo.count()):
+            if combo.itemData(i) in words:
+                combo.setItemText(i, words[combo.itemData(i)])
+
     def error_text(self, key: str) -> str:
         return self.editors[key].error.text() if self.editors[key].error.isVisibleTo(self) else ""
 

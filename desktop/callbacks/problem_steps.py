@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.callbacks.common import tr
 from desktop.callbacks.record_dialog import departments
@@ -68,12 +68,10 @@ def verify_dialog(user: User, problem: Problem, parent: QWidget) -> FormDialog:
         values={"result": PASSED},
         parent=parent,
     )
-    combo = dialog.widget("result")
-    assert isinstance(combo, QComboBox)
-    words = {PASSED: tr("通过：关闭问题"), FAILED: tr("不通过：退回责任人整改")}
-    for i in range(combo.count()):  # the value stays the Chinese words; the text follows
-        if combo.itemData(i) in words:
-            combo.setItemText(i, words[combo.itemData(i)])
+    # the value stays the Chinese words; the text follows
+    dialog.show_choices(
+        "result", {PASSED: tr("通过：关闭问题"), FAILED: tr("不通过：退回责任人整改")}
+    )
     return dialog
 
 

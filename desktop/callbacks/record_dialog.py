@@ -208,13 +208,8 @@ class RecordDialog(FormDialog):
             )
             self.scan.setObjectName("signedRecordScan")
             form.addRow(self.tr("签字记录扫描件："), _with_error(row, self.scan_error))
-        if self.method == Method.ONLINE:
-            combo = self.widget("valid")
-            assert isinstance(combo, QComboBox)
-            words = {VALID: tr("有效"), INVALID: tr("无效")}  # the value stays the Chinese word
-            for i in range(combo.count()):
-                if combo.itemData(i) in words:
-                    combo.setItemText(i, words[combo.itemData(i)])
+        if self.method == Method.ONLINE:  # the value stays the Chinese word
+            self.show_choices("valid", {VALID: tr("有效"), INVALID: tr("无效")})
         self.problems = ProblemsEditor(self)
         self.problems_error = ErrorLabel(self)
         form.addRow(self.tr("发现的问题："), _with_error(self.problems, self.problems_error))

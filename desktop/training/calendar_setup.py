@@ -274,6 +274,7 @@ class CalendarTab(PageTab):
             return training.define_term(self.user, v["school_year"], number, v["starts"], v["ends"])
 
         dialog = FormDialog(self.tr("新增学期"), TERM_FIELDS, submit, values=values, parent=self)
+        dialog.show_choices("number", dict(zip(TERM_NUMBERS, self.numbers, strict=True)))
         dialog.accepted.connect(lambda: self._term_saved(dialog.result))
         return dialog
 

@@ -95,6 +95,20 @@ labels.register(
             "学历": ("学历", "Degree course"),
             "非学历": ("非学历", "Non-degree course"),
         },
+        # models.training QUALITIES: a spot check's verdict on a session (T5).
+        "spot_check_quality": {
+            "优": ("优", "Excellent"),
+            "良": ("良", "Good"),
+            "合格": ("合格", "Satisfactory"),
+            "差": ("差", "Poor"),
+        },
+        # models.training MATERIAL_KINDS: what a session's file is (T6).
+        "material_kind": {
+            "讲稿": ("讲稿", "Lecture notes"),
+            "签到表扫描": ("签到表扫描", "Scanned sign-in sheet"),
+            "照片": ("照片", "Photo"),
+            "其他": ("其他", "Other"),
+        },
     },
     objects={
         "teacher": ("教师", "Teacher"),

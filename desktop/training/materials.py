@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import ops
+from desktop import labels, ops
 from desktop.attachments import AttachmentsPanel
 from desktop.icons import icon
 from models import attachments, training
@@ -52,7 +52,8 @@ class SessionMaterialsDialog(QDialog):
         self.panel.status.setText(self.panel.status.text().split("　")[0])
         self.may_add = attachments.may_attach(user, session)
         self.kind = QComboBox()
-        self.kind.addItems(list(MATERIAL_KINDS))
+        for k in MATERIAL_KINDS:  # shown in the interface language, the model's word kept
+            self.kind.addItem(labels.code("material_kind", k), k)
         self.add_button = QPushButton(icon("add"), self.tr("添加资料…"))
         self.add_button.clicked.connect(self.choose_file)
         row = QHBoxLayout()
@@ -80,7 +81,7 @@ class SessionMaterialsDialog(QDialog):
     def add_material(self, path: str | Path, kind: str | None = None) -> bool:
         """``training.add_session_material`` with the chosen kind; refusals shown."""
         path = Path(path)
-        chosen = kind or self.kind.currentText()
+        chosen = kind or self.kind.currentData()
         session = self.session
 
         def run(_ack: frozenset[str]) -> attachments.Attachment:

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QSpinBox, QWidget
 
+from desktop import labels
 from desktop.form_dialog import ActionDialog
 from desktop.training.dialogs import _form, _reason_edit
 from models import training
@@ -41,7 +42,8 @@ class SpotCheckDialog(ActionDialog):
         self.observed = QSpinBox()
         self.observed.setRange(0, HEADCOUNT_MAX)
         self.quality = QComboBox()
-        self.quality.addItems(QUALITIES)
+        for q in QUALITIES:  # shown in the interface language, the model's word kept
+            self.quality.addItem(labels.code("spot_check_quality", q), q)
         self.findings = QPlainTextEdit()
         self.findings.setTabChangesFocus(True)
         self.findings.setPlaceholderText(self.tr("如：研讨充分，记录完整"))
@@ -60,7 +62,7 @@ class SpotCheckDialog(ActionDialog):
             self.user,
             self.session,
             self.observed.value(),
-            self.quality.currentText(),
+            self.quality.currentData(),
             self.findings.toPlainText(),
         )
 
