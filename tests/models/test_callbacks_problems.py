@@ -228,3 +228,25 @@ def test_F8_a_months_picked_repairs_become_callbacks_once(s, office):
     again = callbacks.spot_check_callbacks(s.manager, picks, due_on=due)
     assert (again.created, [c.id for c in again.existing]) == ([], [run.created[0].id])
     assert Callback.select().count() == 1
+
+
+def test_F8_a_malformed_phone_refuses_the_run_where_a_missing_one_is_skipped(s, office):
+    car = fleet.add_vehicle(
+        office.fleet, "京A12345", office.squad, model="大众帕萨特", drivers=[office.driver]
+    )
+    fl = Fleet(office, car, fleet.add_shop(office.logistics, "城东汽修厂", "东环路8号"), None)
+    close(fl, in_repair(fl), datetime(2026, 10, 15, 10, 0))
+    picks = [
+        callbacks.SpotPick(r.id, r.number, r.driver_id)
+        for r in fleet.monthly_report("2026-10").spot_checks
+    ]
+    due = date(2026, 11, 30)
+    people.update_user(office.admin, office.driver, phone="  ")  # blank is no phone
+    left = callbacks.spot_check_callbacks(s.manager, picks, due_on=due)
+    assert (left.created, left.no_phone) == ([], picks)
+    people.update_user(office.admin, office.driver, phone="分机801")  # there, but not a number
+    with pytest.raises(RuleViolation) as err:
+        callbacks.spot_check_callbacks(s.manager, picks, due_on=due, assignee=s.caller)
+    assert err.value.rule == "C1" and picks[0].number in err.value.zh
+    assert "格式不正确" in err.value.zh and office.driver.name in err.value.zh
+    assert Callback.select().count() == 0 and callbacks.Customer.select().count() == 0
