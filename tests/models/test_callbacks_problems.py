@@ -117,6 +117,50 @@ def test_C7_a_problem_is_reassigned_with_a_reason_while_open(s):
     assert (problem.owner_department_id, problem.owner_user_id) == (s.o.office.id, s.o.clerk.id)
 
 
+def test_C7_the_person_named_is_one_of_the_departments_people_still_in_the_register(s):
+    office = s.o.office
+    names = [u.name for u in callbacks.owner_candidates(office)]
+    assert s.o.clerk.name in names and s.caller.name not in names  # 办公室's, nobody else's
+    assert all(u.department_id == office.id for u in callbacks.owner_candidates(office))
+    c = customer(s, "张三", "13812345678")
+    people.void_user(s.o.admin, s.o.clerk, "调离")
+    assert s.o.clerk.id not in {u.id for u in callbacks.owner_candidates(office)}
+    with pytest.raises(RuleViolation) as err:  # the object the dialog holds is stale
+        callbacks.raise_problem(s.caller, c, ProblemInput("账单有误", office, s.o.clerk))
+    assert (err.value.rule, err.value.field) == ("C7", "owner_user") and "调离" in err.value.zh
+    assert callbacks.Problem.select().count() == 0
+
+
+def test_C7_a_problem_registered_after_the_record_names_a_recorded_callback_of_its_customer(s):
+    [cb] = january(s)
+    mine = callbacks.Customer.get_by_id(cb.customer_id)
+    other = customer(s, "李四", "13912345678")
+    item = ProblemInput("维修后仍异响", s.o.office, s.o.clerk)
+    with pytest.raises(RuleViolation, match="尚未记录结果") as err:  # no record yet
+        callbacks.raise_problem(s.manager, mine, item, callback_id=cb.id)
+    assert (err.value.rule, err.value.field) == ("C7", "callback")
+    assert callbacks.recorded_callbacks_matching("") == []
+    callbacks.record_callback(
+        holder(s, cb), cb, reached_person="客户0", answers=ANSWERS, satisfaction=3, at=AT
+    )
+    with pytest.raises(RuleViolation, match="不是客户 李四 的回访"):
+        callbacks.raise_problem(s.manager, other, item, callback_id=cb.id)
+    with pytest.raises(RuleViolation) as err:  # a 科室负责人 finds no problems in calls
+        callbacks.raise_problem(s.o.head, mine, item, callback_id=cb.id)
+    assert err.value.rule == "X1"
+    assert callbacks.recorded_callbacks_matching("ls") == []  # 李四 has none recorded
+    assert [c.id for c in callbacks.recorded_callbacks_matching("kh")] == [cb.id]  # pinyin
+    assert [c.id for c in callbacks.recorded_callbacks_matching(mine.number)] == [cb.id]
+    assert [c.id for c in callbacks.recorded_callbacks_matching("客户0")] == [cb.id]
+    problem = callbacks.raise_problem(s.manager, mine, item, callback_id=cb.id)
+    assert (problem.callback_id, problem.customer_id, problem.owner_user_id) == (
+        cb.id,
+        mine.id,
+        s.o.clerk.id,
+    )
+    assert problem.raised_by_id == s.manager.id and problem.state == ProblemState.OPEN
+
+
 def test_C8_staff_figures_per_person_and_period(s):
     cbs = january(s, 4)
     mine = [cb for cb in cbs if cb.assignee_id == s.caller.id]
