@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import peewee
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
 
@@ -22,6 +23,8 @@ from desktop.module_page import PageTab
 from models import callbacks
 from models.callbacks import Customer, Problem, ProblemState
 from models.people import Department, User
+
+Owner = User.alias("owner")  # the person in charge, when one is named (else the whole department)
 
 
 def coded(key: str, title: str, field: Any, enum: Any, width: int) -> Column:
@@ -109,6 +112,7 @@ class ProblemsTab(_ListTab):
                 "description", self.tr("问题描述"), Problem.description, sortable=False, width=240
             ),
             Column("department", self.tr("责任部门"), Department.name, width=100),
+            Column("person", self.tr("责任人"), Owner.name, width=80),
             Column(
                 "state", self.tr("状态"), Problem.state, fmt=labels.labeller(ProblemState), width=70
             ),
@@ -122,6 +126,8 @@ class ProblemsTab(_ListTab):
                 .join(Customer, on=Problem.customer == Customer.id)
                 .switch(Problem)
                 .join(Department, on=Problem.owner_department == Department.id)
+                .switch(Problem)
+                .join(Owner, peewee.JOIN.LEFT_OUTER, on=Problem.owner_user == Owner.id)
             )
             return rows if mine_only is None else rows.where(mine_only)
 

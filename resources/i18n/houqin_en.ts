@@ -4350,6 +4350,10 @@
 <context>
     <name>ProblemsTab</name>
     <message>
+        <source>责任人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
         <source>登记问题…</source>
         <translation>Register a problem…</translation>
     </message>

@@ -254,6 +254,8 @@ def test_C7_the_recorder_names_the_person_in_charge_among_the_departments_people
     }
     mine = page_for(qtbot, o.clerk).open_tab("problems")  # 张三 reports his own fix
     select(mine, "description", "账单金额有误")
+    rows = {mine.model.row(r)["description"]: r for r in range(mine.model.rowCount())}
+    assert mine.model.row(rows["账单金额有误"])["person"] == o.clerk.name
     assert {k for k, b in mine.step_buttons.items() if b.isVisibleTo(mine)} == {"report_fixed"}
 
 
