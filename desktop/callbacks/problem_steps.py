@@ -131,7 +131,7 @@ STEPS = (
 )
 
 
-def _callback_search(text: str) -> list[tuple[str, Any]]:
+def callback_search(text: str) -> list[tuple[str, Any]]:
     """The recorded callbacks whose customer matches ``text``, as the picker shows them."""
     return [
         (
@@ -158,7 +158,7 @@ class RaiseProblemDialog(FormDialog):
         super().__init__(tr("登记问题"), fields, self.save, parent=parent)
         form = self.findChild(QFormLayout)
         assert form is not None
-        self.callback = SearchPicker(_callback_search, self.tr("输入客户名称、拼音或客户编号"))
+        self.callback = SearchPicker(callback_search, self.tr("输入客户名称、拼音或客户编号"))
         self.callback.setObjectName("problemCallback")
         self.department = QComboBox()
         self.department.addItem("", None)

@@ -260,10 +260,10 @@ def test_C7_the_recorder_names_the_person_in_charge_among_the_departments_people
 
 
 def test_C7_a_problem_found_after_the_record_is_registered_from_the_tab(qtbot, svc):
-    from desktop.callbacks.problem_steps import _callback_search
+    from desktop.callbacks.problem_steps import callback_search
 
     o = svc.o
-    assert _callback_search("张三") == []  # nothing recorded: nothing to raise against
+    assert callback_search("张三") == []  # nothing recorded: nothing to raise against
     callbacks.record_callback(
         svc.caller,
         svc.callback,
@@ -279,7 +279,7 @@ def test_C7_a_problem_found_after_the_record_is_registered_from_the_tab(qtbot, s
     dialog.choose_department("办公室")
     assert not dialog.try_submit()  # which callback found it?
     assert dialog.callback_error.text() and Problem.select().count() == 0
-    [(shown, found)] = _callback_search("zs")  # 张三 by his initials
+    [(shown, found)] = callback_search("zs")  # 张三 by his initials
     assert found.id == svc.callback.id and svc.zhang.number in shown
     dialog.callback.set_value(shown, found)
     dialog.choose_department("")
