@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import peewee
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
 
@@ -22,6 +23,8 @@ from desktop.module_page import PageTab
 from models import callbacks
 from models.callbacks import Customer, Problem, ProblemState
 from models.people import Department, User
+
+Owner = User.alias("owner")  # the person in charge, when one is named (else the whole department)
 
 
 def coded(key: str, title: str, field: Any, enum: Any, width: int) -> Column:
@@ -94,8 +97,8 @@ class ProblemsTab(_ListTab):
     """问题跟踪: the problems callbacks found, with their owners and where they stand (C7),
     and the buttons of the steps ``callbacks.problem_actions`` offers this user on the
     selected one (报告整改 to its owner, 验证 to 客服管理 or a 科室负责人 but not the
-    fixer, 改派 to 客服管理). Someone outside the module's staff sees only the problems
-    of his department."""
+    fixer, 改派 to 客服管理); 登记问题… for the posts that find problems. Someone outside
+    the module's staff sees only the problems of his department."""
 
     NAME, TITLE = "callbacks.problems", "问题跟踪"
 
@@ -109,6 +112,7 @@ class ProblemsTab(_ListTab):
                 "description", self.tr("问题描述"), Problem.description, sortable=False, width=240
             ),
             Column("department", self.tr("责任部门"), Department.name, width=100),
+            Column("person", self.tr("责任人"), Owner.name, width=80),
             Column(
                 "state", self.tr("状态"), Problem.state, fmt=labels.labeller(ProblemState), width=70
             ),
@@ -122,6 +126,8 @@ class ProblemsTab(_ListTab):
                 .join(Customer, on=Problem.customer == Customer.id)
                 .switch(Problem)
                 .join(Department, on=Problem.owner_department == Department.id)
+                .switch(Problem)
+                .join(Owner, peewee.JOIN.LEFT_OUTER, on=Problem.owner_user == Owner.id)
             )
             return rows if mine_only is None else rows.where(mine_only)
 
@@ -146,6 +152,10 @@ class ProblemsTab(_ListTab):
         bar = self.view.action_bar
         for b in self.step_buttons.values():
             bar.insertWidget(0, b)
+        self.raise_button = button(
+            "add", self.tr("登记问题…"), self.raise_problem, visible=callbacks.may_raise(user)
+        )
+        bar.insertWidget(0, self.raise_button)
         self.current: Problem | None = None
         self.watch_actions()
 
@@ -164,6 +174,18 @@ class ProblemsTab(_ListTab):
         if self.current is None:
             return None
         return self.steps[key].dialog(self.user, self.current, self)
+
+    def raise_dialog(self) -> FormDialog:
+        """登记问题…: a problem found in a recorded callback (tests fill it)."""
+        return problem_steps.RaiseProblemDialog(self.user, self)
+
+    @Slot()
+    def raise_problem(self) -> bool:
+        if self.raise_dialog().exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.changed()
+        self.reload()
+        return True
 
     def take(self, key: str) -> bool:
         dialog = self.step_dialog(key)

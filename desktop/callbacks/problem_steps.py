@@ -1,6 +1,7 @@
 """The steps of a problem to its closure (C7), as the 问题跟踪 tab runs them: 报告整改 by its
 owner, 验证 by 客服管理 or a 科室负责人 (never the fixer; 不通过 sends it back), 改派 by 客服管理
-while it is open.
+while it is open; and 登记问题… (``RaiseProblemDialog``), a problem found in a callback
+after its record was written, to its owner at once.
 
 ``STEPS`` names each once: its key (what ``callbacks.problem_actions`` offers), its button
 and the dialog that collects what the use case needs. Nothing here checks a rule: the use
@@ -12,14 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
+from desktop import errors, labels
 from desktop.callbacks.common import tr
-from desktop.callbacks.record_dialog import departments
-from desktop.form_dialog import FormDialog
+from desktop.callbacks.record_dialog import chosen_person, departments, fill_people, with_error
+from desktop.form_dialog import ErrorLabel, FormDialog
+from desktop.pickers import SearchPicker
 from forms.spec import Field, FieldType
 from models import callbacks
-from models.callbacks import Problem, ProblemInput
+from models.callbacks import Callback, ContentType, Problem, ProblemInput
+from models.errors import RuleViolation
 from models.people import User
 
 PASSED, FAILED = "通过：关闭问题", "不通过：退回责任人整改"
@@ -123,3 +127,87 @@ STEPS = (
     Step("verify", "验证…", "approve", verify_dialog),
     Step("reassign", "改派…", "delegate", reassign_dialog),
 )
+
+
+def callback_search(text: str) -> list[tuple[str, Any]]:
+    """The recorded callbacks whose customer matches ``text``, as the picker shows them."""
+    return [
+        (
+            f"{cb.customer.name}（{cb.customer.number}）· "
+            f"{cb.finished_at:%Y-%m-%d} {labels.of(ContentType, cb.content_type)}",
+            cb,
+        )
+        for cb in callbacks.recorded_callbacks_matching(text)
+    ]
+
+
+class RaiseProblemDialog(FormDialog):
+    """登记问题…: a problem found in a callback whose record is already written — on reading
+    the record again, or in 客服管理's analysis of the calls and visits — sent to its owner
+    at once (C7): the callback picked by its customer's name, pinyin or number, the owning
+    department and, optionally, the person of it in charge (the choice follows the
+    department). ``callbacks.raise_problem`` decides; its refusals show beside the row."""
+
+    def __init__(self, user: User, parent: QWidget | None = None) -> None:
+        self.user = user
+        fields = [
+            Field("description", "问题描述", required=True, multiline=True, label_en="Problem")
+        ]
+        super().__init__(tr("登记问题"), fields, self.save, parent=parent)
+        form = self.findChild(QFormLayout)
+        assert form is not None
+        self.callback = SearchPicker(callback_search, self.tr("输入客户名称、拼音或客户编号"))
+        self.callback.setObjectName("problemCallback")
+        self.department = QComboBox()
+        self.department.addItem("", None)
+        self.by_id = {d.id: d for d in departments()}
+        for d in self.by_id.values():
+            self.department.addItem(d.name, d.id)
+        self.person = QComboBox()
+        fill_people(self.person, None)
+        self.department.currentIndexChanged.connect(
+            lambda _i: fill_people(self.person, self.by_id.get(self.department.currentData()))
+        )
+        self.callback_error, self.owner_error = ErrorLabel(self), ErrorLabel(self)
+        form.insertRow(
+            0, self.tr("发现问题的回访*："), with_error(self.callback, self.callback_error)
+        )
+        form.addRow(self.tr("责任部门*："), self.department)
+        form.addRow(self.tr("责任人："), with_error(self.person, self.owner_error))
+        self.person.setToolTip(self.tr("可不填：整个部门负责。"))
+        self.setMinimumWidth(520)
+
+    def choose_department(self, name: str) -> None:
+        self.department.setCurrentIndex(max(0, self.department.findText(name)))
+
+    def choose_person(self, user: User) -> None:
+        self.person.setCurrentIndex(max(0, self.person.findData(user.id)))
+
+    def save(self, v: dict[str, Any]) -> Problem:
+        found: Callback | None = self.callback.value()
+        if found is None:  # what to ask for, not a rule: the dialog has nothing to send
+            raise RuleViolation(
+                None,
+                "请选择发现问题的回访",
+                "choose the callback the problem was found in",
+                field="callback",
+            )
+        item = ProblemInput(
+            v["description"],
+            self.by_id.get(self.department.currentData()),  # type: ignore[arg-type]
+            chosen_person(self.person),
+        )
+        return callbacks.raise_problem(self.user, found.customer, item, callback_id=found.id)
+
+    def clear_errors(self) -> None:
+        super().clear_errors()
+        self.callback_error.show_text("")
+        self.owner_error.show_text("")
+
+    def show_rule(self, exc: RuleViolation) -> None:
+        if exc.field == "callback":
+            self.callback_error.show_text(errors.inline_text(exc))
+        elif exc.field in ("owner_department", "owner_user"):
+            self.owner_error.show_text(errors.inline_text(exc))
+        else:
+            super().show_rule(exc)

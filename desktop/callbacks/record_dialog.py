@@ -1,7 +1,8 @@
 """记录回访结果: one try at a callback and, when the customer was reached, its written record
 (C6) with what the callback's method needs (C3) — on-site, the customer's signed record as a
 scanned file; online, 有效/无效 and the analysis of 客服管理 — and, for every method, the
-problems found, each with its owning department (C7: 谁的问题谁负责).
+problems found, each with its owning department and, when the recorder knows him, the
+person of it in charge (C7: 谁的问题谁负责).
 
 Everything goes through ``callbacks.record_callback`` or ``callbacks.log_attempt``; nothing
 here checks a rule: a missing scan, an undecided questionnaire or a problem without its
@@ -58,18 +59,39 @@ def departments() -> list[Department]:
     return list(query)
 
 
+def fill_people(combo: QComboBox, department: Department | None) -> None:
+    """Offer in ``combo`` the people a problem of ``department`` may name as its 责任人
+    (``callbacks.owner_candidates``: the rule's own list), after an empty choice: the whole
+    department owns it."""
+    combo.clear()
+    combo.addItem("", None)
+    if department is not None:
+        for u in callbacks.owner_candidates(department):
+            combo.addItem(u.name, u.id)
+
+
+def chosen_person(combo: QWidget | None) -> User | None:
+    key = combo.currentData() if isinstance(combo, QComboBox) else None
+    return User.get_by_id(key) if key is not None else None
+
+
 class ProblemsEditor(QWidget):
-    """The problems a callback found (C7): one row each, its description and its owning
-    department; none, one or more. A row left empty is not a problem."""
+    """The problems a callback found (C7): one row each, its description, its owning
+    department and optionally the person of it in charge (the choice follows the
+    department); none, one or more. A row left empty is not a problem."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.departments = departments()
-        self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels([self.tr("问题描述"), self.tr("责任部门")])
+        self.by_id = {d.id: d for d in self.departments}
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("问题描述"), self.tr("责任部门"), self.tr("责任人（可不填）")]
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(96)
         self.add_button = QPushButton(self.tr("添加问题"))
@@ -85,7 +107,12 @@ class ProblemsEditor(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
 
-    def add_row(self, description: str = "", department: Department | None = None) -> int:
+    def add_row(
+        self,
+        description: str = "",
+        department: Department | None = None,
+        person: User | None = None,
+    ) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(description))
@@ -95,7 +122,15 @@ class ProblemsEditor(QWidget):
             combo.addItem(d.name, d.id)
         if department is not None:
             combo.setCurrentIndex(max(0, combo.findData(department.id)))
+        people = QComboBox()
+        fill_people(people, self.by_id.get(combo.currentData()))
+        if person is not None:
+            people.setCurrentIndex(max(0, people.findData(person.id)))
+        combo.currentIndexChanged.connect(
+            lambda _i, c=combo, p=people: fill_people(p, self.by_id.get(c.currentData()))
+        )
         self.table.setCellWidget(row, 1, combo)
+        self.table.setCellWidget(row, 2, people)
         self.table.setCurrentCell(row, 0)
         return row
 
@@ -107,17 +142,17 @@ class ProblemsEditor(QWidget):
 
     def problems(self) -> list[ProblemInput]:
         """The rows as the use case takes them (a department left unchosen stays ``None``,
-        for the use case to refuse naming C7)."""
-        by_id = {d.id: d for d in self.departments}
+        for the use case to refuse naming C7; no person chosen: the department owns it)."""
         found = []
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             text = item.text().strip() if item is not None else ""
             combo = self.table.cellWidget(row, 1)
             key = combo.currentData() if isinstance(combo, QComboBox) else None
-            if not text and key is None:
+            person = chosen_person(self.table.cellWidget(row, 2))
+            if not text and key is None and person is None:
                 continue
-            found.append(ProblemInput(text, by_id.get(key)))  # type: ignore[arg-type]
+            found.append(ProblemInput(text, self.by_id.get(key), person))  # type: ignore[arg-type]
         return found
 
 
@@ -207,12 +242,12 @@ class RecordDialog(FormDialog):
                 self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png)"),
             )
             self.scan.setObjectName("signedRecordScan")
-            form.addRow(self.tr("签字记录扫描件："), _with_error(row, self.scan_error))
+            form.addRow(self.tr("签字记录扫描件："), with_error(row, self.scan_error))
         if self.method == Method.ONLINE:  # the value stays the Chinese word
             self.show_choices("valid", {VALID: tr("有效"), INVALID: tr("无效")})
         self.problems = ProblemsEditor(self)
         self.problems_error = ErrorLabel(self)
-        form.addRow(self.tr("发现的问题："), _with_error(self.problems, self.problems_error))
+        form.addRow(self.tr("发现的问题："), with_error(self.problems, self.problems_error))
         self.setMinimumWidth(560)
 
     def _fields(self) -> list[Field]:
@@ -307,7 +342,8 @@ class RecordDialog(FormDialog):
             super().show_rule(exc)
 
 
-def _with_error(widget: QWidget, error: ErrorLabel) -> QWidget:
+def with_error(widget: QWidget, error: ErrorLabel) -> QWidget:
+    """``widget`` with its error line under it (a refusal naming it shows there)."""
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)

@@ -127,8 +127,10 @@ from models.callbacks.problems import (
     Problem,
     ProblemInput,
     ProblemState,
+    may_raise,
     open_problems,
     owned_by,
+    owner_candidates,
     owns_problems,
     problem_actions,
     raise_problem,
@@ -143,7 +145,7 @@ from models.callbacks.quality import (
     quarterly_evaluation,
     quarterly_series,
 )
-from models.callbacks.queries import ArchiveLine, customer_archive
+from models.callbacks.queries import ArchiveLine, customer_archive, recorded_callbacks_matching
 from models.callbacks.receipts import (
     RECEIPT_TABLES,
     Channel,
@@ -310,6 +312,7 @@ __all__ = [
     "latest_delivery",
     "log_attempt",
     "may_confirm_unreachable",
+    "may_raise",
     "merge_complaint",
     "my_callbacks",
     "my_callbacks_count",
@@ -321,6 +324,7 @@ __all__ = [
     "offer_handover",
     "open_problems",
     "owned_by",
+    "owner_candidates",
     "owns_problems",
     "pending_handover_of",
     "pending_handovers",
@@ -334,6 +338,7 @@ __all__ = [
     "reassign_callback",
     "reassign_problem",
     "record_callback",
+    "recorded_callbacks_matching",
     "records_of_customer",
     "refuse_complaint",
     "register_complaint",

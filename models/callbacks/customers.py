@@ -338,9 +338,25 @@ def set_important(actor: Actor, customer: Customer, important: bool, reason: str
         return customer
 
 
+class NoPhone(RuleViolation):
+    """C1: a colleague to be entered in the archive has no phone, neither given nor in the
+    user register. Its own class, so a batch that skips such colleagues (抽查回访) tells
+    "no phone" apart from a phone that is there but malformed, which it must not swallow."""
+
+    def __init__(self, user: User) -> None:
+        super().__init__(
+            "C1",
+            f"{user.name} 在用户登记中没有电话：电话号码不能为空",
+            f"{user.name} has no phone in the user register: a phone number is required",
+            field="phone",
+        )
+        self.user = user
+
+
 def internal_customer(actor: Actor, user: User, phone: str = "") -> Customer:
     """The archive entry of a colleague called back on a service (F8 抽查回访): made on first
-    use, with his phone from the user register."""
+    use, with his phone from the user register (``NoPhone`` when there is none; a malformed
+    one is refused as any customer's phone is)."""
     from models.callbacks.customer_batch import add_customer  # the batch builds on this module
 
     with db.atomic():
@@ -348,10 +364,13 @@ def internal_customer(actor: Actor, user: User, phone: str = "") -> Customer:
         found = Customer.get_or_none(Customer.user == user.id)
         if found is not None:
             return found
+        phone = clean(phone) or clean(user.phone)
+        if not phone:
+            raise NoPhone(user)
         customer = add_customer(
             actor,
             name=user.name,
-            phone=phone or user.phone,
+            phone=phone,
             kind=CustomerKind.INTERNAL,
             acknowledged={DUPLICATE_WARNING},
         )

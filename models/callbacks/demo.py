@@ -32,6 +32,7 @@ from models.callbacks import (
     Target,
     complaints_demo,
 )
+from models.demo import demo_phone
 from models.people import SYSTEM, Department, Role, User
 from models.prepared import Prepared
 from models.text import id_check_digit
@@ -89,7 +90,7 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
 
     dept = Department.get(Department.name == "客户服务部")
     for username, name, roles in EXTRA_USERS:
-        people.add_user(SYSTEM, username, name, password, dept, roles, phone="13900000000")
+        people.add_user(SYSTEM, username, name, password, dept, roles, phone=demo_phone(username))
     head, manager = user("xuqian"), user("hemin")
     caller, caller2, seller = user("linxiaoyu"), user("chenxiao"), user("guohao")
     staff = {u.id: u for u in (head, manager, caller, caller2, seller)}

@@ -81,12 +81,51 @@ def _check_owner(item: ProblemInput) -> None:
             "a problem goes to its owning department",
             field="owner_department",
         )
-    if item.owner_user is not None and item.owner_user.department_id != item.owner_department.id:
+    person = item.owner_user
+    if person is None:
+        return
+    if person.department_id != item.owner_department.id:
         raise RuleViolation(
             "C7",
-            f"{item.owner_user.name} 不属于 {item.owner_department.name}",
-            f"{item.owner_user.name} is not in {item.owner_department.name}",
+            f"{person.name} 不属于 {item.owner_department.name}",
+            f"{person.name} is not in {item.owner_department.name}",
             field="owner_user",
+        )
+    if User.get_by_id(person.id).voided_at is not None:  # as the register holds him now
+        raise RuleViolation(
+            "C7",
+            f"{person.name} 已调离，不能作为问题责任人",
+            f"{person.name} has left and cannot own a problem",
+            field="owner_user",
+        )
+
+
+def owner_candidates(department: Department) -> list[User]:
+    """The people a problem of ``department`` may name as its 责任人: its members still in
+    the register, by name — what ``_check_owner`` accepts, so a dialog offers no other."""
+    query = User.select().where((User.department == department.id) & User.voided_at.is_null())
+    return list(query.order_by(User.name, User.id))
+
+
+def _check_callback(customer: Customer, callback_id: int) -> None:
+    """C7: a problem named after a callback was found in that callback — one of this
+    customer's, whose record is written (until then the problem goes in with the record)."""
+    from models.callbacks.callbacks import Callback, CallbackState  # callbacks builds on us
+
+    callback = Callback.get_or_none(Callback.id == callback_id)
+    if callback is None or callback.customer_id != customer.id:
+        raise RuleViolation(
+            "C7",
+            f"所选回访不是客户 {customer.name} 的回访",
+            f"the callback chosen is not one of {customer.name}'s",
+            field="callback",
+        )
+    if callback.state != CallbackState.DONE:
+        raise RuleViolation(
+            "C7",
+            "该回访尚未记录结果：回访中发现的问题随回访记录一并登记",
+            "that callback has no record yet: record the problems with its result",
+            field="callback",
         )
 
 
@@ -129,9 +168,14 @@ def raise_problem(
     callback_id: int | None = None,
     at: datetime | None = None,
 ) -> Problem:
-    """C7: a problem found outside a record (a quality check, a later call)."""
+    """C7: a problem registered after the record was written — found on reading it again or
+    in 客服管理's analysis of the calls and visits. ``callback_id``, when given, names the
+    callback it was found in (the customer's, recorded); without it the problem is the
+    customer's alone (a quality check)."""
     with db.atomic():
         require_role(actor, *RAISERS)
+        if callback_id is not None:
+            _check_callback(customer, callback_id)
         return create_problem(actor, customer, item, callback_id=callback_id, at=at)
 
 
@@ -253,6 +297,12 @@ def problem_actions(actor: User, problem: Problem) -> frozenset[str]:
     ):
         acts.add("verify")
     return frozenset(acts)
+
+
+def may_raise(user: User) -> bool:
+    """Whether ``user`` holds a post that finds problems (``raise_problem`` checks it too):
+    the 问题跟踪 tab offers 登记问题… to these only."""
+    return user.has_role(*RAISERS)
 
 
 def owned_by(user: User) -> peewee.Expression:

@@ -90,3 +90,20 @@ def customer_archive(customer: Customer | int) -> list[ArchiveLine]:
             ArchiveLine(row.at, "档案变更", f"{row.actor_name} {row.action}", "audit_log", row.id)
         )
     return sorted(lines, key=lambda line: (line.at, line.table, line.record_id), reverse=True)
+
+
+def recorded_callbacks_matching(text: str, limit: int = 20) -> list[Callback]:
+    """The callbacks with their record written (C6) whose customer's name, pinyin ("zs" for
+    张三) or number matches ``text``, newest first, the customer read in the same query:
+    where 登记问题… picks the callback a problem was found in (C7)."""
+    words = text.strip().lower()
+    query = (
+        Callback.select(Callback, Customer)
+        .join(Customer, on=Callback.customer == Customer.id)
+        .where(Callback.state == CallbackState.DONE)
+    )
+    if words:
+        query = query.where(
+            Customer.name_search.contains(words) | (Customer.number == words.upper())
+        )
+    return list(query.order_by(Callback.finished_at.desc(), Callback.id.desc()).limit(limit))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from models.callbacks.callbacks import FLEET_REPAIR, Callback, spot_check_callback
+from models.callbacks.customers import NoPhone
 from models.callbacks.plans import ContentType
 from models.db import db
 from models.errors import RuleViolation
@@ -52,9 +53,10 @@ def spot_check_callbacks(
     actor: User, picks: Sequence[SpotPick], *, due_on: date, assignee: User | None = None
 ) -> SpotCheckRun:
     """F8: one phone callback per picked repair, in one transaction; the repairs that have
-    theirs already are counted, not made again, and an applicant without a phone is left
-    out and named. Any other refusal (an assignee of the wrong post, C3) refuses the run,
-    naming the repair."""
+    theirs already are counted, not made again, and an applicant without a phone
+    (``NoPhone``) is left out and named. Any other refusal — a phone in the register that
+    is malformed (C1), an assignee of the wrong post (C3) — refuses the run, naming the
+    repair: skipping those would hide a register to correct as "no phone"."""
     with db.atomic():
         require_role(actor, Role.SERVICE_MANAGER, Role.ADMIN)
         if not picks:
@@ -76,10 +78,10 @@ def spot_check_callbacks(
                     due_on=due_on,
                     assignee=assignee,
                 )
-            except RuleViolation as exc:
-                if exc.field == "phone":  # the savepoint of the pick rolled back alone
-                    run.no_phone.append(pick)
-                    continue
+            except NoPhone:  # the savepoint of the pick rolled back alone
+                run.no_phone.append(pick)
+                continue
+            except RuleViolation as exc:  # a malformed phone too: the run is refused
                 cut = len(f"[{exc.rule}] ") if exc.rule else 0
                 raise RuleViolation(
                     exc.rule,

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from models import fleet, people, workflow
 from models.base import now
+from models.demo import demo_phone
 from models.fleet import LineInput
 from models.people import SYSTEM, Department, Role, User
 from models.prepared import Prepared
@@ -205,7 +206,9 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
     logistics = user("zhaolei")
     units = [Department.get(Department.name == n) for n in ("一中队", "二中队", "三中队", "办公室")]
     drivers = [
-        people.add_user(SYSTEM, u, n, password, units[i % 3], [Role.CLERK])
+        people.add_user(
+            SYSTEM, u, n, password, units[i % 3], [Role.CLERK], phone=demo_phone(u)
+        )  # the applicants of repairs, phoned for 抽查回访 (F8)
         for i, (u, n) in enumerate(DRIVERS)
     ]
     shops = [fleet.add_shop(logistics, n, a) for n, a in SHOPS]

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from models import people, supplies
 from models.base import now
+from models.demo import demo_phone
 from models.errors import RuleViolation, RuleWarning
 from models.people import SYSTEM, Department, Role, User
 from models.supplies import (
@@ -221,7 +222,9 @@ def load(password: str, today: date | None = None) -> dict[str, int]:
     for username, name, dept, roles in EXTRA_USERS:
         if not User.select().where(User.username == username).exists():
             department = Department.get(Department.name == dept)
-            people.add_user(SYSTEM, username, name, password, department, roles)
+            people.add_user(
+                SYSTEM, username, name, password, department, roles, phone=demo_phone(username)
+            )
     keeper, chief, leader = user("sunhongmei"), user("zhaolei"), user("wangjianguo")
     applicants = {d: user(u) for d, u in APPLICANTS.items()}
     heads = {d: user(u) for d, u in HEADS.items()}

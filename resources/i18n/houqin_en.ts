@@ -3659,6 +3659,10 @@
 <context>
     <name>callbacks</name>
     <message>
+        <source>登记问题</source>
+        <translation>Register a problem</translation>
+    </message>
+    <message>
         <source>新增客户</source>
         <translation>New customer</translation>
     </message>
@@ -4345,6 +4349,14 @@
 </context>
 <context>
     <name>ProblemsTab</name>
+    <message>
+        <source>责任人</source>
+        <translation>Person in charge</translation>
+    </message>
+    <message>
+        <source>登记问题…</source>
+        <translation>Register a problem…</translation>
+    </message>
     <message>
         <source>问题跟踪</source>
         <translation>Problems</translation>
@@ -6028,6 +6040,10 @@
 <context>
     <name>ProblemsEditor</name>
     <message>
+        <source>责任人（可不填）</source>
+        <translation>Person in charge (optional)</translation>
+    </message>
+    <message>
         <source>问题描述</source>
         <translation>Problem</translation>
     </message>
@@ -6042,6 +6058,29 @@
     <message>
         <source>删除所选问题</source>
         <translation>Remove the selected problem</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseProblemDialog</name>
+    <message>
+        <source>输入客户名称、拼音或客户编号</source>
+        <translation>Type the customer's name, pinyin or number</translation>
+    </message>
+    <message>
+        <source>发现问题的回访*：</source>
+        <translation>Callback that found it*:</translation>
+    </message>
+    <message>
+        <source>责任部门*：</source>
+        <translation>Owning department*:</translation>
+    </message>
+    <message>
+        <source>责任人：</source>
+        <translation>Person in charge:</translation>
+    </message>
+    <message>
+        <source>可不填：整个部门负责。</source>
+        <translation>Optional: the whole department owns it.</translation>
     </message>
 </context>
 <context>

@@ -224,3 +224,76 @@ def test_C7_another_departments_owner_follows_its_problems_on_the_desktop(qtbot,
     qtbot.addWidget(check)
     assert check.try_submit(), check.general_error.text()
     assert Problem.get_by_id(ours.id).state == ProblemState.CLOSED
+
+
+def people_offered(combo) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_C7_the_recorder_names_the_person_in_charge_among_the_departments_people(qtbot, svc):
+    o = svc.o
+    dialog = page_for(qtbot, svc.caller).built["mine"].record_dialog(svc.callback.id)
+    qtbot.addWidget(dialog)
+    fill_reached(dialog)
+    row = dialog.problems.add_row("账单金额有误", o.office)
+    department = dialog.problems.table.cellWidget(row, 1)
+    person = dialog.problems.table.cellWidget(row, 2)
+    offered = people_offered(person)
+    assert offered[0] == "" and o.clerk.name in offered  # none: the whole 办公室 owns it
+    assert svc.caller.name not in offered  # 林晓雨 is not in 办公室
+    department.setCurrentIndex(department.findData(svc.dept.id))  # the choice follows
+    assert svc.caller.name in people_offered(person) and o.clerk.name not in people_offered(person)
+    department.setCurrentIndex(department.findData(o.office.id))
+    person.setCurrentIndex(person.findData(o.clerk.id))
+    dialog.problems.add_row("上次维修后仍有异响", svc.dept)  # the department alone
+    assert dialog.try_submit(), dialog.general_error.text()
+    owners = {p.description: (p.owner_department_id, p.owner_user_id) for p in Problem.select()}
+    assert owners == {
+        "账单金额有误": (o.office.id, o.clerk.id),
+        "上次维修后仍有异响": (svc.dept.id, None),
+    }
+    mine = page_for(qtbot, o.clerk).open_tab("problems")  # 张三 reports his own fix
+    select(mine, "description", "账单金额有误")
+    rows = {mine.model.row(r)["description"]: r for r in range(mine.model.rowCount())}
+    assert mine.model.row(rows["账单金额有误"])["person"] == o.clerk.name
+    assert {k for k, b in mine.step_buttons.items() if b.isVisibleTo(mine)} == {"report_fixed"}
+
+
+def test_C7_a_problem_found_after_the_record_is_registered_from_the_tab(qtbot, svc):
+    from desktop.callbacks.problem_steps import callback_search
+
+    o = svc.o
+    assert callback_search("张三") == []  # nothing recorded: nothing to raise against
+    callbacks.record_callback(
+        svc.caller,
+        svc.callback,
+        reached_person="本人",
+        answers={1: "满意", 2: "无"},
+        satisfaction=4,
+    )
+    tab = page_for(qtbot, svc.manager).open_tab("problems")
+    assert tab.raise_button.isVisibleTo(tab)
+    dialog = tab.raise_dialog()
+    qtbot.addWidget(dialog)
+    dialog.editors["description"].set_value("分析中发现：账单金额有误")
+    dialog.choose_department("办公室")
+    assert not dialog.try_submit()  # which callback found it?
+    assert dialog.callback_error.text() and Problem.select().count() == 0
+    [(shown, found)] = callback_search("zs")  # 张三 by his initials
+    assert found.id == svc.callback.id and svc.zhang.number in shown
+    dialog.callback.set_value(shown, found)
+    dialog.choose_department("")
+    assert not dialog.try_submit()  # no department: refused by the rule, under the owner
+    assert dialog.owner_error.text().startswith("[C7]")
+    dialog.choose_department("办公室")
+    assert svc.caller.name not in people_offered(dialog.person)
+    dialog.choose_person(o.clerk)
+    assert dialog.try_submit(), dialog.general_error.text()
+    [problem] = Problem.select()
+    assert (problem.callback_id, problem.customer_id) == (svc.callback.id, svc.zhang.id)
+    assert (problem.owner_department_id, problem.owner_user_id) == (o.office.id, o.clerk.id)
+    assert problem.raised_by_id == svc.manager.id
+    seller = page_for(qtbot, svc.seller).open_tab("problems")  # 销售 finds problems too
+    assert seller.raise_button.isVisibleTo(seller)
+    owner = page_for(qtbot, o.clerk).open_tab("problems")  # the owner does not raise them
+    assert not owner.raise_button.isVisibleTo(owner)

@@ -117,6 +117,50 @@ def test_C7_a_problem_is_reassigned_with_a_reason_while_open(s):
     assert (problem.owner_department_id, problem.owner_user_id) == (s.o.office.id, s.o.clerk.id)
 
 
+def test_C7_the_person_named_is_one_of_the_departments_people_still_in_the_register(s):
+    office = s.o.office
+    names = [u.name for u in callbacks.owner_candidates(office)]
+    assert s.o.clerk.name in names and s.caller.name not in names  # 办公室's, nobody else's
+    assert all(u.department_id == office.id for u in callbacks.owner_candidates(office))
+    c = customer(s, "张三", "13812345678")
+    people.void_user(s.o.admin, s.o.clerk, "调离")
+    assert s.o.clerk.id not in {u.id for u in callbacks.owner_candidates(office)}
+    with pytest.raises(RuleViolation) as err:  # the object the dialog holds is stale
+        callbacks.raise_problem(s.caller, c, ProblemInput("账单有误", office, s.o.clerk))
+    assert (err.value.rule, err.value.field) == ("C7", "owner_user") and "调离" in err.value.zh
+    assert callbacks.Problem.select().count() == 0
+
+
+def test_C7_a_problem_registered_after_the_record_names_a_recorded_callback_of_its_customer(s):
+    [cb] = january(s)
+    mine = callbacks.Customer.get_by_id(cb.customer_id)
+    other = customer(s, "李四", "13912345678")
+    item = ProblemInput("维修后仍异响", s.o.office, s.o.clerk)
+    with pytest.raises(RuleViolation, match="尚未记录结果") as err:  # no record yet
+        callbacks.raise_problem(s.manager, mine, item, callback_id=cb.id)
+    assert (err.value.rule, err.value.field) == ("C7", "callback")
+    assert callbacks.recorded_callbacks_matching("") == []
+    callbacks.record_callback(
+        holder(s, cb), cb, reached_person="客户0", answers=ANSWERS, satisfaction=3, at=AT
+    )
+    with pytest.raises(RuleViolation, match="不是客户 李四 的回访"):
+        callbacks.raise_problem(s.manager, other, item, callback_id=cb.id)
+    with pytest.raises(RuleViolation) as err:  # a 科室负责人 finds no problems in calls
+        callbacks.raise_problem(s.o.head, mine, item, callback_id=cb.id)
+    assert err.value.rule == "X1"
+    assert callbacks.recorded_callbacks_matching("ls") == []  # 李四 has none recorded
+    assert [c.id for c in callbacks.recorded_callbacks_matching("kh")] == [cb.id]  # pinyin
+    assert [c.id for c in callbacks.recorded_callbacks_matching(mine.number)] == [cb.id]
+    assert [c.id for c in callbacks.recorded_callbacks_matching("客户0")] == [cb.id]
+    problem = callbacks.raise_problem(s.manager, mine, item, callback_id=cb.id)
+    assert (problem.callback_id, problem.customer_id, problem.owner_user_id) == (
+        cb.id,
+        mine.id,
+        s.o.clerk.id,
+    )
+    assert problem.raised_by_id == s.manager.id and problem.state == ProblemState.OPEN
+
+
 def test_C8_staff_figures_per_person_and_period(s):
     cbs = january(s, 4)
     mine = [cb for cb in cbs if cb.assignee_id == s.caller.id]
@@ -228,3 +272,25 @@ def test_F8_a_months_picked_repairs_become_callbacks_once(s, office):
     again = callbacks.spot_check_callbacks(s.manager, picks, due_on=due)
     assert (again.created, [c.id for c in again.existing]) == ([], [run.created[0].id])
     assert Callback.select().count() == 1
+
+
+def test_F8_a_malformed_phone_refuses_the_run_where_a_missing_one_is_skipped(s, office):
+    car = fleet.add_vehicle(
+        office.fleet, "京A12345", office.squad, model="大众帕萨特", drivers=[office.driver]
+    )
+    fl = Fleet(office, car, fleet.add_shop(office.logistics, "城东汽修厂", "东环路8号"), None)
+    close(fl, in_repair(fl), datetime(2026, 10, 15, 10, 0))
+    picks = [
+        callbacks.SpotPick(r.id, r.number, r.driver_id)
+        for r in fleet.monthly_report("2026-10").spot_checks
+    ]
+    due = date(2026, 11, 30)
+    people.update_user(office.admin, office.driver, phone="  ")  # blank is no phone
+    left = callbacks.spot_check_callbacks(s.manager, picks, due_on=due)
+    assert (left.created, left.no_phone) == ([], picks)
+    people.update_user(office.admin, office.driver, phone="分机801")  # there, but not a number
+    with pytest.raises(RuleViolation) as err:
+        callbacks.spot_check_callbacks(s.manager, picks, due_on=due, assignee=s.caller)
+    assert err.value.rule == "C1" and picks[0].number in err.value.zh
+    assert "格式不正确" in err.value.zh and office.driver.name in err.value.zh
+    assert Callback.select().count() == 0 and callbacks.Customer.select().count() == 0

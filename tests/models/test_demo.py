@@ -5,12 +5,15 @@ only reads it, and a load is the most expensive set-up of the suite."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from models import callbacks, demo, fleet, people, workflow
+from models.base import now
 from models.callbacks import Callback, CallbackAttempt, CallbackState, Method, ProblemState
+from models.db import db
+from models.fleet import demo as fleet_demo
 from models.people import Role, User
 from tests.conftest import backend_database
 
@@ -176,3 +179,31 @@ def test_X1_every_table_the_demo_files_to_declares_who_may_attach(demo_office):
     filed = {a.owner_type for a in Attachment.select(Attachment.owner_type).distinct()}
     assert {"callback_record", "external_training"} <= filed
     assert filed <= set(attachments._GUARDS), filed - set(attachments._GUARDS)
+
+
+def test_F8_the_demo_drivers_have_phones_so_last_months_spot_checks_become_callbacks(
+    demo_office,
+):
+    """生成抽查回访 on a fresh demo, for the month its dialog proposes (the last one): the
+    picked repairs' applicants are phoned, none skipped. Rolled back, the demo stays as
+    loaded for the other tests."""
+    drivers = User.select().where(User.username.in_([u for u, _n in fleet_demo.DRIVERS]))
+    phones = [d.phone for d in drivers]
+    assert len(phones) == len(fleet_demo.DRIVERS) and len(set(phones)) == len(phones)
+    assert all(callbacks.normalize_phone(p) == p for p in phones)  # real mobiles
+    last_month = now().date().replace(day=1) - timedelta(days=1)
+    picks = [
+        callbacks.SpotPick(r.id, r.number, r.driver_id)
+        for r in fleet.monthly_report(f"{last_month:%Y-%m}").spot_checks
+        if r.driver_id is not None
+    ]
+    assert picks  # the demo's year closes repairs every month, and F8 picks some
+    manager = User.get(User.username == "hemin")
+    caller = User.get(User.username == "linxiaoyu")
+    with db.atomic() as tx:
+        run = callbacks.spot_check_callbacks(
+            manager, picks, due_on=now().date() + timedelta(days=30), assignee=caller
+        )
+        assert (len(run.created), run.existing, run.no_phone) == (len(picks), [], [])
+        assert {c.content_type for c in run.created} == {callbacks.ContentType.SPOT_CHECK}
+        tx.rollback()
