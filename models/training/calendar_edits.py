@@ -138,13 +138,17 @@ def _replace(
 
 
 def _touching(term: Term, from_date: date, to_date: date) -> list[TrainingSession]:
-    """The term's sessions planned or held between the two days, locked."""
+    """The term's sessions held between the two days, or planned in their weeks (a holiday
+    shifts a session within its week only, so one moved off a closed day is among them),
+    locked."""
+    monday = from_date - timedelta(days=from_date.weekday())
+    sunday = to_date + timedelta(days=6 - to_date.weekday())
     return _locked_sessions(
         TrainingSession.select().where(
             (TrainingSession.term == term.id)
             & (
                 TrainingSession.date.between(from_date, to_date)
-                | TrainingSession.planned_date.between(from_date, to_date)
+                | TrainingSession.planned_date.between(monday, sunday)
             )
         )
     )

@@ -171,5 +171,7 @@ def test_T2_whoever_is_not_the_training_office_reads_the_year_without_the_button
     tab = page.open_tab("calendar")
     tab.load_years(YEAR)
     assert tab.terms.rowCount() == 1 and tab.closures.rowCount() == 1
-    for b in (tab.term_button, tab.closure_button, tab.series_button, tab.generate_button):
+    buttons = (tab.term_button, tab.closure_button, tab.series_button, tab.generate_button)
+    edits = (tab.edit_term_button, tab.delete_term_button, tab.delete_closure_button)
+    for b in (*buttons, *edits, tab.edit_series_button, tab.delete_series_button):
         assert not b.isVisibleTo(tab)

@@ -79,6 +79,12 @@ def test_T2_removing_a_closure_brings_back_the_occurrences_it_skipped(school):
     with pytest.raises(RuleViolation) as err:
         training.remove_closure(s.tangmin, closure)
     assert err.value.rule == "T2"
+    # A session shifted off a closed day comes back to where the holiday alone puts it.
+    training.add_closure(s.tangmin, s.term1, date(2026, 10, 8), date(2026, 10, 8), "运动会")
+    assert on(date(2026, 10, 5)).date == date(2026, 10, 9)
+    report = training.remove_closure(s.tangmin, training.TermClosure.get())
+    assert [x.planned_date for x in report.moved] == [date(2026, 10, 5)]
+    assert on(date(2026, 10, 5)).date == date(2026, 10, 8)
 
 
 def test_T2_a_terms_dates_are_corrected_unless_sessions_would_be_outside_or_have_records(school):
