@@ -38,8 +38,10 @@ def school(desk):
         training.add_teacher(o.tangmin, staff_no=f"00{i + 1:02d}", name=n, id_number=IDS[i])
         for i, n in enumerate(["赵一", "钱二"])
     ]
-    o.group = training.add_group(o.tangmin, "数学组", subject="数学", leader=teachers[0])
-    for t in teachers:
+    o.group = training.add_group(
+        o.tangmin, "数学组", subject="数学", leader=teachers[0], leader_from=date(2026, 8, 20)
+    )
+    for t in teachers[1:]:
         training.move_to_group(o.tangmin, t, o.group, date(2026, 8, 20))
     return o
 
