@@ -16,7 +16,9 @@ Why the guards are what they are:
   is refused), rather than refusing while it has sessions: a mistyped term is usually found
   right after 生成活动, and its sessions are exactly what generation makes again from the
   series once the term is entered anew. A term with credits graded or registered (T4) is
-  not deleted.
+  not deleted. A session's topic and 主讲人 are planning, not records: they go with it.
+  A series whose first day lay in the deleted term stays; generating it again makes the
+  occurrences of the terms still there.
 - A closure added after generation re-places the term's sessions on its days as the
   generator would (``schedule.placed``: a closed planned day skips the occurrence, a
   closed shifted day shifts on); removing a closure re-places them without it, so a
