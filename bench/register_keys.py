@@ -56,9 +56,12 @@ def fill(teachers: int):
         )
         for i in range(teachers)
     ]
-    group = training.add_group(clerk, "语文组", subject="语文", leader=members[0])
-    for t in members:
-        training.move_to_group(clerk, t, group, anchor - timedelta(days=7))
+    joined = anchor - timedelta(days=7)
+    group = training.add_group(
+        clerk, "语文组", subject="语文", leader=members[0], leader_from=joined
+    )
+    for t in members[1:]:
+        training.move_to_group(clerk, t, group, joined)
     series = training.define_series(clerk, group, year, anchor, "pm")
     training.generate_sessions(clerk, series)
     held = next(

@@ -162,8 +162,7 @@ def tier_plan(o: Office) -> Pending:
 def credit_register(o: Office) -> Pending:
     trainer = _trainer(o)
     t = _teacher(trainer, o)
-    group = training.add_group(trainer, "语文组", subject="语文", leader=t)
-    training.move_to_group(trainer, t, group, date(2026, 8, 1))
+    training.add_group(trainer, "语文组", subject="语文", leader=t, leader_from=date(2026, 8, 1))
     training.define_term(trainer, "2026-2027", 1, date(2026, 9, 1), date(2027, 1, 22))
     r = training.draft_credit_register(trainer, "2026-2027", at=T0)
     r = training.submit_credit_register(trainer, r, at=T0)

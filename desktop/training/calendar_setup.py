@@ -10,6 +10,12 @@ Why generation is its own button, not part of 新建活动安排: closures are o
 the series (the exam weeks are fixed later); generating again is idempotent (the model keys
 occurrences, never dates), so 生成活动 may be pressed after every change and says what it
 made, moved and skipped. Whoever is not 培训办 sees the same lists without the buttons.
+
+Corrections: 修改学期…, 修改活动安排… are ``FormDialog``s over ``update_term`` and
+``update_series`` (a refusal stays in the dialog); 删除学期, 删除停课日, 删除活动安排 ask
+first and run ``delete_term``, ``remove_closure``, ``delete_series`` through ``PageTab.act``.
+A closure added or removed, or a series corrected, after generation re-places the sessions
+concerned in the model; the tab says which moved and which, having records, did not.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from desktop.i18n import pick
 from desktop.icons import button
 from desktop.module_page import PageTab
 from desktop.tables import cell, read_only_table
+from desktop.training.rescheduled import rescheduled_text
 from forms.spec import Field, FieldType
 from models import settings, training
 from models.base import now
@@ -108,19 +115,38 @@ class CalendarTab(PageTab):
         self.series = read_only_table([*heads, self.tr("遇节假日"), self.tr("地点")])
         self.term_button = button("add", self.tr("新增学期…"), self.new_term)
         self.closure_button = button("add", self.tr("添加停课日…"), self.new_closure)
+        self.edit_term_button = button("edit", self.tr("修改学期…"), self.edit_term)
+        self.delete_term_button = button("void", self.tr("删除学期"), self.delete_term)
+        self.delete_closure_button = button("void", self.tr("删除停课日"), self.delete_closure)
         self.series_button = button("add", self.tr("新建活动安排…"), self.new_series)
+        self.edit_series_button = button("edit", self.tr("修改活动安排…"), self.edit_series)
+        self.delete_series_button = button("void", self.tr("删除活动安排"), self.delete_series)
         self.generate_button = button("training", self.tr("生成活动"), self.generate)
         self.info = QLabel()
         self.info.setObjectName("listStatus")
         self.info.setWordWrap(True)
 
-        terms_box = self._box(self.tr("学期"), self.terms, self.term_button, self.closure_button)
-        closures_box = self._box(self.tr("放假与停课（所选学期）"), self.closures)
+        terms_box = self._box(
+            self.tr("学期"),
+            self.terms,
+            self.term_button,
+            self.edit_term_button,
+            self.delete_term_button,
+            self.closure_button,
+        )
+        closures_box = self._box(
+            self.tr("放假与停课（所选学期）"), self.closures, self.delete_closure_button
+        )
         row = QHBoxLayout()
         row.addWidget(terms_box, 3)
         row.addWidget(closures_box, 2)
         series_box = self._box(
-            self.tr("活动安排"), self.series, self.series_button, self.generate_button
+            self.tr("活动安排"),
+            self.series,
+            self.series_button,
+            self.edit_series_button,
+            self.delete_series_button,
+            self.generate_button,
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +214,7 @@ class CalendarTab(PageTab):
         rows = self.terms.selectionModel().selectedRows()
         if not rows:
             return None
-        return Term.get_by_id(self.terms.item(rows[0].row(), 0).data(KEY))
+        return Term.get_or_none(Term.id == self.terms.item(rows[0].row(), 0).data(KEY))
 
     def show_closures(self) -> None:
         term = self.current_term()
@@ -201,10 +227,17 @@ class CalendarTab(PageTab):
         )  # fmt: skip
         self.closures.setRowCount(len(closures))
         for r, c in enumerate(closures):
-            self.closures.setItem(r, 0, cell(c.from_date))
+            item = cell(c.from_date)
+            item.setData(KEY, c.id)
+            self.closures.setItem(r, 0, item)
             self.closures.setItem(r, 1, cell(c.to_date))
             self.closures.setItem(r, 2, cell(c.reason))
+        if closures:
+            self.closures.selectRow(0)
         self.closure_button.setEnabled(term is not None)
+        self.edit_term_button.setEnabled(term is not None)
+        self.delete_term_button.setEnabled(term is not None)
+        self.delete_closure_button.setEnabled(bool(closures))
 
     def show_series(self, keep: int | None = None) -> None:
         rows = list(
@@ -228,6 +261,8 @@ class CalendarTab(PageTab):
         if rows:
             self.series.selectRow(next((r for r, s in enumerate(rows) if s.id == keep), 0))
         self.generate_button.setEnabled(bool(rows))
+        self.edit_series_button.setEnabled(bool(rows))
+        self.delete_series_button.setEnabled(bool(rows))
 
     def when(self, s: SessionSeries) -> str:
         """周三下午 14:00—17:30，每 2 周 (Wed afternoon …, every 2 weeks)."""
@@ -246,7 +281,15 @@ class CalendarTab(PageTab):
         rows = self.series.selectionModel().selectedRows()
         if not rows:
             return None
-        return SessionSeries.get_by_id(self.series.item(rows[0].row(), 0).data(KEY))
+        key = self.series.item(rows[0].row(), 0).data(KEY)
+        return SessionSeries.get_or_none(SessionSeries.id == key)
+
+    def current_closure(self) -> TermClosure | None:
+        rows = self.closures.selectionModel().selectedRows()
+        if not rows:
+            return None
+        key = self.closures.item(rows[0].row(), 0).data(KEY)
+        return TermClosure.get_or_none(TermClosure.id == key)
 
     def reload(self) -> None:
         term, series = self.current_term(), self.current_series()
@@ -289,8 +332,8 @@ class CalendarTab(PageTab):
             errors.inform(self, self.tr("添加停课日"), self.tr("请先选中一个学期。"))
             return None
 
-        def submit(v: dict[str, Any]) -> None:
-            training.add_closure(self.user, term, v["from_date"], v["to_date"], v["reason"])
+        def submit(v: dict[str, Any]) -> training.Rescheduled:
+            return training.add_closure(self.user, term, v["from_date"], v["to_date"], v["reason"])
 
         dialog = FormDialog(
             self.tr("添加停课日 · %1").replace("%1", term.name),
@@ -299,12 +342,14 @@ class CalendarTab(PageTab):
             values={"from_date": term.starts, "to_date": term.starts},
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._closure_saved(term.id))
+        dialog.accepted.connect(lambda: self._closure_saved(term.id, dialog.result))
         return dialog
 
-    def _closure_saved(self, term_id: int) -> None:
+    def _closure_saved(self, term_id: int, report: training.Rescheduled | None = None) -> None:
         self.show_year(term_id)
         self.changed()
+        if report is not None:
+            self.tell(self.tr("添加停课日"), report)
 
     def series_dialog(self) -> FormDialog | None:
         """新建活动安排…: a group's biweekly half-day series of the chosen year."""
@@ -349,6 +394,151 @@ class CalendarTab(PageTab):
     def _series_saved(self, series: SessionSeries) -> None:
         self.show_series(series.id)
         self.info.setText(self.tr("已新建活动安排；点「生成活动」生成本学年的教研活动。"))
+
+    # --- corrections (each through its use case) -------------------------------------------
+
+    def edit_term_dialog(self) -> FormDialog | None:
+        """修改学期… of the selected term: its first and last day (``update_term``)."""
+        term = self.current_term()
+        if term is None:
+            errors.inform(self, self.tr("修改学期"), self.tr("请先选中一个学期。"))
+            return None
+
+        def submit(v: dict[str, Any]) -> Term:
+            return training.update_term(self.user, term, v["starts"], v["ends"])
+
+        dialog = FormDialog(
+            self.tr("修改学期 · %1").replace("%1", term.name),
+            TERM_FIELDS[2:],
+            submit,
+            values={"starts": term.starts, "ends": term.ends},
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._term_saved(dialog.result))
+        return dialog
+
+    def edit_series_dialog(self) -> FormDialog | None:
+        """修改活动安排… of the selected series: all but its group (``update_series``)."""
+        series = self.current_series()
+        if series is None:
+            errors.inform(self, self.tr("修改活动安排"), self.tr("请先选中一项活动安排。"))
+            return None
+        values = {
+            "anchor": series.anchor,
+            "half": Half(series.half).label,
+            "place": series.place,
+            "holiday_policy": HolidayPolicy(series.holiday_policy).label,
+        }
+
+        def submit(v: dict[str, Any]) -> training.Rescheduled:
+            half = _of_label(Half, v["half"])
+            same = half == series.half  # the times it had, unless the half day changes
+            return training.update_series(
+                self.user,
+                series,
+                v["anchor"],
+                half,
+                start_time=series.start_time if same else None,
+                end_time=series.end_time if same else None,
+                place=v["place"] or "",
+                holiday_policy=_of_label(HolidayPolicy, v["holiday_policy"]),
+            )
+
+        dialog = FormDialog(
+            self.tr("修改活动安排 · %1").replace("%1", series.group.name),
+            series_fields([series.group.name])[1:],
+            submit,
+            values=values,
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._series_edited(series.id, dialog.result))
+        return dialog
+
+    def _series_edited(self, series_id: int, report: training.Rescheduled) -> None:
+        term = self.current_term()
+        self.show_year(term.id if term else None, series_id)
+        self.changed()
+        self.tell(self.tr("修改活动安排"), report)
+
+    def tell(self, title: str, report: training.Rescheduled) -> None:
+        """What a correction did to the sessions already generated (``rescheduled_text``)."""
+        text = rescheduled_text(report)
+        self.info.setText(text)
+        if report.changed or report.kept:
+            errors.inform(self, title, text)
+
+    def _run(self, title: str, question: str, fn: Any) -> Any:
+        """Ask, then run ``fn()`` through ``act``; its result, or ``None`` when not run."""
+        if not errors.confirm(self, title, question):
+            return None
+        result: list[Any] = []
+        if self.act(lambda _ack: result.append(fn()) or result[0]):
+            return result[0]
+        return None
+
+    @Slot()
+    def delete_term(self) -> bool:
+        """删除学期: with its closures and the sessions not yet held."""
+        term = self.current_term()
+        if term is None:
+            return False
+        question = self.tr("删除%1及其停课日和尚无考勤记录的教研活动？").replace("%1", term.name)
+        gone = self._run(
+            self.tr("删除学期"), question, lambda: training.delete_term(self.user, term)
+        )
+        if gone is None:
+            return False
+        self.info.setText(self.tr("已删除学期及其教研活动 %1 次。").replace("%1", str(gone)))
+        return True
+
+    @Slot()
+    def delete_closure(self) -> bool:
+        """删除停课日: the occurrences it skipped or moved are placed again."""
+        closure = self.current_closure()
+        if closure is None:
+            return False
+        question = (
+            self.tr("删除停课时段 %1～%2（%3）？")
+            .replace("%1", str(closure.from_date))
+            .replace("%2", str(closure.to_date))
+            .replace("%3", closure.reason)
+        )
+        report = self._run(
+            self.tr("删除停课日"), question, lambda: training.remove_closure(self.user, closure)
+        )
+        if report is None:
+            return False
+        self.tell(self.tr("删除停课日"), report)
+        return True
+
+    @Slot()
+    def delete_series(self) -> bool:
+        """删除活动安排: with its sessions, none of them held."""
+        series = self.current_series()
+        if series is None:
+            return False
+        question = self.tr("删除%1的活动安排及其已生成的教研活动？").replace(
+            "%1", series.group.name
+        )
+        gone = self._run(
+            self.tr("删除活动安排"), question, lambda: training.delete_series(self.user, series)
+        )
+        if gone is None:
+            return False
+        self.info.setText(self.tr("已删除活动安排及其教研活动 %1 次。").replace("%1", str(gone)))
+        return True
+
+    @Slot()
+    def edit_term(self) -> None:
+        dialog = self.edit_term_dialog()
+        if dialog is not None:
+            dialog.open()
+
+    @Slot()
+    def edit_series(self) -> None:
+        dialog = self.edit_series_dialog()
+        if dialog is not None:
+            dialog.open()
 
     @Slot()
     def new_term(self) -> None:

@@ -10,6 +10,8 @@ by concern, each module small enough to read in one sitting:
 - ``tiers``: each tier's yearly goals and plan, approved by the main leader (T1);
 - ``schedule``: terms and closures, the biweekly half-day series and their sessions on the
   office calendar (T2);
+- ``calendar_edits``: correcting and deleting terms, closures and series after sessions were
+  generated, the sessions re-placed and reported, those with records left alone (T2);
 - ``leave``: 请假 on the engine, approved by 教研处, a returned one resubmitted (T3);
 - ``office_requests``: the lifecycle 请假 and 学分申请 share (one 教研处 node, the
   applicant's resubmission): their states, outcomes, transitions and flow;
@@ -68,6 +70,16 @@ from models.training.bureau_export import (
     save_profile,
     stored_profile,
     stored_profiles,
+)
+from models.training.calendar_edits import (
+    Rescheduled,
+    add_closure,
+    delete_series,
+    delete_term,
+    has_records,
+    remove_closure,
+    update_series,
+    update_term,
 )
 from models.training.checks import (
     CHECK_TABLES,
@@ -161,7 +173,6 @@ from models.training.schedule import (
     Term,
     TermClosure,
     TrainingSession,
-    add_closure,
     define_series,
     define_term,
     generate_sessions,
@@ -378,6 +389,7 @@ __all__ = [
     "QualityGrade",
     "RegisterDocState",
     "RegisterState",
+    "Rescheduled",
     "Rules",
     "SessionSeries",
     "SessionState",
@@ -427,6 +439,8 @@ __all__ = [
     "credits_against_target",
     "define_series",
     "define_term",
+    "delete_series",
+    "delete_term",
     "draft_credit_register",
     "excuse_absence",
     "explain_spot_check",
@@ -434,6 +448,7 @@ __all__ = [
     "generate_sessions",
     "grade_quality",
     "group_of",
+    "has_records",
     "last_report",
     "layout_from_text",
     "leads_a_group",
@@ -455,6 +470,7 @@ __all__ = [
     "reinstate_profile",
     "reject_claim",
     "reject_leave",
+    "remove_closure",
     "request_leave",
     "require_archive_reader",
     "resubmit_claim",
@@ -479,7 +495,9 @@ __all__ = [
     "tier_from",
     "tier_of",
     "truancies",
+    "update_series",
     "update_teacher",
+    "update_term",
     "update_tier_plan",
     "void_growth_record",
     "write_teachers",

@@ -103,9 +103,13 @@ def load(password: str) -> dict[str, int]:
     teachers: dict[str, list[training.Teacher]] = {}
     for g, (group_name, names) in enumerate(GROUPS.items()):
         members = [known[next(ids)] for _ in names]
-        group = training.add_group(office, group_name, subject=group_name[:2], leader=members[0])
+        joined = date(first, 8, 20)
+        group = training.add_group(
+            office, group_name, subject=group_name[:2], leader=members[0], leader_from=joined
+        )
         for t, tier in zip(members, TIERS, strict=True):
-            training.move_to_group(office, t, group, date(first, 8, 20))
+            if t != members[0]:  # the leader joined with the group
+                training.move_to_group(office, t, group, joined)
             training.assign_tier(office, t, tier, year)
         teachers[group_name] = members
         series = training.define_series(

@@ -177,53 +177,95 @@ def session_hours(start: time, end: time) -> Decimal:
 # --- terms -------------------------------------------------------------------------------
 
 
+def check_term_dates(
+    year: str, number: int, starts: date, ends: date, exclude: int | None = None
+) -> None:
+    """T2: a term is 1 or 2, ends on or after its start, repeats and overlaps no other term
+    (``exclude``: the term being corrected)."""
+    if number not in (1, 2):
+        raise RuleViolation("T2", "学期只能是第一或第二学期", "a term is 1 or 2")
+    if ends < starts:
+        raise RuleViolation("T2", "学期结束日早于开始日", "the term ends before it starts")
+    query = Term.select().where(
+        ((Term.school_year == year) & (Term.number == number))
+        | ((Term.starts <= ends) & (Term.ends >= starts))
+    )
+    if exclude is not None:
+        query = query.where(Term.id != exclude)
+    clash = query.first()
+    if clash is not None:
+        raise RuleViolation(
+            "T2",
+            f"与{clash.name}（{clash.starts}～{clash.ends}）重叠或重复",
+            f"it overlaps or repeats term {clash.school_year}/{clash.number}",
+        )
+
+
 def define_term(actor: Actor, year: str, number: int, starts: date, ends: date) -> Term:
     """Enter a term of the 校历 (培训办). Refused (T2): a term whose end is before its start,
     a second term ``number`` of the year, a term overlapping another."""
     with db.atomic():
         require_role(actor, *MANAGERS)
         year = school_year(year)
-        if number not in (1, 2):
-            raise RuleViolation("T2", "学期只能是第一或第二学期", "a term is 1 or 2")
-        if ends < starts:
-            raise RuleViolation("T2", "学期结束日早于开始日", "the term ends before it starts")
-        clash = (
-            Term.select()
-            .where(
-                ((Term.school_year == year) & (Term.number == number))
-                | ((Term.starts <= ends) & (Term.ends >= starts))
-            )
-            .first()
-        )
-        if clash is not None:
-            raise RuleViolation(
-                "T2",
-                f"与{clash.name}（{clash.starts}～{clash.ends}）重叠或重复",
-                f"it overlaps or repeats term {clash.school_year}/{clash.number}",
-            )
+        check_term_dates(year, number, starts, ends)
         return audit.create(actor, Term, school_year=year, number=number, starts=starts, ends=ends)
 
 
-def add_closure(actor: Actor, term: Term, from_date: date, to_date: date, reason: str) -> None:
-    """Days of ``term`` without sessions (考试周), with the reason (T2). Sessions already
-    generated there are not touched; the next generation skips new occurrences."""
-    with db.atomic():
-        require_role(actor, *MANAGERS)
-        why = clean(reason)
-        if not why:
-            raise RuleViolation("T2", "停课时段须写明原因", "a closure needs a reason")
-        if to_date < from_date or from_date < term.starts or to_date > term.ends:
-            raise RuleViolation(
-                "T2",
-                f"停课时段须在{term.name}之内（{term.starts}～{term.ends}）",
-                "a closure lies inside its term",
-            )
-        audit.create(
-            actor, TermClosure, term=term.id, from_date=from_date, to_date=to_date, reason=why
-        )
-
-
 # --- series ------------------------------------------------------------------------------
+
+
+def series_values(
+    year: str,
+    anchor: date,
+    half: Half | str,
+    interval_weeks: int | None,
+    start_time: time | None,
+    end_time: time | None,
+    place: str,
+    holiday_policy: HolidayPolicy | str,
+) -> dict[str, object]:
+    """The checked columns of a series (T2), for ``define_series`` and its correction."""
+    year = school_year(year)
+    half = Half(half)
+    wanted = settings.get("training.interval_weeks")
+    interval = wanted if interval_weeks is None else interval_weeks
+    if interval != wanted:
+        raise RuleViolation(
+            "T2",
+            f"教研组活动每 {wanted} 周一次（设置 training.interval_weeks），不能设为 {interval} 周",
+            f"group sessions are every {wanted} weeks, not {interval}",
+            field="interval_weeks",
+        )
+    terms = list(Term.select().where(Term.school_year == year))
+    if not any(t.starts <= anchor <= t.ends for t in terms):
+        raise RuleViolation(
+            "T2",
+            f"首次活动日 {anchor} 不在 {year} 学年的任何学期内（请先录入校历）",
+            f"the first day {anchor} is in no term of {year} (enter the terms first)",
+            field="anchor",
+        )
+    if anchor.weekday() >= 5:
+        raise RuleViolation("T2", "教研活动安排在周一至周五", "sessions are on weekdays")
+    start, end = half.times
+    start, end = start_time or start, end_time or end
+    hours = session_hours(start, end)
+    if hours <= 0 or hours > settings.get("training.halfday_hours"):
+        raise RuleViolation(
+            "T2",
+            f"半天活动应为 1～{settings.get('training.halfday_hours')} 学时（现为 {hours}）",
+            f"a half-day session is 1 to the half-day hours ({hours} given)",
+            field="end_time",
+        )
+    return {
+        "school_year": year,
+        "anchor": anchor,
+        "interval_weeks": interval,
+        "half": half.value,
+        "start_time": start,
+        "end_time": end,
+        "place": clean(place),
+        "holiday_policy": HolidayPolicy(holiday_policy).value,
+    }
 
 
 def define_series(
@@ -245,51 +287,10 @@ def define_series(
     a half day (more than the half-day hours, or none)."""
     with db.atomic():
         require_role(actor, *MANAGERS)
-        year = school_year(year)
-        half = Half(half)
-        wanted = settings.get("training.interval_weeks")
-        interval = wanted if interval_weeks is None else interval_weeks
-        if interval != wanted:
-            raise RuleViolation(
-                "T2",
-                f"教研组活动每 {wanted} 周一次（设置 training.interval_weeks），"
-                f"不能设为 {interval} 周",
-                f"group sessions are every {wanted} weeks, not {interval}",
-                field="interval_weeks",
-            )
-        terms = list(Term.select().where(Term.school_year == year))
-        if not any(t.starts <= anchor <= t.ends for t in terms):
-            raise RuleViolation(
-                "T2",
-                f"首次活动日 {anchor} 不在 {year} 学年的任何学期内（请先录入校历）",
-                f"the first day {anchor} is in no term of {year} (enter the terms first)",
-                field="anchor",
-            )
-        if anchor.weekday() >= 5:
-            raise RuleViolation("T2", "教研活动安排在周一至周五", "sessions are on weekdays")
-        start, end = half.times
-        start, end = start_time or start, end_time or end
-        hours = session_hours(start, end)
-        if hours <= 0 or hours > settings.get("training.halfday_hours"):
-            raise RuleViolation(
-                "T2",
-                f"半天活动应为 1～{settings.get('training.halfday_hours')} 学时（现为 {hours}）",
-                f"a half-day session is 1 to the half-day hours ({hours} given)",
-                field="end_time",
-            )
-        return audit.create(
-            actor,
-            SessionSeries,
-            group=group.id,
-            school_year=year,
-            anchor=anchor,
-            interval_weeks=interval,
-            half=half.value,
-            start_time=start,
-            end_time=end,
-            place=clean(place),
-            holiday_policy=HolidayPolicy(holiday_policy).value,
+        values = series_values(
+            year, anchor, half, interval_weeks, start_time, end_time, place, holiday_policy
         )
+        return audit.create(actor, SessionSeries, group=group.id, **values)
 
 
 @dataclass
@@ -303,7 +304,7 @@ class Generated:
     existing: int = 0
 
 
-def _placed(
+def placed(
     series: SessionSeries, day: date, term: Term, closures: list[TermClosure]
 ) -> tuple[date, str, str]:
     """(the day the occurrence is held, its state, the note)."""
@@ -359,7 +360,7 @@ def generate_sessions(actor: Actor, series: SessionSeries) -> Generated:
                 if n in have:
                     result.existing += 1
                 else:
-                    held, state, note = _placed(series, day, term, closures[term.id])
+                    held, state, note = placed(series, day, term, closures[term.id])
                     try:
                         with db.atomic():
                             row = TrainingSession.create(

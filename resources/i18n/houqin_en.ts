@@ -5297,6 +5297,62 @@
         <source>生成教研活动 %1 次（其中节假日顺延 %2 次），跳过 %3 次（停课或节假日），已有 %4 次未重复生成。</source>
         <translation>%1 sessions generated (%2 of them moved off a holiday), %3 skipped (closure or holiday), %4 already there and not made again.</translation>
     </message>
+    <message>
+        <source>修改学期…</source>
+        <translation>Correct term…</translation>
+    </message>
+    <message>
+        <source>删除学期</source>
+        <translation>Delete term</translation>
+    </message>
+    <message>
+        <source>删除停课日</source>
+        <translation>Remove closure</translation>
+    </message>
+    <message>
+        <source>修改活动安排…</source>
+        <translation>Correct series…</translation>
+    </message>
+    <message>
+        <source>删除活动安排</source>
+        <translation>Delete series</translation>
+    </message>
+    <message>
+        <source>修改学期</source>
+        <translation>Correct term</translation>
+    </message>
+    <message>
+        <source>修改学期 · %1</source>
+        <translation>Correct term · %1</translation>
+    </message>
+    <message>
+        <source>修改活动安排</source>
+        <translation>Correct series</translation>
+    </message>
+    <message>
+        <source>修改活动安排 · %1</source>
+        <translation>Correct series · %1</translation>
+    </message>
+    <message>
+        <source>删除%1及其停课日和尚无考勤记录的教研活动？</source>
+        <translation>Delete %1 with its closures and its sessions without records?</translation>
+    </message>
+    <message>
+        <source>已删除学期及其教研活动 %1 次。</source>
+        <translation>Term deleted with %1 sessions.</translation>
+    </message>
+    <message>
+        <source>删除停课时段 %1～%2（%3）？</source>
+        <translation>Remove the closure %1 to %2 (%3)?</translation>
+    </message>
+    <message>
+        <source>删除%1的活动安排及其已生成的教研活动？</source>
+        <translation>Delete the series of %1 with its generated sessions?</translation>
+    </message>
+    <message>
+        <source>已删除活动安排及其教研活动 %1 次。</source>
+        <translation>Series deleted with %1 sessions.</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPage</name>
@@ -6127,6 +6183,41 @@
     <message>
         <source>添加活动资料</source>
         <translation>Add a session material</translation>
+    </message>
+</context>
+<context>
+    <name>Rescheduled</name>
+    <message>
+        <source>改期 %1 次</source>
+        <translation>%1 moved</translation>
+    </message>
+    <message>
+        <source>取消 %1 次</source>
+        <translation>%1 cancelled</translation>
+    </message>
+    <message>
+        <source>恢复 %1 次</source>
+        <translation>%1 restored</translation>
+    </message>
+    <message>
+        <source>删除学期外的 %1 次</source>
+        <translation>%1 outside the terms removed</translation>
+    </message>
+    <message>
+        <source>%1 次已有考勤记录，未改动：%2</source>
+        <translation>%1 with register records left as they were: %2</translation>
+    </message>
+    <message>
+        <source>新生成 %1 次</source>
+        <translation>%1 newly generated</translation>
+    </message>
+    <message>
+        <source>已生成的教研活动无需调整。</source>
+        <translation>No generated session needed a change.</translation>
+    </message>
+    <message>
+        <source>已生成的教研活动：</source>
+        <translation>Generated sessions: </translation>
     </message>
 </context>
 </TS>

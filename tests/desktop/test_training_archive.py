@@ -53,8 +53,10 @@ def past_year(desk):
         for i, name in enumerate(["刘一", "黄二", "马三"])
     ]
     liu = o.liu = o.teachers[0]
-    group = training.add_group(o.tangmin, "数学组", subject="数学", leader=liu)
-    for t in o.teachers:
+    group = training.add_group(
+        o.tangmin, "数学组", subject="数学", leader=liu, leader_from=date(first, 8, 20)
+    )
+    for t in o.teachers[1:]:
         training.move_to_group(o.tangmin, t, group, date(first, 8, 20))
     training.assign_tier(o.tangmin, liu, training.Tier.YOUNG, o.year)
     series = training.define_series(o.tangmin, group, o.year, date(first, 9, 2), "pm")

@@ -43,9 +43,12 @@ def school(desk):
         )
         for i, name in enumerate(names)
     ]
-    group = training.add_group(o.tangmin, "语文组", subject="语文", leader=o.teachers[0])
-    for t in o.teachers:
-        training.move_to_group(o.tangmin, t, group, anchor - timedelta(days=7))
+    joined = anchor - timedelta(days=7)
+    group = training.add_group(
+        o.tangmin, "语文组", subject="语文", leader=o.teachers[0], leader_from=joined
+    )
+    for t in o.teachers[1:]:
+        training.move_to_group(o.tangmin, t, group, joined)
     series = training.define_series(o.tangmin, group, year, anchor, "pm")
     training.generate_sessions(o.tangmin, series)
     held = [
@@ -323,8 +326,9 @@ def _past_term_session(school):
     number = 1 if day.month >= 8 else 2
     term = training.define_term(o.tangmin, year, number, day, day + timedelta(4))
     newcomer = training.add_teacher(o.tangmin, staff_no="0100", name="郑六", id_number=IDS[4])
-    group = training.add_group(o.tangmin, "历史组", subject="历史", leader=newcomer)
-    training.move_to_group(o.tangmin, newcomer, group, day - timedelta(days=7))
+    group = training.add_group(
+        o.tangmin, "历史组", subject="历史", leader=newcomer, leader_from=day - timedelta(days=7)
+    )
     series = training.define_series(o.tangmin, group, year, day, "pm")
     training.generate_sessions(o.tangmin, series)
     (session,) = training.sessions_of(group, term)

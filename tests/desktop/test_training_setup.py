@@ -38,8 +38,10 @@ def school(desk):
         training.add_teacher(o.tangmin, staff_no=f"00{i + 1:02d}", name=n, id_number=IDS[i])
         for i, n in enumerate(["赵一", "钱二"])
     ]
-    o.group = training.add_group(o.tangmin, "数学组", subject="数学", leader=teachers[0])
-    for t in teachers:
+    o.group = training.add_group(
+        o.tangmin, "数学组", subject="数学", leader=teachers[0], leader_from=date(2026, 8, 20)
+    )
+    for t in teachers[1:]:
         training.move_to_group(o.tangmin, t, o.group, date(2026, 8, 20))
     return o
 
@@ -171,5 +173,7 @@ def test_T2_whoever_is_not_the_training_office_reads_the_year_without_the_button
     tab = page.open_tab("calendar")
     tab.load_years(YEAR)
     assert tab.terms.rowCount() == 1 and tab.closures.rowCount() == 1
-    for b in (tab.term_button, tab.closure_button, tab.series_button, tab.generate_button):
+    buttons = (tab.term_button, tab.closure_button, tab.series_button, tab.generate_button)
+    edits = (tab.edit_term_button, tab.delete_term_button, tab.delete_closure_button)
+    for b in (*buttons, *edits, tab.edit_series_button, tab.delete_series_button):
         assert not b.isVisibleTo(tab)

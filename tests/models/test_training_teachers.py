@@ -96,6 +96,27 @@ def test_T2_a_group_leader_is_one_of_the_teachers_its_history_holds(school):
     assert changes.count("update") == 2  # the two namings; the refusals left nothing
 
 
+def test_T2_a_founding_leader_joins_his_group_from_the_day_named(school):
+    """``add_group(leader=...)`` makes the leader a member in the same transaction, so the
+    leader is one of the members through this path too; a date before his latest step is
+    refused and leaves no group behind."""
+    s = school
+    t = s.teachers[2]  # in 语文组 since 2026-08-01
+    with pytest.raises(RuleViolation) as err:
+        training.add_group(s.tangmin, "数学组", leader=t, leader_from=date(2026, 7, 1))
+    assert err.value.rule == "T2"
+    assert (
+        not training.TeachingGroup.select().where(training.TeachingGroup.name == "数学组").exists()
+    )
+    maths = training.add_group(s.tangmin, "数学组", leader=t, leader_from=date(2026, 11, 1))
+    assert maths.leader_id == t.id
+    assert training.group_of(t, date(2026, 11, 1)).name == "数学组"
+    assert t.id in {m.id for m in training.members_on(maths, date(2026, 11, 1))}
+    assert training.group_of(t, date(2026, 10, 31)).name == "语文组"
+    # The school of the other tests: its leader is a member from the day the group began.
+    assert s.leader.id in {m.id for m in training.members_on(s.group, date(2026, 8, 1))}
+
+
 def test_T2_group_history_is_appended_never_edited(school, database):
     s = school
     other = training.add_group(s.tangmin, "数学组", subject="数学")

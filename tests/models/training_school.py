@@ -57,8 +57,10 @@ def make_school() -> School:
         )
         for i, name in enumerate(names)
     ]
-    group = training.add_group(tangmin, "语文组", subject="语文", leader=teachers[0])
-    for t in teachers:
+    group = training.add_group(
+        tangmin, "语文组", subject="语文", leader=teachers[0], leader_from=date(2026, 8, 1)
+    )
+    for t in teachers[1:]:
         training.move_to_group(tangmin, t, group, date(2026, 8, 1))
     term1 = training.define_term(tangmin, "2026-2027", 1, *TERM1)
     term2 = training.define_term(tangmin, "2026-2027", 2, *TERM2)
