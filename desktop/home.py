@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import errors
-from desktop.home_cards import ROWS, CardRow, HomeCard
+from desktop.home_cards import CardRow, HomeCard
 from desktop.modules import cards_for
 from models.people import User
 
@@ -116,8 +116,7 @@ class CardWidget(QFrame):
 
     def reload(self) -> None:
         try:
-            self.value = self.card.count(self.user)
-            rows = list(self.card.rows(self.user))[:ROWS]
+            self.value, rows = self.card.read(self.user)
         except Exception:  # one card's trouble must not blank the whole page
             self.value, rows = "—", [CardRow(self.tr("暂时无法读取"), warn=True)]
         self.count.setText(str(self.value))

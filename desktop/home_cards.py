@@ -7,14 +7,18 @@ added later (客户回访, 培训考勤) brings its cards in its own ``MODULE``;
 touched.
 
 The questions themselves live in ``models/<domain>/queries.py`` (data questions, no Qt);
-a card only names them, so each card costs one query for its count and one for its rows.
+a card only names them. A card whose question is a query costs one COUNT for its number and
+one five-row SELECT for its rows. A card whose question is a computed list (the year's
+旷课, the teachers at risk over the whole school year, the vehicles due for 保养) names it as
+its ``answer``: ``read`` asks it once per refresh and hands that one result to both
+``count`` and ``rows``, so the expensive question is never asked twice for one card.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from models.people import Role, User
 
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 ROWS = 5  # rows a card lists; the rest are behind 查看全部
+
+A = TypeVar("A")  # what count and rows read: the user, or the card's answer for him
 
 
 @dataclass(frozen=True)
@@ -35,24 +41,35 @@ class CardRow:
 
 
 @dataclass(frozen=True)
-class HomeCard:
+class HomeCard(Generic[A]):
     """``count(user)`` is the number in the card's corner; ``rows(user)`` its first lines
     (at most ``ROWS``); ``open(window)`` goes where the work is done. ``roles`` empty:
     everyone who sees the card's module. ``figure``: a number to read (a leader's figure)
-    rather than work waiting, so a zero is not shown as "nothing to do"."""
+    rather than work waiting, so a zero is not shown as "nothing to do".
+
+    ``answer(user)``, when given, is the card's one question: ``read`` asks it once and
+    ``count`` and ``rows`` receive its result instead of the user (``len`` and the first
+    ``ROWS`` of one computed list), so a refresh computes it once, not once for each."""
 
     key: str
     title: Callable[[], str]
-    count: Callable[[User], int | str]
-    rows: Callable[[User], Sequence[CardRow]] = lambda _user: ()
+    count: Callable[[A], int | str]
+    rows: Callable[[A], Sequence[CardRow]] = lambda _asked: ()
     open: Callable[[MainWindow], object] | None = None
     roles: frozenset[Role] = field(default_factory=frozenset)
     order: int = 100
     figure: bool = False
     empty: Callable[[], str] | None = None  # what a card without rows says (暂无待办)
+    answer: Callable[[User], A] | None = None
 
     def visible_to(self, user: User) -> bool:
         return not self.roles or user.has_role(*self.roles)
+
+    def read(self, user: User) -> tuple[int | str, list[CardRow]]:
+        """One refresh of the card: its number and its first ``ROWS`` rows, the card's
+        ``answer`` (if it has one) asked once for both."""
+        asked: Any = user if self.answer is None else self.answer(user)
+        return self.count(asked), list(self.rows(asked))[:ROWS]
 
 
 def open_tab(module: str, tab: str, then: Callable[[object], object] | None = None):

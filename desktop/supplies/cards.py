@@ -65,14 +65,13 @@ def _return_rows(_user: User) -> list[CardRow]:
     ]
 
 
-def _stocktake() -> Any:
+def _stocktake(_user: User) -> Any:
     from models import supplies
 
     return supplies.stocktake_due(today=now().date())
 
 
-def _stocktake_rows(_user: User) -> list[CardRow]:
-    due = _stocktake()
+def _stocktake_rows(due: Any) -> list[CardRow]:
     return [] if due is None else [CardRow(due.message, warn=due.active is None)]
 
 
@@ -121,11 +120,12 @@ CARDS = (
     HomeCard(
         "supplies.stocktake",
         lambda: QCoreApplication.translate("home", "盘点提醒"),
-        lambda _user: 0 if _stocktake() is None else 1,
+        lambda due: 0 if due is None else 1,
         _stocktake_rows,
         open_tab("supplies", "stocktake"),
         LOGISTICS,
         order=23,
+        answer=_stocktake,
     ),
     HomeCard(
         "supplies.issued",

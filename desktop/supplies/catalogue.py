@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import peewee
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +30,6 @@ from desktop.lazy_model import Column, LazyQueryModel, Look
 from desktop.list_view import ListView, filter_combo
 from desktop.module_page import PageTab
 from desktop.supplies.common import tr
-from desktop.tables import fill, read_only_table
 from forms.kinds import get_kind
 from forms.spec import Field, FieldType
 from forms.supplies.fields import YES_NO
@@ -265,64 +265,95 @@ LEDGER_HEADERS = (
 )
 
 
+def _quantity(value: Any) -> str:
+    return str(value) if value else ""
+
+
+def ledger_columns() -> list[Column]:
+    """The 物品台账 columns: in and out from the signed quantity, the stored balance (S8)."""
+    from models.people import Department
+    from models.supplies import Movement, Supplier
+
+    into = peewee.Case(None, [(Movement.quantity > 0, Movement.quantity)], 0)
+    out = peewee.Case(None, [(Movement.quantity < 0, 0 - Movement.quantity)], 0)
+    exprs = {
+        "at": Movement.at,
+        "kind": Movement.kind,
+        "doc": Movement.doc_number,
+        "in": into,
+        "out": out,
+        "balance": Movement.balance,
+        "actor": Movement.actor_name,
+        "department": Department.name,
+        "supplier": Supplier.name,
+        "receiver": Movement.receiver,
+        "reason": Movement.reason,
+    }
+    formats: dict[str, Any] = {
+        "kind": lambda v: labels.of(MovementKind, v),
+        "in": _quantity,
+        "out": _quantity,
+    }
+    return [
+        Column(
+            key,
+            tr(label),
+            exprs[key],
+            **({"fmt": formats[key]} if key in formats else {}),
+            sortable=key not in ("in", "out"),
+            width=width * 9,
+            align_right=key in ("in", "out", "balance"),
+        )
+        for key, label, width in LEDGER_HEADERS
+    ]
+
+
 class LedgerDialog(QDialog):
-    """物品台账: the movements of one item in booking order with the balance after each."""
+    """物品台账: the movements of one item in booking order with the balance after each, in
+    the lazy list (a page at a time: an item moved daily for years has tens of thousands);
+    the balance is each movement's own (written with it, S8), the total one aggregate."""
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        from models.supplies import Movement
+
         super().__init__(parent)
         self.item = item
         self.setWindowTitle(tr("物品台账") + f" — {item.code} {item}")
         self.resize(1060, 520)
-        self.rows = supplies.item_ledger(item)
-        self.table = read_only_table([tr(h[1]) for h in LEDGER_HEADERS])
-        fill(
-            self.table,
-            (
-                (
-                    r.at,
-                    labels.relabel(MovementKind, r.kind_label),
-                    r.doc_number,
-                    r.quantity_in or "",
-                    r.quantity_out or "",
-                    r.balance,
-                    r.actor,
-                    r.department,
-                    r.supplier,
-                    r.receiver,
-                    r.reason,
-                )
-                for r in self.rows
-            ),
-            right=(3, 4, 5),
+        self.model = LazyQueryModel(
+            lambda: supplies.item_ledger_query(item),
+            ledger_columns(),
+            Movement.id,
+            descending=False,
         )
-        for c, (_key, _label, width) in enumerate(LEDGER_HEADERS):
-            self.table.setColumnWidth(c, width * 9)
-        balance = self.rows[-1].balance if self.rows else 0
-        summary = QLabel(
-            tr("共 %n 笔出入库，", "", len(self.rows))
+        self.view = ListView("supplies.ledger", self.model)
+        self.count, self.total = supplies.item_ledger_total(item)
+        self.summary = QLabel(
+            tr("共 %n 笔出入库，", "", self.count)
             + tr("结存 ")
-            + f"{balance}{item.unit}"
+            + f"{self.total}{item.unit}"
             + tr("（等于全部出入库之和）")
         )
         export = button("export", tr("导出 Excel"), self.export)
         close = QPushButton(tr("关闭"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
-        bottom.addWidget(summary, 1)
+        bottom.addWidget(self.summary, 1)
         bottom.addWidget(export)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
     @Slot()
-    def export(self) -> None:
+    def export(self) -> Any:
+        """The whole ledger to Excel (read in the worker, not from the loaded pages)."""
         from forms.spec import FormSpec
 
         title = tr("物品台账") + f" {self.item.code} {self.item.name}"
         path = ask_save_path(self, tr("导出 Excel"), f"{title}.xlsx")
         if not path:
-            return
+            return None
         spec = FormSpec(
             name="item_ledger",
             title=title,
@@ -333,26 +364,27 @@ class LedgerDialog(QDialog):
                 for k, label, w in LEDGER_HEADERS
             ),
         )
-        rows = [
-            {
-                "at": f"{r.at:%Y-%m-%d %H:%M}",
-                "kind": r.kind_label,
-                "doc": r.doc_number,
-                "in": r.quantity_in or None,
-                "out": r.quantity_out or None,
-                "balance": str(r.balance),  # not summed in the 合计 row
-                "actor": r.actor,
-                "department": r.department,
-                "supplier": r.supplier,
-                "receiver": r.receiver,
-                "reason": r.reason,
-            }
-            for r in self.rows
-        ]
+        item = self.item
 
         def work(_progress: Any) -> Any:
             from forms.excel_export import write_register
 
+            rows = (  # read in the worker, a movement at a time into the file
+                {
+                    "at": f"{r.at:%Y-%m-%d %H:%M}",
+                    "kind": r.kind_label,
+                    "doc": r.doc_number,
+                    "in": r.quantity_in or None,
+                    "out": r.quantity_out or None,
+                    "balance": str(r.balance),  # not summed in the 合计 row
+                    "actor": r.actor,
+                    "department": r.department,
+                    "supplier": r.supplier,
+                    "receiver": r.receiver,
+                    "reason": r.reason,
+                }
+                for r in supplies.item_ledger(item)
+            )
             return write_register(spec, rows, path)
 
-        write_file(self, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel"))
+        return write_file(self, path, work, label=tr("正在导出…"), done_title=tr("导出 Excel"))

@@ -39,27 +39,29 @@ def _close_rows(_user: User) -> list[CardRow]:
     return rows
 
 
-def _truancies() -> list[Any]:
+def _truancies(_user: User) -> list[Any]:
     from models import training
 
     return training.truancies(training.school_year_of(now().date()))
 
 
-def _truancy_rows(_user: User) -> list[CardRow]:
+def _truancy_rows(truancies: list[Any]) -> list[CardRow]:
     return [
         CardRow(f"{t.name}（{t.staff_no}）{t.topic}", f"{t.day:%m-%d}", warn=True)
-        for t in _truancies()[:ROWS]
+        for t in truancies[:ROWS]
     ]
 
 
-def _at_risk() -> list[Any]:
+def _at_risk(_user: User) -> list[Any]:
+    """The school year's credits of every teacher (``compute_credits``): asked once per
+    refresh, the card's ``answer``."""
     from models import training
 
     today = now().date()
     return training.at_risk(training.school_year_of(today), today)
 
 
-def _at_risk_rows(_user: User) -> list[CardRow]:
+def _at_risk_rows(at_risk: list[Any]) -> list[CardRow]:
     from desktop import labels
     from models.training import Tier
 
@@ -71,7 +73,7 @@ def _at_risk_rows(_user: User) -> list[CardRow]:
             .replace("%2", f"{t.required_hours:g}"),
             warn=True,
         )
-        for t in _at_risk()[:ROWS]
+        for t in at_risk[:ROWS]
     ]
 
 
@@ -88,19 +90,21 @@ CARDS = (
     HomeCard(
         "training.truancies",
         lambda: QCoreApplication.translate("home", "本学年旷课"),
-        lambda _user: len(_truancies()),
+        len,
         _truancy_rows,
         open_tab("training", "register"),
         frozenset({Role.TRAINING, Role.LEADER}),
         order=41,
+        answer=_truancies,
     ),
     HomeCard(
         "training.at_risk",
         lambda: QCoreApplication.translate("home", "学时难以达标"),
-        lambda _user: len(_at_risk()),
+        len,
         _at_risk_rows,
         open_tab("training", "plans"),
         frozenset({Role.TRAINING, Role.LEADER}),
         order=42,
+        answer=_at_risk,
     ),
 )

@@ -9,7 +9,7 @@ import peewee
 from models import periods
 from models.people import Department, Role, User
 from models.supplies.requisitions import REQUISITION_FLOW, Requisition
-from models.supplies.stock import CATEGORY_ORDER, CONSUMPTION, Item, Movement
+from models.supplies.stock import CATEGORY_ORDER, CONSUMPTION, Item, Movement, Supplier
 from models.supplies.stock_returns import StockReturn
 from models.text import search_words
 from models.workflow import inbox_at
@@ -84,3 +84,33 @@ def issued_value_of_month(period: str) -> Decimal:
     )
     # An issue is a negative quantity; 0 - x keeps an empty month at 0.00, not -0.00.
     return Decimal(0) - Decimal(str(total or 0)).quantize(Decimal("0.01"))
+
+
+def item_ledger_query(item: Item | int) -> peewee.ModelSelect:
+    """物品台账 (S8) of one item as a query a lazy list pages through (an item moved daily for
+    years has tens of thousands of movements): each movement with its department and
+    supplier (left joins, most have neither). ``Movement.balance`` is the stock just after
+    the movement, written with it under the item lock, so every page shows the running
+    balance without reading the pages before it. The ``item, at, quantity`` index serves it."""
+    item_id = item if isinstance(item, int) else item.id
+    return (
+        Movement.select()
+        .join(Department, peewee.JOIN.LEFT_OUTER, on=Movement.department == Department.id)
+        .switch(Movement)
+        .join(Supplier, peewee.JOIN.LEFT_OUTER, on=Movement.supplier == Supplier.id)
+        .switch(Movement)
+        .where(Movement.item == item_id)
+    )
+
+
+def item_ledger_total(item: Item | int) -> tuple[int, int]:
+    """How many movements an item has and their sum, the stock the ledger holds (S8): one
+    aggregate over the ``item, quantity`` covering index, not the rows."""
+    item_id = item if isinstance(item, int) else item.id
+    count, total = (
+        Movement.select(peewee.fn.COUNT(Movement.id), peewee.fn.SUM(Movement.quantity))
+        .where(Movement.item == item_id)
+        .tuples()
+        .get()
+    )
+    return int(count or 0), int(total or 0)

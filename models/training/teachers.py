@@ -382,23 +382,30 @@ LATEST = date(9999, 12, 31)  # members_on(group, LATEST): whoever his latest ste
 
 
 def members_on(group: TeachingGroup | int, day: date) -> list[Teacher]:
-    """The teachers in ``group`` on ``day`` who are 在职, by 工号: a register's roster."""
+    """The teachers in ``group`` on ``day`` who are 在职, by 工号: a register's roster.
+
+    One query: the group's steps up to ``day`` (the ``group, from_date`` index) that no later
+    step of the same teacher up to ``day`` replaces (the ``teacher, from_date`` index; on one
+    day the later recorded step wins), so the roster never reads the whole history."""
     group_id = group if isinstance(group, int) else group.id
-    latest: dict[int, int | None] = {}
-    rows = (
-        GroupMembership.select(GroupMembership.teacher, GroupMembership.group)
-        .where(GroupMembership.from_date <= day)
-        .order_by(GroupMembership.from_date, GroupMembership.id)
-        .tuples()
+    later = GroupMembership.alias()
+    replaced = later.select(later.id).where(
+        (later.teacher == GroupMembership.teacher)
+        & (later.from_date <= day)
+        & (
+            (later.from_date > GroupMembership.from_date)
+            | ((later.from_date == GroupMembership.from_date) & (later.id > GroupMembership.id))
+        )
     )
-    for teacher_id, gid in rows:
-        latest[teacher_id] = gid
-    ids = [t for t, g in latest.items() if g == group_id]
-    if not ids:
-        return []
     return list(
         Teacher.select()
-        .where(Teacher.id.in_(ids) & (Teacher.status == TeacherStatus.ACTIVE))
+        .join(GroupMembership, on=GroupMembership.teacher == Teacher.id)
+        .where(
+            (GroupMembership.group == group_id)
+            & (GroupMembership.from_date <= day)
+            & ~peewee.fn.EXISTS(replaced)
+            & (Teacher.status == TeacherStatus.ACTIVE)
+        )
         .order_by(Teacher.staff_no)
     )
 

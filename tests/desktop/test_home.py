@@ -183,6 +183,42 @@ def test_a_row_opens_its_own_document(qtbot, demo_url, app, boxes):
     assert boxes.shown == []
 
 
+def test_one_refresh_asks_each_cards_computed_question_once(qtbot, demo_url, app, monkeypatch):
+    """学时难以达标 (T1: compute_credits over the whole school year), 本学年旷课, 保养到期 and
+    盘点提醒 are computed lists: one refresh of the home page asks each once, and the card's
+    number and rows are read from that one answer."""
+    asked: dict[str, int] = {}
+
+    def counted(module: object, name: str) -> None:
+        real = getattr(module, name)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            asked[name] = asked.get(name, 0) + 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    for module, name in (
+        (training, "at_risk"),
+        (training, "truancies"),
+        (fleet, "maintenance_due"),
+        (supplies, "stocktake_due"),
+    ):
+        counted(module, name)
+    leader = User.get(User.username == "wangjianguo")
+    logistics = User.get(User.username == "sunhongmei")
+    homes = [HomePage(leader), HomePage(logistics)]
+    for home in homes:
+        qtbot.addWidget(home)
+    asked.clear()
+    for home in homes:
+        home.reload()
+    assert asked == {"at_risk": 1, "truancies": 1, "maintenance_due": 1, "stocktake_due": 1}
+    risk = homes[0].card("training.at_risk")
+    assert risk.value == expected("training.at_risk", leader)
+    assert len(risk.row_texts()) == min(5, risk.value)
+
+
 def test_a_repair_to_assess_reaches_the_fleet_managers_home(qtbot, desk):
     car = fleet.add_vehicle(
         desk.fleet, "京A12345", desk.squad, odometer=1000, drivers=[desk.driver]

@@ -661,3 +661,47 @@ def test_statistics_open_on_the_last_finished_quarter_with_goods_issued(qtbot, s
     assert stats.year.currentData() == year and stats.quarter.currentData() == quarter
     assert stats.table.rowCount() == 1
     assert not stats.total.text().rstrip().endswith("：")
+
+
+def test_S8_the_item_ledger_shows_a_page_of_a_long_history_each_row_with_its_balance(
+    qtbot, store, tmp_path, monkeypatch
+):
+    """An item moved daily for years: 物品台账 loads its first page, not the whole history;
+    each row shown carries the balance after it, the last one the stock, and the total is
+    the sum of every movement."""
+    from desktop.lazy_model import PAGE_SIZE
+    from desktop.supplies.catalogue import LedgerDialog
+    from tests.models.test_supplies import daily_movements
+
+    daily_movements(store.logistics, store.pen, 3 * 365)
+    pen = Item.get_by_id(store.pen.id)
+    assert pen.on_hand == 50 + 3 * 365
+    dialog = LedgerDialog(pen)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.model
+    assert model.rowCount() == PAGE_SIZE and model.canFetchMore()  # one page, not 2,191 rows
+    column = {c.key: i for i, c in enumerate(model.columns)}
+
+    def cell(row: int, key: str) -> str:
+        return model.index(row, column[key]).data()
+
+    assert [cell(r, "balance") for r in range(5)] == ["50", "52", "51", "53", "52"]
+    assert (cell(1, "in"), cell(1, "out"), cell(2, "in"), cell(2, "out")) == ("2", "", "", "1")
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 1 + 2 * 3 * 365
+    assert cell(model.rowCount() - 1, "balance") == str(pen.on_hand)
+    assert (dialog.count, dialog.total) == (1 + 2 * 3 * 365, pen.on_hand)
+    assert f"{pen.on_hand}{pen.unit}" in dialog.summary.text()
+    # The export holds the whole ledger, not the pages shown.
+    from desktop.supplies import catalogue
+
+    path = tmp_path / "ledger.xlsx"
+    monkeypatch.setattr(catalogue, "ask_save_path", lambda *_a, **_k: str(path))
+    task = dialog.export()
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)
+    sheet = openpyxl.load_workbook(path).active
+    balances = [row[5] for row in sheet.iter_rows(values_only=True) if row[5] is not None]
+    assert str(pen.on_hand) in balances and "52" in balances
+    assert sum(1 for b in balances if str(b).isdigit()) == 1 + 2 * 3 * 365

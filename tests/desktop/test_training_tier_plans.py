@@ -78,7 +78,7 @@ def test_T1_the_home_card_names_a_teacher_who_cannot_reach_his_tiers_hours_any_m
     from desktop.training.cards import CARDS
 
     card = next(c for c in CARDS if c.key == "training.at_risk")
-    assert card.count(school.tangmin) == 0  # no approved plan yet: nobody is measured
+    assert card.read(school.tangmin)[0] == 0  # no approved plan yet: nobody is measured
     year = training.school_year_of(now().date())
     liu = school.teachers[1]
     training.assign_tier(school.tangmin, liu, Tier.YOUNG, year)
@@ -92,8 +92,8 @@ def test_T1_the_home_card_names_a_teacher_who_cannot_reach_his_tiers_hours_any_m
         required_credits=9,
     )
     training.approve_tier_plan(school.leader, training.submit_tier_plan(school.tangmin, plan))
-    assert card.count(school.tangmin) == 1 and card.visible_to(school.leader)
-    [row] = card.rows(school.tangmin)
+    count, [row] = card.read(school.tangmin)
+    assert count == 1 and card.visible_to(school.leader)
     assert row.text.startswith("刘一（") and "青年教师" in row.text
     assert row.detail.endswith("/999 学时") and row.warn
     assert not card.visible_to(school.chen)

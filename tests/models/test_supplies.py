@@ -20,6 +20,7 @@ from models.people import Role, User
 from models.supplies import (
     Category,
     Item,
+    Movement,
     MovementKind,
     OrderLineInput,
     OrderMethod,
@@ -912,6 +913,56 @@ def test_S8_every_change_is_a_movement_with_who_when_why_and_its_document(sup):
         item(sup.paper), start=T0 + timedelta(hours=1), end=T0 + timedelta(hours=3)
     )
     assert [r.kind for r in window] == [MovementKind.ISSUE]
+
+
+def daily_movements(actor: User, it: Item, days: int, start: datetime = T0) -> None:
+    """An item moved every day: 2 received in the morning, 1 issued in the afternoon,
+    through the ledger core (each balance the stock just after it), in one bulk post."""
+    from models.db import db
+    from models.supplies.stock import _post_movements, lock_items
+
+    with db.atomic():
+        locked = lock_items([it.id])[it.id]
+        entries = []
+        for day in range(days):
+            at = start + timedelta(days=day)
+            entries.append(
+                {
+                    "item": locked,
+                    "kind": MovementKind.RECEIPT,
+                    "quantity": 2,
+                    "reason": "入库",
+                    "at": at,
+                }
+            )
+            entries.append(
+                {
+                    "item": locked,
+                    "kind": MovementKind.ISSUE,
+                    "quantity": -1,
+                    "reason": "领用",
+                    "at": at + timedelta(hours=6),
+                }
+            )
+        _post_movements(actor, entries)
+
+
+def test_S8_the_ledger_query_pages_with_each_movements_balance_and_totals_to_the_stock(sup):
+    opening(sup, sup.pen, 30)
+    daily_movements(sup.o.logistics, item(sup.pen), 400)
+    pen = item(sup.pen)
+    assert supplies.item_ledger_total(pen) == (801, 30 + 400) == (801, pen.on_hand)
+    query = supplies.item_ledger_query(pen).order_by(Movement.id)
+    first = list(query.limit(200))
+    assert [m.balance for m in first[:4]] == [30, 32, 31, 33]
+    last_page = list(query.where(Movement.id > first[-1].id).order_by(Movement.id.desc()).limit(3))
+    assert last_page[0].balance == pen.on_hand  # the newest movement's balance is the stock
+    running, balances = 0, []
+    for m in query:
+        running += m.quantity
+        balances.append((m.balance, running))
+    assert all(b == r for b, r in balances) and len(balances) == 801
+    assert supplies.item_ledger_total(sup.paper) == (0, 0)
 
 
 def test_S8_opening_balance_only_on_an_empty_ledger(sup):

@@ -241,3 +241,28 @@ def test_T1_teachers_enter_as_one_batch_every_bad_row_named_nothing_written(scho
     with pytest.raises(RuleViolation) as err:  # the actor first (X1)
         training.add_teachers(s.o.clerk, [])
     assert err.value.rule == "X1"
+
+
+def test_T2_members_on_a_day_follow_each_teachers_latest_step_up_to_that_day(school, database):
+    """Out and back, two steps on one day (the later recorded wins), leaving every group:
+    the roster of a day is whoever his latest step on or before it puts in the group."""
+    s = school
+    other = training.add_group(s.tangmin, "数学组", subject="数学")
+    moved, gone = s.teachers[1], s.teachers[2]
+
+    def names(group: object, day: date) -> list[str]:
+        return [t.name for t in training.members_on(group, day)]
+
+    before = names(s.group, date(2026, 11, 2))
+    assert moved.name in before and gone.name in before
+    training.move_to_group(s.tangmin, moved, other, date(2026, 11, 10), "调入数学组")
+    training.move_to_group(s.tangmin, moved, s.group, date(2026, 12, 1), "调回")
+    training.move_to_group(s.tangmin, moved, other, date(2026, 12, 1), "当天又调入数学组")
+    training.move_to_group(s.tangmin, gone, None, date(2026, 11, 20), "离组")
+    assert names(s.group, date(2026, 11, 9)) == before
+    assert names(other, date(2026, 11, 10)) == [moved.name]
+    assert moved.name not in names(s.group, date(2026, 11, 10))
+    assert gone.name not in names(s.group, date(2026, 11, 20))
+    assert names(other, date(2026, 12, 1)) == [moved.name]  # the later step of the day
+    assert moved.name not in names(s.group, training.LATEST)
+    assert names(s.group, date(2000, 1, 1)) == []
