@@ -94,8 +94,9 @@ def customer_archive(customer: Customer | int) -> list[ArchiveLine]:
 
 def recorded_callbacks_matching(text: str, limit: int = 20) -> list[Callback]:
     """The callbacks with their record written (C6) whose customer's name, pinyin ("zs" for
-    张三) or number matches ``text``, newest first, the customer read in the same query:
-    where 登记问题… picks the callback a problem was found in (C7)."""
+    张三) or number (whole, or its first characters: "KH2026-0002") matches ``text``, newest
+    first, the customer read in the same query: where 登记问题… picks the callback a problem
+    was found in (C7). Any user may search; the tab offers 登记问题… only to ``may_raise``."""
     words = text.strip().lower()
     query = (
         Callback.select(Callback, Customer)
@@ -104,6 +105,6 @@ def recorded_callbacks_matching(text: str, limit: int = 20) -> list[Callback]:
     )
     if words:
         query = query.where(
-            Customer.name_search.contains(words) | (Customer.number == words.upper())
+            Customer.name_search.contains(words) | Customer.number.startswith(words.upper())
         )
     return list(query.order_by(Callback.finished_at.desc(), Callback.id.desc()).limit(limit))

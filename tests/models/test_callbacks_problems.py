@@ -151,6 +151,9 @@ def test_C7_a_problem_registered_after_the_record_names_a_recorded_callback_of_i
     assert callbacks.recorded_callbacks_matching("ls") == []  # 李四 has none recorded
     assert [c.id for c in callbacks.recorded_callbacks_matching("kh")] == [cb.id]  # pinyin
     assert [c.id for c in callbacks.recorded_callbacks_matching(mine.number)] == [cb.id]
+    assert [c.id for c in callbacks.recorded_callbacks_matching(mine.number[:-1].lower())] == [
+        cb.id
+    ]  # the first characters of its number, as typed
     assert [c.id for c in callbacks.recorded_callbacks_matching("客户0")] == [cb.id]
     problem = callbacks.raise_problem(s.manager, mine, item, callback_id=cb.id)
     assert (problem.callback_id, problem.customer_id, problem.owner_user_id) == (
